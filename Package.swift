@@ -1,0 +1,72 @@
+// swift-tools-version: 6.0
+// gilrec / gilstat — a recorder and offline analyser for the Python GIL.
+// Targets follow ../shared/DESIGN.md §1; data flows one way:
+//   PythonSyntax ─┐
+//   GILTrace ─► GILCore ─► GILRuntime ─► GILRecCLI ─► gilrec
+//   GILTrace ─► TraceStore ─► GILAnalysis ─► GILStatCLI ─► gilstat
+import PackageDescription
+
+let package = Package(
+    name: "gilrec",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "gilrec", targets: ["gilrec"]),
+        .executable(name: "gilstat", targets: ["gilstat"]),
+        .executable(name: "gilbench", targets: ["gilbench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/attaswift/BigInt", from: "6.0.0"),
+    ],
+    targets: [
+        // System SQLite through pkg-config; a shim for what Swift cannot call directly.
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
+        ),
+        // The event vocabulary shared by the recorder and the analyser. No dependencies.
+        .target(name: "GILTrace"),
+        // Python source → tokens → AST. Knows nothing about execution.
+        .target(name: "PythonSyntax"),
+        // The GIL and its policies, OS threads, blocking-call brackets, sync primitives, loopback HTTP.
+        // Knows nothing about Python objects.
+        .target(name: "GILCore", dependencies: ["GILTrace"]),
+        // Compiler, register VM, object model, builtins and modules.
+        .target(
+            name: "GILRuntime",
+            dependencies: ["PythonSyntax", "GILCore", "GILTrace", .product(name: "BigInt", package: "BigInt")]
+        ),
+        // SQLite wrapper, schema, batched writer (an EventSink), readers.
+        .target(name: "TraceStore", dependencies: ["CSQLite", "GILTrace"]),
+        // Contention, convoy, speedup, summaries and renderers over stored runs.
+        .target(name: "GILAnalysis", dependencies: ["TraceStore", "GILTrace"]),
+        .target(
+            name: "GILRecCLI",
+            dependencies: [
+                "GILRuntime", "GILCore", "TraceStore", "GILAnalysis", "GILTrace",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            resources: [.copy("Examples")]
+        ),
+        .target(
+            name: "GILStatCLI",
+            dependencies: [
+                "GILAnalysis", "TraceStore", "GILTrace",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "gilrec", dependencies: ["GILRecCLI"]),
+        .executableTarget(name: "gilstat", dependencies: ["GILStatCLI"]),
+        .executableTarget(name: "gilbench", dependencies: ["GILRecCLI", "GILRuntime", "TraceStore"]),
+
+        .testTarget(name: "GILTraceTests", dependencies: ["GILTrace"]),
+        .testTarget(name: "PythonSyntaxTests", dependencies: ["PythonSyntax"]),
+        .testTarget(name: "GILCoreTests", dependencies: ["GILCore", "GILTrace"]),
+        .testTarget(name: "GILRuntimeTests", dependencies: ["GILRuntime", "GILCore", "GILTrace"], resources: [.copy("Scripts")]),
+        .testTarget(name: "TraceStoreTests", dependencies: ["TraceStore", "GILTrace"]),
+        .testTarget(name: "GILAnalysisTests", dependencies: ["GILAnalysis", "TraceStore", "GILTrace"]),
+        .testTarget(name: "GILRecCLITests", dependencies: ["GILRecCLI", "GILRuntime", "TraceStore", "GILAnalysis"]),
+        .testTarget(name: "GILStatCLITests", dependencies: ["GILStatCLI", "GILAnalysis", "TraceStore"]),
+    ]
+)

@@ -1,0 +1,1 @@
+// Lexer goes here (PythonSyntax helper).
