@@ -65,7 +65,8 @@ let package = Package(
         .testTarget(name: "GILCoreTests", dependencies: ["GILCore", "GILTrace"]),
         .testTarget(name: "GILRuntimeTests", dependencies: ["GILRuntime", "GILCore", "GILTrace"], resources: [.copy("Scripts")]),
         .testTarget(name: "TraceStoreTests", dependencies: ["TraceStore", "GILTrace"]),
-        .testTarget(name: "GILAnalysisTests", dependencies: ["GILAnalysis", "TraceStore", "GILTrace"]),
+        .testTarget(
+            name: "GILAnalysisTests", dependencies: ["GILAnalysis", "TraceStore", "GILTrace"], exclude: ["Fixtures"]),
         .testTarget(name: "GILRecCLITests", dependencies: ["GILRecCLI", "GILRuntime", "TraceStore", "GILAnalysis"]),
         .testTarget(name: "GILStatCLITests", dependencies: ["GILStatCLI", "GILAnalysis", "TraceStore"]),
     ]

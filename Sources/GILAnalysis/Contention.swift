@@ -1,0 +1,172 @@
+import GILTrace
+
+/// Contention on one object — the GIL (id 0) or a user sync object — DESIGN.md §5 "Contention".
+/// Field for field the row of `Queries/lock_contention.sql`; the definitions are written there once.
+package struct ObjectContention: Equatable, Sendable {
+    package var objID: Int32
+    package var kind: String
+    package var name: String
+    package var acquisitions: Int
+    /// Acquisitions whose request came while another thread held the object.
+    package var contended: Int
+    package var wait: DurationStats
+    package var hold: DurationStats
+    package var ownerSwitches: Int
+    /// Release → next acquisition, for releases that had a waiter.
+    package var handoff: DurationStats
+    /// Time-weighted mean number of waiters (Σ wait / wall).
+    package var queueMean: Double?
+    package var queueMax: Int
+    package var utilisation: Double?
+    /// Jain's index over the hold time of every thread that waited for or held the object.
+    package var jainFairness: Double?
+    package var threads: [ThreadContention]
+}
+
+/// One thread's share of one object, a row of `Queries/contention_threads.sql`.
+package struct ThreadContention: Equatable, Sendable {
+    package var tid: Int32
+    package var name: String?
+    package var acquisitions: Int
+    package var waitCount: Int
+    package var waitTotalNs: Int64
+    package var waitMaxNs: Int64
+    package var holdTotalNs: Int64
+    package var holdShare: Double?
+}
+
+/// Contention over every object of a run.
+package struct ContentionReport: Sendable {
+    package var runID: Int64
+    package var objects: [ObjectContention]
+    /// The GIL's wait histogram (`Queries/gil_wait_distribution.sql`).
+    package var gilWaitDistribution: [WaitBucket]
+}
+
+package enum ContentionAnalysis {
+    /// Contention on each object that has wait or hold slices (the GIL first), or only on `objID`.
+    package static func analyse(
+        facts: RunFacts, slices: RunSlices, threads: [ThreadInfo], objects: [ObjectInfo], objID: Int32? = nil
+    ) -> ContentionReport {
+        var waitsByObj: [Int32: [Slice]] = [:]
+        var holdsByObj: [Int32: [Slice]] = [:]
+        if objID == nil || objID == 0 {
+            if !slices.gilWaits.isEmpty { waitsByObj[0] = slices.gilWaits }
+            if !slices.gilHolds.isEmpty { holdsByObj[0] = slices.gilHolds }
+        }
+        for s in slices.lockWaits where objID == nil || s.obj == objID { waitsByObj[s.obj, default: []].append(s) }
+        for s in slices.lockHolds where objID == nil || s.obj == objID { holdsByObj[s.obj, default: []].append(s) }
+        let names = Dictionary(threads.map { ($0.tid, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let infos = Dictionary(objects.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let ids = Set(waitsByObj.keys).union(holdsByObj.keys).sorted()
+        let rows = ids.map { id in
+            analyse(
+                objID: id, info: infos[id], waits: waitsByObj[id] ?? [], holds: holdsByObj[id] ?? [],
+                wallNs: facts.wallNs, threadNames: names)
+        }
+        return ContentionReport(
+            runID: facts.runID, objects: rows,
+            gilWaitDistribution: WaitBucket.distribution(of: slices.gilWaits))
+    }
+
+    /// One object; `waits` and `holds` sorted by (ts, tid).
+    package static func analyse(
+        objID: Int32, info: ObjectInfo?, waits: [Slice], holds: [Slice], wallNs: Int64, threadNames: [Int32: String]
+    ) -> ObjectContention {
+        let holdIndex = IntervalIndex(holds)
+        let waitIndex = IntervalIndex(waits)
+        var scratch = waits.map(\.dur)
+        let waitStats = DurationStats(sorting: &scratch)
+        scratch = holds.map(\.dur)
+        let holdStats = DurationStats(sorting: &scratch)
+
+        var contended = 0
+        for w in waits {
+            let end = w.end
+            var i = holdIndex.firstStart(atLeast: end)
+            var acquired = false
+            while i < holds.count, holds[i].ts == end {
+                if holds[i].tid == w.tid { acquired = true; break }
+                i += 1
+            }
+            guard acquired else { continue }
+            if holdIndex.contains(startBefore: w.ts + 1, endAfter: w.ts, where: { $0.tid != w.tid }) { contended += 1 }
+        }
+
+        var ownerSwitches = 0
+        scratch.removeAll(keepingCapacity: true)
+        for (i, h) in holds.enumerated() {
+            if i > 0, holds[i - 1].tid != h.tid { ownerSwitches += 1 }
+            let e = h.end
+            guard waitIndex.contains(startBefore: e, endAfter: e - 1, where: { $0.tid != h.tid }) else { continue }
+            var j = holdIndex.firstStart(atLeast: e)
+            while j < holds.count, holds[j].tid == h.tid, holds[j].ts == h.ts { j += 1 }
+            if j < holds.count { scratch.append(holds[j].ts - e) }
+        }
+        let handoff = DurationStats(sorting: &scratch)
+
+        return ObjectContention(
+            objID: objID, kind: info?.kind.rawValue ?? (objID == 0 ? "gil" : "?"),
+            name: info?.name ?? (objID == 0 ? "GIL" : "object \(objID)"),
+            acquisitions: holds.count, contended: contended, wait: waitStats, hold: holdStats,
+            ownerSwitches: ownerSwitches, handoff: handoff,
+            queueMean: wallNs > 0 ? Double(waitStats.totalNs) / Double(wallNs) : nil,
+            queueMax: maxQueueDepth(waits),
+            utilisation: wallNs > 0 ? Double(holdStats.totalNs) / Double(wallNs) : nil,
+            jainFairness: nil,
+            threads: []
+        ).withThreads(waits: waits, holds: holds, names: threadNames)
+    }
+
+    /// Most waits open at once: +1 at each start, −1 at each end, ends first at equal times.
+    static func maxQueueDepth(_ waits: [Slice]) -> Int {
+        var ends = waits.map(\.end)
+        ends.sort()
+        var depth = 0
+        var best = 0
+        var j = 0
+        for w in waits {
+            while j < ends.count, ends[j] <= w.ts { depth -= 1; j += 1 }
+            depth += 1
+            best = max(best, depth)
+        }
+        return best
+    }
+}
+
+extension ObjectContention {
+    /// Fills the per-thread table (top waiters first) and Jain's fairness index.
+    fileprivate func withThreads(waits: [Slice], holds: [Slice], names: [Int32: String]) -> ObjectContention {
+        var rows: [Int32: ThreadContention] = [:]
+        func blank(_ tid: Int32) -> ThreadContention {
+            ThreadContention(
+                tid: tid, name: names[tid], acquisitions: 0, waitCount: 0, waitTotalNs: 0, waitMaxNs: 0,
+                holdTotalNs: 0, holdShare: nil)
+        }
+        for w in waits {
+            rows[w.tid, default: blank(w.tid)].waitCount += 1
+            rows[w.tid, default: blank(w.tid)].waitTotalNs += w.dur
+            rows[w.tid, default: blank(w.tid)].waitMaxNs = max(rows[w.tid]!.waitMaxNs, w.dur)
+        }
+        for h in holds {
+            rows[h.tid, default: blank(h.tid)].acquisitions += 1
+            rows[h.tid, default: blank(h.tid)].holdTotalNs += h.dur
+        }
+        let totalHold = hold.totalNs
+        var copy = self
+        var sum = 0.0
+        var sumSquares = 0.0
+        copy.threads = rows.values.map { row in
+            var row = row
+            if totalHold > 0 { row.holdShare = Double(row.holdTotalNs) / Double(totalHold) }
+            return row
+        }.sorted { ($0.waitTotalNs, $1.tid) > ($1.waitTotalNs, $0.tid) }
+        for row in rows.values.sorted(by: { $0.tid < $1.tid }) {
+            let x = Double(row.holdTotalNs)
+            sum += x
+            sumSquares += x * x
+        }
+        if sumSquares > 0 { copy.jainFairness = sum * sum / (Double(rows.count) * sumSquares) }
+        return copy
+    }
+}
