@@ -1,1 +1,3 @@
-print("gilstat")
+import GILStatCLI
+
+GilstatCommand.main()

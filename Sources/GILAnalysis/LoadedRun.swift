@@ -1,0 +1,48 @@
+import GILTrace
+import TraceStore
+
+/// One run read from the store: metadata and its slices split by state. Events are not kept; the few
+/// figures that need them come from `scanEvents` (one streaming pass).
+package struct LoadedRun: Sendable {
+    package let record: RunRecord
+    package let threads: [ThreadInfo]
+    package let objects: [ObjectInfo]
+    package let slices: RunSlices
+    package let facts: RunFacts
+
+    package static func load(_ reader: TraceReader, _ record: RunRecord) throws -> LoadedRun {
+        var slices = RunSlices()
+        try reader.forEachSlice(runID: record.runID, state: nil) { slices.append($0) }
+        slices.finish()
+        return LoadedRun(
+            record: record, threads: try reader.threads(runID: record.runID),
+            objects: try reader.objects(runID: record.runID), slices: slices,
+            facts: RunFacts(record, slices: slices))
+    }
+
+    package func scanEvents(_ reader: TraceReader) throws -> EventScan {
+        var scan = EventScan()
+        try reader.forEachEvent(runID: record.runID) { scan.add($0) }
+        return scan
+    }
+
+    /// The one-line note for a run that did not finish normally, nil for a finished one.
+    package var statusNote: String? {
+        switch record.status {
+        case .ok, .error, .timeout, .deadlock:
+            nil
+        case .running:
+            "run \(record.runID) is still being recorded: figures cover the events stored so far"
+        case .interrupted:
+            "run \(record.runID) was interrupted: figures cover what was recorded up to its last event"
+        case .incomplete:
+            "run \(record.runID) is incomplete (its recorder died): figures cover the events that were stored"
+        }
+    }
+}
+
+/// A user-facing analysis error: an unknown object, too few runs, and the like.
+package struct AnalysisError: Error, CustomStringConvertible {
+    package var description: String
+    package init(_ description: String) { self.description = description }
+}
