@@ -48,8 +48,8 @@ package enum ContentionAnalysis {
     package static func analyse(
         facts: RunFacts, slices: RunSlices, threads: [ThreadInfo], objects: [ObjectInfo], objID: Int32? = nil
     ) -> ContentionReport {
-        var waitsByObj: [Int32: [Slice]] = [:]
-        var holdsByObj: [Int32: [Slice]] = [:]
+        var waitsByObj: [Int32: [StoreSlice]] = [:]
+        var holdsByObj: [Int32: [StoreSlice]] = [:]
         if objID == nil || objID == 0 {
             if !slices.gilWaits.isEmpty { waitsByObj[0] = slices.gilWaits }
             if !slices.gilHolds.isEmpty { holdsByObj[0] = slices.gilHolds }
@@ -71,7 +71,7 @@ package enum ContentionAnalysis {
 
     /// One object; `waits` and `holds` sorted by (ts, tid).
     package static func analyse(
-        objID: Int32, info: ObjectInfo?, waits: [Slice], holds: [Slice], wallNs: Int64, threadNames: [Int32: String]
+        objID: Int32, info: ObjectInfo?, waits: [StoreSlice], holds: [StoreSlice], wallNs: Int64, threadNames: [Int32: String]
     ) -> ObjectContention {
         let holdIndex = IntervalIndex(holds)
         let waitIndex = IntervalIndex(waits)
@@ -119,7 +119,7 @@ package enum ContentionAnalysis {
     }
 
     /// Most waits open at once: +1 at each start, −1 at each end, ends first at equal times.
-    static func maxQueueDepth(_ waits: [Slice]) -> Int {
+    static func maxQueueDepth(_ waits: [StoreSlice]) -> Int {
         var ends = waits.map(\.end)
         ends.sort()
         var depth = 0
@@ -136,7 +136,7 @@ package enum ContentionAnalysis {
 
 extension ObjectContention {
     /// Fills the per-thread table (top waiters first) and Jain's fairness index.
-    fileprivate func withThreads(waits: [Slice], holds: [Slice], names: [Int32: String]) -> ObjectContention {
+    fileprivate func withThreads(waits: [StoreSlice], holds: [StoreSlice], names: [Int32: String]) -> ObjectContention {
         var rows: [Int32: ThreadContention] = [:]
         func blank(_ tid: Int32) -> ThreadContention {
             ThreadContention(

@@ -3,10 +3,10 @@
 /// backward scan from the last candidate start can stop as soon as nothing earlier reaches far enough.
 /// This is the Swift twin of the bounded `EXISTS` scans in `Queries/lock_contention.sql`.
 struct IntervalIndex {
-    let slices: [Slice]
+    let slices: [StoreSlice]
     private let maxEndSoFar: [Int64]
 
-    init(_ sortedByStart: [Slice]) {
+    init(_ sortedByStart: [StoreSlice]) {
         slices = sortedByStart
         var running = Int64.min
         maxEndSoFar = sortedByStart.map { s in
@@ -28,7 +28,7 @@ struct IntervalIndex {
 
     /// Calls `body` for each slice with `start < startLimit` and `end > endFloor`, latest start first;
     /// `body` returns false to stop early.
-    func forEach(startBefore startLimit: Int64, endAfter endFloor: Int64, _ body: (Slice) -> Bool) {
+    func forEach(startBefore startLimit: Int64, endAfter endFloor: Int64, _ body: (StoreSlice) -> Bool) {
         var i = firstStart(atLeast: startLimit) - 1
         while i >= 0, maxEndSoFar[i] > endFloor {
             let s = slices[i]
@@ -38,7 +38,7 @@ struct IntervalIndex {
     }
 
     /// Whether some slice with `start < startLimit`, `end > endFloor` satisfies `predicate`.
-    func contains(startBefore startLimit: Int64, endAfter endFloor: Int64, where predicate: (Slice) -> Bool) -> Bool {
+    func contains(startBefore startLimit: Int64, endAfter endFloor: Int64, where predicate: (StoreSlice) -> Bool) -> Bool {
         var found = false
         forEach(startBefore: startLimit, endAfter: endFloor) { s in
             if predicate(s) { found = true }

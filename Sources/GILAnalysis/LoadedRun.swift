@@ -4,13 +4,13 @@ import TraceStore
 /// One run read from the store: metadata and its slices split by state. Events are not kept; the few
 /// figures that need them come from `scanEvents` (one streaming pass).
 package struct LoadedRun: Sendable {
-    package let record: RunRecord
+    package let record: StoreRunRecord
     package let threads: [ThreadInfo]
     package let objects: [ObjectInfo]
     package let slices: RunSlices
     package let facts: RunFacts
 
-    package static func load(_ reader: TraceReader, _ record: RunRecord) throws -> LoadedRun {
+    package static func load(_ reader: StoreReader, _ record: StoreRunRecord) throws -> LoadedRun {
         var slices = RunSlices()
         try reader.forEachSlice(runID: record.runID, state: nil) { slices.append($0) }
         slices.finish()
@@ -20,7 +20,7 @@ package struct LoadedRun: Sendable {
             facts: RunFacts(record, slices: slices))
     }
 
-    package func scanEvents(_ reader: TraceReader) throws -> EventScan {
+    package func scanEvents(_ reader: StoreReader) throws -> EventScan {
         var scan = EventScan()
         try reader.forEachEvent(runID: record.runID) { scan.add($0) }
         return scan

@@ -90,7 +90,7 @@ package enum PhaseAnalysis {
     }
 
     /// Σ of the parts of `slices` inside [start, end).
-    static func overlap(_ slices: [Slice], _ start: Int64, _ end: Int64) -> Int64 {
+    static func overlap(_ slices: [StoreSlice], _ start: Int64, _ end: Int64) -> Int64 {
         var total: Int64 = 0
         for s in slices where s.ts < end && s.end > start {
             total += min(s.end, end) - max(s.ts, start)

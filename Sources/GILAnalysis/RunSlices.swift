@@ -4,22 +4,22 @@ import GILTrace
 /// "previous acquirer" and the like. Plain arrays of 32-byte structs: a 10 M-event run is a few million
 /// slices, sorted once after loading.
 package struct RunSlices: Sendable {
-    package var gilWaits: [Slice] = []
-    package var gilHolds: [Slice] = []
-    package var lockWaits: [Slice] = []
-    package var lockHolds: [Slice] = []
-    package var io: [Slice] = []
+    package var gilWaits: [StoreSlice] = []
+    package var gilHolds: [StoreSlice] = []
+    package var lockWaits: [StoreSlice] = []
+    package var lockHolds: [StoreSlice] = []
+    package var io: [StoreSlice] = []
     /// The latest end of any slice: the wall time of a run that did not finish (docs/contracts.md).
     package private(set) var lastEnd: Int64?
 
     package init() {}
 
-    package init(_ slices: some Sequence<Slice>) {
+    package init(_ slices: some Sequence<StoreSlice>) {
         for s in slices { append(s) }
         finish()
     }
 
-    package mutating func append(_ s: Slice) {
+    package mutating func append(_ s: StoreSlice) {
         switch s.state {
         case .gilWait: gilWaits.append(s)
         case .gilHold: gilHolds.append(s)
@@ -33,28 +33,28 @@ package struct RunSlices: Sendable {
 
     /// Sorts every array by (ts, tid, obj); call once after the last `append`.
     package mutating func finish() {
-        gilWaits.sort(by: Slice.startsBefore)
-        gilHolds.sort(by: Slice.startsBefore)
-        lockWaits.sort(by: Slice.startsBefore)
-        lockHolds.sort(by: Slice.startsBefore)
-        io.sort(by: Slice.startsBefore)
+        gilWaits.sort(by: StoreSlice.startsBefore)
+        gilHolds.sort(by: StoreSlice.startsBefore)
+        lockWaits.sort(by: StoreSlice.startsBefore)
+        lockHolds.sort(by: StoreSlice.startsBefore)
+        io.sort(by: StoreSlice.startsBefore)
     }
 }
 
-extension Slice {
+extension StoreSlice {
     /// End of the interval (exclusive).
     @inline(__always) package var end: Int64 { ts + dur }
 
     /// The (ts, tid, obj) order shared with the SQL in `Queries/`.
     @inline(__always)
-    package static func startsBefore(_ a: Slice, _ b: Slice) -> Bool {
+    package static func startsBefore(_ a: StoreSlice, _ b: StoreSlice) -> Bool {
         if a.ts != b.ts { return a.ts < b.ts }
         if a.tid != b.tid { return a.tid < b.tid }
         return a.obj < b.obj
     }
 }
 
-/// Run metadata the computations need, taken from a `RunRecord` so tests can build it by hand.
+/// Run metadata the computations need, taken from a `StoreRunRecord` so tests can build it by hand.
 package struct RunFacts: Sendable {
     package var runID: Int64
     package var label: String
@@ -80,7 +80,7 @@ package struct RunFacts: Sendable {
         self.threadCount = threadCount
     }
 
-    package init(_ record: RunRecord, slices: RunSlices) {
+    package init(_ record: StoreRunRecord, slices: RunSlices) {
         self.init(
             runID: record.runID, label: record.info.label, status: record.status,
             wallNs: record.wallNs ?? slices.lastEnd ?? 0, cpuNs: record.cpuNs, eventCount: record.eventCount,

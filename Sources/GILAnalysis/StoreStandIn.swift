@@ -1,22 +1,24 @@
-// TEMPORARY: the TraceStore types this target codes against (docs: brief-store §4–5), until TraceStore lands.
+// TEMPORARY stand-ins for TraceStore's Slice, SliceState, RunRecord, SQLValue, QueryResult, StoreError and
+// TraceReader (same shapes and signatures), so gilstat works before TraceStore lands. Distinct names
+// (Store…) so nothing clashes once it does; then this file becomes typealiases / is removed.
 import GILTrace
 
-package struct Slice: Equatable, Sendable {
+package struct StoreSlice: Equatable, Sendable {
     package var tid: Int32
     package var obj: Int32
-    package var state: SliceState
+    package var state: StoreSliceState
     package var ts: Int64
     package var dur: Int64
-    package init(tid: Int32, obj: Int32, state: SliceState, ts: Int64, dur: Int64) {
+    package init(tid: Int32, obj: Int32, state: StoreSliceState, ts: Int64, dur: Int64) {
         self.tid = tid; self.obj = obj; self.state = state; self.ts = ts; self.dur = dur
     }
 }
 
-package enum SliceState: String, CaseIterable, Sendable {
+package enum StoreSliceState: String, CaseIterable, Sendable {
     case gilWait = "gil_wait", gilHold = "gil_hold", lockWait = "lock_wait", lockHold = "lock_hold", io
 }
 
-package struct RunRecord: Sendable {
+package struct StoreRunRecord: Sendable {
     package var runID: Int64
     package var info: RunInfo
     package var status: RunStatus
@@ -28,42 +30,42 @@ package struct RunRecord: Sendable {
     package var threadCount: Int
 }
 
-// MARK: - TEMPORARY reader over the C API, same signatures as TraceStore's TraceReader (brief-store §5).
+// MARK: - TEMPORARY reader over the C API, same signatures as TraceStore's StoreReader (brief-store §5).
 import CSQLite
 
-package enum SQLValue: Equatable, Sendable {
+package enum StoreValue: Equatable, Sendable {
     case null, integer(Int64), real(Double), text(String), blob([UInt8])
 }
 
-package struct QueryResult: Sendable {
+package struct StoreQueryResult: Sendable {
     package var columns: [String]
-    package var rows: [[SQLValue]]
+    package var rows: [[StoreValue]]
 }
 
-package struct StoreError: Error, CustomStringConvertible {
+package struct StoreReadError: Error, CustomStringConvertible {
     package var description: String
 }
 
-package final class TraceReader {
+package final class StoreReader {
     private var db: OpaquePointer?
 
     package init(path: String) throws {
         guard sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, nil) == SQLITE_OK else {
-            throw StoreError(description: "cannot open \(path)")
+            throw StoreReadError(description: "cannot open \(path)")
         }
         do {
             _ = try query("SELECT count(*) FROM runs", parameters: [:])
         } catch {
-            throw StoreError(description: "\(path) is not a gilrec database")
+            throw StoreReadError(description: "\(path) is not a gilrec database")
         }
     }
 
     deinit { sqlite3_close_v2(db) }
 
-    private func each(_ sql: String, _ parameters: [String: SQLValue], _ body: (OpaquePointer) throws -> Void) throws {
+    private func each(_ sql: String, _ parameters: [String: StoreValue], _ body: (OpaquePointer) throws -> Void) throws {
         var stmt: OpaquePointer?
         guard sqlite3_prepare_v2(db, sql, -1, &stmt, nil) == SQLITE_OK, let stmt else {
-            throw StoreError(description: String(cString: sqlite3_errmsg(db)))
+            throw StoreReadError(description: String(cString: sqlite3_errmsg(db)))
         }
         defer { sqlite3_finalize(stmt) }
         for i in 0..<sqlite3_bind_parameter_count(stmt) {
@@ -80,13 +82,13 @@ package final class TraceReader {
         while true {
             let rc = sqlite3_step(stmt)
             if rc == SQLITE_DONE { return }
-            guard rc == SQLITE_ROW else { throw StoreError(description: String(cString: sqlite3_errmsg(db))) }
+            guard rc == SQLITE_ROW else { throw StoreReadError(description: String(cString: sqlite3_errmsg(db))) }
             try body(stmt)
         }
     }
 
-    package func query(_ sql: String, parameters: [String: SQLValue]) throws -> QueryResult {
-        var result = QueryResult(columns: [], rows: [])
+    package func query(_ sql: String, parameters: [String: StoreValue]) throws -> StoreQueryResult {
+        var result = StoreQueryResult(columns: [], rows: [])
         try each(sql, parameters) { s in
             let n = sqlite3_column_count(s)
             if result.columns.isEmpty { result.columns = (0..<n).map { String(cString: sqlite3_column_name(s, $0)) } }
@@ -103,14 +105,14 @@ package final class TraceReader {
         return result
     }
 
-    package func runs() throws -> [RunRecord] {
-        var out: [RunRecord] = []
+    package func runs() throws -> [StoreRunRecord] {
+        var out: [StoreRunRecord] = []
         try each(
             "SELECT run_id, label, program, policy, switch_interval_ns, wall_ns, cpu_ns, status, coalesce(event_count,0), coalesce(dropped_events,0), (SELECT count(*) FROM threads t WHERE t.run_id = r.run_id), started_at FROM runs r ORDER BY run_id", [:]
         ) { s in
             func text(_ i: Int32) -> String { sqlite3_column_text(s, i).map { String(cString: $0) } ?? "" }
             func opt(_ i: Int32) -> Int64? { sqlite3_column_type(s, i) == SQLITE_NULL ? nil : sqlite3_column_int64(s, i) }
-            out.append(RunRecord(
+            out.append(StoreRunRecord(
                 runID: sqlite3_column_int64(s, 0),
                 info: RunInfo(label: text(1), program: text(2), policy: text(3), switchIntervalNs: sqlite3_column_int64(s, 4), startedAt: text(11)),
                 status: RunStatus(rawValue: text(7)) ?? .incomplete, exitCode: nil, wallNs: opt(5), cpuNs: opt(6),
@@ -120,15 +122,15 @@ package final class TraceReader {
         return out
     }
 
-    package func resolveRun(_ selector: String?) throws -> RunRecord {
+    package func resolveRun(_ selector: String?) throws -> StoreRunRecord {
         let all = try runs()
-        guard let last = all.last else { throw StoreError(description: "the database holds no runs") }
+        guard let last = all.last else { throw StoreReadError(description: "the database holds no runs") }
         guard let selector else { return last }
         if let id = Int64(selector) {
-            guard let r = all.first(where: { $0.runID == id }) else { throw StoreError(description: "no run \(selector)") }
+            guard let r = all.first(where: { $0.runID == id }) else { throw StoreReadError(description: "no run \(selector)") }
             return r
         }
-        guard let r = all.last(where: { $0.info.label == selector }) else { throw StoreError(description: "no run labelled \(selector)") }
+        guard let r = all.last(where: { $0.info.label == selector }) else { throw StoreReadError(description: "no run labelled \(selector)") }
         return r
     }
 
@@ -172,11 +174,11 @@ package final class TraceReader {
         }
     }
 
-    package func forEachSlice(runID: Int64, state: SliceState?, _ body: (Slice) throws -> Void) throws {
+    package func forEachSlice(runID: Int64, state: StoreSliceState?, _ body: (StoreSlice) throws -> Void) throws {
         try each("SELECT tid, obj, state, ts, dur FROM slices WHERE run_id = :run ORDER BY ts", ["run": .integer(runID)]) { s in
-            let st = SliceState(rawValue: String(cString: sqlite3_column_text(s, 2)))!
+            let st = StoreSliceState(rawValue: String(cString: sqlite3_column_text(s, 2)))!
             if let state, state != st { return }
-            try body(Slice(tid: Int32(sqlite3_column_int64(s, 0)), obj: Int32(sqlite3_column_int64(s, 1)), state: st, ts: sqlite3_column_int64(s, 3), dur: sqlite3_column_int64(s, 4)))
+            try body(StoreSlice(tid: Int32(sqlite3_column_int64(s, 0)), obj: Int32(sqlite3_column_int64(s, 1)), state: st, ts: sqlite3_column_int64(s, 3), dur: sqlite3_column_int64(s, 4)))
         }
     }
 }

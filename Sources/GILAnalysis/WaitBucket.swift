@@ -13,7 +13,7 @@ package struct WaitBucket: Equatable, Sendable {
         0, 1_000, 10_000, 100_000, 1_000_000, 5_000_000, 10_000_000, 100_000_000, 1_000_000_000,
     ]
 
-    package static func distribution(of waits: [Slice]) -> [WaitBucket] {
+    package static func distribution(of waits: [StoreSlice]) -> [WaitBucket] {
         var buckets = edges.indices.map { i in
             WaitBucket(
                 bucket: i, loNs: edges[i], hiNs: i + 1 < edges.count ? edges[i + 1] : nil, count: 0, totalNs: 0,

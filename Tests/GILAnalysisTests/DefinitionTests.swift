@@ -5,8 +5,8 @@ import Testing
 
 /// The definitions of DESIGN.md §5 on small hand-made slice sets whose answers can be worked out by hand.
 @Suite struct DefinitionTests {
-    func gil(_ state: SliceState, _ tid: Int32, _ ts: Int64, _ dur: Int64, obj: Int32 = 0) -> Slice {
-        Slice(tid: tid, obj: obj, state: state, ts: ts, dur: dur)
+    func gil(_ state: StoreSliceState, _ tid: Int32, _ ts: Int64, _ dur: Int64, obj: Int32 = 0) -> StoreSlice {
+        StoreSlice(tid: tid, obj: obj, state: state, ts: ts, dur: dur)
     }
 
     @Test func nearestRankMatchesTheContract() {

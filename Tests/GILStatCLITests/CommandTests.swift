@@ -6,7 +6,7 @@ import TraceStore
 @testable import GILStatCLI
 
 /// The commands as a user meets them: parsing, formats, notes and one-line errors.
-@Suite(.serialized) struct CommandTests {
+@Suite(.serialized, .enabled(if: FixtureDatabase.canBuild, "needs the sqlite3 shell")) struct CommandTests {
     func run(_ args: [String]) throws -> String {
         try GilstatCommand.output(args + ["--db", try FixtureDatabase.path()])
     }

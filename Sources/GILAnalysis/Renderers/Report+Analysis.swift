@@ -110,7 +110,7 @@ extension Record {
     }
 
     /// A row of `Queries/runs.sql` (status as the reader reports it: a dead recorder's run is incomplete).
-    package init(_ r: RunRecord) {
+    package init(_ r: StoreRunRecord) {
         self.init([
             ("run_id", .int(r.runID)), ("label", .text(r.info.label)), ("program", .text(r.info.program)),
             ("policy", .text(r.info.policy)), ("switch_interval_ns", .duration(r.info.switchIntervalNs)),

@@ -18,6 +18,10 @@ extension Report {
                     continue
                 }
                 let shown = section.tableLimit.map { Array(rows.prefix($0)) } ?? rows
+                if section.transposed {
+                    out += transposedTable(shown)
+                    continue
+                }
                 let keys = first.fields.map(\.key)
                 let cells = shown.map { row in row.fields.map { Humanize.cell($0.value) } }
                 let rightAligned = first.fields.map { field -> Bool in
@@ -38,6 +42,22 @@ extension Report {
         }
         return out
     }
+}
+
+/// Field names down the left, one column per record.
+private func transposedTable(_ rows: [Record]) -> String {
+    guard let first = rows.first else { return "" }
+    let keys = first.fields.map(\.key)
+    let keyWidth = keys.map(\.count).max() ?? 0
+    let cells = rows.map { row in row.fields.map { Humanize.cell($0.value) } }
+    let widths = cells.map { column in column.map(\.count).max() ?? 0 }
+    var out = ""
+    for (i, key) in keys.enumerated() {
+        var line = "  " + pad(key, keyWidth, right: false)
+        for (c, column) in cells.enumerated() { line += "  " + pad(column[i], widths[c], right: true) }
+        out += line.trailingSpacesTrimmed + "\n"
+    }
+    return out
 }
 
 private func pad(_ s: String, _ width: Int, right: Bool) -> String {

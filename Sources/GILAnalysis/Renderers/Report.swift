@@ -20,12 +20,15 @@ package struct Report: Sendable {
         package var body: Body
         /// Table format only: show at most this many rows (JSON and CSV show all).
         package var tableLimit: Int?
+        /// Table format only: one row per field and one column per record, for wide records.
+        package var transposed: Bool
 
-        package init(key: String, title: String, body: Body, tableLimit: Int? = nil) {
+        package init(key: String, title: String, body: Body, tableLimit: Int? = nil, transposed: Bool = false) {
             self.key = key
             self.title = title
             self.body = body
             self.tableLimit = tableLimit
+            self.transposed = transposed
         }
     }
 

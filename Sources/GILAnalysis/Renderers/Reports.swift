@@ -4,7 +4,7 @@ import TraceStore
 /// The report of each `gilstat` command, built from analysis results. Section keys and record keys are
 /// the JSON contract (and the `Queries/` column names).
 package enum Reports {
-    package static func runs(_ records: [RunRecord]) -> Report {
+    package static func runs(_ records: [StoreRunRecord]) -> Report {
         Report(
             title: "\(records.count) run\(records.count == 1 ? "" : "s")",
             sections: [.init(key: "runs", title: "Runs", body: .table(records.map(Record.init)))])
@@ -27,7 +27,7 @@ package enum Reports {
         let c = ContentionAnalysis.analyse(
             facts: run.facts, slices: run.slices, threads: run.threads, objects: run.objects, objID: objID)
         var sections: [Report.Section] = [
-            .init(key: "objects", title: "Contention", body: .table(c.objects.map(Record.init))),
+            .init(key: "objects", title: "Contention", body: .table(c.objects.map(Record.init)), transposed: true),
             .init(
                 key: "threads", title: "Per thread (top waiters first)",
                 body: .table(c.objects.flatMap { o in o.threads.map { Record(objID: o.objID, $0) } })),
@@ -101,7 +101,7 @@ package enum Reports {
     }
 
     /// A `gilstat query` result: columns as returned; `_ns` integer columns humanised in tables.
-    package static func query(name: String, columns: [String], rows: [[SQLValue]]) -> Report {
+    package static func query(name: String, columns: [String], rows: [[StoreValue]]) -> Report {
         let records = rows.map { row in
             Record(
                 zip(columns, row).map { column, value -> (String, Value) in
