@@ -1,1 +1,0 @@
-// Lexer goes here (PythonSyntax helper).
