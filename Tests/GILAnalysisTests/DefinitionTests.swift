@@ -159,6 +159,19 @@ import Testing
         #expect(phases.map(\.speedupVsFirst) == [1, 2])
     }
 
+    @Test func switchRateBucketsClipHoldsAndCountSwitchesWhereTheyStart() {
+        let holds = [gil(.gilHold, 1, 0, 150), gil(.gilHold, 2, 150, 100), gil(.gilHold, 1, 260, 10)]
+        let b = SwitchRateBucket.buckets(holds: holds, wallNs: 250, widthNs: 100)
+        #expect(b.map(\.durNs) == [100, 100, 50])
+        // Buckets are [0,100), [100,200), [200,300): the last is cut to 50 ns of wall time, but a hold that
+        // starts in it still counts there, as in the SQL.
+        #expect(b.map(\.acquisitions) == [1, 1, 1])
+        #expect(b.map(\.ownerSwitches) == [0, 1, 1])
+        #expect(b.map(\.gilHeldNs) == [100, 100, 60])
+        #expect(b[1].switchesPerSecond == 1e9 / 100)
+        #expect(SwitchRateBucket.buckets(holds: [], wallNs: 0).count == 1)
+    }
+
     @Test func waitDistributionBucketsAndCumulates() {
         let b = WaitBucket.distribution(of: [
             gil(.gilWait, 1, 0, 999), gil(.gilWait, 1, 0, 1_000), gil(.gilWait, 1, 0, 5_000_000),

@@ -57,6 +57,8 @@ import TraceStore
         try #require(summary.rows.count == 1)
         expectSame(try #require(out["summary"]), summary.columns, summary.rows[0], "summary \(run)")
         expectSameTable(out["threads"], try query("per_thread_gil", db: db, ["run": .integer(run)]), "threads \(run)")
+        expectSameTable(
+            out["switch_rate"], try query("gil_switches_per_second", db: db, ["run": .integer(run)]), "rate \(run)")
     }
 
     @Test(arguments: runs) func contentionMatchesQueries(run: Int64) throws {

@@ -65,6 +65,16 @@ extension Record {
         ])
     }
 
+    /// A row of `Queries/gil_switches_per_second.sql`.
+    package init(_ b: SwitchRateBucket) {
+        self.init([
+            ("bucket", .int(b.bucket)), ("start_ns", .duration(b.startNs)), ("dur_ns", .duration(b.durNs)),
+            ("acquisitions", .int(b.acquisitions)), ("owner_switches", .int(b.ownerSwitches)),
+            ("switches_per_s", .real(b.switchesPerSecond)), ("gil_held_ns", .duration(b.gilHeldNs)),
+            ("gil_held_fraction", .fraction(b.gilHeldFraction)),
+        ])
+    }
+
     /// The row of `Queries/convoy_episodes.sql`.
     package init(_ c: ConvoyReport) {
         self.init([

@@ -20,6 +20,11 @@ package enum Reports {
             sections: [
                 .init(key: "summary", title: "Summary", body: .record(Record(s))),
                 .init(key: "threads", title: "Threads", body: .table(s.threads.map(Record.init))),
+                .init(
+                    key: "switch_rate", title: "GIL switches per second",
+                    body: .table(
+                        SwitchRateBucket.buckets(holds: run.slices.gilHolds, wallNs: run.facts.wallNs).map(Record.init)),
+                    tableLimit: 30),
             ])
     }
 
