@@ -1,0 +1,30 @@
+/// What a thread was doing during a slice (`slices.state`).
+public enum SliceState: String, CaseIterable, Sendable {
+    case gilWait = "gil_wait"
+    case gilHold = "gil_hold"
+    case lockWait = "lock_wait"
+    case lockHold = "lock_hold"
+    case io
+}
+
+/// One interval of one thread in one state, Perfetto-style (`slices` row): derived from the raw events by
+/// `SliceBuilder` (rules in docs/contracts.md, "Slice rules").
+public struct Slice: Equatable, Sendable {
+    public var tid: Int32
+    /// 0 for the GIL, the object id for locks, the `IOKind` raw value for I/O.
+    public var obj: Int32
+    public var state: SliceState
+    /// Start, ns since the run began.
+    public var ts: Int64
+    public var dur: Int64
+
+    public init(tid: Int32, obj: Int32, state: SliceState, ts: Int64, dur: Int64) {
+        self.tid = tid
+        self.obj = obj
+        self.state = state
+        self.ts = ts
+        self.dur = dur
+    }
+
+    public var end: Int64 { ts + dur }
+}

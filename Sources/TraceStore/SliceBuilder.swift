@@ -1,0 +1,102 @@
+import GILTrace
+
+/// Turns the raw event stream of one run into `Slice`s in one pass (docs/contracts.md, "Slice rules"):
+/// - gil_wait: `gil_request` → the thread's next `gil_acquire`
+/// - gil_hold: `gil_acquire` → the thread's next `gil_release`
+/// - lock_wait: `lock_request(obj)` → the thread's next `lock_acquire(obj)`
+/// - lock_hold: a successful `lock_acquire(obj)` (arg ≠ 0) with no hold open on (tid, obj) → the
+///   `lock_release(obj)` whose arg (remaining recursion count) is 0, so RLock nesting is one slice
+/// - io: `io_begin` → `io_end` (obj = the `IOKind`)
+/// Intervals still open at the end are closed at the last event's timestamp by `finish()`.
+/// Feed events in `seq` order. Pure Swift, so the analysis and tests can use it on arrays.
+public struct SliceBuilder {
+    private struct Key: Hashable {
+        var tid: Int32
+        var obj: Int32
+    }
+
+    private struct Open {
+        var ts: Int64
+        var obj: Int32
+    }
+
+    private var gilWaits: [Int32: Open] = [:]
+    private var gilHolds: [Int32: Open] = [:]
+    private var ioWaits: [Int32: Open] = [:]
+    private var lockWaits: [Key: Open] = [:]
+    private var lockHolds: [Key: Open] = [:]
+    private var lastTs: Int64 = 0
+    private var sawEvent = false
+
+    public init() {}
+
+    /// Consumes one event; returns the slice it closes, if any (at most one per event).
+    @inline(__always)
+    public mutating func add(_ event: Event) -> Slice? {
+        let tid = Int32(event.tid)
+        if !sawEvent || event.ts > lastTs { lastTs = event.ts }
+        sawEvent = true
+        switch EventKind(rawValue: event.kindCode) {
+        case .gilRequest:
+            if gilWaits[tid] == nil { gilWaits[tid] = Open(ts: event.ts, obj: event.obj) }
+        case .gilAcquire:
+            let closed = gilWaits.removeValue(forKey: tid).map { close($0, tid: tid, state: .gilWait, at: event.ts) }
+            if gilHolds[tid] == nil { gilHolds[tid] = Open(ts: event.ts, obj: event.obj) }
+            return closed
+        case .gilRelease:
+            return gilHolds.removeValue(forKey: tid).map { close($0, tid: tid, state: .gilHold, at: event.ts) }
+        case .lockRequest:
+            let key = Key(tid: tid, obj: event.obj)
+            if lockWaits[key] == nil { lockWaits[key] = Open(ts: event.ts, obj: event.obj) }
+        case .lockAcquire:
+            let key = Key(tid: tid, obj: event.obj)
+            if event.arg != 0, lockHolds[key] == nil { lockHolds[key] = Open(ts: event.ts, obj: event.obj) }
+            return lockWaits.removeValue(forKey: key).map { close($0, tid: tid, state: .lockWait, at: event.ts) }
+        case .lockRelease:
+            guard event.arg == 0 else { return nil }
+            return lockHolds.removeValue(forKey: Key(tid: tid, obj: event.obj))
+                .map { close($0, tid: tid, state: .lockHold, at: event.ts) }
+        case .ioBegin:
+            if ioWaits[tid] == nil { ioWaits[tid] = Open(ts: event.ts, obj: event.obj) }
+        case .ioEnd:
+            return ioWaits.removeValue(forKey: tid).map { close($0, tid: tid, state: .io, at: event.ts) }
+        case .threadStart, .threadEnd, .gilDropRequest, .osCtx, .mark, nil:
+            break
+        }
+        return nil
+    }
+
+    /// Closes every interval still open at the last event's timestamp, ordered by start time, and empties
+    /// the builder.
+    public mutating func finish() -> [Slice] {
+        var slices: [Slice] = []
+        func drain(_ opened: [Int32: Open], _ state: SliceState) {
+            for (tid, open) in opened { slices.append(close(open, tid: tid, state: state, at: lastTs)) }
+        }
+        func drain(_ opened: [Key: Open], _ state: SliceState) {
+            for (key, open) in opened { slices.append(close(open, tid: key.tid, state: state, at: lastTs)) }
+        }
+        drain(gilWaits, .gilWait)
+        drain(gilHolds, .gilHold)
+        drain(lockWaits, .lockWait)
+        drain(lockHolds, .lockHold)
+        drain(ioWaits, .io)
+        gilWaits = [:]; gilHolds = [:]; lockWaits = [:]; lockHolds = [:]; ioWaits = [:]
+        return slices.sorted { ($0.ts, $0.tid, $0.obj) < ($1.ts, $1.tid, $1.obj) }
+    }
+
+    private func close(_ open: Open, tid: Int32, state: SliceState, at ts: Int64) -> Slice {
+        Slice(tid: tid, obj: open.obj, state: state, ts: open.ts, dur: max(0, ts - open.ts))
+    }
+
+    /// All slices of an event array, sorted by start time (then thread, then object).
+    public static func slices(of events: some Sequence<Event>) -> [Slice] {
+        var builder = SliceBuilder()
+        var slices: [Slice] = []
+        for event in events {
+            if let slice = builder.add(event) { slices.append(slice) }
+        }
+        slices.append(contentsOf: builder.finish())
+        return slices.sorted { ($0.ts, $0.tid, $0.obj, $0.state.rawValue) < ($1.ts, $1.tid, $1.obj, $1.state.rawValue) }
+    }
+}
