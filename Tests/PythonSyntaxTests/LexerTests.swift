@@ -68,7 +68,7 @@ import Testing
     @Test(arguments: [
         (#"'a\tb'"#, "a\tb"), (#""\x41\u00e9\U0001F600""#, "Aé😀"), (#"'\101\0'"#, "A\0"), (#"r'\n\d'"#, "\\n\\d"),
         (#"'\q'"#, "\\q"), ("'''a\nb'''", "a\nb"), (#""it's""#, "it's"), (#"'\''"#, "'"), (#"U'x'"#, "x"),
-        ("'a\\\nb'", "ab"), (#"R"\"""#, "\\\""),
+        ("'a\\\nb'", "ab"), (#"'\ud800'"#, "\u{FFFD}"), (#"R"\"""#, "\\\""),
     ])
     func stringEscapes(text: String, value: String) throws {
         guard case .string(let string) = try tokens(text)[0].kind else {

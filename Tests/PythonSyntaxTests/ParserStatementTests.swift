@@ -74,6 +74,7 @@ func dumped(_ text: String) throws(SyntaxError) -> String {
         ("def f(a, b=1, /, c=2, *args, d, e=3, **kw) -> int:\n    return a", "(def f (params a b=1 / c=2 *args d e=3 **kw) (-> int) [(return a)])"),
         ("def f(a: int, *, b: str = 'x'): pass", "(def f (params a:int * b:str=\"x\") [(pass)])"),
         ("def f(a, /): pass", "(def f (params a /) [(pass)])"),
+        ("def f(*args: *Ts): pass", "(def f (params *args:(* Ts)) [(pass)])"),
         ("def f(*args, **kwargs,): pass", "(def f (params *args **kwargs) [(pass)])"),
         ("@dec\n@dec2(1)\nclass A(B, metaclass=M):\n    x: int = 3\n    def m(self): pass",
          "(class A (B (kw metaclass M)) (@ dec) (@ (call dec2 1)) [(ann x int 3) (def m (params self) [(pass)])])"),
@@ -131,7 +132,7 @@ func dumped(_ text: String) throws(SyntaxError) -> String {
     }
 
     @Test func unsupportedConstructsAreFlagged() {
-        for text in ["async def f(): pass", "match x:\n    case 1: pass", "x = await y", "'\\N{DASH}'"] {
+        for text in ["async def f(): pass", "@d\nasync def f(): pass", "match x:\n    case 1: pass", "x = await y", "'\\N{DASH}'"] {
             do {
                 _ = try PythonParser.parse(source: text, fileName: "t.py")
                 Issue.record("accepted \(text)")

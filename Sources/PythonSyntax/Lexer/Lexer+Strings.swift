@@ -133,10 +133,11 @@ enum StringDecoder {
                     value = value &* 16 &+ UInt32(digit)
                 }
                 i += width
-                guard let scalar = Unicode.Scalar(value) else {
+                if value > 0x10FFFF {
                     throw fail("(unicode error) 'unicodeescape' codec can't decode bytes: illegal Unicode character")
                 }
-                out.append(scalar)
+                // A lone surrogate (legal in Python's str) has no Swift scalar: it becomes U+FFFD.
+                out.append(Unicode.Scalar(value) ?? "\u{FFFD}")
             case "N" where !isBytes:
                 throw SyntaxError.unsupported(
                     "\\N{...} escapes", fileName: fileName, location: location,

@@ -30,7 +30,7 @@ extension Parser {
                         throw error("named arguments must follow bare *", at: at)
                     }
                 } else {
-                    parameters.varArgs = try parseParameter(annotations: annotations, names: &names)
+                    parameters.varArgs = try parseParameter(annotations: annotations, names: &names, starred: true)
                 }
             } else {
                 let parameter = try parseParameter(annotations: annotations, names: &names)
@@ -53,14 +53,17 @@ extension Parser {
         return parameters
     }
 
-    private mutating func parseParameter(annotations: Bool, names: inout Set<String>) throws(SyntaxError) -> Parameter {
+    /// `starred`: the `*args` parameter, whose annotation may be `*Ts` (PEP 646).
+    private mutating func parseParameter(
+        annotations: Bool, names: inout Set<String>, starred: Bool = false
+    ) throws(SyntaxError) -> Parameter {
         let at = current
         let name = try expectIdentifier()
         guard names.insert(name).inserted else {
             throw error("duplicate argument '\(name)' in function definition", at: at)
         }
         var annotation: Expression?
-        if annotations && accept(":") { annotation = try parseTest() }
+        if annotations && accept(":") { annotation = starred ? try parseStarExpression() : try parseTest() }
         return Parameter(name: name, annotation: annotation, location: at.location)
     }
 }

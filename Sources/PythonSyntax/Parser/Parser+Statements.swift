@@ -166,6 +166,11 @@ extension Parser {
         }
         if current.isName("def") { return try parseFunctionDef(decorators: decorators, at: start) }
         if current.isName("class") { return try parseClassDef(decorators: decorators, at: start) }
+        if current.isName("async") {
+            throw SyntaxError.unsupported(
+                "async", fileName: fileName, location: current.location,
+                sourceLine: Lexer.lineText(in: source, containing: current.offset))
+        }
         throw invalidSyntax()
     }
 
