@@ -137,36 +137,40 @@ package enum ContentionAnalysis {
 extension ObjectContention {
     /// Fills the per-thread table (top waiters first) and Jain's fairness index.
     fileprivate func withThreads(waits: [StoreSlice], holds: [StoreSlice], names: [Int32: String]) -> ObjectContention {
-        var rows: [Int32: ThreadContention] = [:]
-        func blank(_ tid: Int32) -> ThreadContention {
-            ThreadContention(
-                tid: tid, name: names[tid], acquisitions: 0, waitCount: 0, waitTotalNs: 0, waitMaxNs: 0,
-                holdTotalNs: 0, holdShare: nil)
+        /// Plain per-thread sums; names are attached once at the end (no String traffic per slice).
+        struct Sums {
+            var acquisitions = 0
+            var waitCount = 0
+            var waitTotal: Int64 = 0
+            var waitMax: Int64 = 0
+            var holdTotal: Int64 = 0
         }
+        var sums: [Int32: Sums] = [:]
         for w in waits {
-            rows[w.tid, default: blank(w.tid)].waitCount += 1
-            rows[w.tid, default: blank(w.tid)].waitTotalNs += w.dur
-            rows[w.tid, default: blank(w.tid)].waitMaxNs = max(rows[w.tid]!.waitMaxNs, w.dur)
+            sums[w.tid, default: Sums()].waitCount += 1
+            sums[w.tid]!.waitTotal += w.dur
+            sums[w.tid]!.waitMax = max(sums[w.tid]!.waitMax, w.dur)
         }
         for h in holds {
-            rows[h.tid, default: blank(h.tid)].acquisitions += 1
-            rows[h.tid, default: blank(h.tid)].holdTotalNs += h.dur
+            sums[h.tid, default: Sums()].acquisitions += 1
+            sums[h.tid]!.holdTotal += h.dur
         }
         let totalHold = hold.totalNs
         var copy = self
+        copy.threads = sums.map { tid, x in
+            ThreadContention(
+                tid: tid, name: names[tid], acquisitions: x.acquisitions, waitCount: x.waitCount,
+                waitTotalNs: x.waitTotal, waitMaxNs: x.waitMax, holdTotalNs: x.holdTotal,
+                holdShare: totalHold > 0 ? Double(x.holdTotal) / Double(totalHold) : nil)
+        }.sorted { ($0.waitTotalNs, $1.tid) > ($1.waitTotalNs, $0.tid) }
         var sum = 0.0
         var sumSquares = 0.0
-        copy.threads = rows.values.map { row in
-            var row = row
-            if totalHold > 0 { row.holdShare = Double(row.holdTotalNs) / Double(totalHold) }
-            return row
-        }.sorted { ($0.waitTotalNs, $1.tid) > ($1.waitTotalNs, $0.tid) }
-        for row in rows.values.sorted(by: { $0.tid < $1.tid }) {
-            let x = Double(row.holdTotalNs)
-            sum += x
-            sumSquares += x * x
+        for (_, x) in sums.sorted(by: { $0.key < $1.key }) {
+            let v = Double(x.holdTotal)
+            sum += v
+            sumSquares += v * v
         }
-        if sumSquares > 0 { copy.jainFairness = sum * sum / (Double(rows.count) * sumSquares) }
+        if sumSquares > 0 { copy.jainFairness = sum * sum / (Double(sums.count) * sumSquares) }
         return copy
     }
 }

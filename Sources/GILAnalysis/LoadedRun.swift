@@ -12,7 +12,11 @@ package struct LoadedRun: Sendable {
 
     package static func load(_ reader: StoreReader, _ record: StoreRunRecord) throws -> LoadedRun {
         var slices = RunSlices()
-        try reader.forEachSlice(runID: record.runID, state: nil) { slices.append($0) }
+        // One scan per state: each is an index range in ts order, where a scan of every state in ts order
+        // would make SQLite sort the whole run.
+        for state in StoreSliceState.allCases {
+            try reader.forEachSlice(runID: record.runID, state: state) { slices.append($0) }
+        }
         slices.finish()
         return LoadedRun(
             record: record, threads: try reader.threads(runID: record.runID),

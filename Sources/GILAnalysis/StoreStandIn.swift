@@ -175,10 +175,10 @@ package final class StoreReader {
     }
 
     package func forEachSlice(runID: Int64, state: StoreSliceState?, _ body: (StoreSlice) throws -> Void) throws {
-        try each("SELECT tid, obj, state, ts, dur FROM slices WHERE run_id = :run ORDER BY ts", ["run": .integer(runID)]) { s in
-            let st = StoreSliceState(rawValue: String(cString: sqlite3_column_text(s, 2)))!
-            if let state, state != st { return }
-            try body(StoreSlice(tid: Int32(sqlite3_column_int64(s, 0)), obj: Int32(sqlite3_column_int64(s, 1)), state: st, ts: sqlite3_column_int64(s, 3), dur: sqlite3_column_int64(s, 4)))
+        for st in state.map({ [$0] }) ?? StoreSliceState.allCases {
+            try each("SELECT tid, obj, ts, dur FROM slices WHERE run_id = :run AND state = :state ORDER BY ts", ["run": .integer(runID), "state": .text(st.rawValue)]) { s in
+                try body(StoreSlice(tid: Int32(sqlite3_column_int64(s, 0)), obj: Int32(sqlite3_column_int64(s, 1)), state: st, ts: sqlite3_column_int64(s, 2), dur: sqlite3_column_int64(s, 3)))
+            }
         }
     }
 }
