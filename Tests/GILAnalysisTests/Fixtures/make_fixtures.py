@@ -70,13 +70,14 @@ class Run:
                          f"2026-11-25T06:{r:02d}:00Z", self.wall, self.cpu, self.status,
                          0 if self.status == "ok" else None, 0, len(self.events), "fixture", 2, "0.1.0", None, 0])) + ");")
         for tid, (name, parent, start, end, cpu, vol, invol) in sorted(self.threads.items()):
-            lines.append(f"INSERT INTO threads VALUES ({r}, {tid}, {q(name)}, {parent}, {start}, {q(end)}, 0, "
+            lines.append(f"INSERT INTO threads(run_id, tid, name, parent_tid, start_ns, end_ns, daemon, cpu_ns, vol_ctx, "
+                         f"invol_ctx) VALUES ({r}, {tid}, {q(name)}, {parent}, {start}, {q(end)}, 0, "
                          f"{cpu}, {vol}, {invol});")
-        lines.append(f"INSERT INTO objects VALUES ({r}, 0, 'gil', 'GIL', 0);")
+        lines.append(f"INSERT INTO objects(run_id, obj_id, kind, name, source_line) VALUES ({r}, 0, 'gil', 'GIL', 0);")
         for (oid, kind, name, line) in self.objects:
-            lines.append(f"INSERT INTO objects VALUES ({r}, {oid}, {q(kind)}, {q(name)}, {line});")
+            lines.append(f"INSERT INTO objects(run_id, obj_id, kind, name, source_line) VALUES ({r}, {oid}, {q(kind)}, {q(name)}, {line});")
         for (lid, text) in self.labels:
-            lines.append(f"INSERT INTO labels VALUES ({r}, {lid}, {q(text)});")
+            lines.append(f"INSERT INTO labels(run_id, label_id, text) VALUES ({r}, {lid}, {q(text)});")
         lines.append("INSERT INTO events(run_id, seq, ts, tid, kind, obj, arg) VALUES")
         lines.append(",\n".join(f"  ({r}, {s}, {ts}, {tid}, {k}, {o}, {a})" for (s, ts, tid, k, o, a) in self.events) + ";")
         lines.append("INSERT INTO slices(run_id, tid, obj, state, ts, dur) VALUES")
