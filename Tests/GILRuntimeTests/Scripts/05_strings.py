@@ -1,0 +1,16 @@
+s = "Hello"
+t = 'World'
+print(s + ", " + t + "!")
+print(s * 3)
+print(len(s), s[0], s[-1], s[1:4])
+print(s.upper(), s.lower(), t.replace("o", "0"))
+print("a,b,c".split(","), " x y ".strip(), "-".join(["1", "2", "3"]))
+print(s.startswith("He"), s.endswith("x"), "ll" in s, s.find("l"), s.count("l"))
+print(repr(s), repr("it's"), repr('say "hi"'), repr("both ' and \""))
+print(str(12) + str(3.5), repr(12), repr(None))
+print("abc" < "abd", "Z" < "a", "abc" == "abc")
+print(ord("A"), chr(97), "x".isalpha(), "12".isdigit())
+print("line1\nline2")
+print(repr("tab\tnew\nline\\"))
+print("%d items at %.2f each, %s" % (3, 1.5, "ok"))
+print("%5d|%-5d|%05.1f" % (42, 42, 3.14159))

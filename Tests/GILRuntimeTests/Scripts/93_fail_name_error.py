@@ -1,0 +1,5 @@
+def compute():
+    return undefined_variable * 2
+
+print("start")
+compute()
