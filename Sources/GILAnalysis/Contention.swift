@@ -81,25 +81,36 @@ package enum ContentionAnalysis {
         let holdStats = DurationStats(sorting: &scratch)
 
         var contended = 0
+        var atEnd = 0
+        var atStart = 0
         for w in waits {
             let end = w.end
-            var i = holdIndex.firstStart(atLeast: end)
+            atEnd = holdIndex.firstStart(atLeast: end, hint: atEnd)
+            var i = atEnd
             var acquired = false
             while i < holds.count, holds[i].ts == end {
                 if holds[i].tid == w.tid { acquired = true; break }
                 i += 1
             }
             guard acquired else { continue }
-            if holdIndex.contains(startBefore: w.ts + 1, endAfter: w.ts, where: { $0.tid != w.tid }) { contended += 1 }
+            atStart = holdIndex.firstStart(atLeast: w.ts + 1, hint: atStart)
+            if holdIndex.contains(startBefore: w.ts + 1, endAfter: w.ts, hint: atStart, where: { $0.tid != w.tid }) {
+                contended += 1
+            }
         }
 
         var ownerSwitches = 0
         scratch.removeAll(keepingCapacity: true)
+        var waitHint = 0
+        var next = 0
         for (i, h) in holds.enumerated() {
             if i > 0, holds[i - 1].tid != h.tid { ownerSwitches += 1 }
             let e = h.end
-            guard waitIndex.contains(startBefore: e, endAfter: e - 1, where: { $0.tid != h.tid }) else { continue }
-            var j = holdIndex.firstStart(atLeast: e)
+            waitHint = waitIndex.firstStart(atLeast: e, hint: waitHint)
+            guard waitIndex.contains(startBefore: e, endAfter: e - 1, hint: waitHint, where: { $0.tid != h.tid })
+            else { continue }
+            next = holdIndex.firstStart(atLeast: e, hint: next)
+            var j = next
             while j < holds.count, holds[j].tid == h.tid, holds[j].ts == h.ts { j += 1 }
             if j < holds.count { scratch.append(holds[j].ts - e) }
         }

@@ -222,3 +222,16 @@ import Testing
         #expect(Humanize.duration(2_000_000_000) == "2.000 s")
     }
 }
+
+@Suite struct IntervalIndexTests {
+    @Test func hintedSearchAgreesWithPlainSearchFromEveryHint() {
+        let starts: [Int64] = [0, 0, 3, 5, 5, 5, 9, 12, 20, 20, 31]
+        let index = IntervalIndex(starts.map { StoreSlice(tid: 1, obj: 0, state: .gilHold, ts: $0, dur: 1) })
+        for ts in Int64(-1)...32 {
+            let expected = starts.firstIndex { $0 >= ts } ?? starts.count
+            for hint in 0...starts.count + 2 {
+                #expect(index.firstStart(atLeast: ts, hint: hint) == expected, "ts \(ts) hint \(hint)")
+            }
+        }
+    }
+}
