@@ -25,6 +25,13 @@ package final class Statement {
         self.database = database
     }
 
+    /// Adopts a statement prepared elsewhere (`Database.forEachStatement`).
+    init(database: Database, handle: OpaquePointer) {
+        self.handle = handle
+        self.sql = sqlite3_sql(handle).map { String(cString: $0) } ?? ""
+        self.database = database
+    }
+
     deinit {
         sqlite3_finalize(handle)
     }

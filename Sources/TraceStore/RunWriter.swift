@@ -1,0 +1,145 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import GILTrace
+import Synchronization
+
+/// Records one run into a store: an `EventSink` whose `submit` copies events into a queue that a writer
+/// thread, owning its own connection, inserts in batched transactions (DESIGN.md §3).
+///
+/// `@unchecked Sendable`: the queue is internally locked; the worker (and its connection) belongs to the
+/// writer thread until `finish` joins it; `finish` itself is serialised by `finishState`.
+public final class RunWriter: EventSink, @unchecked Sendable {
+    public let runID: Int64
+    public let path: String
+    let queue: WriterQueue
+    private let worker: IngestWorker
+    private var thread: pthread_t
+    private let finishState = Mutex<FinishState>(.recording)
+
+    private enum FinishState {
+        case recording
+        case finished((any Error)?)
+    }
+
+    /// Default back-pressure threshold: ~32 MiB of queued events (1 M events).
+    static let defaultQueueLimitBytes = 32 << 20
+
+    /// Opens (creating and migrating if needed) the store at `path`, inserts the `runs` row with status
+    /// `running` and the recorder's pid, and starts the writer thread.
+    public static func begin(path: String, info: RunInfo) throws -> RunWriter {
+        try begin(path: path, info: info, queueLimitBytes: defaultQueueLimitBytes)
+    }
+
+    static func begin(path: String, info: RunInfo, queueLimitBytes: Int, commitEvery: Int = 10_000) throws -> RunWriter {
+        let db = try StoreFile.openForWriting(path: path)
+        do {
+            let runID = try db.inTransaction {
+                let s = try db.cachedStatement(Schema.insertRun)
+                s.bind(info.label, at: 1)
+                s.bind(info.program, at: 2)
+                s.bind(ArgvJSON.encode(info.argv), at: 3)
+                s.bind(info.policy, at: 4)
+                s.bind(info.switchIntervalNs, at: 5)
+                s.bind(info.checkMode, at: 6)
+                s.bind(info.startedAt, at: 7)
+                s.bind(info.host, at: 8)
+                s.bind(Int64(info.cpuCount), at: 9)
+                s.bind(info.gilrecVersion, at: 10)
+                s.bind(info.sweepId, at: 11)
+                s.bind(Int64(info.pid != 0 ? info.pid : getpid()), at: 12)
+                try s.run()
+                return db.lastInsertRowID
+            }
+            let queue = WriterQueue(limitBytes: queueLimitBytes)
+            let worker = IngestWorker(db: db, runID: runID, queue: queue, commitEvery: commitEvery)
+            return try RunWriter(runID: runID, path: path, queue: queue, worker: worker)
+        } catch {
+            db.close()
+            throw error
+        }
+    }
+
+    private init(runID: Int64, path: String, queue: WriterQueue, worker: IngestWorker) throws {
+        self.runID = runID
+        self.path = path
+        self.queue = queue
+        self.worker = worker
+        var thread = pthread_t()
+        let context = Unmanaged.passRetained(worker).toOpaque()
+        let code = pthread_create(&thread, nil, { raw in
+            let worker = Unmanaged<IngestWorker>.fromOpaque(raw!).takeRetainedValue()
+            worker.run()
+            return nil
+        }, context)
+        guard code == 0 else {
+            Unmanaged<IngestWorker>.fromOpaque(context).release()
+            throw StoreError.cannotOpen(path: path, reason: "cannot start the writer thread (error \(code))")
+        }
+        self.thread = thread
+    }
+
+    deinit {
+        // A writer dropped without finish(): stop the thread; the run stays `running` → shown `incomplete`.
+        finishState.withLock { state in
+            if case .recording = state {
+                queue.close()
+                pthread_join(thread, nil)
+                worker.db.close()
+            }
+        }
+    }
+
+    // MARK: - EventSink
+
+    /// Copies the events into the queue; blocks while more than the queue limit is waiting (never drops).
+    public func submit(_ events: UnsafeBufferPointer<Event>) {
+        guard !events.isEmpty else { return }
+        queue.push(.events(Array(events)), bytes: events.count * MemoryLayout<Event>.stride)
+    }
+
+    public func describeThread(_ info: ThreadInfo) {
+        queue.push(.thread(info), bytes: 0)
+    }
+
+    public func describeObject(_ info: ObjectInfo) {
+        queue.push(.object(info), bytes: 0)
+    }
+
+    public func describeLabel(id: Int32, text: String) {
+        queue.push(.label(id, text), bytes: 0)
+    }
+
+    // MARK: - Finishing
+
+    /// Drains the queue, stops the writer thread, derives `slices` from the stored events in one pass, and
+    /// sets the run's outcome, event count and dropped events (`droppedEvents` from the recorder plus any
+    /// this writer had to discard). Idempotent: later calls return (or rethrow) the first call's result.
+    /// Safe from a signal-handling thread while nothing else submits.
+    public func finish(_ outcome: RunOutcome, droppedEvents: Int64) throws {
+        let error: (any Error)? = finishState.withLock { state in
+            if case .finished(let error) = state { return error }
+            queue.close()
+            pthread_join(thread, nil)
+            var error = worker.firstError
+            do {
+                let dropped = droppedEvents + worker.discardedEvents + queue.rejectedEvents
+                try SliceDeriver.finishRun(worker.db, runID: runID, outcome: outcome, droppedEvents: dropped)
+            } catch let finishError {
+                if error == nil { error = finishError }
+            }
+            worker.db.close()
+            state = .finished(error)
+            return error
+        }
+        if let error { throw error }
+    }
+
+    // MARK: - Tests
+
+    /// Holds the writer thread back (tests exercise back-pressure with it).
+    func pauseWriterForTesting(_ paused: Bool) { queue.setPaused(paused) }
+    var backPressure: (blocked: Int, waiting: Int) { queue.backPressure }
+}

@@ -1,0 +1,162 @@
+import GILTrace
+
+/// Every SQL string of the store (STYLE.md habit 5: values are bound, never interpolated; the only
+/// interpolations here are compile-time constants: event-kind codes from GILTrace's enums).
+///
+/// The schema is docs/contracts.md "Store schema". Layout choices, for ingest speed and file size:
+/// - `events` is `WITHOUT ROWID` with `PRIMARY KEY(run_id, seq)`: the table is its own index, rows are
+///   appended in key order, and there is no separate rowid (https://sqlite.org/withoutrowid.html).
+/// - `slices` is `WITHOUT ROWID` keyed `(run_id, state, ts, tid, obj, dur)`: per-run, per-state scans in
+///   time order are range scans of the table itself, with no second index to maintain or store.
+/// - Names live in lookup tables; the hot tables hold small integers (varints on disk).
+enum Schema {
+    /// `PRAGMA user_version` of the newest schema this build writes and reads.
+    static let version = 1
+
+    /// Ordered migrations: `migrations[n - 1]` brings a store from version n - 1 to n, in one IMMEDIATE
+    /// transaction that also sets `PRAGMA user_version = n` (GRDB/Migration/Migration.swift).
+    static let migrations: [String] = [migration1]
+
+    static let migration1 = """
+        CREATE TABLE runs(
+          run_id INTEGER PRIMARY KEY, label TEXT NOT NULL, program TEXT NOT NULL, argv TEXT NOT NULL,
+          policy TEXT, switch_interval_ns INTEGER, check_mode TEXT, started_at TEXT,
+          wall_ns INTEGER, cpu_ns INTEGER, status TEXT NOT NULL DEFAULT 'running', exit_code INTEGER,
+          dropped_events INTEGER NOT NULL DEFAULT 0, event_count INTEGER NOT NULL DEFAULT 0,
+          host TEXT, cpu_count INTEGER, gilrec_version TEXT, sweep_id INTEGER, pid INTEGER);
+        CREATE INDEX runs_by_label ON runs(label, run_id);
+        CREATE TABLE threads(
+          run_id INTEGER NOT NULL, tid INTEGER NOT NULL, name TEXT, parent_tid INTEGER, start_ns INTEGER,
+          end_ns INTEGER, daemon INTEGER, cpu_ns INTEGER, vol_ctx INTEGER, invol_ctx INTEGER,
+          PRIMARY KEY(run_id, tid)) WITHOUT ROWID;
+        CREATE TABLE objects(
+          run_id INTEGER NOT NULL, obj_id INTEGER NOT NULL, kind TEXT, name TEXT, source_line INTEGER,
+          PRIMARY KEY(run_id, obj_id)) WITHOUT ROWID;
+        CREATE TABLE labels(
+          run_id INTEGER NOT NULL, label_id INTEGER NOT NULL, text TEXT NOT NULL,
+          PRIMARY KEY(run_id, label_id)) WITHOUT ROWID;
+        CREATE TABLE event_kinds(code INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+        CREATE TABLE io_kinds(code INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+        CREATE TABLE gil_request_reasons(code INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+        CREATE TABLE gil_release_reasons(code INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+        CREATE TABLE events(
+          run_id INTEGER NOT NULL, seq INTEGER NOT NULL, ts INTEGER NOT NULL, tid INTEGER NOT NULL,
+          kind INTEGER NOT NULL, obj INTEGER NOT NULL, arg INTEGER NOT NULL,
+          PRIMARY KEY(run_id, seq)) WITHOUT ROWID;
+        CREATE TABLE slices(
+          run_id INTEGER NOT NULL, tid INTEGER NOT NULL, obj INTEGER NOT NULL, state TEXT NOT NULL,
+          ts INTEGER NOT NULL, dur INTEGER NOT NULL,
+          PRIMARY KEY(run_id, state, ts, tid, obj, dur)) WITHOUT ROWID;
+        \(lookupRows("event_kinds", EventKind.allCases.map { (Int64($0.rawValue), $0.name) }))
+        \(lookupRows("io_kinds", IOKind.allCases.map { (Int64($0.rawValue), $0.name) }))
+        \(lookupRows("gil_request_reasons", GILRequestReason.allCases.map { ($0.rawValue, $0.name) }))
+        \(lookupRows("gil_release_reasons", GILReleaseReason.allCases.map { ($0.rawValue, $0.name) }))
+        -- Events with names: thread, kind, object (user object, I/O kind or label) and GIL reason.
+        CREATE VIEW events_named AS
+        SELECT e.run_id, e.seq, e.ts, e.tid, t.name AS thread, e.kind AS kind_code, k.name AS kind, e.obj,
+          CASE WHEN e.kind IN (\(io)) THEN io.name WHEN e.kind = \(mark) THEN l.text ELSE o.name END AS object,
+          e.arg,
+          CASE e.kind WHEN \(gilRequest) THEN rq.name WHEN \(gilRelease) THEN rl.name END AS reason
+        FROM events e
+        LEFT JOIN event_kinds k ON k.code = e.kind
+        LEFT JOIN threads t ON t.run_id = e.run_id AND t.tid = e.tid
+        LEFT JOIN objects o ON o.run_id = e.run_id AND o.obj_id = e.obj AND e.kind NOT IN (\(io), \(mark))
+        LEFT JOIN io_kinds io ON io.code = e.obj AND e.kind IN (\(io))
+        LEFT JOIN labels l ON l.run_id = e.run_id AND l.label_id = e.obj AND e.kind = \(mark)
+        LEFT JOIN gil_request_reasons rq ON rq.code = e.arg AND e.kind = \(gilRequest)
+        LEFT JOIN gil_release_reasons rl ON rl.code = e.arg AND e.kind = \(gilRelease);
+        -- Each time a thread held the GIL: start, duration, end.
+        CREATE VIEW gil_holds AS
+        SELECT s.run_id, s.tid, t.name AS thread, s.ts, s.dur, s.ts + s.dur AS end_ts
+        FROM slices s LEFT JOIN threads t ON t.run_id = s.run_id AND t.tid = s.tid
+        WHERE s.state = 'gil_hold' AND s.obj = 0;
+        -- Each time a thread waited for the GIL: from gil_request to its gil_acquire.
+        CREATE VIEW gil_waits AS
+        SELECT s.run_id, s.tid, t.name AS thread, s.ts, s.dur, s.ts + s.dur AS end_ts
+        FROM slices s LEFT JOIN threads t ON t.run_id = s.run_id AND t.tid = s.tid
+        WHERE s.state = 'gil_wait' AND s.obj = 0;
+        """
+
+    private static let io = "\(EventKind.ioBegin.rawValue), \(EventKind.ioEnd.rawValue)"
+    private static let mark = EventKind.mark.rawValue
+    private static let gilRequest = EventKind.gilRequest.rawValue
+    private static let gilRelease = EventKind.gilRelease.rawValue
+
+    /// `INSERT` of a lookup table's rows from a GILTrace enum (names are snake_case identifiers: no quotes).
+    private static func lookupRows(_ table: String, _ rows: [(Int64, String)]) -> String {
+        "INSERT INTO \(table)(code, name) VALUES " + rows.map { "(\($0.0), '\($0.1)')" }.joined(separator: ", ") + ";"
+    }
+
+    // MARK: - Opening
+
+    static let userVersion = "PRAGMA user_version"
+    static func setUserVersion(_ version: Int) -> String { "PRAGMA user_version = \(version)" }
+    static let tableCount = "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+    static let hasRunsTable = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'runs'"
+    /// WAL lets readers run while a recording writes (https://sqlite.org/wal.html); NORMAL sync is safe in WAL
+    /// (a power loss may lose the last commits, never corrupt).
+    static let writerPragmas = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL"
+    static let checkpoint = "PRAGMA wal_checkpoint(TRUNCATE)"
+
+    // MARK: - Recording
+
+    static let insertRun = """
+        INSERT INTO runs(label, program, argv, policy, switch_interval_ns, check_mode, started_at, status,
+          host, cpu_count, gilrec_version, sweep_id, pid)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'running', ?8, ?9, ?10, ?11, ?12)
+        """
+    static let insertEvent = "INSERT INTO events(run_id, seq, ts, tid, kind, obj, arg) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+    static let upsertThread = """
+        INSERT INTO threads(run_id, tid, name, parent_tid, start_ns, end_ns, daemon, cpu_ns, vol_ctx, invol_ctx)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+        ON CONFLICT(run_id, tid) DO UPDATE SET name = excluded.name, parent_tid = excluded.parent_tid,
+          start_ns = excluded.start_ns, end_ns = excluded.end_ns, daemon = excluded.daemon,
+          cpu_ns = excluded.cpu_ns, vol_ctx = excluded.vol_ctx, invol_ctx = excluded.invol_ctx
+        """
+    static let upsertObject = """
+        INSERT INTO objects(run_id, obj_id, kind, name, source_line) VALUES (?1, ?2, ?3, ?4, ?5)
+        ON CONFLICT(run_id, obj_id) DO UPDATE SET kind = excluded.kind, name = excluded.name,
+          source_line = excluded.source_line
+        """
+    static let upsertLabel = """
+        INSERT INTO labels(run_id, label_id, text) VALUES (?1, ?2, ?3)
+        ON CONFLICT(run_id, label_id) DO UPDATE SET text = excluded.text
+        """
+    static let deleteSlices = "DELETE FROM slices WHERE run_id = ?1"
+    /// Exact duplicates (same thread, state, object, start and duration: only possible for zero-length
+    /// intervals at one clock tick) collapse into one row, since the key covers every column.
+    static let insertSlice = "INSERT OR IGNORE INTO slices(run_id, tid, obj, state, ts, dur) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+    static let finishRun = """
+        UPDATE runs SET status = ?2, exit_code = ?3, wall_ns = ?4, cpu_ns = ?5, event_count = ?6,
+          dropped_events = ?7 WHERE run_id = ?1
+        """
+    static let markStaleCandidates = "SELECT run_id, pid FROM runs WHERE status = 'running'"
+    static let setStatus = "UPDATE runs SET status = ?2 WHERE run_id = ?1"
+
+    // MARK: - Reading
+
+    static let selectRuns = """
+        SELECT r.run_id, r.label, r.program, r.argv, r.policy, r.switch_interval_ns, r.check_mode, r.started_at,
+          r.host, r.cpu_count, r.gilrec_version, r.sweep_id, r.pid, r.status, r.exit_code, r.wall_ns, r.cpu_ns,
+          r.event_count, r.dropped_events,
+          (SELECT count(*) FROM threads t WHERE t.run_id = r.run_id)
+        FROM runs r
+        """
+    static let selectAllRuns = selectRuns + " ORDER BY r.run_id"
+    static let selectRunByID = selectRuns + " WHERE r.run_id = ?1"
+    static let selectLatestRun = selectRuns + " ORDER BY r.run_id DESC LIMIT 1"
+    static let selectLatestRunByLabel = selectRuns + " WHERE r.label = ?1 ORDER BY r.run_id DESC LIMIT 1"
+    static let selectThreads = """
+        SELECT tid, name, parent_tid, start_ns, end_ns, daemon, cpu_ns, vol_ctx, invol_ctx
+        FROM threads WHERE run_id = ?1 ORDER BY tid
+        """
+    static let selectObjects = "SELECT obj_id, kind, name, source_line FROM objects WHERE run_id = ?1 ORDER BY obj_id"
+    static let selectLabels = "SELECT label_id, text FROM labels WHERE run_id = ?1 ORDER BY label_id"
+    static let selectEvents = "SELECT seq, ts, tid, kind, obj, arg FROM events WHERE run_id = ?1 ORDER BY seq"
+    static let selectSlicesOfState = """
+        SELECT tid, obj, state, ts, dur FROM slices WHERE run_id = ?1 AND state = ?2 ORDER BY ts, tid, obj
+        """
+    static let selectAllSlices = """
+        SELECT tid, obj, state, ts, dur FROM slices WHERE run_id = ?1 ORDER BY ts, tid, obj, state
+        """
+}

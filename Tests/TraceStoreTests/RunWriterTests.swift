@@ -1,0 +1,183 @@
+import Foundation
+import GILTrace
+import Testing
+@testable import TraceStore
+
+/// Recording through `RunWriter` and reading back through `TraceReader`. Serialized: starts threads.
+@Suite(.serialized) struct RunWriterTests {
+    let dir = TemporaryDirectory()
+
+    func info(_ label: String, pid: Int32 = 0) -> RunInfo {
+        RunInfo(label: label, program: "prog.py", argv: ["a b", "q\"uote", "ünï"], policy: "cpython3",
+                switchIntervalNs: 5_000_000, checkMode: "py310", startedAt: "2026-11-25T06:00:00Z",
+                host: "test", cpuCount: 2, sweepId: 7, pid: pid)
+    }
+
+    @Test func roundTripFromThreeThreads() async throws {
+        let path = dir.path("gil.db")
+        let run = CraftedRun(threads: 3, rounds: 600)
+        let writer = try RunWriter.begin(path: path, info: info("round"))
+        for tid in 1...3 {
+            writer.describeThread(ThreadInfo(tid: Int32(tid), name: "T\(tid)", parentTid: tid == 1 ? 0 : 1, startNs: Int64(tid)))
+        }
+        writer.describeObject(ObjectInfo(id: 0, kind: .gil, name: "GIL"))
+        writer.describeObject(ObjectInfo(id: 1, kind: .lock, name: "lock", sourceLine: 12))
+        writer.describeLabel(id: 1, text: "tick")
+        await run.submitConcurrently(to: writer, chunkSize: 97)
+        writer.describeThread(ThreadInfo(tid: 2, name: "T2", parentTid: 1, startNs: 2, endNs: 99, daemon: true,
+                                         cpuNs: 5, voluntaryContextSwitches: 6, involuntaryContextSwitches: 7))
+        let outcome = RunOutcome(status: .ok, exitCode: 0, wallNs: 123_456, cpuNs: 654_321)
+        try writer.finish(outcome, droppedEvents: 3)
+        try writer.finish(outcome, droppedEvents: 3) // idempotent
+
+        let reader = try TraceReader(path: path)
+        let record = try reader.resolveRun(nil)
+        #expect(record.runID == writer.runID)
+        #expect(record.info == info("round").with(pid: getpid()))
+        #expect(record.status == .ok)
+        #expect(record.exitCode == 0)
+        #expect(record.wallNs == 123_456)
+        #expect(record.cpuNs == 654_321)
+        #expect(record.eventCount == Int64(run.events.count))
+        #expect(record.droppedEvents == 3)
+        #expect(record.threadCount == 3)
+
+        var events: [Event] = []
+        try reader.forEachEvent(runID: record.runID) { events.append($0) }
+        #expect(events == run.events)
+
+        var slices: [Slice] = []
+        try reader.forEachSlice(runID: record.runID, state: nil) { slices.append($0) }
+        #expect(slices == SliceBuilder.slices(of: run.events))
+        var holds: [Slice] = []
+        try reader.forEachSlice(runID: record.runID, state: .gilHold) { holds.append($0) }
+        #expect(holds == slices.filter { $0.state == .gilHold })
+        #expect(holds.count == 600)
+
+        let threads = try reader.threads(runID: record.runID)
+        #expect(threads.map(\.name) == ["T1", "T2", "T3"])
+        #expect(threads[1] == ThreadInfo(tid: 2, name: "T2", parentTid: 1, startNs: 2, endNs: 99, daemon: true,
+                                         cpuNs: 5, voluntaryContextSwitches: 6, involuntaryContextSwitches: 7))
+        #expect(try reader.objects(runID: record.runID) == [
+            ObjectInfo(id: 0, kind: .gil, name: "GIL"), ObjectInfo(id: 1, kind: .lock, name: "lock", sourceLine: 12),
+        ])
+        #expect(try reader.labels(runID: record.runID) == [1: "tick"])
+    }
+
+    @Test func viewsAndQueriesName() throws {
+        let path = dir.path("gil.db")
+        let run = CraftedRun(threads: 2, rounds: 10)
+        let writer = try RunWriter.begin(path: path, info: info("views"))
+        writer.describeThread(ThreadInfo(tid: 1, name: "MainThread", parentTid: 0, startNs: 0))
+        writer.describeLabel(id: 1, text: "tick")
+        run.events.withUnsafeBufferPointer { writer.submit($0) }
+        try writer.finish(RunOutcome(status: .ok, exitCode: 0, wallNs: 1, cpuNs: 1), droppedEvents: 0)
+        let reader = try TraceReader(path: path)
+        let named = try reader.query(
+            "SELECT kind, object, reason, thread FROM events_named WHERE run_id = :run AND seq = :seq",
+            parameters: ["run": .integer(writer.runID), ":seq": .integer(2)])
+        #expect(named.columns == ["kind", "object", "reason", "thread"])
+        #expect(named.rows == [[.text("gil_request"), .null, .text("after_drop"), .text("MainThread")]])
+        let sleep = try reader.query(
+            "SELECT object FROM events_named WHERE run_id = :run AND kind = 'io_begin' LIMIT 1", parameters: ["run": .integer(writer.runID)])
+        #expect(sleep.rows == [[.text("sleep")]])
+        let holds = try reader.query("SELECT count(*) FROM gil_holds WHERE run_id = :run", parameters: ["run": .integer(writer.runID)])
+        #expect(holds.rows == [[.integer(10)]])
+        // Unbound parameters stay NULL; several statements run, the last with columns answers.
+        let multi = try reader.query("-- comment\nSELECT 1; SELECT :missing IS NULL AS unbound, ?2 AS positional; -- tail", parameters: [:])
+        #expect(multi.columns == ["unbound", "positional"])
+        #expect(multi.rows == [[.integer(1), .null]])
+        // Read-only connection: writes fail.
+        #expect(throws: SQLiteError.self) { try reader.query("DELETE FROM runs", parameters: [:]) }
+    }
+
+    @Test func twoWritersIntoOneFileBothComplete() async throws {
+        let path = dir.path("gil.db")
+        let run = CraftedRun(threads: 2, rounds: 3_000)
+        let a = try RunWriter.begin(path: path, info: info("a"))
+        let b = try RunWriter.begin(path: path, info: info("b"))
+        await withTaskGroup(of: Void.self) { group in
+            for writer in [a, b] {
+                group.addTask { await run.submitConcurrently(to: writer, chunkSize: 256) }
+            }
+        }
+        let outcome = RunOutcome(status: .ok, exitCode: 0, wallNs: 1, cpuNs: 1)
+        try a.finish(outcome, droppedEvents: 0)
+        try b.finish(outcome, droppedEvents: 0)
+        let reader = try TraceReader(path: path)
+        let runs = try reader.runs()
+        #expect(runs.map(\.info.label) == ["a", "b"])
+        #expect(runs.allSatisfy { $0.status == .ok && $0.eventCount == Int64(run.events.count) })
+        #expect(try reader.resolveRun("a").runID == a.runID)
+        #expect(try reader.resolveRun(String(b.runID)).info.label == "b")
+        #expect(throws: StoreError.unknownRun(path: path, selector: "zzz")) { try reader.resolveRun("zzz") }
+    }
+
+    @Test func readerWorksWhileAWriterRuns() throws {
+        let path = dir.path("gil.db")
+        let run = CraftedRun(threads: 2, rounds: 200)
+        let writer = try RunWriter.begin(path: path, info: info("live"))
+        let half = run.events.count / 2
+        run.events[..<half].withUnsafeBufferPointer { writer.submit($0) }
+        let reader = try TraceReader(path: path)
+        // The writer commits when its queue runs dry; poll (no timing assumption) until the first half shows.
+        var seen = 0
+        for _ in 0..<10_000 where seen < half {
+            seen = 0
+            try reader.forEachEvent(runID: writer.runID) { _ in seen += 1 }
+            if seen < half { usleep(1_000) }
+        }
+        #expect(seen == half)
+        #expect(try reader.resolveRun(nil).status == .running)
+        run.events[half...].withUnsafeBufferPointer { writer.submit($0) }
+        try writer.finish(RunOutcome(status: .interrupted, exitCode: 130, wallNs: 1, cpuNs: 1), droppedEvents: 0)
+        let done = try reader.resolveRun(nil)
+        #expect(done.status == .interrupted)
+        #expect(done.eventCount == Int64(run.events.count))
+    }
+
+    @Test func backPressureBlocksThenDeliversEverything() async throws {
+        let path = dir.path("gil.db")
+        let run = CraftedRun(threads: 1, rounds: 400)
+        let writer = try RunWriter.begin(path: path, info: info("pressure"), queueLimitBytes: 1)
+        writer.pauseWriterForTesting(true)
+        let chunks = run.chunks(of: 1, size: 100)
+        chunks[0].withUnsafeBufferPointer { writer.submit($0) }   // accepted: the queue was empty
+        let rest = Task.detached {
+            for chunk in chunks.dropFirst() { chunk.withUnsafeBufferPointer { writer.submit($0) } }
+        }
+        while writer.backPressure.waiting == 0 { usleep(1_000) }   // the second submit must block
+        #expect(writer.backPressure.blocked >= 1)
+        writer.pauseWriterForTesting(false)
+        await rest.value
+        #expect(writer.backPressure.blocked >= chunks.count - 1)
+        try writer.finish(RunOutcome(status: .ok, exitCode: 0, wallNs: 1, cpuNs: 1), droppedEvents: 0)
+        let reader = try TraceReader(path: path)
+        var events: [Event] = []
+        try reader.forEachEvent(runID: writer.runID) { events.append($0) }
+        #expect(events == run.events)
+    }
+
+    @Test func deadRecorderIsReportedIncomplete() throws {
+        let path = dir.path("gil.db")
+        let noSuchPid: Int32 = 0x7FFF_FFF0  // above any pid_max
+        do {
+            let writer = try RunWriter.begin(path: path, info: info("killed", pid: noSuchPid))
+            CraftedRun(threads: 1, rounds: 5).events.withUnsafeBufferPointer { writer.submit($0) }
+            // dropped without finish(), as if the process had been killed
+        }
+        let alive = try RunWriter.begin(path: path, info: info("alive"))
+        let reader = try TraceReader(path: path)
+        #expect(try reader.runs().map(\.status) == [.incomplete, .running])
+        try alive.finish(RunOutcome(status: .ok, exitCode: 0, wallNs: 1, cpuNs: 1), droppedEvents: 0)
+        #expect(try reader.runs().map(\.status) == [.incomplete, .ok])
+    }
+}
+
+extension RunInfo {
+    func with(pid: Int32) -> RunInfo {
+        var copy = self
+        copy.pid = pid
+        return copy
+    }
+}
