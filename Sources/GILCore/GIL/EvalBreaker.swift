@@ -1,0 +1,38 @@
+import Synchronization
+
+/// CPython's `eval_breaker`: one word the interpreter polls at check points, ORing every reason to leave
+/// the fast path. Set by a waiting thread (drop request) or by a signal thread (interrupt).
+/// See Python/ceval_gil.c (`SET_GIL_DROP_REQUEST`, `COMPUTE_EVAL_BREAKER`).
+public final class EvalBreaker: @unchecked Sendable {  // a single atomic word
+    /// Bit: a thread waiting for the GIL asked the holder to drop it.
+    static let dropRequest = 1
+    /// Bit: SIGINT arrived; the main thread must raise KeyboardInterrupt.
+    static let interrupt = 2
+
+    let bits = Atomic<Int>(0)
+
+    init() {}
+
+    /// One relaxed load: the only cost the interpreter pays per check point when nothing is pending.
+    @inline(__always) public var isSet: Bool { bits.load(ordering: .relaxed) != 0 }
+
+    /// Whether a drop request is pending.
+    public var dropRequested: Bool { bits.load(ordering: .relaxed) & Self.dropRequest != 0 }
+
+    /// Whether an interrupt is pending (it stays pending until the main thread takes it).
+    public var interruptPending: Bool { bits.load(ordering: .relaxed) & Self.interrupt != 0 }
+
+    func setDropRequest() { bits.bitwiseOr(Self.dropRequest, ordering: .relaxed) }
+    func resetDropRequest() { bits.bitwiseAnd(~Self.dropRequest, ordering: .relaxed) }
+    func setInterrupt() { bits.bitwiseOr(Self.interrupt, ordering: .relaxed) }
+
+    /// Clears the interrupt bit. - Returns: whether it was set.
+    func takeInterrupt() -> Bool {
+        bits.bitwiseAnd(~Self.interrupt, ordering: .relaxed).oldValue & Self.interrupt != 0
+    }
+}
+
+/// SIGINT reached the main thread (at a check point, or in a blocked wait): the runtime raises KeyboardInterrupt.
+public struct Interrupt: Error, Equatable {
+    public init() {}
+}

@@ -1,0 +1,126 @@
+import GILTrace
+import Synchronization
+
+/// CPython 3's GIL, reproduced from Python/ceval_gil.c (`take_gil`, `drop_gil`, FORCE_SWITCHING):
+/// a boolean `locked` guarded by `mutex`, changes signalled on `cond`; a waiter that times out after the
+/// switch interval with no switch in between sets the drop request; the holder drops at its next check
+/// point and then waits on `switch_cond` until another thread really took the GIL.
+///
+/// There is no waiter queue: whoever wins the mutex after a release takes the GIL, so a thread back from I/O
+/// waits like any other — the convoy effect (https://bugs.python.org/issue7946).
+///
+/// Recording: gil_request/gil_drop_request/gil_acquire/gil_release take their sequence numbers while holding
+/// `mutex`, so a release always precedes the next acquire in `seq` order.
+public final class GIL: @unchecked Sendable {  // `locked`/`switchNumber` behind `gilLock`; the rest atomic
+    public let recorder: TraceRecorder
+    public let breaker = EvalBreaker()
+    public let policy: GILPolicy
+    /// `gil->mutex` + `gil->cond`.
+    let gilLock = PThreadMonitor()
+    /// `gil->switch_mutex` + `gil->switch_cond` (FORCE_SWITCHING).
+    let switchLock = PThreadMonitor()
+    /// Guarded by `gilLock`.
+    var locked = false
+    /// Guarded by `gilLock`; incremented when the GIL changes hands.
+    var switchNumber: Int64 = 0
+    /// tid of the thread that took the GIL last (0 = nobody yet). Written under `switchLock` when taking.
+    let lastHolder = Atomic<Int32>(0)
+    let interval: Atomic<Int64>
+    private let switches = Atomic<Int64>(0)
+
+    public init(recorder: TraceRecorder, switchIntervalNs: Int64 = 5_000_000, policy: GILPolicy = .cpython3) {
+        self.recorder = recorder
+        self.policy = policy
+        interval = Atomic(max(1_000, switchIntervalNs))
+    }
+
+    /// `sys.setswitchinterval` / `getswitchinterval`; takes effect at the next timed wait (minimum 1 µs).
+    public var switchIntervalNs: Int64 {
+        get { interval.load(ordering: .relaxed) }
+        set { interval.store(max(1_000, newValue), ordering: .relaxed) }
+    }
+
+    /// How many times the GIL changed hands.
+    public var switchCount: Int64 { switches.load(ordering: .relaxed) }
+
+    /// Whether `ts` holds the GIL right now.
+    public func isHeld(by ts: ThreadState) -> Bool {
+        gilLock.withLock { locked && lastHolder.load(ordering: .relaxed) == ts.tid }
+    }
+
+    /// `take_gil`: gil_request · [gil_drop_request …] · gil_acquire(switch number).
+    public func acquire(_ ts: ThreadState, reason: GILRequestReason) {
+        switch policy {
+        case .cpython3: takeCPython3(ts, reason: reason)
+        }
+    }
+
+    /// `drop_gil`: os_ctx (when the thread was switched since its last sample) · gil_release(reason).
+    public func release(_ ts: ThreadState, reason: GILReleaseReason) {
+        switch policy {
+        case .cpython3: dropCPython3(ts, reason: reason)
+        }
+    }
+
+    /// Called by the interpreter when `breaker.isSet`: honours a drop request (release with reason
+    /// interval, then re-acquire with reason afterDrop), and raises a pending interrupt in the main thread.
+    @inline(never)
+    public func checkPoint(_ ts: ThreadState) throws(Interrupt) {
+        if breaker.dropRequested {
+            release(ts, reason: .interval)
+            acquire(ts, reason: .afterDrop)
+        }
+        if ts.tid == 1 && breaker.takeInterrupt() { throw Interrupt() }
+    }
+
+    // MARK: - cpython3
+
+    private func takeCPython3(_ ts: ThreadState, reason: GILRequestReason) {
+        gilLock.lock()
+        ts.emit(.gilRequest, arg: reason.rawValue)
+        while locked {
+            let savedSwitchNumber = switchNumber
+            let deadline = MonotonicClock.now() &+ interval.load(ordering: .relaxed)
+            var timedOut = false
+            // One COND_TIMED_WAIT of `interval`; a spurious wake-up just starts another interval, as in CPython.
+            if !gilLock.wait(untilNs: deadline) { timedOut = true }
+            if timedOut && locked && switchNumber == savedSwitchNumber {
+                breaker.setDropRequest()
+                ts.emit(.gilDropRequest, arg: Int64(lastHolder.load(ordering: .relaxed)))
+            }
+        }
+        // We take switch_mutex before touching last_holder: see drop_gil.
+        switchLock.lock()
+        locked = true
+        if lastHolder.load(ordering: .relaxed) != ts.tid {
+            lastHolder.store(ts.tid, ordering: .relaxed)
+            switchNumber += 1
+            switches.wrappingAdd(1, ordering: .relaxed)
+        }
+        ts.emit(.gilAcquire, arg: switchNumber)
+        switchLock.signal()
+        switchLock.unlock()
+        if breaker.dropRequested { breaker.resetDropRequest() }
+        gilLock.unlock()
+    }
+
+    private func dropCPython3(_ ts: ThreadState, reason: GILReleaseReason) {
+        ts.sampleContextSwitches()
+        lastHolder.store(ts.tid, ordering: .relaxed)
+        gilLock.lock()
+        precondition(locked, "drop_gil: GIL is not locked")
+        locked = false
+        ts.emit(.gilRelease, arg: reason.rawValue)
+        gilLock.signal()
+        gilLock.unlock()
+        // FORCE_SWITCHING: a thread leaving for good (reason exit) skips the wait, like CPython's NULL tstate.
+        guard reason != .exit, breaker.dropRequested else { return }
+        switchLock.lock()
+        if lastHolder.load(ordering: .relaxed) == ts.tid {
+            breaker.resetDropRequest()
+            // Not switched yet: wait until the waiter that asked took it. One wait, as in CPython.
+            switchLock.wait()
+        }
+        switchLock.unlock()
+    }
+}

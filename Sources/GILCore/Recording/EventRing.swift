@@ -1,0 +1,53 @@
+import GILTrace
+import Synchronization
+
+/// A preallocated single-producer/single-consumer ring of events: one per Python thread.
+///
+/// The owning OS thread is the only producer (it writes a slot, then publishes `head` with a release store);
+/// the recorder's drain is the only consumer (it reads `head` with an acquire load, copies the published
+/// slots into the sink, then frees them by a release store of `tail`). `head` and `tail` grow without bound
+/// and are masked into the storage, so `head - tail` is the fill level. No locks, no allocation per event.
+final class EventRing: @unchecked Sendable {  // SPSC discipline above: each index has one writer
+    let capacity: Int
+    let mask: Int
+    let storage: UnsafeMutablePointer<Event>
+    /// Next slot the producer writes.
+    let head = Atomic<Int>(0)
+    /// Next slot the consumer reads.
+    let tail = Atomic<Int>(0)
+    /// Set by the producer after its last event (thread end): the drain forgets the ring once empty.
+    let retired = Atomic<Bool>(false)
+
+    /// - Parameter capacity: rounded up to a power of two, at least 2.
+    init(capacity: Int) {
+        var size = 2
+        while size < capacity { size <<= 1 }
+        self.capacity = size
+        mask = size - 1
+        storage = .allocate(capacity: size)
+    }
+
+    deinit { storage.deallocate() }
+
+    /// Events published but not yet drained.
+    var pending: Int { head.load(ordering: .acquiring) &- tail.load(ordering: .acquiring) }
+
+    /// Consumer side: hands every published event to `deliver` in contiguous chunks of at most `chunk`
+    /// events, freeing each chunk's slots once `deliver` returns (the sink copies before returning).
+    /// Callers serialise consumers (the recorder's drain lock).
+    /// - Returns: the number of events delivered.
+    @discardableResult
+    func drain(chunk: Int, _ deliver: (UnsafeBufferPointer<Event>) -> Void) -> Int {
+        let start = tail.load(ordering: .relaxed)
+        let end = head.load(ordering: .acquiring)
+        var position = start
+        while position != end {
+            let offset = position & mask
+            let count = min(end &- position, capacity - offset, chunk)
+            deliver(UnsafeBufferPointer(start: storage + offset, count: count))
+            position &+= count
+            tail.store(position, ordering: .releasing)
+        }
+        return end &- start
+    }
+}

@@ -1,0 +1,36 @@
+import GILTrace
+import Synchronization
+
+// MARK: - Consumer side
+
+extension TraceRecorder {
+    /// The drain thread: wakes every `drainIntervalNs` until `finish()` and empties every ring.
+    func drainLoop() {
+        while !stopDrain.load(ordering: .acquiring) {
+            OSThread.sleep(untilNs: MonotonicClock.now() &+ drainIntervalNs)
+            drainAll()
+        }
+    }
+
+    /// Moves every published event into the sink and forgets rings whose thread ended and that are empty.
+    /// The rings lock serialises consumers, so a ring's `tail` has one writer at a time.
+    @discardableResult
+    func drainAll() -> Int {
+        rings.withLock { rings in
+            var moved = 0
+            rings.removeAll { ring in
+                // Read `retired` before draining: once it is true, the producer's last event is published.
+                let retired = ring.retired.load(ordering: .acquiring)
+                moved += ring.drain(chunk: drainChunk) { sink.submit($0) }
+                return retired && ring.pending == 0
+            }
+            drainPasses.wrappingAdd(1, ordering: .relaxed)
+            return moved
+        }
+    }
+
+    /// Describes a thread to the sink (at start, and again at end with end time, CPU time and switches).
+    func describeThread(_ info: ThreadInfo) {
+        sink.describeThread(info)
+    }
+}

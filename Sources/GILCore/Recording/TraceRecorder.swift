@@ -1,0 +1,154 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import GILTrace
+import Synchronization
+
+/// One per run. Owns the sink, the run's time origin, the global event sequence, object and label ids, and
+/// a drain thread that moves events from the per-thread rings (`EventRing`) into the sink.
+///
+/// Why rings and a drain thread rather than "submit when a buffer fills": `finish()` must be able to collect
+/// every event from any thread (a SIGINT handler, a timeout) without the Python threads' cooperation, and a
+/// slow sink must slow producers down (back-pressure) rather than lose events.
+public final class TraceRecorder: @unchecked Sendable {  // mutable state is atomics or behind Mutex
+    public let sink: EventSink
+    public let enabled: Bool
+    /// `MonotonicClock.now()` when the recorder was created; event timestamps are relative to it.
+    public let originNs: Int64
+    /// Slots per thread ring (32 bytes each).
+    let ringCapacity: Int
+    let drainIntervalNs: Int64
+    /// Events per `EventSink.submit` call.
+    let drainChunk = 8192
+
+    let sequence = Atomic<Int64>(0)
+    let dropped = Atomic<Int64>(0)
+    let finished = Atomic<Bool>(false)
+    let stopDrain = Atomic<Bool>(false)
+    let drainPasses = Atomic<Int64>(0)
+    private let nextObject = Atomic<Int32>(1)
+    private let labels = Mutex<[String: Int32]>([:])
+    /// Registered rings; the lock also serialises consumers (drain thread vs `finish()`).
+    let rings = Mutex<[EventRing]>([])
+    private let finishState = Mutex<FinishState>(FinishState())
+
+    private struct FinishState: ~Copyable {
+        var drainThread: pthread_t?
+        var done = false
+    }
+
+    public convenience init(sink: EventSink, enabled: Bool = true) {
+        self.init(sink: sink, enabled: enabled, ringCapacity: 65_536, drainIntervalNs: 1_000_000)
+    }
+
+    /// - Parameters:
+    ///   - ringCapacity: events per thread ring before the producer waits for the drain (tests use tiny rings).
+    ///   - drainIntervalNs: how often the drain thread wakes.
+    package init(sink: EventSink, enabled: Bool = true, ringCapacity: Int, drainIntervalNs: Int64 = 1_000_000) {
+        self.sink = sink
+        self.enabled = enabled
+        self.ringCapacity = ringCapacity
+        self.drainIntervalNs = drainIntervalNs
+        originNs = MonotonicClock.now()
+        if enabled {
+            let thread = OSThread.start(stackSize: 256 << 10, detached: false) { [self] in drainLoop() }
+            finishState.withLock { $0.drainThread = thread }
+        }
+    }
+
+    /// Nanoseconds since the run's origin.
+    @inline(__always) public func now() -> Int64 { MonotonicClock.now() &- originNs }
+
+    /// Events that could not be recorded: emitted after `finish()` (e.g. daemon threads still running).
+    /// With the default configuration rings never drop: a full ring makes its producer wait.
+    public var droppedEvents: Int64 { dropped.load(ordering: .relaxed) }
+
+    /// Events recorded so far (the last sequence number handed out).
+    public var eventCount: Int64 { sequence.load(ordering: .relaxed) }
+
+    /// Registers a user-visible object and describes it to the sink. Ids count from 1; the GIL is 0.
+    public func registerObject(kind: ObjectKind, name: String, sourceLine: Int32) -> Int32 {
+        let id = nextObject.wrappingAdd(1, ordering: .relaxed).oldValue
+        sink.describeObject(ObjectInfo(id: id, kind: kind, name: name, sourceLine: sourceLine))
+        return id
+    }
+
+    /// The id of `text` for `mark` events, described to the sink the first time it is seen. Ids count from 1.
+    public func label(_ text: String) -> Int32 {
+        let (id, isNew) = labels.withLock { table -> (Int32, Bool) in
+            if let id = table[text] { return (id, false) }
+            let id = Int32(table.count + 1)
+            table[text] = id
+            return (id, true)
+        }
+        if isNew { sink.describeLabel(id: id, text: text) }
+        return id
+    }
+
+    /// Stops the drain thread and moves every published event into the sink. Idempotent; safe to call from
+    /// any thread, including one handling a signal while Python threads still run. Events emitted after it
+    /// are counted in `droppedEvents` (an event racing with the final drain itself may be lost uncounted).
+    public func finish() {
+        finishState.withLock { state in
+            guard !state.done else { return }
+            state.done = true
+            stopDrain.store(true, ordering: .releasing)
+            if let thread = state.drainThread { OSThread.join(thread) }
+            finished.store(true, ordering: .releasing)
+            drainAll()
+        }
+    }
+
+    /// Whether `finish()` has run.
+    public var isFinished: Bool { finished.load(ordering: .acquiring) }
+
+    // MARK: - Producer side
+
+    /// A new ring for a thread's events, drained from now on.
+    func makeRing() -> EventRing {
+        let ring = EventRing(capacity: enabled ? ringCapacity : 2)
+        if enabled { rings.withLock { $0.append(ring) } }
+        return ring
+    }
+
+    /// The hot path: sequence number, timestamp, one slot write, one release store.
+    @inline(__always)
+    func record(_ ring: EventRing, tid: Int32, kind: EventKind, obj: Int32, arg: Int64) {
+        guard enabled else { return }
+        if finished.load(ordering: .relaxed) {
+            dropped.wrappingAdd(1, ordering: .relaxed)
+            return
+        }
+        let head = ring.head.load(ordering: .relaxed)
+        if head &- ring.tail.load(ordering: .acquiring) >= ring.capacity {
+            guard waitForSpace(ring, head: head) else {
+                dropped.wrappingAdd(1, ordering: .relaxed)
+                return
+            }
+        }
+        let seq = sequence.wrappingAdd(1, ordering: .relaxed).newValue
+        (ring.storage + (head & ring.mask)).pointee = Event(
+            seq: seq, ts: MonotonicClock.now() &- originNs, tid: UInt16(truncatingIfNeeded: tid), kind: kind,
+            obj: obj, arg: arg)
+        ring.head.store(head &+ 1, ordering: .releasing)
+    }
+
+    /// Back-pressure: the ring is full, so wait (yield, then short sleeps) until the drain frees a slot.
+    /// - Returns: false when the recorder finished meanwhile (the event cannot be recorded any more).
+    @inline(never)
+    func waitForSpace(_ ring: EventRing, head: Int) -> Bool {
+        var spins = 0
+        while head &- ring.tail.load(ordering: .acquiring) >= ring.capacity {
+            if finished.load(ordering: .acquiring) { return false }
+            spins += 1
+            if spins < 64 {
+                sched_yield()
+            } else {
+                OSThread.sleep(untilNs: MonotonicClock.now() &+ 100_000)
+            }
+        }
+        return true
+    }
+}

@@ -1,0 +1,46 @@
+import GILTrace
+
+/// Waits on a primitive's monitor from code that holds the GIL and inspects the primitive's state under its
+/// mutex (Barrier, Condition). The GIL is released lazily, only before the first real wait, and always
+/// after unlocking the monitor; it is re-taken after the monitor is unlocked for good, so the primitive's
+/// mutex is never held while waiting for the GIL.
+struct GILReleasingWait: ~Copyable {
+    let ts: ThreadState
+    let monitor: PThreadMonitor
+    private(set) var releasedGIL = false
+
+    /// Locks the monitor.
+    init(_ ts: ThreadState, _ monitor: PThreadMonitor) {
+        self.ts = ts
+        self.monitor = monitor
+        monitor.lock()
+    }
+
+    /// One wait step until `deadline` (at most one interrupt slice). The monitor is locked before and after;
+    /// it may have been unlocked in between, so the caller re-checks its condition.
+    mutating func wait(until deadline: Int64) {
+        if !releasedGIL {
+            monitor.unlock()
+            ts.gil.release(ts, reason: .blockingCall)
+            releasedGIL = true
+            monitor.lock()
+        }
+        _ = monitor.wait(untilNs: Deadline.nextWake(deadline))
+    }
+
+    /// Unlocks the monitor and takes the GIL back if it was released.
+    consuming func finish() {
+        monitor.unlock()
+        if releasedGIL { ts.gil.acquire(ts, reason: .blockingCall) }
+    }
+}
+
+/// A lock a `ConditionCore` can be built on: CPython's `_is_owned`, `_release_save`, `_acquire_restore`.
+protocol ConditionLock: AnyObject, Sendable {
+    var objectID: Int32 { get }
+    func isOwned(by ts: ThreadState) -> Bool
+    /// Releases completely (all recursion levels), emitting lock_release(obj, 0); returns what to restore.
+    func releaseSave(_ ts: ThreadState) throws(SyncError) -> Int
+    /// Re-acquires (blocking, not interruptible) with the saved state.
+    func acquireRestore(_ ts: ThreadState, _ saved: Int)
+}

@@ -1,0 +1,47 @@
+import GILTrace
+
+/// A started Python thread, as `threading.Thread` sees it: alive until its body returned, joinable with a
+/// timeout. Joins are recorded as lock waits on the thread's own object (`ObjectKind.thread`).
+public final class ThreadHandle: @unchecked Sendable {  // `ended`/`status` behind `monitor`
+    public let tid: Int32
+    /// `ObjectKind.thread`: `join` waits are lock waits on it.
+    public let objectID: Int32
+    public let name: String
+    public let daemon: Bool
+    let monitor = PThreadMonitor()
+    private var ended = false
+    private var status: Int32 = 0
+
+    init(tid: Int32, objectID: Int32, name: String, daemon: Bool) {
+        self.tid = tid
+        self.objectID = objectID
+        self.name = name
+        self.daemon = daemon
+    }
+
+    /// True from `spawn` until the body has returned and the GIL was released for good.
+    public var isAlive: Bool { monitor.withLock { !ended } }
+
+    /// The body's exit status once ended (0 normal, 1 uncaught exception), else nil.
+    public var exitStatus: Int32? { monitor.withLock { ended ? status : nil } }
+
+    /// `Thread.join(timeout)`: waits with the GIL released (reason blockingCall). When the thread has not
+    /// ended yet: lock_request(objectID, timeout or -1) · gil_release · wait · gil_request · gil_acquire ·
+    /// lock_acquire(1 if ended, else 0). In the main thread a pending interrupt ends the wait early.
+    /// - Returns: whether the thread has ended.
+    public func join(from ts: ThreadState, timeoutNs: Int64?) -> Bool {
+        if !isAlive { return true }
+        return SyncWait.acquire(
+            ts, object: objectID, blocking: true, timeoutNs: timeoutNs, monitor: monitor
+        ) { ended }
+    }
+
+    /// Called on the thread itself after its last GIL release.
+    func markEnded(status: Int32) {
+        monitor.withLock {
+            ended = true
+            self.status = status
+            monitor.broadcast()
+        }
+    }
+}

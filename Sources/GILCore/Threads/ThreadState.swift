@@ -1,0 +1,83 @@
+import GILTrace
+
+/// One per Python thread. Only its own OS thread touches it, except the recorder's drain thread, which reads
+/// the ring (`EventRing` is single-producer/single-consumer).
+public final class ThreadState: @unchecked Sendable {  // confined to its OS thread; the ring is SPSC-safe
+    /// 1 = main, then start order.
+    public let tid: Int32
+    public var name: String
+    public let parentTid: Int32
+    public let daemon: Bool
+    public let gil: GIL
+    public let recorder: TraceRecorder
+    /// When the thread began (ns since the run's origin); 0 until it runs.
+    public internal(set) var startNs: Int64 = 0
+    let ring: EventRing
+    /// Context switches at the previous `os_ctx` sample.
+    private var lastSwitches: (voluntary: Int64, involuntary: Int64) = (0, 0)
+
+    init(tid: Int32, name: String, parentTid: Int32, daemon: Bool, gil: GIL) {
+        self.tid = tid
+        self.name = name
+        self.parentTid = parentTid
+        self.daemon = daemon
+        self.gil = gil
+        recorder = gil.recorder
+        ring = gil.recorder.makeRing()
+    }
+
+    /// Records one event from this thread: no lock, no allocation (see `TraceRecorder.record`).
+    @inline(__always)
+    public func emit(_ kind: EventKind, obj: Int32 = 0, arg: Int64 = 0) {
+        recorder.record(ring, tid: tid, kind: kind, obj: obj, arg: arg)
+    }
+
+    /// Whether the runtime must stop a blocking wait early: an interrupt is pending and this is the main
+    /// thread (only the main thread raises KeyboardInterrupt, as in CPython).
+    var shouldStopForInterrupt: Bool { tid == 1 && gil.breaker.interruptPending }
+
+    /// Raises a pending interrupt in the main thread (clearing it); does nothing elsewhere. The runtime calls
+    /// it after a blocking call (`sleep`, `join`, a sync wait) returned early because of SIGINT.
+    public func throwIfInterrupted() throws(Interrupt) {
+        if tid == 1 && gil.breaker.takeInterrupt() { throw Interrupt() }
+    }
+
+    // MARK: - Lifetime
+
+    /// Marks the beginning of the thread on its own OS thread: start time, first context-switch sample.
+    func begin() {
+        startNs = recorder.now()
+        let (vol, invol) = ThreadUsage.contextSwitches()
+        lastSwitches = (vol, invol)
+    }
+
+    /// The thread's row for the `threads` table; with `ended`, sampled on the thread itself at its end.
+    func info(ended: Bool) -> ThreadInfo {
+        var info = ThreadInfo(tid: tid, name: name, parentTid: parentTid, startNs: startNs, daemon: daemon)
+        if ended {
+            let usage = ThreadUsage.current()
+            info.endNs = recorder.now()
+            info.cpuNs = usage.cpuNs
+            info.voluntaryContextSwitches = usage.voluntary
+            info.involuntaryContextSwitches = usage.involuntary
+        }
+        return info
+    }
+
+    /// The last event of this thread was emitted: the drain may forget the ring once empty.
+    func retire() {
+        ring.retired.store(true, ordering: .releasing)
+    }
+
+    /// Emits `os_ctx` with the context switches since the previous sample, when there were any.
+    /// Called at every GIL release (`drop_gil`), so the deltas attribute switches to hold/wait phases.
+    func sampleContextSwitches() {
+        guard recorder.enabled else { return }
+        let (vol, invol) = ThreadUsage.contextSwitches()
+        let delta = OSContextSwitches(voluntary: vol - lastSwitches.voluntary, involuntary: invol - lastSwitches.involuntary)
+        lastSwitches = (vol, invol)
+        if delta.voluntary != 0 || delta.involuntary != 0 {
+            emit(.osCtx, arg: delta.packed)
+        }
+    }
+}
