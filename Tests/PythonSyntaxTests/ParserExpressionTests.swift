@@ -65,7 +65,7 @@ import Testing
         ("(x for x in s)", "(genexp x (for x s))"),
         ("[x for x in a if x if not x]", "(listcomp x (for x a (if x) (if (not x))))"),
         ("[(a, b) for a, b in c]", "(listcomp (tuple a b) (for (tuple a b) c))"),
-        ("(yield)", "(yield _)"),
+        ("lambda: (yield)", "(lambda (params) (yield _))"),
         ("None, True, False, ...", "(tuple None True False ...)"),
         ("x.if_", "(. x if_)"),
         ("print(*args, sep='')", "(call print (* args) (kw sep \"\"))"),

@@ -21,7 +21,7 @@ func dumped(_ text: String) throws(SyntaxError) -> String {
         ("x >>= 1; y <<= 2; z @= w", "(>>= x 1)\n(<<= y 2)\n(@= z w)"),
         ("x: int", "(ann x int _)"),
         ("self.x: List[int] = []", "(ann (. self x) (sub List int) (list))"),
-        ("pass; break; continue", "(pass)\n(break)\n(continue)"),
+        ("while 1: pass; break; continue", "(while 1 [(pass) (break) (continue)] [])"),
         ("x; y;", "(expr x)\n(expr y)"),
         ("del a, b[1], c.d", "(del a (sub b 1) (. c d))"),
         ("del (a, b)", "(del (tuple a b))"),
@@ -29,10 +29,10 @@ func dumped(_ text: String) throws(SyntaxError) -> String {
         ("assert x, 'm'", "(assert x \"m\")"),
         ("raise", "(raise _ _)"),
         ("raise E('x') from None", "(raise (call E \"x\") None)"),
-        ("return", "(return _)"),
-        ("return 1, 2", "(return (tuple 1 2))"),
+        ("def f(): return", "(def f (params) [(return _)])"),
+        ("def f(): return 1, 2", "(def f (params) [(return (tuple 1 2))])"),
         ("global a, b", "(global a b)"),
-        ("nonlocal c", "(nonlocal c)"),
+        ("def f(): nonlocal c", "(def f (params) [(nonlocal c)])"),
         ("import a.b as c, d", "(import a.b as c d)"),
         ("from . import x", "(from . x)"),
         ("from .. import x", "(from .. x)"),
@@ -40,9 +40,9 @@ func dumped(_ text: String) throws(SyntaxError) -> String {
         ("from .a.b import c as d, e", "(from .a.b c as d e)"),
         ("from x import (a, b as c,)", "(from x a b as c)"),
         ("from x import *", "(from x *)"),
-        ("x = yield", "(= [x] (yield _))"),
-        ("yield a, b", "(expr (yield (tuple a b)))"),
-        ("x = yield from g()", "(= [x] (yield-from (call g)))"),
+        ("def g(): x = yield", "(def g (params) [(= [x] (yield _))])"),
+        ("def g(): yield a, b", "(def g (params) [(expr (yield (tuple a b)))])"),
+        ("def g(): x = yield from g()", "(def g (params) [(= [x] (yield-from (call g)))])"),
         ("match = 1", "(= [match] 1)"),
         ("print(x, end='')", "(expr (call print x (kw end \"\")))"),
     ])
@@ -92,6 +92,16 @@ func dumped(_ text: String) throws(SyntaxError) -> String {
     ])
     func compoundStatements(text: String, expected: String) throws {
         #expect(try dumped(text) == expected)
+    }
+
+    @Test(arguments: [
+        "f = lambda: (yield)", "for x in y:\n    try:\n        pass\n    finally:\n        continue",
+        "def f():\n    for x in y:\n        if x: break\n    return [(lambda: (yield))]",
+        "while x:\n    with a:\n        try:\n            continue\n        except E:\n            break",
+        "def f():\n    x = f'{(yield)}'", "class A:\n    def f(self):\n        nonlocal x",
+    ])
+    func loopAndFunctionContextsAccept(text: String) throws {
+        _ = try PythonParser.parse(source: text, fileName: "t.py")
     }
 
     @Test func statementLocations() throws {

@@ -60,6 +60,16 @@ import Testing
         ("f'{a b}'", "1:6 f-string: invalid syntax"),
         ("x = 'a' b'b'", "1:5 cannot mix bytes and nonbytes literals"),
         ("from x import a,", "1:16 trailing comma not allowed without surrounding parentheses"),
+        ("return 1", "1:1 'return' outside function"),
+        ("x = 1\nbreak", "2:1 'break' outside loop"),
+        ("continue", "1:1 'continue' not properly in loop"),
+        ("x = yield 1", "1:5 'yield' outside function"),
+        ("nonlocal x", "1:1 nonlocal declaration not allowed at module level"),
+        ("class A:\n    return 1", "2:5 'return' outside function"),
+        ("for x in y:\n    pass\nelse:\n    break", "4:5 'break' outside loop"),
+        ("def f():\n    class A:\n        yield 1", "3:9 'yield' outside function"),
+        ("while 1:\n    def f():\n        break", "3:9 'break' outside loop"),
+        ("print(f\"{(yield)}\")", "1:11 'yield' outside function"),
     ])
     func messages(text: String, expected: String) {
         do {

@@ -36,12 +36,12 @@ extension Lexer {
         if pos < end, source[pos] == "j" || source[pos] == "J" {
             pos += 1
             try verifyEndOfNumber(start: start, kind: "imaginary")
-            emit(.number(.imaginary(Double(digits) ?? .infinity)), from: start, length: pos - start)
+            emit(.number(.imaginary(Double(digits) ?? .infinity)), from: start)
             return
         }
         try verifyEndOfNumber(start: start, kind: "decimal")
         if isFloat {
-            emit(.number(.float(Double(digits) ?? .infinity)), from: start, length: pos - start)
+            emit(.number(.float(Double(digits) ?? .infinity)), from: start)
             return
         }
         let significant = digits.drop { $0 == "0" }
@@ -51,9 +51,9 @@ extension Lexer {
                 at: start)
         }
         if let value = Int(digits) {
-            emit(.number(.int(value)), from: start, length: pos - start)
+            emit(.number(.int(value)), from: start)
         } else {
-            emit(.number(.bigInt(String(significant))), from: start, length: pos - start)
+            emit(.number(.bigInt(String(significant))), from: start)
         }
     }
 
@@ -111,9 +111,9 @@ extension Lexer {
             value = plus
         }
         if overflow {
-            emit(.number(.bigInt(Self.decimalDigits(of: digitValues, radix: radix))), from: start, length: pos - start)
+            emit(.number(.bigInt(Self.decimalDigits(of: digitValues, radix: radix))), from: start)
         } else {
-            emit(.number(.int(value)), from: start, length: pos - start)
+            emit(.number(.int(value)), from: start)
         }
     }
 

@@ -61,9 +61,7 @@ extension Lexer {
                 token.text.unicodeScalars.append(contentsOf: decoded)
             }
         }
-        tokens.append(
-            Token(
-                kind: .string(token), location: startLocation, end: location(of: pos), offset: prefixStart))
+        tokens.append(Token(kind: .string(token), location: startLocation, offset: prefixStart))
     }
 }
 

@@ -89,7 +89,7 @@ struct Lexer {
                 while pos < end && source[pos] != "\n" { pos += 1 }
             case "\n":
                 if brackets.isEmpty && !isField, let last = tokens.last, last.kind != .newline {
-                    emit(.newline, from: pos, length: 1)
+                    emit(.newline, from: pos)
                 }
                 pos += 1
                 line += 1
@@ -125,12 +125,12 @@ struct Lexer {
                 sourceLine: lineText(atLine: open.location.line))
         }
         if !isField, unclosedBracket == nil, let last = tokens.last, last.kind != .newline {
-            emit(.newline, from: pos, length: 0)
+            emit(.newline, from: pos)
         }
         if !isField && unclosedBracket == nil {
-            for _ in 1..<indents.count { emit(.dedent, from: pos, length: 0) }
+            for _ in 1..<indents.count { emit(.dedent, from: pos) }
         }
-        emit(.endOfFile, from: pos, length: 0)
+        emit(.endOfFile, from: pos)
         return tokens
     }
 
@@ -176,12 +176,12 @@ struct Lexer {
             indents.append(column)
             altIndents.append(altColumn)
             // CPython reports "unexpected indent" at the last indentation character.
-            emit(.indent, from: pos - 1, length: 0)
+            emit(.indent, from: pos - 1)
         } else if column < indents[indents.count - 1] {
             while indents.count > 1 && column < indents[indents.count - 1] {
                 indents.removeLast()
                 altIndents.removeLast()
-                emit(.dedent, from: pos, length: 0)
+                emit(.dedent, from: pos)
             }
             guard column == indents[indents.count - 1] else {
                 var lineEnd = pos
@@ -213,7 +213,7 @@ struct Lexer {
         }
         var name = ""
         name.unicodeScalars.append(contentsOf: source[start..<pos])
-        emit(.name(name), from: start, length: pos - start)
+        emit(.name(name), from: start)
     }
 
     private static let threeCharOps: Set<String> = ["**=", "//=", ">>=", "<<=", "..."]
@@ -234,7 +234,7 @@ struct Lexer {
             let known = length == 3 ? Self.threeCharOps : Self.twoCharOps
             if known.contains(text) {
                 pos += length
-                emit(.op(text), from: start, length: length)
+                emit(.op(text), from: start)
                 return
             }
         }
@@ -265,13 +265,13 @@ struct Lexer {
             break
         }
         pos += 1
-        emit(.op(String(c)), from: start, length: 1)
+        emit(.op(String(c)), from: start)
     }
 
     // MARK: - Helpers
 
-    mutating func emit(_ kind: TokenKind, from start: Int, length: Int) {
-        tokens.append(Token(kind: kind, location: location(of: start), end: location(of: start + length), offset: start))
+    mutating func emit(_ kind: TokenKind, from start: Int) {
+        tokens.append(Token(kind: kind, location: location(of: start), offset: start))
     }
 
     /// Location of an index on the current line (tokens never span lines except strings, which pass

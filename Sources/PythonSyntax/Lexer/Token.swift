@@ -5,8 +5,6 @@ struct Token: Sendable {
     var kind: TokenKind
     /// First character.
     var location: SourceLocation
-    /// One past the last character.
-    var end: SourceLocation
     /// Index of the first character in the lexer's scalar array, to find the source line for errors.
     var offset: Int
 }

@@ -71,6 +71,10 @@ extension Parser {
         let start = advance()
         let parameters = try parseParameters(closing: ":", annotations: false)
         try expect(":")
+        let saved = context
+        context.loops = 0
+        context.functions += 1
+        defer { context = saved }
         let body = try parseTest()
         return Expression(.lambda(parameters, body: body), at: start.location)
     }
@@ -167,6 +171,7 @@ extension Parser {
     }
 
     mutating func parseYield() throws(SyntaxError) -> Expression {
+        guard context.functions > 0 else { throw error("'yield' outside function", at: current) }
         let start = advance()
         if acceptKeyword("from") { return Expression(.yieldFrom(try parseTest()), at: start.location) }
         let value: Expression? = startsExpression() ? try parseStarExpressions() : nil

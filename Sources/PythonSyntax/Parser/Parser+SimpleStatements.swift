@@ -10,12 +10,15 @@ extension Parser {
             advance()
             return Statement(.pass, at: at)
         case "break":
+            guard context.loops > 0 else { throw error("'break' outside loop", at: start) }
             advance()
             return Statement(.breakStatement, at: at)
         case "continue":
+            guard context.loops > 0 else { throw error("'continue' not properly in loop", at: start) }
             advance()
             return Statement(.continueStatement, at: at)
         case "return":
+            guard context.functions > 0 else { throw error("'return' outside function", at: start) }
             advance()
             let value: Expression? = startsExpression() ? try parseStarExpressions() : nil
             return Statement(.returnStatement(value), at: at)
@@ -26,6 +29,9 @@ extension Parser {
             let cause: Expression? = acceptKeyword("from") ? try parseTest() : nil
             return Statement(.raise(exception: exception, cause: cause), at: at)
         case "global", "nonlocal":
+            if word == "nonlocal" && context.functions == 0 && context.classes == 0 {
+                throw error("nonlocal declaration not allowed at module level", at: start)
+            }
             advance()
             var names = [try expectIdentifier()]
             while accept(",") { names.append(try expectIdentifier()) }

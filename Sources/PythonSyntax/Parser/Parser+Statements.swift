@@ -14,7 +14,7 @@ extension Parser {
         case "while":
             advance()
             let test = try parseNamedExpression()
-            let body = try parseBlock(after: "'while' statement", line: start.location.line)
+            let body = try parseLoopBody(after: "'while' statement", line: start.location.line)
             let orElse = try parseElse()
             return [Statement(.whileStatement(test: test, body: body, orElse: orElse), at: start.location)]
         case "for":
@@ -77,9 +77,15 @@ extension Parser {
         try validateTarget(target, context: .assign)
         guard acceptKeyword("in") else { throw invalidSyntax() }
         let iterable = try parseStarExpressions()
-        let body = try parseBlock(after: "'for' statement", line: start.location.line)
+        let body = try parseLoopBody(after: "'for' statement", line: start.location.line)
         let orElse = try parseElse()
         return Statement(.forStatement(target: target, iterable: iterable, body: body, orElse: orElse), at: start.location)
+    }
+
+    private mutating func parseLoopBody(after what: String, line: Int32) throws(SyntaxError) -> [Statement] {
+        context.loops += 1
+        defer { context.loops -= 1 }
+        return try parseBlock(after: what, line: line)
     }
 
     private mutating func parseTry(at start: Token) throws(SyntaxError) -> Statement {
@@ -183,6 +189,10 @@ extension Parser {
         try expect(")")
         var returns: Expression?
         if accept("->") { returns = try parseTest() }
+        let saved = context
+        context.loops = 0
+        context.functions += 1
+        defer { context = saved }
         let body = try parseBlock(after: "function definition", line: line)
         let def = FunctionDef(name: name, parameters: parameters, body: body, decorators: decorators, returns: returns)
         return Statement(.functionDef(def), at: start)
@@ -197,6 +207,9 @@ extension Parser {
             (bases, keywords) = try parseArguments()
             try expect(")")
         }
+        let saved = context
+        context = BlockContext(loops: 0, functions: 0, classes: saved.classes + 1)
+        defer { context = saved }
         let body = try parseBlock(after: "class definition", line: line)
         let def = ClassDef(name: name, bases: bases, keywords: keywords, body: body, decorators: decorators)
         return Statement(.classDef(def), at: start)

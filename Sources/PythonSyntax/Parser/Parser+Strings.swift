@@ -214,12 +214,16 @@ extension Parser {
             let tokens = try lexer.tokenize()
             var parser = Parser(tokens: tokens, source: source, fileName: fileName)
             parser.depth = depth
+            parser.context = context
             let value = parser.current.isName("yield") ? try parser.parseYield() : try parser.parseStarExpressions()
             guard parser.current.kind == .endOfFile else { throw parser.error("invalid syntax", at: parser.current) }
             return value
         } catch {
             var wrapped = error
-            if !wrapped.isUnsupported && !wrapped.message.hasPrefix("f-string") { wrapped.message = "f-string: " + wrapped.message }
+            // Parse errors get CPython's "f-string: " prefix; compile-time ones ("'yield' outside function") do not.
+            if !wrapped.isUnsupported && !wrapped.message.hasPrefix("f-string") && !Parser.contextMessages.contains(wrapped.message) {
+                wrapped.message = "f-string: " + wrapped.message
+            }
             throw wrapped
         }
     }

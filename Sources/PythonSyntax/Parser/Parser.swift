@@ -23,6 +23,20 @@ struct Parser {
     var depth = 0
     /// The lexer's "'(' was never closed", reported when the parser reaches the end of the file.
     var unclosedBracket: SyntaxError?
+    /// Enclosing loops and functions, for the errors CPython's compiler raises before running anything
+    /// ("'break' outside loop", "'return' outside function", …; `Python/compile.c`).
+    var context = BlockContext()
+
+    static let contextMessages: Set<String> = [
+        "'break' outside loop", "'continue' not properly in loop", "'return' outside function", "'yield' outside function",
+        "nonlocal declaration not allowed at module level",
+    ]
+
+    struct BlockContext {
+        var loops = 0
+        var functions = 0
+        var classes = 0
+    }
     static let maxDepth = 400
 
     init(tokens: [Token], source: [Unicode.Scalar], fileName: String) {
