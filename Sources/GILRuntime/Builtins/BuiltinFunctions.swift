@@ -1,0 +1,303 @@
+import BigInt
+import Foundation
+import PythonSyntax
+
+/// The `builtins` module (Python/bltinmodule.c): the functions of the subset, the builtin classes and
+/// the exception classes.
+enum BuiltinFunctions {
+    static func module(output: ProgramOutput) -> PyModule {
+        _ = BuiltinTypes.installed
+        let m = PyModule(name: "builtins")
+        for t in [BuiltinTypes.object, BuiltinTypes.type, BuiltinTypes.int, BuiltinTypes.bool, BuiltinTypes.float, BuiltinTypes.str,
+                  BuiltinTypes.list, BuiltinTypes.tuple, BuiltinTypes.dict, BuiltinTypes.set, BuiltinTypes.frozenset, BuiltinTypes.range,
+                  BuiltinTypes.bytes, BuiltinTypes.slice, BuiltinTypes.staticmethod, BuiltinTypes.classmethod, BuiltinTypes.property] {
+            m.dict[t.name] = .object(t)
+        }
+        for k in ExceptionKind.allCases where k != .brokenBarrierError { m.dict[k.rawValue] = .object(k.type) }
+        m.dict["NotImplemented"] = .object(BuiltinTypes.notImplemented)
+        m.dict["Ellipsis"] = .object(BuiltinTypes.ellipsis)
+        m.dict["EnvironmentError"] = .object(ExceptionKind.osError.type)
+        m.dict["IOError"] = .object(ExceptionKind.osError.type)
+
+        m.addFunction("print") { args, kwargs, ctx in
+            var sep = " ", end = "\n", flush = false
+            var file: Value = .none
+            for (k, v) in kwargs {
+                switch k {
+                case "sep": if case .object(let s as PyStr) = v { sep = s.value } else if !v.isNone { throw PyException.make(.typeError, "sep must be None or a string, not \(typeName(v))") }
+                case "end": if case .object(let s as PyStr) = v { end = s.value } else if !v.isNone { throw PyException.make(.typeError, "end must be None or a string, not \(typeName(v))") }
+                case "flush": flush = try truthy(v, ctx)
+                case "file": file = v
+                default: throw PyException.make(.typeError, "'\(k)' is an invalid keyword argument for print()")
+                }
+            }
+            var text = ""
+            for (i, a) in args.enumerated() {
+                if i > 0 { text += sep }
+                if case .object(let s as PyStr) = a { text += s.value } else { text += try str(a, ctx) }
+            }
+            text += end
+            try ctx.runtime.write(text, to: file, flush: flush, ctx)
+            return .none
+        }
+        m.addFunction("len") { args, _, ctx in .int(try length(try one(args, "len"), ctx)) }
+        m.addFunction("repr") { args, _, ctx in .str(try repr(try one(args, "repr"), ctx)) }
+        m.addFunction("ascii") { args, _, ctx in .str(try repr(try one(args, "ascii"), ctx)) }
+        m.addFunction("format") { args, _, ctx in
+            var spec = ""
+            if args.count > 1, case .object(let s as PyStr) = args[1] { spec = s.value }
+            return .str(try formatValue(args[0], spec, ctx))
+        }
+        m.addFunction("isinstance") { args, _, _ in
+            guard args.count == 2 else { throw PyException.make(.typeError, "isinstance expected 2 arguments, got \(args.count)") }
+            return .bool(try isInstance(args[0], args[1]))
+        }
+        m.addFunction("issubclass") { args, _, _ in
+            guard case .object(let t as PyType) = args[0] else { throw PyException.make(.typeError, "issubclass() arg 1 must be a class") }
+            return .bool(try classMatches(t, args[1]))
+        }
+        m.addFunction("callable") { args, _, _ in
+            guard case .object(let o) = args[0] else { return .bool(false) }
+            if let i = o as? PyInstance { return .bool(i.type.lookup("__call__") != nil) }
+            return .bool(o is PyFunction || o is PyBuiltinFunction || o is PyBoundMethod || o is PyType)
+        }
+        m.addFunction("abs") { args, _, ctx in
+            let v = try one(args, "abs")
+            switch Arithmetic.number(v) {
+            case .small(let i)?: return i == .min ? .integer(-BigInt(i)) : .int(Swift.abs(i))
+            case .int(let b)?: return .integer(BigInt(b.magnitude))
+            case .float(let d)?: return .float(Swift.abs(d))
+            case nil:
+                if case .object(let i as PyInstance) = v, let f = i.type.lookup("__abs__") { return try ctx.call(f, [v]) }
+                throw PyException.make(.typeError, "bad operand type for abs(): '\(typeName(v))'")
+            }
+        }
+        m.addFunction("min") { args, kwargs, ctx in try extreme(args, kwargs, ctx, name: "min", op: .less) }
+        m.addFunction("max") { args, kwargs, ctx in try extreme(args, kwargs, ctx, name: "max", op: .greater) }
+        m.addFunction("sum") { args, kwargs, ctx in
+            var total: Value = args.count > 1 ? args[1] : (kwargs.first { $0.0 == "start" }?.1 ?? .int(0))
+            let it = try makeIterator(args[0], ctx)
+            while let x = try iteratorNext(it, ctx) {
+                if case .int(let a) = total, case .int(let b) = x {
+                    let (r, o) = a.addingReportingOverflow(b)
+                    if !o { total = .int(r); continue }
+                }
+                total = try Arithmetic.binary(.add, total, x, ctx)
+            }
+            return total
+        }
+        m.addFunction("sorted") { args, kwargs, ctx in
+            let key = kwargs.first { $0.0 == "key" }?.1
+            let reverse = try kwargs.first { $0.0 == "reverse" }.map { try truthy($0.1, ctx) } ?? false
+            return .object(PyList(try BuiltinMethods.sortValues(try collect(try one(args, "sorted"), ctx), key: key, reverse: reverse, ctx)))
+        }
+        m.addFunction("reversed") { args, _, ctx in
+            let v = try one(args, "reversed")
+            if case .object(let i as PyInstance) = v, let f = i.type.lookup("__reversed__") { return try ctx.call(f, [v]) }
+            let items = try collect(v, ctx)
+            var k = items.count
+            return .object(PyNativeIterator("reversed") { _ in
+                guard k > 0 else { return nil }
+                k -= 1
+                return items[k]
+            })
+        }
+        m.addFunction("enumerate") { args, kwargs, ctx in
+            let it = try makeIterator(try one(args.prefix(1).map { $0 }, "enumerate"), ctx)
+            var n = indexValue(args.count > 1 ? args[1] : (kwargs.first { $0.0 == "start" }?.1 ?? .int(0))) ?? 0
+            return .object(PyNativeIterator("enumerate") { ctx in
+                guard let x = try iteratorNext(it, ctx) else { return nil }
+                defer { n += 1 }
+                return .object(PyTuple([.int(n), x]))
+            })
+        }
+        m.addFunction("zip") { args, _, ctx in
+            let its = try args.map { try makeIterator($0, ctx) }
+            return .object(PyNativeIterator("zip") { ctx in
+                guard !its.isEmpty else { return nil }
+                var items: [Value] = []
+                for it in its {
+                    guard let x = try iteratorNext(it, ctx) else { return nil }
+                    items.append(x)
+                }
+                return .object(PyTuple(items))
+            })
+        }
+        m.addFunction("map") { args, _, ctx in
+            guard args.count >= 2 else { throw PyException.make(.typeError, "map() must have at least two arguments.") }
+            let f = args[0]
+            let its = try args.dropFirst().map { try makeIterator($0, ctx) }
+            return .object(PyNativeIterator("map") { ctx in
+                var items: [Value] = []
+                for it in its {
+                    guard let x = try iteratorNext(it, ctx) else { return nil }
+                    items.append(x)
+                }
+                return try ctx.call(f, items)
+            })
+        }
+        m.addFunction("filter") { args, _, ctx in
+            let f = args[0]
+            let it = try makeIterator(args[1], ctx)
+            return .object(PyNativeIterator("filter") { ctx in
+                while let x = try iteratorNext(it, ctx) {
+                    if try truthy(f.isNone ? x : try ctx.call(f, [x]), ctx) { return x }
+                }
+                return nil
+            })
+        }
+        m.addFunction("any") { args, _, ctx in
+            let it = try makeIterator(try one(args, "any"), ctx)
+            while let x = try iteratorNext(it, ctx) { if try truthy(x, ctx) { return .bool(true) } }
+            return .bool(false)
+        }
+        m.addFunction("all") { args, _, ctx in
+            let it = try makeIterator(try one(args, "all"), ctx)
+            while let x = try iteratorNext(it, ctx) { if try !truthy(x, ctx) { return .bool(false) } }
+            return .bool(true)
+        }
+        m.addFunction("iter") { args, _, ctx in try makeIterator(try one(args, "iter"), ctx) }
+        m.addFunction("next") { args, _, ctx in
+            if let x = try iteratorNext(args[0], ctx) { return x }
+            if args.count > 1 { return args[1] }
+            throw PyException.make(.stopIteration)
+        }
+        m.addFunction("round") { args, kwargs, ctx in
+            let v = args[0]
+            let digits = args.count > 1 ? args[1] : (kwargs.first { $0.0 == "ndigits" }?.1 ?? .none)
+            if case .object(let i as PyInstance) = v, let f = i.type.lookup("__round__") { return try ctx.call(f, [v] + (digits.isNone ? [] : [digits])) }
+            switch v {
+            case .int, .bool: return digits.isNone ? .int(indexValue(v)!) : v
+            case .float(let d):
+                if digits.isNone {
+                    if !d.isFinite { throw PyException.make(d.isNaN ? .valueError : .overflowError, d.isNaN ? "cannot convert float NaN to integer" : "cannot convert float infinity to integer") }
+                    return .integer(BigInt(d.rounded(.toNearestOrEven)))
+                }
+                let n = indexValue(digits) ?? 0
+                let text = cFormat(d, "f", precision: max(0, n))
+                if n >= 0 { return .float(Double(text) ?? d) }
+                let scale = Foundation.pow(10.0, Double(-n))
+                return .float((d / scale).rounded(.toNearestOrEven) * scale)
+            default:
+                if case .object(let b as PyBigInt) = v { return .object(b) }
+                throw PyException.make(.typeError, "type \(typeName(v)) doesn't define __round__ method")
+            }
+        }
+        m.addFunction("divmod") { args, _, ctx in
+            .object(PyTuple([try Arithmetic.binary(.floorDivide, args[0], args[1], ctx), try Arithmetic.binary(.modulo, args[0], args[1], ctx)]))
+        }
+        m.addFunction("pow") { args, _, ctx in
+            if args.count == 3, let b = Arithmetic.number(args[0]).flatMap(Arithmetic.big), let e = Arithmetic.number(args[1]).flatMap(Arithmetic.big),
+               let mod = Arithmetic.number(args[2]).flatMap(Arithmetic.big) {
+                return .integer(b.power(e, modulus: mod))
+            }
+            return try Arithmetic.binary(.power, args[0], args[1], ctx)
+        }
+        func radix(_ name: String, _ r: Int, _ prefix: String) {
+            m.addFunction(name) { args, _, _ in
+                guard let n = Arithmetic.number(args[0]).flatMap(Arithmetic.big) else {
+                    throw PyException.make(.typeError, "'\(typeName(args[0]))' object cannot be interpreted as an integer")
+                }
+                return .str((n.sign == .minus ? "-" : "") + prefix + String(n.magnitude, radix: r))
+            }
+        }
+        radix("hex", 16, "0x")
+        radix("oct", 8, "0o")
+        radix("bin", 2, "0b")
+        m.addFunction("ord") { args, _, _ in
+            guard case .object(let s as PyStr) = args[0], s.scalars.count == 1 else {
+                var n = 0
+                if case .object(let s as PyStr) = args[0] { n = s.scalars.count }
+                throw PyException.make(.typeError, "ord() expected a character, but string of length \(n) found")
+            }
+            return .int(Int(s.scalars[0].value))
+        }
+        m.addFunction("chr") { args, _, _ in
+            guard let i = indexValue(args[0]), let u = UnicodeScalar(UInt32(clamping: max(0, i))) else {
+                throw PyException.make(.valueError, "chr() arg not in range(0x110000)")
+            }
+            return .str(String(Character(u)))
+        }
+        m.addFunction("id") { args, _, _ in
+            if case .object(let o) = args[0] { return .int(Int(bitPattern: UInt(bitPattern: ObjectIdentifier(o).hashValue))) }
+            return .int(try pyHash(args[0]))
+        }
+        m.addFunction("hash") { args, _, ctx in
+            if case .object(let i as PyInstance) = args[0], let f = i.type.lookup("__hash__") { return try ctx.call(f, [args[0]]) }
+            return .int(try pyHash(args[0]))
+        }
+        m.addFunction("getattr") { args, _, ctx in
+            guard args.count >= 2, case .object(let n as PyStr) = args[1] else { throw PyException.make(.typeError, "attribute name must be string") }
+            do {
+                return try Attributes.get(args[0], n.value, ctx)
+            } catch let e as PyException where e.matches(.attributeError) && args.count > 2 {
+                return args[2]
+            }
+        }
+        m.addFunction("setattr") { args, _, ctx in
+            guard case .object(let n as PyStr) = args[1] else { throw PyException.make(.typeError, "attribute name must be string") }
+            try Attributes.set(args[0], n.value, args[2], ctx)
+            return .none
+        }
+        m.addFunction("delattr") { args, _, ctx in
+            guard case .object(let n as PyStr) = args[1] else { throw PyException.make(.typeError, "attribute name must be string") }
+            try Attributes.delete(args[0], n.value, ctx)
+            return .none
+        }
+        m.addFunction("hasattr") { args, _, ctx in
+            guard case .object(let n as PyStr) = args[1] else { throw PyException.make(.typeError, "attribute name must be string") }
+            do {
+                _ = try Attributes.get(args[0], n.value, ctx)
+                return .bool(true)
+            } catch let e as PyException where e.matches(.attributeError) {
+                return .bool(false)
+            }
+        }
+        m.addFunction("super") { args, _, _ in
+            guard args.count == 2, case .object(let t as PyType) = args[0] else { throw PyException.make(.runtimeError, "super(): no arguments") }
+            return .object(PySuper(startAfter: t, receiver: args[1]))
+        }
+        m.addFunction("vars") { args, _, ctx in try Attributes.get(args[0], "__dict__", ctx) }
+        return m
+    }
+
+    static func one(_ args: [Value], _ name: String) throws -> Value {
+        guard args.count == 1 else { throw PyException.make(.typeError, "\(name)() takes exactly one argument (\(args.count) given)") }
+        return args[0]
+    }
+
+    static func isInstance(_ v: Value, _ spec: Value) throws -> Bool {
+        try classMatches(typeOf(v), spec)
+    }
+
+    static func classMatches(_ t: PyType, _ spec: Value) throws -> Bool {
+        switch spec {
+        case .object(let c as PyType):
+            if t.isSubtype(of: c) { return true }
+            return false
+        case .object(let tuple as PyTuple):
+            return try tuple.items.contains { try classMatches(t, $0) }
+        default:
+            throw PyException.make(.typeError, "isinstance() arg 2 must be a type, a tuple of types, or a union")
+        }
+    }
+
+    /// min()/max(): one iterable or several arguments, `key=`, `default=`.
+    static func extreme(_ args: [Value], _ kwargs: [(String, Value)], _ ctx: ExecutionContext, name: String, op: ComparisonOperator) throws -> Value {
+        let items = args.count == 1 ? try collect(args[0], ctx) : args
+        let key = kwargs.first { $0.0 == "key" }?.1
+        guard var best = items.first else {
+            if let d = kwargs.first(where: { $0.0 == "default" }) { return d.1 }
+            throw PyException.make(.valueError, "\(name)() arg is an empty sequence")
+        }
+        var bestKey = try key.map { try ctx.call($0, [best]) } ?? best
+        for x in items.dropFirst() {
+            let k = try key.map { try ctx.call($0, [x]) } ?? x
+            if try compareOrder(op, k, bestKey, ctx) {
+                best = x
+                bestKey = k
+            }
+        }
+        return best
+    }
+}

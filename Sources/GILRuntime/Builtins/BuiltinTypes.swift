@@ -1,0 +1,227 @@
+import BigInt
+import Foundation
+
+/// The builtin classes, created once per process and immutable afterwards (so every runtime can share
+/// them): `type(x)`, `isinstance`, constructors and the method tables of str, list, dict….
+enum BuiltinTypes {
+    static let object: PyType = {
+        let t = PyType(name: "object", base: nil)
+        t.addMethod("__init__") { _, _, _ in .none }
+        t.addMethod("__str__") { args, _, ctx in .str(try repr(args[0], ctx)) }
+        return t
+    }()
+    static let type = make("type") { _, args, _, _ in
+        guard args.count == 1 else { throw PyException.make(.typeError, "type() takes 1 argument") }
+        return .object(typeOf(args[0]))
+    }
+    static let int = make("int") { _, args, kwargs, ctx in try Conversions.int(args, kwargs, ctx) }
+    static let bool = make("bool", base: int) { _, args, _, ctx in .bool(try args.first.map { try truthy($0, ctx) } ?? false) }
+    static let float = make("float") { _, args, _, ctx in try Conversions.float(args.first ?? .float(0), ctx) }
+    static let str = make("str") { _, args, kwargs, ctx in
+        guard let v = args.first else { return .str("") }
+        if case .object(let b as PyBytes) = v, args.count > 1 || !kwargs.isEmpty { return .str(String(decoding: b.value, as: UTF8.self)) }
+        return .str(try GILRuntime.str(v, ctx))
+    }
+    static let list = make("list") { _, args, _, ctx in .object(PyList(try args.first.map { try collect($0, ctx) } ?? [])) }
+    static let tuple = make("tuple") { _, args, _, ctx in .object(PyTuple(try args.first.map { try collect($0, ctx) } ?? [])) }
+    static let dict = make("dict") { _, args, kwargs, ctx in
+        let d = PyDict()
+        if let src = args.first { try BuiltinMethods.dictUpdate(d, src, ctx) }
+        for (k, v) in kwargs { try d.set(.str(k), v) }
+        return .object(d)
+    }
+    static let set = make("set") { _, args, _, ctx in
+        let s = PySet()
+        if let src = args.first { for x in try collect(src, ctx) { try s.add(x) } }
+        return .object(s)
+    }
+    static let frozenset = make("frozenset") { _, args, _, ctx in
+        let s = PySet()
+        if let src = args.first { for x in try collect(src, ctx) { try s.add(x) } }
+        return .object(s)
+    }
+    static let range = make("range") { _, args, _, _ in
+        func int(_ v: Value) throws -> Int {
+            guard let i = indexValue(v) else {
+                throw PyException.make(.typeError, "'\(typeName(v))' object cannot be interpreted as an integer")
+            }
+            return i
+        }
+        switch args.count {
+        case 1: return .object(PyRange(start: 0, stop: try int(args[0]), step: 1))
+        case 2: return .object(PyRange(start: try int(args[0]), stop: try int(args[1]), step: 1))
+        case 3:
+            let step = try int(args[2])
+            if step == 0 { throw PyException.make(.valueError, "range() arg 3 must not be zero") }
+            return .object(PyRange(start: try int(args[0]), stop: try int(args[1]), step: step))
+        default: throw PyException.make(.typeError, "range expected at most 3 arguments, got \(args.count)")
+        }
+    }
+    static let bytes = make("bytes") { _, args, _, ctx in
+        guard let v = args.first else { return .object(PyBytes([])) }
+        if case .object(let s as PyStr) = v { return .object(PyBytes(Array(s.value.utf8))) }
+        if case .int(let n) = v { return .object(PyBytes([UInt8](repeating: 0, count: n))) }
+        return .object(PyBytes(try collect(v, ctx).map { UInt8(clamping: indexValue($0) ?? 0) }))
+    }
+    static let slice = make("slice") { _, args, _, _ in
+        switch args.count {
+        case 1: return .object(PySlice(lower: .none, upper: args[0], step: .none))
+        case 2: return .object(PySlice(lower: args[0], upper: args[1], step: .none))
+        default: return .object(PySlice(lower: args[0], upper: args[1], step: args.count > 2 ? args[2] : .none))
+        }
+    }
+    static let noneType = PyType(name: "NoneType", base: object)
+    static let function = PyType(name: "function", base: object)
+    static let builtinFunction = PyType(name: "builtin_function_or_method", base: object)
+    static let method = PyType(name: "method", base: object)
+    static let module = PyType(name: "module", base: object)
+    static let superType = PyType(name: "super", base: object)
+    static let iterator = PyType(name: "iterator", base: object)
+    static let cell = PyType(name: "cell", base: object)
+    static let staticmethod = make("staticmethod") { _, args, _, _ in .object(PyMethodWrapper(.staticMethod, args[0])) }
+    static let classmethod = make("classmethod") { _, args, _, _ in .object(PyMethodWrapper(.classMethod, args[0])) }
+    static let property = make("property") { _, args, _, _ in
+        let w = PyMethodWrapper(.property, args[0])
+        if args.count > 1 { w.setter = args[1] }
+        return .object(w)
+    }
+    static let dictKeys = PyType(name: "dict_keys", base: object)
+    static let dictValues = PyType(name: "dict_values", base: object)
+    static let dictItems = PyType(name: "dict_items", base: object)
+    static let notImplementedType = PyType(name: "NotImplementedType", base: object)
+    static let notImplemented = PyInstance(type: notImplementedType)
+    static let ellipsisType = PyType(name: "ellipsis", base: object)
+    static let ellipsis = PyInstance(type: ellipsisType)
+
+    static func make(_ name: String, base: PyType? = nil, _ construct: @escaping (PyType, [Value], [(String, Value)], ExecutionContext) throws -> Value) -> PyType {
+        let t = PyType(name: name, base: base ?? object)
+        t.construct = construct
+        return t
+    }
+
+    /// Installs the method tables once (called before the first program runs).
+    static let installed: Bool = {
+        BuiltinMethods.installStr(str)
+        BuiltinMethods.installList(list)
+        BuiltinMethods.installDict(dict)
+        BuiltinMethods.installSet(set)
+        BuiltinMethods.installNumbers(int: int, float: float)
+        BuiltinMethods.installBytes(bytes)
+        BuiltinMethods.installTuple(tuple)
+        return true
+    }()
+}
+
+/// `type(x)`.
+func typeOf(_ v: Value) -> PyType {
+    switch v {
+    case .none: return BuiltinTypes.noneType
+    case .bool: return BuiltinTypes.bool
+    case .int: return BuiltinTypes.int
+    case .float: return BuiltinTypes.float
+    case .object(let o):
+        switch o.tag {
+        case .str: return BuiltinTypes.str
+        case .bigint: return BuiltinTypes.int
+        case .bytes: return BuiltinTypes.bytes
+        case .tuple: return BuiltinTypes.tuple
+        case .list: return BuiltinTypes.list
+        case .dict: return BuiltinTypes.dict
+        case .set: return BuiltinTypes.set
+        case .range: return BuiltinTypes.range
+        case .slice: return BuiltinTypes.slice
+        case .function: return BuiltinTypes.function
+        case .builtin: return BuiltinTypes.builtinFunction
+        case .boundMethod: return BuiltinTypes.method
+        case .type: return BuiltinTypes.type
+        case .instance: return unsafeDowncast(o, to: PyInstance.self).type
+        case .module: return BuiltinTypes.module
+        case .superProxy: return BuiltinTypes.superType
+        case .rangeIterator, .sequenceIterator, .dictIterator, .nativeIterator: return BuiltinTypes.iterator
+        case .dictView:
+            let v = unsafeDowncast(o, to: PyDictView.self)
+            switch v.mode {
+            case .keys: return dictKeys
+            case .values: return dictValues
+            case .items: return dictItems
+            }
+        case .cell:
+            if let w = o as? PyMethodWrapper {
+                switch w.kind {
+                case .staticMethod: return BuiltinTypes.staticmethod
+                case .classMethod: return BuiltinTypes.classmethod
+                case .property: return BuiltinTypes.property
+                }
+            }
+            return BuiltinTypes.cell
+        }
+    }
+}
+
+func typeName(_ v: Value) -> String { typeOf(v).name }
+
+/// int(x), float(x): Objects/longobject.c and floatobject.c parsing rules, the common cases.
+enum Conversions {
+    static func int(_ args: [Value], _ kwargs: [(String, Value)], _ ctx: ExecutionContext) throws -> Value {
+        guard let v = args.first else { return .int(0) }
+        var base = 10
+        if args.count > 1, let b = indexValue(args[1]) { base = b }
+        if let b = kwargs.first(where: { $0.0 == "base" }), let bi = indexValue(b.1) { base = bi }
+        switch v {
+        case .int: return v
+        case .bool(let b): return .int(b ? 1 : 0)
+        case .float(let d):
+            if d.isNaN { throw PyException.make(.valueError, "cannot convert float NaN to integer") }
+            if d.isInfinite { throw PyException.make(.overflowError, "cannot convert float infinity to integer") }
+            if let i = Int(exactly: d.rounded(.towardZero)) { return .int(i) }
+            return .integer(BigInt(d.rounded(.towardZero)))
+        case .object(let o):
+            if o is PyBigInt { return v }
+            if let s = o as? PyStr {
+                var text = s.value.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "")
+                var negative = false
+                if text.hasPrefix("-") { negative = true; text.removeFirst() } else if text.hasPrefix("+") { text.removeFirst() }
+                var radix = base
+                let lower = text.lowercased()
+                if base == 0 || base == 16, lower.hasPrefix("0x") { radix = 16; text.removeFirst(2) }
+                else if base == 0 || base == 8, lower.hasPrefix("0o") { radix = 8; text.removeFirst(2) }
+                else if base == 0 || base == 2, lower.hasPrefix("0b") { radix = 2; text.removeFirst(2) }
+                else if base == 0 { radix = 10 }
+                guard !text.isEmpty, let b = BigInt(text, radix: radix) else {
+                    throw PyException.make(.valueError, "invalid literal for int() with base \(base): \(quoteString(s.value))")
+                }
+                return .integer(negative ? -b : b)
+            }
+            if let i = o as? PyInstance {
+                if let f = i.type.lookup("__int__") { return try ctx.call(f, [v]) }
+                if let f = i.type.lookup("__index__") { return try ctx.call(f, [v]) }
+            }
+        case .none: break
+        }
+        throw PyException.make(.typeError, "int() argument must be a string, a bytes-like object or a real number, not '\(typeName(v))'")
+    }
+
+    static func float(_ v: Value, _ ctx: ExecutionContext) throws -> Value {
+        switch v {
+        case .float: return v
+        case .int(let i): return .float(Double(i))
+        case .bool(let b): return .float(b ? 1 : 0)
+        case .object(let o):
+            if let b = o as? PyBigInt { return .float(Double(b.value)) }
+            if let s = o as? PyStr {
+                let text = s.value.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "")
+                switch text.lowercased() {
+                case "inf", "+inf", "infinity", "+infinity": return .float(.infinity)
+                case "-inf", "-infinity": return .float(-.infinity)
+                case "nan", "+nan", "-nan": return .float(.nan)
+                default: break
+                }
+                if let d = Double(text), !text.isEmpty, !text.lowercased().hasPrefix("0x") { return .float(d) }
+                throw PyException.make(.valueError, "could not convert string to float: \(quoteString(s.value))")
+            }
+            if let i = o as? PyInstance, let f = i.type.lookup("__float__") { return try ctx.call(f, [v]) }
+        case .none: break
+        }
+        throw PyException.make(.typeError, "float() argument must be a string or a real number, not '\(typeName(v))'")
+    }
+}

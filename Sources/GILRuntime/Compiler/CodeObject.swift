@@ -1,0 +1,72 @@
+import PythonSyntax
+
+/// One compiled function, class body or module: register bytecode plus everything the VM needs to set
+/// up a frame. Immutable after compilation, shared by every thread running it.
+final class CodeObject: @unchecked Sendable {
+    enum Kind { case module, function, classBody }
+
+    let kind: Kind
+    let name: String
+    let qualifiedName: String
+    let fileName: String
+    let firstLine: Int32
+    var instructions: [Instruction] = []
+    /// Source line of each instruction (tracebacks).
+    var lines: [Int32] = []
+    /// Copied into registers `constantBase ..< constantBase + constants.count` at frame entry.
+    var constants: [Value] = []
+    /// Attribute, class-namespace and module names used by instructions.
+    var names: [String] = []
+    var exceptionTable: [ExceptionTableEntry] = []
+    /// Registers: parameters and locals first, then temporaries, then constants.
+    var localCount: Int32 = 0
+    var constantBase: Int32 = 0
+    var frameSize: Int32 = 0
+    /// Positional parameter names (positional-only first), then keyword-only, then *args, then **kwargs.
+    var parameterNames: [String] = []
+    var positionalCount = 0
+    var positionalOnlyCount = 0
+    var keywordOnlyCount = 0
+    var hasVarArgs = false
+    var hasVarKeywords = false
+    /// Registers of locals captured by nested functions: wrapped in cells at entry.
+    var cellRegisters: [Int32] = []
+    /// Registers receiving the function's closure cells at entry, in closure order.
+    var freeRegisters: [Int32] = []
+    /// Register of the first parameter, for `super()`.
+    var usesSuper = false
+    /// Call instructions whose result is assigned to a name: traced sync objects are named after it.
+    var assignmentNames: [Int32: String] = [:]
+
+    /// The instructions at a stable address for the dispatch loop (set by `seal()`; code objects live
+    /// as long as the program, so this is never freed while running).
+    private(set) var sealed: UnsafeMutablePointer<Instruction>?
+
+    func seal() {
+        let p = UnsafeMutablePointer<Instruction>.allocate(capacity: max(instructions.count, 1))
+        p.initialize(from: instructions, count: instructions.count)
+        sealed = p
+    }
+
+    deinit { sealed?.deallocate() }
+
+    init(kind: Kind, name: String, qualifiedName: String, fileName: String, firstLine: Int32) {
+        self.kind = kind
+        self.name = name
+        self.qualifiedName = qualifiedName
+        self.fileName = fileName
+        self.firstLine = firstLine
+    }
+
+    /// True when a call with exactly `positionalCount` positional arguments needs no binding logic.
+    var isSimple: Bool { !hasVarArgs && !hasVarKeywords && keywordOnlyCount == 0 }
+}
+
+/// A protected range [start, end) and its handler; `depth` = except/finally handlers already active
+/// around the `try` in this frame. Entries are ordered innermost first.
+struct ExceptionTableEntry {
+    var start: Int32
+    var end: Int32
+    var handler: Int32
+    var depth: Int32
+}

@@ -1,0 +1,446 @@
+import BigInt
+import PythonSyntax
+
+extension FunctionCompiler {
+    /// Compiles `e`; returns the register holding its value (`into` when given).
+    /// `assignedName` is the assignment target, used to name traced sync objects (`lock = threading.Lock()`).
+    func expression(_ e: Expression, into: Int32? = nil, assignedName: String? = nil) throws(SyntaxError) -> Int32 {
+        let savedLine = currentLine
+        if e.location.line > 0 { currentLine = e.location.line }
+        defer { currentLine = savedLine }
+        func dest() -> Int32 { into ?? newTemp() }
+        func moveResult(_ r: Int32) -> Int32 {
+            if let into, into != r {
+                emit(.move, into, r)
+                return into
+            }
+            return r
+        }
+        switch e.kind {
+        case .name(let n):
+            return load(n, into: into)
+        case .constant(let c):
+            return moveResult(try constant(c, at: e.location))
+        case .joinedString(let parts):
+            let (base, count) = try fstring(parts)
+            let d = dest()
+            emit(.buildString, d, base, count)
+            return d
+        case .unary(let op, let x):
+            let v = try expression(x)
+            let d = dest()
+            if op == .not { emit(.not, d, v) } else { emit(.unary, d, v, d: UInt16(unaryOperators.firstIndex(of: op)!)) }
+            return d
+        case .binary(let l, let op, let r):
+            let a = try expression(l)
+            let b = try expression(r)
+            let d = dest()
+            let opcode: Opcode = op == .add ? .add : (op == .subtract ? .subtract : (op == .multiply ? .multiply : .binary))
+            emit(opcode, d, a, b, d: UInt16(binaryOperators.firstIndex(of: op)!))
+            return d
+        case .boolean(let op, let values):
+            let d = newTemp()
+            var jumps: [Int] = []
+            for (i, v) in values.enumerated() {
+                _ = try withTemps { () throws(SyntaxError) in try expression(v, into: d) }
+                if i < values.count - 1 { jumps.append(emit(op == .and ? .jumpIfFalse : .jumpIfTrue, 0, d)) }
+            }
+            for j in jumps { patchJump(j, to: here) }
+            return moveResult(d)
+        case .compare(let first, let rest):
+            let d = newTemp()
+            var left = try expression(first)
+            var jumps: [Int] = []
+            for (i, (op, rhs)) in rest.enumerated() {
+                let right = try expression(rhs)
+                emitCompare(op, d, left, right)
+                if i < rest.count - 1 { jumps.append(emit(.jumpIfFalse, 0, d)) }
+                left = right
+            }
+            for j in jumps { patchJump(j, to: here) }
+            return moveResult(d)
+        case .call(let function, let arguments, let keywords):
+            return try call(function, arguments, keywords, into: dest(), assignedName: assignedName, at: e.location)
+        case .attribute(let obj, let attr):
+            let o = try expression(obj)
+            let d = dest()
+            emit(.loadAttr, d, o, name(attr))
+            return d
+        case .subscript(let obj, let index):
+            let o = try expression(obj)
+            let i = try expression(index)
+            let d = dest()
+            emit(.loadSubscript, d, o, i)
+            return d
+        case .slice(let lower, let upper, let step):
+            let base = temps(3)
+            for (i, part) in [lower, upper, step].enumerated() {
+                if let part { _ = try expression(part, into: base + Int32(i)) } else { emit(.move, base + Int32(i), none()) }
+            }
+            let d = dest()
+            emit(.buildSlice, d, base)
+            return d
+        case .list(let items), .tuple(let items), .set(let items):
+            let op: Opcode
+            switch e.kind {
+            case .list: op = .buildList
+            case .tuple: op = .buildTuple
+            default: op = .buildSet
+            }
+            if items.contains(where: { if case .starred = $0.kind { return true } else { return false } }) {
+                let acc = newTemp()
+                emit(.buildList, acc, 0, 0)
+                for item in items {
+                    if case .starred(let inner) = item.kind {
+                        let v = try expression(inner)
+                        emit(.listExtend, acc, v)
+                    } else {
+                        let v = try expression(item)
+                        emit(.listAppend, acc, v)
+                    }
+                }
+                let d = dest()
+                if op == .buildList { emit(.move, d, acc) } else {
+                    if op == .buildSet { emit(op, d, 0, 0) }
+                    if op == .buildTuple { emit(.buildTuple, d, acc, 0, d: 1) } else { emit(.listExtend, d, acc) }
+                }
+                return d
+            }
+            let base = temps(items.count)
+            for (i, item) in items.enumerated() { _ = try expression(item, into: base + Int32(i)) }
+            let d = dest()
+            emit(op, d, base, Int32(items.count))
+            return d
+        case .dict(let pairs):
+            let d = newTemp()
+            emit(.buildDict, d, 0, 0)
+            for p in pairs {
+                if let key = p.key {
+                    let k = try expression(key)
+                    let v = try expression(p.value)
+                    emit(.dictSet, d, k, v)
+                } else {
+                    let m = try expression(p.value)
+                    emit(.dictUpdate, d, m)
+                }
+            }
+            return moveResult(d)
+        case .conditional(let test, let body, let orElse):
+            let d = newTemp()
+            let c = try expression(test)
+            let skip = emit(.jumpIfFalse, 0, c)
+            _ = try expression(body, into: d)
+            let end = emit(.jump)
+            patchJump(skip, to: here)
+            _ = try expression(orElse, into: d)
+            patchJump(end, to: here)
+            return moveResult(d)
+        case .lambda(let params, let body):
+            let ret = Statement(.returnStatement(body), at: body.location)
+            let def = FunctionDef(name: "<lambda>", parameters: params, body: [ret], decorators: [], returns: nil)
+            return moveResult(try function(def, at: e.location))
+        case .listComprehension(let element, let generators):
+            let d = newTemp()
+            emit(.buildList, d, 0, 0)
+            try comprehension(generators[...]) { (c: FunctionCompiler) throws(SyntaxError) in
+                let v = try c.expression(element)
+                c.emit(.listAppend, d, v)
+            }
+            return moveResult(d)
+        case .setComprehension(let element, let generators):
+            let d = newTemp()
+            emit(.buildSet, d, 0, 0)
+            try comprehension(generators[...]) { (c: FunctionCompiler) throws(SyntaxError) in
+                let v = try c.expression(element)
+                c.emit(.setAdd, d, v)
+            }
+            return moveResult(d)
+        case .dictComprehension(let key, let value, let generators):
+            let d = newTemp()
+            emit(.buildDict, d, 0, 0)
+            try comprehension(generators[...]) { (c: FunctionCompiler) throws(SyntaxError) in
+                let k = try c.expression(key)
+                let v = try c.expression(value)
+                c.emit(.dictSet, d, k, v)
+            }
+            return moveResult(d)
+        case .generatorExpression(let element, let generators):
+            // Evaluated eagerly into a list iterator: same results for the consuming calls of our subset
+            // (sum, any, all, join, list, …), without a generator frame.
+            let d = newTemp()
+            emit(.buildList, d, 0, 0)
+            try comprehension(generators[...]) { (c: FunctionCompiler) throws(SyntaxError) in
+                let v = try c.expression(element)
+                c.emit(.listAppend, d, v)
+            }
+            let r = dest()
+            emit(.getIter, r, d)
+            return r
+        case .starred:
+            throw error("can't use starred expression here", e.location)
+        case .yield, .yieldFrom:
+            throw unsupported("generators (yield)", e.location)
+        case .namedExpression(let target, let value):
+            let v = try expression(value)
+            store(target, from: v)
+            return moveResult(v)
+        }
+    }
+
+    func emitCompare(_ op: ComparisonOperator, _ d: Int32, _ l: Int32, _ r: Int32) {
+        switch op {
+        case .less: emit(.less, d, l, r)
+        case .lessEqual: emit(.lessEqual, d, l, r)
+        case .greater: emit(.greater, d, l, r)
+        case .greaterEqual: emit(.greaterEqual, d, l, r)
+        case .equal: emit(.equal, d, l, r)
+        case .notEqual: emit(.notEqual, d, l, r)
+        default: emit(.compare, d, l, r, d: UInt16(comparisonOperators.firstIndex(of: op)!))
+        }
+    }
+
+    func constant(_ c: Constant, at loc: SourceLocation) throws(SyntaxError) -> Int32 {
+        switch c {
+        case .none: return none()
+        case .bool(let b): return constant(.bool(b), key: .bool(b))
+        case .int(let i): return constant(.int(i), key: .int(i))
+        case .bigInt(let digits):
+            guard let b = BigInt(digits, radix: 10) else { throw error("invalid integer literal", loc) }
+            return constant(.integer(b), key: .bigInt(digits))
+        case .float(let d): return constant(.float(d), key: .float(d.bitPattern))
+        case .imaginary: throw unsupported("complex numbers", loc)
+        case .string(let s): return string(s)
+        case .bytes(let b): return constant(.object(PyBytes(b)), key: .bytes(b))
+        case .ellipsis: return constant(.object(BuiltinTypes.ellipsis), key: .ellipsis)
+        }
+    }
+
+    /// Compiles f-string parts into consecutive registers; returns (base, count).
+    func fstring(_ parts: [FStringPart]) throws(SyntaxError) -> (Int32, Int32) {
+        let base = temps(parts.count)
+        for (i, p) in parts.enumerated() {
+            let r = base + Int32(i)
+            switch p {
+            case .literal(let s):
+                emit(.move, r, string(s))
+            case .formatted(let value, let conversion, let spec):
+                let v = try expression(value)
+                var flags: UInt16 = 0
+                switch conversion {
+                case "s": flags = 1
+                case "r": flags = 2
+                case "a": flags = 3
+                default: flags = 0
+                }
+                var specReg: Int32 = 0
+                if let spec, !spec.isEmpty {
+                    flags |= 4
+                    if spec.count == 1, case .literal(let text) = spec[0] {
+                        specReg = string(text)
+                    } else {
+                        let (sb, sc) = try fstring(spec)
+                        specReg = newTemp()
+                        emit(.buildString, specReg, sb, sc)
+                    }
+                }
+                emit(.formatValue, r, v, specReg, d: flags)
+            }
+        }
+        return (base, Int32(parts.count))
+    }
+
+    /// Inlined comprehension (PEP 709): targets live in fresh registers visible only inside it.
+    func comprehension(_ gens: ArraySlice<Comprehension>, _ body: (FunctionCompiler) throws(SyntaxError) -> Void) throws(SyntaxError) {
+        guard let g = gens.first else {
+            try body(self)
+            return
+        }
+        let src = try expression(g.iterable)
+        let it = newTemp()
+        emit(.getIter, it, src)
+        var overlay: [String: Int32] = [:]
+        func bind(_ t: Expression) {
+            switch t.kind {
+            case .name(let n): if overlay[n] == nil { overlay[n] = newTemp() }
+            case .tuple(let xs), .list(let xs): for x in xs { bind(x) }
+            case .starred(let x): bind(x)
+            default: break
+            }
+        }
+        bind(g.target)
+        overlays.append(overlay)
+        defer { overlays.removeLast() }
+        let top = here
+        let v = newTemp()
+        let exit = emit(.forIter, v, it, 0)
+        try assign(g.target, from: v)
+        var skips: [Int] = []
+        for c in g.conditions {
+            let r = try withTemps { () throws(SyntaxError) in try expression(c) }
+            skips.append(emit(.jumpIfFalse, 0, r))
+        }
+        try withTemps { () throws(SyntaxError) in try comprehension(gens.dropFirst(), body) }
+        for s in skips { patchJump(s, to: here) }
+        emit(.jumpBack, top)
+        patchJump(exit, to: here)
+    }
+
+    // MARK: - Calls
+
+    func call(_ function: Expression, _ args: [Expression], _ keywords: [Keyword], into d: Int32, assignedName: String?, at loc: SourceLocation) throws(SyntaxError) -> Int32 {
+        let hasStar = args.contains { if case .starred = $0.kind { return true } else { return false } } || keywords.contains { $0.name == nil }
+        if case .name("super") = function.kind, args.isEmpty, keywords.isEmpty, code.kind == .function, access("super").isGlobal {
+            guard let first = firstParameterRegister else { throw error("super(): no arguments", loc) }
+            emit(.loadSuper, d, first)
+            return d
+        }
+        if hasStar {
+            let f = try expression(function)
+            let list = newTemp()
+            emit(.buildList, list, 0, 0)
+            for a in args {
+                if case .starred(let inner) = a.kind {
+                    emit(.listExtend, list, try expression(inner))
+                } else {
+                    emit(.listAppend, list, try expression(a))
+                }
+            }
+            var dictPlusOne: UInt16 = 0
+            if !keywords.isEmpty {
+                let dict = newTemp()
+                emit(.buildDict, dict, 0, 0)
+                for k in keywords {
+                    let v = try expression(k.value)
+                    if let n = k.name { emit(.dictSet, dict, string(n), v) } else { emit(.dictUpdate, dict, v) }
+                }
+                dictPlusOne = UInt16(dict + 1)
+            }
+            emit(.callEx, d, f, list, d: dictPlusOne)
+            return d
+        }
+        var kwIndex: UInt16 = 0
+        if !keywords.isEmpty {
+            let names = keywords.map { $0.name! }
+            kwIndex = UInt16(constantIndex(.object(PyTuple(names.map { .str($0) })), key: .names(names)) + 1)
+        }
+        let argc = Int32(args.count + keywords.count)
+        if case .attribute(let obj, let method) = function.kind {
+            let base = temps(Int(argc) + 2)
+            let o = try expression(obj)
+            emit(.loadMethod, o, base, name(method))
+            for (i, a) in args.enumerated() { _ = try expression(a, into: base + 2 + Int32(i)) }
+            for (i, k) in keywords.enumerated() { _ = try expression(k.value, into: base + 2 + Int32(args.count + i)) }
+            currentLine = loc.line
+            let at = emit(.callMethod, d, base, argc, d: kwIndex)
+            if let assignedName { code.assignmentNames[Int32(at)] = assignedName }
+            return d
+        }
+        let base = temps(Int(argc) + 1)
+        _ = try expression(function, into: base)
+        for (i, a) in args.enumerated() { _ = try expression(a, into: base + 1 + Int32(i)) }
+        for (i, k) in keywords.enumerated() { _ = try expression(k.value, into: base + 1 + Int32(args.count + i)) }
+        currentLine = loc.line
+        let at = emit(.call, d, base, argc, d: kwIndex)
+        if let assignedName { code.assignmentNames[Int32(at)] = assignedName }
+        return d
+    }
+
+    // MARK: - def / class
+
+    /// Compiles a nested function and emits `makeFunction`; returns the register holding it.
+    func function(_ f: FunctionDef, at loc: SourceLocation) throws(SyntaxError) -> Int32 {
+        guard let inner = module.symbols.scope(at: loc) else { throw error("internal: no scope for \(f.name)", loc) }
+        if inner.hasYield { throw unsupported("generators (yield)", loc) }
+        let qualified = code.kind == .module ? f.name : "\(code.qualifiedName)\(code.kind == .function ? ".<locals>" : "").\(f.name)"
+        let fc = FunctionCompiler(module: module, scope: inner, kind: .function, name: f.name, qualifiedName: qualified, line: loc.line)
+        let p = f.parameters
+        fc.code.positionalOnlyCount = p.positionalOnly.count
+        fc.code.positionalCount = p.positionalOnly.count + p.positional.count
+        fc.code.keywordOnlyCount = p.keywordOnly.count
+        fc.code.hasVarArgs = p.varArgs != nil
+        fc.code.hasVarKeywords = p.varKeywords != nil
+        fc.code.parameterNames = inner.parameters
+        try fc.statements(f.body)
+        fc.emit(.returnValue, fc.none())
+        let childCode = fc.finish()
+
+        let base = temps(3)
+        // Defaults tuple.
+        if p.defaults.isEmpty {
+            emit(.move, base, none())
+        } else {
+            let db = temps(p.defaults.count)
+            for (i, dflt) in p.defaults.enumerated() { _ = try expression(dflt, into: db + Int32(i)) }
+            emit(.buildTuple, base, db, Int32(p.defaults.count))
+        }
+        // Keyword-only defaults dict.
+        if p.keywordDefaults.allSatisfy({ $0 == nil }) {
+            emit(.move, base + 1, none())
+        } else {
+            emit(.buildDict, base + 1, 0, 0)
+            for (param, dflt) in zip(p.keywordOnly, p.keywordDefaults) {
+                guard let dflt else { continue }
+                let v = try expression(dflt)
+                emit(.dictSet, base + 1, string(param.name), v)
+            }
+        }
+        // Closure cells.
+        if inner.frees.isEmpty {
+            emit(.move, base + 2, none())
+        } else {
+            let cb = temps(inner.frees.count)
+            for (i, n) in inner.frees.enumerated() {
+                guard case .cell(let r) = access(n) else { throw error("internal: '\(n)' is not a cell", loc) }
+                emit(.move, cb + Int32(i), r)
+            }
+            emit(.buildTuple, base + 2, cb, Int32(inner.frees.count))
+        }
+        let d = newTemp()
+        let k = constantIndex(.object(CodeConstant(childCode)), key: .code(ObjectIdentifier(childCode).hashValue))
+        emit(.makeFunction, d, k, base)
+        return d
+    }
+
+    func classDefinition(_ c: ClassDef, at loc: SourceLocation) throws(SyntaxError) {
+        guard let inner = module.symbols.scope(at: loc) else { throw error("internal: no scope for class \(c.name)", loc) }
+        if !c.keywords.isEmpty { throw unsupported("class keywords (metaclass=…)", loc) }
+        let qualified = code.kind == .module ? c.name : "\(code.qualifiedName).\(c.name)"
+        let fc = FunctionCompiler(module: module, scope: inner, kind: .classBody, name: c.name, qualifiedName: qualified, line: loc.line)
+        try fc.statements(c.body)
+        fc.emit(.returnValue, fc.none())
+        let bodyCode = fc.finish()
+        let body = newTemp()
+        let k = constantIndex(.object(CodeConstant(bodyCode)), key: .code(ObjectIdentifier(bodyCode).hashValue))
+        emit(.makeFunction, body, k, 0, d: 1)
+        let bases = temps(c.bases.count)
+        for (i, b) in c.bases.enumerated() { _ = try expression(b, into: bases + Int32(i)) }
+        var r = newTemp()
+        emit(.makeClass, r, body, bases, d: UInt16(c.bases.count))
+        for dec in c.decorators.reversed() {
+            let cb = temps(2)
+            _ = try expression(dec, into: cb)
+            emit(.move, cb + 1, r)
+            emit(.call, cb, cb, 1)
+            r = cb
+        }
+        store(c.name, from: r)
+    }
+}
+
+extension NameAccess {
+    var isGlobal: Bool {
+        if case .global = self { return true }
+        if case .namespace = self { return true }
+        return false
+    }
+}
+
+/// A code object stored in a constant table (for `makeFunction`).
+final class CodeConstant: PyObject {
+    let code: CodeObject
+
+    init(_ code: CodeObject) {
+        self.code = code
+        super.init(tag: .cell)
+    }
+}

@@ -1,0 +1,419 @@
+import PythonSyntax
+
+extension FunctionCompiler {
+    func statements(_ body: [Statement]) throws(SyntaxError) {
+        for s in body { try statement(s) }
+    }
+
+    func statement(_ s: Statement) throws(SyntaxError) {
+        currentLine = s.location.line
+        let saved = tempTop
+        defer { tempTop = saved }
+        switch s.kind {
+        case .expression(let e):
+            _ = try expression(e)
+        case .assign(let targets, let value):
+            if targets.count == 1, case .name(let n) = targets[0].kind, let r = directRegister(n) {
+                _ = try expression(value, into: r, assignedName: n)
+                return
+            }
+            var hint: String?
+            if targets.count == 1 {
+                if case .name(let n) = targets[0].kind { hint = n }
+                if case .attribute(_, let n) = targets[0].kind { hint = n }
+            }
+            let v = try expression(value, assignedName: hint)
+            for t in targets { try assign(t, from: v) }
+        case .augmentedAssign(let target, let op, let value):
+            try augmented(target, op, value)
+        case .annotatedAssign(let target, _, let value):
+            if let value {
+                let v = try expression(value)
+                try assign(target, from: v)
+            }
+        case .functionDef(let f):
+            let fn = try function(f, at: s.location)
+            var r = fn
+            for d in f.decorators.reversed() {
+                let base = temps(2)
+                _ = try expression(d, into: base)
+                emit(.move, base + 1, r)
+                currentLine = s.location.line
+                emit(.call, base, base, 1)
+                r = base
+            }
+            store(f.name, from: r)
+        case .classDef(let c):
+            try classDefinition(c, at: s.location)
+        case .returnStatement(let e):
+            guard code.kind == .function else { throw error("'return' outside function", s.location) }
+            var r = try e.map { (e) throws(SyntaxError) in try expression(e) } ?? none()
+            if blocks.contains(where: { if case .finally = $0 { return true } else { return false } }) {
+                // The value must survive the finally bodies: keep it in a fresh temp.
+                let t = newTemp()
+                emit(.move, t, r)
+                r = t
+            }
+            try unwind(toLoop: false, all: true)
+            emit(.returnValue, r)
+            reopenAfterUnwind()
+        case .delete(let targets):
+            for t in targets { try delete(t) }
+        case .pass:
+            break
+        case .breakStatement, .continueStatement:
+            let isBreak = if case .breakStatement = s.kind { true } else { false }
+            guard let loopIndex = blocks.lastIndex(where: { if case .loop = $0 { return true } else { return false } }) else {
+                throw error("'\(isBreak ? "break" : "continue")' outside loop", s.location)
+            }
+            try unwind(toLoop: true, all: false)
+            guard case .loop(let cont, var breaks) = blocks[loopIndex] else { return }
+            if isBreak {
+                breaks.append(emit(.jump))
+                blocks[loopIndex] = .loop(continueTarget: cont, breakJumps: breaks)
+            } else {
+                emit(.jumpBack, cont)
+            }
+            reopenAfterUnwind()
+        case .ifStatement(let test, let body, let orElse):
+            let cond = try expression(test)
+            let skip = emit(.jumpIfFalse, 0, cond)
+            try statements(body)
+            if orElse.isEmpty {
+                patchJump(skip, to: here)
+            } else {
+                let end = emit(.jump)
+                patchJump(skip, to: here)
+                try statements(orElse)
+                patchJump(end, to: here)
+            }
+        case .whileStatement(let test, let body, let orElse):
+            let top = here
+            currentLine = test.location.line
+            let cond = try expression(test)
+            let exit = emit(.jumpIfFalse, 0, cond)
+            tempTop = saved
+            blocks.append(.loop(continueTarget: top, breakJumps: []))
+            try statements(body)
+            currentLine = s.location.line
+            emit(.jumpBack, top)
+            guard case .loop(_, let breaks) = blocks.removeLast() else { return }
+            patchJump(exit, to: here)
+            try statements(orElse)
+            for b in breaks { patchJump(b, to: here) }
+        case .forStatement(let target, let iterable, let body, let orElse):
+            let iterSource = try expression(iterable)
+            let it = newTemp()
+            emit(.getIter, it, iterSource)
+            let top = here
+            var direct: Int32?
+            if case .name(let n) = target.kind { direct = directRegister(n) }
+            let value = direct ?? newTemp()
+            let exit = emit(.forIter, value, it, 0)
+            if direct == nil { try assign(target, from: value) }
+            blocks.append(.loop(continueTarget: top, breakJumps: []))
+            try statements(body)
+            currentLine = s.location.line
+            emit(.jumpBack, top)
+            guard case .loop(_, let breaks) = blocks.removeLast() else { return }
+            patchJump(exit, to: here)
+            try statements(orElse)
+            for b in breaks { patchJump(b, to: here) }
+        case .with(let items, let body):
+            try with(items[...], body)
+        case .raise(let exc, let cause):
+            guard let exc else {
+                emit(.raise)
+                return
+            }
+            let e = try expression(exc)
+            if let cause {
+                let c = try expression(cause)
+                emit(.raise, e, c, d: 3)
+            } else {
+                emit(.raise, e, d: 1)
+            }
+        case .tryStatement(let body, let handlers, let orElse, let fin):
+            if fin.isEmpty {
+                try tryExcept(body, handlers, orElse)
+            } else {
+                try tryFinally({ (c: FunctionCompiler) throws(SyntaxError) in
+                    if handlers.isEmpty { try c.statements(body); try c.statements(orElse) } else { try c.tryExcept(body, handlers, orElse) }
+                }, fin)
+            }
+        case .assert(let test, let message):
+            let cond = try expression(test)
+            let ok = emit(.jumpIfTrue, 0, cond)
+            if let message {
+                let m = try expression(message)
+                emit(.assertFail, 0, m, d: 1)
+            } else {
+                emit(.assertFail)
+            }
+            patchJump(ok, to: here)
+        case .importModules(let aliases):
+            for a in aliases {
+                let t = newTemp()
+                if let asName = a.asName {
+                    emit(.importName, t, name(a.name), 0)
+                    store(asName, from: t)
+                } else {
+                    emit(.importName, t, name(a.name), 1)
+                    store(String(a.name.split(separator: ".")[0]), from: t)
+                }
+            }
+        case .importFrom(let moduleName, let names, let level):
+            guard level == 0, let moduleName else { throw unsupported("relative imports", s.location) }
+            let m = newTemp()
+            emit(.importName, m, name(moduleName), 0)
+            for a in names {
+                if a.name == "*" {
+                    emit(.importStar, m)
+                    continue
+                }
+                let t = newTemp()
+                emit(.importFrom, t, m, name(a.name))
+                store(a.asName ?? a.name, from: t)
+            }
+        case .global, .nonlocal:
+            break
+        }
+    }
+
+    // MARK: - Assignment
+
+    func assign(_ target: Expression, from v: Int32) throws(SyntaxError) {
+        switch target.kind {
+        case .name(let n):
+            store(n, from: v)
+        case .attribute(let obj, let attr):
+            let o = try expression(obj)
+            emit(.storeAttr, o, name(attr), v)
+        case .subscript(let obj, let index):
+            let o = try expression(obj)
+            let i = try expression(index)
+            emit(.storeSubscript, o, i, v)
+        case .tuple(let items), .list(let items):
+            if let star = items.firstIndex(where: { if case .starred = $0.kind { return true } else { return false } }) {
+                let base = temps(items.count)
+                emit(.unpackStar, base, v, Int32(star), d: UInt16(items.count - star - 1))
+                for (i, item) in items.enumerated() {
+                    if case .starred(let inner) = item.kind { try assign(inner, from: base + Int32(i)) } else { try assign(item, from: base + Int32(i)) }
+                }
+            } else {
+                let base = temps(items.count)
+                emit(.unpack, base, v, Int32(items.count))
+                for (i, item) in items.enumerated() { try assign(item, from: base + Int32(i)) }
+            }
+        default:
+            throw error("cannot assign to expression", target.location)
+        }
+    }
+
+    func augmented(_ target: Expression, _ op: BinaryOperator, _ value: Expression) throws(SyntaxError) {
+        let opcode: Opcode = op == .add ? .add : (op == .subtract ? .subtract : (op == .multiply ? .multiply : .inplace))
+        let d = UInt16(binaryOperators.firstIndex(of: op)!)
+        switch target.kind {
+        case .name(let n):
+            if let r = directRegister(n) {
+                let v = try expression(value)
+                emit(opcode, r, r, v, d: d)
+            } else {
+                let cur = load(n, into: nil)
+                let v = try expression(value)
+                let t = newTemp()
+                emit(opcode, t, cur, v, d: d)
+                store(n, from: t)
+            }
+        case .attribute(let obj, let attr):
+            let o = try expression(obj)
+            let cur = newTemp()
+            emit(.loadAttr, cur, o, name(attr))
+            let v = try expression(value)
+            emit(opcode, cur, cur, v, d: d)
+            emit(.storeAttr, o, name(attr), cur)
+        case .subscript(let obj, let index):
+            let o = try expression(obj)
+            let i = try expression(index)
+            let cur = newTemp()
+            emit(.loadSubscript, cur, o, i)
+            let v = try expression(value)
+            emit(opcode, cur, cur, v, d: d)
+            emit(.storeSubscript, o, i, cur)
+        default:
+            throw error("'\(op.rawValue)=' to an expression", target.location)
+        }
+    }
+
+    func delete(_ target: Expression) throws(SyntaxError) {
+        switch target.kind {
+        case .name(let n):
+            switch access(n) {
+            case .local(let r): emit(.deleteLocal, r)
+            case .cell(let r): emit(.storeCell, r, none())
+            case .global(let s): emit(.deleteGlobal, s)
+            case .namespace(let i): emit(.storeName, i, none())
+            }
+        case .attribute(let obj, let attr):
+            let o = try expression(obj)
+            emit(.deleteAttr, o, name(attr))
+        case .subscript(let obj, let index):
+            let o = try expression(obj)
+            let i = try expression(index)
+            emit(.deleteSubscript, o, i)
+        case .tuple(let items), .list(let items):
+            for i in items { try delete(i) }
+        default:
+            throw error("cannot delete expression", target.location)
+        }
+    }
+
+    // MARK: - Unwinding for return / break / continue
+
+    /// Emits what leaving the enclosing blocks needs: inline `finally` bodies (with their protected ranges
+    /// closed so an exception there is not caught by their own handler) and `popExcept` for handlers.
+    func unwind(toLoop: Bool, all: Bool) throws(SyntaxError) {
+        reopen = []
+        var i = blocks.count - 1
+        let saved = blocks
+        while i >= 0 {
+            switch blocks[i] {
+            case .loop:
+                if toLoop { blocks = saved; return }
+            case .handler:
+                if !all { emit(.popExcept) }
+            case .finally(let body, let tryIndex):
+                let position = activeTries.firstIndex(of: tryIndex) ?? activeTries.count
+                for t in activeTries[position...] where tries[t].open {
+                    closeRange(t)
+                    reopen.append(t)
+                }
+                blocks = Array(saved[..<i])
+                try body(self)
+                blocks = saved
+            }
+            i -= 1
+        }
+        blocks = saved
+    }
+
+    func reopenAfterUnwind() {
+        for t in reopen {
+            tries[t].start = here
+            tries[t].open = true
+        }
+        reopen = []
+    }
+
+    // MARK: - try / with
+
+    func openTry() -> Int {
+        tries.append((start: here, handler: nil, depth: handlerDepth, pendingRanges: [], open: true))
+        activeTries.append(tries.count - 1)
+        return tries.count - 1
+    }
+
+    /// Ends the protected body of try `i`; the handler is emitted next and registered.
+    func setHandler(_ i: Int) {
+        if tries[i].open { closeRange(i) }
+        activeTries.removeAll { $0 == i }
+        for (s, e) in tries[i].pendingRanges where s < e {
+            code.exceptionTable.append(ExceptionTableEntry(start: s, end: e, handler: here, depth: tries[i].depth))
+        }
+        tries[i].pendingRanges = []
+    }
+
+    func tryExcept(_ body: [Statement], _ handlers: [ExceptHandler], _ orElse: [Statement]) throws(SyntaxError) {
+        let t = openTry()
+        try statements(body)
+        if tries[t].open { closeRange(t) }
+        activeTries.removeAll { $0 == t }
+        try statements(orElse)
+        let done = emit(.jump)
+        setHandler(t)
+        handlerDepth += 1
+        var ends: [Int] = [done]
+        for h in handlers {
+            currentLine = h.location.line
+            var next: Int?
+            if let type = h.type {
+                let saved = tempTop
+                let ty = try expression(type)
+                let m = newTemp()
+                emit(.exceptionMatches, m, ty)
+                next = emit(.jumpIfFalse, 0, m)
+                tempTop = saved
+            }
+            if let n = h.name {
+                let e = newTemp()
+                emit(.loadException, e)
+                store(n, from: e)
+            }
+            blocks.append(.handler)
+            try statements(h.body)
+            blocks.removeLast()
+            emit(.popExcept)
+            if let n = h.name { store(n, from: none()) }
+            ends.append(emit(.jump))
+            if let next { patchJump(next, to: here) }
+        }
+        emit(.reraise)
+        handlerDepth -= 1
+        for e in ends { patchJump(e, to: here) }
+    }
+
+    func tryFinally(_ body: (FunctionCompiler) throws(SyntaxError) -> Void, _ fin: [Statement]) throws(SyntaxError) {
+        let t = openTry()
+        let finBody: (FunctionCompiler) throws(SyntaxError) -> Void = { c throws(SyntaxError) in
+            let saved = c.currentLine
+            try c.statements(fin)
+            c.currentLine = saved
+        }
+        blocks.append(.finally(emit: finBody, tryIndex: t))
+        try body(self)
+        blocks.removeLast()
+        if tries[t].open { closeRange(t) }
+        activeTries.removeAll { $0 == t }
+        try statements(fin)
+        let done = emit(.jump)
+        setHandler(t)
+        handlerDepth += 1
+        blocks.append(.handler)
+        try statements(fin)
+        blocks.removeLast()
+        emit(.reraise)
+        handlerDepth -= 1
+        patchJump(done, to: here)
+    }
+
+    func with(_ items: ArraySlice<WithItem>, _ body: [Statement]) throws(SyntaxError) {
+        guard let item = items.first else {
+            try statements(body)
+            return
+        }
+        let mgr = newTemp()
+        _ = try expression(item.context, into: mgr)
+        let entered = newTemp()
+        emit(.withEnter, entered, mgr)
+        let t = openTry()
+        if let target = item.target { try assign(target, from: entered) }
+        blocks.append(.finally(emit: { c in c.emit(.withExit, mgr) }, tryIndex: t))
+        try with(items.dropFirst(), body)
+        blocks.removeLast()
+        if tries[t].open { closeRange(t) }
+        activeTries.removeAll { $0 == t }
+        emit(.withExit, mgr)
+        let done = emit(.jump)
+        setHandler(t)
+        let swallow = emit(.withExceptExit, mgr, 0)
+        patchJump(swallow, to: here)
+        patchJump(done, to: here)
+    }
+}
+
+let binaryOperators: [BinaryOperator] = [
+    .add, .subtract, .multiply, .trueDivide, .floorDivide, .modulo, .power, .matrixMultiply, .leftShift, .rightShift,
+    .bitAnd, .bitOr, .bitXor,
+]
+let comparisonOperators: [ComparisonOperator] = [.equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual, .is, .isNot, .in, .notIn]
+let unaryOperators: [UnaryOperator] = [.not, .negate, .plus, .invert]

@@ -1,0 +1,91 @@
+/// Human-readable listing of code objects (docs/bytecode.md uses the same notation).
+enum Disassembler {
+    static func name(_ op: Opcode) -> String {
+        switch op {
+        case .nop: "nop"
+        case .checkpoint: "checkpoint"
+        case .move: "move"
+        case .loadGlobal: "loadGlobal"
+        case .storeGlobal: "storeGlobal"
+        case .deleteGlobal: "deleteGlobal"
+        case .loadName: "loadName"
+        case .storeName: "storeName"
+        case .loadCell: "loadCell"
+        case .storeCell: "storeCell"
+        case .makeCell: "makeCell"
+        case .add: "add"
+        case .subtract: "subtract"
+        case .multiply: "multiply"
+        case .binary: "binary"
+        case .inplace: "inplace"
+        case .less: "less"
+        case .lessEqual: "lessEqual"
+        case .greater: "greater"
+        case .greaterEqual: "greaterEqual"
+        case .equal: "equal"
+        case .notEqual: "notEqual"
+        case .compare: "compare"
+        case .unary: "unary"
+        case .not: "not"
+        case .jump: "jump"
+        case .jumpBack: "jumpBack"
+        case .jumpIfFalse: "jumpIfFalse"
+        case .jumpIfTrue: "jumpIfTrue"
+        case .getIter: "getIter"
+        case .forIter: "forIter"
+        case .call: "call"
+        case .callMethod: "callMethod"
+        case .callEx: "callEx"
+        case .loadMethod: "loadMethod"
+        case .loadAttr: "loadAttr"
+        case .storeAttr: "storeAttr"
+        case .deleteAttr: "deleteAttr"
+        case .loadSubscript: "loadSubscript"
+        case .storeSubscript: "storeSubscript"
+        case .deleteSubscript: "deleteSubscript"
+        case .buildList: "buildList"
+        case .buildTuple: "buildTuple"
+        case .buildSet: "buildSet"
+        case .buildDict: "buildDict"
+        case .buildSlice: "buildSlice"
+        case .buildString: "buildString"
+        case .listAppend: "listAppend"
+        case .listExtend: "listExtend"
+        case .setAdd: "setAdd"
+        case .dictSet: "dictSet"
+        case .dictUpdate: "dictUpdate"
+        case .unpack: "unpack"
+        case .unpackStar: "unpackStar"
+        case .formatValue: "formatValue"
+        case .makeFunction: "makeFunction"
+        case .makeClass: "makeClass"
+        case .returnValue: "returnValue"
+        case .raise: "raise"
+        case .reraise: "reraise"
+        case .popExcept: "popExcept"
+        case .loadException: "loadException"
+        case .exceptionMatches: "exceptionMatches"
+        case .withEnter: "withEnter"
+        case .withExit: "withExit"
+        case .withExceptExit: "withExceptExit"
+        case .importName: "importName"
+        case .importFrom: "importFrom"
+        case .importStar: "importStar"
+        case .loadSuper: "loadSuper"
+        case .assertFail: "assertFail"
+        case .deleteLocal: "deleteLocal"
+        }
+    }
+
+    static func dump(_ code: CodeObject) -> String {
+        var out = "code \(code.qualifiedName): locals \(code.localCount), constants at r\(code.constantBase), frame \(code.frameSize)\n"
+        for (i, ins) in code.instructions.enumerated() {
+            out += "  \(String(i).leftPadded(to: 4, with: " "))  line \(code.lines[i])  \(name(ins.op)) \(ins.a) \(ins.b) \(ins.c) d=\(ins.d)\n"
+        }
+        for e in code.exceptionTable { out += "  handler [\(e.start), \(e.end)) -> \(e.handler) depth \(e.depth)\n" }
+        for c in code.constants {
+            if case .object(let k as CodeConstant) = c { out += dump(k.code) }
+        }
+        return out
+    }
+}

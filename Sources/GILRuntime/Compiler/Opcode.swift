@@ -1,0 +1,152 @@
+/// The instruction set, declared once. The compiler emits these, the disassembler names them and the VM
+/// switches over them — all without `default:`, so a new opcode does not compile until every stage handles it.
+/// Operand conventions (see docs/bytecode.md): `a` is usually the destination register; registers are
+/// frame-relative; constants live in registers too (copied at frame entry), so every value operand is a register.
+enum Opcode: UInt8, CaseIterable {
+    case nop
+    /// Check point in `every` mode: the GIL may switch here.
+    case checkpoint
+    /// a ← b
+    case move
+    /// a ← global slot b (builtins fallback)
+    case loadGlobal
+    /// global slot a ← b
+    case storeGlobal
+    /// del global slot a
+    case deleteGlobal
+    /// a ← class-namespace name b (names table), then globals, then builtins
+    case loadName
+    /// class-namespace name a ← b
+    case storeName
+    /// a ← value of the cell in register b
+    case loadCell
+    /// cell in register a ← b
+    case storeCell
+    /// register a ← new cell holding register a's value (captured parameter / local at entry)
+    case makeCell
+    /// a ← b + c (inline int fast path)
+    case add
+    /// a ← b - c
+    case subtract
+    /// a ← b * c
+    case multiply
+    /// a ← b (BinaryOperator #d) c
+    case binary
+    /// a ← b (BinaryOperator #d)= c: in-place for lists (`+=` extends), else like `binary`
+    case inplace
+    /// a ← b < c (inline fast path), and the other orderings
+    case less, lessEqual, greater, greaterEqual, equal, notEqual
+    /// a ← b (ComparisonOperator #d) c
+    case compare
+    /// a ← (UnaryOperator #d) b
+    case unary
+    /// a ← not b
+    case not
+    /// pc ← a
+    case jump
+    /// pc ← a, then a check point (loops)
+    case jumpBack
+    /// if !b: pc ← a
+    case jumpIfFalse
+    /// if b: pc ← a
+    case jumpIfTrue
+    /// a ← iter(b)
+    case getIter
+    /// a ← next(b), or pc ← c when exhausted
+    case forIter
+    /// a ← b(b+1 … b+c), keyword names in constant #d-1 (0: none); a check point
+    case call
+    /// a ← method call prepared by `loadMethod` at b (b = callable or None, b+1 = self or callable), c args
+    case callMethod
+    /// a ← b(*c, **d-1)  (d = 0: no mapping)
+    case callEx
+    /// b … b+1 ← method lookup of name #c on register a (see `callMethod`)
+    case loadMethod
+    /// a ← b.name#c
+    case loadAttr
+    /// a.name#b ← c
+    case storeAttr
+    /// del a.name#b
+    case deleteAttr
+    /// a ← b[c]
+    case loadSubscript
+    /// a[b] ← c
+    case storeSubscript
+    /// del a[b]
+    case deleteSubscript
+    /// a ← [b … b+c-1] / (…) / {…}
+    case buildList, buildTuple, buildSet
+    /// a ← {b: b+1, …} (c pairs)
+    case buildDict
+    /// a ← slice(b, b+1, b+2)
+    case buildSlice
+    /// a ← "".join(str of b … b+c-1)
+    case buildString
+    /// list a .append(b)
+    case listAppend
+    /// list a .extend(iterable b)
+    case listExtend
+    /// set a .add(b)
+    case setAdd
+    /// dict a [b] ← c
+    case dictSet
+    /// dict a .update(mapping b)
+    case dictUpdate
+    /// a … a+c-1 ← unpack exactly c items of b
+    case unpack
+    /// a … ← unpack b with a starred target: c items before, d after, the list in between
+    case unpackStar
+    /// a ← format(b, spec in c if d & 4) with conversion d & 3 (1 str, 2 repr, 3 ascii)
+    case formatValue
+    /// a ← function of code constant #b; c = register base of [defaults tuple, kwdefaults dict, closure tuple]
+    case makeFunction
+    /// a ← class from body function b, bases in c … c+d-1; name = body code's name
+    case makeClass
+    /// return a
+    case returnValue
+    /// raise a (d & 1) from b (d & 2); d = 0: bare re-raise of the handled exception
+    case raise
+    /// re-raise the exception being handled (end of a finally / unmatched except), keeping its traceback
+    case reraise
+    /// leave the innermost except/finally handler (restores the previously handled exception)
+    case popExcept
+    /// a ← the exception being handled
+    case loadException
+    /// a ← handled exception matches b (a class or a tuple of classes)
+    case exceptionMatches
+    /// a ← b.__enter__()
+    case withEnter
+    /// a.__exit__(None, None, None)
+    case withExit
+    /// a.__exit__(type, exc, tb) for the handled exception; if truthy: popExcept, pc ← b; else re-raise
+    case withExceptExit
+    /// a ← import module name #b (c = 1: bind the top package for `import a.b`)
+    case importName
+    /// a ← attribute name #c of module b, ImportError if missing
+    case importFrom
+    /// from module a import *
+    case importStar
+    /// a ← super(defining class, b)
+    case loadSuper
+    /// raise AssertionError(b) (d = 1 with message)
+    case assertFail
+    /// a ← globals-like dict view of module namespace (for `globals()`), unused by the core
+    case deleteLocal
+}
+
+/// One fixed-size instruction with its operands folded in (16 bytes).
+struct Instruction {
+    var op: Opcode
+    var d: UInt16
+    var a: Int32
+    var b: Int32
+    var c: Int32
+
+    init(_ op: Opcode, _ a: Int32 = 0, _ b: Int32 = 0, _ c: Int32 = 0, d: UInt16 = 0) {
+        self.op = op
+        self.a = a
+        self.b = b
+        self.c = c
+        self.d = d
+    }
+}

@@ -1,0 +1,265 @@
+import PythonSyntax
+
+/// The scopes of a module (Python/symtable.c in miniature): which names are locals, cells (captured by
+/// nested functions), free (taken from an enclosing function) or globals. Scopes are keyed by the source
+/// location of the `def`, `lambda` or `class` that opens them. Comprehensions are inlined by the compiler
+/// (as PEP 709 does), so their targets never become locals of the enclosing scope.
+final class Scope {
+    enum Kind { case module, function, classBody }
+
+    let kind: Kind
+    let name: String
+    weak var parent: Scope?
+    var parameters: [String] = []
+    var assigned: [String] = []
+    private var assignedSet: Set<String> = []
+    var referenced: Set<String> = []
+    var globals: Set<String> = []
+    var nonlocals: Set<String> = []
+    var cells: Set<String> = []
+    var frees: [String] = []
+    var children: [Scope] = []
+    var hasYield = false
+    var usesSuper = false
+
+    init(kind: Kind, name: String, parent: Scope?) {
+        self.kind = kind
+        self.name = name
+        self.parent = parent
+    }
+
+    func assign(_ n: String) {
+        if assignedSet.insert(n).inserted { assigned.append(n) }
+    }
+
+    /// Parameters and assigned names that are not declared global/nonlocal.
+    var locals: [String] {
+        var seen = Set<String>()
+        var out: [String] = []
+        for n in parameters + assigned where !globals.contains(n) && !nonlocals.contains(n) && seen.insert(n).inserted {
+            out.append(n)
+        }
+        return out
+    }
+
+    func isLocal(_ n: String) -> Bool {
+        (parameters.contains(n) || assignedSet.contains(n)) && !globals.contains(n) && !nonlocals.contains(n)
+    }
+}
+
+struct SymbolTable {
+    let module: Scope
+    private(set) var scopes: [SourceLocation: Scope] = [:]
+    let fileName: String
+
+    init(_ m: Module) throws(SyntaxError) {
+        fileName = m.fileName
+        module = Scope(kind: .module, name: "<module>", parent: nil)
+        var builder = Builder(fileName: m.fileName)
+        builder.statements(m.body, module)
+        if let e = builder.error { throw e }
+        scopes = builder.scopes
+        try resolve(module)
+    }
+
+    func scope(at loc: SourceLocation) -> Scope? { scopes[loc] }
+
+    private func resolve(_ s: Scope) throws(SyntaxError) {
+        if s.kind == .function {
+            let names = s.referenced.union(s.nonlocals)
+            for n in names.sorted() where !s.isLocal(n) && !s.globals.contains(n) {
+                var path: [Scope] = [s]
+                var cur = s.parent
+                var found: Scope?
+                while let c = cur, c.kind != .module {
+                    if c.kind == .function && c.isLocal(n) { found = c; break }
+                    if c.kind == .function { path.append(c) }
+                    cur = c.parent
+                }
+                if let owner = found {
+                    owner.cells.insert(n)
+                    for p in path where !p.frees.contains(n) { p.frees.append(n) }
+                } else if s.nonlocals.contains(n) {
+                    throw SyntaxError("no binding for nonlocal '\(n)' found", fileName: fileName, location: SourceLocation(line: 0, column: 0))
+                }
+            }
+        }
+        for c in s.children { try resolve(c) }
+    }
+
+    private struct Builder {
+        let fileName: String
+        var scopes: [SourceLocation: Scope] = [:]
+        var error: SyntaxError?
+
+        mutating func statements(_ body: [Statement], _ s: Scope) {
+            for st in body { statement(st, s) }
+        }
+
+        mutating func newScope(_ kind: Scope.Kind, _ name: String, at loc: SourceLocation, parent: Scope) -> Scope {
+            let c = Scope(kind: kind, name: name, parent: parent)
+            parent.children.append(c)
+            scopes[loc] = c
+            return c
+        }
+
+        mutating func parameters(_ p: Parameters, _ s: Scope, _ inner: Scope) {
+            for d in p.defaults { expression(d, s) }
+            for d in p.keywordDefaults { if let d { expression(d, s) } }
+            var names = (p.positionalOnly + p.positional).map(\.name) + p.keywordOnly.map(\.name)
+            if let v = p.varArgs { names.append(v.name) }
+            if let v = p.varKeywords { names.append(v.name) }
+            inner.parameters = names
+        }
+
+        mutating func statement(_ st: Statement, _ s: Scope) {
+            switch st.kind {
+            case .expression(let e): expression(e, s)
+            case .assign(let targets, let value):
+                expression(value, s)
+                for t in targets { target(t, s) }
+            case .augmentedAssign(let t, _, let value):
+                expression(value, s)
+                expression(t, s)
+                target(t, s)
+            case .annotatedAssign(let t, _, let value):
+                if let value { expression(value, s); target(t, s) }
+            case .functionDef(let f):
+                for d in f.decorators { expression(d, s) }
+                s.assign(f.name)
+                let inner = newScope(.function, f.name, at: st.location, parent: s)
+                parameters(f.parameters, s, inner)
+                statements(f.body, inner)
+            case .classDef(let c):
+                for d in c.decorators { expression(d, s) }
+                for b in c.bases { expression(b, s) }
+                for k in c.keywords { expression(k.value, s) }
+                s.assign(c.name)
+                let inner = newScope(.classBody, c.name, at: st.location, parent: s)
+                statements(c.body, inner)
+            case .returnStatement(let e): if let e { expression(e, s) }
+            case .delete(let ts): for t in ts { expression(t, s); target(t, s) }
+            case .pass, .breakStatement, .continueStatement: break
+            case .ifStatement(let test, let body, let orElse), .whileStatement(let test, let body, let orElse):
+                expression(test, s)
+                statements(body, s)
+                statements(orElse, s)
+            case .forStatement(let t, let iterable, let body, let orElse):
+                expression(iterable, s)
+                target(t, s)
+                statements(body, s)
+                statements(orElse, s)
+            case .with(let items, let body):
+                for i in items {
+                    expression(i.context, s)
+                    if let t = i.target { target(t, s) }
+                }
+                statements(body, s)
+            case .raise(let e, let c):
+                if let e { expression(e, s) }
+                if let c { expression(c, s) }
+            case .tryStatement(let body, let handlers, let orElse, let fin):
+                statements(body, s)
+                for h in handlers {
+                    if let t = h.type { expression(t, s) }
+                    if let n = h.name { s.assign(n) }
+                    statements(h.body, s)
+                }
+                statements(orElse, s)
+                statements(fin, s)
+            case .assert(let t, let m):
+                expression(t, s)
+                if let m { expression(m, s) }
+            case .importModules(let aliases):
+                for a in aliases { s.assign(a.asName ?? String(a.name.split(separator: ".")[0])) }
+            case .importFrom(_, let names, _):
+                for a in names where a.name != "*" { s.assign(a.asName ?? a.name) }
+            case .global(let names): s.globals.formUnion(names)
+            case .nonlocal(let names): s.nonlocals.formUnion(names)
+            }
+        }
+
+        mutating func target(_ t: Expression, _ s: Scope) {
+            switch t.kind {
+            case .name(let n): s.assign(n)
+            case .tuple(let items), .list(let items): for i in items { target(i, s) }
+            case .starred(let e): target(e, s)
+            case .attribute(let o, _): expression(o, s)
+            case .subscript(let o, let i): expression(o, s); expression(i, s)
+            default: break
+            }
+        }
+
+        mutating func comprehension(_ gens: [Comprehension], _ s: Scope, _ rest: [Expression]) {
+            for g in gens {
+                expression(g.iterable, s)
+                comprehensionTarget(g.target, s)
+                for c in g.conditions { expression(c, s) }
+            }
+            for e in rest { expression(e, s) }
+        }
+
+        mutating func comprehensionTarget(_ t: Expression, _ s: Scope) {
+            switch t.kind {
+            case .name(let n): s.referenced.insert(n)
+            case .tuple(let items), .list(let items): for i in items { comprehensionTarget(i, s) }
+            case .starred(let e): comprehensionTarget(e, s)
+            default: expression(t, s)
+            }
+        }
+
+        mutating func expression(_ e: Expression, _ s: Scope) {
+            switch e.kind {
+            case .name(let n): s.referenced.insert(n)
+            case .constant: break
+            case .joinedString(let parts): fstring(parts, s)
+            case .unary(_, let x): expression(x, s)
+            case .binary(let l, _, let r): expression(l, s); expression(r, s)
+            case .boolean(_, let xs): for x in xs { expression(x, s) }
+            case .compare(let l, let rest): expression(l, s); for (_, r) in rest { expression(r, s) }
+            case .call(let f, let args, let kws):
+                expression(f, s)
+                for a in args { expression(a, s) }
+                for k in kws { expression(k.value, s) }
+                if case .name("super") = f.kind, args.isEmpty { s.usesSuper = true; s.referenced.insert("__class__") }
+            case .attribute(let o, _): expression(o, s)
+            case .subscript(let o, let i): expression(o, s); expression(i, s)
+            case .slice(let a, let b, let c):
+                for x in [a, b, c] { if let x { expression(x, s) } }
+            case .list(let xs), .tuple(let xs), .set(let xs): for x in xs { expression(x, s) }
+            case .dict(let pairs):
+                for p in pairs {
+                    if let k = p.key { expression(k, s) }
+                    expression(p.value, s)
+                }
+            case .conditional(let t, let b, let o): expression(t, s); expression(b, s); expression(o, s)
+            case .lambda(let p, let body):
+                let inner = newScope(.function, "<lambda>", at: e.location, parent: s)
+                parameters(p, s, inner)
+                expression(body, inner)
+            case .listComprehension(let el, let gens), .setComprehension(let el, let gens), .generatorExpression(let el, let gens):
+                comprehension(gens, s, [el])
+            case .dictComprehension(let k, let v, let gens): comprehension(gens, s, [k, v])
+            case .starred(let x): expression(x, s)
+            case .yield(let x):
+                s.hasYield = true
+                if let x { expression(x, s) }
+            case .yieldFrom(let x):
+                s.hasYield = true
+                expression(x, s)
+            case .namedExpression(let t, let v):
+                expression(v, s)
+                s.assign(t)
+            }
+        }
+
+        mutating func fstring(_ parts: [FStringPart], _ s: Scope) {
+            for p in parts {
+                if case .formatted(let v, _, let spec) = p {
+                    expression(v, s)
+                    if let spec { fstring(spec, s) }
+                }
+            }
+        }
+    }
+}

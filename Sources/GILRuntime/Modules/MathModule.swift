@@ -1,0 +1,138 @@
+import BigInt
+import Foundation
+
+/// `math` and `random`: the functions example programs reach for. (random's numbers differ from
+/// CPython's Mersenne Twister; programs that print them cannot match CPython anyway.)
+enum MathModule {
+    static func double(_ v: Value) throws -> Double {
+        guard let n = Arithmetic.number(v) else { throw PyException.make(.typeError, "must be real number, not \(typeName(v))") }
+        return try Arithmetic.double(n)
+    }
+
+    static func make() -> PyModule {
+        let m = PyModule(name: "math")
+        m.dict["pi"] = .float(Double.pi)
+        m.dict["e"] = .float(M_E)
+        m.dict["tau"] = .float(2 * Double.pi)
+        m.dict["inf"] = .float(.infinity)
+        m.dict["nan"] = .float(.nan)
+        let unary: [(String, (Double) -> Double)] = [
+            ("sin", sin), ("cos", cos), ("tan", tan), ("asin", asin), ("acos", acos), ("atan", atan), ("exp", exp),
+            ("fabs", fabs), ("log2", log2), ("log10", log10), ("sinh", sinh), ("cosh", cosh), ("tanh", tanh),
+        ]
+        for (name, f) in unary { m.addFunction(name) { a, _, _ in .float(f(try double(a[0]))) } }
+        m.addFunction("sqrt") { a, _, _ in
+            let x = try double(a[0])
+            if x < 0 { throw PyException.make(.valueError, "math domain error") }
+            return .float(x.squareRoot())
+        }
+        m.addFunction("log") { a, _, _ in
+            let x = try double(a[0])
+            if x <= 0 { throw PyException.make(.valueError, "math domain error") }
+            if a.count > 1 { return .float(Foundation.log(x) / Foundation.log(try double(a[1]))) }
+            return .float(Foundation.log(x))
+        }
+        m.addFunction("pow") { a, _, _ in .float(Foundation.pow(try double(a[0]), try double(a[1]))) }
+        m.addFunction("atan2") { a, _, _ in .float(atan2(try double(a[0]), try double(a[1]))) }
+        m.addFunction("hypot") { a, _, _ in .float(hypot(try double(a[0]), try double(a[1]))) }
+        m.addFunction("floor") { a, _, _ in
+            if case .float(let d) = a[0] { return .integer(BigInt(d.rounded(.down))) }
+            return a[0]
+        }
+        m.addFunction("ceil") { a, _, _ in
+            if case .float(let d) = a[0] { return .integer(BigInt(d.rounded(.up))) }
+            return a[0]
+        }
+        m.addFunction("trunc") { a, _, _ in
+            if case .float(let d) = a[0] { return .integer(BigInt(d.rounded(.towardZero))) }
+            return a[0]
+        }
+        m.addFunction("isnan") { a, _, _ in .bool(try double(a[0]).isNaN) }
+        m.addFunction("isinf") { a, _, _ in .bool(try double(a[0]).isInfinite) }
+        m.addFunction("isfinite") { a, _, _ in .bool(try double(a[0]).isFinite) }
+        m.addFunction("isclose") { a, kw, _ in
+            let x = try double(a[0]), y = try double(a[1])
+            let rel = try kw.first { $0.0 == "rel_tol" }.map { try double($0.1) } ?? 1e-9
+            let abs = try kw.first { $0.0 == "abs_tol" }.map { try double($0.1) } ?? 0
+            return .bool(x == y || Swift.abs(x - y) <= max(rel * max(Swift.abs(x), Swift.abs(y)), abs))
+        }
+        m.addFunction("gcd") { a, _, _ in
+            var g = BigInt(0)
+            for v in a { if let b = Arithmetic.number(v).flatMap(Arithmetic.big) { g = g.greatestCommonDivisor(with: b) } }
+            return .integer(g)
+        }
+        m.addFunction("factorial") { a, _, _ in
+            guard let n = indexValue(a[0]), n >= 0 else { throw PyException.make(.valueError, "factorial() not defined for negative values") }
+            var r = BigInt(1)
+            if n > 1 { for k in 2...n { r *= BigInt(k) } }
+            return .integer(r)
+        }
+        m.addFunction("prod") { a, _, ctx in
+            var r: Value = .int(1)
+            for x in try collect(a[0], ctx) { r = try Arithmetic.binary(.multiply, r, x, ctx) }
+            return r
+        }
+        m.addFunction("fsum") { a, _, ctx in .float(try collect(a[0], ctx).reduce(0.0) { $0 + (try double($1)) }) }
+        return m
+    }
+}
+
+enum RandomModule {
+    /// xorshift64* state; one generator per module (per runtime), used under the GIL.
+    final class Generator {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+
+        func next() -> UInt64 {
+            state ^= state >> 12
+            state ^= state << 25
+            state ^= state >> 27
+            return state &* 2_685_821_657_736_338_717
+        }
+
+        func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+    }
+
+    static func make() -> PyModule {
+        let m = PyModule(name: "random")
+        let g = Generator()
+        g.state ^= UInt64(truncatingIfNeeded: MonotonicNow.value())
+        m.addFunction("seed") { a, _, _ in
+            g.state = UInt64(truncatingIfNeeded: (a.first.flatMap(indexValue) ?? 0)) &+ 0x9E37_79B9_7F4A_7C15
+            return .none
+        }
+        m.addFunction("random") { _, _, _ in .float(g.unit()) }
+        m.addFunction("uniform") { a, _, _ in
+            let lo = try MathModule.double(a[0]), hi = try MathModule.double(a[1])
+            return .float(lo + (hi - lo) * g.unit())
+        }
+        m.addFunction("randint") { a, _, _ in
+            guard let lo = indexValue(a[0]), let hi = indexValue(a[1]), hi >= lo else { throw PyException.make(.valueError, "empty range for randrange()") }
+            return .int(lo + Int(g.next() % UInt64(hi - lo + 1)))
+        }
+        m.addFunction("randrange") { a, _, _ in
+            let lo = a.count > 1 ? indexValue(a[0]) ?? 0 : 0
+            let hi = indexValue(a.count > 1 ? a[1] : a[0]) ?? 0
+            guard hi > lo else { throw PyException.make(.valueError, "empty range for randrange()") }
+            return .int(lo + Int(g.next() % UInt64(hi - lo)))
+        }
+        m.addFunction("choice") { a, _, ctx in
+            let items = try collect(a[0], ctx)
+            if items.isEmpty { throw PyException.make(.indexError, "Cannot choose from an empty sequence") }
+            return items[Int(g.next() % UInt64(items.count))]
+        }
+        m.addFunction("shuffle") { a, _, _ in
+            guard case .object(let l as PyList) = a[0] else { return .none }
+            l.lock.withLock {
+                if l.items.count > 1 {
+                    for i in stride(from: l.items.count - 1, to: 0, by: -1) { l.items.swapAt(i, Int(g.next() % UInt64(i + 1))) }
+                }
+            }
+            return .none
+        }
+        return m
+    }
+}
+
+enum MonotonicNow {
+    static func value() -> Int64 { TimeModule.clock(CLOCK_MONOTONIC) }
+}

@@ -1,0 +1,52 @@
+/// The importable modules: all builtin (Python-level wrappers over GILCore), created on first import and
+/// cached per runtime. Imports run with the GIL held, so the cache needs no lock of its own.
+final class ModuleRegistry {
+    unowned let runtime: PythonRuntime
+    private var loaded: [String: PyModule] = [:]
+
+    init(runtime: PythonRuntime) {
+        self.runtime = runtime
+    }
+
+    /// `import a.b`: loads every prefix; returns the top package when `top` (the name `import` binds),
+    /// else the leaf (`import a.b as c`, `from a.b import x`).
+    func importModule(_ dotted: String, top: Bool, _ ctx: ExecutionContext) throws -> Value {
+        let parts = dotted.split(separator: ".").map(String.init)
+        var parent: PyModule?
+        var first: PyModule?
+        var path = ""
+        for p in parts {
+            path = path.isEmpty ? p : path + "." + p
+            let m = try load(path, ctx)
+            parent?.set(p, .object(m))
+            parent = m
+            if first == nil { first = m }
+        }
+        return .object(top ? first! : parent!)
+    }
+
+    func load(_ name: String, _ ctx: ExecutionContext) throws -> PyModule {
+        if let m = loaded[name] { return m }
+        let m: PyModule
+        switch name {
+        case "builtins": m = runtime.builtins
+        case "sys": m = SysModule.make(runtime)
+        case "time": m = TimeModule.make(runtime)
+        case "threading": m = ThreadingModule.make(runtime)
+        case "os": m = OSModule.make(runtime)
+        case "os.path": m = OSModule.makePath()
+        case "urllib": m = PyModule(name: "urllib")
+        case "urllib.request": m = URLLibModule.makeRequest(runtime)
+        case "urllib.error": m = URLLibModule.makeError()
+        case "gilrec": m = GILRecModule.make(runtime)
+        case "math": m = MathModule.make()
+        case "random": m = RandomModule.make()
+        case "queue": m = QueueModule.make(runtime)
+        case "__main__": m = PyModule(name: "__main__", globals: runtime.mainGlobals)
+        default:
+            throw PyException.make(.moduleNotFoundError, "No module named '\(name)'")
+        }
+        loaded[name] = m
+        return m
+    }
+}

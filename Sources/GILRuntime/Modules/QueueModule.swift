@@ -1,0 +1,121 @@
+import GILCore
+
+/// `queue.Queue` (Lib/queue.py): a mutex and two conditions from GILCore, so blocked `get`/`put`
+/// release the GIL and show up as lock waits on the queue's conditions.
+enum QueueModule {
+    final class QueueState {
+        var items: [Value] = []
+        let maxsize: Int
+        let mutex: LockCore
+        let notEmpty: ConditionCore
+        let notFull: ConditionCore
+        let allDone: ConditionCore
+        var unfinished = 0
+
+        init(maxsize: Int, recorder: TraceRecorder, name: String, line: Int32) {
+            self.maxsize = maxsize
+            mutex = LockCore(recorder: recorder, name: name, sourceLine: line)
+            notEmpty = ConditionCore(lock: mutex, recorder: recorder, name: "\(name).not_empty", sourceLine: line)
+            notFull = ConditionCore(lock: mutex, recorder: recorder, name: "\(name).not_full", sourceLine: line)
+            allDone = ConditionCore(lock: mutex, recorder: recorder, name: "\(name).all_tasks_done", sourceLine: line)
+        }
+    }
+
+    static func make(_ runtime: PythonRuntime) -> PyModule {
+        let m = PyModule(name: "queue")
+        let empty = PyType(name: "Empty", base: ExceptionKind.exception.type, module: "_queue")
+        let full = PyType(name: "Full", base: ExceptionKind.exception.type, module: "queue")
+        m.dict["Empty"] = .object(empty)
+        m.dict["Full"] = .object(full)
+        var counter = 0
+        let queueType = PyType(name: "Queue", base: BuiltinTypes.object, module: "queue")
+        queueType.construct = { t, args, kwargs, ctx in
+            counter += 1
+            let maxsize = indexValue(ThreadingModule.argument(args, kwargs, 0, "maxsize") ?? .int(0)) ?? 0
+            let i = PyInstance(type: t)
+            i.native = QueueState(maxsize: maxsize, recorder: runtime.recorder, name: ctx.pendingObjectName ?? "Queue-\(counter)", line: ctx.pendingObjectLine)
+            return .object(i)
+        }
+        func state(_ v: Value) throws -> QueueState { try SyncPrimitives.native(v, QueueState.self) }
+        func raise(_ t: PyType) -> PyException {
+            let e = PyInstance(type: t)
+            e.attributes["args"] = .object(PyTuple([]))
+            e.native = ExceptionData()
+            return PyException(e)
+        }
+        queueType.addMethod("put") { a, kw, ctx in
+            let q = try state(a[0])
+            let block = try ThreadingModule.argument(a, kw, 2, "block").map { try truthy($0, ctx) } ?? true
+            let timeout = try ThreadingModule.timeoutNs(ThreadingModule.argument(a, kw, 3, "timeout"))
+            _ = q.mutex.acquire(ctx.ts, blocking: true, timeoutNs: nil)
+            defer { try? q.mutex.release(ctx.ts) }
+            if q.maxsize > 0 {
+                let deadline = timeout.map { MonotonicNow.value() + $0 }
+                while q.items.count >= q.maxsize {
+                    if !block { throw raise(full) }
+                    let remaining = deadline.map { $0 - MonotonicNow.value() }
+                    if let r = remaining, r <= 0 { throw raise(full) }
+                    _ = try? q.notFull.wait(ctx.ts, timeoutNs: remaining)
+                    try ThreadingModule.checkInterrupt(ctx)
+                }
+            }
+            q.items.append(a[1])
+            q.unfinished += 1
+            try? q.notEmpty.notify(ctx.ts, n: 1)
+            return .none
+        }
+        queueType.addMethod("get") { a, kw, ctx in
+            let q = try state(a[0])
+            let block = try ThreadingModule.argument(a, kw, 1, "block").map { try truthy($0, ctx) } ?? true
+            let timeout = try ThreadingModule.timeoutNs(ThreadingModule.argument(a, kw, 2, "timeout"))
+            _ = q.mutex.acquire(ctx.ts, blocking: true, timeoutNs: nil)
+            defer { try? q.mutex.release(ctx.ts) }
+            let deadline = timeout.map { MonotonicNow.value() + $0 }
+            while q.items.isEmpty {
+                if !block { throw raise(empty) }
+                let remaining = deadline.map { $0 - MonotonicNow.value() }
+                if let r = remaining, r <= 0 { throw raise(empty) }
+                _ = try? q.notEmpty.wait(ctx.ts, timeoutNs: remaining)
+                try ThreadingModule.checkInterrupt(ctx)
+            }
+            let item = q.items.removeFirst()
+            try? q.notFull.notify(ctx.ts, n: 1)
+            return item
+        }
+        queueType.addMethod("put_nowait") { a, _, ctx in
+            guard let put = queueType.lookup("put") else { return .none }
+            return try ctx.call(put, [a[0], a[1], .bool(false)])
+        }
+        queueType.addMethod("get_nowait") { a, _, ctx in
+            guard let get = queueType.lookup("get") else { return .none }
+            return try ctx.call(get, [a[0], .bool(false)])
+        }
+        queueType.addMethod("task_done") { a, _, ctx in
+            let q = try state(a[0])
+            _ = q.mutex.acquire(ctx.ts, blocking: true, timeoutNs: nil)
+            defer { try? q.mutex.release(ctx.ts) }
+            if q.unfinished <= 0 { throw PyException.make(.valueError, "task_done() called too many times") }
+            q.unfinished -= 1
+            if q.unfinished == 0 { try? q.allDone.notifyAll(ctx.ts) }
+            return .none
+        }
+        queueType.addMethod("join") { a, _, ctx in
+            let q = try state(a[0])
+            _ = q.mutex.acquire(ctx.ts, blocking: true, timeoutNs: nil)
+            defer { try? q.mutex.release(ctx.ts) }
+            while q.unfinished > 0 {
+                _ = try? q.allDone.wait(ctx.ts, timeoutNs: nil)
+                try ThreadingModule.checkInterrupt(ctx)
+            }
+            return .none
+        }
+        queueType.addMethod("qsize") { a, _, _ in .int(try state(a[0]).items.count) }
+        queueType.addMethod("empty") { a, _, _ in .bool(try state(a[0]).items.isEmpty) }
+        queueType.addMethod("full") { a, _, _ in
+            let q = try state(a[0])
+            return .bool(q.maxsize > 0 && q.items.count >= q.maxsize)
+        }
+        m.dict["Queue"] = .object(queueType)
+        return m
+    }
+}

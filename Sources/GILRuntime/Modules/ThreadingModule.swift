@@ -1,0 +1,230 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import GILCore
+import GILTrace
+
+/// Native state of a `threading.Thread` object.
+final class ThreadData {
+    var handle: ThreadHandle?
+    var started = false
+}
+
+/// `threading` (Lib/threading.py): Thread on a real OS thread via `ThreadSystem.spawn`, and the sync
+/// primitives as thin wrappers over GILCore's cores (which release the GIL while waiting and record
+/// lock events). Objects are named after the assignment that created them.
+enum ThreadingModule {
+    final class Counters {
+        var thread = 0
+        var objects: [String: Int] = [:]
+
+        func next(_ kind: String) -> Int {
+            objects[kind, default: 0] += 1
+            return objects[kind]!
+        }
+    }
+
+    static func checkInterrupt(_ ctx: ExecutionContext) throws {
+        do {
+            try ctx.ts.throwIfInterrupted()
+        } catch {
+            throw PyException.make(.keyboardInterrupt)
+        }
+    }
+
+    static func timeoutNs(_ v: Value?, negativeMeansForever: Bool = false) throws -> Int64? {
+        guard let v, !v.isNone else { return nil }
+        let s = try TimeModule.seconds(v)
+        if s < 0 {
+            if negativeMeansForever { return nil }
+            throw PyException.make(.valueError, "timeout value must be a non-negative number")
+        }
+        return Int64(s * 1e9)
+    }
+
+    static func argument(_ args: [Value], _ kwargs: [(String, Value)], _ index: Int, _ name: String) -> Value? {
+        if index < args.count { return args[index] }
+        return kwargs.first { $0.0 == name }?.1
+    }
+
+    static func make(_ runtime: PythonRuntime) -> PyModule {
+        let m = PyModule(name: "threading")
+        let counters = Counters()
+        let threadType = makeThreadType(runtime, counters)
+        m.dict["Thread"] = .object(threadType)
+        let mainThreadType = PyType(name: "_MainThread", base: threadType, module: "threading")
+
+        func threadObject(_ ctx: ExecutionContext) -> PyInstance {
+            if let t = ctx.threadObject { return t }
+            let t = PyInstance(type: mainThreadType)
+            t.attributes["name"] = .str(ctx.ts.name)
+            t.attributes["daemon"] = .bool(false)
+            t.attributes["ident"] = .int(identOf(ctx.ts.tid))
+            let data = ThreadData()
+            data.started = true
+            t.native = data
+            ctx.threadObject = t
+            return t
+        }
+        m.addFunction("current_thread") { _, _, ctx in .object(threadObject(ctx)) }
+        m.addFunction("main_thread") { _, _, ctx in .object(threadObject(runtime.mainContext ?? ctx)) }
+        m.addFunction("active_count") { _, _, _ in .int(1 + runtime.threads.threads.filter { $0.tid != 1 && $0.isAlive }.count) }
+        m.addFunction("get_ident") { _, _, ctx in .int(identOf(ctx.ts.tid)) }
+        m.addFunction("get_native_id") { _, _, ctx in .int(Int(getpid()) + Int(ctx.ts.tid) - 1) }
+        m.addFunction("enumerate") { _, _, ctx in
+            var out: [Value] = [.object(threadObject(runtime.mainContext ?? ctx))]
+            for t in runtime.liveThreadObjects() { out.append(.object(t)) }
+            return .object(PyList(out))
+        }
+        m.addFunction("setswitchinterval") { args, _, _ in
+            runtime.gil.switchIntervalNs = Int64(try TimeModule.seconds(args[0]) * 1e9)
+            return .none
+        }
+        m.addFunction("getswitchinterval") { _, _, _ in .float(Double(runtime.gil.switchIntervalNs) / 1e9) }
+        m.dict["TIMEOUT_MAX"] = .float(9_223_372_036.0)
+        SyncPrimitives.install(into: m, runtime, counters)
+        return m
+    }
+
+    /// CPython's idents are pthread ids; ours are derived from the tid so `get_ident()` in a thread equals
+    /// its `Thread.ident`.
+    static func identOf(_ tid: Int32) -> Int {
+        139_800_000_000_000 + Int(tid) * 8_392_704
+    }
+
+    static func makeThreadType(_ runtime: PythonRuntime, _ counters: Counters) -> PyType {
+        let t = PyType(name: "Thread", base: BuiltinTypes.object, module: "threading")
+        t.addMethod("__init__") { args, kwargs, ctx in
+            guard case .object(let inst as PyInstance) = args[0] else { return .none }
+            let target = argument(args, kwargs, 2, "target") ?? .none
+            var name = argument(args, kwargs, 3, "name") ?? .none
+            if name.isNone {
+                counters.thread += 1
+                var text = "Thread-\(counters.thread)"
+                if !target.isNone, let n = try? Attributes.get(target, "__name__", ctx), case .object(let s as PyStr) = n {
+                    text += " (\(s.value))"
+                }
+                name = .str(text)
+            } else {
+                name = .str(try str(name, ctx))
+            }
+            inst.attributes["_target"] = target
+            inst.attributes["_args"] = argument(args, kwargs, 4, "args") ?? .object(PyTuple([]))
+            inst.attributes["_kwargs"] = argument(args, kwargs, 5, "kwargs") ?? .none
+            inst.attributes["name"] = name
+            var daemon = kwargs.first { $0.0 == "daemon" }?.1 ?? .none
+            if daemon.isNone { daemon = .bool(ctx.threadObject.flatMap { $0.attributes["daemon"] }.map { (try? truthy($0, ctx)) ?? false } ?? false) }
+            inst.attributes["daemon"] = daemon
+            inst.attributes["ident"] = .none
+            inst.attributes["native_id"] = .none
+            inst.native = ThreadData()
+            return .none
+        }
+        t.addMethod("run") { args, _, ctx in
+            guard case .object(let inst as PyInstance) = args[0], let target = inst.attributes["_target"], !target.isNone else { return .none }
+            let positional = try collect(inst.attributes["_args"] ?? .object(PyTuple([])), ctx)
+            var kw: [(String, Value)] = []
+            if case .object(let d as PyDict)? = inst.attributes["_kwargs"] {
+                for (k, v) in d.entries { if case .object(let s as PyStr) = k { kw.append((s.value, v)) } }
+            }
+            _ = try ctx.call(target, positional, kwargs: kw)
+            return .none
+        }
+        t.addMethod("start") { args, _, ctx in
+            guard case .object(let inst as PyInstance) = args[0] else { return .none }
+            let data = (inst.native as? ThreadData) ?? ThreadData()
+            inst.native = data
+            if data.started { throw PyException.make(.runtimeError, "threads can only be started once") }
+            data.started = true
+            let name = try str(inst.attributes["name"] ?? .str("Thread"), ctx)
+            let daemon = try truthy(inst.attributes["daemon"] ?? .bool(false), ctx)
+            let box = UncheckedBox(inst)
+            let handle = runtime.threads.spawn(parent: ctx.ts, name: name, daemon: daemon) { ts in
+                runtime.runThread(box.value, ts)
+            }
+            data.handle = handle
+            inst.attributes["ident"] = .int(identOf(handle.tid))
+            inst.attributes["native_id"] = .int(Int(getpid()) + Int(handle.tid) - 1)
+            runtime.registerThreadObject(inst)
+            return .none
+        }
+        t.addMethod("join") { args, kwargs, ctx in
+            guard case .object(let inst as PyInstance) = args[0] else { return .none }
+            guard let data = inst.native as? ThreadData, data.started, let handle = data.handle else {
+                if inst.type.name == "_MainThread" { throw PyException.make(.runtimeError, "cannot join current thread") }
+                throw PyException.make(.runtimeError, "cannot join thread before it is started")
+            }
+            if handle.tid == ctx.ts.tid { throw PyException.make(.runtimeError, "cannot join current thread") }
+            let timeout = try timeoutNs(argument(args, kwargs, 1, "timeout"), negativeMeansForever: false)
+            _ = handle.join(from: ctx.ts, timeoutNs: timeout.map { max($0, 0) })
+            try checkInterrupt(ctx)
+            return .none
+        }
+        t.addMethod("is_alive") { args, _, _ in
+            guard case .object(let inst as PyInstance) = args[0], let data = inst.native as? ThreadData else { return .bool(false) }
+            if inst.type.name == "_MainThread" { return .bool(true) }
+            return .bool(data.handle?.isAlive ?? false)
+        }
+        t.addMethod("getName") { args, _, ctx in try Attributes.get(args[0], "name", ctx) }
+        t.addMethod("setName") { args, _, ctx in
+            try Attributes.set(args[0], "name", args[1], ctx)
+            return .none
+        }
+        t.addMethod("isDaemon") { args, _, ctx in try Attributes.get(args[0], "daemon", ctx) }
+        t.addMethod("setDaemon") { args, _, ctx in
+            try Attributes.set(args[0], "daemon", args[1], ctx)
+            return .none
+        }
+        t.addMethod("__repr__") { args, _, ctx in
+            guard case .object(let inst as PyInstance) = args[0] else { return .str("<Thread>") }
+            let name = try str(inst.attributes["name"] ?? .str("?"), ctx)
+            let data = inst.native as? ThreadData
+            var state = "initial"
+            if let data, data.started {
+                let alive = inst.type.name == "_MainThread" || (data.handle?.isAlive ?? false)
+                state = alive ? "started" : "stopped"
+                if let ident = inst.attributes["ident"], case .int(let i) = ident { state += " \(i)" }
+            }
+            if (try? truthy(inst.attributes["daemon"] ?? .bool(false), ctx)) == true { state += " daemon" }
+            return .str("<\(inst.type.name)(\(name), \(state))>")
+        }
+        return t
+    }
+}
+
+/// Carries a non-Sendable reference into a `@Sendable` thread body; only the new thread uses it after.
+struct UncheckedBox<T>: @unchecked Sendable {
+    let value: T
+
+    init(_ value: T) {
+        self.value = value
+    }
+}
+
+extension PythonRuntime {
+    /// The body of a Python thread: `self.run()`; an uncaught exception is reported like CPython's
+    /// threading.excepthook (`Exception in thread NAME:` + traceback on stderr) and the program goes on.
+    func runThread(_ inst: PyInstance, _ ts: ThreadState) -> Int32 {
+        let ctx = ExecutionContext(runtime: self, ts: ts)
+        ctx.threadObject = inst
+        do {
+            let (f, s) = try Attributes.loadMethod(.object(inst), "run", ctx)
+            if f.isNone { _ = try ctx.call(s, []) } else { _ = try ctx.call(f, [s]) }
+            return 0
+        } catch {
+            let e = Interpreter.convertError(error)
+            if e.matches(.systemExit) { return 0 }
+            let name = (try? str(inst.attributes["name"] ?? .str("?"), ctx)) ?? "?"
+            output.writeErr("Exception in thread \(name):\n" + Traceback.format(e, program: program, ctx))
+            return 1
+        }
+    }
+
+    func registerThreadObject(_ inst: PyInstance) {
+        threadObjects.withLock { $0.append(UncheckedBox(inst)) }
+    }
+
+    func liveThreadObjects() -> [PyInstance] {
+        threadObjects.withLock { $0.map(\.value) }.filter { ($0.native as? ThreadData)?.handle?.isAlive ?? false }
+    }
+}

@@ -1,0 +1,264 @@
+import BigInt
+import Foundation
+import PythonSyntax
+
+/// Numeric and sequence binary operators: the slow paths behind the VM's inline small-int cases.
+/// Semantics from Objects/longobject.c and Objects/floatobject.c (floor division and modulo round toward
+/// negative infinity; true division of ints gives a float).
+enum Arithmetic {
+    enum Number {
+        case int(BigInt)
+        case small(Int)
+        case float(Double)
+    }
+
+    static func number(_ v: Value) -> Number? {
+        switch v {
+        case .int(let i): return .small(i)
+        case .bool(let b): return .small(b ? 1 : 0)
+        case .float(let d): return .float(d)
+        case .object(let o):
+            if let b = o as? PyBigInt { return .int(b.value) }
+            return nil
+        case .none: return nil
+        }
+    }
+
+    static func big(_ n: Number) -> BigInt? {
+        switch n {
+        case .int(let b): return b
+        case .small(let i): return BigInt(i)
+        case .float: return nil
+        }
+    }
+
+    static func double(_ n: Number) throws -> Double {
+        switch n {
+        case .float(let d): return d
+        case .small(let i): return Double(i)
+        case .int(let b):
+            let d = Double(b)
+            if d.isInfinite { throw PyException.make(.overflowError, "int too large to convert to float") }
+            return d
+        }
+    }
+
+    @inline(never)
+    static func binary(_ op: BinaryOperator, _ l: Value, _ r: Value, _ ctx: ExecutionContext) throws -> Value {
+        if let a = number(l), let b = number(r) { return try numeric(op, a, b) }
+        if let v = try sequence(op, l, r, ctx) { return v }
+        if let v = try userOperator(op, l, r, ctx) { return v }
+        throw PyException.make(.typeError, "unsupported operand type(s) for \(op.rawValue): '\(typeName(l))' and '\(typeName(r))'")
+    }
+
+    static func numeric(_ op: BinaryOperator, _ a: Number, _ b: Number) throws -> Value {
+        if case .small(let x) = a, case .small(let y) = b, let v = try smallInts(op, x, y) { return v }
+        if let x = big(a), let y = big(b) { return try bigInts(op, x, y) }
+        return try floats(op, try double(a), try double(b))
+    }
+
+    /// Fast-enough int paths; nil when the result overflows 64 bits.
+    static func smallInts(_ op: BinaryOperator, _ x: Int, _ y: Int) throws -> Value? {
+        switch op {
+        case .add: let (r, o) = x.addingReportingOverflow(y); return o ? nil : .int(r)
+        case .subtract: let (r, o) = x.subtractingReportingOverflow(y); return o ? nil : .int(r)
+        case .multiply: let (r, o) = x.multipliedReportingOverflow(by: y); return o ? nil : .int(r)
+        case .floorDivide:
+            if y == 0 { throw PyException.make(.zeroDivisionError, "integer division or modulo by zero") }
+            if x == .min && y == -1 { return nil }
+            let q = x / y
+            return .int((x % y != 0 && (x < 0) != (y < 0)) ? q - 1 : q)
+        case .modulo:
+            if y == 0 { throw PyException.make(.zeroDivisionError, "integer modulo by zero") }
+            if y == -1 { return .int(0) }
+            let m = x % y
+            return .int((m != 0 && (m < 0) != (y < 0)) ? m + y : m)
+        case .trueDivide:
+            if y == 0 { throw PyException.make(.zeroDivisionError, "division by zero") }
+            return .float(Double(x) / Double(y))
+        case .power:
+            if y < 0 { return .float(Foundation.pow(Double(x), Double(y))) }
+            return nil
+        case .leftShift:
+            if y < 0 { throw PyException.make(.valueError, "negative shift count") }
+            if y < 63, x.magnitude < (UInt(1) << (63 - y)) { return .int(x << y) }
+            return nil
+        case .rightShift:
+            if y < 0 { throw PyException.make(.valueError, "negative shift count") }
+            return .int(y >= 64 ? (x < 0 ? -1 : 0) : x >> y)
+        case .bitAnd: return .int(x & y)
+        case .bitOr: return .int(x | y)
+        case .bitXor: return .int(x ^ y)
+        case .matrixMultiply: throw PyException.make(.typeError, "unsupported operand type(s) for @: 'int' and 'int'")
+        }
+    }
+
+    static func bigInts(_ op: BinaryOperator, _ x: BigInt, _ y: BigInt) throws -> Value {
+        switch op {
+        case .add: return .integer(x + y)
+        case .subtract: return .integer(x - y)
+        case .multiply: return .integer(x * y)
+        case .floorDivide, .modulo:
+            if y == 0 { throw PyException.make(.zeroDivisionError, op == .modulo ? "integer modulo by zero" : "integer division or modulo by zero") }
+            var (q, m) = x.quotientAndRemainder(dividingBy: y)
+            if m != 0 && (m.sign == .minus) != (y.sign == .minus) {
+                q -= 1
+                m += y
+            }
+            return .integer(op == .modulo ? m : q)
+        case .trueDivide:
+            if y == 0 { throw PyException.make(.zeroDivisionError, "division by zero") }
+            return .float(Double(x) / Double(y))
+        case .power:
+            if y.sign == .minus { return .float(Foundation.pow(Double(x), Double(y))) }
+            guard let e = Int(exactly: y) else { throw PyException.make(.overflowError, "exponent too large") }
+            return .integer(x.power(e))
+        case .leftShift:
+            guard let s = Int(exactly: y), s >= 0 else { throw PyException.make(.valueError, "negative shift count") }
+            return .integer(x << s)
+        case .rightShift:
+            guard let s = Int(exactly: y), s >= 0 else { throw PyException.make(.valueError, "negative shift count") }
+            return .integer(x >> s)
+        case .bitAnd: return .integer(x & y)
+        case .bitOr: return .integer(x | y)
+        case .bitXor: return .integer(x ^ y)
+        case .matrixMultiply: throw PyException.make(.typeError, "unsupported operand type(s) for @: 'int' and 'int'")
+        }
+    }
+
+    static func floats(_ op: BinaryOperator, _ x: Double, _ y: Double) throws -> Value {
+        switch op {
+        case .add: return .float(x + y)
+        case .subtract: return .float(x - y)
+        case .multiply: return .float(x * y)
+        case .trueDivide:
+            if y == 0 { throw PyException.make(.zeroDivisionError, "float division by zero") }
+            return .float(x / y)
+        case .floorDivide:
+            if y == 0 { throw PyException.make(.zeroDivisionError, "float floor division by zero") }
+            return .float((x / y).rounded(.down))
+        case .modulo:
+            if y == 0 { throw PyException.make(.zeroDivisionError, "float modulo") }
+            var m = fmod(x, y)
+            if m != 0 && (m < 0) != (y < 0) { m += y }
+            return .float(m)
+        case .power:
+            if x == 0 && y < 0 { throw PyException.make(.zeroDivisionError, "0.0 cannot be raised to a negative power") }
+            return .float(Foundation.pow(x, y))
+        default:
+            throw PyException.make(.typeError, "unsupported operand type(s) for \(op.rawValue): 'float' and 'float'")
+        }
+    }
+
+    static func sequence(_ op: BinaryOperator, _ l: Value, _ r: Value, _ ctx: ExecutionContext) throws -> Value? {
+        guard case .object(let lo) = l else {
+            if op == .multiply, case .object = r { return try sequence(op, r, l, ctx) }
+            return nil
+        }
+        switch (op, lo) {
+        case (.add, let a as PyStr):
+            if case .object(let b as PyStr) = r { return .str(a.value + b.value) }
+            throw PyException.make(.typeError, "can only concatenate str (not \"\(typeName(r))\") to str")
+        case (.add, let a as PyList):
+            if case .object(let b as PyList) = r { return .object(PyList(a.items + b.items)) }
+            throw PyException.make(.typeError, "can only concatenate list (not \"\(typeName(r))\") to list")
+        case (.add, let a as PyTuple):
+            if case .object(let b as PyTuple) = r { return .object(PyTuple(a.items + b.items)) }
+            throw PyException.make(.typeError, "can only concatenate tuple (not \"\(typeName(r))\") to tuple")
+        case (.add, let a as PyBytes):
+            if case .object(let b as PyBytes) = r { return .object(PyBytes(a.value + b.value)) }
+            return nil
+        case (.multiply, let a as PyStr):
+            guard let n = repeatCount(r) else { return nil }
+            return .str(String(repeating: a.value, count: max(0, n)))
+        case (.multiply, let a as PyList):
+            guard let n = repeatCount(r) else { return nil }
+            return .object(PyList(Array([[Value]](repeating: a.items, count: max(0, n)).joined())))
+        case (.multiply, let a as PyTuple):
+            guard let n = repeatCount(r) else { return nil }
+            return .object(PyTuple(Array([[Value]](repeating: a.items, count: max(0, n)).joined())))
+        case (.modulo, let a as PyStr):
+            return .str(try PercentFormat.format(a.value, r, ctx))
+        case (.bitOr, let a as PyDict):
+            guard case .object(let b as PyDict) = r else { return nil }
+            let d = PyDict()
+            for (k, v) in a.entries { try d.set(k, v) }
+            for (k, v) in b.entries { try d.set(k, v) }
+            return .object(d)
+        case (.bitOr, let a as PySet), (.bitAnd, let a as PySet), (.subtract, let a as PySet), (.bitXor, let a as PySet):
+            guard case .object(let b as PySet) = r else { return nil }
+            let out = PySet()
+            switch op {
+            case .bitOr: for x in a.elements + b.elements { try out.add(x) }
+            case .bitAnd: for x in a.elements where try b.contains(x) { try out.add(x) }
+            case .subtract: for x in a.elements where try !b.contains(x) { try out.add(x) }
+            default:
+                for x in a.elements where try !b.contains(x) { try out.add(x) }
+                for x in b.elements where try !a.contains(x) { try out.add(x) }
+            }
+            return .object(out)
+        default: return nil
+        }
+    }
+
+    static func repeatCount(_ v: Value) -> Int? {
+        switch v {
+        case .int(let i): return i
+        case .bool(let b): return b ? 1 : 0
+        default: return nil
+        }
+    }
+
+    static let dunder: [BinaryOperator: (String, String)] = [
+        .add: ("__add__", "__radd__"), .subtract: ("__sub__", "__rsub__"), .multiply: ("__mul__", "__rmul__"),
+        .trueDivide: ("__truediv__", "__rtruediv__"), .floorDivide: ("__floordiv__", "__rfloordiv__"),
+        .modulo: ("__mod__", "__rmod__"), .power: ("__pow__", "__rpow__"), .matrixMultiply: ("__matmul__", "__rmatmul__"),
+        .leftShift: ("__lshift__", "__rlshift__"), .rightShift: ("__rshift__", "__rrshift__"),
+        .bitAnd: ("__and__", "__rand__"), .bitOr: ("__or__", "__ror__"), .bitXor: ("__xor__", "__rxor__"),
+    ]
+
+    static func userOperator(_ op: BinaryOperator, _ l: Value, _ r: Value, _ ctx: ExecutionContext) throws -> Value? {
+        guard let (name, rname) = dunder[op] else { return nil }
+        if case .object(let o as PyInstance) = l, let f = o.type.lookup(name) {
+            let v = try ctx.call(f, [l, r])
+            if !isNotImplemented(v) { return v }
+        }
+        if case .object(let o as PyInstance) = r, let f = o.type.lookup(rname) {
+            let v = try ctx.call(f, [r, l])
+            if !isNotImplemented(v) { return v }
+        }
+        return nil
+    }
+
+    static func unary(_ op: UnaryOperator, _ v: Value, _ ctx: ExecutionContext) throws -> Value {
+        switch op {
+        case .not: return .bool(!(try truthy(v, ctx)))
+        case .negate:
+            switch number(v) {
+            case .small(let i)?: return i == .min ? .integer(-BigInt(i)) : .int(-i)
+            case .int(let b)?: return .integer(-b)
+            case .float(let d)?: return .float(-d)
+            case nil: break
+            }
+            if case .object(let o as PyInstance) = v, let f = o.type.lookup("__neg__") { return try ctx.call(f, [v]) }
+            throw PyException.make(.typeError, "bad operand type for unary -: '\(typeName(v))'")
+        case .plus:
+            switch number(v) {
+            case .small(let i)?: return .int(i)
+            case .int?, .float?: return v
+            case nil: throw PyException.make(.typeError, "bad operand type for unary +: '\(typeName(v))'")
+            }
+        case .invert:
+            switch number(v) {
+            case .small(let i)?: return .int(~i)
+            case .int(let b)?: return .integer(-b - 1)
+            default: throw PyException.make(.typeError, "bad operand type for unary ~: '\(typeName(v))'")
+            }
+        }
+    }
+}
+
+func isNotImplemented(_ v: Value) -> Bool {
+    if case .object(let o) = v { return o === BuiltinTypes.notImplemented }
+    return false
+}

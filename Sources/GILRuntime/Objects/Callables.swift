@@ -1,0 +1,224 @@
+/// A native function: positional arguments, keyword arguments (name, value) in call order, and the
+/// calling thread's context.
+typealias NativeFunction = (_ args: [Value], _ kwargs: [(String, Value)], _ ctx: ExecutionContext) throws -> Value
+
+/// A builtin function or a builtin method (then `args[0]` is `self`).
+final class PyBuiltinFunction: PyObject {
+    let name: String
+    let body: NativeFunction
+
+    init(_ name: String, _ body: @escaping NativeFunction) {
+        self.name = name
+        self.body = body
+        super.init(tag: .builtin)
+    }
+}
+
+/// A Python function: code plus what `def` evaluated (defaults, globals, closure cells).
+final class PyFunction: PyObject {
+    let code: CodeObject
+    let globals: Globals
+    var defaults: [Value]
+    var keywordDefaults: [String: Value]
+    var cells: [PyCell]
+    var name: String
+    var qualifiedName: String
+    /// The class whose body defined this function, for zero-argument `super()`.
+    var definingClass: PyType?
+    var attributes: [String: Value] = [:]
+
+    init(code: CodeObject, globals: Globals, defaults: [Value], keywordDefaults: [String: Value], cells: [PyCell]) {
+        self.code = code
+        self.globals = globals
+        self.defaults = defaults
+        self.keywordDefaults = keywordDefaults
+        self.cells = cells
+        self.name = code.name
+        self.qualifiedName = code.qualifiedName
+        super.init(tag: .function)
+    }
+}
+
+/// A closure cell (a variable shared between a function and the functions nested in it).
+final class PyCell: PyObject {
+    var value: Value?
+
+    init(_ value: Value? = nil) {
+        self.value = value
+        super.init(tag: .cell)
+    }
+}
+
+/// `obj.method` taken as a value.
+final class PyBoundMethod: PyObject {
+    let function: Value
+    let receiver: Value
+
+    init(function: Value, receiver: Value) {
+        self.function = function
+        self.receiver = receiver
+        super.init(tag: .boundMethod)
+    }
+}
+
+/// A class: builtin (int, list, Exception, threading.Thread, …) or defined by a `class` statement.
+/// Single inheritance; attribute lookup walks `base`.
+final class PyType: PyObject {
+    let name: String
+    let base: PyType?
+    var dict: [String: Value]
+    var module: String
+    /// Builtin constructor: called instead of creating a `PyInstance` (int(), str(), list(), …).
+    var construct: ((_ type: PyType, _ args: [Value], _ kwargs: [(String, Value)], _ ctx: ExecutionContext) throws -> Value)?
+    let lock = ObjectLock()
+
+    init(name: String, base: PyType?, dict: [String: Value] = [:], module: String = "builtins") {
+        self.name = name
+        self.base = base
+        self.dict = dict
+        self.module = module
+        super.init(tag: .type)
+    }
+
+    /// Looks `name` up through the inheritance chain.
+    func lookup(_ name: String) -> Value? {
+        var t: PyType? = self
+        while let cur = t {
+            if let v = cur.lock.withLock({ cur.dict[name] }) { return v }
+            t = cur.base
+        }
+        return nil
+    }
+
+    func isSubtype(of other: PyType) -> Bool {
+        var t: PyType? = self
+        while let cur = t {
+            if cur === other { return true }
+            t = cur.base
+        }
+        return false
+    }
+
+    /// The builtin constructor of the nearest builtin ancestor, if any (for `class X(dict)` etc.).
+    var inheritedConstruct: ((_ type: PyType, _ args: [Value], _ kwargs: [(String, Value)], _ ctx: ExecutionContext) throws -> Value)? {
+        var t: PyType? = self
+        while let cur = t {
+            if let c = cur.construct { return c }
+            t = cur.base
+        }
+        return nil
+    }
+
+    func addMethod(_ name: String, _ body: @escaping NativeFunction) {
+        dict[name] = .object(PyBuiltinFunction(name, body))
+    }
+}
+
+/// An instance of a Python class. `native` carries the Swift state of builtin bases (a thread handle,
+/// a LockCore, exception data…).
+final class PyInstance: PyObject {
+    let type: PyType
+    var attributes: [String: Value] = [:]
+    var native: AnyObject?
+    let lock = ObjectLock()
+
+    init(type: PyType) {
+        self.type = type
+        super.init(tag: .instance)
+    }
+
+    func getAttribute(_ name: String) -> Value? { lock.withLock { attributes[name] } }
+    func setAttribute(_ name: String, _ v: Value) { lock.withLock { attributes[name] = v } }
+}
+
+/// A module: builtin ones keep attributes in `dict`; `__main__` keeps its globals in slots.
+final class PyModule: PyObject {
+    let name: String
+    var dict: [String: Value]
+    let globals: Globals?
+    let lock = ObjectLock()
+
+    init(name: String, dict: [String: Value] = [:], globals: Globals? = nil) {
+        self.name = name
+        self.dict = dict
+        self.globals = globals
+        super.init(tag: .module)
+    }
+
+    func get(_ attr: String) -> Value? {
+        if let g = globals { return g.value(named: attr) }
+        return lock.withLock { dict[attr] }
+    }
+
+    func set(_ attr: String, _ v: Value) {
+        if let g = globals { g.set(named: attr, v); return }
+        lock.withLock { dict[attr] = v }
+    }
+
+    func addFunction(_ name: String, _ body: @escaping NativeFunction) {
+        dict[name] = .object(PyBuiltinFunction(name, body))
+    }
+}
+
+/// `super()`: attribute lookup starting after `startAfter` in the MRO, bound to `receiver`.
+final class PySuper: PyObject {
+    let startAfter: PyType
+    let receiver: Value
+
+    init(startAfter: PyType, receiver: Value) {
+        self.startAfter = startAfter
+        self.receiver = receiver
+        super.init(tag: .superProxy)
+    }
+}
+
+/// Module globals resolved to slots at compile time (DESIGN.md §7), with a dictionary for names the
+/// compiler never saw (`from x import *`, `globals()[...]`). Stores go through `lock`.
+final class Globals: @unchecked Sendable {
+    let names: [String]
+    let slots: UnsafeMutablePointer<Value?>
+    private var index: [String: Int]
+    private var extra: [String: Value] = [:]
+    let lock = ObjectLock()
+
+    init(names: [String]) {
+        self.names = names
+        slots = .allocate(capacity: max(names.count, 1))
+        slots.initialize(repeating: nil, count: max(names.count, 1))
+        var index: [String: Int] = [:]
+        for (i, n) in names.enumerated() { index[n] = i }
+        self.index = index
+    }
+
+    deinit {
+        slots.deinitialize(count: max(names.count, 1))
+        slots.deallocate()
+    }
+
+    func value(named name: String) -> Value? {
+        lock.withLock {
+            if let i = index[name] { return slots[i] }
+            return extra[name]
+        }
+    }
+
+    func set(named name: String, _ v: Value) {
+        lock.withLock {
+            if let i = index[name] { slots[i] = v } else { extra[name] = v }
+        }
+    }
+
+    func remove(named name: String) -> Bool {
+        lock.withLock {
+            if let i = index[name] {
+                defer { slots[i] = nil }
+                return slots[i] != nil
+            }
+            return extra.removeValue(forKey: name) != nil
+        }
+    }
+
+    var allNames: [String] {
+        lock.withLock { names.enumerated().compactMap { slots[$0.offset] == nil ? nil : $0.element } + extra.keys.sorted() }
+    }
+}

@@ -1,0 +1,172 @@
+/// Python's `list`. Mutation goes through `lock` (free-threaded readiness).
+final class PyList: PyObject {
+    var items: [Value]
+    let lock = ObjectLock()
+
+    init(_ items: [Value] = []) {
+        self.items = items
+        super.init(tag: .list)
+    }
+
+    func append(_ v: Value) { lock.withLock { items.append(v) } }
+}
+
+/// A dict key with Python's equality: 1 == 1.0 == True hash alike, strings by content, tuples
+/// structurally, everything else by identity.
+struct HashKey: Hashable {
+    let value: Value
+
+    init(_ value: Value) throws {
+        switch value {
+        case .object(let o):
+            switch o.tag {
+            case .list, .dict, .set:
+                throw PyException.make(.typeError, "unhashable type: '\(typeName(value))'")
+            default: break
+            }
+        default: break
+        }
+        self.value = value
+    }
+
+    static func == (l: HashKey, r: HashKey) -> Bool { keysEqual(l.value, r.value) }
+
+    func hash(into h: inout Hasher) { hashValue(value, into: &h) }
+}
+
+private func keysEqual(_ a: Value, _ b: Value) -> Bool {
+    switch (a, b) {
+    case (.object(let x), .object(let y)):
+        if x === y { return true }
+        if let s = x as? PyStr, let t = y as? PyStr { return s.value == t.value }
+        if let s = x as? PyTuple, let t = y as? PyTuple {
+            return s.items.count == t.items.count && zip(s.items, t.items).allSatisfy { keysEqual($0, $1) }
+        }
+        if let s = x as? PyBigInt, let t = y as? PyBigInt { return s.value == t.value }
+        if let s = x as? PyBytes, let t = y as? PyBytes { return s.value == t.value }
+        return false
+    case (.object, _), (_, .object): return false
+    default: return (try? valuesEqualScalar(a, b)) ?? false
+    }
+}
+
+private func hashValue(_ v: Value, into h: inout Hasher) {
+    switch v {
+    case .none: h.combine(0 as UInt8)
+    case .bool(let b): h.combine(b ? 1 : 0)
+    case .int(let i): h.combine(i)
+    case .float(let d):
+        if let i = Int(exactly: d) { h.combine(i) } else { h.combine(d) }
+    case .object(let o):
+        switch o {
+        case let s as PyStr: h.combine(s.value)
+        case let t as PyTuple: h.combine(t.items.count); for x in t.items { hashValue(x, into: &h) }
+        case let b as PyBigInt: h.combine(b.value)
+        case let b as PyBytes: h.combine(b.value)
+        default: h.combine(ObjectIdentifier(o))
+        }
+    }
+}
+
+/// Python's `dict`: insertion-ordered (entries with tombstones plus a hash index).
+final class PyDict: PyObject {
+    private(set) var keys: [Value?] = []
+    private(set) var values: [Value] = []
+    private var index: [HashKey: Int] = [:]
+    private(set) var count = 0
+    let lock = ObjectLock()
+
+    init() {
+        super.init(tag: .dict)
+    }
+
+    func get(_ key: Value) throws -> Value? {
+        let k = try HashKey(key)
+        return lock.withLock { index[k].map { values[$0] } }
+    }
+
+    func set(_ key: Value, _ value: Value) throws {
+        let k = try HashKey(key)
+        lock.withLock {
+            if let i = index[k] {
+                values[i] = value
+            } else {
+                index[k] = keys.count
+                keys.append(key)
+                values.append(value)
+                count += 1
+            }
+        }
+    }
+
+    @discardableResult
+    func remove(_ key: Value) throws -> Value? {
+        let k = try HashKey(key)
+        return lock.withLock {
+            guard let i = index.removeValue(forKey: k) else { return nil }
+            keys[i] = nil
+            let v = values[i]
+            values[i] = .none
+            count -= 1
+            if keys.count > 32 && count < keys.count / 2 { compact() }
+            return v
+        }
+    }
+
+    func clear() {
+        lock.withLock {
+            keys = []
+            values = []
+            index = [:]
+            count = 0
+        }
+    }
+
+    private func compact() {
+        var newKeys: [Value?] = []
+        var newValues: [Value] = []
+        index.removeAll(keepingCapacity: true)
+        for (i, k) in keys.enumerated() {
+            guard let k else { continue }
+            index[try! HashKey(k)] = newKeys.count
+            newKeys.append(k)
+            newValues.append(values[i])
+        }
+        keys = newKeys
+        values = newValues
+    }
+
+    /// Live (key, value) pairs in insertion order.
+    var entries: [(key: Value, value: Value)] {
+        lock.withLock {
+            var out: [(key: Value, value: Value)] = []
+            out.reserveCapacity(count)
+            for (i, k) in keys.enumerated() { if let k { out.append((k, values[i])) } }
+            return out
+        }
+    }
+
+    /// Entry at raw position `i` (for iterators that walk the entry array), nil for a tombstone.
+    func entry(at i: Int) -> (key: Value, value: Value)? {
+        lock.withLock {
+            guard i < keys.count, let k = keys[i] else { return nil }
+            return (k, values[i])
+        }
+    }
+
+    var rawCount: Int { keys.count }
+}
+
+/// Python's `set`, insertion-ordered like our dict (CPython's order differs for non-int keys; scripts that
+/// print sets of small ints agree).
+final class PySet: PyObject {
+    let storage = PyDict()
+
+    init() {
+        super.init(tag: .set)
+    }
+
+    func add(_ v: Value) throws { try storage.set(v, .none) }
+    func contains(_ v: Value) throws -> Bool { try storage.get(v) != nil }
+    var elements: [Value] { storage.entries.map(\.key) }
+}

@@ -1,0 +1,142 @@
+/// Iterator over a `range`: the seed loop's `for i in range(10**7)` runs on this in the VM's fast path.
+final class PyRangeIterator: PyObject {
+    var next: Int
+    let stop: Int
+    let step: Int
+
+    init(_ r: PyRange) {
+        next = r.start
+        stop = r.stop
+        step = r.step
+        super.init(tag: .rangeIterator)
+    }
+}
+
+/// Iterator over a list, tuple, str or bytes by index (a list may grow while iterated, as in CPython).
+final class PySequenceIterator: PyObject {
+    let source: PyObject
+    var index = 0
+
+    init(_ source: PyObject) {
+        self.source = source
+        super.init(tag: .sequenceIterator)
+    }
+}
+
+/// Iterator over a dict's keys, values or items (walks the entry array; tombstones skipped).
+final class PyDictIterator: PyObject {
+    enum Mode { case keys, values, items }
+    let dict: PyDict
+    let mode: Mode
+    var position = 0
+    let initialCount: Int
+
+    init(_ dict: PyDict, _ mode: Mode) {
+        self.dict = dict
+        self.mode = mode
+        initialCount = dict.count
+        super.init(tag: .dictIterator)
+    }
+}
+
+/// Any other iterator: a Swift closure (enumerate, zip, map, filter, reversed, dict views of sets…).
+final class PyNativeIterator: PyObject {
+    let name: String
+    let step: (ExecutionContext) throws -> Value?
+
+    init(_ name: String, _ step: @escaping (ExecutionContext) throws -> Value?) {
+        self.name = name
+        self.step = step
+        super.init(tag: .nativeIterator)
+    }
+}
+
+/// `iter(x)`.
+func makeIterator(_ v: Value, _ ctx: ExecutionContext) throws -> Value {
+    if case .object(let o) = v {
+        switch o {
+        case let r as PyRange: return .object(PyRangeIterator(r))
+        case is PyList, is PyTuple, is PyStr, is PyBytes: return .object(PySequenceIterator(o))
+        case let d as PyDict: return .object(PyDictIterator(d, .keys))
+        case let v as PyDictView: return .object(PyDictIterator(v.dict, v.mode))
+        case let s as PySet: return .object(PySequenceIterator(PyTuple(s.elements)))
+        case is PyRangeIterator, is PySequenceIterator, is PyDictIterator, is PyNativeIterator: return v
+        case let i as PyInstance:
+            if let f = i.type.lookup("__iter__") { return try ctx.call(f, [v]) }
+            if let f = i.type.lookup("__getitem__") {
+                var index = 0
+                return .object(PyNativeIterator("iterator") { ctx in
+                    do {
+                        let x = try ctx.call(f, [v, .int(index)])
+                        index += 1
+                        return x
+                    } catch let e as PyException where e.matches(.indexError) || e.matches(.stopIteration) {
+                        return nil
+                    }
+                })
+            }
+        default: break
+        }
+    }
+    throw PyException.make(.typeError, "'\(typeName(v))' object is not iterable")
+}
+
+/// `next(it)` without the exception: nil when exhausted.
+func iteratorNext(_ it: Value, _ ctx: ExecutionContext) throws -> Value? {
+    guard case .object(let o) = it else { throw PyException.make(.typeError, "'\(typeName(it))' object is not an iterator") }
+    switch o {
+    case let r as PyRangeIterator:
+        let i = r.next
+        if r.step > 0 ? i >= r.stop : i <= r.stop { return nil }
+        r.next = i &+ r.step
+        return .int(i)
+    case let s as PySequenceIterator:
+        defer { s.index += 1 }
+        switch s.source {
+        case let l as PyList: return l.lock.withLock { s.index < l.items.count ? l.items[s.index] : nil }
+        case let t as PyTuple: return s.index < t.items.count ? t.items[s.index] : nil
+        case let str as PyStr:
+            let sc = str.scalars
+            return s.index < sc.count ? .str(String(sc[s.index])) : nil
+        case let b as PyBytes: return s.index < b.value.count ? .int(Int(b.value[s.index])) : nil
+        default: return nil
+        }
+    case let d as PyDictIterator:
+        if d.dict.count != d.initialCount {
+            throw PyException.make(.runtimeError, "dictionary changed size during iteration")
+        }
+        while d.position < d.dict.rawCount {
+            defer { d.position += 1 }
+            if let (k, v) = d.dict.entry(at: d.position) {
+                switch d.mode {
+                case .keys: return k
+                case .values: return v
+                case .items: return .object(PyTuple([k, v]))
+                }
+            }
+        }
+        return nil
+    case let n as PyNativeIterator: return try n.step(ctx)
+    case let i as PyInstance:
+        guard let f = i.type.lookup("__next__") else { break }
+        do {
+            return try ctx.call(f, [it])
+        } catch let e as PyException where e.matches(.stopIteration) {
+            return nil
+        }
+    default: break
+    }
+    throw PyException.make(.typeError, "'\(typeName(it))' object is not an iterator")
+}
+
+/// Everything an iterable yields, as an array.
+func collect(_ v: Value, _ ctx: ExecutionContext) throws -> [Value] {
+    if case .object(let o) = v {
+        if let l = o as? PyList { return l.lock.withLock { l.items } }
+        if let t = o as? PyTuple { return t.items }
+    }
+    let it = try makeIterator(v, ctx)
+    var out: [Value] = []
+    while let x = try iteratorNext(it, ctx) { out.append(x) }
+    return out
+}

@@ -1,0 +1,254 @@
+import BigInt
+import PythonSyntax
+
+/// Truth value (`bool(x)`): Objects/object.c PyObject_IsTrue.
+func truthy(_ v: Value, _ ctx: ExecutionContext) throws -> Bool {
+    switch v {
+    case .none: return false
+    case .bool(let b): return b
+    case .int(let i): return i != 0
+    case .float(let d): return d != 0
+    case .object(let o):
+        switch o {
+        case let s as PyStr: return !s.value.isEmpty
+        case let l as PyList: return !l.items.isEmpty
+        case let t as PyTuple: return !t.items.isEmpty
+        case let d as PyDict: return d.count > 0
+        case let s as PySet: return s.storage.count > 0
+        case let v as PyDictView: return v.dict.count > 0
+        case let r as PyRange: return r.count > 0
+        case let b as PyBytes: return !b.value.isEmpty
+        case is PyBigInt: return true
+        case let i as PyInstance:
+            if let f = i.type.lookup("__bool__") { return try truthy(try ctx.call(f, [v]), ctx) }
+            if let f = i.type.lookup("__len__") { return try truthy(try ctx.call(f, [v]), ctx) }
+            return true
+        default: return true
+        }
+    }
+}
+
+/// Equality of two non-object scalars (ints, floats, bools, None).
+func valuesEqualScalar(_ a: Value, _ b: Value) throws -> Bool {
+    switch (a, b) {
+    case (.none, .none): return true
+    case (.none, _), (_, .none): return false
+    case (.int(let x), .int(let y)): return x == y
+    case (.float(let x), .float(let y)): return x == y
+    default:
+        guard let x = Arithmetic.number(a), let y = Arithmetic.number(b) else { return false }
+        if let p = Arithmetic.big(x), let q = Arithmetic.big(y) { return p == q }
+        return try Arithmetic.double(x) == Arithmetic.double(y)
+    }
+}
+
+/// `a == b`.
+func valuesEqual(_ a: Value, _ b: Value, _ ctx: ExecutionContext) throws -> Bool {
+    guard case .object(let x) = a else {
+        if case .object(let y as PyInstance) = b { return try userEqual(b, a, y, ctx) ?? false }
+        if case .object(let y as PyBigInt) = b, let n = Arithmetic.number(a) { return Arithmetic.big(n) == y.value }
+        return try valuesEqualScalar(a, b)
+    }
+    if case .object(let y) = b, x === y, x.tag != .instance { return true }
+    switch x {
+    case let s as PyStr:
+        if case .object(let t as PyStr) = b { return s.value == t.value }
+        return false
+    case let s as PyList:
+        guard case .object(let t as PyList) = b else { return false }
+        return try sequencesEqual(s.items, t.items, ctx)
+    case let s as PyTuple:
+        guard case .object(let t as PyTuple) = b else { return false }
+        return try sequencesEqual(s.items, t.items, ctx)
+    case let s as PyDict:
+        guard case .object(let t as PyDict) = b, s.count == t.count else { return false }
+        for (k, v) in s.entries {
+            guard let w = try t.get(k), try valuesEqual(v, w, ctx) else { return false }
+        }
+        return true
+    case let s as PySet:
+        guard case .object(let t as PySet) = b, s.storage.count == t.storage.count else { return false }
+        for k in s.elements where try !t.contains(k) { return false }
+        return true
+    case let s as PyBigInt:
+        if let n = Arithmetic.number(b) {
+            if let q = Arithmetic.big(n) { return s.value == q }
+            return Double(s.value) == (try Arithmetic.double(n))
+        }
+        return false
+    case let s as PyBytes:
+        if case .object(let t as PyBytes) = b { return s.value == t.value }
+        return false
+    case let s as PyRange:
+        if case .object(let t as PyRange) = b { return s.start == t.start && s.stop == t.stop && s.step == t.step }
+        return false
+    case let i as PyInstance:
+        if let r = try userEqual(a, b, i, ctx) { return r }
+        if case .object(let y) = b { return x === y }
+        return false
+    default:
+        if case .object(let y) = b { return x === y }
+        return false
+    }
+}
+
+private func userEqual(_ a: Value, _ b: Value, _ inst: PyInstance, _ ctx: ExecutionContext) throws -> Bool? {
+    guard let f = inst.type.lookup("__eq__") else { return nil }
+    let r = try ctx.call(f, [a, b])
+    if isNotImplemented(r) { return nil }
+    return try truthy(r, ctx)
+}
+
+private func sequencesEqual(_ a: [Value], _ b: [Value], _ ctx: ExecutionContext) throws -> Bool {
+    guard a.count == b.count else { return false }
+    for i in 0..<a.count where !a[i].isIdentical(b[i]) {
+        if try !valuesEqual(a[i], b[i], ctx) { return false }
+    }
+    return true
+}
+
+/// `a < b` etc. for ordering operators; Objects/object.c do_richcompare's error message.
+func compareOrder(_ op: ComparisonOperator, _ a: Value, _ b: Value, _ ctx: ExecutionContext) throws -> Bool {
+    if let x = Arithmetic.number(a), let y = Arithmetic.number(b) {
+        if let p = Arithmetic.big(x), let q = Arithmetic.big(y) { return ordered(op, p < q ? -1 : (p == q ? 0 : 1)) }
+        let p = try Arithmetic.double(x), q = try Arithmetic.double(y)
+        switch op {
+        case .less: return p < q
+        case .lessEqual: return p <= q
+        case .greater: return p > q
+        default: return p >= q
+        }
+    }
+    switch (a, b) {
+    case (.object(let x as PyStr), .object(let y as PyStr)):
+        let c = x.value.unicodeScalars.lexicographicallyPrecedes(y.value.unicodeScalars) ? -1 : (x.value == y.value ? 0 : 1)
+        return ordered(op, c)
+    case (.object(let x as PyList), .object(let y as PyList)):
+        return try ordered(op, sequenceCompare(x.items, y.items, ctx))
+    case (.object(let x as PyTuple), .object(let y as PyTuple)):
+        return try ordered(op, sequenceCompare(x.items, y.items, ctx))
+    default: break
+    }
+    let names: [ComparisonOperator: (String, String)] = [
+        .less: ("__lt__", "__gt__"), .lessEqual: ("__le__", "__ge__"), .greater: ("__gt__", "__lt__"), .greaterEqual: ("__ge__", "__le__"),
+    ]
+    if let (name, reflected) = names[op] {
+        if case .object(let o as PyInstance) = a, let f = o.type.lookup(name) {
+            let r = try ctx.call(f, [a, b])
+            if !isNotImplemented(r) { return try truthy(r, ctx) }
+        }
+        if case .object(let o as PyInstance) = b, let f = o.type.lookup(reflected) {
+            let r = try ctx.call(f, [b, a])
+            if !isNotImplemented(r) { return try truthy(r, ctx) }
+        }
+    }
+    throw PyException.make(.typeError, "'\(op.rawValue)' not supported between instances of '\(typeName(a))' and '\(typeName(b))'")
+}
+
+private func ordered(_ op: ComparisonOperator, _ c: Int) -> Bool {
+    switch op {
+    case .less: return c < 0
+    case .lessEqual: return c <= 0
+    case .greater: return c > 0
+    default: return c >= 0
+    }
+}
+
+private func sequenceCompare(_ a: [Value], _ b: [Value], _ ctx: ExecutionContext) throws -> Int {
+    for i in 0..<min(a.count, b.count) where try !valuesEqual(a[i], b[i], ctx) {
+        return try compareOrder(.less, a[i], b[i], ctx) ? -1 : 1
+    }
+    return a.count < b.count ? -1 : (a.count == b.count ? 0 : 1)
+}
+
+/// Any comparison operator, as the VM's `compare` instruction evaluates it.
+func compare(_ op: ComparisonOperator, _ a: Value, _ b: Value, _ ctx: ExecutionContext) throws -> Bool {
+    switch op {
+    case .equal: return try valuesEqual(a, b, ctx)
+    case .notEqual:
+        if case .object(let o as PyInstance) = a, let f = o.type.lookup("__ne__") {
+            let r = try ctx.call(f, [a, b])
+            if !isNotImplemented(r) { return try truthy(r, ctx) }
+        }
+        return try !valuesEqual(a, b, ctx)
+    case .less, .lessEqual, .greater, .greaterEqual: return try compareOrder(op, a, b, ctx)
+    case .is: return a.isIdentical(b)
+    case .isNot: return !a.isIdentical(b)
+    case .in: return try contains(b, a, ctx)
+    case .notIn: return try !contains(b, a, ctx)
+    }
+}
+
+/// `item in container`.
+func contains(_ container: Value, _ item: Value, _ ctx: ExecutionContext) throws -> Bool {
+    if case .object(let o) = container {
+        switch o {
+        case let s as PyStr:
+            guard case .object(let sub as PyStr) = item else {
+                throw PyException.make(.typeError, "'in <string>' requires string as left operand, not \(typeName(item))")
+            }
+            return sub.value.isEmpty || s.value.contains(sub.value)
+        case let d as PyDict: return try d.get(item) != nil
+        case let v as PyDictView where v.mode == .keys: return try v.dict.get(item) != nil
+        case let s as PySet: return try s.contains(item)
+        case let l as PyList:
+            for x in l.lock.withLock({ l.items }) where try x.isIdentical(item) || valuesEqual(x, item, ctx) { return true }
+            return false
+        case let t as PyTuple:
+            for x in t.items where try x.isIdentical(item) || valuesEqual(x, item, ctx) { return true }
+            return false
+        case let r as PyRange:
+            guard case .int(let i) = item else { break }
+            if r.step > 0 ? (i < r.start || i >= r.stop) : (i > r.start || i <= r.stop) { return false }
+            return (i - r.start) % r.step == 0
+        case let i as PyInstance:
+            if let f = i.type.lookup("__contains__") { return try truthy(try ctx.call(f, [container, item]), ctx) }
+        default: break
+        }
+    }
+    let it = try makeIterator(container, ctx)
+    while let x = try iteratorNext(it, ctx) {
+        if try x.isIdentical(item) || valuesEqual(x, item, ctx) { return true }
+    }
+    return false
+}
+
+/// `hash(x)`.
+func pyHash(_ v: Value) throws -> Int {
+    var h = Hasher()
+    try HashKey(v).hash(into: &h)
+    switch v {
+    case .int(let i): return i == -1 ? -2 : i
+    case .bool(let b): return b ? 1 : 0
+    default: return h.finalize()
+    }
+}
+
+/// `len(x)`.
+func length(_ v: Value, _ ctx: ExecutionContext) throws -> Int {
+    if case .object(let o) = v {
+        switch o {
+        case let s as PyStr: return s.scalars.count
+        case let l as PyList: return l.items.count
+        case let t as PyTuple: return t.items.count
+        case let d as PyDict: return d.count
+        case let s as PySet: return s.storage.count
+        case let r as PyRange: return r.count
+        case let b as PyBytes: return b.value.count
+        case let v as PyDictView: return v.dict.count
+        case let i as PyInstance:
+            if let f = i.type.lookup("__len__"), case .int(let n) = try ctx.call(f, [v]) { return n }
+        default: break
+        }
+    }
+    throw PyException.make(.typeError, "object of type '\(typeName(v))' has no len()")
+}
+
+/// An int index or nil when `v` is not an int.
+func indexValue(_ v: Value) -> Int? {
+    switch v {
+    case .int(let i): return i
+    case .bool(let b): return b ? 1 : 0
+    default: return nil
+    }
+}

@@ -1,0 +1,153 @@
+/// One line of a traceback: CPython prints `  File "x.py", line 3, in f` and the stripped source line.
+struct TracebackEntry: Sendable {
+    let fileName: String
+    let line: Int32
+    let function: String
+}
+
+/// The Swift state of an exception instance: traceback (innermost last), cause and context.
+final class ExceptionData: @unchecked Sendable {
+    var traceback: [TracebackEntry] = []
+    var cause: PyInstance?
+    var context: PyInstance?
+    var suppressContext = false
+}
+
+/// A raised Python exception travelling through Swift `throws`.
+struct PyException: Error, @unchecked Sendable {
+    let value: PyInstance
+
+    init(_ value: PyInstance) {
+        self.value = value
+    }
+
+    var type: PyType { value.type }
+
+    var data: ExceptionData {
+        if let d = value.native as? ExceptionData { return d }
+        let d = ExceptionData()
+        value.native = d
+        return d
+    }
+
+    /// A new instance of a builtin exception type with one message argument (or none when empty).
+    static func make(_ kind: ExceptionKind, _ message: String? = nil) -> PyException {
+        let instance = PyInstance(type: kind.type)
+        let args: [Value] = message.map { [.str($0)] } ?? []
+        instance.attributes["args"] = .object(PyTuple(args))
+        instance.native = ExceptionData()
+        return PyException(instance)
+    }
+
+    func matches(_ kind: ExceptionKind) -> Bool { value.type.isSubtype(of: kind.type) }
+}
+
+/// The builtin exception classes (Objects/exceptions.c hierarchy, the part our subset raises).
+enum ExceptionKind: String, CaseIterable {
+    case baseException = "BaseException"
+    case systemExit = "SystemExit"
+    case keyboardInterrupt = "KeyboardInterrupt"
+    case generatorExit = "GeneratorExit"
+    case exception = "Exception"
+    case stopIteration = "StopIteration"
+    case arithmeticError = "ArithmeticError"
+    case zeroDivisionError = "ZeroDivisionError"
+    case overflowError = "OverflowError"
+    case assertionError = "AssertionError"
+    case attributeError = "AttributeError"
+    case lookupError = "LookupError"
+    case indexError = "IndexError"
+    case keyError = "KeyError"
+    case nameError = "NameError"
+    case unboundLocalError = "UnboundLocalError"
+    case osError = "OSError"
+    case timeoutError = "TimeoutError"
+    case connectionError = "ConnectionError"
+    case connectionRefusedError = "ConnectionRefusedError"
+    case runtimeError = "RuntimeError"
+    case recursionError = "RecursionError"
+    case notImplementedError = "NotImplementedError"
+    case typeError = "TypeError"
+    case valueError = "ValueError"
+    case unicodeError = "UnicodeError"
+    case unicodeDecodeError = "UnicodeDecodeError"
+    case importError = "ImportError"
+    case moduleNotFoundError = "ModuleNotFoundError"
+    case memoryError = "MemoryError"
+    case brokenBarrierError = "BrokenBarrierError"
+
+    var parent: ExceptionKind? {
+        switch self {
+        case .baseException: nil
+        case .systemExit, .keyboardInterrupt, .generatorExit, .exception: .baseException
+        case .stopIteration, .arithmeticError, .assertionError, .attributeError, .lookupError, .nameError, .osError,
+            .runtimeError, .typeError, .valueError, .importError, .memoryError: .exception
+        case .zeroDivisionError, .overflowError: .arithmeticError
+        case .indexError, .keyError: .lookupError
+        case .unboundLocalError: .nameError
+        case .timeoutError, .connectionError: .osError
+        case .connectionRefusedError: .connectionError
+        case .recursionError, .notImplementedError, .brokenBarrierError: .runtimeError
+        case .unicodeError: .valueError
+        case .unicodeDecodeError: .unicodeError
+        case .moduleNotFoundError: .importError
+        }
+    }
+
+    var type: PyType { BuiltinExceptions.types[self]! }
+}
+
+/// The exception type objects, created once per process (they are immutable after creation).
+enum BuiltinExceptions {
+    static let types: [ExceptionKind: PyType] = {
+        var made: [ExceptionKind: PyType] = [:]
+        func make(_ k: ExceptionKind) -> PyType {
+            if let t = made[k] { return t }
+            let base = k.parent.map(make) ?? BuiltinTypes.object
+            let t = PyType(name: k.rawValue, base: base)
+            if k == .brokenBarrierError { t.module = "threading" }
+            if k == .baseException { installBaseExceptionMethods(t) }
+            made[k] = t
+            return t
+        }
+        for k in ExceptionKind.allCases { _ = make(k) }
+        return made
+    }()
+
+    static func installBaseExceptionMethods(_ t: PyType) {
+        t.addMethod("__init__") { args, _, _ in
+            guard case .object(let o) = args[0], let inst = o as? PyInstance else { return .none }
+            inst.attributes["args"] = .object(PyTuple(Array(args.dropFirst())))
+            if inst.native == nil { inst.native = ExceptionData() }
+            return .none
+        }
+        t.addMethod("__str__") { args, _, ctx in
+            .str(exceptionMessage(args[0], ctx: ctx))
+        }
+        t.addMethod("__repr__") { args, _, ctx in
+            guard case .object(let o) = args[0], let inst = o as? PyInstance else { return .str("") }
+            let items = exceptionArgs(inst)
+            let inner = items.count == 1 ? try repr(items[0], ctx) : try items.map { try repr($0, ctx) }.joined(separator: ", ")
+            return .str("\(inst.type.name)(\(inner))")
+        }
+        t.addMethod("with_traceback") { args, _, _ in args[0] }
+    }
+}
+
+func exceptionArgs(_ inst: PyInstance) -> [Value] {
+    if case .object(let o)? = inst.attributes["args"], let t = o as? PyTuple { return t.items }
+    return []
+}
+
+/// `str(exc)`: empty for no args, `str(arg)` for one (KeyError: `repr(arg)`), the tuple's str otherwise.
+func exceptionMessage(_ v: Value, ctx: ExecutionContext) -> String {
+    guard case .object(let o) = v, let inst = o as? PyInstance else { return "" }
+    let items = exceptionArgs(inst)
+    switch items.count {
+    case 0: return ""
+    case 1:
+        if inst.type.isSubtype(of: ExceptionKind.keyError.type) { return (try? repr(items[0], ctx)) ?? "" }
+        return (try? str(items[0], ctx)) ?? ""
+    default: return (try? repr(.object(PyTuple(items)), ctx)) ?? ""
+    }
+}

@@ -1,0 +1,176 @@
+import BigInt
+
+/// `repr(x)`: Objects/*.c repr functions (float_repr's shortest digits, unicode_repr's quote choice).
+func repr(_ v: Value, _ ctx: ExecutionContext) throws -> String {
+    switch v {
+    case .none: return "None"
+    case .bool(let b): return b ? "True" : "False"
+    case .int(let i): return String(i)
+    case .float(let d): return formatFloatRepr(d)
+    case .object(let o):
+        switch o {
+        case let s as PyStr: return quoteString(s.value)
+        case let b as PyBigInt: return b.value.description
+        case let l as PyList:
+            return try ctx.reprGuard(o, "[...]") { "[" + (try l.lock.withLock { l.items }.map { try repr($0, ctx) }.joined(separator: ", ")) + "]" }
+        case let t as PyTuple:
+            if t.items.count == 1 { return "(" + (try repr(t.items[0], ctx)) + ",)" }
+            return try ctx.reprGuard(o, "(...)") { "(" + (try t.items.map { try repr($0, ctx) }.joined(separator: ", ")) + ")" }
+        case let d as PyDict:
+            return try ctx.reprGuard(o, "{...}") {
+                "{" + (try d.entries.map { "\(try repr($0.key, ctx)): \(try repr($0.value, ctx))" }.joined(separator: ", ")) + "}"
+            }
+        case let s as PySet:
+            if s.storage.count == 0 { return "set()" }
+            return "{" + (try s.elements.map { try repr($0, ctx) }.joined(separator: ", ")) + "}"
+        case let r as PyRange:
+            return r.step == 1 ? "range(\(r.start), \(r.stop))" : "range(\(r.start), \(r.stop), \(r.step))"
+        case let b as PyBytes: return bytesRepr(b.value)
+        case let v as PyDictView:
+            let name = typeOf(.object(v)).name
+            return "\(name)(" + (try repr(.object(PyList(try collect(.object(v), ctx))), ctx)) + ")"
+        case let f as PyFunction: return "<function \(f.qualifiedName) at \(address(f))>"
+        case let f as PyBuiltinFunction: return "<built-in function \(f.name)>"
+        case let m as PyBoundMethod:
+            var name = "?"
+            if case .object(let f as PyFunction) = m.function { name = f.qualifiedName }
+            return "<bound method \(name) of \(try repr(m.receiver, ctx))>"
+        case let t as PyType:
+            return t.module == "builtins" ? "<class '\(t.name)'>" : "<class '\(t.module).\(t.name)'>"
+        case let m as PyModule: return "<module '\(m.name)'>"
+        case let s as PySlice: return "slice(\(try repr(s.lower, ctx)), \(try repr(s.upper, ctx)), \(try repr(s.step, ctx)))"
+        case let i as PyInstance:
+            if let f = i.type.lookup("__repr__") {
+                let r = try ctx.call(f, [v])
+                guard case .object(let s as PyStr) = r else {
+                    throw PyException.make(.typeError, "__repr__ returned non-string (type \(typeName(r)))")
+                }
+                return s.value
+            }
+            if o === BuiltinTypes.notImplemented { return "NotImplemented" }
+            if o === BuiltinTypes.ellipsis { return "Ellipsis" }
+            let module = i.type.module == "builtins" ? "" : i.type.module + "."
+            return "<\(module)\(i.type.name) object at \(address(i))>"
+        default: return "<\(typeName(v)) object at \(address(o))>"
+        }
+    }
+}
+
+/// `str(x)`.
+func str(_ v: Value, _ ctx: ExecutionContext) throws -> String {
+    switch v {
+    case .object(let o):
+        switch o {
+        case let s as PyStr: return s.value
+        case let i as PyInstance:
+            if let f = i.type.lookup("__str__") {
+                let r = try ctx.call(f, [v])
+                guard case .object(let s as PyStr) = r else {
+                    throw PyException.make(.typeError, "__str__ returned non-string (type \(typeName(r)))")
+                }
+                return s.value
+            }
+            return try repr(v, ctx)
+        default: return try repr(v, ctx)
+        }
+    default: return try repr(v, ctx)
+    }
+}
+
+func address(_ o: AnyObject) -> String {
+    "0x" + String(UInt(bitPattern: ObjectIdentifier(o).hashValue), radix: 16).leftPadded(to: 12, with: "0")
+}
+
+extension String {
+    func leftPadded(to width: Int, with fill: Character) -> String {
+        let n = count
+        return n >= width ? self : String(repeating: fill, count: width - n) + self
+    }
+}
+
+/// unicode_repr: single quotes unless the text has a single quote and no double quote.
+func quoteString(_ s: String) -> String {
+    let quote: Character = s.contains("'") && !s.contains("\"") ? "\"" : "'"
+    var out = String(quote)
+    for u in s.unicodeScalars {
+        switch u {
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        default:
+            if Character(u) == quote {
+                out += "\\" + String(quote)
+            } else if u.value < 0x20 || u.value == 0x7f {
+                out += "\\x" + String(u.value, radix: 16).leftPadded(to: 2, with: "0")
+            } else {
+                out.unicodeScalars.append(u)
+            }
+        }
+    }
+    out.append(quote)
+    return out
+}
+
+func bytesRepr(_ bytes: [UInt8]) -> String {
+    let quote: UInt8 = bytes.contains(39) && !bytes.contains(34) ? 34 : 39
+    var out = "b" + String(UnicodeScalar(quote))
+    for b in bytes {
+        switch b {
+        case 92: out += "\\\\"
+        case 10: out += "\\n"
+        case 13: out += "\\r"
+        case 9: out += "\\t"
+        case quote: out += "\\" + String(UnicodeScalar(b))
+        case 32..<127: out.unicodeScalars.append(UnicodeScalar(b))
+        default: out += "\\x" + String(b, radix: 16).leftPadded(to: 2, with: "0")
+        }
+    }
+    return out + String(UnicodeScalar(quote))
+}
+
+/// float_repr: the shortest digits that round-trip (Swift's description computes them), laid out with
+/// Python's rule: positional when -4 <= exponent < 16, else `d.ddde+XX`.
+func formatFloatRepr(_ d: Double) -> String {
+    if d.isNaN { return "nan" }
+    if d.isInfinite { return d < 0 ? "-inf" : "inf" }
+    if d == 0 { return d.sign == .minus ? "-0.0" : "0.0" }
+    let (digits, exponent) = shortestDigits(d)
+    let sign = d < 0 ? "-" : ""
+    // exponent: value = 0.d1d2d3… × 10^exponent → decimal point after `exponent` digits.
+    let sciExp = exponent - 1
+    if sciExp >= -4 && sciExp < 16 {
+        if exponent <= 0 { return sign + "0." + String(repeating: "0", count: -exponent) + digits }
+        if exponent >= digits.count { return sign + digits + String(repeating: "0", count: exponent - digits.count) + ".0" }
+        let i = digits.index(digits.startIndex, offsetBy: exponent)
+        return sign + digits[..<i] + "." + digits[i...]
+    }
+    let mantissa = digits.count == 1 ? digits : String(digits.first!) + "." + digits.dropFirst()
+    let e = abs(sciExp)
+    return sign + mantissa + "e" + (sciExp < 0 ? "-" : "+") + (e < 10 ? "0" : "") + String(e)
+}
+
+/// (significant digits without leading/trailing zeros, decimal exponent such that value = 0.DIGITS × 10^exp).
+func shortestDigits(_ d: Double) -> (String, Int) {
+    let text = abs(d).description  // e.g. "1234.5", "1e-05", "1.2345e+16"
+    var mantissa = Substring(text)
+    var exp = 0
+    if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+        mantissa = text[..<e]
+        exp = Int(text[text.index(after: e)...]) ?? 0
+    }
+    var intPart = mantissa
+    var frac: Substring = ""
+    if let dot = mantissa.firstIndex(of: ".") {
+        intPart = mantissa[..<dot]
+        frac = mantissa[mantissa.index(after: dot)...]
+    }
+    var digits = String(intPart) + frac
+    var pointPos = intPart.count + exp
+    while digits.first == "0" && digits.count > 1 {
+        digits.removeFirst()
+        pointPos -= 1
+    }
+    while digits.last == "0" && digits.count > 1 { digits.removeLast() }
+    return (digits, pointPos)
+}

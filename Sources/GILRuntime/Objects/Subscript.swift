@@ -1,0 +1,138 @@
+/// `x[i]`, `x[i] = v`, `del x[i]` for the builtin containers and user classes (`__getitem__`…).
+enum Subscript {
+    static func normalize(_ i: Int, _ count: Int, _ what: String) throws -> Int {
+        let j = i < 0 ? i + count : i
+        if j < 0 || j >= count { throw PyException.make(.indexError, "\(what) index out of range") }
+        return j
+    }
+
+    static func sliceItems<T>(_ items: [T], _ s: PySlice) throws -> [T] {
+        let (start, _, step, count) = try s.indices(length: items.count)
+        if step == 1 { return count == 0 ? [] : Array(items[start..<(start + count)]) }
+        var out: [T] = []
+        out.reserveCapacity(count)
+        var i = start
+        for _ in 0..<count {
+            out.append(items[i])
+            i += step
+        }
+        return out
+    }
+
+    @inline(never)
+    static func get(_ container: Value, _ key: Value, _ ctx: ExecutionContext) throws -> Value {
+        guard case .object(let o) = container else {
+            throw PyException.make(.typeError, "'\(typeName(container))' object is not subscriptable")
+        }
+        switch o {
+        case let l as PyList:
+            if let i = indexValue(key) {
+                return try l.lock.withLock { l.items[try normalize(i, l.items.count, "list")] }
+            }
+            if case .object(let s as PySlice) = key { return .object(PyList(try sliceItems(l.lock.withLock { l.items }, s))) }
+            throw PyException.make(.typeError, "list indices must be integers or slices, not \(typeName(key))")
+        case let t as PyTuple:
+            if let i = indexValue(key) { return t.items[try normalize(i, t.items.count, "tuple")] }
+            if case .object(let s as PySlice) = key { return .object(PyTuple(try sliceItems(t.items, s))) }
+            throw PyException.make(.typeError, "tuple indices must be integers or slices, not \(typeName(key))")
+        case let d as PyDict:
+            if let v = try d.get(key) { return v }
+            if case .object(let i as PyInstance) = container, let f = i.type.lookup("__missing__") { return try ctx.call(f, [container, key]) }
+            throw PyException(keyError(key))
+        case let s as PyStr:
+            let scalars = s.scalars
+            if let i = indexValue(key) { return .str(String(scalars[try normalize(i, scalars.count, "string")])) }
+            if case .object(let sl as PySlice) = key {
+                var u = String.UnicodeScalarView()
+                u.append(contentsOf: try sliceItems(scalars, sl))
+                return .str(String(u))
+            }
+            throw PyException.make(.typeError, "string indices must be integers, not '\(typeName(key))'")
+        case let b as PyBytes:
+            if let i = indexValue(key) { return .int(Int(b.value[try normalize(i, b.value.count, "index")])) }
+            if case .object(let sl as PySlice) = key { return .object(PyBytes(try sliceItems(b.value, sl))) }
+        case let r as PyRange:
+            if let i = indexValue(key) { return .int(r.start + r.step * (try normalize(i, r.count, "range object"))) }
+        case let i as PyInstance:
+            if let f = i.type.lookup("__getitem__") { return try ctx.call(f, [container, key]) }
+        case let t as PyType:
+            // `list[int]` in annotations evaluated at runtime: return the type itself.
+            return .object(t)
+        default: break
+        }
+        throw PyException.make(.typeError, "'\(typeName(container))' object is not subscriptable")
+    }
+
+    static func keyError(_ key: Value) -> PyInstance {
+        let e = PyException.make(.keyError).value
+        e.attributes["args"] = .object(PyTuple([key]))
+        return e
+    }
+
+    @inline(never)
+    static func set(_ container: Value, _ key: Value, _ value: Value, _ ctx: ExecutionContext) throws {
+        guard case .object(let o) = container else {
+            throw PyException.make(.typeError, "'\(typeName(container))' object does not support item assignment")
+        }
+        switch o {
+        case let l as PyList:
+            if let i = indexValue(key) {
+                try l.lock.withLock { l.items[try normalize(i, l.items.count, "list assignment")] = value }
+                return
+            }
+            if case .object(let s as PySlice) = key {
+                let newItems = try collect(value, ctx)
+                try l.lock.withLock {
+                    let (start, stop, step, _) = try s.indices(length: l.items.count)
+                    guard step == 1 else { throw PyException.make(.valueError, "extended slice assignment is not supported yet") }
+                    l.items.replaceSubrange(start..<max(start, stop), with: newItems)
+                }
+                return
+            }
+            throw PyException.make(.typeError, "list indices must be integers or slices, not \(typeName(key))")
+        case let d as PyDict:
+            try d.set(key, value)
+            return
+        case let i as PyInstance:
+            if let f = i.type.lookup("__setitem__") {
+                _ = try ctx.call(f, [container, key, value])
+                return
+            }
+        default: break
+        }
+        throw PyException.make(.typeError, "'\(typeName(container))' object does not support item assignment")
+    }
+
+    static func delete(_ container: Value, _ key: Value, _ ctx: ExecutionContext) throws {
+        guard case .object(let o) = container else {
+            throw PyException.make(.typeError, "'\(typeName(container))' object does not support item deletion")
+        }
+        switch o {
+        case let l as PyList:
+            if let i = indexValue(key) {
+                try l.lock.withLock { _ = l.items.remove(at: try normalize(i, l.items.count, "list assignment")) }
+                return
+            }
+            if case .object(let s as PySlice) = key {
+                try l.lock.withLock {
+                    let (start, _, step, count) = try s.indices(length: l.items.count)
+                    var drop = Set<Int>()
+                    var i = start
+                    for _ in 0..<count { drop.insert(i); i += step }
+                    l.items = l.items.enumerated().filter { !drop.contains($0.offset) }.map(\.element)
+                }
+                return
+            }
+        case let d as PyDict:
+            if try d.remove(key) == nil { throw PyException(keyError(key)) }
+            return
+        case let i as PyInstance:
+            if let f = i.type.lookup("__delitem__") {
+                _ = try ctx.call(f, [container, key])
+                return
+            }
+        default: break
+        }
+        throw PyException.make(.typeError, "'\(typeName(container))' object doesn't support item deletion")
+    }
+}

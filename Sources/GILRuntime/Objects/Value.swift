@@ -1,0 +1,170 @@
+import BigInt
+
+/// A Python value as the VM's registers hold it. The common scalars are inline (no allocation, no ARC);
+/// everything else is a reference to a `PyObject`. DESIGN.md §7: this is what keeps the seed loop fast.
+enum Value: @unchecked Sendable {
+    case none
+    case bool(Bool)
+    case int(Int)
+    case float(Double)
+    case object(PyObject)
+
+    @inline(__always) static func str(_ s: String) -> Value { .object(PyStr(s)) }
+
+    /// An int value, small when it fits, else a `PyBigInt`.
+    static func integer(_ b: BigInt) -> Value {
+        if let small = Int(exactly: b) { return .int(small) }
+        return .object(PyBigInt(b))
+    }
+
+    @inline(__always) var asObject: PyObject? {
+        if case .object(let o) = self { return o }
+        return nil
+    }
+
+    @inline(__always) var isNone: Bool {
+        if case .none = self { return true }
+        return false
+    }
+
+    /// `x is y`: identity for references, equality of the payload for inline scalars (CPython caches
+    /// small ints, True/False/None are singletons; floats compare by bit pattern here).
+    func isIdentical(_ other: Value) -> Bool {
+        switch (self, other) {
+        case (.none, .none): return true
+        case (.bool(let a), .bool(let b)): return a == b
+        case (.int(let a), .int(let b)): return a == b
+        case (.float(let a), .float(let b)): return a.bitPattern == b.bitPattern
+        case (.object(let a), .object(let b)): return a === b
+        default: return false
+        }
+    }
+}
+
+/// What kind of object a reference is, stored in the object so hot paths test one byte instead of a
+/// dynamic cast.
+enum ObjectTag: UInt8 {
+    case str, bigint, bytes, tuple, list, dict, set, range, slice
+    case function, builtin, boundMethod, type, instance, module, superProxy
+    case rangeIterator, sequenceIterator, dictIterator, nativeIterator, cell, dictView
+}
+
+/// Base of every heap object. Objects are only touched by the thread holding the GIL (or, under the
+/// free-threaded policy, under their own `ObjectLock`), which is why sharing them across threads is safe.
+class PyObject: @unchecked Sendable {
+    final let tag: ObjectTag
+
+    init(tag: ObjectTag) {
+        self.tag = tag
+    }
+}
+
+/// Python's `str`: an immutable Swift string; Unicode scalars are Python's code points.
+final class PyStr: PyObject {
+    let value: String
+    private var scalarsCache: [Unicode.Scalar]?
+
+    init(_ value: String) {
+        self.value = value
+        super.init(tag: .str)
+    }
+
+    /// Code points, computed once for indexing and len().
+    var scalars: [Unicode.Scalar] {
+        if let s = scalarsCache { return s }
+        let s = Array(value.unicodeScalars)
+        scalarsCache = s
+        return s
+    }
+}
+
+/// An int that does not fit in 64 bits (attaswift/BigInt). Results that fit go back to `.int`.
+final class PyBigInt: PyObject {
+    let value: BigInt
+
+    init(_ value: BigInt) {
+        self.value = value
+        super.init(tag: .bigint)
+    }
+}
+
+/// Minimal `bytes` for `urlopen(...).read()`: len, decode, repr `b'…'`.
+final class PyBytes: PyObject {
+    let value: [UInt8]
+
+    init(_ value: [UInt8]) {
+        self.value = value
+        super.init(tag: .bytes)
+    }
+}
+
+final class PyTuple: PyObject {
+    let items: [Value]
+
+    init(_ items: [Value]) {
+        self.items = items
+        super.init(tag: .tuple)
+    }
+}
+
+/// `range(start, stop, step)`.
+final class PyRange: PyObject {
+    let start: Int, stop: Int, step: Int
+
+    init(start: Int, stop: Int, step: Int) {
+        self.start = start
+        self.stop = stop
+        self.step = step
+        super.init(tag: .range)
+    }
+
+    var count: Int {
+        if step > 0 { return start < stop ? (stop - start + step - 1) / step : 0 }
+        return start > stop ? (start - stop - step - 1) / (-step) : 0
+    }
+}
+
+/// `a[lower:upper:step]` as an object.
+final class PySlice: PyObject {
+    let lower: Value, upper: Value, step: Value
+
+    init(lower: Value, upper: Value, step: Value) {
+        self.lower = lower
+        self.upper = upper
+        self.step = step
+        super.init(tag: .slice)
+    }
+
+    /// CPython's `PySlice_AdjustIndices`: (start, stop, step, count) for a sequence of `length`.
+    func indices(length: Int) throws -> (start: Int, stop: Int, step: Int, count: Int) {
+        func int(_ v: Value) throws -> Int? {
+            switch v {
+            case .none: return nil
+            case .int(let i): return i
+            case .bool(let b): return b ? 1 : 0
+            default: throw PyException.make(.typeError, "slice indices must be integers or None or have an __index__ method")
+            }
+        }
+        let step = try int(self.step) ?? 1
+        if step == 0 { throw PyException.make(.valueError, "slice step cannot be zero") }
+        func clamp(_ v: Int?, _ def: Int) -> Int {
+            guard var i = v else { return def }
+            if i < 0 {
+                i += length
+                if i < 0 { i = step < 0 ? -1 : 0 }
+            } else if i >= length {
+                i = step < 0 ? length - 1 : length
+            }
+            return i
+        }
+        let start = clamp(try int(lower), step < 0 ? length - 1 : 0)
+        let stop = clamp(try int(upper), step < 0 ? -1 : length)
+        var count = 0
+        if step < 0 {
+            if stop < start { count = (start - stop - 1) / (-step) + 1 }
+        } else if start < stop {
+            count = (stop - start - 1) / step + 1
+        }
+        return (start, stop, step, count)
+    }
+}

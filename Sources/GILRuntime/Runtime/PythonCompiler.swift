@@ -1,0 +1,34 @@
+import PythonSyntax
+
+/// A parsed and compiled program, ready to run (any number of times, on any thread).
+public struct CompiledProgram: @unchecked Sendable {
+    let module: CodeObject
+    let globalNames: [String]
+    let fileName: String
+    let sourceLines: [String]
+    let checkMode: CheckMode
+
+    func sourceLine(_ line: Int32) -> String {
+        let i = Int(line) - 1
+        return i >= 0 && i < sourceLines.count ? sourceLines[i] : ""
+    }
+}
+
+/// Source → AST (PythonSyntax) → register bytecode.
+public enum PythonCompiler {
+    public static func compile(source: String, fileName: String) throws(SyntaxError) -> CompiledProgram {
+        try compile(source: source, fileName: fileName, checkMode: .py310)
+    }
+
+    package static func compile(source: String, fileName: String, checkMode: CheckMode) throws(SyntaxError) -> CompiledProgram {
+        let module = try PythonParser.parse(source: source, fileName: fileName)
+        let (code, names, _) = try ModuleCompiler.compile(module, source: source, checkMode: checkMode)
+        let lines = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        return CompiledProgram(module: code, globalNames: names, fileName: fileName, sourceLines: lines, checkMode: checkMode)
+    }
+
+    /// The disassembly of every code object in the program (`gilrec` debugging, tests).
+    package static func disassemble(_ program: CompiledProgram) -> String {
+        Disassembler.dump(program.module)
+    }
+}

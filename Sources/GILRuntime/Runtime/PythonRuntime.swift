@@ -1,0 +1,182 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import GILCore
+import GILTrace
+import Synchronization
+
+/// How to run a program.
+public struct RuntimeOptions: Sendable {
+    /// `sys.argv`; argv[0] is the program path.
+    public var argv: [String]
+    public var switchIntervalNs: Int64 = 5_000_000
+    public var recursionLimit: Int = 1000
+    public var output: OutputTarget = .standardStreams
+
+    public init(argv: [String]) {
+        self.argv = argv
+    }
+}
+
+/// How a program ended: the process exit code CPython would give, and the run status to store.
+public struct ProgramOutcome: Sendable {
+    public var exitCode: Int32
+    public var status: RunStatus
+
+    public init(exitCode: Int32, status: RunStatus) {
+        self.exitCode = exitCode
+        self.status = status
+    }
+}
+
+/// One execution of a compiled program on real OS threads contending for the instrumented GIL.
+public final class PythonRuntime: @unchecked Sendable {
+    public let recorder: TraceRecorder
+    public let gil: GIL
+    public let threads: ThreadSystem
+    let program: CompiledProgram
+    let options: RuntimeOptions
+    let output: ProgramOutput
+    let builtins: PyModule
+    let recursionLimit: Int
+    private(set) var modules: ModuleRegistry!
+    let mainGlobals: Globals
+    /// The main thread's context once it runs (threading.main_thread()).
+    var mainContext: ExecutionContext?
+    /// Started `threading.Thread` objects (threading.enumerate()).
+    let threadObjects = Mutex<[UncheckedBox<PyInstance>]>([])
+
+    public init(program: CompiledProgram, options: RuntimeOptions, sink: EventSink, traceEnabled: Bool = true) {
+        self.program = program
+        self.options = options
+        recorder = TraceRecorder(sink: sink, enabled: traceEnabled)
+        gil = GIL(recorder: recorder, switchIntervalNs: options.switchIntervalNs)
+        threads = ThreadSystem(gil: gil, recorder: recorder)
+        output = ProgramOutput(target: options.output)
+        builtins = BuiltinFunctions.module(output: output)
+        recursionLimit = options.recursionLimit
+        mainGlobals = Globals(names: program.globalNames)
+        modules = ModuleRegistry(runtime: self)
+    }
+
+    /// Runs the program to completion: main module, then (like threading._shutdown) every non-daemon
+    /// thread; flushes output and the recorder. The main Python thread gets its own OS thread with a
+    /// large stack so 1000 Python frames never overflow the native stack.
+    public func run() -> ProgramOutcome {
+        let box = OutcomeBox()
+        let started = BigStackThread.run(stackBytes: 512 << 20) { [self] in
+            box.outcome = runMain()
+        }
+        if !started { box.outcome = runMain() }
+        output.flush()
+        recorder.finish()
+        return box.outcome ?? ProgramOutcome(exitCode: 1, status: .error)
+    }
+
+    /// Called from a signal-handling thread: KeyboardInterrupt in the main thread at its next check point.
+    public func interrupt() {
+        threads.requestInterrupt()
+    }
+
+    private func runMain() -> ProgramOutcome {
+        let ts = threads.startMainThread()
+        let ctx = ExecutionContext(runtime: self, ts: ts)
+        mainContext = ctx
+        mainGlobals.set(named: "__name__", .str("__main__"))
+        mainGlobals.set(named: "__file__", .str(program.fileName))
+        mainGlobals.set(named: "__doc__", .none)
+        var outcome = ProgramOutcome(exitCode: 0, status: .ok)
+        do {
+            let code = program.module
+            let size = Int(code.frameSize)
+            let regs = try ctx.pushFrame(size)
+            defer { ctx.popFrame(size) }
+            let base = Int(code.constantBase)
+            for (k, c) in code.constants.enumerated() { regs[base + k] = c }
+            _ = try Interpreter.execute(code, nil, regs, ctx, globals: mainGlobals)
+        } catch {
+            outcome = handleUncaught(Interpreter.convertError(error), ctx)
+        }
+        output.flush()
+        threads.finishMainThread(ts)
+        output.flush()
+        return outcome
+    }
+
+    /// SystemExit gives its code; anything else prints the traceback (exit 1; KeyboardInterrupt 130).
+    func handleUncaught(_ e: PyException, _ ctx: ExecutionContext) -> ProgramOutcome {
+        if e.matches(.systemExit) {
+            let args = exceptionArgs(e.value)
+            guard let code = args.first else { return ProgramOutcome(exitCode: 0, status: .ok) }
+            switch code {
+            case .none: return ProgramOutcome(exitCode: 0, status: .ok)
+            case .int(let i): return ProgramOutcome(exitCode: Int32(truncatingIfNeeded: i), status: i == 0 ? .ok : .error)
+            default:
+                output.writeErr(((try? str(code, ctx)) ?? "") + "\n")
+                return ProgramOutcome(exitCode: 1, status: .error)
+            }
+        }
+        output.flush()
+        output.writeErr(Traceback.format(e, program: program, ctx))
+        if e.matches(.keyboardInterrupt) { return ProgramOutcome(exitCode: 130, status: .interrupted) }
+        return ProgramOutcome(exitCode: 1, status: .error)
+    }
+
+    /// print(): stdout, stderr, or any object with a `write` method.
+    func write(_ text: String, to file: Value, flush: Bool, _ ctx: ExecutionContext) throws {
+        switch file {
+        case .none:
+            output.writeOut(text, flush: flush)
+        case .object(let o as PyInstance) where o.native is StreamTag:
+            let tag = o.native as! StreamTag
+            if tag.fd == 2 { output.writeErr(text) } else { output.writeOut(text, flush: flush) }
+        default:
+            let (f, s) = try Attributes.loadMethod(file, "write", ctx)
+            if f.isNone { _ = try ctx.call(s, [.str(text)]) } else { _ = try ctx.call(f, [s, .str(text)]) }
+        }
+    }
+}
+
+/// Marks the `sys.stdout` / `sys.stderr` objects.
+final class StreamTag {
+    let fd: Int32
+
+    init(fd: Int32) {
+        self.fd = fd
+    }
+}
+
+private final class OutcomeBox: @unchecked Sendable {
+    var outcome: ProgramOutcome?
+}
+
+/// Runs a closure on a fresh pthread with a chosen stack size and waits for it.
+enum BigStackThread {
+    private final class Job {
+        let body: () -> Void
+
+        init(_ body: @escaping () -> Void) {
+            self.body = body
+        }
+    }
+
+    static func run(stackBytes: Int, _ body: @escaping () -> Void) -> Bool {
+        var attr = pthread_attr_t()
+        pthread_attr_init(&attr)
+        defer { pthread_attr_destroy(&attr) }
+        pthread_attr_setstacksize(&attr, stackBytes)
+        let job = Unmanaged.passRetained(Job(body)).toOpaque()
+        var thread = pthread_t()
+        let rc = pthread_create(&thread, &attr, { raw in
+            let job = Unmanaged<Job>.fromOpaque(raw!).takeRetainedValue()
+            job.body()
+            return nil
+        }, job)
+        guard rc == 0 else {
+            Unmanaged<Job>.fromOpaque(job).release()
+            return false
+        }
+        pthread_join(thread, nil)
+        return true
+    }
+}

@@ -1,0 +1,53 @@
+/// CPython's traceback text (Lib/traceback.py TracebackException.format): chained causes/contexts first,
+/// then `Traceback (most recent call last):`, one `File "…", line N, in f` + source line per frame,
+/// and `Type: message`.
+enum Traceback {
+    static func format(_ e: PyException, program: CompiledProgram, _ ctx: ExecutionContext) -> String {
+        var seen = Set<ObjectIdentifier>()
+        return chain(e.value, program, ctx, &seen)
+    }
+
+    private static func chain(_ e: PyInstance, _ program: CompiledProgram, _ ctx: ExecutionContext, _ seen: inout Set<ObjectIdentifier>) -> String {
+        seen.insert(ObjectIdentifier(e))
+        var out = ""
+        let data = PyException(e).data
+        if let cause = data.cause, !seen.contains(ObjectIdentifier(cause)) {
+            out += chain(cause, program, ctx, &seen)
+            out += "\nThe above exception was the direct cause of the following exception:\n\n"
+        } else if let context = data.context, !data.suppressContext, !seen.contains(ObjectIdentifier(context)) {
+            out += chain(context, program, ctx, &seen)
+            out += "\nDuring handling of the above exception, another exception occurred:\n\n"
+        }
+        if !data.traceback.isEmpty {
+            out += "Traceback (most recent call last):\n"
+            for entry in data.traceback.reversed() {
+                out += "  File \"\(entry.fileName)\", line \(entry.line), in \(entry.function)\n"
+                if entry.fileName == program.fileName {
+                    let line = program.sourceLine(entry.line).trimmingCharacters(in: .whitespaces)
+                    if !line.isEmpty { out += "    \(line)\n" }
+                }
+            }
+        }
+        out += lastLine(e, ctx) + "\n"
+        return out
+    }
+
+    /// `ValueError: message`, or just the type name when the message is empty.
+    static func lastLine(_ e: PyInstance, _ ctx: ExecutionContext) -> String {
+        let t = e.type
+        let name = (t.module == "builtins" || t.module == "__main__") ? t.name : "\(t.module).\(t.name)"
+        let message = (try? str(.object(e), ctx)) ?? ""
+        return message.isEmpty ? name : "\(name): \(message)"
+    }
+}
+
+extension String {
+    func trimmingCharacters(in set: WhitespaceSet) -> String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" || f == "\r" { s.removeFirst() }
+        while let l = s.last, l == " " || l == "\t" || l == "\r" { s.removeLast() }
+        return String(s)
+    }
+}
+
+enum WhitespaceSet { case whitespaces }

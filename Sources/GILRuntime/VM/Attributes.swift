@@ -1,0 +1,193 @@
+/// `staticmethod`, `classmethod` and `property` objects stored in a class.
+final class PyMethodWrapper: PyObject {
+    enum Kind { case staticMethod, classMethod, property }
+    let kind: Kind
+    let function: Value
+    var setter: Value?
+
+    init(_ kind: Kind, _ function: Value) {
+        self.kind = kind
+        self.function = function
+        super.init(tag: .cell)
+    }
+}
+
+/// Attribute access (Objects/object.c PyObject_GenericGetAttr in miniature): instance attributes, then
+/// the class chain, binding functions found on the class to the receiver.
+enum Attributes {
+    static func get(_ v: Value, _ name: String, _ ctx: ExecutionContext) throws -> Value {
+        if case .object(let o) = v {
+            switch o {
+            case let i as PyInstance:
+                if let cv = i.type.lookup(name), case .object(let w as PyMethodWrapper) = cv, w.kind == .property {
+                    return try ctx.call(w.function, [v])
+                }
+                if let a = i.getAttribute(name) { return a }
+                if let cv = i.type.lookup(name) { return bind(cv, to: v, type: i.type) }
+                if name == "__class__" { return .object(i.type) }
+                if name == "__dict__" {
+                    let d = PyDict()
+                    for (k, x) in i.lock.withLock({ i.attributes }).sorted(by: { $0.key < $1.key }) { try d.set(.str(k), x) }
+                    return .object(d)
+                }
+                if let g = i.type.lookup("__getattr__") { return try ctx.call(g, [v, .str(name)]) }
+                throw PyException.make(.attributeError, "'\(i.type.name)' object has no attribute '\(name)'")
+            case let t as PyType:
+                if let cv = t.lookup(name) {
+                    if case .object(let w as PyMethodWrapper) = cv {
+                        switch w.kind {
+                        case .staticMethod: return w.function
+                        case .classMethod: return .object(PyBoundMethod(function: w.function, receiver: v))
+                        case .property: return cv
+                        }
+                    }
+                    return cv
+                }
+                switch name {
+                case "__name__", "__qualname__": return .str(t.name)
+                case "__module__": return .str(t.module)
+                case "__base__": return t.base.map { .object($0) } ?? .none
+                case "__bases__": return .object(PyTuple(t.base.map { [.object($0)] } ?? []))
+                case "__mro__":
+                    var chain: [Value] = []
+                    var c: PyType? = t
+                    while let x = c { chain.append(.object(x)); c = x.base }
+                    return .object(PyTuple(chain))
+                case "__class__": return .object(BuiltinTypes.type)
+                default: break
+                }
+                throw PyException.make(.attributeError, "type object '\(t.name)' has no attribute '\(name)'")
+            case let m as PyModule:
+                if let a = m.get(name) { return a }
+                if name == "__name__" { return .str(m.name) }
+                throw PyException.make(.attributeError, "module '\(m.name)' has no attribute '\(name)'")
+            case let s as PySuper:
+                guard let start = s.startAfter.base, let cv = start.lookup(name) else {
+                    throw PyException.make(.attributeError, "'super' object has no attribute '\(name)'")
+                }
+                var type = s.startAfter
+                if case .object(let i as PyInstance) = s.receiver { type = i.type }
+                return bind(cv, to: s.receiver, type: type)
+            case let f as PyFunction:
+                switch name {
+                case "__name__": return .str(f.name)
+                case "__qualname__": return .str(f.qualifiedName)
+                case "__module__": return .str("__main__")
+                case "__doc__": return .none
+                default:
+                    if let a = f.attributes[name] { return a }
+                }
+            case let f as PyBuiltinFunction:
+                if name == "__name__" || name == "__qualname__" { return .str(f.name) }
+            case let m as PyBoundMethod:
+                if name == "__self__" { return m.receiver }
+                if name == "__func__" { return m.function }
+                return try get(m.function, name, ctx)
+            case let w as PyMethodWrapper where w.kind == .property:
+                if name == "setter" {
+                    return .object(PyBuiltinFunction("setter") { args, _, _ in
+                        w.setter = args.first
+                        return .object(w)
+                    })
+                }
+                if name == "fget" { return w.function }
+            case let s as PySlice:
+                switch name {
+                case "start": return s.lower
+                case "stop": return s.upper
+                case "step": return s.step
+                default: break
+                }
+            case let r as PyRange:
+                switch name {
+                case "start": return .int(r.start)
+                case "stop": return .int(r.stop)
+                case "step": return .int(r.step)
+                default: break
+                }
+            default: break
+            }
+        }
+        let t = typeOf(v)
+        if let cv = t.lookup(name) { return bind(cv, to: v, type: t) }
+        if name == "__class__" { return .object(t) }
+        if name == "real", Arithmetic.number(v) != nil { return v }
+        if name == "imag", Arithmetic.number(v) != nil { return .int(0) }
+        throw PyException.make(.attributeError, "'\(typeName(v))' object has no attribute '\(name)'")
+    }
+
+    /// A class attribute seen through an instance: functions become bound methods.
+    static func bind(_ cv: Value, to receiver: Value, type: PyType) -> Value {
+        guard case .object(let o) = cv else { return cv }
+        switch o {
+        case is PyFunction, is PyBuiltinFunction: return .object(PyBoundMethod(function: cv, receiver: receiver))
+        case let w as PyMethodWrapper:
+            switch w.kind {
+            case .staticMethod: return w.function
+            case .classMethod: return .object(PyBoundMethod(function: w.function, receiver: .object(type)))
+            case .property: return cv
+            }
+        default: return cv
+        }
+    }
+
+    /// `obj.name(...)` without allocating a bound method: (function, self) for methods found on the class,
+    /// (None, attribute) otherwise — CPython 3.11's LOAD_METHOD.
+    static func loadMethod(_ v: Value, _ name: String, _ ctx: ExecutionContext) throws -> (Value, Value) {
+        if case .object(let o) = v {
+            switch o.tag {
+            case .instance:
+                let i = unsafeDowncast(o, to: PyInstance.self)
+                if let a = i.getAttribute(name) { return (.none, a) }
+                if let cv = i.type.lookup(name), case .object(let f) = cv, f.tag == .function || f.tag == .builtin {
+                    return (cv, v)
+                }
+            case .module, .type, .superProxy, .function, .boundMethod:
+                return (.none, try get(v, name, ctx))
+            default:
+                if let cv = typeOf(v).lookup(name), case .object(let f) = cv, f.tag == .builtin { return (cv, v) }
+            }
+        } else if let cv = typeOf(v).lookup(name), case .object(let f) = cv, f.tag == .builtin {
+            return (cv, v)
+        }
+        return (.none, try get(v, name, ctx))
+    }
+
+    /// A special method looked up on the type (`__enter__`, `__exit__`), unbound.
+    static func lookupSpecial(_ v: Value, _ name: String) throws -> Value? {
+        typeOf(v).lookup(name)
+    }
+
+    static func set(_ target: Value, _ name: String, _ value: Value, _ ctx: ExecutionContext) throws {
+        guard case .object(let o) = target else {
+            throw PyException.make(.attributeError, "'\(typeName(target))' object has no attribute '\(name)'")
+        }
+        switch o {
+        case let i as PyInstance:
+            if let cv = i.type.lookup(name), case .object(let w as PyMethodWrapper) = cv, w.kind == .property {
+                guard let setter = w.setter else { throw PyException.make(.attributeError, "can't set attribute '\(name)'") }
+                _ = try ctx.call(setter, [target, value])
+                return
+            }
+            if let hook = i.type.lookup("__setattr__"), case .object(let f) = hook, f is PyFunction {
+                _ = try ctx.call(hook, [target, .str(name), value])
+                return
+            }
+            i.setAttribute(name, value)
+        case let t as PyType:
+            t.lock.withLock { t.dict[name] = value }
+        case let m as PyModule:
+            m.set(name, value)
+        case let f as PyFunction:
+            f.attributes[name] = value
+        default:
+            throw PyException.make(.attributeError, "'\(typeName(target))' object has no attribute '\(name)'")
+        }
+    }
+
+    static func delete(_ target: Value, _ name: String, _ ctx: ExecutionContext) throws {
+        if case .object(let i as PyInstance) = target, i.lock.withLock({ i.attributes.removeValue(forKey: name) }) != nil { return }
+        if case .object(let t as PyType) = target, t.lock.withLock({ t.dict.removeValue(forKey: name) }) != nil { return }
+        throw PyException.make(.attributeError, "'\(typeName(target))' object has no attribute '\(name)'")
+    }
+}

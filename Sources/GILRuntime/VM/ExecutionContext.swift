@@ -1,0 +1,82 @@
+import GILCore
+import GILTrace
+
+/// Everything one Python thread owns while it runs (DESIGN.md §7: per-thread state never lives in shared
+/// singletons): its `ThreadState`, the register stack frames are carved from, the stack of exceptions being
+/// handled, the recursion depth. Only its own OS thread touches it.
+final class ExecutionContext {
+    unowned let runtime: PythonRuntime
+    let ts: ThreadState
+    let gil: GIL
+    let breaker: EvalBreaker
+    /// Exceptions being handled (innermost last): `raise` with no argument, implicit `__context__`.
+    var handled: [PyInstance] = []
+    var depth = 0
+    var recursionLimit: Int
+    /// Registers of every active frame of this thread, allocated once.
+    private let stackBase: UnsafeMutablePointer<Value>
+    private let stackCapacity: Int
+    private var stackTop = 0
+    /// Objects whose repr is in progress (`[...]` for self-containing lists).
+    private var reprInProgress: Set<ObjectIdentifier> = []
+    /// Name and line of the assignment whose call is running (names traced sync objects).
+    var pendingObjectName: String?
+    var pendingObjectLine: Int32 = 0
+    /// The `threading.Thread` object of this thread (current_thread()).
+    var threadObject: PyInstance?
+
+    init(runtime: PythonRuntime, ts: ThreadState, stackCapacity: Int = 1 << 18) {
+        self.runtime = runtime
+        self.ts = ts
+        self.gil = runtime.gil
+        self.breaker = runtime.gil.breaker
+        self.recursionLimit = runtime.recursionLimit
+        self.stackCapacity = stackCapacity
+        stackBase = .allocate(capacity: stackCapacity)
+    }
+
+    deinit {
+        stackBase.deinitialize(count: stackTop)
+        stackBase.deallocate()
+    }
+
+    /// A frame of `size` registers, all None.
+    @inline(__always)
+    func pushFrame(_ size: Int) throws -> UnsafeMutablePointer<Value> {
+        guard stackTop + size <= stackCapacity else {
+            throw PyException.make(.recursionError, "maximum recursion depth exceeded")
+        }
+        let p = stackBase + stackTop
+        p.initialize(repeating: .none, count: size)
+        stackTop += size
+        return p
+    }
+
+    @inline(__always)
+    func popFrame(_ size: Int) {
+        stackTop -= size
+        (stackBase + stackTop).deinitialize(count: size)
+    }
+
+    /// The GIL check point: honours a drop request; an interrupt becomes KeyboardInterrupt.
+    @inline(never)
+    func checkPoint() throws {
+        do {
+            try gil.checkPoint(ts)
+        } catch {
+            throw PyException.make(.keyboardInterrupt)
+        }
+    }
+
+    /// Calls any Python callable from Swift (builtins calling back into Python code).
+    func call(_ callable: Value, _ args: [Value], kwargs: [(String, Value)] = []) throws -> Value {
+        try Interpreter.call(callable, args: args, kwargs: kwargs, ctx: self)
+    }
+
+    func reprGuard(_ o: PyObject, _ placeholder: String, _ body: () throws -> String) rethrows -> String {
+        let id = ObjectIdentifier(o)
+        guard reprInProgress.insert(id).inserted else { return placeholder }
+        defer { reprInProgress.remove(id) }
+        return try body()
+    }
+}

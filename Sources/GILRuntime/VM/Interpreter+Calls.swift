@@ -1,0 +1,328 @@
+/// Calls, argument binding, function and class creation, raise: the cold half of the interpreter.
+extension Interpreter {
+    /// A call whose arguments sit in the caller's registers: positional first, then keyword values named
+    /// by `kwnames` (a tuple of str), as CPython's vectorcall lays them out.
+    @inline(__always)
+    static func callFromRegisters(_ callee: Value, _ args: UnsafeMutablePointer<Value>, _ argc: Int, kwnames: Value?, _ ctx: ExecutionContext, site: (CodeObject, Int)) throws -> Value {
+        if case .object(let o) = callee, o.tag == .function, kwnames == nil {
+            let f = unsafeDowncast(o, to: PyFunction.self)
+            if f.code.isSimple && argc == f.code.positionalCount {
+                return try invokeSimple(f, UnsafeBufferPointer(start: args, count: argc), ctx)
+            }
+        }
+        return try callSlow(callee, args, argc, kwnames: kwnames, ctx, site: site)
+    }
+
+    @inline(never)
+    static func callSlow(_ callee: Value, _ args: UnsafeMutablePointer<Value>, _ argc: Int, kwnames: Value?, _ ctx: ExecutionContext, site: (CodeObject, Int)) throws -> Value {
+        var names: [String] = []
+        if case .object(let t as PyTuple)? = kwnames {
+            names = t.items.map { if case .object(let s as PyStr) = $0 { s.value } else { "" } }
+        }
+        let buffer = UnsafeBufferPointer(start: args, count: argc)
+        let positional = Array(buffer[0..<(argc - names.count)])
+        let kwargs = zip(names, buffer[(argc - names.count)...]).map { ($0, $1) }
+        if case .object(let o as PyType) = callee, o.module == "threading" || o.base?.module == "threading" {
+            ctx.pendingObjectName = site.0.assignmentNames[Int32(site.1)]
+            ctx.pendingObjectLine = site.0.lines[site.1]
+            defer { ctx.pendingObjectName = nil }
+            return try call(callee, args: positional, kwargs: kwargs, ctx: ctx)
+        }
+        return try call(callee, args: positional, kwargs: kwargs, ctx: ctx)
+    }
+
+    /// `f(*args, **kwargs)`.
+    @inline(never)
+    static func callEx(_ callee: Value, _ args: Value, _ kwargs: Value?, _ ctx: ExecutionContext) throws -> Value {
+        let positional = try collect(args, ctx)
+        var kw: [(String, Value)] = []
+        if let kwargs {
+            guard case .object(let d as PyDict) = kwargs else { throw PyException.make(.typeError, "argument after ** must be a mapping") }
+            for (k, v) in d.entries {
+                guard case .object(let s as PyStr) = k else { throw PyException.make(.typeError, "keywords must be strings") }
+                kw.append((s.value, v))
+            }
+        }
+        return try call(callee, args: positional, kwargs: kw, ctx: ctx)
+    }
+
+    /// The general call: every callable kind.
+    static func call(_ callee: Value, args: [Value], kwargs: [(String, Value)], ctx: ExecutionContext) throws -> Value {
+        guard case .object(let o) = callee else {
+            throw PyException.make(.typeError, "'\(typeName(callee))' object is not callable")
+        }
+        switch o {
+        case let f as PyFunction:
+            if kwargs.isEmpty && f.code.isSimple && args.count == f.code.positionalCount {
+                return try args.withUnsafeBufferPointer { try invokeSimple(f, $0, ctx) }
+            }
+            return try invoke(f, args, kwargs, ctx)
+        case let b as PyBuiltinFunction:
+            return try b.body(args, kwargs, ctx)
+        case let m as PyBoundMethod:
+            return try call(m.function, args: [m.receiver] + args, kwargs: kwargs, ctx: ctx)
+        case let t as PyType:
+            return try construct(t, args, kwargs, ctx)
+        case let i as PyInstance:
+            if let f = i.type.lookup("__call__") { return try call(f, args: [callee] + args, kwargs: kwargs, ctx: ctx) }
+        default: break
+        }
+        throw PyException.make(.typeError, "'\(typeName(callee))' object is not callable")
+    }
+
+    /// Calling a class: builtin constructor, or a new instance passed to `__init__`.
+    static func construct(_ t: PyType, _ args: [Value], _ kwargs: [(String, Value)], _ ctx: ExecutionContext) throws -> Value {
+        if let c = t.construct { return try c(t, args, kwargs, ctx) }
+        let instance = PyInstance(type: t)
+        if t.isSubtype(of: ExceptionKind.baseException.type) {
+            // BaseException.__new__ keeps the arguments even when a subclass __init__ ignores them.
+            instance.attributes["args"] = .object(PyTuple(args))
+            instance.native = ExceptionData()
+        }
+        if let initializer = t.lookup("__init__") {
+            let r = try call(initializer, args: [.object(instance)] + args, kwargs: kwargs, ctx: ctx)
+            if !r.isNone { throw PyException.make(.typeError, "__init__() should return None, not '\(typeName(r))'") }
+        } else if !args.isEmpty || !kwargs.isEmpty {
+            throw PyException.make(.typeError, "\(t.name)() takes no arguments")
+        }
+        return .object(instance)
+    }
+
+    /// Fast path: exactly the positional parameters, no defaults, *args, **kwargs or keyword-only ones.
+    @inline(__always)
+    static func invokeSimple(_ f: PyFunction, _ args: UnsafeBufferPointer<Value>, _ ctx: ExecutionContext) throws -> Value {
+        let code = f.code
+        let size = Int(code.frameSize)
+        let regs = try enter(ctx, size)
+        defer { leave(ctx, size) }
+        for k in 0..<args.count { regs[k] = args[k] }
+        return try run(f, code, regs, ctx)
+    }
+
+    @inline(__always)
+    static func enter(_ ctx: ExecutionContext, _ size: Int) throws -> UnsafeMutablePointer<Value> {
+        ctx.depth += 1
+        if ctx.depth > ctx.recursionLimit {
+            ctx.depth -= 1
+            throw PyException.make(.recursionError, "maximum recursion depth exceeded")
+        }
+        do {
+            return try ctx.pushFrame(size)
+        } catch {
+            ctx.depth -= 1
+            throw error
+        }
+    }
+
+    @inline(__always)
+    static func leave(_ ctx: ExecutionContext, _ size: Int) {
+        ctx.popFrame(size)
+        ctx.depth -= 1
+    }
+
+    @inline(__always)
+    static func run(_ f: PyFunction, _ code: CodeObject, _ regs: UnsafeMutablePointer<Value>, _ ctx: ExecutionContext) throws -> Value {
+        let base = Int(code.constantBase)
+        code.constants.withUnsafeBufferPointer { c in
+            for k in 0..<c.count { regs[base + k] = c[k] }
+        }
+        if !code.cellRegisters.isEmpty || !code.freeRegisters.isEmpty { setUpCells(f, code, regs) }
+        return try execute(code, f, regs, ctx, globals: f.globals)
+    }
+
+    @inline(never)
+    static func setUpCells(_ f: PyFunction, _ code: CodeObject, _ regs: UnsafeMutablePointer<Value>) {
+        let parameterCount = code.parameterNames.count
+        for r in code.cellRegisters {
+            regs[Int(r)] = .object(PyCell(Int(r) < parameterCount ? regs[Int(r)] : nil))
+        }
+        for (k, r) in code.freeRegisters.enumerated() where k < f.cells.count {
+            regs[Int(r)] = .object(f.cells[k])
+        }
+    }
+
+    /// The general path: binds positional, keyword, default, *args and **kwargs parameters
+    /// (Python/ceval.c initialize_locals, with its error messages).
+    static func invoke(_ f: PyFunction, _ args: [Value], _ kwargs: [(String, Value)], _ ctx: ExecutionContext) throws -> Value {
+        let code = f.code
+        let size = Int(code.frameSize)
+        let regs = try enter(ctx, size)
+        defer { leave(ctx, size) }
+        let npos = code.positionalCount
+        let names = code.parameterNames
+        var bound = [Bool](repeating: false, count: names.count)
+        for (k, v) in args.prefix(npos).enumerated() {
+            regs[k] = v
+            bound[k] = true
+        }
+        var slot = npos + code.keywordOnlyCount
+        if code.hasVarArgs {
+            regs[slot] = .object(PyTuple(args.count > npos ? Array(args[npos...]) : []))
+            bound[slot] = true
+            slot += 1
+        } else if args.count > npos {
+            let given = args.count
+            let takes = npos - f.defaults.count == npos ? "\(npos)" : "from \(npos - f.defaults.count) to \(npos)"
+            throw PyException.make(.typeError, "\(code.name)() takes \(takes) positional argument\(npos == 1 && f.defaults.isEmpty ? "" : "s") but \(given) \(given == 1 ? "was" : "were") given")
+        }
+        var extra: PyDict?
+        if code.hasVarKeywords {
+            extra = PyDict()
+            regs[slot] = .object(extra!)
+            bound[slot] = true
+        }
+        for (name, v) in kwargs {
+            if let k = names.firstIndex(of: name), k >= code.positionalOnlyCount, k < npos + code.keywordOnlyCount {
+                if bound[k] { throw PyException.make(.typeError, "\(code.name)() got multiple values for argument '\(name)'") }
+                regs[k] = v
+                bound[k] = true
+            } else if let extra {
+                try extra.set(.str(name), v)
+            } else {
+                throw PyException.make(.typeError, "\(code.name)() got an unexpected keyword argument '\(name)'")
+            }
+        }
+        let firstDefault = npos - f.defaults.count
+        var missing: [String] = []
+        for k in 0..<npos where !bound[k] {
+            if k >= firstDefault { regs[k] = f.defaults[k - firstDefault] } else { missing.append(names[k]) }
+        }
+        if !missing.isEmpty {
+            let list = missing.count == 1 ? "'\(missing[0])'" : missing.dropLast().map { "'\($0)'" }.joined(separator: ", ") + " and '\(missing.last!)'"
+            throw PyException.make(.typeError, "\(code.name)() missing \(missing.count) required positional argument\(missing.count == 1 ? "" : "s"): \(list)")
+        }
+        for k in npos..<(npos + code.keywordOnlyCount) where !bound[k] {
+            guard let d = f.keywordDefaults[names[k]] else {
+                throw PyException.make(.typeError, "\(code.name)() missing 1 required keyword-only argument: '\(names[k])'")
+            }
+            regs[k] = d
+        }
+        return try run(f, code, regs, ctx)
+    }
+
+    // MARK: - def / class
+
+    static func makeFunction(_ constant: Value, _ extras: UnsafeMutablePointer<Value>?, _ globals: Globals) throws -> Value {
+        guard case .object(let o as CodeConstant) = constant else { throw PyException.make(.runtimeError, "bad code constant") }
+        var defaults: [Value] = []
+        var kwDefaults: [String: Value] = [:]
+        var cells: [PyCell] = []
+        if let extras {
+            if case .object(let t as PyTuple) = extras[0] { defaults = t.items }
+            if case .object(let d as PyDict) = extras[1] {
+                for (k, v) in d.entries { if case .object(let s as PyStr) = k { kwDefaults[s.value] = v } }
+            }
+            if case .object(let t as PyTuple) = extras[2] { cells = t.items.compactMap { $0.asObject as? PyCell } }
+        }
+        return .object(PyFunction(code: o.code, globals: globals, defaults: defaults, keywordDefaults: kwDefaults, cells: cells))
+    }
+
+    /// Runs a class body with a fresh namespace, then builds the type (single inheritance).
+    static func makeClass(_ body: Value, _ bases: [Value], _ ctx: ExecutionContext, globals: Globals) throws -> Value {
+        guard case .object(let f as PyFunction) = body else { throw PyException.make(.typeError, "bad class body") }
+        var base: PyType?
+        for b in bases {
+            guard case .object(let t as PyType) = b else { throw PyException.make(.typeError, "bases must be types") }
+            if base != nil && t !== BuiltinTypes.object { throw PyException.make(.typeError, "multiple inheritance is not supported yet") }
+            if base == nil { base = t }
+        }
+        let namespace = PyDict()
+        let code = f.code
+        let size = Int(code.frameSize)
+        let regs = try enter(ctx, size)
+        defer { leave(ctx, size) }
+        let cbase = Int(code.constantBase)
+        for (k, c) in code.constants.enumerated() { regs[cbase + k] = c }
+        _ = try execute(code, f, regs, ctx, namespace: namespace, globals: globals)
+        var module = "__main__"
+        if let m = globals.value(named: "__name__"), case .object(let s as PyStr) = m { module = s.value }
+        let type = PyType(name: code.name, base: base ?? BuiltinTypes.object, module: module)
+        for (k, v) in namespace.entries {
+            guard case .object(let s as PyStr) = k else { continue }
+            type.dict[s.value] = v
+            if case .object(let fn as PyFunction) = v { fn.definingClass = type }
+            if case .object(let w as PyMethodWrapper) = v, case .object(let fn as PyFunction) = w.function { fn.definingClass = type }
+        }
+        return .object(type)
+    }
+
+    // MARK: - raise / except
+
+    static func raise(_ value: Value?, cause: Value?, bare: Bool, _ ctx: ExecutionContext) throws -> PyException {
+        if bare {
+            guard let e = ctx.handled.last else { return PyException.make(.runtimeError, "No active exception to reraise") }
+            return PyException(e)
+        }
+        let exc = try exceptionInstance(value!, ctx)
+        if let cause {
+            let data = exc.data
+            data.suppressContext = true
+            if case .none = cause { data.cause = nil } else { data.cause = try exceptionInstance(cause, ctx).value }
+        }
+        if let context = ctx.handled.last, context !== exc.value, exc.data.context == nil {
+            exc.data.context = context
+        }
+        return exc
+    }
+
+    /// `raise X` accepts a class (instantiated with no arguments) or an instance.
+    static func exceptionInstance(_ v: Value, _ ctx: ExecutionContext) throws -> PyException {
+        let base = ExceptionKind.baseException.type
+        switch v {
+        case .object(let t as PyType) where t.isSubtype(of: base):
+            guard case .object(let i as PyInstance) = try construct(t, [], [], ctx) else { break }
+            return PyException(i)
+        case .object(let i as PyInstance) where i.type.isSubtype(of: base):
+            return PyException(i)
+        default: break
+        }
+        return PyException.make(.typeError, "exceptions must derive from BaseException")
+    }
+
+    static func exceptionMatches(_ e: PyInstance?, _ spec: Value) throws -> Bool {
+        guard let e else { return false }
+        switch spec {
+        case .object(let t as PyType): return e.type.isSubtype(of: t)
+        case .object(let tuple as PyTuple): return try tuple.items.contains { try exceptionMatches(e, $0) }
+        default: throw PyException.make(.typeError, "catching classes that do not inherit from BaseException is not allowed")
+        }
+    }
+
+    // MARK: - unpacking, formatting
+
+    static func unpack(_ v: Value, into regs: UnsafeMutablePointer<Value>, count: Int, _ ctx: ExecutionContext) throws {
+        let items = try collect(v, ctx)
+        if items.count != count {
+            if items.count > count { throw PyException.make(.valueError, "too many values to unpack (expected \(count))") }
+            throw PyException.make(.valueError, "not enough values to unpack (expected \(count), got \(items.count))")
+        }
+        for (k, x) in items.enumerated() { regs[k] = x }
+    }
+
+    static func unpackStar(_ v: Value, into regs: UnsafeMutablePointer<Value>, before: Int, after: Int, _ ctx: ExecutionContext) throws {
+        let items = try collect(v, ctx)
+        guard items.count >= before + after else {
+            throw PyException.make(.valueError, "not enough values to unpack (expected at least \(before + after), got \(items.count))")
+        }
+        for k in 0..<before { regs[k] = items[k] }
+        regs[before] = .object(PyList(Array(items[before..<(items.count - after)])))
+        for k in 0..<after { regs[before + 1 + k] = items[items.count - after + k] }
+    }
+
+    static func formatField(_ v: Value, spec: Value?, conversion: Int, _ ctx: ExecutionContext) throws -> String {
+        var value = v
+        switch conversion {
+        case 1: value = .str(try str(v, ctx))
+        case 2, 3: value = .str(try repr(v, ctx))
+        default: break
+        }
+        var specText = ""
+        if let spec, case .object(let s as PyStr) = spec { specText = s.value }
+        if specText.isEmpty {
+            if case .object(let s as PyStr) = value { return s.value }
+            if case .int(let i) = value { return String(i) }
+            return try str(value, ctx)
+        }
+        return try formatValue(value, specText, ctx)
+    }
+}

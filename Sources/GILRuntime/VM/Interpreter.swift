@@ -1,0 +1,341 @@
+import PythonSyntax
+
+/// The dispatch loop (after WasmKit's `Execution.run`): `pc`, the register base and the instruction
+/// pointer are locals; inline int fast paths; everything else calls `@inline(never)` helpers. Check points
+/// (`breaker.isSet`, one relaxed load) sit at function entry, backward jumps and calls only.
+enum Interpreter {
+    /// Runs `code` in a frame whose registers are already set up; returns the frame's return value.
+    static func execute(_ code: CodeObject, _ function: PyFunction?, _ regs: UnsafeMutablePointer<Value>, _ ctx: ExecutionContext, namespace: PyDict? = nil, globals: Globals) throws -> Value {
+        let ins = code.sealed!
+        var pc = 0
+        let breaker = ctx.breaker
+        let excBase = ctx.handled.count
+        defer { if ctx.handled.count > excBase { ctx.handled.removeSubrange(excBase...) } }
+        if breaker.isSet { try ctx.checkPoint() }
+        var reraising = false
+        while true {
+            do {
+                while true {
+                    let i = ins[pc]
+                    pc &+= 1
+                    switch i.op {
+                    case .nop:
+                        break
+                    case .checkpoint:
+                        if breaker.isSet { try ctx.checkPoint() }
+                    case .move:
+                        regs[Int(i.a)] = regs[Int(i.b)]
+                    case .loadGlobal:
+                        if let v = globals.slots[Int(i.b)] {
+                            regs[Int(i.a)] = v
+                        } else {
+                            regs[Int(i.a)] = try loadBuiltin(globals.names[Int(i.b)], ctx)
+                        }
+                    case .storeGlobal:
+                        let v = regs[Int(i.b)]
+                        globals.lock.withLock { globals.slots[Int(i.a)] = v }
+                    case .deleteGlobal:
+                        let name = globals.names[Int(i.a)]
+                        if !globals.remove(named: name) { throw PyException.make(.nameError, "name '\(name)' is not defined") }
+                    case .loadName:
+                        let name = code.names[Int(i.b)]
+                        if let ns = namespace, let v = try ns.get(.str(name)) {
+                            regs[Int(i.a)] = v
+                        } else if let v = globals.value(named: name) {
+                            regs[Int(i.a)] = v
+                        } else {
+                            regs[Int(i.a)] = try loadBuiltin(name, ctx)
+                        }
+                    case .storeName:
+                        try namespace?.set(.str(code.names[Int(i.a)]), regs[Int(i.b)])
+                    case .loadCell:
+                        guard case .object(let o) = regs[Int(i.b)], let cell = o as? PyCell, let v = cell.value else {
+                            throw PyException.make(.nameError, "free variable referenced before assignment")
+                        }
+                        regs[Int(i.a)] = v
+                    case .storeCell:
+                        if case .object(let o) = regs[Int(i.a)], let cell = o as? PyCell { cell.value = regs[Int(i.b)] }
+                    case .makeCell:
+                        regs[Int(i.a)] = .object(PyCell(regs[Int(i.a)]))
+                    case .add:
+                        if case .int(let x) = regs[Int(i.b)], case .int(let y) = regs[Int(i.c)] {
+                            let (r, o) = x.addingReportingOverflow(y)
+                            if !o { regs[Int(i.a)] = .int(r); continue }
+                        }
+                        regs[Int(i.a)] = try slowBinary(.add, regs[Int(i.b)], regs[Int(i.c)], ctx, inplace: false)
+                    case .subtract:
+                        if case .int(let x) = regs[Int(i.b)], case .int(let y) = regs[Int(i.c)] {
+                            let (r, o) = x.subtractingReportingOverflow(y)
+                            if !o { regs[Int(i.a)] = .int(r); continue }
+                        }
+                        regs[Int(i.a)] = try slowBinary(.subtract, regs[Int(i.b)], regs[Int(i.c)], ctx, inplace: false)
+                    case .multiply:
+                        if case .int(let x) = regs[Int(i.b)], case .int(let y) = regs[Int(i.c)] {
+                            let (r, o) = x.multipliedReportingOverflow(by: y)
+                            if !o { regs[Int(i.a)] = .int(r); continue }
+                        }
+                        regs[Int(i.a)] = try slowBinary(.multiply, regs[Int(i.b)], regs[Int(i.c)], ctx, inplace: false)
+                    case .binary:
+                        regs[Int(i.a)] = try slowBinary(binaryOperators[Int(i.d)], regs[Int(i.b)], regs[Int(i.c)], ctx, inplace: false)
+                    case .inplace:
+                        regs[Int(i.a)] = try slowBinary(binaryOperators[Int(i.d)], regs[Int(i.b)], regs[Int(i.c)], ctx, inplace: true)
+                    case .less:
+                        if case .int(let x) = regs[Int(i.b)], case .int(let y) = regs[Int(i.c)] { regs[Int(i.a)] = .bool(x < y); continue }
+                        regs[Int(i.a)] = .bool(try compare(.less, regs[Int(i.b)], regs[Int(i.c)], ctx))
+                    case .lessEqual:
+                        if case .int(let x) = regs[Int(i.b)], case .int(let y) = regs[Int(i.c)] { regs[Int(i.a)] = .bool(x <= y); continue }
+                        regs[Int(i.a)] = .bool(try compare(.lessEqual, regs[Int(i.b)], regs[Int(i.c)], ctx))
+                    case .greater:
+                        if case .int(let x) = regs[Int(i.b)], case .int(let y) = regs[Int(i.c)] { regs[Int(i.a)] = .bool(x > y); continue }
+                        regs[Int(i.a)] = .bool(try compare(.greater, regs[Int(i.b)], regs[Int(i.c)], ctx))
+                    case .greaterEqual:
+                        if case .int(let x) = regs[Int(i.b)], case .int(let y) = regs[Int(i.c)] { regs[Int(i.a)] = .bool(x >= y); continue }
+                        regs[Int(i.a)] = .bool(try compare(.greaterEqual, regs[Int(i.b)], regs[Int(i.c)], ctx))
+                    case .equal:
+                        if case .int(let x) = regs[Int(i.b)], case .int(let y) = regs[Int(i.c)] { regs[Int(i.a)] = .bool(x == y); continue }
+                        regs[Int(i.a)] = .bool(try compare(.equal, regs[Int(i.b)], regs[Int(i.c)], ctx))
+                    case .notEqual:
+                        if case .int(let x) = regs[Int(i.b)], case .int(let y) = regs[Int(i.c)] { regs[Int(i.a)] = .bool(x != y); continue }
+                        regs[Int(i.a)] = .bool(try compare(.notEqual, regs[Int(i.b)], regs[Int(i.c)], ctx))
+                    case .compare:
+                        regs[Int(i.a)] = .bool(try compare(comparisonOperators[Int(i.d)], regs[Int(i.b)], regs[Int(i.c)], ctx))
+                    case .unary:
+                        regs[Int(i.a)] = try Arithmetic.unary(unaryOperators[Int(i.d)], regs[Int(i.b)], ctx)
+                    case .not:
+                        regs[Int(i.a)] = .bool(!(try isTrue(regs[Int(i.b)], ctx)))
+                    case .jump:
+                        pc = Int(i.a)
+                    case .jumpBack:
+                        pc = Int(i.a)
+                        if breaker.isSet { try ctx.checkPoint() }
+                    case .jumpIfFalse:
+                        if !(try isTrue(regs[Int(i.b)], ctx)) { pc = Int(i.a) }
+                    case .jumpIfTrue:
+                        if try isTrue(regs[Int(i.b)], ctx) { pc = Int(i.a) }
+                    case .getIter:
+                        regs[Int(i.a)] = try makeIterator(regs[Int(i.b)], ctx)
+                    case .forIter:
+                        if case .object(let o) = regs[Int(i.b)], o.tag == .rangeIterator {
+                            let r = unsafeDowncast(o, to: PyRangeIterator.self)
+                            let v = r.next
+                            if r.step > 0 ? v < r.stop : v > r.stop {
+                                r.next = v &+ r.step
+                                regs[Int(i.a)] = .int(v)
+                            } else {
+                                pc = Int(i.c)
+                            }
+                            continue
+                        }
+                        if let v = try iteratorNext(regs[Int(i.b)], ctx) { regs[Int(i.a)] = v } else { pc = Int(i.c) }
+                    case .call:
+                        if breaker.isSet { try ctx.checkPoint() }
+                        let kw = i.d == 0 ? nil : code.constants[Int(i.d) - 1]
+                        regs[Int(i.a)] = try callFromRegisters(regs[Int(i.b)], regs + Int(i.b) + 1, Int(i.c), kwnames: kw, ctx, site: (code, pc - 1))
+                    case .callMethod:
+                        if breaker.isSet { try ctx.checkPoint() }
+                        let kw = i.d == 0 ? nil : code.constants[Int(i.d) - 1]
+                        let base = Int(i.b)
+                        if case .none = regs[base] {
+                            regs[Int(i.a)] = try callFromRegisters(regs[base + 1], regs + base + 2, Int(i.c), kwnames: kw, ctx, site: (code, pc - 1))
+                        } else {
+                            regs[Int(i.a)] = try callFromRegisters(regs[base], regs + base + 1, Int(i.c) + 1, kwnames: kw, ctx, site: (code, pc - 1))
+                        }
+                    case .callEx:
+                        if breaker.isSet { try ctx.checkPoint() }
+                        regs[Int(i.a)] = try callEx(regs[Int(i.b)], regs[Int(i.c)], i.d == 0 ? nil : regs[Int(i.d) - 1], ctx)
+                    case .loadMethod:
+                        let (f, s) = try Attributes.loadMethod(regs[Int(i.a)], code.names[Int(i.c)], ctx)
+                        regs[Int(i.b)] = f
+                        regs[Int(i.b) + 1] = s
+                    case .loadAttr:
+                        regs[Int(i.a)] = try Attributes.get(regs[Int(i.b)], code.names[Int(i.c)], ctx)
+                    case .storeAttr:
+                        try Attributes.set(regs[Int(i.a)], code.names[Int(i.b)], regs[Int(i.c)], ctx)
+                    case .deleteAttr:
+                        try Attributes.delete(regs[Int(i.a)], code.names[Int(i.b)], ctx)
+                    case .loadSubscript:
+                        regs[Int(i.a)] = try loadSubscript(regs[Int(i.b)], regs[Int(i.c)], ctx)
+                    case .storeSubscript:
+                        try Subscript.set(regs[Int(i.a)], regs[Int(i.b)], regs[Int(i.c)], ctx)
+                    case .deleteSubscript:
+                        try Subscript.delete(regs[Int(i.a)], regs[Int(i.b)], ctx)
+                    case .buildList:
+                        regs[Int(i.a)] = .object(PyList(Array(UnsafeBufferPointer(start: regs + Int(i.b), count: Int(i.c)))))
+                    case .buildTuple:
+                        if i.d == 1 {
+                            regs[Int(i.a)] = .object(PyTuple(try collect(regs[Int(i.b)], ctx)))
+                        } else {
+                            regs[Int(i.a)] = .object(PyTuple(Array(UnsafeBufferPointer(start: regs + Int(i.b), count: Int(i.c)))))
+                        }
+                    case .buildSet:
+                        let s = PySet()
+                        for k in 0..<Int(i.c) { try s.add(regs[Int(i.b) + k]) }
+                        regs[Int(i.a)] = .object(s)
+                    case .buildDict:
+                        let d = PyDict()
+                        for k in 0..<Int(i.c) { try d.set(regs[Int(i.b) + 2 * k], regs[Int(i.b) + 2 * k + 1]) }
+                        regs[Int(i.a)] = .object(d)
+                    case .buildSlice:
+                        regs[Int(i.a)] = .object(PySlice(lower: regs[Int(i.b)], upper: regs[Int(i.b) + 1], step: regs[Int(i.b) + 2]))
+                    case .buildString:
+                        var s = ""
+                        for k in 0..<Int(i.c) {
+                            if case .object(let o) = regs[Int(i.b) + k], let p = o as? PyStr { s += p.value } else { s += try str(regs[Int(i.b) + k], ctx) }
+                        }
+                        regs[Int(i.a)] = .str(s)
+                    case .listAppend:
+                        if case .object(let o) = regs[Int(i.a)], let l = o as? PyList { l.append(regs[Int(i.b)]) }
+                    case .listExtend:
+                        let items = try collect(regs[Int(i.b)], ctx)
+                        if case .object(let o) = regs[Int(i.a)] {
+                            if let l = o as? PyList { l.lock.withLock { l.items.append(contentsOf: items) } }
+                            if let s = o as? PySet { for x in items { try s.add(x) } }
+                        }
+                    case .setAdd:
+                        if case .object(let o) = regs[Int(i.a)], let s = o as? PySet { try s.add(regs[Int(i.b)]) }
+                    case .dictSet:
+                        if case .object(let o) = regs[Int(i.a)], let d = o as? PyDict { try d.set(regs[Int(i.b)], regs[Int(i.c)]) }
+                    case .dictUpdate:
+                        if case .object(let o) = regs[Int(i.a)], let d = o as? PyDict { try BuiltinMethods.dictUpdate(d, regs[Int(i.b)], ctx) }
+                    case .unpack:
+                        try unpack(regs[Int(i.b)], into: regs + Int(i.a), count: Int(i.c), ctx)
+                    case .unpackStar:
+                        try unpackStar(regs[Int(i.b)], into: regs + Int(i.a), before: Int(i.c), after: Int(i.d), ctx)
+                    case .formatValue:
+                        regs[Int(i.a)] = .str(try formatField(regs[Int(i.b)], spec: i.d & 4 != 0 ? regs[Int(i.c)] : nil, conversion: Int(i.d & 3), ctx))
+                    case .makeFunction:
+                        regs[Int(i.a)] = try makeFunction(code.constants[Int(i.b)], i.d == 1 ? nil : regs + Int(i.c), globals)
+                    case .makeClass:
+                        regs[Int(i.a)] = try makeClass(regs[Int(i.b)], Array(UnsafeBufferPointer(start: regs + Int(i.c), count: Int(i.d))), ctx, globals: globals)
+                    case .returnValue:
+                        return regs[Int(i.a)]
+                    case .raise:
+                        throw try raise(i.d & 1 != 0 ? regs[Int(i.a)] : nil, cause: i.d & 2 != 0 ? regs[Int(i.b)] : nil, bare: i.d == 0, ctx)
+                    case .reraise:
+                        guard let e = ctx.handled.popLast() else { throw PyException.make(.runtimeError, "No active exception to reraise") }
+                        reraising = true
+                        throw PyException(e)
+                    case .popExcept:
+                        _ = ctx.handled.popLast()
+                    case .loadException:
+                        regs[Int(i.a)] = ctx.handled.last.map { .object($0) } ?? .none
+                    case .exceptionMatches:
+                        regs[Int(i.a)] = .bool(try exceptionMatches(ctx.handled.last, regs[Int(i.b)]))
+                    case .withEnter:
+                        let mgr = regs[Int(i.b)]
+                        guard let enter = try Attributes.lookupSpecial(mgr, "__enter__") else {
+                            throw PyException.make(.typeError, "'\(typeName(mgr))' object does not support the context manager protocol")
+                        }
+                        regs[Int(i.a)] = try ctx.call(enter, [mgr])
+                    case .withExit:
+                        let mgr = regs[Int(i.a)]
+                        if let exit = try Attributes.lookupSpecial(mgr, "__exit__") { _ = try ctx.call(exit, [mgr, .none, .none, .none]) }
+                    case .withExceptExit:
+                        let mgr = regs[Int(i.a)]
+                        guard let e = ctx.handled.last else { break }
+                        var swallow = false
+                        if let exit = try Attributes.lookupSpecial(mgr, "__exit__") {
+                            swallow = try isTrue(try ctx.call(exit, [mgr, .object(e.type), .object(e), .none]), ctx)
+                        }
+                        if swallow {
+                            _ = ctx.handled.popLast()
+                            pc = Int(i.b)
+                        } else {
+                            _ = ctx.handled.popLast()
+                            reraising = true
+                            throw PyException(e)
+                        }
+                    case .importName:
+                        regs[Int(i.a)] = try ctx.runtime.modules.importModule(code.names[Int(i.b)], top: i.c == 1, ctx)
+                    case .importFrom:
+                        let name = code.names[Int(i.c)]
+                        do {
+                            regs[Int(i.a)] = try Attributes.get(regs[Int(i.b)], name, ctx)
+                        } catch let e as PyException where e.matches(.attributeError) {
+                            var moduleName = "?"
+                            if case .object(let m as PyModule) = regs[Int(i.b)] { moduleName = m.name }
+                            throw PyException.make(.importError, "cannot import name '\(name)' from '\(moduleName)'")
+                        }
+                    case .importStar:
+                        if case .object(let m as PyModule) = regs[Int(i.a)] {
+                            for (k, v) in m.dict where !k.hasPrefix("_") { globals.set(named: k, v) }
+                        }
+                    case .loadSuper:
+                        guard let cls = function?.definingClass else { throw PyException.make(.runtimeError, "super(): __class__ cell not found") }
+                        regs[Int(i.a)] = .object(PySuper(startAfter: cls, receiver: regs[Int(i.b)]))
+                    case .assertFail:
+                        let e = PyException.make(.assertionError)
+                        if i.d == 1 { e.value.attributes["args"] = .object(PyTuple([regs[Int(i.b)]])) }
+                        throw e
+                    case .deleteLocal:
+                        regs[Int(i.a)] = .none
+                    }
+                }
+            } catch {
+                let exc = convertError(error)
+                if !reraising {
+                    exc.data.traceback.append(TracebackEntry(fileName: code.fileName, line: code.lines[pc - 1], function: code.name))
+                }
+                reraising = false
+                let at = Int32(pc - 1)
+                guard let entry = code.exceptionTable.first(where: { $0.start <= at && at < $0.end }) else { throw exc }
+                let keep = excBase + Int(entry.depth)
+                if ctx.handled.count > keep { ctx.handled.removeSubrange(keep...) }
+                ctx.handled.append(exc.value)
+                pc = Int(entry.handler)
+            }
+        }
+    }
+
+    @inline(__always)
+    static func isTrue(_ v: Value, _ ctx: ExecutionContext) throws -> Bool {
+        switch v {
+        case .bool(let b): return b
+        case .int(let i): return i != 0
+        case .none: return false
+        default: return try truthy(v, ctx)
+        }
+    }
+
+    /// Any Swift error as a Python exception: GILCore's interrupt becomes KeyboardInterrupt.
+    static func convertError(_ error: any Error) -> PyException {
+        if let e = error as? PyException { return e }
+        return PyException.make(.runtimeError, String(describing: error))
+    }
+
+    @inline(never)
+    static func loadBuiltin(_ name: String, _ ctx: ExecutionContext) throws -> Value {
+        if let v = ctx.runtime.builtins.get(name) { return v }
+        throw PyException.make(.nameError, "name '\(name)' is not defined")
+    }
+
+    @inline(never)
+    static func slowBinary(_ op: BinaryOperator, _ l: Value, _ r: Value, _ ctx: ExecutionContext, inplace: Bool) throws -> Value {
+        if inplace, case .object(let o) = l {
+            if op == .add, let list = o as? PyList {
+                let items = try collect(r, ctx)
+                list.lock.withLock { list.items.append(contentsOf: items) }
+                return l
+            }
+            if let inst = o as? PyInstance, let name = Arithmetic.dunder[op].map({ "__i" + $0.0.dropFirst(2) }),
+               let f = inst.type.lookup(name) {
+                let v = try ctx.call(f, [l, r])
+                if !isNotImplemented(v) { return v }
+            }
+        }
+        return try Arithmetic.binary(op, l, r, ctx)
+    }
+
+    @inline(never)
+    static func loadSubscript(_ container: Value, _ key: Value, _ ctx: ExecutionContext) throws -> Value {
+        if case .object(let o) = container, o.tag == .list, case .int(let i) = key {
+            let l = unsafeDowncast(o, to: PyList.self)
+            let v: Value? = l.lock.withLock {
+                let j = i < 0 ? i + l.items.count : i
+                return j >= 0 && j < l.items.count ? l.items[j] : nil
+            }
+            if let v { return v }
+        }
+        return try Subscript.get(container, key, ctx)
+    }
+}
