@@ -141,9 +141,9 @@ func typeOf(_ v: Value) -> PyType {
         case .dictView:
             let v = unsafeDowncast(o, to: PyDictView.self)
             switch v.mode {
-            case .keys: return dictKeys
-            case .values: return dictValues
-            case .items: return dictItems
+            case .keys: return BuiltinTypes.dictKeys
+            case .values: return BuiltinTypes.dictValues
+            case .items: return BuiltinTypes.dictItems
             }
         case .cell:
             if let w = o as? PyMethodWrapper {

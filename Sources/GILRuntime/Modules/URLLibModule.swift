@@ -47,7 +47,7 @@ enum URLLibModule {
             let url = u.value
             if url.hasPrefix("http://127.0.0.1") || url.hasPrefix("http://localhost") { _ = LoopbackHTTPServer.shared.baseURL }
             let result: Result<HTTPResponse, HTTPError> = ctx.ts.blockingIO(.urlopen, request: 0, {
-                do { return .success(try HTTPClient.get(url, timeoutNs: timeout)) } catch { return .failure(error) }
+                do throws(HTTPError) { return .success(try HTTPClient.get(url, timeoutNs: timeout)) } catch { return .failure(error) }
             }, result: { r in
                 if case .success(let resp) = r { return Int64(resp.body.count) }
                 return -1

@@ -31,7 +31,7 @@ struct HashKey: Hashable {
 
     static func == (l: HashKey, r: HashKey) -> Bool { keysEqual(l.value, r.value) }
 
-    func hash(into h: inout Hasher) { hashValue(value, into: &h) }
+    func hash(into h: inout Hasher) { pyHashValue(value, into: &h) }
 }
 
 private func keysEqual(_ a: Value, _ b: Value) -> Bool {
@@ -50,7 +50,7 @@ private func keysEqual(_ a: Value, _ b: Value) -> Bool {
     }
 }
 
-private func hashValue(_ v: Value, into h: inout Hasher) {
+private func pyHashValue(_ v: Value, into h: inout Hasher) {
     switch v {
     case .none: h.combine(0 as UInt8)
     case .bool(let b): h.combine(b ? 1 : 0)
@@ -60,7 +60,7 @@ private func hashValue(_ v: Value, into h: inout Hasher) {
     case .object(let o):
         switch o {
         case let s as PyStr: h.combine(s.value)
-        case let t as PyTuple: h.combine(t.items.count); for x in t.items { hashValue(x, into: &h) }
+        case let t as PyTuple: h.combine(t.items.count); for x in t.items { pyHashValue(x, into: &h) }
         case let b as PyBigInt: h.combine(b.value)
         case let b as PyBytes: h.combine(b.value)
         default: h.combine(ObjectIdentifier(o))
