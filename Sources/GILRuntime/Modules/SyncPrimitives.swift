@@ -191,6 +191,12 @@ enum SyncPrimitives {
                 throw syncError(e)
             }
         }
+        barrierType.dict["n_waiting"] = .object(PyMethodWrapper(.property, .object(PyBuiltinFunction("n_waiting") { a, _, _ in
+            .int(try native(a[0], BarrierCore.self).waitingCount)
+        })))
+        barrierType.dict["broken"] = .object(PyMethodWrapper(.property, .object(PyBuiltinFunction("broken") { a, _, _ in
+            .bool(try native(a[0], BarrierCore.self).isBroken)
+        })))
         barrierType.addMethod("abort") { a, _, _ in
             try native(a[0], BarrierCore.self).abort()
             return .none

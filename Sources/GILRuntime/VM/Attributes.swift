@@ -25,6 +25,15 @@ enum Attributes {
                 if let a = i.getAttribute(name) { return a }
                 if let cv = i.type.lookup(name) { return bind(cv, to: v, type: i.type) }
                 if name == "__class__" { return .object(i.type) }
+                if let d = i.native as? ExceptionData {
+                    switch name {
+                    case "__cause__": return d.cause.map { .object($0) } ?? .none
+                    case "__context__": return d.context.map { .object($0) } ?? .none
+                    case "__suppress_context__": return .bool(d.suppressContext)
+                    case "__traceback__": return .none
+                    default: break
+                    }
+                }
                 if name == "__dict__" {
                     let d = PyDict()
                     for (k, x) in i.lock.withLock({ i.attributes }).sorted(by: { $0.key < $1.key }) { try d.set(.str(k), x) }
