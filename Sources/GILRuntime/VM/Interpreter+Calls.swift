@@ -22,7 +22,7 @@ extension Interpreter {
         let buffer = UnsafeBufferPointer(start: args, count: argc)
         let positional = Array(buffer[0..<(argc - names.count)])
         let kwargs = zip(names, buffer[(argc - names.count)...]).map { ($0, $1) }
-        if case .object(let o as PyType) = callee, o.module == "threading" || o.base?.module == "threading" {
+        if case .object(let o) = callee, o.tag == .type {
             ctx.pendingObjectName = site.0.assignmentNames[Int32(site.1)]
             ctx.pendingObjectLine = site.0.lines[site.1]
             defer { ctx.pendingObjectName = nil }

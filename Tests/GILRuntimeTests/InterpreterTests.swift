@@ -1,0 +1,84 @@
+import Testing
+import PythonSyntax
+@testable import GILRuntime
+
+/// Compiler and VM units: tracebacks, recursion, exit codes, unsupported constructs, float repr.
+@Suite(.serialized)
+struct InterpreterTests {
+    @Test func tracebackHasCPythonShape() throws {
+        let result = try runProgram("def f():\n    return 1 / 0\nf()\n", fileName: "x.py")
+        #expect(result.outcome.exitCode == 1)
+        #expect(result.stderr == """
+            Traceback (most recent call last):
+              File "x.py", line 3, in <module>
+                f()
+              File "x.py", line 2, in f
+                return 1 / 0
+            ZeroDivisionError: division by zero
+
+            """)
+    }
+
+    @Test func recursionLimitRaisesRecursionError() throws {
+        let result = try runProgram("def f(n):\n    return f(n + 1)\nf(0)\n")
+        #expect(result.outcome.exitCode == 1)
+        #expect(result.stderr.hasSuffix("RecursionError: maximum recursion depth exceeded\n"))
+    }
+
+    @Test func deepButLegalRecursionWorks() throws {
+        let result = try runProgram("def f(n):\n    return 0 if n == 0 else 1 + f(n - 1)\nprint(f(990))\n")
+        #expect(result.stdout == "990\n", "\(result.stderr)")
+    }
+
+    @Test func sysExitCode() throws {
+        let result = try runProgram("import sys\nprint('bye')\nsys.exit(3)\n")
+        #expect(result.outcome.exitCode == 3)
+        #expect(result.stdout == "bye\n")
+    }
+
+    @Test func unsupportedConstructIsACompileError() throws {
+        #expect(throws: SyntaxError.self) {
+            _ = try PythonCompiler.compile(source: "x = 1j\n", fileName: "c.py")
+        }
+        do {
+            _ = try PythonCompiler.compile(source: "x = 1j\n", fileName: "c.py")
+        } catch {
+            #expect(error.description.hasPrefix("c.py:1:5: not supported yet: complex numbers"))
+        }
+    }
+
+    @Test(arguments: [
+        (1e16, "1e+16"), (1e-05, "1e-05"), (0.1, "0.1"), (123456789.0, "123456789.0"), (9007199254740992.0, "9007199254740992.0"),
+        (-0.0, "-0.0"), (Double.infinity, "inf"), (1.5e300, "1.5e+300"), (0.0001, "0.0001"), (1 / 3.0, "0.3333333333333333"),
+    ])
+    func floatReprMatchesCPython(value: Double, text: String) {
+        #expect(formatFloatRepr(value) == text)
+    }
+
+    @Test func finallyRunsOnReturnAndBreak() throws {
+        let source = """
+            def f():
+                try:
+                    return "body"
+                finally:
+                    print("finally")
+            print(f())
+            for i in range(3):
+                try:
+                    if i == 1:
+                        break
+                finally:
+                    print("cleanup", i)
+            """
+        let result = try runProgram(source)
+        #expect(result.stdout == "finally\nbody\ncleanup 0\ncleanup 1\n", "\(result.stderr)")
+    }
+
+    @Test func disassemblerListsEveryCodeObject() throws {
+        let program = try PythonCompiler.compile(source: "def f(a):\n    return a + 1\nprint(f(1))\n", fileName: "d.py")
+        let text = PythonCompiler.disassemble(program)
+        #expect(text.contains("code <module>"))
+        #expect(text.contains("code f"))
+        #expect(text.contains("add"))
+    }
+}
