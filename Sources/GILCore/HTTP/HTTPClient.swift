@@ -124,6 +124,12 @@ struct HTTPURL: Equatable {
     var port: UInt16
     var path: String
 
+    init(host: String, port: UInt16, path: String) {
+        self.host = host
+        self.port = port
+        self.path = path
+    }
+
     init(_ url: String) throws(HTTPError) {
         guard url.hasPrefix("http://") else { throw .malformedURL(url) }
         let rest = url.dropFirst("http://".count)

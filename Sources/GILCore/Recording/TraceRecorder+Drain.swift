@@ -4,11 +4,26 @@ import Synchronization
 // MARK: - Consumer side
 
 extension TraceRecorder {
-    /// The drain thread: wakes every `drainIntervalNs` until `finish()` and empties every ring.
+    /// The drain thread: wakes every `drainIntervalNs` (or when a producer's ring is full) until `finish()`,
+    /// and empties every ring.
     func drainLoop() {
-        while !stopDrain.load(ordering: .acquiring) {
-            OSThread.sleep(untilNs: MonotonicClock.now() &+ drainIntervalNs)
+        while true {
+            drainWake.lock()
+            if !drainRequested && !stopDrain.load(ordering: .acquiring) {
+                _ = drainWake.wait(untilNs: MonotonicClock.now() &+ drainIntervalNs)
+            }
+            drainRequested = false
+            drainWake.unlock()
+            if stopDrain.load(ordering: .acquiring) { return }
             drainAll()
+        }
+    }
+
+    /// Wakes the drain thread now (a ring is full, or the recorder is finishing). Slow path only.
+    func requestDrain() {
+        drainWake.withLock {
+            drainRequested = true
+            drainWake.signal()
         }
     }
 

@@ -28,6 +28,9 @@ public final class TraceRecorder: @unchecked Sendable {  // mutable state is ato
     let finished = Atomic<Bool>(false)
     let stopDrain = Atomic<Bool>(false)
     let drainPasses = Atomic<Int64>(0)
+    /// Wakes the drain thread early; `drainRequested` is guarded by it.
+    let drainWake = PThreadMonitor()
+    var drainRequested = false
     private let nextObject = Atomic<Int32>(1)
     private let labels = Mutex<[String: Int32]>([:])
     /// Registered rings; the lock also serialises consumers (drain thread vs `finish()`).
@@ -95,6 +98,7 @@ public final class TraceRecorder: @unchecked Sendable {  // mutable state is ato
             guard !state.done else { return }
             state.done = true
             stopDrain.store(true, ordering: .releasing)
+            requestDrain()
             if let thread = state.drainThread { OSThread.join(thread) }
             finished.store(true, ordering: .releasing)
             drainAll()
@@ -139,6 +143,7 @@ public final class TraceRecorder: @unchecked Sendable {  // mutable state is ato
     /// - Returns: false when the recorder finished meanwhile (the event cannot be recorded any more).
     @inline(never)
     func waitForSpace(_ ring: EventRing, head: Int) -> Bool {
+        requestDrain()
         var spins = 0
         while head &- ring.tail.load(ordering: .acquiring) >= ring.capacity {
             if finished.load(ordering: .acquiring) { return false }
