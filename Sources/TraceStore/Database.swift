@@ -111,18 +111,18 @@ package final class Database {
     /// BEGIN IMMEDIATE (takes the write lock up front, so a busy database fails here, under the busy
     /// timeout, not halfway through), runs `body`, COMMIT. On any error: ROLLBACK and rethrow the first error.
     package func inTransaction<T>(_ body: () throws -> T) throws -> T {
-        try execute("BEGIN IMMEDIATE")
+        try execute(Schema.beginImmediate)
         let result: T
         do {
             result = try body()
         } catch {
-            if isInTransaction { try? execute("ROLLBACK") }
+            if isInTransaction { try? execute(Schema.rollback) }
             throw error
         }
         do {
-            try execute("COMMIT")
+            try execute(Schema.commit)
         } catch {
-            if isInTransaction { try? execute("ROLLBACK") }
+            if isInTransaction { try? execute(Schema.rollback) }
             throw error
         }
         return result

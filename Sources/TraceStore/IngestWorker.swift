@@ -41,7 +41,7 @@ final class IngestWorker: @unchecked Sendable {
                     try store(items)
                 } catch {
                     firstError = error
-                    if db.isInTransaction { try? db.execute("ROLLBACK") }
+                    if db.isInTransaction { try? db.execute(Schema.rollback) }
                     rowsInTransaction = 0
                 }
             }
@@ -70,13 +70,13 @@ final class IngestWorker: @unchecked Sendable {
 
     private func beginIfNeeded() throws {
         if !db.isInTransaction {
-            try db.execute("BEGIN IMMEDIATE")
+            try db.execute(Schema.beginImmediate)
             rowsInTransaction = 0
         }
     }
 
     private func commit() throws {
-        if db.isInTransaction { try db.execute("COMMIT") }
+        if db.isInTransaction { try db.execute(Schema.commit) }
         rowsInTransaction = 0
     }
 

@@ -6,8 +6,9 @@ import GILTrace
 /// The schema is docs/contracts.md "Store schema". Layout choices, for ingest speed and file size:
 /// - `events` is `WITHOUT ROWID` with `PRIMARY KEY(run_id, seq)`: the table is its own index, rows are
 ///   appended in key order, and there is no separate rowid (https://sqlite.org/withoutrowid.html).
-/// - `slices` is `WITHOUT ROWID` keyed `(run_id, state, ts, tid, obj, dur)`: per-run, per-state scans in
-///   time order are range scans of the table itself, with no second index to maintain or store.
+/// - slices are stored in `slice_rows`, `WITHOUT ROWID` keyed `(run_id, state, ts, tid, obj, dur)` with the
+///   state as a code: per-run, per-state scans in time order are range scans of the table itself, with no
+///   second index. The contract's `slices` (state by name) is a view over it.
 /// - Names live in lookup tables; the hot tables hold small integers (varints on disk).
 enum Schema {
     /// `PRAGMA user_version` of the newest schema this build writes and reads.
@@ -43,14 +44,22 @@ enum Schema {
           run_id INTEGER NOT NULL, seq INTEGER NOT NULL, ts INTEGER NOT NULL, tid INTEGER NOT NULL,
           kind INTEGER NOT NULL, obj INTEGER NOT NULL, arg INTEGER NOT NULL,
           PRIMARY KEY(run_id, seq)) WITHOUT ROWID;
-        CREATE TABLE slices(
-          run_id INTEGER NOT NULL, tid INTEGER NOT NULL, obj INTEGER NOT NULL, state TEXT NOT NULL,
-          ts INTEGER NOT NULL, dur INTEGER NOT NULL,
+        CREATE TABLE slice_states(code INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+        -- Slices with the state as a small code (0 and 1 take no bytes on disk); read them through `slices`.
+        CREATE TABLE slice_rows(
+          run_id INTEGER NOT NULL, state INTEGER NOT NULL, ts INTEGER NOT NULL, tid INTEGER NOT NULL,
+          obj INTEGER NOT NULL, dur INTEGER NOT NULL,
           PRIMARY KEY(run_id, state, ts, tid, obj, dur)) WITHOUT ROWID;
+        -- slices(run_id, tid, obj, state, ts, dur) of docs/contracts.md, state by name. One UNION ALL branch
+        -- per state, so `WHERE run_id = ? AND state = 'gil_hold' ORDER BY ts` is pushed into the branches:
+        -- a primary-key range scan, no sort.
+        CREATE VIEW slices AS
+        \(slicesView);
         \(lookupRows("event_kinds", EventKind.allCases.map { (Int64($0.rawValue), $0.name) }))
         \(lookupRows("io_kinds", IOKind.allCases.map { (Int64($0.rawValue), $0.name) }))
         \(lookupRows("gil_request_reasons", GILRequestReason.allCases.map { ($0.rawValue, $0.name) }))
         \(lookupRows("gil_release_reasons", GILReleaseReason.allCases.map { ($0.rawValue, $0.name) }))
+        \(lookupRows("slice_states", SliceState.allCases.map { ($0.code, $0.rawValue) }))
         -- Events with names: thread, kind, object (user object, I/O kind or label) and GIL reason.
         CREATE VIEW events_named AS
         SELECT e.run_id, e.seq, e.ts, e.tid, t.name AS thread, e.kind AS kind_code, k.name AS kind, e.obj,
@@ -68,14 +77,18 @@ enum Schema {
         -- Each time a thread held the GIL: start, duration, end.
         CREATE VIEW gil_holds AS
         SELECT s.run_id, s.tid, t.name AS thread, s.ts, s.dur, s.ts + s.dur AS end_ts
-        FROM slices s LEFT JOIN threads t ON t.run_id = s.run_id AND t.tid = s.tid
-        WHERE s.state = 'gil_hold' AND s.obj = 0;
+        FROM slice_rows s LEFT JOIN threads t ON t.run_id = s.run_id AND t.tid = s.tid
+        WHERE s.state = \(SliceState.gilHold.code) AND s.obj = 0;
         -- Each time a thread waited for the GIL: from gil_request to its gil_acquire.
         CREATE VIEW gil_waits AS
         SELECT s.run_id, s.tid, t.name AS thread, s.ts, s.dur, s.ts + s.dur AS end_ts
-        FROM slices s LEFT JOIN threads t ON t.run_id = s.run_id AND t.tid = s.tid
-        WHERE s.state = 'gil_wait' AND s.obj = 0;
+        FROM slice_rows s LEFT JOIN threads t ON t.run_id = s.run_id AND t.tid = s.tid
+        WHERE s.state = \(SliceState.gilWait.code) AND s.obj = 0;
         """
+
+    private static let slicesView = SliceState.allCases.map { state in
+        "SELECT run_id, tid, obj, '\(state.rawValue)' AS state, ts, dur FROM slice_rows WHERE state = \(state.code)"
+    }.joined(separator: "\n  UNION ALL ")
 
     private static let io = "\(EventKind.ioBegin.rawValue), \(EventKind.ioEnd.rawValue)"
     private static let mark = EventKind.mark.rawValue
@@ -86,6 +99,15 @@ enum Schema {
     private static func lookupRows(_ table: String, _ rows: [(Int64, String)]) -> String {
         "INSERT INTO \(table)(code, name) VALUES " + rows.map { "(\($0.0), '\($0.1)')" }.joined(separator: ", ") + ";"
     }
+
+    // MARK: - Transactions
+
+    /// IMMEDIATE takes the write lock at BEGIN, so waiting for another writer happens under the busy
+    /// timeout there, never as SQLITE_BUSY halfway through (https://sqlite.org/lang_transaction.html).
+    static let beginImmediate = "BEGIN IMMEDIATE"
+    static let begin = "BEGIN"
+    static let commit = "COMMIT"
+    static let rollback = "ROLLBACK"
 
     // MARK: - Opening
 
@@ -122,16 +144,30 @@ enum Schema {
         INSERT INTO labels(run_id, label_id, text) VALUES (?1, ?2, ?3)
         ON CONFLICT(run_id, label_id) DO UPDATE SET text = excluded.text
         """
-    static let deleteSlices = "DELETE FROM slices WHERE run_id = ?1"
+    static let deleteSlices = "DELETE FROM slice_rows WHERE run_id = ?1"
     /// Exact duplicates (same thread, state, object, start and duration: only possible for zero-length
     /// intervals at one clock tick) collapse into one row, since the key covers every column.
-    static let insertSlice = "INSERT OR IGNORE INTO slices(run_id, tid, obj, state, ts, dur) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+    static let insertSlice = "INSERT OR IGNORE INTO slice_rows(run_id, tid, obj, state, ts, dur) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
     static let finishRun = """
         UPDATE runs SET status = ?2, exit_code = ?3, wall_ns = ?4, cpu_ns = ?5, event_count = ?6,
           dropped_events = ?7 WHERE run_id = ?1
         """
     static let markStaleCandidates = "SELECT run_id, pid FROM runs WHERE status = 'running'"
-    static let setStatus = "UPDATE runs SET status = ?2 WHERE run_id = ?1"
+
+    static let markRunIncomplete = """
+        UPDATE runs SET status = 'incomplete', event_count = ?2 WHERE run_id = ?1 AND status = 'running'
+        """
+
+    // MARK: - Benchmark (IngestBenchmark: the same rows through a bare C-API loop)
+
+    static let baselineWithoutRowIDTable = """
+        CREATE TABLE events(run_id INTEGER NOT NULL, seq INTEGER NOT NULL, ts INTEGER NOT NULL, tid INTEGER NOT NULL,
+          kind INTEGER NOT NULL, obj INTEGER NOT NULL, arg INTEGER NOT NULL, PRIMARY KEY(run_id, seq)) WITHOUT ROWID
+        """
+    static let baselineRowidTable = """
+        CREATE TABLE events(run_id INTEGER, seq INTEGER, ts INTEGER, tid INTEGER, kind INTEGER, obj INTEGER, arg INTEGER)
+        """
+    static let countSlices = "SELECT count(*) FROM slice_rows WHERE run_id = ?1"
 
     // MARK: - Reading
 
@@ -154,9 +190,9 @@ enum Schema {
     static let selectLabels = "SELECT label_id, text FROM labels WHERE run_id = ?1 ORDER BY label_id"
     static let selectEvents = "SELECT seq, ts, tid, kind, obj, arg FROM events WHERE run_id = ?1 ORDER BY seq"
     static let selectSlicesOfState = """
-        SELECT tid, obj, state, ts, dur FROM slices WHERE run_id = ?1 AND state = ?2 ORDER BY ts, tid, obj
+        SELECT tid, obj, state, ts, dur FROM slice_rows WHERE run_id = ?1 AND state = ?2 ORDER BY ts, tid, obj, dur
         """
     static let selectAllSlices = """
-        SELECT tid, obj, state, ts, dur FROM slices WHERE run_id = ?1 ORDER BY ts, tid, obj, state
+        SELECT tid, obj, state, ts, dur FROM slice_rows WHERE run_id = ?1 ORDER BY ts, tid, obj, state
         """
 }

@@ -7,6 +7,24 @@ public enum SliceState: String, CaseIterable, Sendable {
     case io
 }
 
+extension SliceState {
+    /// `slice_rows.state` / `slice_states.code`: the position in `allCases`. Part of the file format.
+    var code: Int64 {
+        switch self {
+        case .gilWait: 0
+        case .gilHold: 1
+        case .lockWait: 2
+        case .lockHold: 3
+        case .io: 4
+        }
+    }
+
+    init?(code: Int64) {
+        guard let state = Self.allCases.first(where: { $0.code == code }) else { return nil }
+        self = state
+    }
+}
+
 /// One interval of one thread in one state, Perfetto-style (`slices` row): derived from the raw events by
 /// `SliceBuilder` (rules in docs/contracts.md, "Slice rules").
 public struct Slice: Equatable, Sendable {

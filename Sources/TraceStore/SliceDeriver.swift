@@ -40,11 +40,11 @@ enum SliceDeriver {
             count += 1
         }
         slices.append(contentsOf: builder.finish())
-        slices.sort { ($0.state.rawValue, $0.ts, $0.tid, $0.obj, $0.dur) < ($1.state.rawValue, $1.ts, $1.tid, $1.obj, $1.dur) }
+        slices.sort { ($0.state.code, $0.ts, $0.tid, $0.obj, $0.dur) < ($1.state.code, $1.ts, $1.tid, $1.obj, $1.dur) }
         return (slices, count)
     }
 
-    private static func write(_ slices: [Slice], _ db: Database, runID: Int64) throws {
+    static func write(_ slices: [Slice], _ db: Database, runID: Int64) throws {
         try db.inTransaction {
             let delete = try db.cachedStatement(Schema.deleteSlices)
             delete.bind(runID, at: 1)
@@ -59,7 +59,7 @@ enum SliceDeriver {
                 for slice in slices[start..<end] {
                     s.bind(Int64(slice.tid), at: 2)
                     s.bind(Int64(slice.obj), at: 3)
-                    s.bind(slice.state.rawValue, at: 4)
+                    s.bind(slice.state.code, at: 4)
                     s.bind(slice.ts, at: 5)
                     s.bind(slice.dur, at: 6)
                     try s.step()

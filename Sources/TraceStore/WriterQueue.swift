@@ -103,6 +103,13 @@ final class WriterQueue: @unchecked Sendable {
         }
     }
 
+    /// Blocks until the writer has stored everything queued so far (benchmarks time ingest with it).
+    func waitUntilDrained() {
+        locked {
+            while queuedBytes > 0 || !items.isEmpty, !closed { pthread_cond_wait(spaceFree, mutex) }
+        }
+    }
+
     /// Tests: hold the writer back so back-pressure is exercised deterministically.
     func setPaused(_ value: Bool) {
         locked {

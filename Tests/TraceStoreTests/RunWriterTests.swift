@@ -53,6 +53,11 @@ import Testing
         try reader.forEachSlice(runID: record.runID, state: .gilHold) { holds.append($0) }
         #expect(holds == slices.filter { $0.state == .gilHold })
         #expect(holds.count == 600)
+        // The contract's `slices` (state by name) is a view over the coded table: same rows.
+        let byName = try reader.query(
+            "SELECT state, count(*) FROM slices WHERE run_id = :run GROUP BY state ORDER BY state", parameters: ["run": .integer(record.runID)])
+        let expected = Dictionary(grouping: slices, by: \.state.rawValue).map { [SQLValue.text($0.key), .integer(Int64($0.value.count))] }
+        #expect(byName.rows == expected.sorted { $0[0].string! < $1[0].string! })
 
         let threads = try reader.threads(runID: record.runID)
         #expect(threads.map(\.name) == ["T1", "T2", "T3"])
@@ -169,6 +174,15 @@ import Testing
         let alive = try RunWriter.begin(path: path, info: info("alive"))
         let reader = try TraceReader(path: path)
         #expect(try reader.runs().map(\.status) == [.incomplete, .running])
+        #expect(try reader.query("SELECT status FROM runs ORDER BY run_id", parameters: [:]).rows == [[.text("running")], [.text("running")]])
+        // Only the dead recorder's run is repaired in the file; the live one is left alone.
+        #expect(try StoreMaintenance.markStaleRunsIncomplete(path: path) == [1])
+        #expect(try reader.query("SELECT status FROM runs ORDER BY run_id", parameters: [:]).rows == [[.text("incomplete")], [.text("running")]])
+        let killed = try reader.resolveRun("killed")
+        #expect(killed.eventCount == Int64(CraftedRun(threads: 1, rounds: 5).events.count))
+        var slices: [Slice] = []
+        try reader.forEachSlice(runID: killed.runID, state: nil) { slices.append($0) }
+        #expect(slices == SliceBuilder.slices(of: CraftedRun(threads: 1, rounds: 5).events))
         try alive.finish(RunOutcome(status: .ok, exitCode: 0, wallNs: 1, cpuNs: 1), droppedEvents: 0)
         #expect(try reader.runs().map(\.status) == [.incomplete, .ok])
     }

@@ -1,0 +1,165 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CSQLite
+import GILTrace
+
+/// Measures the store's ingest rate and on-disk size per event against a plain C-API insert loop of the
+/// same rows (DESIGN.md §6: 2.5 M rows/s for a 6-integer rowid table on this machine). For `gilbench`.
+package enum IngestBenchmark {
+    package struct Result: Sendable, CustomStringConvertible {
+        package var events: Int
+        /// Events stored per second, submit of the first chunk to the writer having stored the last.
+        package var eventsPerSecond: Double
+        /// Seconds `finish` took (slice derivation and the run's outcome).
+        package var finishSeconds: Double
+        /// File size after a checkpoint, divided by the event count: events, slices and indexes included.
+        package var bytesPerEvent: Double
+        package var slicesPerEvent: Double
+
+        package var description: String {
+            let rate = (eventsPerSecond / 1e6 * 100).rounded() / 100
+            let size = (bytesPerEvent * 10).rounded() / 10
+            let finish = (finishSeconds * 1000).rounded()
+            return "\(events) events: \(rate) M events/s, \(size) B/event, finish \(finish) ms"
+        }
+    }
+
+    /// A plausible CPU-bound recording: `threads` threads trading the GIL (request, drop request, release,
+    /// acquire, os_ctx), every tenth hold with a lock round trip and a short sleep.
+    package static func syntheticEvents(count: Int, threads: Int = 2) -> [Event] {
+        var events: [Event] = []
+        events.reserveCapacity(count + 16)
+        var ts: Int64 = 5_000_000
+        var switchNumber: Int64 = 0
+        var holder = 1
+        func add(_ tid: Int, _ kind: EventKind, obj: Int32 = 0, arg: Int64 = 0, after: Int64) {
+            ts += after
+            events.append(Event(seq: Int64(events.count), ts: ts, tid: UInt16(tid), kind: kind, obj: obj, arg: arg))
+        }
+        while events.count < count {
+            let next = holder % threads + 1
+            add(next, .gilRequest, arg: GILRequestReason.afterDrop.rawValue, after: 1_300)
+            add(next, .gilDropRequest, arg: Int64(holder), after: 5_000_000 + Int64(events.count % 977))
+            add(holder, .osCtx, arg: OSContextSwitches(voluntary: 1, involuntary: 0).packed, after: 2_100)
+            add(holder, .gilRelease, arg: GILReleaseReason.interval.rawValue, after: 400)
+            switchNumber += 1
+            add(next, .gilAcquire, arg: switchNumber, after: 38_000 + Int64(events.count % 7_919))
+            if switchNumber % 10 == 0 {
+                add(next, .lockRequest, obj: 1, arg: -1, after: 900)
+                add(next, .lockAcquire, obj: 1, arg: 1, after: 300)
+                add(next, .lockRelease, obj: 1, after: 2_000)
+                add(next, .gilRelease, arg: GILReleaseReason.io.rawValue, after: 700)
+                add(next, .ioBegin, obj: IOKind.sleep.rawValue, arg: 100_000, after: 200)
+                add(next, .ioEnd, obj: IOKind.sleep.rawValue, after: 100_000)
+                add(next, .gilRequest, arg: GILRequestReason.io.rawValue, after: 300)
+                switchNumber += 1
+                add(next, .gilAcquire, arg: switchNumber, after: 500)
+            }
+            holder = next
+        }
+        return Array(events.prefix(count))
+    }
+
+    /// Records `events` synthetic events into a new run at `path` through `RunWriter`: each thread's events
+    /// are submitted in 4,096-event chunks (the recorder's buffer size), in seq order.
+    package static func run(events: Int, path: String) throws -> Result {
+        let all = syntheticEvents(count: events)
+        let writer = try RunWriter.begin(path: path, info: RunInfo(label: "ingest-benchmark", program: "<synthetic>"))
+        let start = MonotonicClock.now()
+        var offset = 0
+        all.withUnsafeBufferPointer { buffer in
+            while offset < buffer.count {
+                let end = min(offset + 4_096, buffer.count)
+                writer.submit(UnsafeBufferPointer(rebasing: buffer[offset..<end]))
+                offset = end
+            }
+        }
+        writer.waitUntilDrained()
+        let ingested = MonotonicClock.now()
+        try writer.finish(RunOutcome(status: .ok, exitCode: 0, wallNs: ingested - start, cpuNs: 0), droppedEvents: 0)
+        let finished = MonotonicClock.now()
+        let (bytes, slices) = try measure(path: path, runID: writer.runID)
+        return Result(
+            events: events, eventsPerSecond: Double(events) / (Double(ingested - start) / 1e9),
+            finishSeconds: Double(finished - ingested) / 1e9, bytesPerEvent: Double(bytes) / Double(events),
+            slicesPerEvent: Double(slices) / Double(events))
+    }
+
+    /// The same rows inserted by a bare C-API loop (prepare once, bind, step, reset, commit every 10k) into
+    /// a fresh file with `table` as the events table: the ceiling the store is measured against.
+    package static func cLoop(events: Int, path: String, table: BaselineTable) throws -> Result {
+        let all = syntheticEvents(count: events)
+        let db = try Database(path: path, mode: .create)
+        defer { db.close() }
+        try db.execute(Schema.writerPragmas)
+        try db.execute(table.createSQL)
+        let start = MonotonicClock.now()
+        var stmt: OpaquePointer?
+        guard sqlite3_prepare_v2(db.handle, BaselineTable.insertSQL, -1, &stmt, nil) == SQLITE_OK else {
+            throw SQLiteError.from(db.handle, code: sqlite3_errcode(db.handle), sql: BaselineTable.insertSQL)
+        }
+        defer { sqlite3_finalize(stmt) }
+        sqlite3_exec(db.handle, Schema.begin, nil, nil, nil)
+        for (index, event) in all.enumerated() {
+            sqlite3_bind_int64(stmt, 1, 1)
+            sqlite3_bind_int64(stmt, 2, event.seq)
+            sqlite3_bind_int64(stmt, 3, event.ts)
+            sqlite3_bind_int64(stmt, 4, Int64(event.tid))
+            sqlite3_bind_int64(stmt, 5, Int64(event.kindCode))
+            sqlite3_bind_int64(stmt, 6, Int64(event.obj))
+            sqlite3_bind_int64(stmt, 7, event.arg)
+            guard sqlite3_step(stmt) == SQLITE_DONE else {
+                throw SQLiteError.from(db.handle, code: sqlite3_errcode(db.handle), sql: BaselineTable.insertSQL)
+            }
+            sqlite3_reset(stmt)
+            if index % 10_000 == 9_999 {
+                sqlite3_exec(db.handle, Schema.commit, nil, nil, nil)
+                sqlite3_exec(db.handle, Schema.begin, nil, nil, nil)
+            }
+        }
+        sqlite3_exec(db.handle, Schema.commit, nil, nil, nil)
+        let end = MonotonicClock.now()
+        try db.execute(Schema.checkpoint)
+        return Result(
+            events: events, eventsPerSecond: Double(events) / (Double(end - start) / 1e9), finishSeconds: 0,
+            bytesPerEvent: Double(fileSize(path)) / Double(events), slicesPerEvent: 0)
+    }
+
+    /// Events-table layouts for the baseline loop.
+    package enum BaselineTable: String, CaseIterable, Sendable {
+        /// The store's layout: `WITHOUT ROWID`, `PRIMARY KEY(run_id, seq)`.
+        case withoutRowID = "without-rowid"
+        /// DESIGN.md §6's ceiling: a plain rowid table of integers, no index.
+        case rowid
+
+        var createSQL: String {
+            switch self {
+            case .withoutRowID: Schema.baselineWithoutRowIDTable
+            case .rowid: Schema.baselineRowidTable
+            }
+        }
+
+        static let insertSQL = Schema.insertEvent
+    }
+
+    /// Bytes of the main file after a checkpoint (WAL folded in), and the run's slice count.
+    private static func measure(path: String, runID: Int64) throws -> (Int64, Int64) {
+        let db = try Database(path: path, mode: .readWrite)
+        defer { db.close() }
+        try db.execute(Schema.checkpoint)
+        let s = try db.cachedStatement(Schema.countSlices)
+        s.bind(runID, at: 1)
+        _ = try s.step()
+        let slices = s.int64(0)
+        s.reset()
+        return (fileSize(path), slices)
+    }
+
+    private static func fileSize(_ path: String) -> Int64 {
+        var info = stat()
+        return stat(path, &info) == 0 ? Int64(info.st_size) : 0
+    }
+}
