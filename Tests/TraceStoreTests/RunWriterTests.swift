@@ -155,7 +155,6 @@ import Testing
         #expect(writer.backPressure.blocked >= 1)
         writer.pauseWriterForTesting(false)
         await rest.value
-        #expect(writer.backPressure.blocked >= chunks.count - 1)
         try writer.finish(RunOutcome(status: .ok, exitCode: 0, wallNs: 1, cpuNs: 1), droppedEvents: 0)
         let reader = try TraceReader(path: path)
         var events: [Event] = []
