@@ -43,6 +43,9 @@ struct RecorderTests {
         // After finish: counted, not recorded, and no hang.
         main.emit(.mark, obj: 1, arg: 0)
         #expect(recorder.droppedEvents == 1)
+        let objectsBefore = sink.objects.count
+        #expect(recorder.registerObject(kind: .lock, name: "late", sourceLine: 0) > 0)
+        #expect(sink.objects.count == objectsBefore)
         recorder.finish()  // idempotent
         #expect(sink.events.count == Int(recorder.eventCount))
     }

@@ -9,12 +9,12 @@ public final class EvalBreaker: @unchecked Sendable {  // a single atomic word
     /// Bit: SIGINT arrived; the main thread must raise KeyboardInterrupt.
     static let interrupt = 2
 
-    let bits = Atomic<Int>(0)
+    @usableFromInline let bits = Atomic<Int>(0)
 
     init() {}
 
-    /// One relaxed load: the only cost the interpreter pays per check point when nothing is pending.
-    @inline(__always) public var isSet: Bool { bits.load(ordering: .relaxed) != 0 }
+    /// One relaxed load, inlined into the interpreter's loop: the only cost the interpreter pays per check point when nothing is pending.
+    @inlinable public var isSet: Bool { bits.load(ordering: .relaxed) != 0 }
 
     /// Whether a drop request is pending.
     public var dropRequested: Bool { bits.load(ordering: .relaxed) & Self.dropRequest != 0 }

@@ -7,14 +7,15 @@ import Synchronization
 /// the recorder's drain is the only consumer (it reads `head` with an acquire load, copies the published
 /// slots into the sink, then frees them by a release store of `tail`). `head` and `tail` grow without bound
 /// and are masked into the storage, so `head - tail` is the fill level. No locks, no allocation per event.
+@usableFromInline
 final class EventRing: @unchecked Sendable {  // SPSC discipline above: each index has one writer
-    let capacity: Int
-    let mask: Int
-    let storage: UnsafeMutablePointer<Event>
+    @usableFromInline let capacity: Int
+    @usableFromInline let mask: Int
+    @usableFromInline let storage: UnsafeMutablePointer<Event>
     /// Next slot the producer writes.
-    let head = Atomic<Int>(0)
+    @usableFromInline let head = Atomic<Int>(0)
     /// Next slot the consumer reads.
-    let tail = Atomic<Int>(0)
+    @usableFromInline let tail = Atomic<Int>(0)
     /// Set by the producer after its last event (thread end): the drain forgets the ring once empty.
     let retired = Atomic<Bool>(false)
 

@@ -44,8 +44,10 @@ extension TraceRecorder {
         }
     }
 
-    /// Describes a thread to the sink (at start, and again at end with end time, CPU time and switches).
+    /// Describes a thread to the sink (at start, and again at end with end time, CPU time and switches);
+    /// ignored after `finish()` (a daemon thread ending after the run was closed).
     func describeThread(_ info: ThreadInfo) {
+        guard !isFinished else { return }
         sink.describeThread(info)
     }
 }

@@ -23,9 +23,9 @@ public final class TraceRecorder: @unchecked Sendable {  // mutable state is ato
     /// Events per `EventSink.submit` call.
     let drainChunk = 8192
 
-    let sequence = Atomic<Int64>(0)
-    let dropped = Atomic<Int64>(0)
-    let finished = Atomic<Bool>(false)
+    @usableFromInline let sequence = Atomic<Int64>(0)
+    @usableFromInline let dropped = Atomic<Int64>(0)
+    @usableFromInline let finished = Atomic<Bool>(false)
     let stopDrain = Atomic<Bool>(false)
     let drainPasses = Atomic<Int64>(0)
     /// Wakes the drain thread early; `drainRequested` is guarded by it.
@@ -72,8 +72,10 @@ public final class TraceRecorder: @unchecked Sendable {  // mutable state is ato
     public var eventCount: Int64 { sequence.load(ordering: .relaxed) }
 
     /// Registers a user-visible object and describes it to the sink. Ids count from 1; the GIL is 0.
+    /// After `finish()` ids are still handed out but the (possibly closed) sink is left alone.
     public func registerObject(kind: ObjectKind, name: String, sourceLine: Int32) -> Int32 {
         let id = nextObject.wrappingAdd(1, ordering: .relaxed).oldValue
+        guard !isFinished else { return id }
         sink.describeObject(ObjectInfo(id: id, kind: kind, name: name, sourceLine: sourceLine))
         return id
     }
@@ -86,7 +88,7 @@ public final class TraceRecorder: @unchecked Sendable {  // mutable state is ato
             table[text] = id
             return (id, true)
         }
-        if isNew { sink.describeLabel(id: id, text: text) }
+        if isNew && !isFinished { sink.describeLabel(id: id, text: text) }
         return id
     }
 
@@ -117,8 +119,9 @@ public final class TraceRecorder: @unchecked Sendable {  // mutable state is ato
         return ring
     }
 
-    /// The hot path: sequence number, timestamp, one slot write, one release store.
-    @inline(__always)
+    /// The hot path: sequence number, timestamp, one slot write, one release store. Inlinable so the
+    /// interpreter's `ts.emit` compiles to these few instructions.
+    @inlinable
     func record(_ ring: EventRing, tid: Int32, kind: EventKind, obj: Int32, arg: Int64) {
         guard enabled else { return }
         if finished.load(ordering: .relaxed) {
@@ -141,7 +144,7 @@ public final class TraceRecorder: @unchecked Sendable {  // mutable state is ato
 
     /// Back-pressure: the ring is full, so wait (yield, then short sleeps) until the drain frees a slot.
     /// - Returns: false when the recorder finished meanwhile (the event cannot be recorded any more).
-    @inline(never)
+    @usableFromInline @inline(never)
     func waitForSpace(_ ring: EventRing, head: Int) -> Bool {
         requestDrain()
         var spins = 0

@@ -12,7 +12,7 @@ public final class ThreadState: @unchecked Sendable {  // confined to its OS thr
     public let recorder: TraceRecorder
     /// When the thread began (ns since the run's origin); 0 until it runs.
     public internal(set) var startNs: Int64 = 0
-    let ring: EventRing
+    @usableFromInline let ring: EventRing
     /// Context switches at the previous `os_ctx` sample.
     private var lastSwitches: (voluntary: Int64, involuntary: Int64) = (0, 0)
 
@@ -27,7 +27,7 @@ public final class ThreadState: @unchecked Sendable {  // confined to its OS thr
     }
 
     /// Records one event from this thread: no lock, no allocation (see `TraceRecorder.record`).
-    @inline(__always)
+    @inlinable
     public func emit(_ kind: EventKind, obj: Int32 = 0, arg: Int64 = 0) {
         recorder.record(ring, tid: tid, kind: kind, obj: obj, arg: arg)
     }
