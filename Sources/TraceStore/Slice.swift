@@ -45,4 +45,9 @@ public struct Slice: Equatable, Sendable {
     }
 
     public var end: Int64 { ts + dur }
+
+    /// Start time, then thread, object and state (by its stored code): the reader's all-states order.
+    public static func startOrder(_ a: Slice, _ b: Slice) -> Bool {
+        (a.ts, a.tid, a.obj, a.state.code) < (b.ts, b.tid, b.obj, b.state.code)
+    }
 }

@@ -66,7 +66,7 @@ public struct SliceBuilder {
         return nil
     }
 
-    /// Closes every interval still open at the last event's timestamp, ordered by start time, and empties
+    /// Closes every interval still open at the last event's timestamp, in `Slice.startOrder`, and empties
     /// the builder.
     public mutating func finish() -> [Slice] {
         var slices: [Slice] = []
@@ -82,14 +82,15 @@ public struct SliceBuilder {
         drain(lockHolds, .lockHold)
         drain(ioWaits, .io)
         gilWaits = [:]; gilHolds = [:]; lockWaits = [:]; lockHolds = [:]; ioWaits = [:]
-        return slices.sorted { ($0.ts, $0.tid, $0.obj) < ($1.ts, $1.tid, $1.obj) }
+        return slices.sorted(by: Slice.startOrder)
     }
 
     private func close(_ open: Open, tid: Int32, state: SliceState, at ts: Int64) -> Slice {
         Slice(tid: tid, obj: open.obj, state: state, ts: open.ts, dur: max(0, ts - open.ts))
     }
 
-    /// All slices of an event array, sorted by start time (then thread, then object).
+    /// All slices of an event array, sorted by start time, then thread, object and state (the order
+    /// `TraceReader.forEachSlice(runID:state: nil)` returns).
     public static func slices(of events: some Sequence<Event>) -> [Slice] {
         var builder = SliceBuilder()
         var slices: [Slice] = []
@@ -97,6 +98,6 @@ public struct SliceBuilder {
             if let slice = builder.add(event) { slices.append(slice) }
         }
         slices.append(contentsOf: builder.finish())
-        return slices.sorted { ($0.ts, $0.tid, $0.obj, $0.state.rawValue) < ($1.ts, $1.tid, $1.obj, $1.state.rawValue) }
+        return slices.sorted(by: Slice.startOrder)
     }
 }

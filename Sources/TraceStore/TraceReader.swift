@@ -93,7 +93,7 @@ public final class TraceReader {
         }
     }
 
-    /// Streams the run's slices in start order (ties: thread, object), all states or one.
+    /// Streams the run's slices in `Slice.startOrder`, all states or one.
     public func forEachSlice(runID: Int64, state: SliceState?, _ body: (Slice) throws -> Void) throws {
         let statement = try db.prepare(state == nil ? Schema.selectAllSlices : Schema.selectSlicesOfState)
         statement.bind(runID, at: 1)

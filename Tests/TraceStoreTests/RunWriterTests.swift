@@ -162,6 +162,28 @@ import Testing
         #expect(events == run.events)
     }
 
+    @Test func concurrentFinishCallsAgreeOnTheFirst() async throws {
+        let path = dir.path("gil.db")
+        let run = CraftedRun(threads: 2, rounds: 500)
+        let writer = try RunWriter.begin(path: path, info: info("race"))
+        run.events.withUnsafeBufferPointer { writer.submit($0) }
+        let statuses: [RunStatus] = [.interrupted, .ok, .error, .timeout]
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for status in statuses {
+                group.addTask {
+                    try writer.finish(RunOutcome(status: status, exitCode: 1, wallNs: 1, cpuNs: 1), droppedEvents: 0)
+                }
+            }
+            try await group.waitForAll()
+        }
+        let record = try TraceReader(path: path).resolveRun("race")
+        #expect(statuses.contains(record.status))
+        #expect(record.eventCount == Int64(run.events.count))
+        // Submitting after finish is refused, not stored and not a crash.
+        run.events.withUnsafeBufferPointer { writer.submit($0) }
+        #expect(writer.queue.rejectedEvents == Int64(run.events.count))
+    }
+
     @Test func deadRecorderIsReportedIncomplete() throws {
         let path = dir.path("gil.db")
         let noSuchPid: Int32 = 0x7FFF_FFF0  // above any pid_max

@@ -89,3 +89,39 @@ import Testing
         #expect(throws: StoreError.emptyDatabase(path)) { try reader.resolveRun("7") }
     }
 }
+
+/// The schema's read paths stay index scans (Queries/ rely on `slices` by state in ts order).
+@Suite struct SchemaPlanTests {
+    let dir = TemporaryDirectory()
+
+    func plan(_ db: Database, _ sql: String) throws -> String {
+        let s = try db.prepare("EXPLAIN QUERY PLAN " + sql)
+        var lines: [String] = []
+        while try s.step() { lines.append(s.string(3)) }
+        return lines.joined(separator: "\n")
+    }
+
+    @Test func slicesByStateInTimeOrderNeedNoSort() throws {
+        let db = try StoreFile.openForWriting(path: dir.path("gil.db"))
+        defer { db.close() }
+        let byState = try plan(db, "SELECT tid, ts, dur FROM slices WHERE run_id = 1 AND state = 'gil_hold' ORDER BY ts")
+        #expect(byState.contains("USING PRIMARY KEY (run_id=? AND state=?)"))
+        #expect(!byState.contains("TEMP B-TREE"))
+        #expect(!byState.contains("SCAN slice_rows"))
+        let events = try plan(db, Schema.selectEvents)
+        #expect(events.contains("USING PRIMARY KEY (run_id=?)"))
+        #expect(!events.contains("TEMP B-TREE"))
+        let reader = try plan(db, Schema.selectSlicesOfState)
+        #expect(!reader.contains("TEMP B-TREE"))
+    }
+
+    @Test func zeroByteFileBecomesAStore() throws {
+        let path = dir.path("empty.db")
+        #expect(FileManager.default.createFile(atPath: path, contents: Data()))
+        let writer = try RunWriter.begin(path: path, info: RunInfo(label: "x", program: "p"))
+        try writer.finish(RunOutcome(status: .ok, exitCode: 0, wallNs: 0, cpuNs: 0), droppedEvents: 0)
+        let reader = try TraceReader(path: path)
+        #expect(try reader.runs().count == 1)
+        #expect(try reader.query(Schema.userVersion, parameters: [:]).rows == [[.integer(Int64(Schema.version))]])
+    }
+}
