@@ -7,14 +7,7 @@ import Testing
 @Suite(.serialized)
 struct ScriptTests {
     /// Scripts known not to pass yet, with the reason. Keep short.
-    static let knownFailures: [String: String] = [
-        "29_comprehensions.py": "set iteration order differs from CPython's hash order",
-        "30_generators.py": "generators (yield) not implemented yet",
-        "33_string_methods.py": "str.rsplit and a few other str methods missing",
-        "34_dicts_and_sets.py": "set comparison operators missing",
-        "35_builtins.py": "some builtins' output differs",
-        "43_math_module.py": "math.copysign and others missing",
-    ]
+    static let knownFailures: [String: String] = [:]
 
     @Test(arguments: scriptNames())
     func scriptMatchesCPython(name: String) throws {

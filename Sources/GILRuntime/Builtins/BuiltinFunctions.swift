@@ -42,7 +42,15 @@ enum BuiltinFunctions {
         }
         m.addFunction("len") { args, _, ctx in .int(try length(try one(args, "len"), ctx)) }
         m.addFunction("repr") { args, _, ctx in .str(try repr(try one(args, "repr"), ctx)) }
-        m.addFunction("ascii") { args, _, ctx in .str(try repr(try one(args, "ascii"), ctx)) }
+        m.addFunction("ascii") { args, _, ctx in
+            var out = ""
+            for u in try repr(try one(args, "ascii"), ctx).unicodeScalars {
+                if u.isASCII { out.unicodeScalars.append(u); continue }
+                let hex = String(u.value, radix: 16)
+                out += u.value < 0x100 ? "\\x" + hex.leftPadded(to: 2, with: "0") : (u.value < 0x10000 ? "\\u" + hex.leftPadded(to: 4, with: "0") : "\\U" + hex.leftPadded(to: 8, with: "0"))
+            }
+            return .str(out)
+        }
         m.addFunction("format") { args, _, ctx in
             var spec = ""
             if args.count > 1, case .object(let s as PyStr) = args[1] { spec = s.value }
@@ -160,6 +168,7 @@ enum BuiltinFunctions {
         m.addFunction("next") { args, _, ctx in
             if let x = try iteratorNext(args[0], ctx) { return x }
             if args.count > 1 { return args[1] }
+            if case .object(let g as PyGenerator) = args[0] { throw g.stopIteration() }
             throw PyException.make(.stopIteration)
         }
         m.addFunction("round") { args, kwargs, ctx in

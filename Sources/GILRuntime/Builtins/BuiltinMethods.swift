@@ -71,6 +71,48 @@ enum BuiltinMethods {
             }
             return .object(PyList(parts.map { .str($0) }))
         }
+        t.addMethod("rsplit") { a, kw, ctx in
+            let s = selfStr(a)
+            let sep = try string(arg(a, 1) ?? kw.first { $0.0 == "sep" }?.1, "rsplit")
+            let maxsplit = indexValue(arg(a, 2) ?? kw.first { $0.0 == "maxsplit" }?.1 ?? .int(-1)) ?? -1
+            guard let sep, maxsplit >= 0 else {
+                guard let split = t.lookup("split") else { return .none }
+                return try (split.asObject as! PyBuiltinFunction).body(a, kw, ctx)
+            }
+            var parts: [String] = []
+            var rest = Substring(s)
+            while parts.count < maxsplit, let r = rest.range(of: sep, options: .backwards) {
+                parts.insert(String(rest[r.upperBound...]), at: 0)
+                rest = rest[..<r.lowerBound]
+            }
+            parts.insert(String(rest), at: 0)
+            return .object(PyList(parts.map { .str($0) }))
+        }
+        t.addMethod("casefold") { a, _, _ in .str(selfStr(a).lowercased().replacingOccurrences(of: "ß", with: "ss")) }
+        t.addMethod("expandtabs") { a, _, _ in
+            let size = indexValue(arg(a, 1) ?? .int(8)) ?? 8
+            var out = ""
+            var column = 0
+            for c in selfStr(a) {
+                if c == "\t" {
+                    let n = size > 0 ? size - column % size : 0
+                    out += String(repeating: " ", count: n)
+                    column += n
+                } else {
+                    out.append(c)
+                    column = c == "\n" ? 0 : column + 1
+                }
+            }
+            return .str(out)
+        }
+        t.addMethod("removeprefix") { a, _, _ in
+            let s = selfStr(a), p = try string(a[1], "removeprefix") ?? ""
+            return .str(s.hasPrefix(p) ? String(s.dropFirst(p.count)) : s)
+        }
+        t.addMethod("removesuffix") { a, _, _ in
+            let s = selfStr(a), p = try string(a[1], "removesuffix") ?? ""
+            return .str(s.hasSuffix(p) && !p.isEmpty ? String(s.dropLast(p.count)) : s)
+        }
         t.addMethod("splitlines") { a, _, _ in
             .object(PyList(selfStr(a).split(omittingEmptySubsequences: false, whereSeparator: { $0.isNewline }).map { .str(String($0)) }.dropLastIfEmpty()))
         }

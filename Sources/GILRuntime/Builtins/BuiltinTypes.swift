@@ -138,6 +138,7 @@ func typeOf(_ v: Value) -> PyType {
         case .module: return BuiltinTypes.module
         case .superProxy: return BuiltinTypes.superType
         case .rangeIterator, .sequenceIterator, .dictIterator, .nativeIterator: return BuiltinTypes.iterator
+        case .generator: return PyGenerator.type
         case .dictView:
             let v = unsafeDowncast(o, to: PyDictView.self)
             switch v.mode {

@@ -178,8 +178,24 @@ extension FunctionCompiler {
             return r
         case .starred:
             throw error("can't use starred expression here", e.location)
-        case .yield, .yieldFrom:
-            throw unsupported("generators (yield)", e.location)
+        case .yield(let value):
+            guard code.kind == .function else { throw error("'yield' outside function", e.location) }
+            let v = try value.map { (x) throws(SyntaxError) in try expression(x) } ?? none()
+            let d = dest()
+            emit(.yieldValue, d, v)
+            return d
+        case .yieldFrom(let source):
+            guard code.kind == .function else { throw error("'yield' outside function", e.location) }
+            let src = try expression(source)
+            let it = newTemp()
+            emit(.getIter, it, src)
+            let top = here
+            let v = newTemp()
+            let exit = emit(.forIter, v, it, 0)
+            emit(.yieldValue, newTemp(), v)
+            emit(.jumpBack, top)
+            patchJump(exit, to: here)
+            return moveResult(none())
         case .namedExpression(let target, let value):
             let v = try expression(value)
             store(target, from: v)
@@ -350,7 +366,6 @@ extension FunctionCompiler {
     /// Compiles a nested function and emits `makeFunction`; returns the register holding it.
     func function(_ f: FunctionDef, at loc: SourceLocation) throws(SyntaxError) -> Int32 {
         guard let inner = module.symbols.scope(at: loc) else { throw error("internal: no scope for \(f.name)", loc) }
-        if inner.hasYield { throw unsupported("generators (yield)", loc) }
         let qualified = code.kind == .module ? f.name : "\(code.qualifiedName)\(code.kind == .function ? ".<locals>" : "").\(f.name)"
         let fc = FunctionCompiler(module: module, scope: inner, kind: .function, name: f.name, qualifiedName: qualified, line: loc.line)
         let p = f.parameters
@@ -360,6 +375,7 @@ extension FunctionCompiler {
         fc.code.hasVarArgs = p.varArgs != nil
         fc.code.hasVarKeywords = p.varKeywords != nil
         fc.code.parameterNames = inner.parameters
+        fc.code.isGenerator = inner.hasYield
         try fc.statements(f.body)
         fc.emit(.returnValue, fc.none())
         let childCode = fc.finish()

@@ -60,6 +60,7 @@ enum Disassembler {
         case .makeFunction: "makeFunction"
         case .makeClass: "makeClass"
         case .returnValue: "returnValue"
+        case .yieldValue: "yieldValue"
         case .raise: "raise"
         case .reraise: "reraise"
         case .popExcept: "popExcept"

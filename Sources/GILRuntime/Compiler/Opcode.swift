@@ -104,6 +104,8 @@ enum Opcode: UInt8, CaseIterable {
     case makeClass
     /// return a
     case returnValue
+    /// generator: suspend, producing b; on resume the sent value lands in a
+    case yieldValue
     /// raise a (d & 1) from b (d & 2); d = 0: bare re-raise of the handled exception
     case raise
     /// re-raise the exception being handled (end of a finally / unmatched except), keeping its traceback

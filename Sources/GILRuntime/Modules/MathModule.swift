@@ -33,6 +33,16 @@ enum MathModule {
             return .float(Foundation.log(x))
         }
         m.addFunction("pow") { a, _, _ in .float(Foundation.pow(try double(a[0]), try double(a[1]))) }
+        m.addFunction("copysign") { a, _, _ in .float(Foundation.copysign(try double(a[0]), try double(a[1]))) }
+        m.addFunction("degrees") { a, _, _ in .float(try double(a[0]) * 180 / Double.pi) }
+        m.addFunction("radians") { a, _, _ in .float(try double(a[0]) * Double.pi / 180) }
+        m.addFunction("comb") { a, _, _ in
+            guard let n = indexValue(a[0]), let k = indexValue(a[1]), n >= 0, k >= 0 else { throw PyException.make(.valueError, "must be non-negative") }
+            if k > n { return .int(0) }
+            var r = BigInt(1)
+            for i in 0..<min(k, n - k) { r = r * BigInt(n - i) / BigInt(i + 1) }
+            return .integer(r)
+        }
         m.addFunction("atan2") { a, _, _ in .float(atan2(try double(a[0]), try double(a[1]))) }
         m.addFunction("hypot") { a, _, _ in .float(hypot(try double(a[0]), try double(a[1]))) }
         m.addFunction("floor") { a, _, _ in

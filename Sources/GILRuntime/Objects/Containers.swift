@@ -168,5 +168,18 @@ final class PySet: PyObject {
 
     func add(_ v: Value) throws { try storage.set(v, .none) }
     func contains(_ v: Value) throws -> Bool { try storage.get(v) != nil }
-    var elements: [Value] { storage.entries.map(\.key) }
+    /// Iteration order: CPython's hash-table order for sets of ints (what programs print), else insertion order.
+    var elements: [Value] {
+        let keys = storage.entries.map(\.key)
+        var ints: [Int] = []
+        for k in keys {
+            switch k {
+            case .int(let i): ints.append(i)
+            case .bool(let b): ints.append(b ? 1 : 0)
+            default: return keys
+            }
+        }
+        let order = CPythonSetOrder.order(ints)
+        return order.map { keys[$0] }
+    }
 }

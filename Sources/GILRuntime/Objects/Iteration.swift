@@ -60,7 +60,7 @@ func makeIterator(_ v: Value, _ ctx: ExecutionContext) throws -> Value {
         case let d as PyDict: return .object(PyDictIterator(d, .keys))
         case let v as PyDictView: return .object(PyDictIterator(v.dict, v.mode))
         case let s as PySet: return .object(PySequenceIterator(PyTuple(s.elements)))
-        case is PyRangeIterator, is PySequenceIterator, is PyDictIterator, is PyNativeIterator: return v
+        case is PyRangeIterator, is PySequenceIterator, is PyDictIterator, is PyNativeIterator, is PyGenerator: return v
         case let i as PyInstance:
             if let f = i.type.lookup("__iter__") { return try ctx.call(f, [v]) }
             if let f = i.type.lookup("__getitem__") {
@@ -117,6 +117,7 @@ func iteratorNext(_ it: Value, _ ctx: ExecutionContext) throws -> Value? {
         }
         return nil
     case let n as PyNativeIterator: return try n.step(ctx)
+    case let g as PyGenerator: return try g.resume(sending: .none, ctx)
     case let i as PyInstance:
         guard let f = i.type.lookup("__next__") else { break }
         do {

@@ -66,7 +66,12 @@ func valuesEqual(_ a: Value, _ b: Value, _ ctx: ExecutionContext) throws -> Bool
             guard let w = try t.get(k), try valuesEqual(v, w, ctx) else { return false }
         }
         return true
+    case let v as PyDictView where v.mode == .keys:
+        let keys = PySet()
+        for k in v.dict.entries { try keys.add(k.key) }
+        return try valuesEqual(.object(keys), b, ctx)
     case let s as PySet:
+        if case .object(let v as PyDictView) = b, v.mode == .keys { return try valuesEqual(b, a, ctx) }
         guard case .object(let t as PySet) = b, s.storage.count == t.storage.count else { return false }
         for k in s.elements where try !t.contains(k) { return false }
         return true
@@ -125,6 +130,14 @@ func compareOrder(_ op: ComparisonOperator, _ a: Value, _ b: Value, _ ctx: Execu
         return ordered(op, c)
     case (.object(let x as PyList), .object(let y as PyList)):
         return try ordered(op, sequenceCompare(x.items, y.items, ctx))
+    case (.object(let x as PySet), .object(let y as PySet)):
+        func subset(_ a: PySet, _ b: PySet) throws -> Bool { try a.elements.allSatisfy { try b.contains($0) } }
+        switch op {
+        case .lessEqual: return try subset(x, y)
+        case .less: return try x.storage.count < y.storage.count && subset(x, y)
+        case .greaterEqual: return try subset(y, x)
+        default: return try y.storage.count < x.storage.count && subset(y, x)
+        }
     case (.object(let x as PyTuple), .object(let y as PyTuple)):
         return try ordered(op, sequenceCompare(x.items, y.items, ctx))
     default: break

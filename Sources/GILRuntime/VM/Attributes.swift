@@ -31,6 +31,8 @@ enum Attributes {
                     case "__context__": return d.context.map { .object($0) } ?? .none
                     case "__suppress_context__": return .bool(d.suppressContext)
                     case "__traceback__": return .none
+                    case "value" where i.type.isSubtype(of: ExceptionKind.stopIteration.type):
+                        return exceptionArgs(i).first ?? .none
                     default: break
                     }
                 }

@@ -127,6 +127,7 @@ extension Interpreter {
             for k in 0..<c.count { regs[base + k] = c[k] }
         }
         if !code.cellRegisters.isEmpty || !code.freeRegisters.isEmpty { setUpCells(f, code, regs) }
+        if code.isGenerator { return .object(PyGenerator(f, copying: regs)) }
         return try execute(code, f, regs, ctx, globals: f.globals)
     }
 

@@ -5,9 +5,12 @@ import PythonSyntax
 /// (`breaker.isSet`, one relaxed load) sit at function entry, backward jumps and calls only.
 enum Interpreter {
     /// Runs `code` in a frame whose registers are already set up; returns the frame's return value.
-    static func execute(_ code: CodeObject, _ function: PyFunction?, _ regs: UnsafeMutablePointer<Value>, _ ctx: ExecutionContext, namespace: PyDict? = nil, globals: Globals) throws -> Value {
+    static func execute(
+        _ code: CodeObject, _ function: PyFunction?, _ regs: UnsafeMutablePointer<Value>, _ ctx: ExecutionContext,
+        namespace: PyDict? = nil, globals: Globals, startPC: Int = 0, generator: PyGenerator? = nil
+    ) throws -> Value {
         let ins = code.sealed!
-        var pc = 0
+        var pc = startPC
         let breaker = ctx.breaker
         let excBase = ctx.handled.count
         defer { if ctx.handled.count > excBase { ctx.handled.removeSubrange(excBase...) } }
@@ -208,7 +211,13 @@ enum Interpreter {
                     case .makeClass:
                         regs[Int(i.a)] = try makeClass(regs[Int(i.b)], Array(UnsafeBufferPointer(start: regs + Int(i.c), count: Int(i.d))), ctx, globals: globals)
                     case .returnValue:
+                        generator?.finished = true
                         return regs[Int(i.a)]
+                    case .yieldValue:
+                        guard let generator else { throw PyException.make(.runtimeError, "yield outside a generator frame") }
+                        generator.pc = pc
+                        generator.resumeRegister = Int(i.a)
+                        return regs[Int(i.b)]
                     case .raise:
                         throw try raise(i.d & 1 != 0 ? regs[Int(i.a)] : nil, cause: i.d & 2 != 0 ? regs[Int(i.b)] : nil, bare: i.d == 0, ctx)
                     case .reraise:
