@@ -1,3 +1,4 @@
+import Foundation
 import GILTrace
 import Testing
 @testable import GILRuntime
@@ -124,5 +125,43 @@ struct ThreadingTests {
         let events = result.sink.events
         #expect(events.filter { $0.kind == .ioBegin }.count == 4)
         #expect(events.filter { $0.kind == .gilRelease && $0.arg == GILReleaseReason.io.rawValue }.count == 4)
+    }
+}
+
+/// `PythonRuntime.interrupt()` (the CLI's SIGINT path) becomes KeyboardInterrupt in the main thread.
+@Suite(.serialized)
+struct InterruptTests {
+    func interrupted(_ source: String) throws -> (ProgramOutcome, String) {
+        let program = try PythonCompiler.compile(source: source, fileName: "spin.py")
+        let capture = OutputCapture()
+        var options = RuntimeOptions(argv: ["spin.py"])
+        options.output = .capture(capture)
+        let runtime = PythonRuntime(program: program, options: options, sink: MemorySink())
+        let box = UncheckedBox(runtime)
+        let thread = Thread {
+            Thread.sleep(forTimeInterval: 0.2)
+            box.value.interrupt()
+        }
+        thread.start()
+        let outcome = runtime.run()
+        return (outcome, capture.standardError)
+    }
+
+    @Test func busyLoopIsInterruptedAtACheckPoint() throws {
+        let (outcome, stderr) = try interrupted("while True:\n    pass\n")
+        #expect(outcome.status == .interrupted)
+        #expect(outcome.exitCode == 130)
+        #expect(stderr.hasSuffix("KeyboardInterrupt\n"))
+    }
+
+    @Test func sleepIsInterrupted() throws {
+        let (outcome, stderr) = try interrupted("import time\ntime.sleep(30)\n")
+        #expect(outcome.status == .interrupted)
+        #expect(stderr.hasSuffix("KeyboardInterrupt\n"))
+    }
+
+    @Test func handlerCanCatchKeyboardInterrupt() throws {
+        let (outcome, _) = try interrupted("try:\n    while True:\n        pass\nexcept KeyboardInterrupt:\n    print('caught')\n")
+        #expect(outcome.exitCode == 0)
     }
 }

@@ -109,8 +109,8 @@ enum Interpreter {
                     case .jump:
                         pc = Int(i.a)
                     case .jumpBack:
-                        pc = Int(i.a)
                         if breaker.isSet { try ctx.checkPoint() }
+                        pc = Int(i.a)
                     case .jumpIfFalse:
                         if !(try isTrue(regs[Int(i.b)], ctx)) { pc = Int(i.a) }
                     case .jumpIfTrue:
