@@ -135,3 +135,45 @@ struct GILTests {
         #expect(slept.arg < 60_000_000_000)
     }
 }
+
+@Suite(.serialized)
+struct SwitchIntervalTests {
+    func switches(intervalNs: Int64) -> Int64 {
+        let h = Harness(switchIntervalNs: intervalNs)
+        for i in 1...2 {
+            _ = h.spawn("cpu-\(i)") { ts in
+                spin(ts, forNs: 150_000_000)
+                return 0
+            }
+        }
+        let events = h.finish()
+        #expect(gilViolations(events) == [])
+        return h.gil.switchCount
+    }
+
+    /// A shorter interval means more frequent forced switches (CPython: sys.setswitchinterval).
+    @Test func shorterIntervalSwitchesMoreOften() {
+        let fast = switches(intervalNs: 1_000_000)
+        let slow = switches(intervalNs: 50_000_000)
+        #expect(fast > slow)
+    }
+
+    /// Changing the interval while threads run takes effect at each waiter's next timed wait (waits already
+    /// in progress keep the interval they started with, as in ceval_gil.c).
+    @Test func intervalChangesWhileRunning() {
+        let h = Harness(switchIntervalNs: 50_000_000)
+        for i in 1...2 {
+            _ = h.spawn("cpu-\(i)") { ts in
+                spin(ts, forNs: 400_000_000)
+                return 0
+            }
+        }
+        h.main.sleep(ns: 20_000_000)
+        let before = h.gil.switchCount
+        h.gil.switchIntervalNs = 1_000_000
+        let events = h.finish()
+        #expect(gilViolations(events) == [])
+        // At 50 ms the remaining ~380 ms allow fewer than 10 switches; at 1 ms, hundreds.
+        #expect(h.gil.switchCount > before + 20)
+    }
+}

@@ -274,3 +274,57 @@ struct SyncTests {
         #expect(h.threads.threads.map(\.tid) == [2, 3, 4])
     }
 }
+
+@Suite(.serialized)
+struct InterruptTests {
+    /// Sets the interrupt bit from a plain OS thread after the main thread has started blocking.
+    func interruptSoon(_ h: Harness) {
+        let threads = h.threads
+        _ = OSThread.start(stackSize: 1 << 20, detached: true) {
+            OSThread.sleep(untilNs: MonotonicClock.now() + 30_000_000)
+            threads.requestInterrupt()
+        }
+    }
+
+    @Test func interruptEndsMainThreadLockAndJoinWaits() throws {
+        let h = Harness()
+        let lock = LockCore(recorder: h.recorder, name: "held")
+        let release = EventCore(recorder: h.recorder, name: "release")
+        let holder = h.spawn("holder") { ts in
+            _ = lock.acquire(ts, blocking: true, timeoutNs: nil)
+            _ = release.wait(ts, timeoutNs: nil)
+            try? lock.release(ts)
+            return 0
+        }
+        while !lock.isLocked { h.main.sleep(ns: 1_000_000) }
+        interruptSoon(h)
+        #expect(!lock.acquire(h.main, blocking: true, timeoutNs: nil))
+        #expect(throws: Interrupt.self) { try h.main.throwIfInterrupted() }
+        interruptSoon(h)
+        #expect(!holder.join(from: h.main, timeoutNs: nil))
+        #expect(throws: Interrupt.self) { try h.main.throwIfInterrupted() }
+        release.set(h.main)
+        let events = h.finish()
+        #expect(gilViolations(events) == [])
+        #expect(!holder.isAlive)
+    }
+
+    @Test func workersIgnoreTheInterrupt() throws {
+        let h = Harness()
+        h.threads.requestInterrupt()
+        let results = Collected<Bool>()
+        _ = h.spawn("sleeper") { ts in
+            let start = MonotonicClock.now()
+            ts.sleep(ns: 20_000_000)
+            results.append(MonotonicClock.now() - start >= 20_000_000)
+            return 0
+        }
+        // The main thread's shutdown wait stops early; join the worker explicitly afterwards.
+        let worker = h.threads.threads[0]
+        _ = worker.join(from: h.main, timeoutNs: nil)  // returns at once: interrupt pending
+        #expect(throws: Interrupt.self) { try h.main.throwIfInterrupted() }
+        #expect(worker.join(from: h.main, timeoutNs: nil))
+        _ = h.finish()
+        #expect(results.all == [true])
+    }
+}

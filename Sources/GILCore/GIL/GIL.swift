@@ -77,6 +77,8 @@ public final class GIL: @unchecked Sendable {  // `locked`/`switchNumber` behind
 
     private func takeCPython3(_ ts: ThreadState, reason: GILRequestReason) {
         gilLock.lock()
+        // Re-taking a held GIL would wait forever, asking itself to drop: a runtime bug, stop loudly.
+        precondition(!(locked && lastHolder.load(ordering: .relaxed) == ts.tid), "take_gil: thread \(ts.tid) already holds the GIL")
         ts.emit(.gilRequest, arg: reason.rawValue)
         while locked {
             let savedSwitchNumber = switchNumber

@@ -56,7 +56,7 @@ public final class TraceRecorder: @unchecked Sendable {  // mutable state is ato
         self.drainIntervalNs = drainIntervalNs
         originNs = MonotonicClock.now()
         if enabled {
-            let thread = OSThread.start(stackSize: 256 << 10, detached: false) { [self] in drainLoop() }
+            let thread = OSThread.start(stackSize: 1 << 20, detached: false) { [self] in drainLoop() }
             finishState.withLock { $0.drainThread = thread }
         }
     }
