@@ -33,6 +33,17 @@ public final class ThreadSystem: @unchecked Sendable {  // registry state behind
     public func spawn(
         parent: ThreadState, name: String, daemon: Bool, body: @escaping @Sendable (ThreadState) -> Int32
     ) -> ThreadHandle {
+        guard let handle = trySpawn(parent: parent, name: name, daemon: daemon, body: body) else {
+            preconditionFailure("can't start new thread (pthread_create failed)")
+        }
+        return handle
+    }
+
+    /// `spawn`, or nil when the OS refuses a new thread (the runtime raises RuntimeError: can't start new
+    /// thread). A refused thread is recorded as ended at once and never waited for.
+    public func trySpawn(
+        parent: ThreadState, name: String, daemon: Bool, body: @escaping @Sendable (ThreadState) -> Int32
+    ) -> ThreadHandle? {
         let tid = registry.withLock {
             defer { nextTid += 1 }
             return nextTid
@@ -55,7 +66,12 @@ public final class ThreadSystem: @unchecked Sendable {  // registry state behind
             ts.retire()
             handle.markEnded(status: status)
         }
-        precondition(started != nil, "can't start new thread (pthread_create failed)")
+        guard started != nil else {
+            registry.withLock { handles.removeAll { $0 === handle } }
+            ts.retire()
+            handle.markEnded(status: 1)
+            return nil
+        }
         return handle
     }
 
