@@ -2,7 +2,10 @@ import GILTrace
 
 /// The end of a recording: derives `slices` from a run's stored events and writes the run's outcome.
 /// Slices are computed from the table, not from the queue, because chunks from per-thread buffers reach
-/// the writer out of `seq` order; the primary key hands them back in order.
+/// the writer out of `seq` order; the primary key hands them back in order. Deriving them at the end, not
+/// while recording, also keeps the writer thread's CPU use (which competes with the traced program's
+/// threads for the cores) to the bare inserts: measured here, deriving during recording cut the writer's
+/// ingest rate to ~65 % of the C-loop ceiling, while the finish pass costs ~1.5 µs per event afterwards.
 enum SliceDeriver {
     /// Rows per transaction while inserting slices, so a concurrent recorder into the same file is never
     /// locked out longer than its busy timeout.
