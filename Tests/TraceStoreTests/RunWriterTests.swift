@@ -69,6 +69,26 @@ import Testing
         #expect(try reader.labels(runID: record.runID) == [1: "tick"])
     }
 
+    @Test func outOfOrderChunksStillGiveSeqOrderAndSlices() throws {
+        let path = dir.path("gil.db")
+        let run = CraftedRun(threads: 2, rounds: 300)
+        let writer = try RunWriter.begin(path: path, info: info("shuffled"))
+        // Thread 1's chunks newest first, then thread 2's: seq order only holds in the table.
+        for chunk in run.chunks(of: 1, size: 50).reversed() + run.chunks(of: 2, size: 50) {
+            chunk.withUnsafeBufferPointer { writer.submit($0) }
+        }
+        try writer.finish(RunOutcome(status: .ok, exitCode: 0, wallNs: 1, cpuNs: 1), droppedEvents: 0)
+        let reader = try TraceReader(path: path)
+        let record = try reader.resolveRun("shuffled")
+        #expect(record.eventCount == Int64(run.events.count))
+        var events: [Event] = []
+        try reader.forEachEvent(runID: record.runID) { events.append($0) }
+        #expect(events == run.events)
+        var slices: [Slice] = []
+        try reader.forEachSlice(runID: record.runID, state: nil) { slices.append($0) }
+        #expect(slices == SliceBuilder.slices(of: run.events))
+    }
+
     @Test func viewsAndQueriesName() throws {
         let path = dir.path("gil.db")
         let run = CraftedRun(threads: 2, rounds: 10)
