@@ -91,3 +91,16 @@ extension Array where Element == Event {
     func of(_ kind: EventKind) -> [Event] { filter { $0.kind == kind } }
     func thread(_ tid: Int32) -> [Event] { filter { $0.tid == UInt16(tid) } }
 }
+
+/// The store's lock_hold rule (docs/contracts.md): a successful lock_acquire(obj) with no hold open on
+/// (tid, obj) opens one; the lock_release(obj) with arg 0 from that tid closes it.
+/// - Returns: the (tid, obj) pairs still open at the end of the run.
+func openLockHolds(_ events: [Event]) -> [String] {
+    var open: Set<String> = []
+    for e in events {
+        let key = "tid \(e.tid) obj \(e.obj)"
+        if e.kind == .lockAcquire && e.arg != 0 { open.insert(key) }
+        if e.kind == .lockRelease && e.arg == 0 { open.remove(key) }
+    }
+    return open.sorted()
+}

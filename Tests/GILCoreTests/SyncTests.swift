@@ -68,6 +68,7 @@ struct SyncTests {
             }
         }
         #expect(events.filter { $0.obj == lock.objectID && $0.kind == .lockAcquire }.count == 80)
+        #expect(openLockHolds(events) == [])
     }
 
     @Test func rlockNestsAndCountsDown() throws {
@@ -89,6 +90,7 @@ struct SyncTests {
         let events = h.finish()
         let releases = events.filter { $0.obj == rlock.objectID && $0.kind == .lockRelease }.map(\.arg)
         #expect(releases == [2, 1, 0])
+        #expect(openLockHolds(events) == [])
     }
 
     @Test func semaphoreNeverAdmitsMoreThanItsValue() throws {
@@ -142,7 +144,8 @@ struct SyncTests {
                 }
             }
         }
-        _ = h.finish()
+        let events = h.finish()
+        #expect(openLockHolds(events) == [])
         let all = indexes.all
         #expect(all.count == 8)
         #expect(all.filter { $0 == 0 }.count == 2 && all.filter { $0 == 3 }.count == 2)
@@ -186,6 +189,7 @@ struct SyncTests {
         let events = h.finish()
         let acquires = events.filter { $0.obj == event.objectID && $0.kind == .lockAcquire }.map(\.arg)
         #expect(acquires == [0, 0, 1])
+        #expect(openLockHolds(events) == [])
         #expect(gilViolations(events) == [])
     }
 
@@ -221,6 +225,7 @@ struct SyncTests {
         try rlock.release(h.main)
         let events = h.finish()
         #expect(woken.current == 3)
+        #expect(openLockHolds(events) == [])
         #expect(gilViolations(events) == [])
     }
 
@@ -239,13 +244,15 @@ struct SyncTests {
         #expect(slow.join(from: h.main, timeoutNs: 0))
         let events = h.finish()
         let joins = events.filter { $0.obj == slow.objectID && $0.tid == 1 }.map { ($0.kind!, $0.arg) }
-        #expect(joins.count == 4)
+        #expect(joins.count == 5)  // the third join found the thread ended: no events
         #expect(joins[0] == (.lockRequest, 10_000_000))
         #expect(joins[1] == (.lockAcquire, 0))
         #expect(joins[2] == (.lockRequest, -1))
         #expect(joins[3] == (.lockAcquire, 1))
+        #expect(joins[4] == (.lockRelease, 0))
         #expect(events.thread(slow.tid).last.map { ($0.kind!, $0.arg) }! == (.threadEnd, 1))
         #expect(h.sink.objects.first { $0.id == slow.objectID }?.kind == .thread)
+        #expect(openLockHolds(events) == [])
     }
 
     @Test func finishMainThreadWaitsForNonDaemonThreads() throws {

@@ -27,13 +27,17 @@ public final class ThreadHandle: @unchecked Sendable {  // `ended`/`status` behi
 
     /// `Thread.join(timeout)`: waits with the GIL released (reason blockingCall). When the thread has not
     /// ended yet: lock_request(objectID, timeout or -1) · gil_release · wait · gil_request · gil_acquire ·
-    /// lock_acquire(1 if ended, else 0). In the main thread a pending interrupt ends the wait early.
+    /// lock_acquire(1 if ended, else 0) · [lock_release(0)]. The release right after a successful join closes
+    /// the store's lock_hold slice at zero length (a joined thread is not held). In the main thread a pending
+    /// interrupt ends the wait early.
     /// - Returns: whether the thread has ended.
     public func join(from ts: ThreadState, timeoutNs: Int64?) -> Bool {
         if !isAlive { return true }
-        return SyncWait.acquire(
+        let ended = SyncWait.acquire(
             ts, object: objectID, blocking: true, timeoutNs: timeoutNs, monitor: monitor
-        ) { ended }
+        ) { self.ended }
+        if ended { ts.emit(.lockRelease, obj: objectID, arg: 0) }
+        return ended
     }
 
     /// Called on the thread itself after its last GIL release.
