@@ -102,14 +102,29 @@ extension FunctionCompiler {
             try statements(orElse)
             for b in breaks { patchJump(b, to: here) }
         case .forStatement(let target, let iterable, let body, let orElse):
-            let iterSource = try expression(iterable)
-            let it = newTemp()
-            emit(.getIter, it, iterSource)
+            let it: Int32
+            let loopOp: Opcode
+            if case .call(let f, let args, let keywords) = iterable.kind, case .name("range") = f.kind, keywords.isEmpty,
+               (1...3).contains(args.count), !args.contains(where: { if case .starred = $0.kind { true } else { false } }),
+               access("range").isGlobal {
+                // `for x in range(…)`: the counter lives in registers (no iterator object per iteration).
+                let base = temps(args.count + 1)
+                _ = try expression(f, into: base)
+                for (k, a) in args.enumerated() { _ = try expression(a, into: base + 1 + Int32(k)) }
+                it = temps(3)
+                emit(.rangeInit, it, base, Int32(args.count))
+                loopOp = .forRange
+            } else {
+                let iterSource = try expression(iterable)
+                it = newTemp()
+                emit(.getIter, it, iterSource)
+                loopOp = .forIter
+            }
             let top = here
             var direct: Int32?
             if case .name(let n) = target.kind { direct = directRegister(n) }
             let value = direct ?? newTemp()
-            let exit = emit(.forIter, value, it, 0)
+            let exit = emit(loopOp, value, it, 0)
             if direct == nil { try assign(target, from: value) }
             blocks.append(.loop(continueTarget: top, breakJumps: []))
             try statements(body)

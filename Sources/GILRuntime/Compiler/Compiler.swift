@@ -122,7 +122,7 @@ final class FunctionCompiler {
 
     func patchJump(_ index: Int, to target: Int32) {
         switch code.instructions[index].op {
-        case .forIter: code.instructions[index].c = target
+        case .forIter, .forRange: code.instructions[index].c = target
         case .withExceptExit: code.instructions[index].b = target
         default: code.instructions[index].a = target
         }

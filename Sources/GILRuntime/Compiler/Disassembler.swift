@@ -33,6 +33,8 @@ enum Disassembler {
         case .jumpIfTrue: "jumpIfTrue"
         case .getIter: "getIter"
         case .forIter: "forIter"
+        case .rangeInit: "rangeInit"
+        case .forRange: "forRange"
         case .call: "call"
         case .callMethod: "callMethod"
         case .callEx: "callEx"

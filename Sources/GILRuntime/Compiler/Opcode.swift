@@ -54,6 +54,11 @@ enum Opcode: UInt8, CaseIterable {
     case getIter
     /// a ← next(b), or pc ← c when exhausted
     case forIter
+    /// a … a+2 ← (start, stop, step) when b is the builtin `range` and its c arguments (b+1 …) are ints;
+    /// otherwise a ← iter(b(args)) (the general path `forRange` falls back to)
+    case rangeInit
+    /// like `forIter` over the register triple a `rangeInit` made: b = counter, b+1 = stop, b+2 = step
+    case forRange
     /// a ← b(b+1 … b+c), keyword names in constant #d-1 (0: none); a check point
     case call
     /// a ← method call prepared by `loadMethod` at b (b = callable or None, b+1 = self or callable), c args

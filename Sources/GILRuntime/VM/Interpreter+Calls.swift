@@ -201,6 +201,27 @@ extension Interpreter {
         return try run(f, code, regs, ctx)
     }
 
+    /// `for x in range(…)` set-up: the (counter, stop, step) triple in registers when `callee` is the builtin
+    /// range and the arguments are small ints; otherwise the general iterator in `dest[0]`.
+    @inline(never)
+    static func rangeInit(_ dest: UnsafeMutablePointer<Value>, _ call: UnsafeMutablePointer<Value>, _ argc: Int, _ ctx: ExecutionContext, site: (CodeObject, Int)) throws {
+        if case .object(let o) = call[0], o === BuiltinTypes.range {
+            var ints: [Int] = []
+            for k in 1...argc { if case .int(let v) = call[k] { ints.append(v) } }
+            if ints.count == argc {
+                let (start, stop, step) = argc == 1 ? (0, ints[0], 1) : (ints[0], ints[1], argc == 3 ? ints[2] : 1)
+                if step == 0 { throw PyException.make(.valueError, "range() arg 3 must not be zero") }
+                dest[0] = .int(start)
+                dest[1] = .int(stop)
+                dest[2] = .int(step)
+                return
+            }
+        }
+        let iterable = try callFromRegisters(call[0], call + 1, argc, kwnames: nil, ctx, site: site)
+        dest[0] = try makeIterator(iterable, ctx)
+        dest[1] = .none
+    }
+
     // MARK: - def / class
 
     static func makeFunction(_ constant: Value, _ extras: UnsafeMutablePointer<Value>?, _ globals: Globals) throws -> Value {

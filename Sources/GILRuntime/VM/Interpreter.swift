@@ -130,6 +130,21 @@ enum Interpreter {
                             continue
                         }
                         if let v = try iteratorNext(regs[Int(i.b)], ctx) { regs[Int(i.a)] = v } else { pc = Int(i.c) }
+                    case .rangeInit:
+                        try rangeInit(regs + Int(i.a), regs + Int(i.b), Int(i.c), ctx, site: (code, pc - 1))
+                    case .forRange:
+                        let b = Int(i.b)
+                        if case .int(let v) = regs[b], case .int(let stop) = regs[b + 1], case .int(let step) = regs[b + 2] {
+                            if step > 0 ? v < stop : v > stop {
+                                let (n, overflow) = v.addingReportingOverflow(step)
+                                regs[b] = .int(overflow ? stop : n)
+                                regs[Int(i.a)] = .int(v)
+                            } else {
+                                pc = Int(i.c)
+                            }
+                            continue
+                        }
+                        if let v = try iteratorNext(regs[b], ctx) { regs[Int(i.a)] = v } else { pc = Int(i.c) }
                     case .call:
                         if breaker.isSet { try ctx.checkPoint() }
                         let kw = i.d == 0 ? nil : code.constants[Int(i.d) - 1]
