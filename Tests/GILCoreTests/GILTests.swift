@@ -24,6 +24,19 @@ struct GILTests {
         #expect(h.gil.switchCount >= 6)
         let workerAcquires = Set(acquires.map(\.tid)).subtracting([1])
         #expect(workerAcquires == [2, 3])
+        // os_ctx: sampled at release, so each is followed by that thread's gil_release; deltas are >= 0.
+        let ctx = events.of(.osCtx)
+        #expect(!ctx.isEmpty)
+        for e in ctx {
+            let switches = OSContextSwitches(packed: e.arg)
+            #expect(switches.voluntary >= 0 && switches.involuntary >= 0)
+            #expect(switches.voluntary + switches.involuntary > 0)
+            let next = events.first { $0.seq > e.seq && $0.tid == e.tid }
+            #expect(next?.kind == .gilRelease)
+        }
+        // Spinning threads used CPU; thread rows carry it.
+        let workers = h.sink.threads.filter { $0.tid != 1 }
+        #expect(workers.count == 2 && workers.allSatisfy { $0.cpuNs > 0 && $0.endNs != nil })
         // Drop requests name the thread holding the GIL at that moment.
         var holder: UInt16 = 0
         for e in events {
