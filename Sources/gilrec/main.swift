@@ -1,1 +1,3 @@
-print("gilrec")
+import GILRecCLI
+
+GilrecCommand.main(arguments: nil)

@@ -1,0 +1,69 @@
+import Foundation
+import GILAnalysis
+import GILRuntime
+import TraceStore
+
+/// The demo's script: which example runs with which arguments under which label, then the lesson
+/// drawn from the stored runs. Separate from the command so tests can run a small version of it.
+package struct Demo: Sendable {
+    package var databasePath: String
+    package var switchIntervalNs: Int64
+    package var raceIterations: Int
+
+    package init(databasePath: String, switchIntervalNs: Int64 = 5_000_000, raceIterations: Int = 1_000_000) {
+        self.databasePath = databasePath
+        self.switchIntervalNs = switchIntervalNs
+        self.raceIterations = raceIterations
+    }
+
+    /// One recording of the demo: an example, its arguments and the label it is stored under.
+    struct Step {
+        var example: String
+        var arguments: [String]
+        var label: String
+        var title: String
+    }
+
+    static let steps: [Step] = [
+        Step(example: "race", arguments: [], label: "demo-race", title: "1. `counter += 1` from 4 threads"),
+        Step(example: "cpu_bound", arguments: ["serial"], label: "demo-cpu-serial", title: "2a. cpu_bound() twice, serially"),
+        Step(example: "cpu_bound", arguments: ["threaded"], label: "demo-cpu-threaded", title: "2b. cpu_bound() on two threads"),
+        Step(example: "io_fetch", arguments: ["serial"], label: "demo-io-serial", title: "3a. 8 loopback fetches of 100 ms, serially"),
+        Step(example: "io_fetch", arguments: ["threaded"], label: "demo-io-threaded", title: "3b. 8 loopback fetches of 100 ms, on 8 threads"),
+        Step(example: "primitives", arguments: [], label: "demo-primitives", title: "4. Lock, Event, Semaphore(3), Barrier(4)"),
+    ]
+
+    /// Records every step (echoing each program's output), then prints the lesson.
+    package func run(print emit: (String) -> Void) throws {
+        var runs: [String: RecordingResult] = [:]
+        var outputs: [String: String] = [:]
+        for step in Self.steps {
+            emit("== \(step.title)   [run label \(step.label)]")
+            let example = try ExampleLibrary.load(step.example)
+            let capture = OutputCapture()
+            var arguments = step.arguments
+            if step.example == "race" { arguments = [String(raceIterations)] }
+            let request = Recording.Request(
+                programPath: example.path, source: example.source, arguments: arguments, label: step.label,
+                databasePath: databasePath, switchIntervalNs: switchIntervalNs, output: .capture(capture)
+            )
+            let result = try Recording.record(request)
+            for line in capture.standardOutput.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
+                emit("   | \(line)")
+            }
+            outputs[step.label] = capture.standardOutput
+            guard result.outcome.exitCode == 0 else {
+                throw DemoError(description: "\(example.path) \(arguments.joined(separator: " ")) failed with exit code \(result.outcome.exitCode):\n\(capture.standardError)")
+            }
+            emit("   recorded run \(result.runID): \(result.eventCount) events")
+            runs[step.label] = result
+        }
+        emit("")
+        let lesson = try DemoLesson(databasePath: databasePath, runIDs: runs.mapValues(\.runID), outputs: outputs)
+        for line in lesson.lines { emit(line) }
+    }
+}
+
+struct DemoError: Error, CustomStringConvertible {
+    var description: String
+}

@@ -1,0 +1,106 @@
+import Foundation
+import GILRuntime
+import GILTrace
+import PythonSyntax
+import TraceStore
+
+/// What one recorded program produced.
+package struct RecordingResult: Sendable {
+    package var runID: Int64
+    package var eventCount: Int64
+    package var outcome: ProgramOutcome
+    package var databasePath: String
+}
+
+/// Records one Python program into a store: compile (a syntax error creates no run), open the run,
+/// execute on the instrumented GIL, then finish the run with its status. The executable and tests both
+/// call this; nothing here prints except the program itself.
+package enum Recording {
+    package struct Request: Sendable {
+        package var programPath: String
+        package var source: String
+        package var arguments: [String]
+        package var label: String
+        package var databasePath: String
+        package var switchIntervalNs: Int64
+        package var traceEnabled: Bool
+        package var output: OutputTarget
+
+        package init(
+            programPath: String, source: String, arguments: [String] = [], label: String? = nil,
+            databasePath: String, switchIntervalNs: Int64 = 5_000_000, traceEnabled: Bool = true,
+            output: OutputTarget = .standardStreams
+        ) {
+            self.programPath = programPath
+            self.source = source
+            self.arguments = arguments
+            self.label = label ?? URL(fileURLWithPath: programPath).deletingPathExtension().lastPathComponent
+            self.databasePath = databasePath
+            self.switchIntervalNs = switchIntervalNs
+            self.traceEnabled = traceEnabled
+            self.output = output
+        }
+    }
+
+    /// Compiles and records. Throws `SyntaxError` before anything is written, `StoreError`/`SQLiteError`
+    /// when the database cannot take the run.
+    package static func record(_ request: Request, signals: SignalWatcher? = nil) throws -> RecordingResult {
+        let program = try PythonCompiler.compile(source: request.source, fileName: request.programPath)
+        let info = RunInfo(
+            label: request.label, program: request.programPath, argv: request.arguments, policy: "cpython3",
+            switchIntervalNs: request.switchIntervalNs, checkMode: "py310", host: hostName(),
+            cpuCount: ProcessInfo.processInfo.activeProcessorCount, pid: getpid()
+        )
+        let writer = try RunWriter.begin(path: request.databasePath, info: info)
+        var options = RuntimeOptions(argv: [request.programPath] + request.arguments)
+        options.switchIntervalNs = request.switchIntervalNs
+        options.output = request.output
+        let runtime = PythonRuntime(program: program, options: options, sink: writer, traceEnabled: request.traceEnabled)
+
+        let clock = ProcessClock.start()
+        signals?.onInterrupt { signal in
+            // First signal: KeyboardInterrupt in the main thread, as CPython does. If the program does not
+            // end promptly (threads that never stop), keep what was recorded and leave.
+            runtime.interrupt()
+            DispatchQueue.global().asyncAfter(deadline: .now() + 1.5) {
+                runtime.recorder.finish()
+                try? writer.finish(clock.outcome(status: .interrupted, exitCode: 128 + signal), droppedEvents: runtime.recorder.droppedEvents)
+                exit(128 + signal)
+            }
+        }
+        var outcome = runtime.run()
+        if let signal = signals?.receivedSignal, outcome.status == .interrupted || outcome.status == .error {
+            outcome.status = .interrupted
+            outcome.exitCode = 128 + signal
+        }
+        runtime.recorder.finish()
+        try writer.finish(clock.outcome(status: outcome.status, exitCode: outcome.exitCode), droppedEvents: runtime.recorder.droppedEvents)
+        let reader = try TraceReader(path: request.databasePath)
+        let stored = try reader.resolveRun(String(writer.runID))
+        return RecordingResult(runID: writer.runID, eventCount: stored.eventCount, outcome: outcome, databasePath: request.databasePath)
+    }
+
+    static func hostName() -> String {
+        var buffer = [CChar](repeating: 0, count: 256)
+        gethostname(&buffer, buffer.count)
+        return String(cString: buffer)
+    }
+}
+
+/// Wall and process CPU time of one recording.
+struct ProcessClock: Sendable {
+    let startWall: Int64
+    let startCPU: Int64
+
+    static func start() -> ProcessClock { ProcessClock(startWall: MonotonicClock.now(), startCPU: processCPUTime()) }
+
+    func outcome(status: RunStatus, exitCode: Int32) -> RunOutcome {
+        RunOutcome(status: status, exitCode: exitCode, wallNs: MonotonicClock.now() - startWall, cpuNs: Self.processCPUTime() - startCPU)
+    }
+
+    static func processCPUTime() -> Int64 {
+        var t = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+        return Int64(t.tv_sec) * 1_000_000_000 + Int64(t.tv_nsec)
+    }
+}

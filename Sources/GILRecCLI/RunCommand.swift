@@ -1,0 +1,87 @@
+import ArgumentParser
+import Foundation
+import PythonSyntax
+
+/// `gilrec run PROGRAM.py [-- ARGS]`: record one program.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a Python program and record it as one run.",
+        discussion: """
+        The program's stdout and stderr pass through unchanged; one line "recorded run N: E events → FILE" goes \
+        to stderr at the end. The exit status is the program's.
+        """
+    )
+
+    @OptionGroup var options: RecordOptions
+
+    @Option(name: .long, help: "A label for the run (default: the program's file name).")
+    var label: String?
+
+    @Argument(help: "The Python program to run.")
+    var program: String
+
+    @Argument(parsing: .postTerminator, help: "Arguments for the program (after --), its sys.argv[1:].")
+    var arguments: [String] = []
+
+    func run() throws {
+        let status = try Self.execute(
+            program: program, arguments: arguments, label: label, options: options, signals: GilrecCommand.signals
+        )
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// Reads, records and reports one program; returns the process exit status. Errors that are the
+    /// user's (missing file, syntax error, unusable database) are printed as one clear message, status 1.
+    static func execute(
+        program: String, arguments: [String], label: String?, options: RecordOptions, signals: SignalWatcher?
+    ) throws -> Int32 {
+        let source: String
+        do {
+            source = try ProgramSource.read(program)
+        } catch {
+            printError("gilrec: \(error)")
+            return 1
+        }
+        let request = Recording.Request(
+            programPath: program, source: source, arguments: arguments, label: label, databasePath: options.db,
+            switchIntervalNs: options.switchIntervalNs, traceEnabled: !options.noTrace
+        )
+        do {
+            let result = try Recording.record(request, signals: signals)
+            printError("recorded run \(result.runID): \(result.eventCount) events → \(result.databasePath)")
+            return result.outcome.exitCode
+        } catch let error as SyntaxError {
+            printError(error.description)
+            return 1
+        } catch {
+            printError("gilrec: \(error)")
+            return 1
+        }
+    }
+}
+
+/// Reads a program file as UTF-8, with messages a user can act on.
+enum ProgramSource {
+    struct ReadError: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    static func read(_ path: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+                throw ReadError(description: isDirectory.boolValue ? "\(path) is a directory, not a Python file" : "cannot read \(path)")
+            }
+            throw ReadError(description: "\(path): no such file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ReadError(description: "\(path): not UTF-8 text (is it a Python source file?)")
+        }
+        return text
+    }
+}
+
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+import TraceStore
+@testable import GILRecCLI
+
+/// `gilrec run`'s handling of bad input: clear message, non-zero status, no run created.
+@Suite(.serialized)
+struct RunCommandTests {
+    func write(_ text: String, to database: TemporaryDatabase, name: String = "bad.py") throws -> String {
+        let path = database.directory.appendingPathComponent(name).path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    func options(_ database: TemporaryDatabase) throws -> RecordOptions {
+        try RecordOptions.parse(["--db", database.path])
+    }
+
+    @Test func syntaxErrorCreatesNoRun() throws {
+        let database = TemporaryDatabase()
+        let path = try write("x = (1,\nprint(x\n", to: database)
+        let status = try RunCommand.execute(program: path, arguments: [], label: nil, options: try options(database), signals: nil)
+        #expect(status == 1)
+        if FileManager.default.fileExists(atPath: database.path) {
+            #expect(try TraceReader(path: database.path).runs().isEmpty)
+        }
+    }
+
+    @Test func missingProgramIsAnError() throws {
+        let database = TemporaryDatabase()
+        let status = try RunCommand.execute(
+            program: database.directory.appendingPathComponent("nope.py").path, arguments: [], label: nil,
+            options: try options(database), signals: nil)
+        #expect(status == 1)
+    }
+
+    @Test func uncaughtExceptionStoresAnErrorRun() throws {
+        let database = TemporaryDatabase()
+        let recorded = try recordCaptured("def f():\n    return 1 / 0\nf()\n", into: database)
+        #expect(recorded.result.outcome.exitCode == 1)
+        #expect(recorded.stderr.contains("ZeroDivisionError: division by zero"))
+        let run = try TraceReader(path: database.path).resolveRun(nil)
+        #expect(run.status == .error)
+    }
+
+    @Test func sysExitCodeIsTheProcessStatus() throws {
+        let database = TemporaryDatabase()
+        let recorded = try recordCaptured("import sys\nprint('bye')\nsys.exit(3)\n", into: database)
+        #expect(recorded.result.outcome.exitCode == 3)
+        #expect(recorded.stdout == "bye\n")
+    }
+
+    @Test func foreignDatabaseIsRefusedAndUntouched() throws {
+        let database = TemporaryDatabase()
+        let text = "this is not a database\n"
+        try text.write(toFile: database.path, atomically: true, encoding: .utf8)
+        let path = try write("print(1)\n", to: database, name: "ok.py")
+        let status = try RunCommand.execute(program: path, arguments: [], label: nil, options: try options(database), signals: nil)
+        #expect(status == 1)
+        #expect(try String(contentsOfFile: database.path, encoding: .utf8) == text)
+    }
+
+    @Test func badSwitchIntervalIsAUsageError() {
+        #expect(throws: (any Error).self) { try RecordOptions.parse(["--switch-interval", "0"]) }
+        #expect(throws: (any Error).self) { try RecordOptions.parse(["--switch-interval", "-1"]) }
+    }
+}
