@@ -93,10 +93,10 @@ package final class Statement {
 
     /// The index of a named parameter (`:name`, `@name`, `$name`), or nil when the SQL does not use it.
     package func parameterIndex(_ name: String) -> Int32? {
-        for prefix in [":", "@", "$"] {
-            let index = sqlite3_bind_parameter_index(handle, name.hasPrefix(prefix) ? name : prefix + name)
+        let candidates = name.first.map { ":@$".contains($0) } == true ? [name] : [":" + name, "@" + name, "$" + name]
+        for candidate in candidates {
+            let index = sqlite3_bind_parameter_index(handle, candidate)
             if index > 0 { return index }
-            if name.first.map({ ":@$".contains($0) }) == true { break }
         }
         return nil
     }

@@ -19,6 +19,9 @@ import Testing
         #expect(try select.step())
         #expect((0..<5).map { select.value($0) } == [.integer(-7), .real(2.5), .text("héllo"), .blob([0, 1, 255]), .null])
         #expect(try select.step() == false)
+        let named = try db.prepare("SELECT :a, @b, $c")
+        #expect(named.parameterIndex("a") == 1 && named.parameterIndex("@b") == 2 && named.parameterIndex("c") == 3)
+        #expect(named.parameterIndex("zzz") == nil)
     }
 
     @Test func statementCacheReturnsTheSameStatement() throws {
