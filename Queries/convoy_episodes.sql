@@ -24,26 +24,28 @@
 --   episode_p99_ns      INTEGER  99th percentile episode delay.
 --   episode_max_ns      INTEGER  Longest episode delay.
 --   io_slowdown         REAL     (io_total_ns + delay_total_ns) / io_total_ns (NULL without I/O time).
-WITH _run AS (
+WITH _run AS MATERIALIZED (
   SELECT r.run_id, r.switch_interval_ns FROM runs r
   WHERE r.run_id = coalesce(:run, (SELECT max(run_id) FROM runs))
 ),
-_h AS (
-  SELECT s.tid, s.ts, s.dur FROM slices s, _run WHERE s.run_id = _run.run_id AND s.state = 'gil_hold' AND s.obj = 0
+_max_hold AS MATERIALIZED (
+  SELECT coalesce(max(s.dur), 0) AS d FROM slices s, _run
+  WHERE s.run_id = _run.run_id AND s.state = 'gil_hold'
 ),
-_max_hold AS (SELECT coalesce(max(dur), 0) AS d FROM _h),
-_io AS (
-  SELECT s.tid, s.dur AS io_ns, s.ts + s.dur AS io_end,
-         (SELECT min(h.ts) FROM _h h WHERE h.tid = s.tid AND h.ts >= s.ts + s.dur) AS reacquire_ts
-  FROM slices s, _run
+_io AS MATERIALIZED (
+  SELECT s.run_id, s.tid, s.dur AS io_ns, s.ts + s.dur AS io_end, m.d,
+         (SELECT h.ts FROM slices h
+          WHERE h.run_id = s.run_id AND h.state = 'gil_hold' AND h.ts >= s.ts + s.dur AND h.tid = s.tid
+          ORDER BY h.ts LIMIT 1) AS reacquire_ts
+  FROM _run CROSS JOIN slices s, _max_hold m
   WHERE s.run_id = _run.run_id AND s.state = 'io'
 ),
 _d AS (
   SELECT i.io_ns, i.reacquire_ts - i.io_end AS delay_ns,
          (i.reacquire_ts - i.io_end > _run.switch_interval_ns AND EXISTS (
-            SELECT 1 FROM _h h, _max_hold m
-            WHERE h.tid != i.tid AND h.ts BETWEEN i.io_end - m.d AND i.reacquire_ts - 1
-              AND h.ts + h.dur > i.io_end)) AS is_episode
+            SELECT 1 FROM slices h
+            WHERE h.run_id = i.run_id AND h.state = 'gil_hold' AND h.ts BETWEEN i.io_end - i.d AND i.reacquire_ts - 1
+              AND h.tid != i.tid AND h.ts + h.dur > i.io_end)) AS is_episode
   FROM _io i, _run
 ),
 _delays AS (

@@ -19,26 +19,28 @@
 --   delay_ns       INTEGER  reacquire_ts − (io_ts + io_ns).
 --   is_episode     INTEGER  1 for a convoy episode, else 0.
 --   holders        TEXT     Comma-separated tids of the other threads that held the GIL during the delay.
-WITH _run AS (
+WITH _run AS MATERIALIZED (
   SELECT r.run_id, r.switch_interval_ns FROM runs r
   WHERE r.run_id = coalesce(:run, (SELECT max(run_id) FROM runs))
 ),
-_h AS (
-  SELECT s.tid, s.ts, s.dur FROM slices s, _run WHERE s.run_id = _run.run_id AND s.state = 'gil_hold' AND s.obj = 0
+_max_hold AS MATERIALIZED (
+  SELECT coalesce(max(s.dur), 0) AS d FROM slices s, _run
+  WHERE s.run_id = _run.run_id AND s.state = 'gil_hold'
 ),
-_max_hold AS (SELECT coalesce(max(dur), 0) AS d FROM _h),
-_io AS (
-  SELECT s.tid, s.obj AS io_kind, s.ts AS io_ts, s.dur AS io_ns, s.ts + s.dur AS io_end,
-         (SELECT min(h.ts) FROM _h h WHERE h.tid = s.tid AND h.ts >= s.ts + s.dur) AS reacquire_ts
-  FROM slices s, _run
+_io AS MATERIALIZED (
+  SELECT s.run_id, s.tid, s.obj AS io_kind, s.ts AS io_ts, s.dur AS io_ns, s.ts + s.dur AS io_end, m.d,
+         (SELECT h.ts FROM slices h
+          WHERE h.run_id = s.run_id AND h.state = 'gil_hold' AND h.ts >= s.ts + s.dur AND h.tid = s.tid
+          ORDER BY h.ts LIMIT 1) AS reacquire_ts
+  FROM _run CROSS JOIN slices s, _max_hold m
   WHERE s.run_id = _run.run_id AND s.state = 'io'
 ),
 _d AS (
   SELECT i.*, i.reacquire_ts - i.io_end AS delay_ns,
          (SELECT group_concat(tid, ',') FROM (
-            SELECT DISTINCT h.tid FROM _h h, _max_hold m
-            WHERE h.tid != i.tid AND h.ts BETWEEN i.io_end - m.d AND i.reacquire_ts - 1
-              AND h.ts + h.dur > i.io_end ORDER BY h.tid)) AS holders
+            SELECT DISTINCT h.tid FROM slices h
+            WHERE h.run_id = i.run_id AND h.state = 'gil_hold' AND h.ts BETWEEN i.io_end - i.d AND i.reacquire_ts - 1
+              AND h.tid != i.tid AND h.ts + h.dur > i.io_end ORDER BY h.tid)) AS holders
   FROM _io i
 )
 SELECT _d.tid, _d.io_kind, _d.io_ts, _d.io_ns, _d.reacquire_ts, _d.delay_ns,

@@ -36,7 +36,7 @@
 --   queue_max         INTEGER  Most waiters at once.
 --   utilisation       REAL     hold_total_ns / wall.
 --   jain_fairness     REAL     Jain's index over per-thread hold time (1 = equal; NULL if nobody held it).
-WITH _run AS (
+WITH _run AS MATERIALIZED (
   SELECT r.run_id,
          coalesce(r.wall_ns, (SELECT max(s.ts + s.dur) FROM slices s WHERE s.run_id = r.run_id), 0) AS wall_ns
   FROM runs r
@@ -57,10 +57,10 @@ _h AS (
 _objs AS (
   SELECT obj FROM _w UNION SELECT obj FROM _h
 ),
-_max_hold AS (
+_max_hold AS MATERIALIZED (
   SELECT obj, max(dur) AS d FROM _h GROUP BY obj
 ),
-_max_wait AS (
+_max_wait AS MATERIALIZED (
   SELECT obj, max(dur) AS d FROM _w GROUP BY obj
 ),
 _wait_stats AS (
@@ -85,21 +85,28 @@ _hold_stats AS (
                lag(tid) OVER (PARTITION BY obj ORDER BY ts, tid) AS prev_tid FROM _h)
   GROUP BY obj
 ),
-_contended AS (
+_contended AS MATERIALIZED (
   SELECT w.obj, count(*) AS n
-  FROM _w w JOIN _max_hold m ON m.obj = w.obj
-  WHERE EXISTS (SELECT 1 FROM _h a WHERE a.obj = w.obj AND a.tid = w.tid AND a.ts = w.ts + w.dur)
-    AND EXISTS (SELECT 1 FROM _h h WHERE h.obj = w.obj AND h.tid != w.tid
-                AND h.ts BETWEEN w.ts - m.d AND w.ts AND h.ts + h.dur > w.ts)
+  FROM _w w JOIN _max_hold m ON m.obj = w.obj, _run
+  WHERE EXISTS (SELECT 1 FROM slices a
+                WHERE a.run_id = _run.run_id AND a.state = CASE WHEN w.obj = 0 THEN 'gil_hold' ELSE 'lock_hold' END
+                  AND a.ts = w.ts + w.dur AND a.tid = w.tid AND a.obj = w.obj)
+    AND EXISTS (SELECT 1 FROM slices h
+                WHERE h.run_id = _run.run_id AND h.state = CASE WHEN w.obj = 0 THEN 'gil_hold' ELSE 'lock_hold' END
+                  AND h.ts BETWEEN w.ts - m.d AND w.ts AND h.obj = w.obj AND h.tid != w.tid AND h.ts + h.dur > w.ts)
   GROUP BY w.obj
 ),
-_handoff AS (
+_handoff AS MATERIALIZED (
   SELECT h.obj,
-         (SELECT min(n.ts) FROM _h n
-          WHERE n.obj = h.obj AND n.ts >= h.ts + h.dur AND NOT (n.tid = h.tid AND n.ts = h.ts)) - (h.ts + h.dur) AS lat
-  FROM _h h JOIN _max_wait m ON m.obj = h.obj
-  WHERE EXISTS (SELECT 1 FROM _w w WHERE w.obj = h.obj AND w.tid != h.tid
-                AND w.ts BETWEEN h.ts + h.dur - m.d AND h.ts + h.dur - 1 AND w.ts + w.dur >= h.ts + h.dur)
+         (SELECT n.ts FROM slices n
+          WHERE n.run_id = _run.run_id AND n.state = CASE WHEN h.obj = 0 THEN 'gil_hold' ELSE 'lock_hold' END
+            AND n.ts >= h.ts + h.dur AND n.obj = h.obj AND NOT (n.tid = h.tid AND n.ts = h.ts)
+          ORDER BY n.ts LIMIT 1) - (h.ts + h.dur) AS lat
+  FROM _h h JOIN _max_wait m ON m.obj = h.obj, _run
+  WHERE EXISTS (SELECT 1 FROM slices w
+                WHERE w.run_id = _run.run_id AND w.state = CASE WHEN h.obj = 0 THEN 'gil_wait' ELSE 'lock_wait' END
+                  AND w.ts BETWEEN h.ts + h.dur - m.d AND h.ts + h.dur - 1 AND w.obj = h.obj AND w.tid != h.tid
+                  AND w.ts + w.dur >= h.ts + h.dur)
 ),
 _handoff_stats AS (
   SELECT obj, count(*) AS n_x, sum(lat) AS total,
