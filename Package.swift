@@ -40,7 +40,7 @@ let package = Package(
         // SQLite wrapper, schema, batched writer (an EventSink), readers.
         .target(name: "TraceStore", dependencies: ["CSQLite", "GILTrace"]),
         // Contention, convoy, speedup, summaries and renderers over stored runs.
-        .target(name: "GILAnalysis", dependencies: ["TraceStore", "GILTrace", "CSQLite"]),
+        .target(name: "GILAnalysis", dependencies: ["TraceStore", "GILTrace"]),
         .target(
             name: "GILRecCLI",
             dependencies: [

@@ -1,4 +1,5 @@
 import GILTrace
+import TraceStore
 
 /// Contention on one object — the GIL (id 0) or a user sync object — DESIGN.md §5 "Contention".
 /// Field for field the row of `Queries/lock_contention.sql`; the definitions are written there once.
@@ -48,8 +49,8 @@ package enum ContentionAnalysis {
     package static func analyse(
         facts: RunFacts, slices: RunSlices, threads: [ThreadInfo], objects: [ObjectInfo], objID: Int32? = nil
     ) -> ContentionReport {
-        var waitsByObj: [Int32: [StoreSlice]] = [:]
-        var holdsByObj: [Int32: [StoreSlice]] = [:]
+        var waitsByObj: [Int32: [Slice]] = [:]
+        var holdsByObj: [Int32: [Slice]] = [:]
         if objID == nil || objID == 0 {
             if !slices.gilWaits.isEmpty { waitsByObj[0] = slices.gilWaits }
             if !slices.gilHolds.isEmpty { holdsByObj[0] = slices.gilHolds }
@@ -71,7 +72,7 @@ package enum ContentionAnalysis {
 
     /// One object; `waits` and `holds` sorted by (ts, tid).
     package static func analyse(
-        objID: Int32, info: ObjectInfo?, waits: [StoreSlice], holds: [StoreSlice], wallNs: Int64, threadNames: [Int32: String]
+        objID: Int32, info: ObjectInfo?, waits: [Slice], holds: [Slice], wallNs: Int64, threadNames: [Int32: String]
     ) -> ObjectContention {
         let holdIndex = IntervalIndex(holds)
         let waitIndex = IntervalIndex(waits)
@@ -130,7 +131,7 @@ package enum ContentionAnalysis {
     }
 
     /// Most waits open at once: +1 at each start, −1 at each end, ends first at equal times.
-    static func maxQueueDepth(_ waits: [StoreSlice]) -> Int {
+    static func maxQueueDepth(_ waits: [Slice]) -> Int {
         var ends = waits.map(\.end)
         ends.sort()
         var depth = 0
@@ -147,7 +148,7 @@ package enum ContentionAnalysis {
 
 extension ObjectContention {
     /// Fills the per-thread table (top waiters first) and Jain's fairness index.
-    fileprivate func withThreads(waits: [StoreSlice], holds: [StoreSlice], names: [Int32: String]) -> ObjectContention {
+    fileprivate func withThreads(waits: [Slice], holds: [Slice], names: [Int32: String]) -> ObjectContention {
         /// Plain per-thread sums; names are attached once at the end (no String traffic per slice).
         struct Sums {
             var acquisitions = 0

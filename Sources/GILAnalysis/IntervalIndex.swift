@@ -1,12 +1,13 @@
+import TraceStore
 /// Finds the slices that overlap a point or window, over slices sorted by start, in O(log n + hits) when
 /// intervals rarely overlap each other (GIL holds never do). Keeps a running maximum of ends, so a
 /// backward scan from the last candidate start can stop as soon as nothing earlier reaches far enough.
 /// This is the Swift twin of the bounded `EXISTS` scans in `Queries/lock_contention.sql`.
 struct IntervalIndex {
-    let slices: [StoreSlice]
+    let slices: [Slice]
     private let maxEndSoFar: [Int64]
 
-    init(_ sortedByStart: [StoreSlice]) {
+    init(_ sortedByStart: [Slice]) {
         slices = sortedByStart
         var running = Int64.min
         maxEndSoFar = sortedByStart.map { s in
@@ -54,7 +55,7 @@ struct IntervalIndex {
     /// Calls `body` for each slice with `start < startLimit` and `end > endFloor`, latest start first;
     /// `body` returns false to stop early.
     func forEach(
-        startBefore startLimit: Int64, endAfter endFloor: Int64, hint: Int = 0, _ body: (StoreSlice) -> Bool
+        startBefore startLimit: Int64, endAfter endFloor: Int64, hint: Int = 0, _ body: (Slice) -> Bool
     ) {
         var i = firstStart(atLeast: startLimit, hint: hint) - 1
         while i >= 0, maxEndSoFar[i] > endFloor {
@@ -66,7 +67,7 @@ struct IntervalIndex {
 
     /// Whether some slice with `start < startLimit`, `end > endFloor` satisfies `predicate`.
     func contains(
-        startBefore startLimit: Int64, endAfter endFloor: Int64, hint: Int = 0, where predicate: (StoreSlice) -> Bool
+        startBefore startLimit: Int64, endAfter endFloor: Int64, hint: Int = 0, where predicate: (Slice) -> Bool
     ) -> Bool {
         var found = false
         forEach(startBefore: startLimit, endAfter: endFloor, hint: hint) { s in

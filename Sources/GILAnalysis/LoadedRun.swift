@@ -4,7 +4,7 @@ import TraceStore
 /// One run read from the store: metadata and its slices split by state. Events are not kept; the few
 /// figures that need them come from `scanEvents` (one streaming pass).
 package struct LoadedRun: Sendable {
-    package let record: StoreRunRecord
+    package let record: RunRecord
     package let threads: [ThreadInfo]
     package let objects: [ObjectInfo]
     package let slices: RunSlices
@@ -13,13 +13,13 @@ package struct LoadedRun: Sendable {
     /// Reads the run's metadata and the slices of `states` (all by default; an analysis that needs fewer
     /// reads fewer — on a 10 M-event run most of the time is SQLite handing over rows).
     package static func load(
-        _ reader: StoreReader, _ record: StoreRunRecord, states: [StoreSliceState] = StoreSliceState.allCases
+        _ reader: TraceReader, _ record: RunRecord, states: [SliceState] = SliceState.allCases
     ) throws -> LoadedRun {
         var slices = RunSlices()
         // One scan per state: each is an index range in ts order, where a scan of every state in ts order
         // would make SQLite sort the whole run.
         // A run that did not finish takes its wall time from the last slice of any state.
-        for state in record.wallNs == nil ? StoreSliceState.allCases : states {
+        for state in record.wallNs == nil ? SliceState.allCases : states {
             try reader.forEachSlice(runID: record.runID, state: state) { slices.append($0) }
         }
         slices.finish()
@@ -29,16 +29,16 @@ package struct LoadedRun: Sendable {
             facts: RunFacts(record, slices: slices))
     }
 
-    package func scanEvents(_ reader: StoreReader) throws -> EventScan {
+    package func scanEvents(_ reader: TraceReader) throws -> EventScan {
         var scan = EventScan()
         try reader.forEachEvent(runID: record.runID) { scan.add($0) }
         return scan
     }
 
     /// What `ContentionAnalysis` reads.
-    package static let contentionStates: [StoreSliceState] = [.gilWait, .gilHold, .lockWait, .lockHold]
+    package static let contentionStates: [SliceState] = [.gilWait, .gilHold, .lockWait, .lockHold]
     /// What `ConvoyAnalysis` reads.
-    package static let convoyStates: [StoreSliceState] = [.gilHold, .io]
+    package static let convoyStates: [SliceState] = [.gilHold, .io]
 
     /// The one-line note for a run that did not finish normally, nil for a finished one.
     package var statusNote: String? {

@@ -1,4 +1,5 @@
 import GILTrace
+import TraceStore
 
 /// Phases within one run (DESIGN.md §5 "Speedup"): from `gilrec.phase("name")` begin/end marks, or, when
 /// the run has none, from thread lifetimes ("main alone" while only the main thread lives, "workers
@@ -90,7 +91,7 @@ package enum PhaseAnalysis {
     }
 
     /// Σ of the parts of `slices` inside [start, end).
-    static func overlap(_ slices: [StoreSlice], _ start: Int64, _ end: Int64) -> Int64 {
+    static func overlap(_ slices: [Slice], _ start: Int64, _ end: Int64) -> Int64 {
         var total: Int64 = 0
         for s in slices where s.ts < end && s.end > start {
             total += min(s.end, end) - max(s.ts, start)

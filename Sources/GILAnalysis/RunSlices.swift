@@ -1,25 +1,26 @@
 import GILTrace
+import TraceStore
 
 /// The slices of one run split by state, each array sorted by (ts, tid) — the order `Queries/` use for
 /// "previous acquirer" and the like. Plain arrays of 32-byte structs: a 10 M-event run is a few million
 /// slices, sorted once after loading.
 package struct RunSlices: Sendable {
-    package var gilWaits: [StoreSlice] = []
-    package var gilHolds: [StoreSlice] = []
-    package var lockWaits: [StoreSlice] = []
-    package var lockHolds: [StoreSlice] = []
-    package var io: [StoreSlice] = []
+    package var gilWaits: [Slice] = []
+    package var gilHolds: [Slice] = []
+    package var lockWaits: [Slice] = []
+    package var lockHolds: [Slice] = []
+    package var io: [Slice] = []
     /// The latest end of any slice: the wall time of a run that did not finish (docs/contracts.md).
     package private(set) var lastEnd: Int64?
 
     package init() {}
 
-    package init(_ slices: some Sequence<StoreSlice>) {
+    package init(_ slices: some Sequence<Slice>) {
         for s in slices { append(s) }
         finish()
     }
 
-    package mutating func append(_ s: StoreSlice) {
+    package mutating func append(_ s: Slice) {
         switch s.state {
         case .gilWait: gilWaits.append(s)
         case .gilHold: gilHolds.append(s)
@@ -33,28 +34,25 @@ package struct RunSlices: Sendable {
 
     /// Sorts every array by (ts, tid, obj); call once after the last `append`.
     package mutating func finish() {
-        gilWaits.sort(by: StoreSlice.startsBefore)
-        gilHolds.sort(by: StoreSlice.startsBefore)
-        lockWaits.sort(by: StoreSlice.startsBefore)
-        lockHolds.sort(by: StoreSlice.startsBefore)
-        io.sort(by: StoreSlice.startsBefore)
+        gilWaits.sort(by: Slice.startsBefore)
+        gilHolds.sort(by: Slice.startsBefore)
+        lockWaits.sort(by: Slice.startsBefore)
+        lockHolds.sort(by: Slice.startsBefore)
+        io.sort(by: Slice.startsBefore)
     }
 }
 
-extension StoreSlice {
-    /// End of the interval (exclusive).
-    @inline(__always) package var end: Int64 { ts + dur }
-
+extension Slice {
     /// The (ts, tid, obj) order shared with the SQL in `Queries/`.
     @inline(__always)
-    package static func startsBefore(_ a: StoreSlice, _ b: StoreSlice) -> Bool {
+    package static func startsBefore(_ a: Slice, _ b: Slice) -> Bool {
         if a.ts != b.ts { return a.ts < b.ts }
         if a.tid != b.tid { return a.tid < b.tid }
         return a.obj < b.obj
     }
 }
 
-/// Run metadata the computations need, taken from a `StoreRunRecord` so tests can build it by hand.
+/// Run metadata the computations need, taken from a `RunRecord` so tests can build it by hand.
 package struct RunFacts: Sendable {
     package var runID: Int64
     package var label: String
@@ -80,7 +78,7 @@ package struct RunFacts: Sendable {
         self.threadCount = threadCount
     }
 
-    package init(_ record: StoreRunRecord, slices: RunSlices) {
+    package init(_ record: RunRecord, slices: RunSlices) {
         self.init(
             runID: record.runID, label: record.info.label, status: record.status,
             wallNs: record.wallNs ?? slices.lastEnd ?? 0, cpuNs: record.cpuNs, eventCount: record.eventCount,

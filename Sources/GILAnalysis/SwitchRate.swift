@@ -1,3 +1,4 @@
+import TraceStore
 /// GIL owner switches over time in fixed buckets: a row of `Queries/gil_switches_per_second.sql`, where the
 /// bucketing rules are written out. A steady ~190/s is CPython 3's 5 ms interval at work (DESIGN.md §6).
 package struct SwitchRateBucket: Equatable, Sendable {
@@ -13,7 +14,7 @@ package struct SwitchRateBucket: Equatable, Sendable {
     package static let defaultWidthNs: Int64 = 1_000_000_000
 
     /// `holds`: the run's gil_hold slices sorted by (ts, tid).
-    package static func buckets(holds: [StoreSlice], wallNs: Int64, widthNs: Int64 = defaultWidthNs) -> [SwitchRateBucket] {
+    package static func buckets(holds: [Slice], wallNs: Int64, widthNs: Int64 = defaultWidthNs) -> [SwitchRateBucket] {
         precondition(widthNs > 0, "bucket width must be positive")
         let count = max(1, Int((wallNs + widthNs - 1) / widthNs))
         var out = (0..<count).map { i in

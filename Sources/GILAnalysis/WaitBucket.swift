@@ -1,3 +1,4 @@
+import TraceStore
 /// One bucket of the GIL wait histogram; the fixed edges are those of `Queries/gil_wait_distribution.sql`
 /// (1 µs … 1 s, plus 5 ms, CPython's default switch interval) so that runs compare bucket by bucket.
 package struct WaitBucket: Equatable, Sendable {
@@ -13,7 +14,7 @@ package struct WaitBucket: Equatable, Sendable {
         0, 1_000, 10_000, 100_000, 1_000_000, 5_000_000, 10_000_000, 100_000_000, 1_000_000_000,
     ]
 
-    package static func distribution(of waits: [StoreSlice]) -> [WaitBucket] {
+    package static func distribution(of waits: [Slice]) -> [WaitBucket] {
         var buckets = edges.indices.map { i in
             WaitBucket(
                 bucket: i, loNs: edges[i], hiNs: i + 1 < edges.count ? edges[i + 1] : nil, count: 0, totalNs: 0,

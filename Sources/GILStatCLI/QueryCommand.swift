@@ -31,7 +31,7 @@ struct QueryCommand: ReportingCommand {
     func output() throws -> String {
         let (name, sql) = try QueryFiles.load(query, queriesDir: queriesDir)
         let reader = try store.reader()
-        var parameters: [String: StoreValue] = [:]
+        var parameters: [String: SQLValue] = [:]
         for param in params {
             guard let eq = param.firstIndex(of: "="), eq != param.startIndex else {
                 throw ValidationError("--param expects k=v, got '\(param)'")
@@ -97,7 +97,7 @@ package enum QueryFiles {
     }
 
     /// `--param` values: integers and reals as numbers, `null` as NULL, anything else as text.
-    package static func value(_ text: String) -> StoreValue {
+    package static func value(_ text: String) -> SQLValue {
         if text.lowercased() == "null" { return .null }
         if let i = Int64(text) { return .integer(i) }
         if let d = Double(text) { return .real(d) }

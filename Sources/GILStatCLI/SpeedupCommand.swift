@@ -39,7 +39,7 @@ struct SpeedupCommand: ReportingCommand {
             return store.render(
                 Reports.phases(run, scan: try run.scanEvents(reader), labels: try reader.labels(runID: run.record.runID)))
         }
-        var records: [StoreRunRecord]
+        var records: [RunRecord]
         if let label {
             records = try reader.runs().filter { $0.info.label == label }
             records.sort { ($0.threadCount, $0.runID) < ($1.threadCount, $1.runID) }

@@ -24,8 +24,8 @@ package struct StoreOptions: ParsableArguments {
         }
     }
 
-    /// Opens the database read-only; a missing, foreign or newer file is a one-line `StoreReadError`.
-    func reader() throws -> StoreReader { try StoreReader(path: db) }
+    /// Opens the database read-only; a missing, foreign or newer file is a one-line `StoreError`.
+    func reader() throws -> TraceReader { try TraceReader(path: db) }
 
     func render(_ report: Report) -> String { report.render(format.outputFormat) }
 }

@@ -2,11 +2,12 @@ import GILTrace
 import Testing
 
 @testable import GILAnalysis
+import TraceStore
 
 /// The definitions of DESIGN.md §5 on small hand-made slice sets whose answers can be worked out by hand.
 @Suite struct DefinitionTests {
-    func gil(_ state: StoreSliceState, _ tid: Int32, _ ts: Int64, _ dur: Int64, obj: Int32 = 0) -> StoreSlice {
-        StoreSlice(tid: tid, obj: obj, state: state, ts: ts, dur: dur)
+    func gil(_ state: SliceState, _ tid: Int32, _ ts: Int64, _ dur: Int64, obj: Int32 = 0) -> Slice {
+        Slice(tid: tid, obj: obj, state: state, ts: ts, dur: dur)
     }
 
     @Test func nearestRankMatchesTheContract() {
@@ -226,7 +227,7 @@ import Testing
 @Suite struct IntervalIndexTests {
     @Test func hintedSearchAgreesWithPlainSearchFromEveryHint() {
         let starts: [Int64] = [0, 0, 3, 5, 5, 5, 9, 12, 20, 20, 31]
-        let index = IntervalIndex(starts.map { StoreSlice(tid: 1, obj: 0, state: .gilHold, ts: $0, dur: 1) })
+        let index = IntervalIndex(starts.map { Slice(tid: 1, obj: 0, state: .gilHold, ts: $0, dur: 1) })
         for ts in Int64(-1)...32 {
             let expected = starts.firstIndex { $0 >= ts } ?? starts.count
             for hint in 0...starts.count + 2 {

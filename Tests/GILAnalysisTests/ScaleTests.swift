@@ -2,6 +2,7 @@ import GILTrace
 import Testing
 
 @testable import GILAnalysis
+import TraceStore
 
 /// Shapes of a large synthetic run: the analyses must stay linear-ish (no pairwise scans) and agree with
 /// simple recounts. Timing goals are measured by `gilbench`, not asserted here.
@@ -15,13 +16,13 @@ import Testing
             let cpu: Int32 = i % 2 == 0 ? 1 : 2
             let other: Int32 = 3 - cpu
             // The CPU thread holds a full interval while the other CPU thread and the I/O thread wait.
-            s.append(StoreSlice(tid: cpu, obj: 0, state: .gilHold, ts: t, dur: interval))
+            s.append(Slice(tid: cpu, obj: 0, state: .gilHold, ts: t, dur: interval))
             // The other CPU thread waits until it holds at the start of the next cycle.
-            s.append(StoreSlice(tid: other, obj: 0, state: .gilWait, ts: t + 10, dur: interval + 190))
+            s.append(Slice(tid: other, obj: 0, state: .gilWait, ts: t + 10, dur: interval + 190))
             // The I/O thread's call ends at t + 90; it waits from t + 100 until t + interval + 120.
-            s.append(StoreSlice(tid: 3, obj: 6, state: .io, ts: t + 40, dur: 50))
-            s.append(StoreSlice(tid: 3, obj: 0, state: .gilWait, ts: t + 100, dur: interval + 20))
-            s.append(StoreSlice(tid: 3, obj: 0, state: .gilHold, ts: t + interval + 120, dur: 30))
+            s.append(Slice(tid: 3, obj: 6, state: .io, ts: t + 40, dur: 50))
+            s.append(Slice(tid: 3, obj: 0, state: .gilWait, ts: t + 100, dur: interval + 20))
+            s.append(Slice(tid: 3, obj: 0, state: .gilHold, ts: t + interval + 120, dur: 30))
             t += interval + 200
         }
         s.finish()

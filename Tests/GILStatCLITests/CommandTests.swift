@@ -6,7 +6,7 @@ import TraceStore
 @testable import GILStatCLI
 
 /// The commands as a user meets them: parsing, formats, notes and one-line errors.
-@Suite(.serialized, .enabled(if: FixtureDatabase.canBuild, "needs the sqlite3 shell")) struct CommandTests {
+@Suite(.serialized) struct CommandTests {
     func run(_ args: [String]) throws -> String {
         try GilstatCommand.output(args + ["--db", try FixtureDatabase.path()])
     }
@@ -113,8 +113,7 @@ import TraceStore
             #expect(!m.contains("\n"))
         }
         #expect(message(["runs"], db: empty).contains("no runs"))
-        let foreign = FixtureDatabase.temporaryPath("foreign")
-        try FixtureDatabase.sqlite3(foreign, sql: "CREATE TABLE notes(body TEXT);")
+        let foreign = try FixtureDatabase.foreign(at: FixtureDatabase.temporaryPath("foreign"))
         #expect(message(["summary"], db: foreign).contains(foreign))
     }
 

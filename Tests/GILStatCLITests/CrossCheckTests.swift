@@ -7,21 +7,21 @@ import TraceStore
 /// DESIGN.md §5: every number `gilstat` prints must be reproducible by a file in `Queries/`. For each
 /// fixture run, the JSON of `gilstat summary/contention/convoy/speedup` is compared field by field with
 /// what the matching query returns through the same database.
-@Suite(.serialized, .enabled(if: FixtureDatabase.canBuild, "needs the sqlite3 shell")) struct CrossCheckTests {
+@Suite(.serialized) struct CrossCheckTests {
     static let runs: [Int64] = [1, 2, 3, 4, 5]
 
     func json(_ args: [String], db: String) throws -> JSONValue {
         try JSONValue.parse(try GilstatCommand.output(args + ["--db", db, "--format", "json"]))
     }
 
-    func query(_ name: String, db: String, _ parameters: [String: StoreValue]) throws -> StoreQueryResult {
+    func query(_ name: String, db: String, _ parameters: [String: SQLValue]) throws -> QueryResult {
         let (_, sql) = try QueryFiles.load(name, queriesDir: QueryFiles.packageQueriesDirectory)
-        return try StoreReader(path: db).query(sql, parameters: parameters)
+        return try TraceReader(path: db).query(sql, parameters: parameters)
     }
 
     /// Same keys in the same order, equal values (reals to 1e-9 relative: sums may associate differently).
     func expectSame(
-        _ object: JSONValue, _ columns: [String], _ row: [StoreValue], _ context: String,
+        _ object: JSONValue, _ columns: [String], _ row: [SQLValue], _ context: String,
         sourceLocation: SourceLocation = #_sourceLocation
     ) {
         #expect(object.fields.map(\.0) == columns, "\(context): keys", sourceLocation: sourceLocation)
@@ -40,7 +40,7 @@ import TraceStore
     }
 
     func expectSameTable(
-        _ array: JSONValue?, _ result: StoreQueryResult, _ context: String,
+        _ array: JSONValue?, _ result: QueryResult, _ context: String,
         sourceLocation: SourceLocation = #_sourceLocation
     ) {
         let rows = array?.array ?? []
@@ -64,7 +64,7 @@ import TraceStore
     @Test(arguments: runs) func contentionMatchesQueries(run: Int64) throws {
         let db = try FixtureDatabase.path()
         let out = try json(["contention", String(run)], db: db)
-        let p: [String: StoreValue] = ["run": .integer(run)]
+        let p: [String: SQLValue] = ["run": .integer(run)]
         expectSameTable(out["objects"], try query("lock_contention", db: db, p), "objects \(run)")
         expectSameTable(out["threads"], try query("contention_threads", db: db, p), "threads \(run)")
         expectSameTable(
@@ -76,7 +76,7 @@ import TraceStore
         let ids = try query("lock_contention", db: db, ["run": .integer(run)]).rows.map(\.first)
         for case .integer(let obj)? in ids {
             let out = try json(["contention", String(run), "--object", String(obj)], db: db)
-            let p: [String: StoreValue] = ["run": .integer(run), "obj": .integer(obj)]
+            let p: [String: SQLValue] = ["run": .integer(run), "obj": .integer(obj)]
             expectSameTable(out["objects"], try query("lock_contention", db: db, p), "objects \(run)/\(obj)")
         }
     }
@@ -84,7 +84,7 @@ import TraceStore
     @Test(arguments: runs) func convoyMatchesQueries(run: Int64) throws {
         let db = try FixtureDatabase.path()
         let out = try json(["convoy", String(run)], db: db)
-        let p: [String: StoreValue] = ["run": .integer(run)]
+        let p: [String: SQLValue] = ["run": .integer(run)]
         let convoy = try query("convoy_episodes", db: db, p)
         try #require(convoy.rows.count == 1)
         expectSame(try #require(out["convoy"]), convoy.columns, convoy.rows[0], "convoy \(run)")

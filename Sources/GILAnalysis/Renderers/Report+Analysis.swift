@@ -1,4 +1,5 @@
 import GILTrace
+import TraceStore
 
 /// Analysis results as report sections. Keys are the column names of the matching `Queries/` file, so a
 /// test can compare `gilstat … --format json` with the `sqlite3` shell field by field.
@@ -120,7 +121,7 @@ extension Record {
     }
 
     /// A row of `Queries/runs.sql` (status as the reader reports it: a dead recorder's run is incomplete).
-    package init(_ r: StoreRunRecord) {
+    package init(_ r: RunRecord) {
         self.init([
             ("run_id", .int(r.runID)), ("label", .text(r.info.label)), ("program", .text(r.info.program)),
             ("policy", .text(r.info.policy)), ("switch_interval_ns", .duration(r.info.switchIntervalNs)),

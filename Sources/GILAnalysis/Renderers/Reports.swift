@@ -4,7 +4,7 @@ import TraceStore
 /// The report of each `gilstat` command, built from analysis results. Section keys and record keys are
 /// the JSON contract (and the `Queries/` column names).
 package enum Reports {
-    package static func runs(_ records: [StoreRunRecord]) -> Report {
+    package static func runs(_ records: [RunRecord]) -> Report {
         Report(
             title: "\(records.count) run\(records.count == 1 ? "" : "s")",
             sections: [.init(key: "runs", title: "Runs", body: .table(records.map(Record.init)))])
@@ -106,7 +106,7 @@ package enum Reports {
     }
 
     /// A `gilstat query` result: columns as returned; `_ns` integer columns humanised in tables.
-    package static func query(name: String, columns: [String], rows: [[StoreValue]]) -> Report {
+    package static func query(name: String, columns: [String], rows: [[SQLValue]]) -> Report {
         let records = rows.map { row in
             Record(
                 zip(columns, row).map { column, value -> (String, Value) in

@@ -65,7 +65,8 @@ INSERT INTO events(run_id, seq, ts, tid, kind, obj, arg) VALUES
   (3, 55, 18303000, 1, 8, 2, 1),
   (3, 56, 18400000, 1, 6, 0, 4),
   (3, 57, 18400500, 1, 2, 0, 0);
-INSERT INTO slices(run_id, tid, obj, state, ts, dur) VALUES
+INSERT INTO slice_rows(run_id, tid, obj, state, ts, dur)
+SELECT v.column1, v.column2, v.column3, k.code, v.column5, v.column6 FROM (VALUES
   (3, 1, 0, 'gil_wait', 1000, 1000),
   (3, 1, 0, 'gil_hold', 2000, 299000),
   (3, 2, 0, 'gil_wait', 110000, 200000),
@@ -97,4 +98,4 @@ INSERT INTO slices(run_id, tid, obj, state, ts, dur) VALUES
   (3, 3, 0, 'gil_hold', 18210000, 90000),
   (3, 1, 0, 'gil_wait', 18301000, 1000),
   (3, 1, 0, 'gil_hold', 18302000, 98000),
-  (3, 1, 2, 'lock_hold', 18303000, 97500);
+  (3, 1, 2, 'lock_hold', 18303000, 97500)) AS v JOIN slice_states k ON k.name = v.column4;

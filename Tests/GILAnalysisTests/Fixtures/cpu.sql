@@ -13,9 +13,10 @@ INSERT INTO events(run_id, seq, ts, tid, kind, obj, arg) VALUES
   (1, 6, 24600000, 1, 12, 0, 12884901897),
   (1, 7, 24600000, 1, 6, 0, 4),
   (1, 8, 24600500, 1, 2, 0, 0);
-INSERT INTO slices(run_id, tid, obj, state, ts, dur) VALUES
+INSERT INTO slice_rows(run_id, tid, obj, state, ts, dur)
+SELECT v.column1, v.column2, v.column3, k.code, v.column5, v.column6 FROM (VALUES
   (1, 1, 0, 'gil_wait', 1000, 1000),
-  (1, 1, 0, 'gil_hold', 2000, 24598000);
+  (1, 1, 0, 'gil_hold', 2000, 24598000)) AS v JOIN slice_states k ON k.name = v.column4;
 -- run 2: cpu (cpu_bound.py)
 INSERT INTO runs(run_id, label, program, argv, policy, switch_interval_ns, check_mode, started_at, wall_ns, cpu_ns, status, exit_code, dropped_events, event_count, host, cpu_count, gilrec_version, sweep_id, pid) VALUES (2, 'cpu', 'cpu_bound.py', '["threads"]', 'cpython3', 5000000, 'py310', '2026-11-25T06:02:00Z', 25300000, 24900000, 'ok', 0, 0, 40, 'fixture', 2, '0.1.0', NULL, 0);
 INSERT INTO threads(run_id, tid, name, parent_tid, start_ns, end_ns, daemon, cpu_ns, vol_ctx, invol_ctx) VALUES (2, 1, 'MainThread', 0, 0, 25200500, 0, 300000, 4, 1);
@@ -66,7 +67,8 @@ INSERT INTO events(run_id, seq, ts, tid, kind, obj, arg) VALUES
   (2, 38, 25100000, 1, 13, 1, 2),
   (2, 39, 25200000, 1, 6, 0, 4),
   (2, 40, 25200500, 1, 2, 0, 0);
-INSERT INTO slices(run_id, tid, obj, state, ts, dur) VALUES
+INSERT INTO slice_rows(run_id, tid, obj, state, ts, dur)
+SELECT v.column1, v.column2, v.column3, k.code, v.column5, v.column6 FROM (VALUES
   (2, 1, 0, 'gil_wait', 1000, 1000),
   (2, 1, 0, 'gil_hold', 2000, 398500),
   (2, 2, 0, 'gil_wait', 210000, 200000),
@@ -84,4 +86,4 @@ INSERT INTO slices(run_id, tid, obj, state, ts, dur) VALUES
   (2, 1, 0, 'gil_wait', 22005000, 3005000),
   (2, 3, 0, 'gil_hold', 22010000, 2990000),
   (2, 1, 0, 'gil_hold', 25010000, 190000),
-  (2, 1, 1, 'lock_hold', 25020000, 180500);
+  (2, 1, 1, 'lock_hold', 25020000, 180500)) AS v JOIN slice_states k ON k.name = v.column4;

@@ -9,7 +9,8 @@ INSERT INTO events(run_id, seq, ts, tid, kind, obj, arg) VALUES
   (5, 3, 2000, 1, 4, 0, 1),
   (5, 4, 10000, 1, 10, 1, 1000000000),
   (5, 5, 11000, 1, 6, 0, 2);
-INSERT INTO slices(run_id, tid, obj, state, ts, dur) VALUES
+INSERT INTO slice_rows(run_id, tid, obj, state, ts, dur)
+SELECT v.column1, v.column2, v.column3, k.code, v.column5, v.column6 FROM (VALUES
   (5, 1, 0, 'gil_wait', 1000, 1000),
   (5, 1, 0, 'gil_hold', 2000, 9000),
-  (5, 1, 1, 'io', 10000, 1000);
+  (5, 1, 1, 'io', 10000, 1000)) AS v JOIN slice_states k ON k.name = v.column4;

@@ -60,7 +60,8 @@ INSERT INTO events(run_id, seq, ts, tid, kind, obj, arg) VALUES
   (4, 48, 2403000, 1, 8, 3, 1),
   (4, 49, 2500000, 1, 6, 0, 4),
   (4, 50, 2500500, 1, 2, 0, 0);
-INSERT INTO slices(run_id, tid, obj, state, ts, dur) VALUES
+INSERT INTO slice_rows(run_id, tid, obj, state, ts, dur)
+SELECT v.column1, v.column2, v.column3, k.code, v.column5, v.column6 FROM (VALUES
   (4, 1, 0, 'gil_wait', 1000, 1000),
   (4, 1, 0, 'gil_hold', 2000, 29000),
   (4, 2, 0, 'gil_wait', 11000, 29000),
@@ -88,4 +89,4 @@ INSERT INTO slices(run_id, tid, obj, state, ts, dur) VALUES
   (4, 2, 0, 'gil_hold', 2303000, 97000),
   (4, 1, 0, 'gil_wait', 2401000, 1000),
   (4, 1, 0, 'gil_hold', 2402000, 98000),
-  (4, 1, 3, 'lock_hold', 2403000, 97500);
+  (4, 1, 3, 'lock_hold', 2403000, 97500)) AS v JOIN slice_states k ON k.name = v.column4;

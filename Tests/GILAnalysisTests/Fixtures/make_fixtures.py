@@ -80,8 +80,11 @@ class Run:
             lines.append(f"INSERT INTO labels(run_id, label_id, text) VALUES ({r}, {lid}, {q(text)});")
         lines.append("INSERT INTO events(run_id, seq, ts, tid, kind, obj, arg) VALUES")
         lines.append(",\n".join(f"  ({r}, {s}, {ts}, {tid}, {k}, {o}, {a})" for (s, ts, tid, k, o, a) in self.events) + ";")
-        lines.append("INSERT INTO slices(run_id, tid, obj, state, ts, dur) VALUES")
-        lines.append(",\n".join(f"  ({r}, {tid}, {o}, '{st}', {a}, {b - a})" for (tid, o, st, a, b) in self.slices()) + ";")
+        # The store keeps slices in slice_rows with the state as a code (slice_states); `slices` is a view.
+        lines.append("INSERT INTO slice_rows(run_id, tid, obj, state, ts, dur)")
+        lines.append("SELECT v.column1, v.column2, v.column3, k.code, v.column5, v.column6 FROM (VALUES")
+        lines.append(",\n".join(f"  ({r}, {tid}, {o}, '{st}', {a}, {b - a})" for (tid, o, st, a, b) in self.slices())
+                     + ") AS v JOIN slice_states k ON k.name = v.column4;")
         return "\n".join(lines) + "\n"
 
 
