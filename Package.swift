@@ -35,7 +35,9 @@ let package = Package(
         // Compiler, register VM, object model, builtins and modules.
         .target(
             name: "GILRuntime",
-            dependencies: ["PythonSyntax", "GILCore", "GILTrace", .product(name: "BigInt", package: "BigInt")]
+            dependencies: ["PythonSyntax", "GILCore", "GILTrace", .product(name: "BigInt", package: "BigInt")],
+            // The dispatch loop owns its state; runtime exclusivity checks cost ~10 % of attribute-heavy code.
+            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
         ),
         // SQLite wrapper, schema, batched writer (an EventSink), readers.
         .target(name: "TraceStore", dependencies: ["CSQLite", "GILTrace"]),

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A native function: positional arguments, keyword arguments (name, value) in call order, and the
 /// calling thread's context.
 typealias NativeFunction = (_ args: [Value], _ kwargs: [(String, Value)], _ ctx: ExecutionContext) throws -> Value
@@ -66,8 +68,15 @@ final class PyBoundMethod: PyObject {
 final class PyType: PyObject {
     let name: String
     let base: PyType?
-    var dict: [String: Value]
+    var dict: [String: Value] {
+        didSet { TypeCache.invalidate() }
+    }
     var module: String
+    /// Classes made by a `class` statement belong to one runtime (only its GIL holder touches them), so
+    /// they may memoize lookups; builtin types are shared by every runtime in the process and never do.
+    var cacheable = false
+    private var cache: [String: Value?] = [:]
+    private var cacheVersion = -1
     /// Builtin constructor: called instead of creating a `PyInstance` (int(), str(), list(), …).
     var construct: ((_ type: PyType, _ args: [Value], _ kwargs: [(String, Value)], _ ctx: ExecutionContext) throws -> Value)?
     let lock = ObjectLock()
@@ -80,8 +89,21 @@ final class PyType: PyObject {
         super.init(tag: .type)
     }
 
-    /// Looks `name` up through the inheritance chain.
+    /// Looks `name` up through the inheritance chain (memoized for user classes until any class changes).
     func lookup(_ name: String) -> Value? {
+        guard cacheable else { return lookupUncached(name) }
+        let version = TypeCache.version.load(ordering: .relaxed)
+        if cacheVersion == version, let hit = cache[name] { return hit }
+        if cacheVersion != version {
+            cache.removeAll(keepingCapacity: true)
+            cacheVersion = version
+        }
+        let found = lookupUncached(name)
+        cache[name] = found
+        return found
+    }
+
+    private func lookupUncached(_ name: String) -> Value? {
         var t: PyType? = self
         while let cur = t {
             if let v = cur.lock.withLock({ cur.dict[name] }) { return v }
@@ -112,6 +134,13 @@ final class PyType: PyObject {
     func addMethod(_ name: String, _ body: @escaping NativeFunction) {
         dict[name] = .object(PyBuiltinFunction(name, body))
     }
+}
+
+/// The global version of all class dictionaries: any change invalidates every memoized lookup.
+enum TypeCache {
+    static let version = Atomic<Int>(0)
+
+    static func invalidate() { version.wrappingAdd(1, ordering: .relaxed) }
 }
 
 /// An instance of a Python class. `native` carries the Swift state of builtin bases (a thread handle,

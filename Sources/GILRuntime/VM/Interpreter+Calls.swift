@@ -259,6 +259,7 @@ extension Interpreter {
         var module = "__main__"
         if let m = globals.value(named: "__name__"), case .object(let s as PyStr) = m { module = s.value }
         let type = PyType(name: code.name, base: base ?? BuiltinTypes.object, module: module)
+        type.cacheable = true
         for (k, v) in namespace.entries {
             guard case .object(let s as PyStr) = k else { continue }
             type.dict[s.value] = v
