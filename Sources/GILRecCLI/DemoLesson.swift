@@ -9,7 +9,7 @@ struct DemoLesson {
 
     /// `runIDs` maps the demo's run labels to run ids; `outputs` holds what each program printed.
     init(databasePath: String, runIDs: [String: Int64], outputs: [String: String]) throws {
-        let reader = try StoreReader(path: databasePath)
+        let reader = try TraceReader(path: databasePath)
         func load(_ label: String) throws -> LoadedRun {
             guard let id = runIDs[label] else { throw DemoError(description: "the demo did not record \(label)") }
             return try LoadedRun.load(reader, try reader.resolveRun(String(id)))
