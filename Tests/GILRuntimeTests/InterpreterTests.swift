@@ -82,3 +82,36 @@ struct InterpreterTests {
         #expect(text.contains("add"))
     }
 }
+
+@Suite struct UnboundLocalTests {
+    @Test func augmentedAssignmentToAGlobalWithoutDeclarationIsUnboundLocal() throws {
+        let result = try runProgram("counter = 0\ndef work():\n    counter += 1\nwork()\n")
+        #expect(result.outcome.exitCode == 1)
+        #expect(result.stderr.hasSuffix("UnboundLocalError: cannot access local variable 'counter' where it is not associated with a value\n"))
+    }
+
+    @Test func conditionallyAssignedLocalIsCheckedOnlyWhenUnassigned() throws {
+        let source = """
+            def f(flag):
+                if flag:
+                    x = 1
+                return x
+            print(f(True))
+            try:
+                f(False)
+            except UnboundLocalError as e:
+                print("unbound", e)
+            def g():
+                for i in range(3):
+                    y = i
+                del y
+                return y
+            try:
+                g()
+            except UnboundLocalError:
+                print("deleted")
+            """
+        let result = try runProgram(source)
+        #expect(result.stdout == "1\nunbound cannot access local variable 'x' where it is not associated with a value\ndeleted\n", "\(result.stderr)")
+    }
+}

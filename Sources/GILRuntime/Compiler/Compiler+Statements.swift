@@ -9,12 +9,25 @@ extension FunctionCompiler {
         currentLine = s.location.line
         let saved = tempTop
         defer { tempTop = saved }
+        // Loops and try statements may skip (part of) their bodies: what they assign is not definite after.
+        switch s.kind {
+        case .whileStatement, .forStatement, .tryStatement:
+            let before = definitelyAssigned
+            defer { definitelyAssigned = before }
+            try compoundStatement(s, saved)
+        default:
+            try compoundStatement(s, saved)
+        }
+    }
+
+    private func compoundStatement(_ s: Statement, _ saved: Int32) throws(SyntaxError) {
         switch s.kind {
         case .expression(let e):
             _ = try expression(e)
         case .assign(let targets, let value):
             if targets.count == 1, case .name(let n) = targets[0].kind, let r = directRegister(n) {
                 _ = try expression(value, into: r, assignedName: n)
+                definitelyAssigned.insert(n)
                 return
             }
             var hint: String?
@@ -78,7 +91,10 @@ extension FunctionCompiler {
         case .ifStatement(let test, let body, let orElse):
             let cond = try expression(test)
             let skip = emit(.jumpIfFalse, 0, cond)
+            let before = definitelyAssigned
             try statements(body)
+            let afterBody = definitelyAssigned
+            definitelyAssigned = before
             if orElse.isEmpty {
                 patchJump(skip, to: here)
             } else {
@@ -86,6 +102,7 @@ extension FunctionCompiler {
                 patchJump(skip, to: here)
                 try statements(orElse)
                 patchJump(end, to: here)
+                definitelyAssigned.formIntersection(afterBody)
             }
         case .whileStatement(let test, let body, let orElse):
             let top = here
@@ -125,7 +142,7 @@ extension FunctionCompiler {
             if case .name(let n) = target.kind { direct = directRegister(n) }
             let value = direct ?? newTemp()
             let exit = emit(loopOp, value, it, 0)
-            if direct == nil { try assign(target, from: value) }
+            if direct == nil { try assign(target, from: value) } else if case .name(let n) = target.kind { definitelyAssigned.insert(n) }
             blocks.append(.loop(continueTarget: top, breakJumps: []))
             try statements(body)
             currentLine = s.location.line
@@ -231,6 +248,7 @@ extension FunctionCompiler {
         switch target.kind {
         case .name(let n):
             if let r = directRegister(n) {
+                checkBound(n, r)
                 let v = try expression(value)
                 emit(opcode, r, r, v, d: d)
             } else {
@@ -264,7 +282,11 @@ extension FunctionCompiler {
         switch target.kind {
         case .name(let n):
             switch access(n) {
-            case .local(let r): emit(.deleteLocal, r)
+            case .local(let r):
+                checkBound(n, r)
+                emit(.deleteLocal, r)
+                definitelyAssigned.remove(n)
+                code.needsUnboundMarkers = true
             case .cell(let r): emit(.storeCell, r, none())
             case .global(let s): emit(.deleteGlobal, s)
             case .namespace(let i): emit(.storeName, i, none())

@@ -76,6 +76,9 @@ final class FunctionCompiler {
     var reopen: [Int] = []
     var currentLine: Int32
     var firstParameterRegister: Int32?
+    /// Locals definitely assigned at this point of the function (parameters from the start): reads of
+    /// other locals get a `checkBound` (CPython's UnboundLocalError).
+    var definitelyAssigned: Set<String> = []
 
     init(module: ModuleCompileContext, scope: Scope, kind: CodeObject.Kind, name: String, qualifiedName: String, line: Int32) {
         self.module = module
@@ -100,6 +103,7 @@ final class FunctionCompiler {
             }
             code.localCount = reg
             if !scope.parameters.isEmpty { firstParameterRegister = locals[scope.parameters[0]] }
+            definitelyAssigned = Set(scope.parameters)
         }
         tempTop = code.localCount
         maxTemp = tempTop
@@ -196,6 +200,7 @@ final class FunctionCompiler {
     func load(_ n: String, into: Int32?) -> Int32 {
         switch access(n) {
         case .local(let r):
+            checkBound(n, r)
             if let into, into != r { emit(.move, into, r) }
             return into ?? r
         case .cell(let r):
@@ -213,7 +218,15 @@ final class FunctionCompiler {
         }
     }
 
+    /// Guards a read of local `n` (register `r`) that may precede its first assignment.
+    func checkBound(_ n: String, _ r: Int32) {
+        guard code.kind == .function, !definitelyAssigned.contains(n), locals[n] == r, !overlays.contains(where: { $0[n] != nil }) else { return }
+        emit(.checkBound, r, name(n))
+        code.needsUnboundMarkers = true
+    }
+
     func store(_ n: String, from r: Int32) {
+        definitelyAssigned.insert(n)
         switch access(n) {
         case .local(let l): if l != r { emit(.move, l, r) }
         case .cell(let c): emit(.storeCell, c, r)

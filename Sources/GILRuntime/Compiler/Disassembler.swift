@@ -5,6 +5,7 @@ enum Disassembler {
         case .nop: "nop"
         case .checkpoint: "checkpoint"
         case .move: "move"
+        case .checkBound: "checkBound"
         case .loadGlobal: "loadGlobal"
         case .storeGlobal: "storeGlobal"
         case .deleteGlobal: "deleteGlobal"

@@ -8,6 +8,9 @@ enum Opcode: UInt8, CaseIterable {
     case checkpoint
     /// a ← b
     case move
+    /// UnboundLocalError unless local register a holds a value (name #b); emitted only where the local is
+    /// not definitely assigned
+    case checkBound
     /// a ← global slot b (builtins fallback)
     case loadGlobal
     /// global slot a ← b

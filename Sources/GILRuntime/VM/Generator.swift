@@ -78,3 +78,8 @@ final class PyGenerator: PyObject {
         return t
     }()
 }
+
+/// The value of a local before its first assignment (only in functions that may read one early).
+enum Unbound {
+    static let marker = PyInstance(type: PyType(name: "<unbound>", base: nil))
+}

@@ -126,9 +126,16 @@ extension Interpreter {
         code.constants.withUnsafeBufferPointer { c in
             for k in 0..<c.count { regs[base + k] = c[k] }
         }
+        if code.needsUnboundMarkers { markUnbound(code, regs) }
         if !code.cellRegisters.isEmpty || !code.freeRegisters.isEmpty { setUpCells(f, code, regs) }
         if code.isGenerator { return .object(PyGenerator(f, copying: regs)) }
         return try execute(code, f, regs, ctx, globals: f.globals)
+    }
+
+    @inline(never)
+    static func markUnbound(_ code: CodeObject, _ regs: UnsafeMutablePointer<Value>) {
+        let end = Int(code.localCount) - code.freeRegisters.count
+        for r in code.parameterNames.count..<max(end, code.parameterNames.count) { regs[r] = .object(Unbound.marker) }
     }
 
     @inline(never)

@@ -28,6 +28,10 @@ enum Interpreter {
                         if breaker.isSet { try ctx.checkPoint() }
                     case .move:
                         regs[Int(i.a)] = regs[Int(i.b)]
+                    case .checkBound:
+                        if case .object(let o) = regs[Int(i.a)], o === Unbound.marker {
+                            throw PyException.make(.unboundLocalError, "cannot access local variable '\(code.names[Int(i.b)])' where it is not associated with a value")
+                        }
                     case .loadGlobal:
                         if let v = globals.slots[Int(i.b)] {
                             regs[Int(i.a)] = v
@@ -292,7 +296,7 @@ enum Interpreter {
                         if i.d == 1 { e.value.attributes["args"] = .object(PyTuple([regs[Int(i.b)]])) }
                         throw e
                     case .deleteLocal:
-                        regs[Int(i.a)] = .none
+                        regs[Int(i.a)] = .object(Unbound.marker)
                     }
                 }
             } catch {
