@@ -31,6 +31,7 @@ package struct Demo: Sendable {
         Step(example: "io_fetch", arguments: ["serial"], label: "demo-io-serial", title: "3a. 8 loopback fetches of 100 ms, serially"),
         Step(example: "io_fetch", arguments: ["threaded"], label: "demo-io-threaded", title: "3b. 8 loopback fetches of 100 ms, on 8 threads"),
         Step(example: "primitives", arguments: [], label: "demo-primitives", title: "4. Lock, Event, Semaphore(3), Barrier(4)"),
+        Step(example: "convoy", arguments: [], label: "demo-convoy", title: "5. short sleeps beside a CPU-bound thread"),
     ]
 
     /// Records every step (echoing each program's output), then prints the lesson.

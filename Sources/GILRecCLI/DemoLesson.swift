@@ -62,11 +62,26 @@ struct DemoLesson {
         let primitives = try load("demo-primitives")
         let contention = ContentionAnalysis.analyse(
             facts: primitives.facts, slices: primitives.slices, threads: primitives.threads, objects: primitives.objects)
-        lines.append("4. Synchronisation primitives (\(primitives.objects.count) objects):")
-        for object in contention.objects where object.objID != 0 {
+        let userObjects = contention.objects.filter { $0.objID != 0 && $0.kind != ObjectKind.thread.rawValue }
+        lines.append("4. Synchronisation primitives (\(userObjects.count) objects; joins left out):")
+        let waitOnly: Set<String> = [ObjectKind.event.rawValue, ObjectKind.barrier.rawValue]
+        for object in userObjects {
             let p99 = object.wait.p99.map(Humanize.duration) ?? "-"
-            lines.append("   \(object.kind) \(object.name): \(object.acquisitions) acquisitions, \(object.contended) contended,"
-                + " waited \(Humanize.duration(object.wait.totalNs)) (p99 \(p99))")
+            let what = waitOnly.contains(object.kind)
+                ? "\(object.acquisitions) waits"
+                : "\(object.acquisitions) acquisitions, \(object.contended) found it taken"
+            lines.append("   \(object.kind) \(object.name): \(what), waited \(Humanize.duration(object.wait.totalNs)) in all (p99 \(p99))")
         }
+        lines.append("   Every wait above released the GIL: the main thread and the other workers ran meanwhile.")
+        lines.append("")
+
+        // 5. The convoy effect.
+        let convoyRun = try load("demo-convoy")
+        let convoy = ConvoyAnalysis.analyse(facts: convoyRun.facts, slices: convoyRun.slices, threads: convoyRun.threads)
+        let culprit = convoy.culprits.first.flatMap(\.name) ?? "the CPU-bound thread"
+        lines.append("5. Convoy: \(convoy.ioCount) short sleeps, \(convoy.episodes.count) of them followed by a GIL wait longer than the"
+            + " \(Humanize.duration(convoy.switchIntervalNs)) interval (p50 \(convoy.episodes.p50.map(Humanize.duration) ?? "-"), held by \(culprit)).")
+        lines.append("   I/O slowdown \(times(convoy.ioSlowdown)): a thread back from I/O queues behind a CPU-bound one until the"
+            + " switch interval forces a drop. Try `gilrec run --switch-interval 0.001 Examples/convoy.py`.")
     }
 }
