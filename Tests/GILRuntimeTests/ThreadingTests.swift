@@ -165,3 +165,31 @@ struct InterruptTests {
         #expect(outcome.exitCode == 0)
     }
 }
+
+/// Modules built on the threading primitives.
+@Suite(.serialized)
+struct ThreadPoolTests {
+    @Test func threadPoolExecutorAndThreadLocal() throws {
+        let source = """
+            import threading
+            from concurrent.futures import ThreadPoolExecutor, as_completed
+            def square(x):
+                return x * x
+            with ThreadPoolExecutor(max_workers=3) as ex:
+                futures = [ex.submit(square, i) for i in range(6)]
+                print(sorted(f.result() for f in as_completed(futures)))
+                print(list(ex.map(square, range(4))))
+            local = threading.local()
+            local.x = 1
+            def w():
+                local.x = 2
+            t = threading.Thread(target=w)
+            t.start()
+            t.join()
+            print(local.x)
+            """
+        let result = try runProgram(source)
+        #expect(result.stdout == "[0, 1, 4, 9, 16, 25]\n[0, 1, 4, 9]\n1\n", "\(result.stderr)")
+        #expect(result.outcome.exitCode == 0)
+    }
+}

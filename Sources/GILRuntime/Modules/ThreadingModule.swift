@@ -3,6 +3,7 @@ import Glibc
 #endif
 import GILCore
 import GILTrace
+import Synchronization
 
 /// Native state of a `threading.Thread` object.
 final class ThreadData {
@@ -82,6 +83,13 @@ enum ThreadingModule {
         }
         m.addFunction("getswitchinterval") { _, _, _ in .float(Double(runtime.gil.switchIntervalNs) / 1e9) }
         m.dict["TIMEOUT_MAX"] = .float(9_223_372_036.0)
+        let localType = PyType(name: "local", base: BuiltinTypes.object, module: "_thread")
+        localType.construct = { t, _, _, _ in
+            let i = PyInstance(type: t)
+            i.native = ThreadLocalStorage()
+            return .object(i)
+        }
+        m.dict["local"] = .object(localType)
         SyncPrimitives.install(into: m, runtime, counters)
         return m
     }
@@ -189,6 +197,22 @@ enum ThreadingModule {
             return .str("<\(inst.type.name)(\(name), \(state))>")
         }
         return t
+    }
+}
+
+/// `threading.local()`: one attribute dictionary per Python thread (keyed by tid), under a lock because
+/// threads come and go while others read.
+final class ThreadLocalStorage: @unchecked Sendable {
+    private let lock = Mutex<[Int32: [String: Value]]>([:])
+
+    func get(_ name: String, _ ctx: ExecutionContext) -> Value? {
+        let tid = ctx.ts.tid
+        return lock.withLock { $0[tid]?[name] }
+    }
+
+    func set(_ name: String, _ value: Value, _ ctx: ExecutionContext) {
+        let tid = ctx.ts.tid
+        lock.withLock { $0[tid, default: [:]][name] = value }
     }
 }
 

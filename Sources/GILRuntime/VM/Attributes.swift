@@ -19,6 +19,7 @@ enum Attributes {
         if case .object(let o) = v {
             switch o {
             case let i as PyInstance:
+                if let local = i.native as? ThreadLocalStorage, let a = local.get(name, ctx) { return a }
                 if let cv = i.type.lookup(name), case .object(let w as PyMethodWrapper) = cv, w.kind == .property {
                     return try ctx.call(w.function, [v])
                 }
@@ -149,6 +150,7 @@ enum Attributes {
             switch o.tag {
             case .instance:
                 let i = unsafeDowncast(o, to: PyInstance.self)
+                if i.native is ThreadLocalStorage { return (.none, try get(v, name, ctx)) }
                 if let a = i.getAttribute(name) { return (.none, a) }
                 if let cv = i.type.lookup(name), case .object(let f) = cv, f.tag == .function || f.tag == .builtin {
                     return (cv, v)
@@ -178,6 +180,10 @@ enum Attributes {
             if let cv = i.type.lookup(name), case .object(let w as PyMethodWrapper) = cv, w.kind == .property {
                 guard let setter = w.setter else { throw PyException.make(.attributeError, "can't set attribute '\(name)'") }
                 _ = try ctx.call(setter, [target, value])
+                return
+            }
+            if let local = i.native as? ThreadLocalStorage {
+                local.set(name, value, ctx)
                 return
             }
             if let hook = i.type.lookup("__setattr__"), case .object(let f) = hook, f is PyFunction {
