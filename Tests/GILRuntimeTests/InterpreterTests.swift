@@ -115,3 +115,30 @@ struct InterpreterTests {
         #expect(result.stdout == "1\nunbound cannot access local variable 'x' where it is not associated with a value\ndeleted\n", "\(result.stderr)")
     }
 }
+
+@Suite struct InheritanceTests {
+    @Test func multipleInheritanceFollowsC3() throws {
+        let source = """
+            class A:
+                def hello(self):
+                    return "A"
+            class B(A):
+                def hello(self):
+                    return "B" + super().hello()
+            class C(A):
+                def hello(self):
+                    return "C" + super().hello()
+            class D(B, C):
+                def hello(self):
+                    return "D" + super().hello()
+            print(D().hello(), [k.__name__ for k in D.__mro__])
+            try:
+                class X(A, D):
+                    pass
+            except TypeError as e:
+                print("TypeError")
+            """
+        let result = try runProgram(source)
+        #expect(result.stdout == "DBCA ['D', 'B', 'C', 'A', 'object']\nTypeError\n", "\(result.stderr)")
+    }
+}

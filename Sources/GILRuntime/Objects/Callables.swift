@@ -64,7 +64,7 @@ final class PyBoundMethod: PyObject {
 }
 
 /// A class: builtin (int, list, Exception, threading.Thread, …) or defined by a `class` statement.
-/// Single inheritance; attribute lookup walks `base`.
+/// Attribute lookup walks the method resolution order (C3, Objects/typeobject.c mro_internal).
 final class PyType: PyObject {
     let name: String
     let base: PyType?
@@ -81,12 +81,44 @@ final class PyType: PyObject {
     var construct: ((_ type: PyType, _ args: [Value], _ kwargs: [(String, Value)], _ ctx: ExecutionContext) throws -> Value)?
     let lock = ObjectLock()
 
+    /// Direct bases in declaration order (`base` is the first).
+    let bases: [PyType]
+    /// This class, then its ancestors in C3 order.
+    private(set) var mro: [PyType] = []
+
     init(name: String, base: PyType?, dict: [String: Value] = [:], module: String = "builtins") {
         self.name = name
         self.base = base
+        self.bases = base.map { [$0] } ?? []
         self.dict = dict
         self.module = module
         super.init(tag: .type)
+        mro = [self] + (base?.mro ?? [])
+    }
+
+    /// A class with several bases; nil when no consistent C3 order exists.
+    init?(name: String, bases: [PyType], module: String) {
+        self.name = name
+        self.base = bases.first
+        self.bases = bases
+        self.dict = [:]
+        self.module = module
+        super.init(tag: .type)
+        guard let order = Self.c3(bases.map(\.mro) + [bases]) else { return nil }
+        mro = [self] + order
+    }
+
+    private static func c3(_ lists: [[PyType]]) -> [PyType]? {
+        var lists = lists.filter { !$0.isEmpty }
+        var out: [PyType] = []
+        while !lists.isEmpty {
+            guard let head = lists.lazy.map({ $0[0] }).first(where: { h in !lists.contains { $0.dropFirst().contains { $0 === h } } }) else {
+                return nil
+            }
+            out.append(head)
+            lists = lists.map { $0[0] === head ? Array($0.dropFirst()) : $0 }.filter { !$0.isEmpty }
+        }
+        return out
     }
 
     /// Looks `name` up through the inheritance chain (memoized for user classes until any class changes).
@@ -104,30 +136,28 @@ final class PyType: PyObject {
     }
 
     private func lookupUncached(_ name: String) -> Value? {
-        var t: PyType? = self
-        while let cur = t {
+        lookup(name, after: nil)
+    }
+
+    /// Lookup along the MRO, starting after `start` when given (`super()`).
+    func lookup(_ name: String, after start: PyType?) -> Value? {
+        var i = 0
+        if let start, let k = mro.firstIndex(where: { $0 === start }) { i = k + 1 }
+        while i < mro.count {
+            let cur = mro[i]
             if let v = cur.lock.withLock({ cur.dict[name] }) { return v }
-            t = cur.base
+            i += 1
         }
         return nil
     }
 
     func isSubtype(of other: PyType) -> Bool {
-        var t: PyType? = self
-        while let cur = t {
-            if cur === other { return true }
-            t = cur.base
-        }
-        return false
+        mro.contains { $0 === other }
     }
 
     /// The builtin constructor of the nearest builtin ancestor, if any (for `class X(dict)` etc.).
     var inheritedConstruct: ((_ type: PyType, _ args: [Value], _ kwargs: [(String, Value)], _ ctx: ExecutionContext) throws -> Value)? {
-        var t: PyType? = self
-        while let cur = t {
-            if let c = cur.construct { return c }
-            t = cur.base
-        }
+        for cur in mro { if let c = cur.construct { return c } }
         return nil
     }
 

@@ -59,12 +59,8 @@ enum Attributes {
                 case "__name__", "__qualname__": return .str(t.name)
                 case "__module__": return .str(t.module)
                 case "__base__": return t.base.map { .object($0) } ?? .none
-                case "__bases__": return .object(PyTuple(t.base.map { [.object($0)] } ?? []))
-                case "__mro__":
-                    var chain: [Value] = []
-                    var c: PyType? = t
-                    while let x = c { chain.append(.object(x)); c = x.base }
-                    return .object(PyTuple(chain))
+                case "__bases__": return .object(PyTuple(t.bases.map { .object($0) }))
+                case "__mro__": return .object(PyTuple(t.mro.map { .object($0) }))
                 case "__class__": return .object(BuiltinTypes.type)
                 default: break
                 }
@@ -74,11 +70,12 @@ enum Attributes {
                 if name == "__name__" { return .str(m.name) }
                 throw PyException.make(.attributeError, "module '\(m.name)' has no attribute '\(name)'")
             case let s as PySuper:
-                guard let start = s.startAfter.base, let cv = start.lookup(name) else {
-                    throw PyException.make(.attributeError, "'super' object has no attribute '\(name)'")
-                }
                 var type = s.startAfter
                 if case .object(let i as PyInstance) = s.receiver { type = i.type }
+                if case .object(let t as PyType) = s.receiver { type = t }
+                guard let cv = type.lookup(name, after: s.startAfter) else {
+                    throw PyException.make(.attributeError, "'super' object has no attribute '\(name)'")
+                }
                 return bind(cv, to: s.receiver, type: type)
             case let f as PyFunction:
                 switch name {

@@ -249,11 +249,11 @@ extension Interpreter {
     /// Runs a class body with a fresh namespace, then builds the type (single inheritance).
     static func makeClass(_ body: Value, _ bases: [Value], _ ctx: ExecutionContext, globals: Globals) throws -> Value {
         guard case .object(let f as PyFunction) = body else { throw PyException.make(.typeError, "bad class body") }
-        var base: PyType?
+        var baseTypes: [PyType] = []
         for b in bases {
             guard case .object(let t as PyType) = b else { throw PyException.make(.typeError, "bases must be types") }
-            if base != nil && t !== BuiltinTypes.object { throw PyException.make(.typeError, "multiple inheritance is not supported yet") }
-            if base == nil { base = t }
+            if baseTypes.contains(where: { $0 === t }) { throw PyException.make(.typeError, "duplicate base class \(t.name)") }
+            baseTypes.append(t)
         }
         let namespace = PyDict()
         let code = f.code
@@ -265,7 +265,15 @@ extension Interpreter {
         _ = try execute(code, f, regs, ctx, namespace: namespace, globals: globals)
         var module = "__main__"
         if let m = globals.value(named: "__name__"), case .object(let s as PyStr) = m { module = s.value }
-        let type = PyType(name: code.name, base: base ?? BuiltinTypes.object, module: module)
+        let type: PyType
+        if baseTypes.count > 1 {
+            guard let t = PyType(name: code.name, bases: baseTypes, module: module) else {
+                throw PyException.make(.typeError, "Cannot create a consistent method resolution\norder (MRO) for bases \(baseTypes.map(\.name).joined(separator: ", "))")
+            }
+            type = t
+        } else {
+            type = PyType(name: code.name, base: baseTypes.first ?? BuiltinTypes.object, module: module)
+        }
         type.cacheable = true
         for (k, v) in namespace.entries {
             guard case .object(let s as PyStr) = k else { continue }
