@@ -65,6 +65,7 @@ package enum Recording {
             DispatchQueue.global().asyncAfter(deadline: .now() + 1.5) {
                 runtime.recorder.finish()
                 try? writer.finish(clock.outcome(status: .interrupted, exitCode: 128 + signal), droppedEvents: runtime.recorder.droppedEvents)
+                printError("recorded run \(writer.runID) (interrupted; threads still running were stopped) → \(request.databasePath)")
                 exit(128 + signal)
             }
         }
