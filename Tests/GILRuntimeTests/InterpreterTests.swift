@@ -1,3 +1,5 @@
+import Foundation
+import GILTrace
 import Testing
 import PythonSyntax
 @testable import GILRuntime
@@ -140,5 +142,22 @@ struct InterpreterTests {
             """
         let result = try runProgram(source)
         #expect(result.stdout == "DBCA ['D', 'B', 'C', 'A', 'object']\nTypeError\n", "\(result.stderr)")
+    }
+}
+
+@Suite struct FileTests {
+    @Test func openReadsAndWritesWithTheGILReleased() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("gilrec-file-\(UUID().uuidString).txt").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let source = """
+            with open(\(quoteString(path)), "w") as f:
+                f.write("alpha\\nbeta\\n")
+            with open(\(quoteString(path))) as f:
+                print([line.strip() for line in f])
+            """
+        let result = try runProgram(source)
+        #expect(result.stdout == "['alpha', 'beta']\n", "\(result.stderr)")
+        #expect(result.sink.events.contains { $0.kind == .ioBegin && $0.obj == IOKind.fileWrite.rawValue })
+        #expect(result.sink.events.contains { $0.kind == .ioBegin && $0.obj == IOKind.fileRead.rawValue })
     }
 }

@@ -54,9 +54,11 @@ public final class PythonRuntime: @unchecked Sendable {
         threads = ThreadSystem(gil: gil, recorder: recorder)
         output = ProgramOutput(target: options.output)
         builtins = BuiltinFunctions.module(output: output)
+        builtins.dict["FileNotFoundError"] = .object(FileObjects.fileNotFound)
         recursionLimit = options.recursionLimit
         mainGlobals = Globals(names: program.globalNames)
         modules = ModuleRegistry(runtime: self)
+        builtins.dict["open"] = .object(FileObjects.make(self))
     }
 
     /// Runs the program to completion: main module, then (like threading._shutdown) every non-daemon

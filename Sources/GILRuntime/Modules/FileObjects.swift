@@ -1,0 +1,180 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import GILTrace
+
+/// `open()`: POSIX file descriptors; every read and write runs inside `ThreadState.blockingIO` (file_read /
+/// file_write), so the GIL is released around the system call as in CPython's _io module.
+final class FileData {
+    var fd: Int32
+    let binary: Bool
+    let path: String
+    var pending: [UInt8] = []
+    var atEOF = false
+
+    init(fd: Int32, binary: Bool, path: String) {
+        self.fd = fd
+        self.binary = binary
+        self.path = path
+    }
+
+    deinit { if fd >= 0 { close(fd) } }
+}
+
+enum FileObjects {
+    static func make(_ runtime: PythonRuntime) -> PyBuiltinFunction {
+        let fileType = PyType(name: "TextIOWrapper", base: BuiltinTypes.object, module: "_io")
+        func data(_ v: Value) throws -> FileData {
+            let f = try SyncPrimitives.native(v, FileData.self)
+            if f.fd < 0 { throw PyException.make(.valueError, "I/O operation on closed file.") }
+            return f
+        }
+        func value(_ bytes: [UInt8], _ f: FileData) -> Value {
+            f.binary ? .object(PyBytes(bytes)) : .str(String(decoding: bytes, as: UTF8.self))
+        }
+        /// Reads up to `n` bytes (all when n < 0) with the GIL released.
+        func readBytes(_ f: FileData, _ n: Int, _ ctx: ExecutionContext) -> [UInt8] {
+            var out = f.pending
+            f.pending = []
+            let want = n < 0 ? Int.max : n
+            if out.count >= want {
+                f.pending = Array(out[want...])
+                return Array(out[..<want])
+            }
+            let got: [UInt8] = ctx.ts.blockingIO(.fileRead, request: Int64(n < 0 ? -1 : n - out.count), {
+                var chunk = [UInt8](repeating: 0, count: 65536)
+                var read: [UInt8] = []
+                while out.count + read.count < want {
+                    let r = chunk.withUnsafeMutableBytes { Glibc.read(f.fd, $0.baseAddress, min(65536, want - out.count - read.count)) }
+                    if r <= 0 { break }
+                    read.append(contentsOf: chunk[..<r])
+                }
+                return read
+            }, result: { Int64($0.count) })
+            out.append(contentsOf: got)
+            return out
+        }
+        fileType.addMethod("read") { a, _, ctx in
+            let f = try data(a[0])
+            return value(readBytes(f, indexValue(a.count > 1 ? a[1] : .int(-1)) ?? -1, ctx), f)
+        }
+        /// One line, buffering 64 KiB per read system call.
+        func readLine(_ f: FileData, _ ctx: ExecutionContext) -> [UInt8] {
+            while true {
+                if let nl = f.pending.firstIndex(of: 10) {
+                    let line = Array(f.pending[...nl])
+                    f.pending.removeFirst(nl + 1)
+                    return line
+                }
+                if f.atEOF {
+                    defer { f.pending = [] }
+                    return f.pending
+                }
+                let chunk: [UInt8] = ctx.ts.blockingIO(.fileRead, request: 65536, {
+                    var buffer = [UInt8](repeating: 0, count: 65536)
+                    let r = buffer.withUnsafeMutableBytes { Glibc.read(f.fd, $0.baseAddress, 65536) }
+                    return r > 0 ? Array(buffer[..<r]) : []
+                }, result: { Int64($0.count) })
+                if chunk.isEmpty { f.atEOF = true } else { f.pending.append(contentsOf: chunk) }
+            }
+        }
+        fileType.addMethod("readline") { a, _, ctx in
+            let f = try data(a[0])
+            return value(readLine(f, ctx), f)
+        }
+        fileType.addMethod("readlines") { a, _, ctx in
+            let f = try data(a[0])
+            let all = readBytes(f, -1, ctx)
+            var lines: [Value] = []
+            var cur: [UInt8] = []
+            for c in all {
+                cur.append(c)
+                if c == 10 { lines.append(value(cur, f)); cur = [] }
+            }
+            if !cur.isEmpty { lines.append(value(cur, f)) }
+            return .object(PyList(lines))
+        }
+        fileType.addMethod("__iter__") { a, _, ctx in
+            let f = try data(a[0])
+            return .object(PyNativeIterator("file") { ctx in
+                let line = readLine(f, ctx)
+                return line.isEmpty ? nil : value(line, f)
+            })
+        }
+        fileType.addMethod("write") { a, _, ctx in
+            let f = try data(a[0])
+            var bytes: [UInt8]
+            var count: Int
+            switch a.count > 1 ? a[1] : .none {
+            case .object(let s as PyStr) where !f.binary:
+                bytes = Array(s.value.utf8)
+                count = s.scalars.count
+            case .object(let b as PyBytes) where f.binary:
+                bytes = b.value
+                count = b.value.count
+            default:
+                throw PyException.make(.typeError, "write() argument must be \(f.binary ? "bytes" : "str"), not \(a.count > 1 ? typeName(a[1]) : "nothing")")
+            }
+            let written = ctx.ts.blockingIO(.fileWrite, request: Int64(bytes.count), {
+                bytes.withUnsafeBytes { raw -> Int in
+                    var off = 0
+                    while off < raw.count {
+                        let n = Glibc.write(f.fd, raw.baseAddress! + off, raw.count - off)
+                        if n <= 0 { break }
+                        off += n
+                    }
+                    return off
+                }
+            }, result: { Int64($0) })
+            if written < bytes.count { throw PyException.make(.osError, "write failed") }
+            return .int(count)
+        }
+        fileType.addMethod("flush") { _, _, _ in .none }
+        fileType.addMethod("close") { a, _, _ in
+            if let f = try? SyncPrimitives.native(a[0], FileData.self), f.fd >= 0 {
+                close(f.fd)
+                f.fd = -1
+            }
+            return .none
+        }
+        fileType.addMethod("__enter__") { a, _, _ in a[0] }
+        fileType.addMethod("__exit__") { a, _, ctx in
+            if let close = fileType.lookup("close") { _ = try ctx.call(close, [a[0]]) }
+            return .bool(false)
+        }
+        return PyBuiltinFunction("open") { args, kwargs, ctx in
+            guard let first = args.first, case .object(let p as PyStr) = first else {
+                throw PyException.make(.typeError, "expected str, bytes or os.PathLike object")
+            }
+            var mode = "r"
+            if let m = ThreadingModule.argument(args, kwargs, 1, "mode"), case .object(let s as PyStr) = m { mode = s.value }
+            var flags: Int32
+            if mode.contains("w") { flags = O_WRONLY | O_CREAT | O_TRUNC }
+            else if mode.contains("a") { flags = O_WRONLY | O_CREAT | O_APPEND }
+            else if mode.contains("x") { flags = O_WRONLY | O_CREAT | O_EXCL }
+            else { flags = O_RDONLY }
+            if mode.contains("+") { flags = (flags & ~(O_WRONLY | O_RDONLY)) | O_RDWR }
+            let fd = Glibc.open(p.value, flags | O_CLOEXEC, 0o644)
+            if fd < 0 {
+                let code = errno
+                let kind: ExceptionKind = .osError
+                let message = String(cString: strerror(code))
+                let e = PyException.make(kind, "[Errno \(code)] \(message): \(quoteString(p.value))")
+                if code == ENOENT {
+                    let nf = PyInstance(type: FileObjects.fileNotFound)
+                    nf.attributes["args"] = e.value.attributes["args"]
+                    nf.native = ExceptionData()
+                    throw PyException(nf)
+                }
+                throw e
+            }
+            let i = PyInstance(type: fileType)
+            i.native = FileData(fd: fd, binary: mode.contains("b"), path: p.value)
+            i.attributes["name"] = first
+            i.attributes["mode"] = .str(mode)
+            return .object(i)
+        }
+    }
+
+    static let fileNotFound = PyType(name: "FileNotFoundError", base: ExceptionKind.osError.type)
+}
