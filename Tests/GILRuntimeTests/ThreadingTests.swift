@@ -193,3 +193,36 @@ struct ThreadPoolTests {
         #expect(result.outcome.exitCode == 0)
     }
 }
+
+@Suite(.serialized)
+struct SocketTests {
+    @Test func echoRoundTripReleasesTheGILInEveryBlockingCall() throws {
+        let source = """
+            import socket, threading
+            server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            server.bind(("127.0.0.1", 0))
+            server.listen(1)
+            port = server.getsockname()[1]
+            def serve():
+                conn, _ = server.accept()
+                while True:
+                    data = conn.recv(64)
+                    if not data:
+                        break
+                    conn.sendall(data)
+                conn.close()
+            t = threading.Thread(target=serve)
+            t.start()
+            c = socket.create_connection(("127.0.0.1", port))
+            c.sendall(b"ping")
+            print(c.recv(64))
+            c.close()
+            t.join()
+            server.close()
+            """
+        let result = try runProgram(source)
+        #expect(result.stdout == "b'ping'\n", "\(result.stderr)")
+        let kinds = Set(result.sink.events.filter { $0.kind == .ioBegin }.map(\.obj))
+        for kind in [IOKind.accept, .connect, .recv, .send] { #expect(kinds.contains(kind.rawValue)) }
+    }
+}
