@@ -1,4 +1,7 @@
 import GILAnalysis
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 import TraceStore
 
@@ -51,7 +54,22 @@ import TraceStore
     }
 
     @Test(arguments: runs) func summaryMatchesQueries(run: Int64) throws {
-        let db = try FixtureDatabase.path()
+        try checkSummary(run: run, db: try FixtureDatabase.path())
+    }
+
+    /// The same checks on every run of a real recording: `GILSTAT_CROSSCHECK_DB=gil.db swift test --filter
+    /// CrossCheckTests` (e.g. after `gilrec demo`).
+    @Test(.enabled(if: getenv("GILSTAT_CROSSCHECK_DB") != nil, "set GILSTAT_CROSSCHECK_DB to a gilrec database"))
+    func externalDatabaseMatchesQueries() throws {
+        let db = String(cString: getenv("GILSTAT_CROSSCHECK_DB")!)
+        for run in try TraceReader(path: db).runs().map(\.runID) {
+            try checkSummary(run: run, db: db)
+            try checkContention(run: run, db: db)
+            try checkConvoy(run: run, db: db)
+        }
+    }
+
+    func checkSummary(run: Int64, db: String) throws {
         let out = try json(["summary", String(run)], db: db)
         let summary = try query("gil_summary", db: db, ["run": .integer(run)])
         try #require(summary.rows.count == 1)
@@ -62,7 +80,10 @@ import TraceStore
     }
 
     @Test(arguments: runs) func contentionMatchesQueries(run: Int64) throws {
-        let db = try FixtureDatabase.path()
+        try checkContention(run: run, db: try FixtureDatabase.path())
+    }
+
+    func checkContention(run: Int64, db: String) throws {
         let out = try json(["contention", String(run)], db: db)
         let p: [String: SQLValue] = ["run": .integer(run)]
         expectSameTable(out["objects"], try query("lock_contention", db: db, p), "objects \(run)")
@@ -82,7 +103,10 @@ import TraceStore
     }
 
     @Test(arguments: runs) func convoyMatchesQueries(run: Int64) throws {
-        let db = try FixtureDatabase.path()
+        try checkConvoy(run: run, db: try FixtureDatabase.path())
+    }
+
+    func checkConvoy(run: Int64, db: String) throws {
         let out = try json(["convoy", String(run)], db: db)
         let p: [String: SQLValue] = ["run": .integer(run)]
         let convoy = try query("convoy_episodes", db: db, p)
