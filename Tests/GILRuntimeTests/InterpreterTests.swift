@@ -161,3 +161,12 @@ struct InterpreterTests {
         #expect(result.sink.events.contains { $0.kind == .ioBegin && $0.obj == IOKind.fileRead.rawValue })
     }
 }
+
+@Suite struct RobustnessTests {
+    @Test(arguments: ["[].append()", "{}.get()", "divmod(1)", "getattr(1)", "staticmethod()", "slice()", "'x'.startswith()", "import math\nmath.sqrt()"])
+    func tooFewArgumentsToABuiltinIsATypeError(call: String) throws {
+        let result = try runProgram(call + "\n")
+        #expect(result.outcome.exitCode == 1)
+        #expect(result.stderr.split(separator: "\n").last?.hasPrefix("TypeError: ") == true, "\(result.stderr)")
+    }
+}

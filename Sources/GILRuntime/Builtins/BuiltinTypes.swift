@@ -65,6 +65,7 @@ enum BuiltinTypes {
     }
     static let slice = make("slice") { _, args, _, _ in
         switch args.count {
+        case 0: throw PyException.make(.typeError, "slice expected at least 1 argument, got 0")
         case 1: return .object(PySlice(lower: .none, upper: args[0], step: .none))
         case 2: return .object(PySlice(lower: args[0], upper: args[1], step: .none))
         default: return .object(PySlice(lower: args[0], upper: args[1], step: args.count > 2 ? args[2] : .none))
@@ -78,10 +79,10 @@ enum BuiltinTypes {
     static let superType = PyType(name: "super", base: object)
     static let iterator = PyType(name: "iterator", base: object)
     static let cell = PyType(name: "cell", base: object)
-    static let staticmethod = make("staticmethod") { _, args, _, _ in .object(PyMethodWrapper(.staticMethod, args[0])) }
-    static let classmethod = make("classmethod") { _, args, _, _ in .object(PyMethodWrapper(.classMethod, args[0])) }
+    static let staticmethod = make("staticmethod") { _, args, _, _ in .object(PyMethodWrapper(.staticMethod, try first(args, "staticmethod"))) }
+    static let classmethod = make("classmethod") { _, args, _, _ in .object(PyMethodWrapper(.classMethod, try first(args, "classmethod"))) }
     static let property = make("property") { _, args, _, _ in
-        let w = PyMethodWrapper(.property, args[0])
+        let w = PyMethodWrapper(.property, try first(args, "property"))
         if args.count > 1 { w.setter = args[1] }
         return .object(w)
     }
@@ -92,6 +93,11 @@ enum BuiltinTypes {
     static let notImplemented = PyInstance(type: notImplementedType)
     static let ellipsisType = PyType(name: "ellipsis", base: object)
     static let ellipsis = PyInstance(type: ellipsisType)
+
+    static func first(_ args: [Value], _ name: String) throws -> Value {
+        guard let v = args.first else { throw PyException.make(.typeError, "\(name) expected 1 argument, got 0") }
+        return v
+    }
 
     static func make(_ name: String, base: PyType? = nil, _ construct: @escaping (PyType, [Value], [(String, Value)], ExecutionContext) throws -> Value) -> PyType {
         let t = PyType(name: name, base: base ?? object)

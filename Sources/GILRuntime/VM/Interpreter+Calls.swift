@@ -58,6 +58,10 @@ extension Interpreter {
             }
             return try invoke(f, args, kwargs, ctx)
         case let b as PyBuiltinFunction:
+            if args.count < b.minimumArguments {
+                let expected = b.minimumArguments
+                throw PyException.make(.typeError, "\(b.name)() takes at least \(expected) argument\(expected == 1 ? "" : "s") (\(args.count) given)")
+            }
             return try b.body(args, kwargs, ctx)
         case let m as PyBoundMethod:
             return try call(m.function, args: [m.receiver] + args, kwargs: kwargs, ctx: ctx)
