@@ -9,6 +9,13 @@ enum MathModule {
         return try Arithmetic.double(n)
     }
 
+    /// A float with no fractional part as an int; infinities and NaN cannot be (CPython's messages).
+    static func integral(_ d: Double) throws -> Value {
+        if d.isNaN { throw PyException.make(.valueError, "cannot convert float NaN to integer") }
+        if d.isInfinite { throw PyException.make(.overflowError, "cannot convert float infinity to integer") }
+        return .integer(BigInt(d))
+    }
+
     static func make() -> PyModule {
         let m = PyModule(name: "math")
         m.dict["pi"] = .float(Double.pi)
@@ -46,15 +53,15 @@ enum MathModule {
         m.addFunction("atan2") { a, _, _ in .float(atan2(try double(a[0]), try double(a[1]))) }
         m.addFunction("hypot") { a, _, _ in .float(hypot(try double(a[0]), try double(a[1]))) }
         m.addFunction("floor") { a, _, _ in
-            if case .float(let d) = a[0] { return .integer(BigInt(d.rounded(.down))) }
+            if case .float(let d) = a[0] { return try integral(d.rounded(.down)) }
             return a[0]
         }
         m.addFunction("ceil") { a, _, _ in
-            if case .float(let d) = a[0] { return .integer(BigInt(d.rounded(.up))) }
+            if case .float(let d) = a[0] { return try integral(d.rounded(.up)) }
             return a[0]
         }
         m.addFunction("trunc") { a, _, _ in
-            if case .float(let d) = a[0] { return .integer(BigInt(d.rounded(.towardZero))) }
+            if case .float(let d) = a[0] { return try integral(d.rounded(.towardZero)) }
             return a[0]
         }
         m.addFunction("isnan") { a, _, _ in .bool(try double(a[0]).isNaN) }

@@ -35,7 +35,7 @@ enum SyncPrimitives {
             let s = try TimeModule.seconds(t)
             if s >= 0 {
                 if !blocking { throw PyException.make(.valueError, "can't specify a timeout for a non-blocking call") }
-                timeout = Int64(s * 1e9)
+                timeout = try TimeModule.nanoseconds(s)
             } else if s != -1 {
                 throw PyException.make(.valueError, "timeout value must be a non-negative number")
             }

@@ -22,7 +22,7 @@ enum SysModule {
         m.addFunction("setswitchinterval") { args, _, _ in
             let s = try TimeModule.seconds(args.first ?? .none)
             if s <= 0 { throw PyException.make(.valueError, "switch interval must be strictly positive") }
-            runtime.gil.switchIntervalNs = max(1, Int64(s * 1e9))
+            runtime.gil.switchIntervalNs = max(1, try TimeModule.nanoseconds(s))
             return .none
         }
         m.addFunction("getswitchinterval") { _, _, _ in .float(Double(runtime.gil.switchIntervalNs) / 1e9) }

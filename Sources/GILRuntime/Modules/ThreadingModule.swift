@@ -40,7 +40,7 @@ enum ThreadingModule {
             if negativeMeansForever { return nil }
             throw PyException.make(.valueError, "timeout value must be a non-negative number")
         }
-        return Int64(s * 1e9)
+        return try TimeModule.nanoseconds(s)
     }
 
     static func argument(_ args: [Value], _ kwargs: [(String, Value)], _ index: Int, _ name: String) -> Value? {
@@ -78,7 +78,7 @@ enum ThreadingModule {
             return .object(PyList(out))
         }
         m.addFunction("setswitchinterval") { args, _, _ in
-            runtime.gil.switchIntervalNs = Int64(try TimeModule.seconds(args[0]) * 1e9)
+            runtime.gil.switchIntervalNs = max(1, try TimeModule.nanoseconds(try TimeModule.seconds(args[0])))
             return .none
         }
         m.addFunction("getswitchinterval") { _, _, _ in .float(Double(runtime.gil.switchIntervalNs) / 1e9) }

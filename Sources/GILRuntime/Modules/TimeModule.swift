@@ -14,6 +14,12 @@ enum TimeModule {
         }
     }
 
+    /// Seconds → nanoseconds, clamped (a year and more sleeps "forever"); NaN is a ValueError as in CPython.
+    static func nanoseconds(_ s: Double) throws -> Int64 {
+        if s.isNaN { throw PyException.make(.valueError, "Invalid value NaN (not a number)") }
+        return Int64(min(max(s, -9e9), 9e9) * 1e9)
+    }
+
     static func clock(_ id: clockid_t) -> Int64 {
         var t = timespec()
         clock_gettime(id, &t)
@@ -34,7 +40,7 @@ enum TimeModule {
             guard args.count == 1 else { throw PyException.make(.typeError, "time.sleep() takes exactly one argument (\(args.count) given)") }
             let s = try seconds(args[0])
             if s < 0 { throw PyException.make(.valueError, "sleep length must be non-negative") }
-            ctx.ts.sleep(ns: Int64(s * 1e9))
+            ctx.ts.sleep(ns: try nanoseconds(s))
             try ThreadingModule.checkInterrupt(ctx)
             return .none
         }

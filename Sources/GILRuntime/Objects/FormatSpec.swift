@@ -234,7 +234,7 @@ enum PercentFormat {
             case "r": out += try formatValue(.str(try repr(v, ctx)), spec, ctx)
             case "d", "i", "u":
                 let n: Value
-                if case .float(let d) = v { n = .int(Int(d)) } else { n = v }
+                if case .float(let d) = v { n = try MathModule.integral(d.rounded(.towardZero)) } else { n = v }
                 out += try formatValue(n, spec + "d", ctx)
             case "f", "F", "e", "E", "g", "G", "x", "X", "o", "c":
                 out += try formatValue(v, spec + String(conv), ctx)
