@@ -60,7 +60,10 @@ enum BuiltinTypes {
     static let bytes = make("bytes") { _, args, _, ctx in
         guard let v = args.first else { return .object(PyBytes([])) }
         if case .object(let s as PyStr) = v { return .object(PyBytes(Array(s.value.utf8))) }
-        if case .int(let n) = v { return .object(PyBytes([UInt8](repeating: 0, count: n))) }
+        if case .int(let n) = v {
+            if n < 0 { throw PyException.make(.valueError, "negative count") }
+            return .object(PyBytes([UInt8](repeating: 0, count: n)))
+        }
         return .object(PyBytes(try collect(v, ctx).map { UInt8(clamping: indexValue($0) ?? 0) }))
     }
     static let slice = make("slice") { _, args, _, _ in

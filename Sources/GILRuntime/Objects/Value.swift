@@ -118,9 +118,16 @@ final class PyRange: PyObject {
         super.init(tag: .range)
     }
 
+    /// Number of items; ranges wider than Int.max count as Int.max (CPython raises OverflowError for len()).
     var count: Int {
-        if step > 0 { return start < stop ? (stop - start + step - 1) / step : 0 }
-        return start > stop ? (start - stop - step - 1) / (-step) : 0
+        if step > 0 {
+            guard start < stop else { return 0 }
+            let (span, overflow) = stop.subtractingReportingOverflow(start)
+            return overflow ? Int.max : (span - 1) / step + 1
+        }
+        guard start > stop else { return 0 }
+        let (span, overflow) = start.subtractingReportingOverflow(stop)
+        return overflow || step == .min ? Int.max : (span - 1) / (-step) + 1
     }
 }
 
