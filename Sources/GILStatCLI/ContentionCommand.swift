@@ -27,8 +27,8 @@ struct ContentionCommand: ReportingCommand {
         if let id = Int32(selector), id == 0 || run.objects.contains(where: { $0.id == id }) { return id }
         if let match = run.objects.first(where: { $0.name == selector }) { return match.id }
         let known = run.objects.filter { $0.id != 0 }.map { "\($0.name) (\($0.id))" }
+        let shown = known.prefix(10).joined(separator: ", ") + (known.count > 10 ? ", … (\(known.count) objects)" : "")
         throw AnalysisError(
-            "run \(run.record.runID) has no object '\(selector)'; known: GIL (0)"
-                + (known.isEmpty ? "" : ", " + known.joined(separator: ", ")))
+            "run \(run.record.runID) has no object '\(selector)'; known: GIL (0)" + (known.isEmpty ? "" : ", " + shown))
     }
 }
