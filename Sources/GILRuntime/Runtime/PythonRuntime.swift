@@ -102,6 +102,7 @@ public final class PythonRuntime: @unchecked Sendable {
         output.flush()
         threads.finishMainThread(ts)
         output.flush()
+        mainContext = nil  // frees the main thread's register stack
         return outcome
     }
 
