@@ -126,6 +126,11 @@ import TraceStore
         }
     }
 
+    @Test func runsMatchesQuery() throws {
+        let db = try FixtureDatabase.path()
+        expectSameTable(try json(["runs"], db: db)["runs"], try query("runs", db: db, [:]), "runs")
+    }
+
     /// The cross-checks above would pass if both sides were wrong the same way; these figures were worked
     /// out by hand from the scenarios in Fixtures/make_fixtures.py.
     @Test func handComputedFigures() throws {
