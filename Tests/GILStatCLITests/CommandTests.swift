@@ -51,6 +51,17 @@ import TraceStore
         #expect(json["summary"]?["wall_ns"]?.number == 11_000)  // end of the last slice
     }
 
+    @Test func aRunWhoseRecorderDiedIsIncompleteAndAnalysed() throws {
+        let path = try FixtureDatabase.build(at: FixtureDatabase.temporaryPath("dead"), files: ["interrupted.sql"])
+        let db = try Database(path: path, mode: .readWrite)
+        // A pid that cannot be alive (above Linux's pid_max limit of 2^22).
+        try db.execute("UPDATE runs SET status = 'running', pid = 2147483000")
+        db.close()
+        let text = try GilstatCommand.output(["convoy", "--db", path])
+        #expect(text.contains("note: run 5 is incomplete"))
+        #expect(try GilstatCommand.output(["runs", "--db", path]).contains("incomplete"))
+    }
+
     @Test func convoyWithoutIOSaysSo() throws {
         #expect(try run(["convoy", "2"]).contains("did no blocking I/O"))
         #expect(try run(["convoy", "3"]).contains("cpu"))
