@@ -170,3 +170,29 @@ struct InterpreterTests {
         #expect(result.stderr.split(separator: "\n").last?.hasPrefix("TypeError: ") == true, "\(result.stderr)")
     }
 }
+
+@Suite struct DataclassTests {
+    @Test func dataclassGeneratesInitReprEqAndOrder() throws {
+        let source = """
+            from dataclasses import dataclass, field
+            @dataclass
+            class Point:
+                x: int
+                y: int = 0
+            @dataclass(order=True)
+            class Job:
+                priority: int
+                name: str = "job"
+                tags: list = field(default_factory=list)
+            p = Point(1, 2)
+            print(p, Point(3), p == Point(1, 2), p == Point(2, 1))
+            print(sorted([Job(3, "c"), Job(1, "a"), Job(2)]))
+            """
+        let result = try runProgram(source)
+        #expect(result.stdout == """
+            Point(x=1, y=2) Point(x=3, y=0) True False
+            [Job(priority=1, name='a', tags=[]), Job(priority=2, name='job', tags=[]), Job(priority=3, name='c', tags=[])]
+
+            """, "\(result.stderr)")
+    }
+}

@@ -422,6 +422,11 @@ extension FunctionCompiler {
         if !c.keywords.isEmpty { throw unsupported("class keywords (metaclass=…)", loc) }
         let qualified = code.kind == .module ? c.name : "\(code.qualifiedName).\(c.name)"
         let fc = FunctionCompiler(module: module, scope: inner, kind: .classBody, name: c.name, qualifiedName: qualified, line: loc.line)
+        if c.body.contains(where: { if case .annotatedAssign(let t, _, _) = $0.kind, case .name = t.kind { true } else { false } }) {
+            let d = fc.newTemp()
+            fc.emit(.buildDict, d, 0, 0)
+            fc.emit(.storeName, fc.name("__annotations__"), d)
+        }
         try fc.statements(c.body)
         fc.emit(.returnValue, fc.none())
         let bodyCode = fc.finish()

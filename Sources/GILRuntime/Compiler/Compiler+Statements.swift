@@ -39,10 +39,16 @@ extension FunctionCompiler {
             for t in targets { try assign(t, from: v) }
         case .augmentedAssign(let target, let op, let value):
             try augmented(target, op, value)
-        case .annotatedAssign(let target, _, let value):
+        case .annotatedAssign(let target, let annotation, let value):
             if let value {
                 let v = try expression(value)
                 try assign(target, from: v)
+            }
+            if code.kind == .classBody, case .name(let n) = target.kind {
+                // Recorded as text (PEP 563 style), never evaluated: enough for dataclasses and introspection.
+                let d = newTemp()
+                emit(.loadName, d, name("__annotations__"))
+                emit(.dictSet, d, string(n), string(annotationText(annotation)))
             }
         case .functionDef(let f):
             let fn = try function(f, at: s.location)
@@ -209,6 +215,20 @@ extension FunctionCompiler {
             }
         case .global, .nonlocal:
             break
+        }
+    }
+
+    /// A short source-like rendering of an annotation expression.
+    func annotationText(_ e: Expression) -> String {
+        switch e.kind {
+        case .name(let n): return n
+        case .attribute(let o, let a): return annotationText(o) + "." + a
+        case .subscript(let o, let i): return annotationText(o) + "[" + annotationText(i) + "]"
+        case .tuple(let xs): return xs.map(annotationText).joined(separator: ", ")
+        case .constant(.string(let s)): return s
+        case .constant(.none): return "None"
+        case .binary(let l, .bitOr, let r): return annotationText(l) + " | " + annotationText(r)
+        default: return "..."
         }
     }
 

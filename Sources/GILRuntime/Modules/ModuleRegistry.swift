@@ -43,6 +43,7 @@ final class ModuleRegistry {
         case "random": m = RandomModule.make()
         case "queue": m = QueueModule.make(runtime)
         case "socket": m = SocketModule.make(runtime)
+        case "dataclasses": m = DataclassesModule.make()
         case "concurrent": m = PyModule(name: "concurrent")
         case "concurrent.futures": m = try FuturesModule.load(runtime, ctx)
         case "__main__": m = PyModule(name: "__main__", globals: runtime.mainGlobals)
