@@ -60,7 +60,3 @@ package struct AnalysisError: Error, CustomStringConvertible {
     package var description: String
     package init(_ description: String) { self.description = description }
 }
-
-/// The reader's name while gilstat ran on a stand-in before TraceStore landed; GILRecCLI's demo still
-/// spells it this way.
-package typealias StoreReader = TraceReader
