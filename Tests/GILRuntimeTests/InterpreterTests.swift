@@ -196,3 +196,21 @@ struct InterpreterTests {
             """, "\(result.stderr)")
     }
 }
+
+@Suite struct UserHashTests {
+    @Test func userHashAndEqDecideDictAndSetMembership() throws {
+        let source = """
+            class P:
+                def __init__(self, x, y):
+                    self.x, self.y = x, y
+                def __hash__(self):
+                    return hash((self.x, self.y))
+                def __eq__(self, other):
+                    return (self.x, self.y) == (other.x, other.y)
+            d = {P(1, 2): "a"}
+            print(d[P(1, 2)], P(1, 2) in d, P(2, 1) in d, len({P(0, 0), P(0, 0), P(1, 0)}))
+            """
+        let result = try runProgram(source)
+        #expect(result.stdout == "a True False 2\n", "\(result.stderr)")
+    }
+}

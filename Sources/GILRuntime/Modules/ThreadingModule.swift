@@ -231,6 +231,8 @@ extension PythonRuntime {
     func runThread(_ inst: PyInstance, _ ts: ThreadState) -> Int32 {
         let ctx = ExecutionContext(runtime: self, ts: ts)
         ctx.threadObject = inst
+        CurrentContext.set(ctx)
+        defer { CurrentContext.set(nil) }
         do {
             let (f, s) = try Attributes.loadMethod(.object(inst), "run", ctx)
             if f.isNone { _ = try ctx.call(s, []) } else { _ = try ctx.call(f, [s]) }

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Python's `list`. Mutation goes through `lock` (free-threaded readiness).
 final class PyList: PyObject {
     var items: [Value]
@@ -15,23 +19,63 @@ final class PyList: PyObject {
 /// structurally, everything else by identity.
 struct HashKey: Hashable {
     let value: Value
+    /// `__hash__` of an instance of a class that defines it (called once, on the running thread).
+    let userHash: Int?
 
     init(_ value: Value) throws {
+        var userHash: Int?
         switch value {
         case .object(let o):
             switch o.tag {
             case .list, .dict, .set:
                 throw PyException.make(.typeError, "unhashable type: '\(typeName(value))'")
+            case .instance:
+                let t = unsafeDowncast(o, to: PyInstance.self).type
+                if t.cacheable, let f = t.lookup("__hash__"), let ctx = CurrentContext.get() {
+                    if f.isNone { throw PyException.make(.typeError, "unhashable type: '\(t.name)'") }
+                    guard case .int(let h) = try ctx.call(f, [value]) else {
+                        throw PyException.make(.typeError, "__hash__ method should return an integer")
+                    }
+                    userHash = h
+                }
             default: break
             }
         default: break
         }
         self.value = value
+        self.userHash = userHash
     }
 
-    static func == (l: HashKey, r: HashKey) -> Bool { keysEqual(l.value, r.value) }
+    static func == (l: HashKey, r: HashKey) -> Bool {
+        if l.userHash != nil || r.userHash != nil, case .object(let a) = l.value, a.tag == .instance, let ctx = CurrentContext.get() {
+            if case .object(let b) = r.value, a === b { return true }
+            return (try? valuesEqual(l.value, r.value, ctx)) ?? false
+        }
+        return keysEqual(l.value, r.value)
+    }
 
-    func hash(into h: inout Hasher) { pyHashValue(value, into: &h) }
+    func hash(into h: inout Hasher) {
+        if let userHash { h.combine(userHash) } else { pyHashValue(value, into: &h) }
+    }
+}
+
+/// The Python thread's context, reachable where no context is passed (hashing dict keys that call
+/// `__hash__`/`__eq__`). Set by the runtime when a Python thread starts running.
+enum CurrentContext {
+    nonisolated(unsafe) private static var key: pthread_key_t = {
+        var k = pthread_key_t()
+        pthread_key_create(&k, nil)
+        return k
+    }()
+
+    static func set(_ ctx: ExecutionContext?) {
+        pthread_setspecific(key, ctx.map { Unmanaged.passUnretained($0).toOpaque() })
+    }
+
+    static func get() -> ExecutionContext? {
+        guard let p = pthread_getspecific(key) else { return nil }
+        return Unmanaged<ExecutionContext>.fromOpaque(p).takeUnretainedValue()
+    }
 }
 
 private func keysEqual(_ a: Value, _ b: Value) -> Bool {

@@ -84,6 +84,8 @@ public final class PythonRuntime: @unchecked Sendable {
         let ts = threads.startMainThread()
         let ctx = ExecutionContext(runtime: self, ts: ts)
         mainContext = ctx
+        CurrentContext.set(ctx)
+        defer { CurrentContext.set(nil) }
         mainGlobals.set(named: "__name__", .str("__main__"))
         mainGlobals.set(named: "__file__", .str(program.fileName))
         mainGlobals.set(named: "__doc__", .none)
