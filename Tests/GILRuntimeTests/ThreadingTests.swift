@@ -111,6 +111,21 @@ struct ThreadingTests {
         #expect(result.stderr.hasSuffix("ValueError: boom\n"))
     }
 
+    @Test func threadAttributesBeforeAndAfterStart() throws {
+        let source = """
+            import threading
+            def f():
+                pass
+            t = threading.Thread(target=f, name="w")
+            print(t.ident, t.is_alive(), t.name, t.daemon)
+            t.start()
+            t.join()
+            print(t.ident is not None, t.is_alive(), threading.current_thread().name)
+            """
+        let result = try runProgram(source)
+        #expect(result.stdout == "None False w False\nTrue False MainThread\n", "\(result.stderr)")
+    }
+
     @Test func sleepReleasesTheGIL() throws {
         let source = """
             import threading, time

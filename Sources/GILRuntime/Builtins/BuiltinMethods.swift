@@ -462,7 +462,7 @@ extension Array where Element == Value {
 }
 
 /// `d.keys()`, `d.values()`, `d.items()`: live views that iterate the dict.
-final class PyDictView: PyObject {
+final class PyDictView: PyObject, @unchecked Sendable {
     let dict: PyDict
     let mode: PyDictIterator.Mode
 

@@ -457,7 +457,7 @@ extension NameAccess {
 }
 
 /// A code object stored in a constant table (for `makeFunction`).
-final class CodeConstant: PyObject {
+final class CodeConstant: PyObject, @unchecked Sendable {
     let code: CodeObject
 
     init(_ code: CodeObject) {

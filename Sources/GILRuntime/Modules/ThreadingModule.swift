@@ -118,13 +118,13 @@ enum ThreadingModule {
             }
             inst.attributes["_target"] = target
             inst.attributes["_args"] = argument(args, kwargs, 4, "args") ?? .object(PyTuple([]))
-            inst.attributes["_kwargs"] = argument(args, kwargs, 5, "kwargs") ?? .none
+            inst.attributes["_kwargs"] = argument(args, kwargs, 5, "kwargs") ?? Value.none
             inst.attributes["name"] = name
             var daemon = kwargs.first { $0.0 == "daemon" }?.1 ?? .none
             if daemon.isNone { daemon = .bool(ctx.threadObject.flatMap { $0.attributes["daemon"] }.map { (try? truthy($0, ctx)) ?? false } ?? false) }
             inst.attributes["daemon"] = daemon
-            inst.attributes["ident"] = .none
-            inst.attributes["native_id"] = .none
+            inst.attributes["ident"] = Value.none
+            inst.attributes["native_id"] = Value.none
             inst.native = ThreadData()
             return .none
         }

@@ -5,7 +5,7 @@ import Synchronization
 typealias NativeFunction = (_ args: [Value], _ kwargs: [(String, Value)], _ ctx: ExecutionContext) throws -> Value
 
 /// A builtin function or a builtin method (then `args[0]` is `self`).
-final class PyBuiltinFunction: PyObject {
+final class PyBuiltinFunction: PyObject, @unchecked Sendable {
     let name: String
     let body: NativeFunction
     /// Fewest positional arguments (self included for methods) the body may index without checking;
@@ -46,7 +46,7 @@ enum BuiltinArity {
 }
 
 /// A Python function: code plus what `def` evaluated (defaults, globals, closure cells).
-final class PyFunction: PyObject {
+final class PyFunction: PyObject, @unchecked Sendable {
     let code: CodeObject
     let globals: Globals
     var defaults: [Value]
@@ -71,7 +71,7 @@ final class PyFunction: PyObject {
 }
 
 /// A closure cell (a variable shared between a function and the functions nested in it).
-final class PyCell: PyObject {
+final class PyCell: PyObject, @unchecked Sendable {
     var value: Value?
 
     init(_ value: Value? = nil) {
@@ -81,7 +81,7 @@ final class PyCell: PyObject {
 }
 
 /// `obj.method` taken as a value.
-final class PyBoundMethod: PyObject {
+final class PyBoundMethod: PyObject, @unchecked Sendable {
     let function: Value
     let receiver: Value
 
@@ -94,7 +94,7 @@ final class PyBoundMethod: PyObject {
 
 /// A class: builtin (int, list, Exception, threading.Thread, …) or defined by a `class` statement.
 /// Attribute lookup walks the method resolution order (C3, Objects/typeobject.c mro_internal).
-final class PyType: PyObject {
+final class PyType: PyObject, @unchecked Sendable {
     let name: String
     let base: PyType?
     var dict: [String: Value] {
@@ -204,7 +204,7 @@ enum TypeCache {
 
 /// An instance of a Python class. `native` carries the Swift state of builtin bases (a thread handle,
 /// a LockCore, exception data…).
-final class PyInstance: PyObject {
+final class PyInstance: PyObject, @unchecked Sendable {
     let type: PyType
     var attributes: [String: Value] = [:]
     var native: AnyObject?
@@ -220,7 +220,7 @@ final class PyInstance: PyObject {
 }
 
 /// A module: builtin ones keep attributes in `dict`; `__main__` keeps its globals in slots.
-final class PyModule: PyObject {
+final class PyModule: PyObject, @unchecked Sendable {
     let name: String
     var dict: [String: Value]
     let globals: Globals?
@@ -249,7 +249,7 @@ final class PyModule: PyObject {
 }
 
 /// `super()`: attribute lookup starting after `startAfter` in the MRO, bound to `receiver`.
-final class PySuper: PyObject {
+final class PySuper: PyObject, @unchecked Sendable {
     let startAfter: PyType
     let receiver: Value
 

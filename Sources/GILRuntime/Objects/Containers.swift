@@ -3,7 +3,7 @@ import Glibc
 #endif
 
 /// Python's `list`. Mutation goes through `lock` (free-threaded readiness).
-final class PyList: PyObject {
+final class PyList: PyObject, @unchecked Sendable {
     var items: [Value]
     let lock = ObjectLock()
 
@@ -113,7 +113,7 @@ private func pyHashValue(_ v: Value, into h: inout Hasher) {
 }
 
 /// Python's `dict`: insertion-ordered (entries with tombstones plus a hash index).
-final class PyDict: PyObject {
+final class PyDict: PyObject, @unchecked Sendable {
     private(set) var keys: [Value?] = []
     private(set) var values: [Value] = []
     private var index: [HashKey: Int] = [:]
@@ -203,7 +203,7 @@ final class PyDict: PyObject {
 
 /// Python's `set`, insertion-ordered like our dict (CPython's order differs for non-int keys; scripts that
 /// print sets of small ints agree).
-final class PySet: PyObject {
+final class PySet: PyObject, @unchecked Sendable {
     let storage = PyDict()
 
     init() {

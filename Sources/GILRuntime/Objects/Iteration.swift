@@ -1,5 +1,5 @@
 /// Iterator over a `range`: the seed loop's `for i in range(10**7)` runs on this in the VM's fast path.
-final class PyRangeIterator: PyObject {
+final class PyRangeIterator: PyObject, @unchecked Sendable {
     var next: Int
     let stop: Int
     let step: Int
@@ -13,7 +13,7 @@ final class PyRangeIterator: PyObject {
 }
 
 /// Iterator over a list, tuple, str or bytes by index (a list may grow while iterated, as in CPython).
-final class PySequenceIterator: PyObject {
+final class PySequenceIterator: PyObject, @unchecked Sendable {
     let source: PyObject
     var index = 0
 
@@ -24,7 +24,7 @@ final class PySequenceIterator: PyObject {
 }
 
 /// Iterator over a dict's keys, values or items (walks the entry array; tombstones skipped).
-final class PyDictIterator: PyObject {
+final class PyDictIterator: PyObject, @unchecked Sendable {
     enum Mode { case keys, values, items }
     let dict: PyDict
     let mode: Mode
@@ -40,7 +40,7 @@ final class PyDictIterator: PyObject {
 }
 
 /// Any other iterator: a Swift closure (enumerate, zip, map, filter, reversed, dict views of sets…).
-final class PyNativeIterator: PyObject {
+final class PyNativeIterator: PyObject, @unchecked Sendable {
     let name: String
     let step: (ExecutionContext) throws -> Value?
 

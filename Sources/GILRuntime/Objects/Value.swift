@@ -60,7 +60,7 @@ class PyObject: @unchecked Sendable {
 }
 
 /// Python's `str`: an immutable Swift string; Unicode scalars are Python's code points.
-final class PyStr: PyObject {
+final class PyStr: PyObject, @unchecked Sendable {
     let value: String
     private var scalarsCache: [Unicode.Scalar]?
 
@@ -79,7 +79,7 @@ final class PyStr: PyObject {
 }
 
 /// An int that does not fit in 64 bits (attaswift/BigInt). Results that fit go back to `.int`.
-final class PyBigInt: PyObject {
+final class PyBigInt: PyObject, @unchecked Sendable {
     let value: BigInt
 
     init(_ value: BigInt) {
@@ -89,7 +89,7 @@ final class PyBigInt: PyObject {
 }
 
 /// Minimal `bytes` for `urlopen(...).read()`: len, decode, repr `b'…'`.
-final class PyBytes: PyObject {
+final class PyBytes: PyObject, @unchecked Sendable {
     let value: [UInt8]
 
     init(_ value: [UInt8]) {
@@ -98,7 +98,7 @@ final class PyBytes: PyObject {
     }
 }
 
-final class PyTuple: PyObject {
+final class PyTuple: PyObject, @unchecked Sendable {
     let items: [Value]
 
     init(_ items: [Value]) {
@@ -108,7 +108,7 @@ final class PyTuple: PyObject {
 }
 
 /// `range(start, stop, step)`.
-final class PyRange: PyObject {
+final class PyRange: PyObject, @unchecked Sendable {
     let start: Int, stop: Int, step: Int
 
     init(start: Int, stop: Int, step: Int) {
@@ -132,7 +132,7 @@ final class PyRange: PyObject {
 }
 
 /// `a[lower:upper:step]` as an object.
-final class PySlice: PyObject {
+final class PySlice: PyObject, @unchecked Sendable {
     let lower: Value, upper: Value, step: Value
 
     init(lower: Value, upper: Value, step: Value) {

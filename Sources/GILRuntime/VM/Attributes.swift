@@ -1,5 +1,5 @@
 /// `staticmethod`, `classmethod` and `property` objects stored in a class.
-final class PyMethodWrapper: PyObject {
+final class PyMethodWrapper: PyObject, @unchecked Sendable {
     enum Kind { case staticMethod, classMethod, property }
     let kind: Kind
     let function: Value

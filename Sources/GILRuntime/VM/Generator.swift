@@ -1,6 +1,6 @@
 /// A suspended generator frame (Objects/genobject.c): its registers live on the heap, and `execute`
 /// resumes at `pc`, storing the sent value in the register the `yield` expression writes.
-final class PyGenerator: PyObject {
+final class PyGenerator: PyObject, @unchecked Sendable {
     let function: PyFunction
     let registers: UnsafeMutablePointer<Value>
     let size: Int
