@@ -9,6 +9,8 @@ package struct Demo: Sendable {
     package var databasePath: String
     package var switchIntervalNs: Int64
     package var raceIterations: Int
+    /// Check points of every recording; the lesson's race paragraph explains either mode.
+    package var checkMode: CheckMode = .py310
 
     package init(databasePath: String, switchIntervalNs: Int64 = 5_000_000, raceIterations: Int = 1_000_000) {
         self.databasePath = databasePath
@@ -46,7 +48,7 @@ package struct Demo: Sendable {
             if step.example == "race" { arguments = [String(raceIterations)] }
             let request = Recording.Request(
                 programPath: example.path, source: example.source, arguments: arguments, label: step.label,
-                databasePath: databasePath, switchIntervalNs: switchIntervalNs, output: .capture(capture)
+                databasePath: databasePath, switchIntervalNs: switchIntervalNs, checkMode: checkMode, output: .capture(capture)
             )
             let result = try Recording.record(request)
             for line in capture.standardOutput.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
@@ -60,7 +62,8 @@ package struct Demo: Sendable {
             runs[step.label] = result
         }
         emit("")
-        let lesson = try DemoLesson(databasePath: databasePath, runIDs: runs.mapValues(\.runID), outputs: outputs)
+        let lesson = try DemoLesson(
+            databasePath: databasePath, runIDs: runs.mapValues(\.runID), outputs: outputs, checkMode: checkMode)
         for line in lesson.lines { emit(line) }
     }
 }

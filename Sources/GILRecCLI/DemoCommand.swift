@@ -15,7 +15,8 @@ struct DemoCommand: ParsableCommand {
     var raceIterations: Int = 1_000_000
 
     func run() throws {
-        let demo = Demo(databasePath: options.db, switchIntervalNs: options.switchIntervalNs, raceIterations: raceIterations)
+        var demo = Demo(databasePath: options.db, switchIntervalNs: options.switchIntervalNs, raceIterations: raceIterations)
+        demo.checkMode = options.checkPoints
         try demo.run { print($0) }
     }
 }

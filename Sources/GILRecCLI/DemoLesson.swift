@@ -1,4 +1,5 @@
 import GILAnalysis
+import GILRuntime
 import GILTrace
 import TraceStore
 
@@ -8,7 +9,7 @@ struct DemoLesson {
     var lines: [String] = []
 
     /// `runIDs` maps the demo's run labels to run ids; `outputs` holds what each program printed.
-    init(databasePath: String, runIDs: [String: Int64], outputs: [String: String]) throws {
+    init(databasePath: String, runIDs: [String: Int64], outputs: [String: String], checkMode: CheckMode) throws {
         let reader = try TraceReader(path: databasePath)
         func load(_ label: String) throws -> LoadedRun {
             guard let id = runIDs[label] else { throw DemoError(description: "the demo did not record \(label)") }
@@ -28,8 +29,15 @@ struct DemoLesson {
         // 1. The race.
         let raceOutput = outputs["demo-race"] ?? ""
         lines.append("1. counter += 1 on 4 threads:  \(raceOutput.trimmingCharacters(in: .newlines))")
-        lines.append("   Since CPython 3.10 a thread is only switched at backward jumps and calls, never between the")
-        lines.append("   load and the store of `counter += 1`, so nothing is lost (3.9 and earlier lost 13–57% here).")
+        switch checkMode {
+        case .py310:
+            lines.append("   Since CPython 3.10 a thread is only switched at backward jumps and calls, never between the")
+            lines.append("   load and the store of `counter += 1`, so nothing is lost (3.9 and earlier lost 13–57% here;")
+            lines.append("   see it with `gilrec demo --check-points every`).")
+        case .every:
+            lines.append("   With --check-points every a thread can be switched between the load and the store of")
+            lines.append("   `counter += 1`, as in CPython 3.9 and earlier (13–57% lost here): the GIL does not make it atomic.")
+        }
         lines.append("")
 
         // 2. CPU-bound: the GIL is a mutex.

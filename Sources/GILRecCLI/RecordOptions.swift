@@ -1,4 +1,5 @@
 import ArgumentParser
+import GILRuntime
 import GILTrace
 
 /// Options shared by `gilrec run` and `gilrec demo`.
@@ -8,6 +9,9 @@ package struct RecordOptions: ParsableArguments {
 
     @Option(name: .long, help: "GIL switch interval in seconds (CPython's sys.setswitchinterval; default 0.005).")
     package var switchInterval: Double = 0.005
+
+    @Option(name: .long, help: "Where threads may be switched: py310 (backward jumps, calls, function entry — CPython 3.10+) or every (between almost any two instructions, like CPython ≤ 3.9).")
+    package var checkPoints: CheckMode = .py310
 
     @Flag(name: .long, help: "Run without recording events (to measure the recorder's own overhead).")
     package var noTrace: Bool = false
@@ -22,3 +26,5 @@ package struct RecordOptions: ParsableArguments {
 
     package var switchIntervalNs: Int64 { Int64((switchInterval * 1e9).rounded()) }
 }
+
+extension CheckMode: ExpressibleByArgument {}

@@ -24,12 +24,13 @@ package enum Recording {
         package var databasePath: String
         package var switchIntervalNs: Int64
         package var traceEnabled: Bool
+        package var checkMode: CheckMode
         package var output: OutputTarget
 
         package init(
             programPath: String, source: String, arguments: [String] = [], label: String? = nil,
             databasePath: String, switchIntervalNs: Int64 = 5_000_000, traceEnabled: Bool = true,
-            output: OutputTarget = .standardStreams
+            checkMode: CheckMode = .py310, output: OutputTarget = .standardStreams
         ) {
             self.programPath = programPath
             self.source = source
@@ -38,6 +39,7 @@ package enum Recording {
             self.databasePath = databasePath
             self.switchIntervalNs = switchIntervalNs
             self.traceEnabled = traceEnabled
+            self.checkMode = checkMode
             self.output = output
         }
     }
@@ -45,10 +47,10 @@ package enum Recording {
     /// Compiles and records. Throws `SyntaxError` before anything is written, `StoreError`/`SQLiteError`
     /// when the database cannot take the run.
     package static func record(_ request: Request, signals: SignalWatcher? = nil) throws -> RecordingResult {
-        let program = try PythonCompiler.compile(source: request.source, fileName: request.programPath)
+        let program = try PythonCompiler.compile(source: request.source, fileName: request.programPath, checkMode: request.checkMode)
         let info = RunInfo(
             label: request.label, program: request.programPath, argv: request.arguments, policy: "cpython3",
-            switchIntervalNs: request.switchIntervalNs, checkMode: "py310", host: hostName(),
+            switchIntervalNs: request.switchIntervalNs, checkMode: request.checkMode.rawValue, host: hostName(),
             cpuCount: ProcessInfo.processInfo.activeProcessorCount, pid: getpid()
         )
         let writer = try RunWriter.begin(path: request.databasePath, info: info)

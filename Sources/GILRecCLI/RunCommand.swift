@@ -45,7 +45,7 @@ struct RunCommand: ParsableCommand {
         }
         let request = Recording.Request(
             programPath: program, source: source, arguments: arguments, label: label, databasePath: options.db,
-            switchIntervalNs: options.switchIntervalNs, traceEnabled: !options.noTrace
+            switchIntervalNs: options.switchIntervalNs, traceEnabled: !options.noTrace, checkMode: options.checkPoints
         )
         do {
             let result = try Recording.record(request, signals: signals)
