@@ -25,12 +25,14 @@ package enum Recording {
         package var switchIntervalNs: Int64
         package var traceEnabled: Bool
         package var checkMode: CheckMode
+        /// Stop the program after this many seconds, keep the trace, status `timeout` (exit 124).
+        package var timeoutSeconds: Double?
         package var output: OutputTarget
 
         package init(
             programPath: String, source: String, arguments: [String] = [], label: String? = nil,
             databasePath: String, switchIntervalNs: Int64 = 5_000_000, traceEnabled: Bool = true,
-            checkMode: CheckMode = .py310, output: OutputTarget = .standardStreams
+            checkMode: CheckMode = .py310, timeoutSeconds: Double? = nil, output: OutputTarget = .standardStreams
         ) {
             self.programPath = programPath
             self.source = source
@@ -40,6 +42,7 @@ package enum Recording {
             self.switchIntervalNs = switchIntervalNs
             self.traceEnabled = traceEnabled
             self.checkMode = checkMode
+            self.timeoutSeconds = timeoutSeconds
             self.output = output
         }
     }
@@ -60,21 +63,17 @@ package enum Recording {
         let runtime = PythonRuntime(program: program, options: options, sink: writer, traceEnabled: request.traceEnabled)
 
         let clock = ProcessClock.start()
-        signals?.onInterrupt { signal in
-            // First signal: KeyboardInterrupt in the main thread, as CPython does. If the program does not
-            // end promptly (threads that never stop), keep what was recorded and leave.
-            runtime.interrupt()
-            DispatchQueue.global().asyncAfter(deadline: .now() + 1.5) {
-                runtime.recorder.finish()
-                try? writer.finish(clock.outcome(status: .interrupted, exitCode: 128 + signal), droppedEvents: runtime.recorder.droppedEvents)
-                printError("recorded run \(writer.runID) (interrupted; threads still running were stopped) → \(request.databasePath)")
-                exit(128 + signal)
-            }
-        }
+        let stopper = RunStopper(runtime: runtime, writer: writer, clock: clock, databasePath: request.databasePath)
+        signals?.onInterrupt { stopper.stop(.signal($0)) }
+        if let timeout = request.timeoutSeconds { stopper.arm(timeoutSeconds: timeout) }
         var outcome = runtime.run()
-        if let signal = signals?.receivedSignal, outcome.status == .interrupted || outcome.status == .error {
-            outcome.status = .interrupted
-            outcome.exitCode = 128 + signal
+        guard stopper.claim() else {
+            // The stopper is finishing the run and will end the process.
+            while true { sleep(60) }
+        }
+        if let reason = stopper.reason, outcome.status != .ok {
+            outcome.status = reason.status
+            outcome.exitCode = reason.exitCode
         }
         runtime.recorder.finish()
         try writer.finish(clock.outcome(status: outcome.status, exitCode: outcome.exitCode), droppedEvents: runtime.recorder.droppedEvents)

@@ -15,6 +15,9 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var options: RecordOptions
 
+    @Option(name: .long, help: "Stop the program after this many seconds; the trace is kept and the run stored as `timeout` (exit 124).")
+    var timeout: Double?
+
     @Option(name: .long, help: "A label for the run (default: the program's file name).")
     var label: String?
 
@@ -24,9 +27,16 @@ struct RunCommand: ParsableCommand {
     @Argument(parsing: .postTerminator, help: "Arguments for the program (after --), its sys.argv[1:].")
     var arguments: [String] = []
 
+    func validate() throws {
+        if let timeout, !(timeout > 0 && timeout.isFinite) {
+            throw ValidationError("--timeout must be a positive number of seconds, got \(timeout)")
+        }
+    }
+
     func run() throws {
         let status = try Self.execute(
-            program: program, arguments: arguments, label: label, options: options, signals: GilrecCommand.signals
+            program: program, arguments: arguments, label: label, options: options, timeout: timeout,
+            signals: GilrecCommand.signals
         )
         if status != 0 { throw ExitCode(status) }
     }
@@ -34,7 +44,8 @@ struct RunCommand: ParsableCommand {
     /// Reads, records and reports one program; returns the process exit status. Errors that are the
     /// user's (missing file, syntax error, unusable database) are printed as one clear message, status 1.
     static func execute(
-        program: String, arguments: [String], label: String?, options: RecordOptions, signals: SignalWatcher?
+        program: String, arguments: [String], label: String?, options: RecordOptions, timeout: Double? = nil,
+        signals: SignalWatcher?
     ) throws -> Int32 {
         let source: String
         do {
@@ -45,7 +56,8 @@ struct RunCommand: ParsableCommand {
         }
         let request = Recording.Request(
             programPath: program, source: source, arguments: arguments, label: label, databasePath: options.db,
-            switchIntervalNs: options.switchIntervalNs, traceEnabled: !options.noTrace, checkMode: options.checkPoints
+            switchIntervalNs: options.switchIntervalNs, traceEnabled: !options.noTrace, checkMode: options.checkPoints,
+            timeoutSeconds: timeout
         )
         do {
             let result = try Recording.record(request, signals: signals)

@@ -1,4 +1,5 @@
 import Foundation
+import GILRuntime
 import Testing
 import TraceStore
 @testable import GILRecCLI
@@ -63,5 +64,38 @@ struct RunCommandTests {
     @Test func badSwitchIntervalIsAUsageError() {
         #expect(throws: (any Error).self) { try RecordOptions.parse(["--switch-interval", "0"]) }
         #expect(throws: (any Error).self) { try RecordOptions.parse(["--switch-interval", "-1"]) }
+    }
+}
+
+/// `--timeout`: a runaway program is stopped, its trace kept, its run stored as `timeout`.
+@Suite(.serialized)
+struct TimeoutTests {
+    @Test func runawayMainThreadIsStoppedAndStored() throws {
+        let database = TemporaryDatabase()
+        let capture = OutputCapture()
+        let request = Recording.Request(
+            programPath: "forever.py", source: "print('start', flush=True)\nn = 0\nwhile True:\n    n += 1\n",
+            databasePath: database.path, timeoutSeconds: 0.3, output: .capture(capture))
+        let result = try Recording.record(request)
+        #expect(result.outcome.exitCode == 124)
+        #expect(capture.standardOutput == "start\n")
+        let run = try TraceReader(path: database.path).resolveRun(nil)
+        #expect(run.status == .timeout)
+        #expect(run.eventCount > 0)
+    }
+
+    @Test func programEndingBeforeTheTimeoutIsUntouched() throws {
+        let database = TemporaryDatabase()
+        let request = Recording.Request(
+            programPath: "quick.py", source: "print('done')\n", databasePath: database.path, timeoutSeconds: 0.2,
+            output: .capture(OutputCapture()))
+        let result = try Recording.record(request)
+        Thread.sleep(forTimeInterval: 0.3)  // the timer fires after the run: it must do nothing
+        #expect(result.outcome.exitCode == 0)
+        #expect(try TraceReader(path: database.path).resolveRun(nil).status == .ok)
+    }
+
+    @Test func nonPositiveTimeoutIsAUsageError() {
+        #expect(throws: (any Error).self) { try RunCommand.parse(["p.py", "--timeout", "0"]) }
     }
 }

@@ -1,0 +1,81 @@
+import Foundation
+import GILRuntime
+import GILTrace
+import Synchronization
+import TraceStore
+
+/// Stops a recording from outside — a SIGINT/SIGTERM or `--timeout` — without losing the trace.
+/// First it asks the program to stop the way CPython would (KeyboardInterrupt in the main thread). If the
+/// program is still running `grace` later (threads that never end), it drains what was recorded, stores the
+/// run with its status and leaves the process. Whoever finishes the run first (the program or the stopper)
+/// claims it, so the run is finished exactly once.
+final class RunStopper: Sendable {
+    enum Reason: Sendable, Equatable {
+        case signal(Int32)
+        case timeout
+
+        var status: RunStatus { self == .timeout ? .timeout : .interrupted }
+        /// 128 + signal, as a shell reports it; 124 for a timeout, as coreutils' `timeout` does.
+        var exitCode: Int32 {
+            switch self {
+            case .signal(let number): 128 + number
+            case .timeout: 124
+            }
+        }
+    }
+
+    private struct State {
+        var reason: Reason?
+        var claimed = false
+    }
+
+    private let state = Mutex(State())
+    private let runtime: PythonRuntime
+    private let writer: RunWriter
+    private let clock: ProcessClock
+    private let databasePath: String
+    private let grace: Double
+
+    init(runtime: PythonRuntime, writer: RunWriter, clock: ProcessClock, databasePath: String, grace: Double = 1.5) {
+        self.runtime = runtime
+        self.writer = writer
+        self.clock = clock
+        self.databasePath = databasePath
+        self.grace = grace
+    }
+
+    /// Asks the program to stop; the first reason wins.
+    func stop(_ reason: Reason) {
+        let first = state.withLock { state -> Bool in
+            guard state.reason == nil, !state.claimed else { return false }
+            state.reason = reason
+            return true
+        }
+        guard first else { return }
+        runtime.interrupt()
+        DispatchQueue.global().asyncAfter(deadline: .now() + grace) { [self] in
+            guard claim() else { return }  // the program ended in time
+            runtime.recorder.finish()
+            try? writer.finish(
+                clock.outcome(status: reason.status, exitCode: reason.exitCode), droppedEvents: runtime.recorder.droppedEvents)
+            printError("recorded run \(writer.runID) (\(reason.status.rawValue); threads still running were stopped) → \(databasePath)")
+            exit(reason.exitCode)
+        }
+    }
+
+    /// Starts the `--timeout` clock.
+    func arm(timeoutSeconds: Double) {
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeoutSeconds) { [self] in stop(.timeout) }
+    }
+
+    /// Called by the recording when the program returned: true if it may finish the run (the stopper has not).
+    func claim() -> Bool {
+        state.withLock { state in
+            if state.claimed { return false }
+            state.claimed = true
+            return true
+        }
+    }
+
+    var reason: Reason? { state.withLock { $0.reason } }
+}
