@@ -16,11 +16,24 @@ package struct LoadedRun: Sendable {
         _ reader: TraceReader, _ record: RunRecord, states: [SliceState] = SliceState.allCases
     ) throws -> LoadedRun {
         var slices = RunSlices()
+        var record = record
         // One scan per state: each is an index range in ts order, where a scan of every state in ts order
         // would make SQLite sort the whole run.
         // A run that did not finish takes its wall time from the last slice of any state.
         for state in record.wallNs == nil ? SliceState.allCases : states {
             try reader.forEachSlice(runID: record.runID, state: state) { slices.append($0) }
+        }
+        if record.wallNs == nil, slices.isEmpty {
+            // Still recording, or its recorder died before deriving slices: derive them in memory from the
+            // committed events, so what was recorded can be analysed without writing to the file.
+            var builder = SliceBuilder()
+            var count: Int64 = 0
+            try reader.forEachEvent(runID: record.runID) { event in
+                count += 1
+                if let slice = builder.add(event) { slices.append(slice) }
+            }
+            for slice in builder.finish() { slices.append(slice) }
+            record.eventCount = count
         }
         slices.finish()
         return LoadedRun(

@@ -10,6 +10,10 @@ package struct RunSlices: Sendable {
     package var lockWaits: [Slice] = []
     package var lockHolds: [Slice] = []
     package var io: [Slice] = []
+
+    package var isEmpty: Bool {
+        gilWaits.isEmpty && gilHolds.isEmpty && lockWaits.isEmpty && lockHolds.isEmpty && io.isEmpty
+    }
     /// The latest end of any slice: the wall time of a run that did not finish (docs/contracts.md).
     package private(set) var lastEnd: Int64?
 

@@ -140,7 +140,7 @@ public final class RunWriter: EventSink, @unchecked Sendable {
     // MARK: - Tests and benchmarks
 
     /// Waits until every event submitted so far is stored.
-    func waitUntilDrained() { queue.waitUntilDrained() }
+    package func waitUntilDrained() { queue.waitUntilDrained() }
 
     /// Holds the writer thread back (tests exercise back-pressure with it).
     func pauseWriterForTesting(_ paused: Bool) { queue.setPaused(paused) }
