@@ -70,6 +70,10 @@ package enum Recording {
         let stopper = RunStopper(runtime: runtime, writer: writer, clock: clock, databasePath: request.databasePath)
         signals?.onInterrupt { stopper.stop(.signal($0)) }
         if let timeout = request.timeoutSeconds { stopper.arm(timeoutSeconds: timeout) }
+        runtime.threads.watchForDeadlocks { report in
+            printError(report.description)
+            stopper.stop(.deadlock)
+        }
         var outcome = runtime.run()
         guard stopper.claim() else {
             // The stopper is finishing the run and will end the process.

@@ -13,13 +13,22 @@ final class RunStopper: Sendable {
     enum Reason: Sendable, Equatable {
         case signal(Int32)
         case timeout
+        case deadlock
 
-        var status: RunStatus { self == .timeout ? .timeout : .interrupted }
-        /// 128 + signal, as a shell reports it; 124 for a timeout, as coreutils' `timeout` does.
+        var status: RunStatus {
+            switch self {
+            case .signal: .interrupted
+            case .timeout: .timeout
+            case .deadlock: .deadlock
+            }
+        }
+
+        /// 128 + signal, as a shell reports it; 124 for a timeout, as coreutils' `timeout` does; 3 for a deadlock.
         var exitCode: Int32 {
             switch self {
             case .signal(let number): 128 + number
             case .timeout: 124
+            case .deadlock: 3
             }
         }
     }

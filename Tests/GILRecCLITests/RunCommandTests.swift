@@ -99,3 +99,51 @@ struct TimeoutTests {
         #expect(throws: (any Error).self) { try RunCommand.parse(["p.py", "--timeout", "0"]) }
     }
 }
+
+/// The built `gilrec` on a deadlocking program: report with the cycle, run stored as `deadlock`, exit 3.
+/// Runs the binary (the process must end by itself, which an in-process test cannot show).
+@Suite(.serialized)
+struct DeadlockEndToEndTests {
+    static let program = """
+        import threading
+        import time
+        lock_a = threading.Lock()
+        lock_b = threading.Lock()
+        def one():
+            with lock_a:
+                time.sleep(0.05)
+                with lock_b:
+                    pass
+        def two():
+            with lock_b:
+                time.sleep(0.05)
+                with lock_a:
+                    pass
+        t1 = threading.Thread(target=one)
+        t2 = threading.Thread(target=two)
+        t1.start(); t2.start()
+        t1.join(); t2.join()
+        """
+
+    @Test func deadlockIsReportedAndStored() throws {
+        let binary = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent(".build/debug/gilrec")
+        guard FileManager.default.isExecutableFile(atPath: binary.path) else { return }  // not built: nothing to run
+        let database = TemporaryDatabase()
+        let script = database.directory.appendingPathComponent("deadlock.py")
+        try Self.program.write(to: script, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["run", "--db", database.path, script.path]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let stderr = String(data: errors.fileHandleForReading.readDataToEndOfFile(), encoding: .utf8) ?? ""
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 3, "stderr: \(stderr)")
+        #expect(stderr.contains("deadlock"))
+        #expect(stderr.contains("cycle: Thread-1 (one) → lock_b → Thread-2 (two) → lock_a → Thread-1 (one)"))
+        #expect(try TraceReader(path: database.path).resolveRun(nil).status == .deadlock)
+    }
+}

@@ -33,6 +33,8 @@ public final class TraceRecorder: @unchecked Sendable {  // mutable state is ato
     var drainRequested = false
     private let nextObject = Atomic<Int32>(1)
     private let labels = Mutex<[String: Int32]>([:])
+    /// Every registered object, for reports that name them (deadlocks); registration is rare.
+    private let objectInfos = Mutex<[Int32: ObjectInfo]>([:])
     /// Registered rings; the lock also serialises consumers (drain thread vs `finish()`).
     let rings = Mutex<[EventRing]>([])
     private let finishState = Mutex<FinishState>(FinishState())
@@ -75,10 +77,15 @@ public final class TraceRecorder: @unchecked Sendable {  // mutable state is ato
     /// After `finish()` ids are still handed out but the (possibly closed) sink is left alone.
     public func registerObject(kind: ObjectKind, name: String, sourceLine: Int32) -> Int32 {
         let id = nextObject.wrappingAdd(1, ordering: .relaxed).oldValue
+        let info = ObjectInfo(id: id, kind: kind, name: name, sourceLine: sourceLine)
+        objectInfos.withLock { $0[id] = info }
         guard !isFinished else { return id }
-        sink.describeObject(ObjectInfo(id: id, kind: kind, name: name, sourceLine: sourceLine))
+        sink.describeObject(info)
         return id
     }
+
+    /// The object registered under `id`, if any.
+    public func objectInfo(_ id: Int32) -> ObjectInfo? { objectInfos.withLock { $0[id] } }
 
     /// The id of `text` for `mark` events, described to the sink the first time it is seen. Ids count from 1.
     public func label(_ text: String) -> Int32 {

@@ -5,6 +5,8 @@ public final class LockCore: @unchecked Sendable {  // state behind `monitor`
     public let objectID: Int32
     let monitor = PThreadMonitor()
     private var locked = false
+    /// The thread that took the lock last (0 when free): not Python semantics, only for deadlock reports.
+    private var holderTid: Int32 = 0
 
     public init(recorder: TraceRecorder, name: String, sourceLine: Int32 = 0) {
         objectID = recorder.registerObject(kind: .lock, name: name, sourceLine: sourceLine)
@@ -13,11 +15,19 @@ public final class LockCore: @unchecked Sendable {  // state behind `monitor`
     /// `acquire(blocking, timeout)`; nil timeout = forever. See `SyncWait` for the events.
     /// - Returns: false when not acquired (non-blocking, timed out, or interrupted in the main thread).
     public func acquire(_ ts: ThreadState, blocking: Bool = true, timeoutNs: Int64? = nil) -> Bool {
-        SyncWait.acquire(ts, object: objectID, blocking: blocking, timeoutNs: timeoutNs, monitor: monitor) {
+        SyncWait.acquire(
+            ts, object: objectID, blocking: blocking, timeoutNs: timeoutNs, monitor: monitor, holder: holder
+        ) {
             if locked { return false }
             locked = true
+            holderTid = ts.tid
             return true
         }
+    }
+
+    /// For the deadlock report: who holds the lock now.
+    private var holder: @Sendable () -> Int32? {
+        { [unowned self] in monitor.withLock { locked && holderTid != 0 ? holderTid : nil } }
     }
 
     /// lock_release(obj, 0) and wakes a waiter.
@@ -27,6 +37,7 @@ public final class LockCore: @unchecked Sendable {  // state behind `monitor`
         guard locked else { throw .releaseUnlocked }
         ts.emit(.lockRelease, obj: objectID, arg: 0)
         locked = false
+        holderTid = 0
         monitor.broadcast()
     }
 

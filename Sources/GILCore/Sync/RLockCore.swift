@@ -14,7 +14,10 @@ public final class RLockCore: @unchecked Sendable {  // state behind `monitor`
 
     /// Re-entrant acquire: the owner's nested acquire succeeds at once (still emitting request/acquire).
     public func acquire(_ ts: ThreadState, blocking: Bool = true, timeoutNs: Int64? = nil) -> Bool {
-        SyncWait.acquire(ts, object: objectID, blocking: blocking, timeoutNs: timeoutNs, monitor: monitor) {
+        SyncWait.acquire(
+            ts, object: objectID, blocking: blocking, timeoutNs: timeoutNs, monitor: monitor,
+            holder: { [unowned self] in monitor.withLock { count > 0 ? owner : nil } }
+        ) {
             take(ts.tid, count: 1)
         }
     }

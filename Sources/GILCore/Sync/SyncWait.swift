@@ -13,10 +13,12 @@ enum SyncWait {
     /// - Parameters:
     ///   - emitRequest: false when the caller already emitted its own lock_request.
     ///   - interruptible: whether a pending interrupt ends a main-thread wait early (returns false).
+    ///   - holder: the thread holding the object, for the deadlock report (asked from another thread).
     ///   - tryTake: called with `monitor` locked; takes the resource and returns true when it is available.
     static func acquire(
         _ ts: ThreadState, object: Int32, blocking: Bool, timeoutNs: Int64?, monitor: PThreadMonitor,
-        emitRequest: Bool = true, interruptible: Bool = true, tryTake: () -> Bool
+        emitRequest: Bool = true, interruptible: Bool = true, holder: @escaping @Sendable () -> Int32? = { nil },
+        tryTake: () -> Bool
     ) -> Bool {
         let mayWait = blocking && (timeoutNs.map { $0 != 0 } ?? true)
         if emitRequest {
@@ -34,6 +36,8 @@ enum SyncWait {
             return false
         }
         let deadline = Deadline.after(timeoutNs)
+        if timeoutNs == nil { ts.waits.beginWait(ts.tid, objectID: object, holder: holder) }
+        defer { if timeoutNs == nil { ts.waits.endWait(ts.tid) } }
         ts.gil.release(ts, reason: .blockingCall)
         monitor.lock()
         var got = false

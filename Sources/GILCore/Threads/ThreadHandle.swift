@@ -34,7 +34,8 @@ public final class ThreadHandle: @unchecked Sendable {  // `ended`/`status` behi
     public func join(from ts: ThreadState, timeoutNs: Int64?) -> Bool {
         if !isAlive { return true }
         let ended = SyncWait.acquire(
-            ts, object: objectID, blocking: true, timeoutNs: timeoutNs, monitor: monitor
+            ts, object: objectID, blocking: true, timeoutNs: timeoutNs, monitor: monitor,
+            holder: { [tid] in tid }
         ) { self.ended }
         if ended { ts.emit(.lockRelease, obj: objectID, arg: 0) }
         return ended

@@ -10,19 +10,22 @@ public final class ThreadState: @unchecked Sendable {  // confined to its OS thr
     public let daemon: Bool
     public let gil: GIL
     public let recorder: TraceRecorder
+    /// The run's untimed waits, for the deadlock check.
+    let waits: WaitRegistry
     /// When the thread began (ns since the run's origin); 0 until it runs.
     public internal(set) var startNs: Int64 = 0
     @usableFromInline let ring: EventRing
     /// Context switches at the previous `os_ctx` sample.
     private var lastSwitches: (voluntary: Int64, involuntary: Int64) = (0, 0)
 
-    init(tid: Int32, name: String, parentTid: Int32, daemon: Bool, gil: GIL) {
+    init(tid: Int32, name: String, parentTid: Int32, daemon: Bool, gil: GIL, waits: WaitRegistry) {
         self.tid = tid
         self.name = name
         self.parentTid = parentTid
         self.daemon = daemon
         self.gil = gil
         recorder = gil.recorder
+        self.waits = waits
         ring = gil.recorder.makeRing()
     }
 

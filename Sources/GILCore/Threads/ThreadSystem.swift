@@ -8,6 +8,9 @@ public final class ThreadSystem: @unchecked Sendable {  // registry state behind
     /// Stack of every spawned thread.
     public static let stackSize = 16 << 20
     let registry = PThreadMonitor()
+    /// Untimed waits of every live thread (the wait-for graph).
+    public let waits = WaitRegistry()
+    private var deadlockWatch: DeadlockWatch?
     private var nextTid: Int32 = 2
     private var handles: [ThreadHandle] = []
 
@@ -19,7 +22,8 @@ public final class ThreadSystem: @unchecked Sendable {  // registry state behind
     /// The calling OS thread becomes Python's main thread: tid 1, thread_start(0), describes itself, and takes
     /// the GIL (reason threadStart). It holds the GIL on return.
     public func startMainThread(name: String = "MainThread") -> ThreadState {
-        let ts = ThreadState(tid: 1, name: name, parentTid: 0, daemon: false, gil: gil)
+        let ts = ThreadState(tid: 1, name: name, parentTid: 0, daemon: false, gil: gil, waits: waits)
+        waits.threadBegan(1, name: name)
         ts.begin()
         ts.emit(.threadStart, arg: 0)
         recorder.describeThread(ts.info(ended: false))
@@ -50,7 +54,9 @@ public final class ThreadSystem: @unchecked Sendable {  // registry state behind
         }
         let objectID = recorder.registerObject(kind: .thread, name: name, sourceLine: 0)
         let handle = ThreadHandle(tid: tid, objectID: objectID, name: name, daemon: daemon)
-        let ts = ThreadState(tid: tid, name: name, parentTid: parent.tid, daemon: daemon, gil: gil)
+        let ts = ThreadState(tid: tid, name: name, parentTid: parent.tid, daemon: daemon, gil: gil, waits: waits)
+        waits.threadBegan(tid, name: name)
+        let waits = waits
         registry.withLock { handles.append(handle) }
         let gil = gil
         let recorder = recorder
@@ -64,10 +70,12 @@ public final class ThreadSystem: @unchecked Sendable {  // registry state behind
             ts.emit(.threadEnd, arg: Int64(status))
             recorder.describeThread(ts.info(ended: true))
             ts.retire()
+            waits.threadEnded(tid)
             handle.markEnded(status: status)
         }
         guard started != nil else {
             registry.withLock { handles.removeAll { $0 === handle } }
+            waits.threadEnded(tid)
             ts.retire()
             handle.markEnded(status: 1)
             return nil
@@ -93,10 +101,20 @@ public final class ThreadSystem: @unchecked Sendable {  // registry state behind
                 if main.shouldStopForInterrupt { break outer }
             }
         }
+        deadlockWatch?.stop()
+        waits.threadEnded(main.tid)
         gil.release(main, reason: .exit)
         main.emit(.threadEnd, arg: Int64(status))
         recorder.describeThread(main.info(ended: true))
         main.retire()
+    }
+
+    /// Starts checking for deadlocks every `intervalNs`: when every live thread has been in an untimed wait
+    /// for a whole interval with nothing recorded, `onDeadlock` is called once, on the watchdog's thread.
+    public func watchForDeadlocks(intervalNs: Int64 = 200_000_000, onDeadlock: @escaping @Sendable (DeadlockReport) -> Void) {
+        let watch = DeadlockWatch(registry: waits, recorder: recorder, intervalNs: intervalNs, onDeadlock: onDeadlock)
+        registry.withLock { deadlockWatch = watch }
+        watch.start()
     }
 
     /// From the thread that received SIGINT (via `sigwait`): sets the breaker's interrupt bit. The main thread
