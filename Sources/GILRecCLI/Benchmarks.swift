@@ -16,13 +16,18 @@ package enum Benchmarks {
         }
     }
 
+    /// The seed's function, timed inside the interpreter so process start-up is not counted.
     static let seedSource = """
+        import time
+
         def cpu_bound():
             count = 0
             for i in range(10**7):
                 count += 1
 
+        start = time.perf_counter()
         cpu_bound()
+        print(time.perf_counter() - start)
         """
 
     /// The seed's `cpu_bound()`: gilrec untraced, gilrec recording into SQLite, and CPython 3 when present;
@@ -33,13 +38,17 @@ package enum Benchmarks {
         defer { try? FileManager.default.removeItem(at: directory) }
         let database = directory.appendingPathComponent("bench.db").path
 
-        func timeRecording(_ source: String, arguments: [String] = [], traced: Bool) throws -> Double {
+        /// Wall time of the recording, or with `reported`, the seconds the program printed last.
+        func timeRecording(_ source: String, arguments: [String] = [], traced: Bool, reported: Bool = false) throws -> Double {
+            let capture = OutputCapture()
             let request = Recording.Request(
                 programPath: "seed.py", source: source, arguments: arguments, label: "gilbench", databasePath: database,
-                traceEnabled: traced, output: .capture(OutputCapture()))
+                traceEnabled: traced, output: .capture(capture))
             let start = MonotonicClock.now()
             _ = try Recording.record(request)
-            return Double(MonotonicClock.now() - start) / 1e9
+            let wall = Double(MonotonicClock.now() - start) / 1e9
+            guard reported else { return wall }
+            return try CPython.lastNumber(in: capture.standardOutput)
         }
         func median(_ body: () throws -> Double) rethrows -> Double {
             var samples: [Double] = []
@@ -47,15 +56,15 @@ package enum Benchmarks {
             return samples.sorted()[samples.count / 2]
         }
 
-        let untraced = try median { try timeRecording(seedSource, traced: false) }
-        let traced = try median { try timeRecording(seedSource, traced: true) }
+        let untraced = try median { try timeRecording(seedSource, traced: false, reported: true) }
+        let traced = try median { try timeRecording(seedSource, traced: true, reported: true) }
         let cpython = try CPython.find().map { python in try median { try CPython.time(python, source: seedSource, in: directory) } }
         let example = try ExampleLibrary.load("cpu_bound").source
         let serial = try median { try timeRecording(example, arguments: ["serial"], traced: true) }
         let threaded = try median { try timeRecording(example, arguments: ["threaded"], traced: true) }
 
         func f(_ x: Double) -> String { String(format: "%.3f", x) }
-        emit("seed cpu_bound() (10**7 iterations), median of \(repeats)")
+        emit("seed cpu_bound() (10**7 iterations), timed inside the interpreter, median of \(repeats)")
         emit("  gilrec untraced       \(f(untraced)) s")
         emit("  gilrec traced         \(f(traced)) s   overhead \(f(traced / untraced))×")
         if let cpython {
@@ -86,26 +95,42 @@ package enum Benchmarks {
 
 /// The real CPython, as the oracle and the yardstick.
 enum CPython {
+    /// The real interpreter behind `python3` (pyenv's shim is a shell script whose start-up would count).
     static func find() -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin"
-        for directory in path.split(separator: ":") {
-            let candidate = "\(directory)/python3"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", "import sys; print(sys.executable)"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return nil }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0,
+              let path = String(data: data, encoding: .utf8)?.trimmingCharacters(in: .whitespacesAndNewlines),
+              FileManager.default.isExecutableFile(atPath: path) else { return nil }
+        return path
     }
 
-    /// Wall time of `python3 file` (interpreter start-up included, as for gilrec).
+    static func lastNumber(in output: String) throws -> Double {
+        guard let line = output.split(separator: "\n").last, let value = Double(line) else {
+            throw DemoError(description: "expected the program to print a number of seconds, got \(output)")
+        }
+        return value
+    }
+
+    /// The seconds the program printed last, run by the real CPython.
     static func time(_ python: String, source: String, in directory: URL) throws -> Double {
         let file = directory.appendingPathComponent("seed.py")
         try source.write(to: file, atomically: true, encoding: .utf8)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
         process.arguments = [file.path]
-        process.standardOutput = FileHandle.nullDevice
-        let start = MonotonicClock.now()
+        let pipe = Pipe()
+        process.standardOutput = pipe
         try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Double(MonotonicClock.now() - start) / 1e9
+        return try lastNumber(in: String(data: data, encoding: .utf8) ?? "")
     }
 }
