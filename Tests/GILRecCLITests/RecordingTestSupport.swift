@@ -37,10 +37,12 @@ func shrunkExample(_ name: String) throws -> String {
     return source
 }
 
+let cpythonCandidates = ["/usr/bin/python3", "/usr/local/bin/python3", "/root/.pyenv/shims/python3"]
+let cpythonIsInstalled = cpythonCandidates.contains { FileManager.default.isExecutableFile(atPath: $0) }
+
 /// Runs a Python file with the real CPython when it is installed; nil when it is not.
 func runCPython(_ source: String, arguments: [String] = []) -> String? {
-    let candidates = ["/usr/bin/python3", "/usr/local/bin/python3", "/root/.pyenv/shims/python3"]
-    guard let python = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else { return nil }
+    guard let python = cpythonCandidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else { return nil }
     let file = FileManager.default.temporaryDirectory.appendingPathComponent("oracle-\(UUID().uuidString).py")
     defer { try? FileManager.default.removeItem(at: file) }
     guard (try? source.write(to: file, atomically: true, encoding: .utf8)) != nil else { return nil }

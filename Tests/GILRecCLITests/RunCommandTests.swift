@@ -125,10 +125,12 @@ struct DeadlockEndToEndTests {
         t1.join(); t2.join()
         """
 
-    @Test func deadlockIsReportedAndStored() throws {
-        let binary = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent(".build/debug/gilrec")
-        guard FileManager.default.isExecutableFile(atPath: binary.path) else { return }  // not built: nothing to run
+    static let binary = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent(".build/debug/gilrec")
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary.path), "needs .build/debug/gilrec"))
+    func deadlockIsReportedAndStored() throws {
+        let binary = Self.binary
         let database = TemporaryDatabase()
         let script = database.directory.appendingPathComponent("deadlock.py")
         try Self.program.write(to: script, atomically: true, encoding: .utf8)
