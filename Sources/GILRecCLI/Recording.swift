@@ -56,10 +56,6 @@ package enum Recording {
             switchIntervalNs: request.switchIntervalNs, checkMode: request.checkMode.rawValue, host: hostName(),
             cpuCount: ProcessInfo.processInfo.activeProcessorCount, pid: getpid()
         )
-        if FileManager.default.fileExists(atPath: request.databasePath) {
-            // Runs whose recorder was killed are marked incomplete, with slices for what they committed.
-            try StoreMaintenance.markStaleRunsIncomplete(path: request.databasePath)
-        }
         let writer = try RunWriter.begin(path: request.databasePath, info: info)
         var options = RuntimeOptions(argv: [request.programPath] + request.arguments)
         options.switchIntervalNs = request.switchIntervalNs
