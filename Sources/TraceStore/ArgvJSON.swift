@@ -1,26 +1,10 @@
+import GILTrace
+
 /// `runs.argv` is a JSON array of strings. Encoded and decoded by hand: the store has no Foundation
 /// dependency, and only arrays of strings ever occur.
 enum ArgvJSON {
     static func encode(_ argv: [String]) -> String {
-        "[" + argv.map(quote).joined(separator: ",") + "]"
-    }
-
-    private static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        "[" + argv.map(JSONText.quoted).joined(separator: ",") + "]"
     }
 
     /// Decodes an array of strings; anything else yields nil.

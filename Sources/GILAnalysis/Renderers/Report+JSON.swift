@@ -1,3 +1,5 @@
+import GILTrace
+
 extension Report {
     /// JSON with keys in a fixed order (record fields as declared, sections in order), raw values:
     /// durations as integer ns, fractions as numbers, nil as null. `notes` is always present.
@@ -41,24 +43,5 @@ package enum JSON {
         return "\(d)"
     }
 
-    package static func string(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    package static func string(_ s: String) -> String { JSONText.quoted(s) }
 }
