@@ -13,7 +13,8 @@ public struct GilstatCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             RunsCommand.self, SummaryCommand.self, QueryCommand.self, ContentionCommand.self, ConvoyCommand.self,
-            SpeedupCommand.self, CompareCommand.self, ExportCommand.self,
+            SpeedupCommand.self, CompareCommand.self, TimelineCommand.self, ReportCommand.self,
+            ExportCommand.self,
         ]
     )
 
