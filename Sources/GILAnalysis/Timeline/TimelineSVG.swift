@@ -6,7 +6,8 @@ package enum TimelineSVG {
     static let stateColors: [TimelineModel.State: String] = [
         .running: "#2ca02c", .gilWait: "#d62728", .lockWait: "#ff7f0e", .io: "#1f77b4",
     ]
-    static let holderPalette = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"]
+    /// Holder colours, chosen apart from the four state colours so the GIL lane never reads as a state.
+    static let holderPalette = ["#6a3d9a", "#17becf", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#393b79", "#637939", "#843c39", "#7b4173"]
 
     static let labelWidth = 190
     static let laneHeight = 18
