@@ -17,6 +17,15 @@ package struct ConvoyReport: Sendable {
     package var ioSlowdown: Double?
     /// The threads that held the GIL during episodes, most time first.
     package var culprits: [ConvoyCulprit]
+    /// Each episode as the I/O thread and its wait window [io end, reacquire], in time order (for timelines).
+    package var episodeWindows: [ConvoyEpisode] = []
+}
+
+/// One convoy episode: `tid` came back from I/O at `startNs` and got the GIL only at `endNs`.
+package struct ConvoyEpisode: Equatable, Sendable {
+    package var tid: Int32
+    package var startNs: Int64
+    package var endNs: Int64
 }
 
 /// A row of `Queries/convoy_culprits.sql`.
@@ -40,6 +49,7 @@ package enum ConvoyAnalysis {
         delays.reserveCapacity(slices.io.count)
         var ioTotal: Int64 = 0
         var culprits: [Int32: ConvoyCulprit] = [:]
+        var windows: [ConvoyEpisode] = []
         for io in slices.io {
             ioTotal += io.dur
             let end = io.end
@@ -56,6 +66,7 @@ package enum ConvoyAnalysis {
             }
             guard !holders.isEmpty else { continue }
             episodeDelays.append(delay)
+            windows.append(ConvoyEpisode(tid: io.tid, startNs: end, endNs: reacquire))
             for (tid, held) in holders {
                 culprits[tid, default: ConvoyCulprit(tid: tid, name: nil, episodes: 0, heldNs: 0)].episodes += 1
                 culprits[tid]!.heldNs += held
@@ -63,7 +74,7 @@ package enum ConvoyAnalysis {
         }
         let names = Dictionary(threads.map { ($0.tid, $0.name) }, uniquingKeysWith: { a, _ in a })
         let delayStats = DurationStats(sorting: &delays)
-        return ConvoyReport(
+        var report = ConvoyReport(
             runID: facts.runID, switchIntervalNs: facts.switchIntervalNs, ioCount: slices.io.count,
             ioTotalNs: ioTotal, delay: delayStats, episodes: DurationStats(sorting: &episodeDelays),
             ioSlowdown: ioTotal > 0 ? Double(ioTotal + delayStats.totalNs) / Double(ioTotal) : nil,
@@ -72,6 +83,8 @@ package enum ConvoyAnalysis {
                 c.name = names[c.tid]
                 return c
             }.sorted { ($0.heldNs, $1.tid) > ($1.heldNs, $0.tid) })
+        report.episodeWindows = windows.sorted { $0.startNs < $1.startNs }
+        return report
     }
 
     /// The smallest element ≥ `value` of an ascending array.

@@ -58,3 +58,22 @@ import TraceStore
         #expect(TimelineSVG.axisStep(15_000).step == 2_000)
     }
 }
+
+@Suite struct ConvoyMarkTests {
+    /// An I/O thread back at 1 ms waits until 7 ms while another thread holds the GIL: one episode, marked.
+    @Test func convoyEpisodesAreListedAndMarked() {
+        let slices = RunSlices([
+            Slice(tid: 2, obj: 0, state: .gilHold, ts: 0, dur: 7_000_000),
+            Slice(tid: 1, obj: 1, state: .io, ts: 500_000, dur: 500_000),
+            Slice(tid: 1, obj: 0, state: .gilWait, ts: 1_000_000, dur: 6_000_000),
+            Slice(tid: 1, obj: 0, state: .gilHold, ts: 7_000_000, dur: 1_000_000),
+        ])
+        let facts = RunFacts(runID: 1, wallNs: 8_000_000, threadCount: 2)
+        let report = ConvoyAnalysis.analyse(facts: facts, slices: slices, threads: TimelineTests.threads)
+        #expect(report.episodeWindows == [ConvoyEpisode(tid: 1, startNs: 1_000_000, endNs: 7_000_000)])
+        var model = TimelineModel(threads: TimelineTests.threads, slices: slices, endNs: 8_000_000, columns: 8)
+        model.markConvoys(report.episodeWindows)
+        #expect(model.convoyMarks.count == 1 && model.convoyMarks[0].tid == 1 && model.convoyMarks[0].first == 1
+            && model.convoyMarks[0].last == 7)
+    }
+}

@@ -8,8 +8,9 @@ package enum RunTimeline {
         try reader.forEachEvent(runID: run.record.runID) { event in
             if event.kindCode == EventKind.gilDropRequest.rawValue { drops.append(event.ts) }
         }
-        let model = TimelineModel(
+        var model = TimelineModel(
             threads: run.threads, slices: run.slices, endNs: run.facts.wallNs, columns: width, dropRequests: drops)
+        model.markConvoys(ConvoyAnalysis.analyse(facts: run.facts, slices: run.slices, threads: run.threads).episodeWindows)
         let info = run.record.info
         let interval = Humanize.duration(info.switchIntervalNs)
         let title = "run \(run.record.runID) · \(info.label) · \(info.policy), switch interval \(interval), check points \(info.checkMode)"

@@ -36,6 +36,8 @@ package struct TimelineModel: Sendable {
     package var gil: [GILSegment]
     /// Columns where a waiter asked the holder to drop the GIL.
     package var dropRequestColumns: [Int]
+    /// Convoy episodes as (thread, first column, last column): an I/O thread waiting for the GIL too long.
+    package var convoyMarks: [(tid: Int32, first: Int, last: Int)] = []
 
     package var nsPerColumn: Double { Double(max(1, endNs - startNs)) / Double(columns) }
 
@@ -114,5 +116,12 @@ package struct TimelineModel: Sendable {
             guard ts >= startNs, ts < startNs + span else { return nil }
             return min(columns - 1, Int(Double(ts - startNs) / width))
         })).sorted()
+    }
+
+    /// Marks convoy episodes under the lanes of the threads that suffered them.
+    package mutating func markConvoys(_ episodes: [ConvoyEpisode]) {
+        let width = Double(endNs - startNs) / Double(columns)
+        func column(_ ts: Int64) -> Int { max(0, min(columns - 1, Int(Double(ts - startNs) / width))) }
+        convoyMarks = episodes.map { (tid: $0.tid, first: column($0.startNs), last: column($0.endNs)) }
     }
 }

@@ -49,6 +49,9 @@ package enum TimelineSVG {
             for segment in lane.segments {
                 svg += ##"<rect x="\##(x(segment.first))" y="\##(top)" width="\##(segment.last - segment.first + 1)" height="\##(laneHeight)" fill="\##(stateColors[segment.state]!)"/>"## + "\n"
             }
+            for mark in model.convoyMarks where mark.tid == lane.tid {
+                svg += ##"<rect x="\##(x(mark.first))" y="\##(top + laneHeight)" width="\##(mark.last - mark.first + 1)" height="3" fill="black"/>"## + "\n"
+            }
         }
 
         // Time axis.
@@ -73,6 +76,8 @@ package enum TimelineSVG {
         }
         svg += ##"<line x1="\##(legendX)" y1="\##(legendY)" x2="\##(legendX)" y2="\##(legendY + 12)" stroke="black"/>"##
         svg += ##"<text x="\##(legendX + 6)" y="\##(legendY + 10)">GIL drop request</text>"## + "\n"
+        svg += ##"<rect x="\##(legendX + 130)" y="\##(legendY + 5)" width="16" height="3" fill="black"/>"##
+        svg += ##"<text x="\##(legendX + 152)" y="\##(legendY + 10)">convoy episode (back from I/O, waiting past the switch interval)</text>"## + "\n"
         svg += "</svg>\n"
         return svg
     }
