@@ -26,12 +26,32 @@ public final class GIL: @unchecked Sendable {  // `locked`/`switchNumber` behind
     /// tid of the thread that took the GIL last (0 = nobody yet). Written under `switchLock` when taking.
     let lastHolder = Atomic<Int32>(0)
     let interval: Atomic<Int64>
-    private let switches = Atomic<Int64>(0)
+    let switches = Atomic<Int64>(0)
+    /// cpython2: check points between forced yields (`sys.setcheckinterval`).
+    let checkIntervalValue = Atomic<Int>(100)
+    /// cpython2: `_Py_Ticker`, touched only by the GIL holder.
+    var ticker = 100
+    /// fifo: tids waiting, in arrival order. Guarded by `gilLock`.
+    var fifoQueue: [Int32] = []
+    /// fifo: tid the releaser handed the GIL to, not yet awake (0 = none). Guarded by `gilLock`.
+    var handoffTo: Int32 = 0
+    /// io-priority: I/O or blocking-call waiters, who go before CPU waiters. Guarded by `gilLock`.
+    var priorityWaiters = 0
+    /// io-priority: the pending drop request came from an I/O thread, so the holder's release is a `.yield`.
+    let ioPreempt = Atomic<Bool>(false)
 
     public init(recorder: TraceRecorder, switchIntervalNs: Int64 = 5_000_000, policy: GILPolicy = .cpython3) {
         self.recorder = recorder
         self.policy = policy
         interval = Atomic(max(1_000, switchIntervalNs))
+        // cpython2 counts every check point itself: keep the breaker set so the VM always calls `checkPoint`.
+        if policy == .cpython2 { breaker.setTick() }
+    }
+
+    /// cpython2's `sys.setcheckinterval`: check points between forced yields (minimum 1).
+    public var checkInterval: Int {
+        get { checkIntervalValue.load(ordering: .relaxed) }
+        set { checkIntervalValue.store(max(1, newValue), ordering: .relaxed) }
     }
 
     /// `sys.setswitchinterval` / `getswitchinterval`; takes effect at the next timed wait (minimum 1 µs).
@@ -52,6 +72,9 @@ public final class GIL: @unchecked Sendable {  // `locked`/`switchNumber` behind
     public func acquire(_ ts: ThreadState, reason: GILRequestReason) {
         switch policy {
         case .cpython3: takeCPython3(ts, reason: reason)
+        case .cpython2: takeCPython2(ts, reason: reason)
+        case .fifo: takeFIFO(ts, reason: reason)
+        case .ioPriority: takeIOPriority(ts, reason: reason)
         }
     }
 
@@ -59,15 +82,26 @@ public final class GIL: @unchecked Sendable {  // `locked`/`switchNumber` behind
     public func release(_ ts: ThreadState, reason: GILReleaseReason) {
         switch policy {
         case .cpython3: dropCPython3(ts, reason: reason)
+        case .cpython2: dropCPython2(ts, reason: reason)
+        case .fifo: dropFIFO(ts, reason: reason)
+        case .ioPriority: dropIOPriority(ts, reason: reason)
         }
     }
 
     /// Called by the interpreter when `breaker.isSet`: honours a drop request (release with reason
     /// interval, then re-acquire with reason afterDrop), and raises a pending interrupt in the main thread.
+    /// cpython2 instead counts down `_Py_Ticker` and yields every `checkInterval` check points.
     @inline(never)
     public func checkPoint(_ ts: ThreadState) throws(Interrupt) {
-        if breaker.dropRequested {
-            release(ts, reason: .interval)
+        if policy == .cpython2 {
+            ticker -= 1
+            if ticker <= 0 {
+                ticker = checkInterval
+                release(ts, reason: .yield)
+                acquire(ts, reason: .afterDrop)
+            }
+        } else if breaker.dropRequested {
+            release(ts, reason: ioPreempt.exchange(false, ordering: .relaxed) ? .yield : .interval)
             acquire(ts, reason: .afterDrop)
         }
         if ts.tid == 1 && breaker.takeInterrupt() { throw Interrupt() }

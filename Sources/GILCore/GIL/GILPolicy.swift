@@ -1,7 +1,20 @@
-/// How the GIL hands itself over. Only `cpython3` exists so far; the others in DESIGN.md §4 (cpython2 ticks,
-/// fifo hand-off, io-priority, free-threaded) are added as cases here and branches inside `GIL`, so callers
-/// (`acquire`, `release`, `checkPoint`) never change.
+/// How the GIL hands itself over (DESIGN.md §4). Each case is a branch inside `GIL`, so callers
+/// (`acquire`, `release`, `checkPoint`) never change. Free-threaded (no GIL) is not modelled here.
 public enum GILPolicy: String, CaseIterable, Sendable {
     /// CPython 3.2–3.13 (Python/ceval_gil.c): timed waits, drop requests, FORCE_SWITCHING.
     case cpython3
+    /// CPython 2.x (Python/ceval.c `_Py_Ticker`, Python/thread_pthread.h): release and re-request every
+    /// `checkInterval` check points on a plain mutex/cond, no drop request — the "GIL battle".
+    case cpython2
+    /// Waiters queue in arrival order; the releaser hands the GIL directly to the longest waiter.
+    case fifo
+    /// cpython3, except that a thread back from I/O or a blocking call asks the holder to drop at once
+    /// and takes the GIL before CPU-bound waiters.
+    case ioPriority = "io-priority"
+
+    /// Parses the `--policy` spelling (`cpython3`, `cpython2`, `fifo`, `io-priority`). - Returns: nil when unknown.
+    public init?(name: String) { self.init(rawValue: name) }
+
+    /// The `--policy` spelling.
+    public var name: String { rawValue }
 }

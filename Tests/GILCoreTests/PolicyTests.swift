@@ -1,0 +1,175 @@
+import GILTrace
+import Testing
+
+@testable import GILCore
+
+/// `Harness` with a chosen policy: recorder, GIL, thread system and main thread over a `MemorySink`.
+final class PolicyHarness: Sendable {
+    let sink = MemorySink()
+    let recorder: TraceRecorder
+    let gil: GIL
+    let threads: ThreadSystem
+    let main: ThreadState
+
+    init(_ policy: GILPolicy, switchIntervalNs: Int64 = 5_000_000) {
+        recorder = TraceRecorder(sink: sink, ringCapacity: 1 << 18)
+        gil = GIL(recorder: recorder, switchIntervalNs: switchIntervalNs, policy: policy)
+        threads = ThreadSystem(gil: gil, recorder: recorder)
+        main = threads.startMainThread()
+    }
+
+    func finish() -> [Event] {
+        threads.finishMainThread(main)
+        recorder.finish()
+        return sink.events
+    }
+
+    func spawn(_ name: String, _ body: @escaping @Sendable (ThreadState) -> Int32) -> ThreadHandle {
+        threads.spawn(parent: main, name: name, daemon: false, body: body)
+    }
+
+    /// Runs `count` spinners for `ns` each. - Returns: the events.
+    func spinners(_ count: Int, forNs ns: Int64) -> [Event] {
+        for i in 1...count {
+            _ = spawn("cpu-\(i)") { ts in
+                spin(ts, forNs: ns)
+                return 0
+            }
+        }
+        return finish()
+    }
+
+    /// An I/O thread sleeping 1 ms `rounds` times beside a spinner that runs until it is done.
+    /// - Returns: the I/O thread's reacquire delays (gil_request(io) → gil_acquire), sorted, in ns.
+    func ioBesideSpinner(rounds: Int) -> [Int64] {
+        let done = Counter()
+        let io = spawn("io") { ts in
+            for _ in 0..<rounds { ts.sleep(ns: 1_000_000) }
+            done.add()
+            return 0
+        }
+        _ = spawn("cpu") { ts in
+            while done.current == 0 {
+                if ts.gil.breaker.isSet { try? ts.gil.checkPoint(ts) }
+            }
+            return 0
+        }
+        let events = finish()
+        #expect(gilViolations(events) == [])
+        var delays: [Int64] = []
+        var requestedAt: Int64?
+        for e in events.thread(io.tid) {
+            if e.kind == .gilRequest && e.arg == GILRequestReason.io.rawValue { requestedAt = e.ts }
+            if e.kind == .gilAcquire, let start = requestedAt {
+                delays.append(e.ts - start)
+                requestedAt = nil
+            }
+        }
+        return delays.sorted()
+    }
+}
+
+/// Every acquire went to the earliest pending request (handoff order). - Returns: the violations.
+func fifoViolations(_ events: [Event]) -> [String] {
+    var pending: [(tid: UInt16, seq: Int64)] = []
+    var problems: [String] = []
+    for e in events {
+        if e.kind == .gilRequest { pending.append((e.tid, e.seq)) }
+        if e.kind == .gilAcquire {
+            if pending.first?.tid != e.tid {
+                problems.append("seq \(e.seq): tid \(e.tid) acquired before \(String(describing: pending.first))")
+            }
+            pending.removeAll { $0.tid == e.tid }
+        }
+    }
+    return problems
+}
+
+@Suite(.serialized)
+struct PolicyTests {
+    @Test func namesParse() {
+        for policy in GILPolicy.allCases { #expect(GILPolicy(name: policy.name) == policy) }
+        #expect(GILPolicy(name: "cpython3") == .cpython3)
+        #expect(GILPolicy(name: "cpython2") == .cpython2)
+        #expect(GILPolicy(name: "fifo") == .fifo)
+        #expect(GILPolicy(name: "io-priority") == .ioPriority)
+        #expect(GILPolicy.ioPriority.name == "io-priority")
+        #expect(GILPolicy(name: "ioPriority") == nil)
+        #expect(GILPolicy(name: "free-threaded") == nil)
+        #expect(GILPolicy(name: "") == nil)
+    }
+
+    @Test(arguments: GILPolicy.allCases)
+    func holdsNeverOverlapAndEveryAcquireIsReleased(policy: GILPolicy) {
+        let h = PolicyHarness(policy)
+        let events = h.spinners(2, forNs: 100_000_000)
+        #expect(gilViolations(events) == [])
+        #expect(events.of(.gilAcquire).count == events.of(.gilRelease).count)
+        #expect(Set(events.of(.gilAcquire).map(\.tid)).isSuperset(of: [2, 3]))
+        #expect(h.gil.switchCount >= 3)
+    }
+
+    @Test func cpython2SwitchesFarMoreOftenThanCPython3() {
+        let measure = { (policy: GILPolicy) -> (acquires: Int, events: [Event], gil: GIL) in
+            let h = PolicyHarness(policy)
+            let events = h.spinners(2, forNs: 200_000_000)
+            return (events.of(.gilAcquire).count, events, h.gil)
+        }
+        let two = measure(.cpython2)
+        let three = measure(.cpython3)
+        #expect(gilViolations(two.events) == [])
+        #expect(two.events.of(.gilDropRequest).isEmpty)
+        #expect(two.events.of(.gilRelease).contains { $0.arg == GILReleaseReason.yield.rawValue })
+        #expect(!two.events.of(.gilRelease).contains { $0.arg == GILReleaseReason.interval.rawValue })
+        #expect(two.acquires > 3 * three.acquires)
+        print("policy cpython2: \(two.acquires) acquires, \(two.gil.switchCount) switches in 2×200 ms; cpython3: \(three.acquires) acquires, \(three.gil.switchCount) switches")
+    }
+
+    @Test func cpython2CheckIntervalIsSettableAndCountsCheckPoints() {
+        let h = PolicyHarness(.cpython2)
+        #expect(h.gil.checkInterval == 100)
+        h.gil.checkInterval = 10
+        #expect(h.gil.checkInterval == 10)
+        h.gil.checkInterval = 0
+        #expect(h.gil.checkInterval == 1)
+        h.gil.checkInterval = 10
+        // The breaker stays set so every check point reaches the policy: 35 check points → 3 yields.
+        #expect(h.gil.breaker.isSet && !h.gil.breaker.dropRequested)
+        h.gil.ticker = 10
+        for _ in 0..<35 { try? h.gil.checkPoint(h.main) }
+        let events = h.finish()
+        #expect(gilViolations(events) == [])
+        #expect(events.of(.gilRelease).filter { $0.arg == GILReleaseReason.yield.rawValue }.count == 3)
+    }
+
+    @Test func fifoHandsTheGILToTheEarliestRequest() {
+        let h = PolicyHarness(.fifo)
+        let events = h.spinners(3, forNs: 150_000_000)
+        #expect(gilViolations(events) == [])
+        #expect(fifoViolations(events) == [])
+        #expect(events.of(.gilDropRequest).count >= 3)
+        #expect(Set(events.of(.gilAcquire).map(\.tid)).isSuperset(of: [2, 3, 4]))
+    }
+
+    @Test func ioPriorityGivesTheIOThreadTheGILFirst() {
+        let fast = PolicyHarness(.ioPriority).ioBesideSpinner(rounds: 30)
+        let slow = PolicyHarness(.cpython3).ioBesideSpinner(rounds: 30)
+        #expect(fast.count == 30 && slow.count == 30)
+        let fastMedian = fast[fast.count / 2]
+        let slowMedian = slow[slow.count / 2]
+        print("policy io-priority: median I/O reacquire \(fastMedian) ns; cpython3: \(slowMedian) ns")
+        #expect(fastMedian < 1_000_000)
+        #expect(slowMedian >= 4_000_000)
+    }
+
+    @Test func switchIntervalChangesApplyToEveryPolicy() {
+        for policy in [GILPolicy.fifo, .ioPriority] {
+            let h = PolicyHarness(policy, switchIntervalNs: 50_000_000)
+            h.gil.switchIntervalNs = 1_000_000
+            let events = h.spinners(2, forNs: 60_000_000)
+            #expect(gilViolations(events) == [])
+            // At 50 ms there would be about one switch; at 1 ms there are many.
+            #expect(h.gil.switchCount >= 8)
+        }
+    }
+}
