@@ -1,4 +1,5 @@
 import ArgumentParser
+import GILCore
 import GILRuntime
 import GILTrace
 
@@ -9,6 +10,12 @@ package struct RecordOptions: ParsableArguments {
 
     @Option(name: .long, help: "GIL switch interval in seconds (CPython's sys.setswitchinterval; default 0.005).")
     package var switchInterval: Double = 0.005
+
+    @Option(name: .long, help: "GIL policy: cpython3 (default; Python/ceval_gil.c), cpython2 (tick-based, no handoff), fifo (hand-off to the longest waiter), io-priority (threads back from I/O first).")
+    package var policy: GILPolicy = .cpython3
+
+    @Option(name: .long, help: "Check points between releases under --policy cpython2 (sys.setcheckinterval; default 100).")
+    package var checkInterval: Int = 100
 
     @Option(name: .long, help: "Where threads may be switched: py310 (backward jumps, calls, function entry — CPython 3.10+) or every (between almost any two instructions, like CPython ≤ 3.9).")
     package var checkPoints: CheckMode = .py310
@@ -22,9 +29,15 @@ package struct RecordOptions: ParsableArguments {
         guard switchInterval > 0, switchInterval <= 10, switchInterval.isFinite else {
             throw ValidationError("--switch-interval must be a number of seconds in (0, 10], got \(switchInterval)")
         }
+        guard checkInterval >= 1 else { throw ValidationError("--check-interval must be at least 1, got \(checkInterval)") }
     }
 
     package var switchIntervalNs: Int64 { Int64((switchInterval * 1e9).rounded()) }
 }
 
 extension CheckMode: ExpressibleByArgument {}
+
+extension GILPolicy: ExpressibleByArgument {
+    public init?(argument: String) { self.init(name: argument) }
+    public static var allValueStrings: [String] { allCases.map(\.name) }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import GILCore
 import GILRuntime
 import GILTrace
 import PythonSyntax
@@ -25,6 +26,9 @@ package enum Recording {
         package var switchIntervalNs: Int64
         package var traceEnabled: Bool
         package var checkMode: CheckMode
+        package var policy: GILPolicy = .cpython3
+        /// cpython2's ticks between releases.
+        package var checkInterval: Int = 100
         /// Stop the program after this many seconds, keep the trace, status `timeout` (exit 124).
         package var timeoutSeconds: Double?
         package var output: OutputTarget
@@ -52,7 +56,7 @@ package enum Recording {
     package static func record(_ request: Request, signals: SignalWatcher? = nil) throws -> RecordingResult {
         let program = try PythonCompiler.compile(source: request.source, fileName: request.programPath, checkMode: request.checkMode)
         let info = RunInfo(
-            label: request.label, program: request.programPath, argv: request.arguments, policy: "cpython3",
+            label: request.label, program: request.programPath, argv: request.arguments, policy: request.policy.name,
             switchIntervalNs: request.switchIntervalNs, checkMode: request.checkMode.rawValue, host: hostName(),
             cpuCount: ProcessInfo.processInfo.activeProcessorCount, pid: getpid()
         )
@@ -60,7 +64,9 @@ package enum Recording {
         var options = RuntimeOptions(argv: [request.programPath] + request.arguments)
         options.switchIntervalNs = request.switchIntervalNs
         options.output = request.output
+        options.policy = request.policy
         let runtime = PythonRuntime(program: program, options: options, sink: writer, traceEnabled: request.traceEnabled)
+        runtime.gil.checkInterval = request.checkInterval
 
         let clock = ProcessClock.start()
         let stopper = RunStopper(runtime: runtime, writer: writer, clock: clock, databasePath: request.databasePath)

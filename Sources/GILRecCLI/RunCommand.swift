@@ -54,11 +54,13 @@ struct RunCommand: ParsableCommand {
             printError("gilrec: \(error)")
             return 1
         }
-        let request = Recording.Request(
+        var request = Recording.Request(
             programPath: program, source: source, arguments: arguments, label: label, databasePath: options.db,
             switchIntervalNs: options.switchIntervalNs, traceEnabled: !options.noTrace, checkMode: options.checkPoints,
             timeoutSeconds: timeout
         )
+        request.policy = options.policy
+        request.checkInterval = options.checkInterval
         do {
             let result = try Recording.record(request, signals: signals)
             printError("recorded run \(result.runID): \(result.eventCount) events → \(result.databasePath)")

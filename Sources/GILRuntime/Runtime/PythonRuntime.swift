@@ -10,6 +10,8 @@ public struct RuntimeOptions: Sendable {
     /// `sys.argv`; argv[0] is the program path.
     public var argv: [String]
     public var switchIntervalNs: Int64 = 5_000_000
+    /// How the GIL is handed over (`gilrec run --policy`).
+    public var policy: GILPolicy = .cpython3
     public var recursionLimit: Int = 1000
     public var output: OutputTarget = .standardStreams
 
@@ -50,7 +52,7 @@ public final class PythonRuntime: @unchecked Sendable {
         self.program = program
         self.options = options
         recorder = TraceRecorder(sink: sink, enabled: traceEnabled)
-        gil = GIL(recorder: recorder, switchIntervalNs: options.switchIntervalNs)
+        gil = GIL(recorder: recorder, switchIntervalNs: options.switchIntervalNs, policy: options.policy)
         threads = ThreadSystem(gil: gil, recorder: recorder)
         output = ProgramOutput(target: options.output)
         builtins = BuiltinFunctions.module(output: output)
