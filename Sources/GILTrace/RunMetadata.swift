@@ -41,6 +41,9 @@ public enum ObjectKind: String, CaseIterable, Sendable {
     case queue
     /// A thread being joined: `join()` waits are lock waits on the joined thread's object.
     case thread
+    /// A per-object lock of the free-threaded policy (a list, dict, globals, cell…), registered when
+    /// two threads first collided on it.
+    case objectLock = "object_lock"
 }
 
 /// A traced object (`objects` table): the GIL is id 0, user objects count up from 1 in creation order.

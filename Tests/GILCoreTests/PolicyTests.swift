@@ -95,11 +95,12 @@ struct PolicyTests {
         #expect(GILPolicy(name: "io-priority") == .ioPriority)
         #expect(GILPolicy.ioPriority.name == "io-priority")
         #expect(GILPolicy(name: "ioPriority") == nil)
-        #expect(GILPolicy(name: "free-threaded") == nil)
+        #expect(GILPolicy(name: "free-threaded") == .freeThreaded)
+        #expect(GILPolicy(name: "nogil") == nil)
         #expect(GILPolicy(name: "") == nil)
     }
 
-    @Test(arguments: GILPolicy.allCases)
+    @Test(arguments: GILPolicy.allCases.filter(\.hasGIL))
     func holdsNeverOverlapAndEveryAcquireIsReleased(policy: GILPolicy) {
         let h = PolicyHarness(policy)
         let events = h.spinners(2, forNs: 100_000_000)
@@ -108,6 +109,15 @@ struct PolicyTests {
         #expect(Set(events.of(.gilAcquire).map(\.tid)).isSuperset(of: [2, 3]))
         #expect(h.gil.switchCount >= 3)
         print("policy \(policy.name): \(h.gil.switchCount) switches, \(events.of(.gilAcquire).count) acquires, 2 spinners × 100 ms")
+    }
+
+    /// PEP 703: acquire, release and check points do nothing and record nothing; both spinners run at once.
+    @Test func freeThreadedHasNoGIL() {
+        let h = PolicyHarness(.freeThreaded)
+        let events = h.spinners(2, forNs: 50_000_000)
+        #expect(events.filter { [.gilRequest, .gilAcquire, .gilRelease, .gilDropRequest].contains($0.kind) }.isEmpty)
+        #expect(events.of(.threadStart).count >= 2)
+        #expect(h.gil.switchCount == 0)
     }
 
     @Test func cpython2SwitchesFarMoreOftenThanCPython3() {

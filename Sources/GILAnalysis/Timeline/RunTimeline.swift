@@ -9,7 +9,8 @@ package enum RunTimeline {
             if event.kindCode == EventKind.gilDropRequest.rawValue { drops.append(event.ts) }
         }
         var model = TimelineModel(
-            threads: run.threads, slices: run.slices, endNs: run.facts.wallNs, columns: width, dropRequests: drops)
+            threads: run.threads, slices: run.slices, endNs: run.facts.wallNs, columns: width, dropRequests: drops,
+            withoutGIL: run.record.info.policy == "free-threaded")
         model.markConvoys(ConvoyAnalysis.analyse(facts: run.facts, slices: run.slices, threads: run.threads).episodeWindows)
         let info = run.record.info
         let interval = Humanize.duration(info.switchIntervalNs)

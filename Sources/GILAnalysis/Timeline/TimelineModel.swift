@@ -38,18 +38,23 @@ package struct TimelineModel: Sendable {
     package var dropRequestColumns: [Int]
     /// Convoy episodes as (thread, first column, last column): an I/O thread waiting for the GIL too long.
     package var convoyMarks: [(tid: Int32, first: Int, last: Int)] = []
+    /// A free-threaded run: there is no GIL lane to draw.
+    package var withoutGIL = false
 
     package var nsPerColumn: Double { Double(max(1, endNs - startNs)) / Double(columns) }
 
+    /// - Parameter withoutGIL: a free-threaded run: no GIL holds exist, so a thread counts as running
+    ///   whenever it is alive and not waiting (its lifetime minus lock waits and I/O).
     package init(
         threads: [ThreadInfo], slices: RunSlices, startNs: Int64 = 0, endNs: Int64, columns: Int,
-        dropRequests: [Int64] = []
+        dropRequests: [Int64] = [], withoutGIL: Bool = false
     ) {
         let columns = max(1, columns)
         let span = max(1, endNs - startNs)
         self.startNs = startNs
         self.endNs = startNs + span
         self.columns = columns
+        self.withoutGIL = withoutGIL
         let tids = threads.map(\.tid)
         let laneIndex = Dictionary(tids.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         // time[lane][state][column], accumulated in ns.
@@ -83,6 +88,17 @@ package struct TimelineModel: Sendable {
         add(slices.gilWaits, .gilWait)
         add(slices.lockWaits, .lockWait)
         add(slices.io, .io)
+        if withoutGIL {
+            let running = State.allCases.firstIndex(of: .running)!
+            for (lane, thread) in threads.enumerated() {
+                let end = thread.endNs ?? startNs + span
+                let life = Slice(tid: thread.tid, obj: 0, state: .gilHold, ts: thread.startNs, dur: max(0, end - thread.startNs))
+                spread(life) { column, ns in
+                    let waiting = (0..<State.allCases.count).reduce(Int64(0)) { $0 + ($1 == running ? 0 : time[lane][$1][column]) }
+                    time[lane][running][column] += max(0, ns - waiting)
+                }
+            }
+        }
         for s in slices.gilHolds { spread(s) { column, ns in holderTime[column][s.tid, default: 0] += ns } }
 
         lanes = threads.enumerated().map { lane, thread in

@@ -33,6 +33,9 @@ package enum TimelineSVG {
         let holderColors = Dictionary(model.lanes.enumerated().map { ($1.tid, holderPalette[$0 % holderPalette.count]) },
                                       uniquingKeysWith: { a, _ in a })
         svg += ##"<text x="8" y="\##(gilTop + 13)" font-weight="bold">GIL holder</text>"## + "\n"
+        if model.withoutGIL {
+            svg += ##"<text x="\##(x(4))" y="\##(gilTop + 13)" fill="#666">no GIL (free-threaded): threads run in parallel</text>"## + "\n"
+        }
         for segment in model.gil {
             svg += ##"<rect x="\##(x(segment.first))" y="\##(gilTop)" width="\##(segment.last - segment.first + 1)" height="\##(laneHeight)" fill="\##(holderColors[segment.holder] ?? "#888")"/>"## + "\n"
         }

@@ -65,7 +65,8 @@ public final class GIL: @unchecked Sendable {  // `locked`/`switchNumber` behind
 
     /// Whether `ts` holds the GIL right now.
     public func isHeld(by ts: ThreadState) -> Bool {
-        gilLock.withLock { locked && lastHolder.load(ordering: .relaxed) == ts.tid }
+        guard policy.hasGIL else { return true }  // free-threaded: every running thread may run Python code
+        return gilLock.withLock { locked && lastHolder.load(ordering: .relaxed) == ts.tid }
     }
 
     /// `take_gil`: gil_request · [gil_drop_request …] · gil_acquire(switch number).
@@ -75,6 +76,7 @@ public final class GIL: @unchecked Sendable {  // `locked`/`switchNumber` behind
         case .cpython2: takeCPython2(ts, reason: reason)
         case .fifo: takeFIFO(ts, reason: reason)
         case .ioPriority: takeIOPriority(ts, reason: reason)
+        case .freeThreaded: return  // no GIL: nothing to take and nothing to record
         }
     }
 
@@ -85,6 +87,7 @@ public final class GIL: @unchecked Sendable {  // `locked`/`switchNumber` behind
         case .cpython2: dropCPython2(ts, reason: reason)
         case .fifo: dropFIFO(ts, reason: reason)
         case .ioPriority: dropIOPriority(ts, reason: reason)
+        case .freeThreaded: return
         }
     }
 

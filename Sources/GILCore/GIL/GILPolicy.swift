@@ -1,5 +1,5 @@
 /// How the GIL hands itself over (DESIGN.md §4). Each case is a branch inside `GIL`, so callers
-/// (`acquire`, `release`, `checkPoint`) never change. Free-threaded (no GIL) is not modelled here.
+/// (`acquire`, `release`, `checkPoint`) never change; `freeThreaded` turns all three into no-ops.
 public enum GILPolicy: String, CaseIterable, Sendable {
     /// CPython 3.2–3.13 (Python/ceval_gil.c): timed waits, drop requests, FORCE_SWITCHING.
     case cpython3
@@ -11,10 +11,17 @@ public enum GILPolicy: String, CaseIterable, Sendable {
     /// cpython3, except that a thread back from I/O or a blocking call asks the holder to drop at once
     /// and takes the GIL before CPU-bound waiters.
     case ioPriority = "io-priority"
+    /// PEP 703 (CPython 3.13t): no GIL at all. Threads run Python code in parallel; the runtime keeps
+    /// objects consistent with per-object locks instead (`ObjectLocking` in GILRuntime), so
+    /// read-modify-write sequences like `counter += 1` can lose updates but nothing is corrupted.
+    case freeThreaded = "free-threaded"
 
-    /// Parses the `--policy` spelling (`cpython3`, `cpython2`, `fifo`, `io-priority`). - Returns: nil when unknown.
+    /// Parses the `--policy` spelling (`cpython3`, `cpython2`, `fifo`, `io-priority`, `free-threaded`). - Returns: nil when unknown.
     public init?(name: String) { self.init(rawValue: name) }
 
     /// The `--policy` spelling.
     public var name: String { rawValue }
+
+    /// Whether a GIL exists at all (false only for `freeThreaded`).
+    public var hasGIL: Bool { self != .freeThreaded }
 }

@@ -223,31 +223,35 @@ enum BuiltinMethods {
         t.addMethod("extend") { a, _, ctx in
             let l = try selfList(a)
             let items = try collect(a[1], ctx)
-            l.lock.withLock { l.items.append(contentsOf: items) }
+            l.withItems { $0.append(contentsOf: items) }
             return .none
         }
         t.addMethod("pop") { a, _, _ in
             let l = try selfList(a)
-            return try l.lock.withLock {
-                if l.items.isEmpty { throw PyException.make(.indexError, "pop from empty list") }
-                guard let iv = arg(a, 1) else { return l.items.removeLast() }
-                let i = try Subscript.normalize(indexValue(iv) ?? 0, l.items.count, "pop")
-                return l.items.remove(at: i)
+            return try l.withItems { items in
+                if items.isEmpty { throw PyException.make(.indexError, "pop from empty list") }
+                guard let iv = arg(a, 1) else { return items.removeLast() }
+                let i = try Subscript.normalize(indexValue(iv) ?? 0, items.count, "pop")
+                return items.remove(at: i)
             }
         }
         t.addMethod("insert") { a, _, _ in
             let l = try selfList(a)
-            l.lock.withLock {
+            l.withItems { items in
                 var i = indexValue(a[1]) ?? 0
-                if i < 0 { i = max(0, i + l.items.count) }
-                l.items.insert(a[2], at: min(i, l.items.count))
+                if i < 0 { i = max(0, i + items.count) }
+                items.insert(a[2], at: min(i, items.count))
             }
             return .none
         }
         t.addMethod("remove") { a, _, ctx in
             let l = try selfList(a)
             for (i, x) in l.items.enumerated() where try valuesEqual(x, a[1], ctx) {
-                l.lock.withLock { _ = l.items.remove(at: i) }
+                // Re-checked under the lock: without a GIL another thread may have moved the element.
+                l.withItems { items in
+                    if i < items.count, items[i].isIdentical(x) { items.remove(at: i) }
+                    else if let j = items.firstIndex(where: { $0.isIdentical(x) }) { items.remove(at: j) }
+                }
                 return .none
             }
             throw PyException.make(.valueError, "list.remove(x): x not in list")
@@ -262,18 +266,18 @@ enum BuiltinMethods {
             let key = kw.first { $0.0 == "key" }?.1
             let reverse = try kw.first { $0.0 == "reverse" }.map { try truthy($0.1, ctx) } ?? false
             let sorted = try sortValues(l.items, key: key, reverse: reverse, ctx)
-            l.lock.withLock { l.items = sorted }
+            l.withItems { items in items = sorted }
             return .none
         }
         t.addMethod("reverse") { a, _, _ in
             let l = try selfList(a)
-            l.lock.withLock { l.items.reverse() }
+            l.withItems { items in items.reverse() }
             return .none
         }
         t.addMethod("copy") { a, _, _ in .object(PyList(try selfList(a).items)) }
         t.addMethod("clear") { a, _, _ in
             let l = try selfList(a)
-            l.lock.withLock { l.items.removeAll() }
+            l.withItems { items in items.removeAll() }
             return .none
         }
     }

@@ -139,9 +139,9 @@ enum RandomModule {
         }
         m.addFunction("shuffle") { a, _, _ in
             guard case .object(let l as PyList) = a[0] else { return .none }
-            l.lock.withLock {
-                if l.items.count > 1 {
-                    for i in stride(from: l.items.count - 1, to: 0, by: -1) { l.items.swapAt(i, Int(g.next() % UInt64(i + 1))) }
+            l.withItems { items in
+                if items.count > 1 {
+                    for i in stride(from: items.count - 1, to: 0, by: -1) { items.swapAt(i, Int(g.next() % UInt64(i + 1))) }
                 }
             }
             return .none

@@ -72,11 +72,18 @@ final class PyFunction: PyObject, @unchecked Sendable {
 
 /// A closure cell (a variable shared between a function and the functions nested in it).
 final class PyCell: PyObject, @unchecked Sendable {
-    var value: Value?
+    /// Touched only under `lock`: threads started with a closure share its cells.
+    private var storage: Value?
+    let lock = ObjectLock("cell")
 
     init(_ value: Value? = nil) {
-        self.value = value
+        storage = value
         super.init(tag: .cell)
+    }
+
+    var value: Value? {
+        get { lock.withLock { storage } }
+        set { lock.withLock { storage = newValue } }
     }
 }
 
@@ -108,7 +115,7 @@ final class PyType: PyObject, @unchecked Sendable {
     private var cacheVersion = -1
     /// Builtin constructor: called instead of creating a `PyInstance` (int(), str(), list(), …).
     var construct: ((_ type: PyType, _ args: [Value], _ kwargs: [(String, Value)], _ ctx: ExecutionContext) throws -> Value)?
-    let lock = ObjectLock()
+    let lock = ObjectLock("class")
 
     /// Direct bases in declaration order (`base` is the first).
     let bases: [PyType]
@@ -153,15 +160,18 @@ final class PyType: PyObject, @unchecked Sendable {
     /// Looks `name` up through the inheritance chain (memoized for user classes until any class changes).
     func lookup(_ name: String) -> Value? {
         guard cacheable else { return lookupUncached(name) }
-        let version = TypeCache.version.load(ordering: .relaxed)
-        if cacheVersion == version, let hit = cache[name] { return hit }
-        if cacheVersion != version {
-            cache.removeAll(keepingCapacity: true)
-            cacheVersion = version
+        // Under `lock`: without a GIL two threads may fill the memo at once.
+        return lock.withLock {
+            let version = TypeCache.version.load(ordering: .relaxed)
+            if cacheVersion == version, let hit = cache[name] { return hit }
+            if cacheVersion != version {
+                cache.removeAll(keepingCapacity: true)
+                cacheVersion = version
+            }
+            let found = lookupUncached(name)
+            cache[name] = found
+            return found
         }
-        let found = lookupUncached(name)
-        cache[name] = found
-        return found
     }
 
     private func lookupUncached(_ name: String) -> Value? {
@@ -206,17 +216,27 @@ enum TypeCache {
 /// a LockCore, exception data…).
 final class PyInstance: PyObject, @unchecked Sendable {
     let type: PyType
-    var attributes: [String: Value] = [:]
+    /// Touched only under `lock` (free-threaded safety); `attributes` reads a snapshot or mutates in place.
+    private var storage: [String: Value] = [:]
     var native: AnyObject?
-    let lock = ObjectLock()
+    let lock = ObjectLock("instance")
+
+    var attributes: [String: Value] {
+        get { lock.withLock { storage } }
+        _modify {
+            let held = lock.enter()
+            defer { lock.exit(held) }
+            yield &storage
+        }
+    }
 
     init(type: PyType) {
         self.type = type
         super.init(tag: .instance)
     }
 
-    func getAttribute(_ name: String) -> Value? { lock.withLock { attributes[name] } }
-    func setAttribute(_ name: String, _ v: Value) { lock.withLock { attributes[name] = v } }
+    func getAttribute(_ name: String) -> Value? { lock.withLock { storage[name] } }
+    func setAttribute(_ name: String, _ v: Value) { lock.withLock { storage[name] = v } }
 }
 
 /// A module: builtin ones keep attributes in `dict`; `__main__` keeps its globals in slots.
@@ -224,7 +244,7 @@ final class PyModule: PyObject, @unchecked Sendable {
     let name: String
     var dict: [String: Value]
     let globals: Globals?
-    let lock = ObjectLock()
+    let lock = ObjectLock("module")
 
     init(name: String, dict: [String: Value] = [:], globals: Globals? = nil) {
         self.name = name
@@ -267,7 +287,7 @@ final class Globals: @unchecked Sendable {
     let slots: UnsafeMutablePointer<Value?>
     private var index: [String: Int]
     private var extra: [String: Value] = [:]
-    let lock = ObjectLock()
+    let lock = ObjectLock("globals")
 
     init(names: [String]) {
         self.names = names

@@ -2,17 +2,42 @@
 import Glibc
 #endif
 
-/// Python's `list`. Mutation goes through `lock` (free-threaded readiness).
+/// Python's `list`. Every access goes through `lock` so the free-threaded policy stays memory-safe:
+/// reading `items` hands out a snapshot (one retain of the array buffer, taken under the lock; a later
+/// mutation copies), mutating it (`l.items.append(x)`) or `withItems` works in place under the lock.
 final class PyList: PyObject, @unchecked Sendable {
-    var items: [Value]
-    let lock = ObjectLock()
+    /// Touched only under `lock`.
+    private var storage: [Value]
+    let lock = ObjectLock("list")
 
     init(_ items: [Value] = []) {
-        self.items = items
+        storage = items
         super.init(tag: .list)
     }
 
-    func append(_ v: Value) { lock.withLock { items.append(v) } }
+    /// A snapshot of the elements; assigning replaces them all.
+    var items: [Value] {
+        get { lock.withLock { storage } }
+        _modify {
+            let held = lock.enter()
+            defer { lock.exit(held) }
+            yield &storage
+        }
+    }
+
+    var count: Int { lock.withLock { storage.count } }
+
+    /// Element `i` (already normalised), or nil when out of range (another thread may have shrunk the list).
+    func element(at i: Int) -> Value? {
+        lock.withLock { storage.indices.contains(i) ? storage[i] : nil }
+    }
+
+    /// Runs `body` on the elements under the lock: every check and mutation inside is atomic.
+    func withItems<R>(_ body: (inout [Value]) throws -> R) rethrows -> R {
+        try lock.withLock { try body(&storage) }
+    }
+
+    func append(_ v: Value) { lock.withLock { storage.append(v) } }
 }
 
 /// A dict key with Python's equality: 1 == 1.0 == True hash alike, strings by content, tuples
@@ -118,7 +143,7 @@ final class PyDict: PyObject, @unchecked Sendable {
     private(set) var values: [Value] = []
     private var index: [HashKey: Int] = [:]
     private(set) var count = 0
-    let lock = ObjectLock()
+    let lock = ObjectLock("dict")
 
     init() {
         super.init(tag: .dict)

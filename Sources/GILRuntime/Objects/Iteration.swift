@@ -93,7 +93,7 @@ func iteratorNext(_ it: Value, _ ctx: ExecutionContext) throws -> Value? {
     case let s as PySequenceIterator:
         defer { s.index += 1 }
         switch s.source {
-        case let l as PyList: return l.lock.withLock { s.index < l.items.count ? l.items[s.index] : nil }
+        case let l as PyList: return l.element(at: s.index)
         case let t as PyTuple: return s.index < t.items.count ? t.items[s.index] : nil
         case let str as PyStr:
             let sc = str.scalars
@@ -133,7 +133,7 @@ func iteratorNext(_ it: Value, _ ctx: ExecutionContext) throws -> Value? {
 /// Everything an iterable yields, as an array.
 func collect(_ v: Value, _ ctx: ExecutionContext) throws -> [Value] {
     if case .object(let o) = v {
-        if let l = o as? PyList { return l.lock.withLock { l.items } }
+        if let l = o as? PyList { return l.items }
         if let t = o as? PyTuple { return t.items }
     }
     let it = try makeIterator(v, ctx)

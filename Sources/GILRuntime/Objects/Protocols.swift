@@ -11,7 +11,7 @@ func truthy(_ v: Value, _ ctx: ExecutionContext) throws -> Bool {
     case .object(let o):
         switch o {
         case let s as PyStr: return !s.value.isEmpty
-        case let l as PyList: return !l.items.isEmpty
+        case let l as PyList: return l.count != 0
         case let t as PyTuple: return !t.items.isEmpty
         case let d as PyDict: return d.count > 0
         case let s as PySet: return s.storage.count > 0
@@ -205,7 +205,7 @@ func contains(_ container: Value, _ item: Value, _ ctx: ExecutionContext) throws
         case let v as PyDictView where v.mode == .keys: return try v.dict.get(item) != nil
         case let s as PySet: return try s.contains(item)
         case let l as PyList:
-            for x in l.lock.withLock({ l.items }) where try x.isIdentical(item) || valuesEqual(x, item, ctx) { return true }
+            for x in l.items where try x.isIdentical(item) || valuesEqual(x, item, ctx) { return true }
             return false
         case let t as PyTuple:
             for x in t.items where try x.isIdentical(item) || valuesEqual(x, item, ctx) { return true }
@@ -242,7 +242,7 @@ func length(_ v: Value, _ ctx: ExecutionContext) throws -> Int {
     if case .object(let o) = v {
         switch o {
         case let s as PyStr: return s.scalars.count
-        case let l as PyList: return l.items.count
+        case let l as PyList: return l.count
         case let t as PyTuple: return t.items.count
         case let d as PyDict: return d.count
         case let s as PySet: return s.storage.count

@@ -12,7 +12,7 @@ func repr(_ v: Value, _ ctx: ExecutionContext) throws -> String {
         case let s as PyStr: return quoteString(s.value)
         case let b as PyBigInt: return b.value.description
         case let l as PyList:
-            return try ctx.reprGuard(o, "[...]") { "[" + (try l.lock.withLock { l.items }.map { try repr($0, ctx) }.joined(separator: ", ")) + "]" }
+            return try ctx.reprGuard(o, "[...]") { "[" + (try l.items.map { try repr($0, ctx) }.joined(separator: ", ")) + "]" }
         case let t as PyTuple:
             if t.items.count == 1 { return "(" + (try repr(t.items[0], ctx)) + ",)" }
             return try ctx.reprGuard(o, "(...)") { "(" + (try t.items.map { try repr($0, ctx) }.joined(separator: ", ")) + ")" }

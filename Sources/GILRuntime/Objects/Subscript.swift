@@ -27,9 +27,9 @@ enum Subscript {
         switch o {
         case let l as PyList:
             if let i = indexValue(key) {
-                return try l.lock.withLock { l.items[try normalize(i, l.items.count, "list")] }
+                return try l.withItems { items in items[try normalize(i, items.count, "list")] }
             }
-            if case .object(let s as PySlice) = key { return .object(PyList(try sliceItems(l.lock.withLock { l.items }, s))) }
+            if case .object(let s as PySlice) = key { return .object(PyList(try sliceItems(l.items, s))) }
             throw PyException.make(.typeError, "list indices must be integers or slices, not \(typeName(key))")
         case let t as PyTuple:
             if let i = indexValue(key) { return t.items[try normalize(i, t.items.count, "tuple")] }
@@ -77,15 +77,15 @@ enum Subscript {
         switch o {
         case let l as PyList:
             if let i = indexValue(key) {
-                try l.lock.withLock { l.items[try normalize(i, l.items.count, "list assignment")] = value }
+                try l.withItems { items in items[try normalize(i, items.count, "list assignment")] = value }
                 return
             }
             if case .object(let s as PySlice) = key {
                 let newItems = try collect(value, ctx)
-                try l.lock.withLock {
-                    let (start, stop, step, _) = try s.indices(length: l.items.count)
+                try l.withItems { items in
+                    let (start, stop, step, _) = try s.indices(length: items.count)
                     guard step == 1 else { throw PyException.make(.valueError, "extended slice assignment is not supported yet") }
-                    l.items.replaceSubrange(start..<max(start, stop), with: newItems)
+                    items.replaceSubrange(start..<max(start, stop), with: newItems)
                 }
                 return
             }
@@ -110,16 +110,16 @@ enum Subscript {
         switch o {
         case let l as PyList:
             if let i = indexValue(key) {
-                try l.lock.withLock { _ = l.items.remove(at: try normalize(i, l.items.count, "list assignment")) }
+                try l.withItems { items in _ = items.remove(at: try normalize(i, items.count, "list assignment")) }
                 return
             }
             if case .object(let s as PySlice) = key {
-                try l.lock.withLock {
-                    let (start, _, step, count) = try s.indices(length: l.items.count)
+                try l.withItems { items in
+                    let (start, _, step, count) = try s.indices(length: items.count)
                     var drop = Set<Int>()
                     var i = start
                     for _ in 0..<count { drop.insert(i); i += step }
-                    l.items = l.items.enumerated().filter { !drop.contains($0.offset) }.map(\.element)
+                    items = items.enumerated().filter { !drop.contains($0.offset) }.map(\.element)
                 }
                 return
             }

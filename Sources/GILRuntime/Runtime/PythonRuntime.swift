@@ -67,6 +67,8 @@ public final class PythonRuntime: @unchecked Sendable {
     /// thread; flushes output and the recorder. The main Python thread gets its own OS thread with a
     /// large stack so 1000 Python frames never overflow the native stack.
     public func run() -> ProgramOutcome {
+        // One process-wide switch: object locks cost one flag read under every GIL policy.
+        ObjectLocking.enabled = !options.policy.hasGIL
         let box = OutcomeBox()
         let started = BigStackThread.run(stackBytes: 512 << 20) { [self] in
             box.outcome = runMain()

@@ -8,6 +8,7 @@ final class PyGenerator: PyObject, @unchecked Sendable {
     var resumeRegister = -1
     var finished = false
     var running = false
+    let lock = ObjectLock("generator")
     /// The `return` value, carried by the StopIteration that ends the iteration.
     var returned: Value = .none
 
@@ -33,9 +34,12 @@ final class PyGenerator: PyObject, @unchecked Sendable {
     /// The next yielded value, nil when the generator returned (StopIteration).
     func resume(sending value: Value, _ ctx: ExecutionContext) throws -> Value? {
         if finished { return nil }
-        if running { throw PyException.make(.valueError, "generator already executing") }
+        // Claimed under `lock`: without a GIL two threads may call next() on one generator at once.
+        try lock.withLock {
+            if running { throw PyException.make(.valueError, "generator already executing") }
+            running = true
+        }
         if resumeRegister >= 0 { registers[resumeRegister] = value }
-        running = true
         ctx.depth += 1
         defer {
             running = false

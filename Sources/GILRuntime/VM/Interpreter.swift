@@ -33,7 +33,7 @@ enum Interpreter {
                             throw PyException.make(.unboundLocalError, "cannot access local variable '\(code.names[Int(i.b)])' where it is not associated with a value")
                         }
                     case .loadGlobal:
-                        if let v = globals.slots[Int(i.b)] {
+                        if let v = globals.lock.withLock({ globals.slots[Int(i.b)] }) {
                             regs[Int(i.a)] = v
                         } else {
                             regs[Int(i.a)] = try loadBuiltin(globals.names[Int(i.b)], ctx)
@@ -210,7 +210,7 @@ enum Interpreter {
                     case .listExtend:
                         let items = try collect(regs[Int(i.b)], ctx)
                         if case .object(let o) = regs[Int(i.a)] {
-                            if let l = o as? PyList { l.lock.withLock { l.items.append(contentsOf: items) } }
+                            if let l = o as? PyList { l.withItems { $0.append(contentsOf: items) } }
                             if let s = o as? PySet { for x in items { try s.add(x) } }
                         }
                     case .setAdd:
@@ -342,7 +342,7 @@ enum Interpreter {
         if inplace, case .object(let o) = l {
             if op == .add, let list = o as? PyList {
                 let items = try collect(r, ctx)
-                list.lock.withLock { list.items.append(contentsOf: items) }
+                list.withItems { $0.append(contentsOf: items) }
                 return l
             }
             if let inst = o as? PyInstance, let name = Arithmetic.dunder[op].map({ "__i" + $0.0.dropFirst(2) }),
@@ -358,9 +358,9 @@ enum Interpreter {
     static func loadSubscript(_ container: Value, _ key: Value, _ ctx: ExecutionContext) throws -> Value {
         if case .object(let o) = container, o.tag == .list, case .int(let i) = key {
             let l = unsafeDowncast(o, to: PyList.self)
-            let v: Value? = l.lock.withLock {
-                let j = i < 0 ? i + l.items.count : i
-                return j >= 0 && j < l.items.count ? l.items[j] : nil
+            let v: Value? = l.withItems { items in
+                let j = i < 0 ? i + items.count : i
+                return j >= 0 && j < items.count ? items[j] : nil
             }
             if let v { return v }
         }
