@@ -1,5 +1,6 @@
 import Foundation
 import GILAnalysis
+import GILCore
 import GILRuntime
 import TraceStore
 
@@ -11,6 +12,8 @@ package struct Demo: Sendable {
     package var raceIterations: Int
     /// Check points of every recording; the lesson's race paragraph explains either mode.
     package var checkMode: CheckMode = .py310
+    /// Rewrites each example's source before it runs (tests shrink the 10**7 loops for a debug build).
+    package var adaptSource: @Sendable (String) -> String = { $0 }
 
     package init(databasePath: String, switchIntervalNs: Int64 = 5_000_000, raceIterations: Int = 1_000_000) {
         self.databasePath = databasePath
@@ -24,6 +27,7 @@ package struct Demo: Sendable {
         var arguments: [String]
         var label: String
         var title: String
+        var policy: GILPolicy = .cpython3
     }
 
     static let steps: [Step] = [
@@ -34,6 +38,12 @@ package struct Demo: Sendable {
         Step(example: "io_fetch", arguments: ["threaded"], label: "demo-io-threaded", title: "3b. 8 loopback fetches of 100 ms, on 8 threads"),
         Step(example: "primitives", arguments: [], label: "demo-primitives", title: "4. Lock, Event, Semaphore(3), Barrier(4)"),
         Step(example: "convoy", arguments: [], label: "demo-convoy", title: "5. short sleeps beside a CPU-bound thread"),
+        Step(example: "cpu_bound", arguments: ["serial"], label: "demo-ft-cpu-serial",
+             title: "6a. cpu_bound() twice, serially, without a GIL (--policy free-threaded)", policy: .freeThreaded),
+        Step(example: "cpu_bound", arguments: ["threaded"], label: "demo-ft-cpu-threaded",
+             title: "6b. cpu_bound() on two threads, without a GIL", policy: .freeThreaded),
+        Step(example: "race", arguments: [], label: "demo-ft-race",
+             title: "6c. `counter += 1` from 4 threads, without a GIL", policy: .freeThreaded),
     ]
 
     /// Records every step (echoing each program's output), then prints the lesson.
@@ -46,10 +56,11 @@ package struct Demo: Sendable {
             let capture = OutputCapture()
             var arguments = step.arguments
             if step.example == "race" { arguments = [String(raceIterations)] }
-            let request = Recording.Request(
-                programPath: example.path, source: example.source, arguments: arguments, label: step.label,
+            var request = Recording.Request(
+                programPath: example.path, source: adaptSource(example.source), arguments: arguments, label: step.label,
                 databasePath: databasePath, switchIntervalNs: switchIntervalNs, checkMode: checkMode, output: .capture(capture)
             )
+            request.policy = step.policy
             let result = try Recording.record(request)
             for line in capture.standardOutput.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
                 emit("   | \(line)")

@@ -91,5 +91,22 @@ struct DemoLesson {
             + " \(Humanize.duration(convoy.switchIntervalNs)) interval (p50 \(convoy.episodes.p50.map(Humanize.duration) ?? "-"), held by \(culprit)).")
         lines.append("   I/O slowdown \(times(convoy.ioSlowdown)): a thread back from I/O queues behind a CPU-bound one until the"
             + " switch interval forces a drop. Try `gilrec run --switch-interval 0.001 Examples/convoy.py`.")
+        lines.append("")
+
+        // 6. PEP 703: the same programs without a GIL.
+        let ftSerial = try load("demo-ft-cpu-serial")
+        let ftThreaded = try load("demo-ft-cpu-threaded")
+        let ft = Speedup.compute(serial: ftSerial.facts, threaded: ftThreaded.facts, threadedSlices: ftThreaded.slices)
+        let ftRace = (outputs["demo-ft-race"] ?? "").trimmingCharacters(in: .newlines)
+        let ftRaceRun = try load("demo-ft-race")
+        let objectLockWaits = ContentionAnalysis.analyse(
+            facts: ftRaceRun.facts, slices: ftRaceRun.slices, threads: ftRaceRun.threads, objects: ftRaceRun.objects
+        ).objects.filter { $0.kind == ObjectKind.objectLock.rawValue }.reduce(0) { $0 + $1.wait.count }
+        lines.append("6. Free-threaded (PEP 703, CPython 3.13t): cpu_bound() ×2 serial \(seconds(ft.serialWallNs)), threaded"
+            + " \(seconds(ft.threadedWallNs))  →  speedup \(times(ft.speedup)) on \(ftSerial.record.info.cpuCount) cores (with the GIL: \(times(cpu.speedup))).")
+        lines.append("   No GIL events were recorded: both threads ran Python code at the same time, each list, dict and")
+        lines.append("   global guarded by its own lock instead (\(objectLockWaits) contended object-lock waits in the race below).")
+        lines.append("   counter += 1 without a GIL:  \(ftRace)")
+        lines.append("   The GIL never made `counter += 1` atomic; without it the race is plain to see. Use a Lock.")
     }
 }
