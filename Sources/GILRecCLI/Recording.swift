@@ -81,7 +81,9 @@ package enum Recording {
             // The stopper is finishing the run and will end the process.
             while true { sleep(60) }
         }
-        if let reason = stopper.reason, outcome.status != .ok {
+        // A program may catch the KeyboardInterrupt a signal raised and end normally (its status stands), but a
+        // deadlock or a timeout — even one met while waiting for threads at exit — is never the program's success.
+        if let reason = stopper.reason, outcome.status != .ok || reason == .deadlock || reason == .timeout {
             outcome.status = reason.status
             outcome.exitCode = reason.exitCode
         }

@@ -53,9 +53,12 @@ extension LockCore: ConditionLock {
     }
 
     func acquireRestore(_ ts: ThreadState, _ saved: Int) {
-        _ = SyncWait.acquire(ts, object: objectID, blocking: true, timeoutNs: nil, monitor: monitor, interruptible: false) {
+        _ = SyncWait.acquire(
+            ts, object: objectID, blocking: true, timeoutNs: nil, monitor: monitor, interruptible: false, holder: holder
+        ) {
             if locked { return false }
             locked = true
+            holderTid = ts.tid
             return true
         }
     }

@@ -72,7 +72,10 @@ extension RLockCore: ConditionLock {
 
     /// `_acquire_restore`: takes the lock again with the saved depth; not interruptible.
     func acquireRestore(_ ts: ThreadState, _ saved: Int) {
-        _ = SyncWait.acquire(ts, object: objectID, blocking: true, timeoutNs: nil, monitor: monitor, interruptible: false) {
+        _ = SyncWait.acquire(
+            ts, object: objectID, blocking: true, timeoutNs: nil, monitor: monitor, interruptible: false,
+            holder: { [unowned self] in monitor.withLock { count > 0 ? owner : nil } }
+        ) {
             take(ts.tid, count: saved)
         }
     }
