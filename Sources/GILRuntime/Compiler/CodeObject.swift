@@ -45,14 +45,25 @@ final class CodeObject: @unchecked Sendable {
     /// The instructions at a stable address for the dispatch loop (set by `seal()`; code objects live
     /// as long as the program, so this is never freed while running).
     private(set) var sealed: UnsafeMutablePointer<Instruction>?
+    /// One inline cache per instruction (see `InlineCache`), written only by the GIL holder.
+    private(set) var caches: UnsafeMutablePointer<InlineCache>?
 
     func seal() {
         let p = UnsafeMutablePointer<Instruction>.allocate(capacity: max(instructions.count, 1))
         p.initialize(from: instructions, count: instructions.count)
         sealed = p
+        let c = UnsafeMutablePointer<InlineCache>.allocate(capacity: max(instructions.count, 1))
+        c.initialize(repeating: InlineCache(), count: max(instructions.count, 1))
+        caches = c
     }
 
-    deinit { sealed?.deallocate() }
+    deinit {
+        sealed?.deallocate()
+        if let caches {
+            caches.deinitialize(count: max(instructions.count, 1))
+            caches.deallocate()
+        }
+    }
 
     init(kind: Kind, name: String, qualifiedName: String, fileName: String, firstLine: Int32) {
         self.kind = kind

@@ -117,6 +117,10 @@ final class PyType: PyObject, @unchecked Sendable {
     var construct: ((_ type: PyType, _ args: [Value], _ kwargs: [(String, Value)], _ ctx: ExecutionContext) throws -> Value)?
     let lock = ObjectLock("class")
 
+    /// The empty shape every new instance starts from (one tree of shapes per class, so a shape
+    /// identifies its class too).
+    let rootShape = Shape()
+
     /// Direct bases in declaration order (`base` is the first).
     let bases: [PyType]
     /// This class, then its ancestors in C3 order.
@@ -214,29 +218,23 @@ enum TypeCache {
 
 /// An instance of a Python class. `native` carries the Swift state of builtin bases (a thread handle,
 /// a LockCore, exception data…).
+/// Attributes live in `slots`, named by `shape` (see `Shape`); both change only under `lock`, and the VM's
+/// unlocked inline-cache reads happen only while object locking is off (one GIL holder at a time).
 final class PyInstance: PyObject, @unchecked Sendable {
     let type: PyType
-    /// Touched only under `lock` (free-threaded safety); `attributes` reads a snapshot or mutates in place.
-    private var storage: [String: Value] = [:]
+    var shape: Shape
+    var slots: [Value] = []
     var native: AnyObject?
     let lock = ObjectLock("instance")
 
-    var attributes: [String: Value] {
-        get { lock.withLock { storage } }
-        _modify {
-            let held = lock.enter()
-            defer { lock.exit(held) }
-            yield &storage
-        }
-    }
-
     init(type: PyType) {
         self.type = type
+        self.shape = type.rootShape
         super.init(tag: .instance)
     }
 
-    func getAttribute(_ name: String) -> Value? { lock.withLock { storage[name] } }
-    func setAttribute(_ name: String, _ v: Value) { lock.withLock { storage[name] = v } }
+    func getAttribute(_ name: String) -> Value? { lock.withLock { shape.slot(of: name).map { slots[$0] } } }
+    func setAttribute(_ name: String, _ v: Value) { lock.withLock { storeUnlocked(name, v) } }
 }
 
 /// A module: builtin ones keep attributes in `dict`; `__main__` keeps its globals in slots.

@@ -39,7 +39,7 @@ enum Attributes {
                 }
                 if name == "__dict__" {
                     let d = PyDict()
-                    for (k, x) in i.lock.withLock({ i.attributes }).sorted(by: { $0.key < $1.key }) { try d.set(.str(k), x) }
+                    for (k, x) in i.orderedAttributes { try d.set(.str(k), x) }
                     return .object(d)
                 }
                 if let g = i.type.lookup("__getattr__") { return try ctx.call(g, [v, .str(name)]) }
@@ -200,7 +200,7 @@ enum Attributes {
     }
 
     static func delete(_ target: Value, _ name: String, _ ctx: ExecutionContext) throws {
-        if case .object(let i as PyInstance) = target, i.lock.withLock({ i.attributes.removeValue(forKey: name) }) != nil { return }
+        if case .object(let i as PyInstance) = target, i.removeAttribute(name) != nil { return }
         if case .object(let t as PyType) = target, t.lock.withLock({ t.dict.removeValue(forKey: name) }) != nil { return }
         throw PyException.make(.attributeError, "'\(typeName(target))' object has no attribute '\(name)'")
     }

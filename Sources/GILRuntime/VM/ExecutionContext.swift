@@ -52,10 +52,15 @@ final class ExecutionContext {
         return p
     }
 
+    /// Releases the frame's object references. A per-register tag test instead of `deinitialize(count:)`,
+    /// whose generic `swift_arrayDestroy` calls the value witness for every register, scalars included.
     @inline(__always)
     func popFrame(_ size: Int) {
         stackTop -= size
-        (stackBase + stackTop).deinitialize(count: size)
+        let p = stackBase + stackTop
+        for k in 0..<size {
+            if case .object = p[k] { (p + k).deinitialize(count: 1) }
+        }
     }
 
     /// The GIL check point: honours a drop request; an interrupt becomes KeyboardInterrupt.

@@ -4,13 +4,60 @@ extension Interpreter {
     /// by `kwnames` (a tuple of str), as CPython's vectorcall lays them out.
     @inline(__always)
     static func callFromRegisters(_ callee: Value, _ args: UnsafeMutablePointer<Value>, _ argc: Int, kwnames: Value?, _ ctx: ExecutionContext, site: (CodeObject, Int)) throws -> Value {
-        if case .object(let o) = callee, o.tag == .function, kwnames == nil {
-            let f = unsafeDowncast(o, to: PyFunction.self)
-            if f.code.isSimple && argc == f.code.positionalCount {
-                return try invokeSimple(f, UnsafeBufferPointer(start: args, count: argc), ctx)
+        if case .object(let o) = callee, kwnames == nil {
+            switch o.tag {
+            case .function:
+                let f = unsafeDowncast(o, to: PyFunction.self)
+                if f.code.isSimple && argc == f.code.positionalCount {
+                    return try invokeSimple(f, UnsafeBufferPointer(start: args, count: argc), ctx)
+                }
+            case .builtin:
+                return try callBuiltin(unsafeDowncast(o, to: PyBuiltinFunction.self), args, argc, ctx)
+            case .type:
+                return try constructFromRegisters(unsafeDowncast(o, to: PyType.self), args, argc, ctx, site: site)
+            default:
+                break
             }
         }
         return try callSlow(callee, args, argc, kwnames: kwnames, ctx, site: site)
+    }
+
+    /// A builtin with positional arguments only: straight to its body (no keyword array, no type switch).
+    @inline(never)
+    static func callBuiltin(_ b: PyBuiltinFunction, _ args: UnsafeMutablePointer<Value>, _ argc: Int, _ ctx: ExecutionContext) throws -> Value {
+        if argc < b.minimumArguments {
+            let expected = b.minimumArguments
+            throw PyException.make(.typeError, "\(b.name)() takes at least \(expected) argument\(expected == 1 ? "" : "s") (\(argc) given)")
+        }
+        return try b.body(Array(UnsafeBufferPointer(start: args, count: argc)), [], ctx)
+    }
+
+    /// `C(args…)` for a class defined in Python whose `__init__` takes exactly these positional arguments:
+    /// the new instance and the arguments go straight into `__init__`'s frame (no argument arrays).
+    /// Everything else (builtin constructors, exceptions, defaults, keywords) takes `construct`.
+    @inline(never)
+    static func constructFromRegisters(_ t: PyType, _ args: UnsafeMutablePointer<Value>, _ argc: Int, _ ctx: ExecutionContext, site: (CodeObject, Int)) throws -> Value {
+        guard t.cacheable, t.construct == nil, case .object(let io)? = t.lookup("__init__"), io.tag == .function,
+              !t.isSubtype(of: ExceptionKind.baseException.type) else {
+            return try callSlow(.object(t), args, argc, kwnames: nil, ctx, site: site)
+        }
+        let f = unsafeDowncast(io, to: PyFunction.self)
+        let code = f.code
+        guard code.isSimple, code.positionalCount == argc + 1 else {
+            return try callSlow(.object(t), args, argc, kwnames: nil, ctx, site: site)
+        }
+        ctx.pendingObjectName = site.0.assignmentNames.isEmpty ? nil : site.0.assignmentNames[Int32(site.1)]
+        ctx.pendingObjectLine = site.0.lines[site.1]
+        defer { ctx.pendingObjectName = nil }
+        let instance = PyInstance(type: t)
+        let size = Int(code.frameSize)
+        let regs = try enter(ctx, size)
+        defer { leave(ctx, size) }
+        regs[0] = .object(instance)
+        for k in 0..<argc { regs[k + 1] = args[k] }
+        let r = try run(f, code, regs, ctx)
+        if !r.isNone { throw PyException.make(.typeError, "__init__() should return None, not '\(typeName(r))'") }
+        return .object(instance)
     }
 
     @inline(never)
@@ -99,7 +146,8 @@ extension Interpreter {
         let size = Int(code.frameSize)
         let regs = try enter(ctx, size)
         defer { leave(ctx, size) }
-        for k in 0..<args.count { regs[k] = args[k] }
+        // The frame's registers are fresh `.none` (no payload), so initializing over them leaks nothing.
+        if let a = args.baseAddress { regs.initialize(from: a, count: args.count) }
         return try run(f, code, regs, ctx)
     }
 
@@ -128,7 +176,8 @@ extension Interpreter {
     static func run(_ f: PyFunction, _ code: CodeObject, _ regs: UnsafeMutablePointer<Value>, _ ctx: ExecutionContext) throws -> Value {
         let base = Int(code.constantBase)
         code.constants.withUnsafeBufferPointer { c in
-            for k in 0..<c.count { regs[base + k] = c[k] }
+            // Constant registers are fresh `.none`: initialize over them (no release of the old value).
+            if let start = c.baseAddress { (regs + base).initialize(from: start, count: c.count) }
         }
         if code.needsUnboundMarkers { markUnbound(code, regs) }
         if !code.cellRegisters.isEmpty || !code.freeRegisters.isEmpty { setUpCells(f, code, regs) }

@@ -10,6 +10,8 @@ enum Interpreter {
         namespace: PyDict? = nil, globals: Globals, startPC: Int = 0, generator: PyGenerator? = nil
     ) throws -> Value {
         let ins = code.sealed!
+        // Inline caches only while one GIL holder at a time touches objects (not free-threaded).
+        let caches: UnsafeMutablePointer<InlineCache>? = ObjectLocking.enabled ? nil : code.caches
         var pc = startPC
         let breaker = ctx.breaker
         let excBase = ctx.handled.count
@@ -35,8 +37,10 @@ enum Interpreter {
                     case .loadGlobal:
                         if let v = globals.lock.withLock({ globals.slots[Int(i.b)] }) {
                             regs[Int(i.a)] = v
+                        } else if let c = caches.map({ $0 + (pc - 1) }), c.pointee.kind == .global, c.pointee.version == typeVersion {
+                            regs[Int(i.a)] = c.pointee.value
                         } else {
-                            regs[Int(i.a)] = try loadBuiltin(globals.names[Int(i.b)], ctx)
+                            regs[Int(i.a)] = try loadBuiltinMiss(globals.names[Int(i.b)], caches.map { $0 + (pc - 1) }, ctx)
                         }
                     case .storeGlobal:
                         let v = regs[Int(i.b)]
@@ -166,13 +170,17 @@ enum Interpreter {
                         if breaker.isSet { try ctx.checkPoint() }
                         regs[Int(i.a)] = try callEx(regs[Int(i.b)], regs[Int(i.c)], i.d == 0 ? nil : regs[Int(i.d) - 1], ctx)
                     case .loadMethod:
-                        let (f, s) = try Attributes.loadMethod(regs[Int(i.a)], code.names[Int(i.c)], ctx)
-                        regs[Int(i.b)] = f
-                        regs[Int(i.b) + 1] = s
+                        if let c = caches.map({ $0 + (pc - 1) }), cachedLoadMethod(regs[Int(i.a)], regs + Int(i.b), c) { continue }
+                        try loadMethodMiss(regs[Int(i.a)], code.names[Int(i.c)], regs + Int(i.b), caches.map { $0 + (pc - 1) }, ctx)
                     case .loadAttr:
-                        regs[Int(i.a)] = try Attributes.get(regs[Int(i.b)], code.names[Int(i.c)], ctx)
+                        if let c = caches.map({ $0 + (pc - 1) }), let v = cachedLoadAttr(regs[Int(i.b)], c) {
+                            regs[Int(i.a)] = v
+                            continue
+                        }
+                        regs[Int(i.a)] = try loadAttrMiss(regs[Int(i.b)], code.names[Int(i.c)], caches.map { $0 + (pc - 1) }, ctx)
                     case .storeAttr:
-                        try Attributes.set(regs[Int(i.a)], code.names[Int(i.b)], regs[Int(i.c)], ctx)
+                        if let c = caches.map({ $0 + (pc - 1) }), cachedStoreAttr(regs[Int(i.a)], regs[Int(i.c)], c) { continue }
+                        try storeAttrMiss(regs[Int(i.a)], code.names[Int(i.b)], regs[Int(i.c)], caches.map { $0 + (pc - 1) }, ctx)
                     case .deleteAttr:
                         try Attributes.delete(regs[Int(i.a)], code.names[Int(i.b)], ctx)
                     case .loadSubscript:

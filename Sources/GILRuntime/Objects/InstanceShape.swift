@@ -1,0 +1,97 @@
+import Synchronization
+
+/// A hidden class (V8 "maps", CPython 3.11's shared-key dicts, PEP 412): the ordered attribute names an
+/// instance has, so the instance keeps only a `[Value]` of slots and the VM's inline caches can turn
+/// `self.x` into "same shape? then slot 2". Shapes form a tree per class: `adding(name)` returns the
+/// shared child, so every instance whose `__init__` assigns the same names in the same order shares one
+/// shape. Immutable except for the transition table, which is behind a mutex because builtin classes
+/// (and so their root shapes) are shared by every runtime in the process.
+final class Shape: Sendable {
+    /// Attribute names in insertion order; slot `k` of an instance holds `names[k]`'s value.
+    let names: [String]
+    private let index: [String: Int]
+    private let transitions = Mutex<[String: Shape]>([:])
+
+    init(names: [String] = []) {
+        self.names = names
+        var index: [String: Int] = [:]
+        index.reserveCapacity(names.count)
+        for (k, n) in names.enumerated() { index[n] = k }
+        self.index = index
+    }
+
+    @inline(__always)
+    func slot(of name: String) -> Int? { index[name] }
+
+    /// The shape with `name` appended (shared with every other instance taking the same path).
+    func adding(_ name: String) -> Shape {
+        transitions.withLock { table in
+            if let s = table[name] { return s }
+            let s = Shape(names: names + [name])
+            table[name] = s
+            return s
+        }
+    }
+}
+
+extension PyInstance {
+    /// Sets or adds `name` (caller holds `lock` when object locking is on).
+    func storeUnlocked(_ name: String, _ v: Value) {
+        if let k = shape.slot(of: name) {
+            slots[k] = v
+        } else {
+            shape = shape.adding(name)
+            slots.append(v)
+        }
+    }
+
+    /// Removes `name`, rebuilding the shape from the class's root without it; nil when absent.
+    func removeAttribute(_ name: String) -> Value? {
+        lock.withLock {
+            guard let k = shape.slot(of: name) else { return nil }
+            let removed = slots[k]
+            var rebuilt = type.rootShape
+            var kept: [Value] = []
+            kept.reserveCapacity(slots.count - 1)
+            for (j, n) in shape.names.enumerated() where j != k {
+                rebuilt = rebuilt.adding(n)
+                kept.append(slots[j])
+            }
+            shape = rebuilt
+            slots = kept
+            return removed
+        }
+    }
+
+    /// The attributes as a dictionary. Mutating it (`attributes["x"] = v`) happens under `lock`, keeps the
+    /// order of names already present and appends new ones, so code written against the old
+    /// `[String: Value]` storage keeps working.
+    var attributes: [String: Value] {
+        get { lock.withLock { dictionaryUnlocked() } }
+        _modify {
+            let held = lock.enter()
+            defer { lock.exit(held) }
+            var d = dictionaryUnlocked()
+            yield &d
+            applyUnlocked(d)
+        }
+    }
+
+    private func dictionaryUnlocked() -> [String: Value] {
+        var d: [String: Value] = [:]
+        for (k, n) in shape.names.enumerated() { d[n] = slots[k] }
+        return d
+    }
+
+    /// Makes the attributes equal to `d` (caller holds `lock`; `removeAttribute` re-enters it).
+    private func applyUnlocked(_ d: [String: Value]) {
+        for n in shape.names where d[n] == nil { _ = removeAttribute(n) }
+        for n in shape.names { if let v = d[n] { storeUnlocked(n, v) } }
+        for (n, v) in d.sorted(by: { $0.key < $1.key }) where shape.slot(of: n) == nil { storeUnlocked(n, v) }
+    }
+
+    /// (name, value) pairs in insertion order (`__dict__`, `vars()`).
+    var orderedAttributes: [(String, Value)] {
+        lock.withLock { Array(zip(shape.names, slots)) }
+    }
+}

@@ -1,0 +1,144 @@
+/// Inline caches (CPython 3.11's specializing interpreter, PEP 659, in miniature): one `InlineCache` per
+/// instruction remembers what the last execution found — the receiver's `Shape` (which also identifies its
+/// class) and `TypeCache.version` — so `self.x`, `self.x = v`, `obj.m(…)`, builtins and `Class(…)` skip
+/// the string-keyed lookups while nothing changed. Caches are read and written only by the GIL holder:
+/// under the free-threaded policy (`ObjectLocking.enabled`) the VM neither fills nor uses them.
+struct InlineCache {
+    /// Receiver shape the entry is valid for (nil: entry keyed on an object tag or unused).
+    var shape: Shape?
+    /// `TypeCache.version` when filled; -1: empty.
+    var version = -1
+    /// Slot index (attributes), object tag (builtin methods), or `Kind`.
+    var index = -1
+    var kind = Kind.empty
+    /// Class attribute, method, `__init__` or builtin value.
+    var value: Value = .none
+    /// `storeAttr` adding an attribute: the shape after the store.
+    var next: Shape?
+
+    enum Kind: UInt8 { case empty, slot, classValue, classFunction, builtinMethod, global, initializer }
+}
+
+extension Interpreter {
+    @inline(__always)
+    static var typeVersion: Int { TypeCache.version.load(ordering: .relaxed) }
+
+    // MARK: - loadAttr
+
+    /// `v.name` from the cache, or nil on a miss.
+    @inline(__always)
+    static func cachedLoadAttr(_ v: Value, _ c: UnsafeMutablePointer<InlineCache>) -> Value? {
+        guard case .object(let o) = v, o.tag == .instance else { return nil }
+        let inst = unsafeDowncast(o, to: PyInstance.self)
+        guard inst.shape === c.pointee.shape, c.pointee.version == typeVersion, inst.native == nil else { return nil }
+        switch c.pointee.kind {
+        case .slot: return inst.slots[c.pointee.index]
+        case .classValue: return c.pointee.value
+        case .classFunction: return .object(PyBoundMethod(function: c.pointee.value, receiver: v))
+        default: return nil
+        }
+    }
+
+    /// The general `v.name`, filling the cache when the receiver is a plain instance.
+    @inline(never)
+    static func loadAttrMiss(_ v: Value, _ name: String, _ c: UnsafeMutablePointer<InlineCache>?, _ ctx: ExecutionContext) throws -> Value {
+        guard let c, case .object(let o) = v, o.tag == .instance else { return try Attributes.get(v, name, ctx) }
+        let inst = unsafeDowncast(o, to: PyInstance.self)
+        guard inst.native == nil else { return try Attributes.get(v, name, ctx) }
+        let version = typeVersion
+        let cv = inst.type.lookup(name)
+        if case .object(let w)? = cv, w is PyMethodWrapper { return try Attributes.get(v, name, ctx) }
+        if let k = inst.shape.slot(of: name) {
+            c.pointee = InlineCache(shape: inst.shape, version: version, index: k, kind: .slot)
+            return inst.slots[k]
+        }
+        guard let cv else { return try Attributes.get(v, name, ctx) }
+        let isFunction = if case .object(let f) = cv { f.tag == .function || f.tag == .builtin } else { false }
+        c.pointee = InlineCache(shape: inst.shape, version: version, kind: isFunction ? .classFunction : .classValue, value: cv)
+        return try Attributes.get(v, name, ctx)
+    }
+
+    // MARK: - storeAttr
+
+    /// `target.name = v` through the cache; false on a miss.
+    @inline(__always)
+    static func cachedStoreAttr(_ target: Value, _ v: Value, _ c: UnsafeMutablePointer<InlineCache>) -> Bool {
+        guard case .object(let o) = target, o.tag == .instance else { return false }
+        let inst = unsafeDowncast(o, to: PyInstance.self)
+        guard inst.shape === c.pointee.shape, c.pointee.version == typeVersion, inst.native == nil else { return false }
+        if let next = c.pointee.next {
+            inst.slots.append(v)
+            inst.shape = next
+        } else {
+            inst.slots[c.pointee.index] = v
+        }
+        return true
+    }
+
+    @inline(never)
+    static func storeAttrMiss(_ target: Value, _ name: String, _ v: Value, _ c: UnsafeMutablePointer<InlineCache>?, _ ctx: ExecutionContext) throws {
+        guard let c, case .object(let o) = target, o.tag == .instance else { return try Attributes.set(target, name, v, ctx) }
+        let inst = unsafeDowncast(o, to: PyInstance.self)
+        let version = typeVersion
+        guard inst.native == nil else { return try Attributes.set(target, name, v, ctx) }
+        if case .object(let w)? = inst.type.lookup(name), w is PyMethodWrapper { return try Attributes.set(target, name, v, ctx) }
+        if case .object(let f)? = inst.type.lookup("__setattr__"), f is PyFunction { return try Attributes.set(target, name, v, ctx) }
+        let before = inst.shape
+        if let k = before.slot(of: name) {
+            c.pointee = InlineCache(shape: before, version: version, index: k, kind: .slot)
+            inst.slots[k] = v
+        } else {
+            let after = before.adding(name)
+            c.pointee = InlineCache(shape: before, version: version, index: before.names.count, kind: .slot, next: after)
+            inst.slots.append(v)
+            inst.shape = after
+        }
+    }
+
+    // MARK: - loadMethod
+
+    /// `v.name` as (function, self) from the cache; false on a miss.
+    @inline(__always)
+    static func cachedLoadMethod(_ v: Value, _ out: UnsafeMutablePointer<Value>, _ c: UnsafeMutablePointer<InlineCache>) -> Bool {
+        guard case .object(let o) = v, c.pointee.version == typeVersion else { return false }
+        if o.tag == .instance {
+            let inst = unsafeDowncast(o, to: PyInstance.self)
+            guard inst.shape === c.pointee.shape, inst.native == nil else { return false }
+        } else if c.pointee.shape != nil || c.pointee.index != Int(o.tag.rawValue) {
+            return false
+        }
+        out[0] = c.pointee.value
+        out[1] = v
+        return true
+    }
+
+    @inline(never)
+    static func loadMethodMiss(_ v: Value, _ name: String, _ out: UnsafeMutablePointer<Value>, _ c: UnsafeMutablePointer<InlineCache>?, _ ctx: ExecutionContext) throws {
+        let version = typeVersion
+        let (f, s) = try Attributes.loadMethod(v, name, ctx)
+        out[0] = f
+        out[1] = s
+        guard let c, !f.isNone, case .object(let o) = v else { return }
+        switch o.tag {
+        case .instance:
+            let inst = unsafeDowncast(o, to: PyInstance.self)
+            guard inst.native == nil, inst.shape.slot(of: name) == nil else { return }
+            c.pointee = InlineCache(shape: inst.shape, version: version, kind: .classFunction, value: f)
+        case .str, .list, .dict, .set, .tuple, .bytes:
+            // These tags are only ever the builtin class itself (subclasses are instances).
+            c.pointee = InlineCache(shape: nil, version: version, index: Int(o.tag.rawValue), kind: .builtinMethod, value: f)
+        default:
+            break
+        }
+    }
+
+    // MARK: - builtins
+
+    @inline(never)
+    static func loadBuiltinMiss(_ name: String, _ c: UnsafeMutablePointer<InlineCache>?, _ ctx: ExecutionContext) throws -> Value {
+        let version = typeVersion
+        let v = try loadBuiltin(name, ctx)
+        c?.pointee = InlineCache(shape: nil, version: version, kind: .global, value: v)
+        return v
+    }
+}
