@@ -301,18 +301,20 @@ enum BuiltinMethods {
             if let key, !key.isNone { keyed.append((try ctx.call(key, [x]), x)) } else { keyed.append((x, x)) }
         }
         var failure: Error?
+        // reverse=True keeps equal items in their original order (Objects/listobject.c reverses, sorts
+        // stably, and reverses back).
         if reverse { keyed.reverse() }
         keyed.sort { l, r in
             if failure != nil { return false }
             do {
-                return reverse ? try compareOrder(.less, r.0, l.0, ctx) : try compareOrder(.less, l.0, r.0, ctx)
+                return try compareOrder(.less, l.0, r.0, ctx)
             } catch {
                 failure = error
                 return false
             }
         }
         if let failure { throw failure }
-        if reverse { keyed.reverse(); keyed.reverse() }
+        if reverse { keyed.reverse() }
         return keyed.map(\.1)
     }
 

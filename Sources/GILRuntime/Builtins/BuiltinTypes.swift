@@ -8,11 +8,48 @@ enum BuiltinTypes {
         let t = PyType(name: "object", base: nil)
         t.addMethod("__init__") { _, _, _ in .none }
         t.addMethod("__str__") { args, _, ctx in .str(try repr(args[0], ctx)) }
+        // object.__setattr__(self, name, value): the plain store a user __setattr__ falls back to.
+        t.dict["__setattr__"] = .object(PyBuiltinFunction("__setattr__", minimumArguments: 3) { args, _, _ in
+            guard case .object(let i as PyInstance) = args[0], case .object(let n as PyStr) = args[1] else {
+                throw PyException.make(.typeError, "object.__setattr__ needs an instance and a str name")
+            }
+            i.setAttribute(n.value, args[2])
+            return .none
+        })
+        t.dict["__init_subclass__"] = .object(PyBuiltinFunction("__init_subclass__") { _, _, _ in .none })
         return t
     }()
+    /// `type(x)`, or `type(name, bases, dict)`: a new class, as a `class` statement would make it.
     static let type = make("type") { _, args, _, _ in
-        guard args.count == 1 else { throw PyException.make(.typeError, "type() takes 1 argument") }
+        if args.count == 3 { return try newType(args) }
+        guard args.count == 1 else { throw PyException.make(.typeError, "type() takes 1 or 3 arguments") }
         return .object(typeOf(args[0]))
+    }
+
+    static func newType(_ args: [Value]) throws -> Value {
+        guard case .object(let n as PyStr) = args[0], case .object(let b as PyTuple) = args[1], case .object(let d as PyDict) = args[2] else {
+            throw PyException.make(.typeError, "type.__new__() argument 1 must be str, 2 tuple, 3 dict")
+        }
+        var bases: [PyType] = []
+        for v in b.items {
+            guard case .object(let t as PyType) = v else { throw PyException.make(.typeError, "bases must be types") }
+            bases.append(t)
+        }
+        let made: PyType
+        if bases.count > 1 {
+            guard let t = PyType(name: n.value, bases: bases, module: "__main__") else {
+                throw PyException.make(.typeError, "Cannot create a consistent method resolution order (MRO)")
+            }
+            made = t
+        } else {
+            made = PyType(name: n.value, base: bases.first ?? object, module: "__main__")
+        }
+        made.cacheable = true
+        for (k, v) in d.entries {
+            guard case .object(let s as PyStr) = k else { continue }
+            made.dict[s.value] = v
+        }
+        return .object(made)
     }
     static let int = make("int") { _, args, kwargs, ctx in try Conversions.int(args, kwargs, ctx) }
     static let bool = make("bool", base: int) { _, args, _, ctx in .bool(try args.first.map { try truthy($0, ctx) } ?? false) }
@@ -117,6 +154,7 @@ enum BuiltinTypes {
         BuiltinMethods.installNumbers(int: int, float: float)
         BuiltinMethods.installBytes(bytes)
         BuiltinMethods.installTuple(tuple)
+        BuiltinMethods.installMore(str: str, bytes: bytes, int: int, float: float, set: set)
         return true
     }()
 }

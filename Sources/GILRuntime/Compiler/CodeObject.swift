@@ -35,6 +35,8 @@ final class CodeObject: @unchecked Sendable {
     var freeRegisters: [Int32] = []
     /// Register of the first parameter, for `super()`.
     var usesSuper = false
+    /// The body's leading string literal (`__doc__`), if any.
+    var docstring: String?
     /// Some local may be read before assignment: plain locals start as `Unbound.marker` (see `checkBound`).
     var needsUnboundMarkers = false
     /// A function containing `yield`: calling it returns a generator.

@@ -376,6 +376,7 @@ extension FunctionCompiler {
         fc.code.hasVarKeywords = p.varKeywords != nil
         fc.code.parameterNames = inner.parameters
         fc.code.isGenerator = inner.hasYield
+        fc.code.docstring = Self.docstring(f.body)
         try fc.statements(f.body)
         fc.emit(.returnValue, fc.none())
         let childCode = fc.finish()
@@ -417,6 +418,12 @@ extension FunctionCompiler {
         return d
     }
 
+    /// A body's docstring: its first statement when that is a plain string literal.
+    static func docstring(_ body: [Statement]) -> String? {
+        guard case .expression(let e)? = body.first?.kind, case .constant(.string(let s)) = e.kind else { return nil }
+        return s
+    }
+
     func classDefinition(_ c: ClassDef, at loc: SourceLocation) throws(SyntaxError) {
         guard let inner = module.symbols.scope(at: loc) else { throw error("internal: no scope for class \(c.name)", loc) }
         if !c.keywords.isEmpty { throw unsupported("class keywords (metaclass=…)", loc) }
@@ -427,12 +434,29 @@ extension FunctionCompiler {
             fc.emit(.buildDict, d, 0, 0)
             fc.emit(.storeName, fc.name("__annotations__"), d)
         }
+        // Every class has a __doc__ (None without a docstring), like CPython's type_new.
+        let doc = Self.docstring(c.body)
+        let docRegister = doc.map { fc.string($0) } ?? fc.none()
+        fc.emit(.storeName, fc.name("__doc__"), docRegister)
         try fc.statements(c.body)
         fc.emit(.returnValue, fc.none())
         let bodyCode = fc.finish()
         let body = newTemp()
         let k = constantIndex(.object(CodeConstant(bodyCode)), key: .code(ObjectIdentifier(bodyCode).hashValue))
-        emit(.makeFunction, body, k, 0, d: 1)
+        if inner.frees.isEmpty {
+            emit(.makeFunction, body, k, 0, d: 1)
+        } else {
+            let extras = temps(3)
+            emit(.move, extras, none())
+            emit(.move, extras + 1, none())
+            let cb = temps(inner.frees.count)
+            for (i, n) in inner.frees.enumerated() {
+                guard case .cell(let r) = access(n) else { throw error("internal: '\(n)' is not a cell", loc) }
+                emit(.move, cb + Int32(i), r)
+            }
+            emit(.buildTuple, extras + 2, cb, Int32(inner.frees.count))
+            emit(.makeFunction, body, k, extras)
+        }
         let bases = temps(c.bases.count)
         for (i, b) in c.bases.enumerated() { _ = try expression(b, into: bases + Int32(i)) }
         var r = newTemp()

@@ -104,6 +104,16 @@ final class FunctionCompiler {
             code.localCount = reg
             if !scope.parameters.isEmpty { firstParameterRegister = locals[scope.parameters[0]] }
             definitelyAssigned = Set(scope.parameters)
+        } else if kind == .classBody {
+            // Enclosing functions' variables read by the class body or its methods arrive as cells.
+            var reg: Int32 = 0
+            for n in scope.frees {
+                locals[n] = reg
+                cellNames.insert(n)
+                code.freeRegisters.append(reg)
+                reg += 1
+            }
+            code.localCount = reg
         }
         tempTop = code.localCount
         maxTemp = tempTop
@@ -189,7 +199,9 @@ final class FunctionCompiler {
         for o in overlays.reversed() { if let r = o[n] { return .local(r) } }
         switch code.kind {
         case .module: return .global(module.globalSlot(n))
-        case .classBody: return .namespace(name(n))
+        case .classBody:
+            if !scope.isLocal(n), !scope.globals.contains(n), let r = locals[n] { return .cell(r) }
+            return .namespace(name(n))
         case .function:
             if scope.globals.contains(n) { return .global(module.globalSlot(n)) }
             if let r = locals[n] { return cellNames.contains(n) ? .cell(r) : .local(r) }

@@ -65,15 +65,17 @@ struct SymbolTable {
     func scope(at loc: SourceLocation) -> Scope? { scopes[loc] }
 
     private func resolve(_ s: Scope) throws(SyntaxError) {
-        if s.kind == .function {
-            let names = s.referenced.union(s.nonlocals)
+        // Class bodies read enclosing functions' variables too (CPython's LOAD_CLASSDEREF), and pass them
+        // through to the methods defined in them, so a class scope on the path gets the name as a free.
+        if s.kind == .function || s.kind == .classBody {
+            let names = s.kind == .function ? s.referenced.union(s.nonlocals) : s.referenced
             for n in names.sorted() where !s.isLocal(n) && !s.globals.contains(n) {
                 var path: [Scope] = [s]
                 var cur = s.parent
                 var found: Scope?
                 while let c = cur, c.kind != .module {
                     if c.kind == .function && c.isLocal(n) { found = c; break }
-                    if c.kind == .function { path.append(c) }
+                    path.append(c)
                     cur = c.parent
                 }
                 if let owner = found {

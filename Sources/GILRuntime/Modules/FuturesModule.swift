@@ -145,26 +145,4 @@ enum FuturesModule {
                 not_done[0]._done.wait(0.001)
             return (set(done), set(not_done))
         """
-
-    /// Compiles and runs the module body with its own globals.
-    static func load(_ runtime: PythonRuntime, _ ctx: ExecutionContext) throws -> PyModule {
-        let name = "concurrent.futures"
-        let program: CompiledProgram
-        do {
-            program = try PythonCompiler.compile(source: source, fileName: "<frozen \(name)>")
-        } catch {
-            throw PyException.make(.importError, "cannot compile \(name): \(error)")
-        }
-        let globals = Globals(names: program.globalNames)
-        globals.set(named: "__name__", .str(name))
-        let module = PyModule(name: name, globals: globals)
-        let code = program.module
-        let size = Int(code.frameSize)
-        let regs = try ctx.pushFrame(size)
-        defer { ctx.popFrame(size) }
-        let base = Int(code.constantBase)
-        for (k, c) in code.constants.enumerated() { regs[base + k] = c }
-        _ = try Interpreter.execute(code, nil, regs, ctx, globals: globals)
-        return module
-    }
 }

@@ -45,10 +45,12 @@ final class ModuleRegistry {
         case "socket": m = SocketModule.make(runtime)
         case "dataclasses": m = DataclassesModule.make()
         case "concurrent": m = PyModule(name: "concurrent")
-        case "concurrent.futures": m = try FuturesModule.load(runtime, ctx)
         case "__main__": m = PyModule(name: "__main__", globals: runtime.mainGlobals)
         default:
-            throw PyException.make(.moduleNotFoundError, "No module named '\(name)'")
+            guard let source = SourceModules.sources[name] else {
+                throw PyException.make(.moduleNotFoundError, "No module named '\(name)'")
+            }
+            m = try SourceModules.load(name, source: source, ctx)
         }
         loaded[name] = m
         return m

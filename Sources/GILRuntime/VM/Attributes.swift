@@ -4,6 +4,7 @@ final class PyMethodWrapper: PyObject, @unchecked Sendable {
     let kind: Kind
     let function: Value
     var setter: Value?
+    var deleter: Value?
 
     init(_ kind: Kind, _ function: Value) {
         self.kind = kind
@@ -62,6 +63,11 @@ enum Attributes {
                 case "__bases__": return .object(PyTuple(t.bases.map { .object($0) }))
                 case "__mro__": return .object(PyTuple(t.mro.map { .object($0) }))
                 case "__class__": return .object(BuiltinTypes.type)
+                case "__doc__": return .none
+                case "__dict__":
+                    let d = PyDict()
+                    for (k, x) in t.lock.withLock({ t.dict }).sorted(by: { $0.key < $1.key }) { try d.set(.str(k), x) }
+                    return .object(d)
                 default: break
                 }
                 throw PyException.make(.attributeError, "type object '\(t.name)' has no attribute '\(name)'")
@@ -81,8 +87,8 @@ enum Attributes {
                 switch name {
                 case "__name__": return .str(f.name)
                 case "__qualname__": return .str(f.qualifiedName)
-                case "__module__": return .str("__main__")
-                case "__doc__": return .none
+                case "__module__": return f.attributes["__module__"] ?? .str("__main__")
+                case "__doc__": return f.attributes["__doc__"] ?? f.code.docstring.map { .str($0) } ?? .none
                 default:
                     if let a = f.attributes[name] { return a }
                 }
@@ -96,6 +102,12 @@ enum Attributes {
                 if name == "setter" {
                     return .object(PyBuiltinFunction("setter") { args, _, _ in
                         w.setter = args.first
+                        return .object(w)
+                    })
+                }
+                if name == "deleter" {
+                    return .object(PyBuiltinFunction("deleter") { args, _, _ in
+                        w.deleter = args.first
                         return .object(w)
                     })
                 }
@@ -193,6 +205,9 @@ enum Attributes {
         case let m as PyModule:
             m.set(name, value)
         case let f as PyFunction:
+            // functools.wraps renames the wrapper.
+            if name == "__name__", case .object(let s as PyStr) = value { f.name = s.value }
+            if name == "__qualname__", case .object(let s as PyStr) = value { f.qualifiedName = s.value }
             f.attributes[name] = value
         default:
             throw PyException.make(.attributeError, "'\(typeName(target))' object has no attribute '\(name)'")
@@ -200,6 +215,11 @@ enum Attributes {
     }
 
     static func delete(_ target: Value, _ name: String, _ ctx: ExecutionContext) throws {
+        if case .object(let i as PyInstance) = target, let cv = i.type.lookup(name), case .object(let w as PyMethodWrapper) = cv, w.kind == .property {
+            guard let deleter = w.deleter else { throw PyException.make(.attributeError, "can't delete attribute '\(name)'") }
+            _ = try ctx.call(deleter, [target])
+            return
+        }
         if case .object(let i as PyInstance) = target, i.removeAttribute(name) != nil { return }
         if case .object(let t as PyType) = target, t.lock.withLock({ t.dict.removeValue(forKey: name) }) != nil { return }
         throw PyException.make(.attributeError, "'\(typeName(target))' object has no attribute '\(name)'")

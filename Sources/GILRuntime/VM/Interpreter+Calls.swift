@@ -315,6 +315,7 @@ extension Interpreter {
         defer { leave(ctx, size) }
         let cbase = Int(code.constantBase)
         for (k, c) in code.constants.enumerated() { regs[cbase + k] = c }
+        if !code.freeRegisters.isEmpty { setUpCells(f, code, regs) }
         _ = try execute(code, f, regs, ctx, namespace: namespace, globals: globals)
         var module = "__main__"
         if let m = globals.value(named: "__name__"), case .object(let s as PyStr) = m { module = s.value }
@@ -334,7 +335,17 @@ extension Interpreter {
             if case .object(let fn as PyFunction) = v { fn.definingClass = type }
             if case .object(let w as PyMethodWrapper) = v, case .object(let fn as PyFunction) = w.function { fn.definingClass = type }
         }
+        try initSubclass(type, ctx)
         return .object(type)
+    }
+
+    /// PEP 487: the nearest base's `__init_subclass__` (an implicit classmethod) runs for the new class.
+    static func initSubclass(_ type: PyType, _ ctx: ExecutionContext) throws {
+        guard type.mro.count > 2, let hook = type.mro[1].lookup("__init_subclass__") else { return }
+        var f = hook
+        if case .object(let w as PyMethodWrapper) = hook, w.kind == .classMethod { f = w.function }
+        if case .object(let o) = f, o is PyBuiltinFunction { return }
+        _ = try ctx.call(f, [.object(type)])
     }
 
     // MARK: - raise / except

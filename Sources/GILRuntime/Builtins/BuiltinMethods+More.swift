@@ -1,0 +1,267 @@
+import BigInt
+import Foundation
+
+/// The less common methods of str, bytes, int, float and set (Objects/unicodeobject.c, bytesobject.c,
+/// longobject.c, floatobject.c, setobject.c), kept apart from the everyday ones in BuiltinMethods.swift.
+extension BuiltinMethods {
+    /// Adds a method whose body may index `args[0 ..< minimum]` without checking.
+    static func method(_ t: PyType, _ name: String, _ minimum: Int, _ body: @escaping NativeFunction) {
+        t.dict[name] = .object(PyBuiltinFunction(name, minimumArguments: minimum, body))
+    }
+
+    static func installMore(str: PyType, bytes: PyType, int: PyType, float: PyType, set: PyType) {
+        installMoreStr(str)
+        installMoreBytes(bytes)
+        installMoreNumbers(int: int, float: float)
+        installMoreSet(set)
+    }
+
+    static func installMoreStr(_ t: PyType) {
+        method(t, "rpartition", 2) { a, _, _ in
+            let s = selfStr(a), sep = try string(a[1], "rpartition") ?? ""
+            if sep.isEmpty { throw PyException.make(.valueError, "empty separator") }
+            guard let r = s.range(of: sep, options: .backwards) else { return .object(PyTuple([.str(""), .str(""), .str(s)])) }
+            return .object(PyTuple([.str(String(s[..<r.lowerBound])), .str(sep), .str(String(s[r.upperBound...]))]))
+        }
+        method(t, "rindex", 2) { a, _, _ in
+            let s = selfStr(a), sub = try string(a[1], "rindex") ?? ""
+            guard let r = s.range(of: sub, options: .backwards) else { throw PyException.make(.valueError, "substring not found") }
+            return .int(s.unicodeScalars.distance(from: s.startIndex, to: r.lowerBound))
+        }
+        method(t, "isprintable", 1) { a, _, _ in
+            .bool(selfStr(a).unicodeScalars.allSatisfy { !($0.properties.generalCategory == .control || $0.properties.generalCategory == .format || $0.properties.generalCategory == .unassigned || $0.properties.generalCategory == .lineSeparator || $0.properties.generalCategory == .paragraphSeparator || ($0.properties.generalCategory == .spaceSeparator && $0 != " ")) })
+        }
+        method(t, "isascii", 1) { a, _, _ in .bool(selfStr(a).unicodeScalars.allSatisfy(\.isASCII)) }
+        method(t, "isidentifier", 1) { a, _, _ in
+            let s = selfStr(a)
+            guard let first = s.first, first == "_" || first.isLetter else { return .bool(false) }
+            return .bool(s.allSatisfy { $0 == "_" || $0.isLetter || $0.isNumber })
+        }
+        method(t, "istitle", 1) { a, _, _ in
+            var previousCased = false
+            var sawCased = false
+            for c in selfStr(a) {
+                if c.isUppercase {
+                    if previousCased { return .bool(false) }
+                    previousCased = true
+                    sawCased = true
+                } else if c.isLowercase {
+                    if !previousCased { return .bool(false) }
+                    previousCased = true
+                    sawCased = true
+                } else {
+                    previousCased = false
+                }
+            }
+            return .bool(sawCased)
+        }
+        method(t, "format_map", 2) { a, _, ctx in
+            guard let format = t.lookup("format") else { return .none }
+            var kwargs: [(String, Value)] = []
+            if case .object(let d as PyDict) = a[1] {
+                for (k, v) in d.entries { if case .object(let s as PyStr) = k { kwargs.append((s.value, v)) } }
+            }
+            return try ctx.call(format, [a[0]], kwargs: kwargs)
+        }
+    }
+
+    static func selfBytes(_ a: [Value]) throws -> [UInt8] {
+        guard case .object(let b as PyBytes) = a[0] else { throw PyException.make(.typeError, "descriptor requires a 'bytes' object") }
+        return b.value
+    }
+
+    static func bytesArgument(_ v: Value, _ what: String) throws -> [UInt8] {
+        guard case .object(let b as PyBytes) = v else {
+            throw PyException.make(.typeError, "a bytes-like object is required, not '\(typeName(v))'")
+        }
+        return b.value
+    }
+
+    /// bytes methods work on the raw bytes; case mapping is ASCII-only, as in CPython.
+    static func installMoreBytes(_ t: PyType) {
+        func bytes(_ b: [UInt8]) -> Value { .object(PyBytes(b)) }
+        method(t, "upper", 1) { a, _, _ in bytes(try selfBytes(a).map { $0 >= 97 && $0 <= 122 ? $0 - 32 : $0 }) }
+        method(t, "lower", 1) { a, _, _ in bytes(try selfBytes(a).map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }) }
+        func isSpace(_ c: UInt8) -> Bool { c == 32 || (c >= 9 && c <= 13) }
+        for (name, leading, trailing) in [("strip", true, true), ("lstrip", true, false), ("rstrip", false, true)] {
+            method(t, name, 1) { a, _, _ in
+                var b = ArraySlice(try selfBytes(a))
+                let chars: [UInt8]? = a.count > 1 && !a[1].isNone ? try bytesArgument(a[1], name) : nil
+                let strip: (UInt8) -> Bool = chars.map { set in { set.contains($0) } } ?? isSpace
+                if leading { while let f = b.first, strip(f) { b.removeFirst() } }
+                if trailing { while let l = b.last, strip(l) { b.removeLast() } }
+                return bytes(Array(b))
+            }
+        }
+        method(t, "split", 1) { a, kw, _ in
+            let b = try selfBytes(a)
+            let sepValue = a.count > 1 ? a[1] : (kw.first { $0.0 == "sep" }?.1 ?? .none)
+            if sepValue.isNone {
+                return .object(PyList(b.split(whereSeparator: isSpace).map { bytes(Array($0)) }))
+            }
+            let sep = try bytesArgument(sepValue, "split")
+            if sep.isEmpty { throw PyException.make(.valueError, "empty separator") }
+            var parts: [Value] = []
+            var start = 0
+            var i = 0
+            while i + sep.count <= b.count {
+                if Array(b[i ..< i + sep.count]) == sep {
+                    parts.append(bytes(Array(b[start ..< i])))
+                    i += sep.count
+                    start = i
+                } else {
+                    i += 1
+                }
+            }
+            parts.append(bytes(Array(b[start...])))
+            return .object(PyList(parts))
+        }
+        func find(_ b: [UInt8], _ sub: [UInt8]) -> Int? {
+            if sub.isEmpty { return 0 }
+            guard sub.count <= b.count else { return nil }
+            for i in 0 ... b.count - sub.count where Array(b[i ..< i + sub.count]) == sub { return i }
+            return nil
+        }
+        method(t, "find", 2) { a, _, _ in .int(find(try selfBytes(a), try bytesArgument(a[1], "find")) ?? -1) }
+        method(t, "startswith", 2) { a, _, _ in
+            let b = try selfBytes(a), p = try bytesArgument(a[1], "startswith")
+            return .bool(b.count >= p.count && Array(b[..<p.count]) == p)
+        }
+        method(t, "endswith", 2) { a, _, _ in
+            let b = try selfBytes(a), p = try bytesArgument(a[1], "endswith")
+            return .bool(b.count >= p.count && Array(b[(b.count - p.count)...]) == p)
+        }
+        method(t, "replace", 3) { a, _, _ in
+            let b = try selfBytes(a), old = try bytesArgument(a[1], "replace"), new = try bytesArgument(a[2], "replace")
+            if old.isEmpty { return a[0] }
+            var out: [UInt8] = []
+            var i = 0
+            while i < b.count {
+                if i + old.count <= b.count, Array(b[i ..< i + old.count]) == old {
+                    out += new
+                    i += old.count
+                } else {
+                    out.append(b[i])
+                    i += 1
+                }
+            }
+            return bytes(out)
+        }
+        method(t, "count", 2) { a, _, _ in
+            let b = try selfBytes(a), sub = try bytesArgument(a[1], "count")
+            if sub.isEmpty { return .int(b.count + 1) }
+            var n = 0
+            var i = 0
+            while i + sub.count <= b.count {
+                if Array(b[i ..< i + sub.count]) == sub { n += 1; i += sub.count } else { i += 1 }
+            }
+            return .int(n)
+        }
+        method(t, "join", 2) { a, _, ctx in
+            let sep = try selfBytes(a)
+            var out: [UInt8] = []
+            for (i, item) in try collect(a[1], ctx).enumerated() {
+                if i > 0 { out += sep }
+                out += try bytesArgument(item, "join")
+            }
+            return bytes(out)
+        }
+        method(t, "hex", 1) { a, _, _ in .str(try selfBytes(a).map { String(format: "%02x", $0) }.joined()) }
+    }
+
+    static func installMoreNumbers(int: PyType, float: PyType) {
+        method(int, "bit_length", 1) { a, _, _ in
+            guard let n = Arithmetic.number(a[0]).flatMap(Arithmetic.big), n != 0 else { return .int(0) }
+            return .int(String(n.magnitude, radix: 2).count)
+        }
+        method(int, "to_bytes", 1) { a, kw, _ in
+            guard let n = Arithmetic.number(a[0]).flatMap(Arithmetic.big) else { return .none }
+            let length = indexValue(a.count > 1 ? a[1] : (kw.first { $0.0 == "length" }?.1 ?? .int(1))) ?? 1
+            let order = a.count > 2 ? a[2] : (kw.first { $0.0 == "byteorder" }?.1 ?? .str("big"))
+            guard n.sign == .plus else { throw PyException.make(.overflowError, "can't convert negative int to unsigned") }
+            var out: [UInt8] = []
+            var m = n.magnitude
+            while m > 0 {
+                out.insert(UInt8(m & 0xff), at: 0)
+                m >>= 8
+            }
+            if out.count > length { throw PyException.make(.overflowError, "int too big to convert") }
+            out = [UInt8](repeating: 0, count: length - out.count) + out
+            if case .object(let s as PyStr) = order, s.value == "little" { out.reverse() }
+            return .object(PyBytes(out))
+        }
+        // int.from_bytes is a classmethod in CPython; called on the type, args[0] is the bytes.
+        method(int, "from_bytes", 1) { a, kw, _ in
+            var bytes = try bytesArgument(a[0], "from_bytes")
+            let order = a.count > 1 ? a[1] : (kw.first { $0.0 == "byteorder" }?.1 ?? .str("big"))
+            if case .object(let s as PyStr) = order, s.value == "little" { bytes.reverse() }
+            var n = BigInt(0)
+            for b in bytes { n = n << 8 | BigInt(b) }
+            return .integer(n)
+        }
+        method(int, "as_integer_ratio", 1) { a, _, _ in .object(PyTuple([a[0], .int(1)])) }
+        method(int, "conjugate", 1) { a, _, _ in a[0] }
+        method(float, "as_integer_ratio", 1) { a, _, _ in
+            guard case .float(let d) = a[0] else { return .none }
+            if d.isNaN { throw PyException.make(.valueError, "cannot convert NaN to integer ratio") }
+            if d.isInfinite { throw PyException.make(.overflowError, "cannot convert Infinity to integer ratio") }
+            // d = significand × 2^exponent exactly; reduce by the common power of two.
+            var numerator = BigInt(d.significandBitPattern | (d.isNormal ? 1 << 52 : 0))
+            var exponent = Int(d.exponent) - 52
+            if !d.isNormal { exponent = -1074 }
+            if d < 0 { numerator = -numerator }
+            while exponent < 0, numerator != 0, numerator & 1 == 0 {
+                numerator >>= 1
+                exponent += 1
+            }
+            if numerator == 0 { return .object(PyTuple([.int(0), .int(1)])) }
+            if exponent >= 0 { return .object(PyTuple([.integer(numerator << exponent), .int(1)])) }
+            return .object(PyTuple([.integer(numerator), .integer(BigInt(1) << -exponent)]))
+        }
+        method(float, "conjugate", 1) { a, _, _ in a[0] }
+    }
+
+    static func installMoreSet(_ t: PyType) {
+        func selfSet(_ a: [Value]) throws -> PySet {
+            guard case .object(let s as PySet) = a[0] else { throw PyException.make(.typeError, "descriptor requires a 'set' object") }
+            return s
+        }
+        func members(_ v: Value, _ ctx: ExecutionContext) throws -> PySet {
+            if case .object(let s as PySet) = v { return s }
+            let out = PySet()
+            for x in try collect(v, ctx) { try out.add(x) }
+            return out
+        }
+        method(t, "difference", 1) { a, _, ctx in
+            let out = PySet()
+            let others = try a.dropFirst().map { try members($0, ctx) }
+            for x in try selfSet(a).elements where try !others.contains(where: { try $0.contains(x) }) { try out.add(x) }
+            return .object(out)
+        }
+        method(t, "symmetric_difference", 2) { a, _, ctx in
+            let s = try selfSet(a), o = try members(a[1], ctx)
+            let out = PySet()
+            for x in s.elements where try !o.contains(x) { try out.add(x) }
+            for x in o.elements where try !s.contains(x) { try out.add(x) }
+            return .object(out)
+        }
+        method(t, "issuperset", 2) { a, _, ctx in
+            let s = try selfSet(a)
+            return .bool(try collect(a[1], ctx).allSatisfy { try s.contains($0) })
+        }
+        method(t, "isdisjoint", 2) { a, _, ctx in
+            let s = try selfSet(a)
+            return .bool(try !collect(a[1], ctx).contains { try s.contains($0) })
+        }
+        method(t, "difference_update", 1) { a, _, ctx in
+            let s = try selfSet(a)
+            for o in a.dropFirst() { for x in try collect(o, ctx) { try s.storage.remove(x) } }
+            return .none
+        }
+        method(t, "intersection_update", 2) { a, _, ctx in
+            let s = try selfSet(a), o = try members(a[1], ctx)
+            for x in s.elements where try !o.contains(x) { try s.storage.remove(x) }
+            return .none
+        }
+    }
+}

@@ -1,0 +1,34 @@
+/// Library modules written in Python and compiled by our own compiler at first import (CPython ships much
+/// of its library as Python too, Lib/*.py). Speed does not matter here; breadth does, and every wait inside
+/// them still goes through the native `threading`/`queue` objects, so it is recorded.
+enum SourceModules {
+    /// Importable module name → Python source.
+    static let sources: [String: String] = [
+        "collections": CollectionsSource.text,
+        "itertools": ItertoolsSource.text,
+        "functools": FunctoolsSource.text,
+        "logging": LoggingSource.text,
+        "concurrent.futures": FuturesModule.source,
+    ]
+
+    /// Compiles `source` and runs its body with fresh globals (`__name__` = `name`) in the calling thread.
+    static func load(_ name: String, source: String, _ ctx: ExecutionContext) throws -> PyModule {
+        let program: CompiledProgram
+        do {
+            program = try PythonCompiler.compile(source: source, fileName: "<frozen \(name)>")
+        } catch {
+            throw PyException.make(.importError, "cannot compile \(name): \(error)")
+        }
+        let globals = Globals(names: program.globalNames)
+        globals.set(named: "__name__", .str(name))
+        let module = PyModule(name: name, globals: globals)
+        let code = program.module
+        let size = Int(code.frameSize)
+        let regs = try ctx.pushFrame(size)
+        defer { ctx.popFrame(size) }
+        let base = Int(code.constantBase)
+        for (k, c) in code.constants.enumerated() { regs[base + k] = c }
+        _ = try Interpreter.execute(code, nil, regs, ctx, globals: globals)
+        return module
+    }
+}
