@@ -70,6 +70,6 @@ let package = Package(
         .testTarget(
             name: "GILAnalysisTests", dependencies: ["GILAnalysis", "TraceStore", "GILTrace"], exclude: ["Fixtures"]),
         .testTarget(name: "GILRecCLITests", dependencies: ["GILRecCLI", "GILRuntime", "TraceStore", "GILAnalysis"]),
-        .testTarget(name: "GILStatCLITests", dependencies: ["GILStatCLI", "GILAnalysis", "TraceStore"]),
+        .testTarget(name: "GILStatCLITests", dependencies: ["GILStatCLI", "GILAnalysis", "TraceStore", "GILRecCLI", "GILRuntime"]),
     ]
 )

@@ -18,6 +18,7 @@
 --   threads             INTEGER  Python threads seen.
 --   events              INTEGER  Events stored.
 --   dropped_events      INTEGER  Events lost to full buffers (0 unless drops were enabled).
+--   sweep_id            INTEGER  The `gilrec sweep` that recorded the run (NULL for a single run).
 SELECT r.run_id,
        r.label,
        r.program,
@@ -29,6 +30,7 @@ SELECT r.run_id,
        r.cpu_ns,
        (SELECT count(*) FROM threads t WHERE t.run_id = r.run_id) AS threads,
        coalesce(r.event_count, 0) AS events,
-       coalesce(r.dropped_events, 0) AS dropped_events
+       coalesce(r.dropped_events, 0) AS dropped_events,
+       r.sweep_id
 FROM runs r
 ORDER BY r.run_id;

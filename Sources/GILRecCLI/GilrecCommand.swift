@@ -7,7 +7,7 @@ public struct GilrecCommand: ParsableCommand {
         abstract: "Run Python programs on an instrumented GIL and record every GIL, lock and I/O event into SQLite.",
         discussion: "Analyse the recorded runs with `gilstat`, or open the database with `sqlite3 gil.db`.",
         version: "0.1.0",
-        subcommands: [RunCommand.self, DemoCommand.self]
+        subcommands: [RunCommand.self, DemoCommand.self, SweepCommand.self]
     )
 
     public init() {}

@@ -32,6 +32,10 @@ package enum Recording {
         /// Stop the program after this many seconds, keep the trace, status `timeout` (exit 124).
         package var timeoutSeconds: Double?
         package var output: OutputTarget
+        /// The `runs.sweep_id` shared by the runs of one `gilrec sweep`.
+        package var sweepId: Int64?
+        /// Extra `os.environ` entries for the program.
+        package var environment: [String: String] = [:]
 
         package init(
             programPath: String, source: String, arguments: [String] = [], label: String? = nil,
@@ -58,13 +62,14 @@ package enum Recording {
         let info = RunInfo(
             label: request.label, program: request.programPath, argv: request.arguments, policy: request.policy.name,
             switchIntervalNs: request.switchIntervalNs, checkMode: request.checkMode.rawValue, host: hostName(),
-            cpuCount: ProcessInfo.processInfo.activeProcessorCount, pid: getpid()
+            cpuCount: ProcessInfo.processInfo.activeProcessorCount, sweepId: request.sweepId, pid: getpid()
         )
         let writer = try RunWriter.begin(path: request.databasePath, info: info)
         var options = RuntimeOptions(argv: [request.programPath] + request.arguments)
         options.switchIntervalNs = request.switchIntervalNs
         options.output = request.output
         options.policy = request.policy
+        options.environment = request.environment
         let runtime = PythonRuntime(program: program, options: options, sink: writer, traceEnabled: request.traceEnabled)
         runtime.gil.checkInterval = request.checkInterval
 

@@ -2,7 +2,7 @@ import ArgumentParser
 import GILAnalysis
 import TraceStore
 
-/// `gilstat speedup RUN… | --label L | --phases RUN` (DESIGN.md §5 "Speedup").
+/// `gilstat speedup RUN… | --label L | --phases RUN | --sweep ID` (DESIGN.md §5 "Speedup").
 struct SpeedupCommand: ReportingCommand {
     static let configuration = CommandConfiguration(
         commandName: "speedup",
@@ -10,7 +10,9 @@ struct SpeedupCommand: ReportingCommand {
         discussion: """
             With runs: the first is the serial baseline, each other is compared with it. With --label: every \
             run of that label, the one with the fewest threads (then the oldest) as baseline. With --phases: \
-            the phases of one run, from gilrec.phase marks or else from thread lifetimes.
+            the phases of one run, from gilrec.phase marks or else from thread lifetimes. With --sweep: every \
+            run of one `gilrec sweep`, per (policy, switch interval) group ordered by threads, against the \
+            group's 1-thread run (Queries/sweep_speedup.sql).
             """)
 
     @OptionGroup var store: StoreOptions
@@ -24,9 +26,12 @@ struct SpeedupCommand: ReportingCommand {
     @Option(name: .long, help: "Phases within this run instead.")
     var phases: String?
 
+    @Option(name: .long, help: "Every run of this sweep (the sweep id `gilrec sweep` printed; see `gilstat runs`).")
+    var sweep: Int64?
+
     func validate() throws {
-        let modes = [!runs.isEmpty, label != nil, phases != nil].filter { $0 }.count
-        guard modes == 1 else { throw ValidationError("give runs, --label L, or --phases RUN (exactly one)") }
+        let modes = [!runs.isEmpty, label != nil, phases != nil, sweep != nil].filter { $0 }.count
+        guard modes == 1 else { throw ValidationError("give runs, --label L, --phases RUN or --sweep ID (exactly one)") }
         if !runs.isEmpty, runs.count < 2 {
             throw ValidationError("give at least two runs: the serial baseline and a threaded run")
         }
@@ -38,6 +43,18 @@ struct SpeedupCommand: ReportingCommand {
             let run = try LoadedRun.load(reader, try reader.resolveRun(phases))
             return store.render(
                 Reports.phases(run, scan: try run.scanEvents(reader), labels: try reader.labels(runID: run.record.runID)))
+        }
+        if let sweep {
+            let all = try reader.runs()
+            let members = all.filter { $0.info.sweepId == sweep }
+            guard !members.isEmpty else {
+                let known = Set(all.compactMap(\.info.sweepId)).sorted().map(String.init)
+                let which = known.isEmpty ? "it holds no sweeps (record one with gilrec sweep)" : "its sweeps are \(known.joined(separator: ", "))"
+                throw AnalysisError("no sweep \(sweep) in \(store.db): \(which)")
+            }
+            return store.render(
+                Reports.sweepSpeedup(
+                    sweepID: sweep, runs: try members.map { try LoadedRun.load(reader, $0, states: SweepSpeedup.states) }))
         }
         var records: [RunRecord]
         if let label {

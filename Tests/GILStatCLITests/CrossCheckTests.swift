@@ -1,4 +1,7 @@
 import GILAnalysis
+import GILRecCLI
+import GILRuntime
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -8,8 +11,9 @@ import TraceStore
 @testable import GILStatCLI
 
 /// DESIGN.md §5: every number `gilstat` prints must be reproducible by a file in `Queries/`. For each
-/// fixture run, the JSON of `gilstat summary/contention/convoy/speedup` is compared field by field with
-/// what the matching query returns through the same database.
+/// fixture run, and for each run of real recordings of the examples made by the test itself
+/// (`RecordedDatabase`, issue #4), the JSON of `gilstat summary/contention/convoy/speedup` is compared field
+/// by field with what the matching query returns through the same database.
 @Suite(.serialized) struct CrossCheckTests {
     static let runs: [Int64] = [1, 2, 3, 4, 5]
 
@@ -67,6 +71,55 @@ import TraceStore
             try checkContention(run: run, db: db)
             try checkConvoy(run: run, db: db)
         }
+    }
+
+    /// Real recordings (convoy, cpu_bound serial/threaded, primitives, race with every check point, I/O
+    /// fetches, a sweep): every gilstat figure against its query, run by run.
+    @Test func realRecordingsMatchQueries() throws {
+        let recorded = try RecordedDatabase.get()
+        let db = recorded.path
+        let runs = try TraceReader(path: db).runs()
+        try #require(runs.count == recorded.runIDs.count)
+        for run in runs {
+            #expect(run.status == .ok, "run \(run.runID) \(run.info.label)")
+            #expect(run.eventCount > 0)
+            try checkSummary(run: run.runID, db: db)
+            try checkContention(run: run.runID, db: db)
+            try checkConvoy(run: run.runID, db: db)
+            let phases = try json(["speedup", "--phases", String(run.runID)], db: db)
+            expectSameTable(
+                phases["phases"], try query("phases", db: db, ["run": .integer(run.runID)]), "phases \(run.runID)")
+            // One object at a time: the GIL and the first user object (lock_contention.sql is the slow one).
+            for case .integer(let obj)? in try query("lock_contention", db: db, ["run": .integer(run.runID)]).rows.prefix(2).map(\.first) {
+                let out = try json(["contention", String(run.runID), "--object", String(obj)], db: db)
+                let p: [String: SQLValue] = ["run": .integer(run.runID), "obj": .integer(obj)]
+                expectSameTable(out["objects"], try query("lock_contention", db: db, p), "objects \(run.runID)/\(obj)")
+            }
+        }
+        expectSameTable(try json(["runs"], db: db)["runs"], try query("runs", db: db, [:]), "runs")
+        let serial = try #require(recorded.runIDs["cpu-serial"])
+        let threaded = try #require(recorded.runIDs["cpu-threaded"])
+        expectSameTable(
+            try json(["speedup", String(serial), String(threaded)], db: db)["speedup"],
+            try query("speedup", db: db, ["serial": .integer(serial), "threaded": .integer(threaded)]), "speedup")
+        expectSameTable(
+            try json(["speedup", "--sweep", String(recorded.sweepID)], db: db)["sweep"],
+            try query("sweep_speedup", db: db, ["sweep": .integer(recorded.sweepID)]), "sweep")
+    }
+
+    /// What the real recordings must show whatever the timing: the race lost updates with every check point,
+    /// the primitives' locks were used, the threaded fetches overlapped, the convoy program had I/O.
+    @Test func realRecordingsShowTheirLessons() throws {
+        let recorded = try RecordedDatabase.get()
+        let db = recorded.path
+        let race = try json(["summary", String(try #require(recorded.runIDs["race-every"]))], db: db)
+        #expect(race["threads"]?.array.count == 5)
+        let primitives = try json(["contention", String(try #require(recorded.runIDs["primitives"]))], db: db)
+        #expect((primitives["objects"]?.array.count ?? 0) >= 7)
+        let convoy = try json(["convoy", String(try #require(recorded.runIDs["convoy"]))], db: db)
+        #expect(convoy["convoy"]?["io_count"]?.number == 100)
+        let fetch = try json(["summary", String(try #require(recorded.runIDs["io-threaded"]))], db: db)
+        #expect(fetch["threads"]?.array.count == 9)
     }
 
     func checkSummary(run: Int64, db: String) throws {
@@ -153,5 +206,66 @@ import TraceStore
         #expect(lock["contended"]?.number == 1)
         #expect(lock["wait_max_ns"]?.number == 1_231_000)
         #expect(lock["handoff_max_ns"]?.number == 211_000)
+    }
+}
+
+/// Small real recordings of the examples, made once per test process into a temporary store (issue #4:
+/// the cross-checks run on real data by default, not only with `GILSTAT_CROSSCHECK_DB`). Loops are shrunk
+/// so a debug build records everything in a few seconds.
+enum RecordedDatabase {
+    struct Recorded: Sendable {
+        var path: String
+        /// Run id by name (see `record`).
+        var runIDs: [String: Int64]
+        var sweepID: Int64
+    }
+
+    private static let made = Mutex<Result<Recorded, any Error>?>(nil)
+
+    static func get() throws -> Recorded {
+        try made.withLock { made in
+            if let made { return try made.get() }
+            let result = Result { try record(at: FixtureDatabase.temporaryPath("recorded")) }
+            made = result
+            return try result.get()
+        }
+    }
+
+    static func record(at path: String) throws -> Recorded {
+        var ids: [String: Int64] = [:]
+        func record(
+            _ name: String, example: String, arguments: [String] = [], checkMode: CheckMode = .py310,
+            shrink: (String) -> String = { $0 }
+        ) throws {
+            let loaded = try ExampleLibrary.load(example)
+            let capture = OutputCapture()
+            let request = Recording.Request(
+                programPath: loaded.path, source: shrink(loaded.source), arguments: arguments, label: name,
+                databasePath: path, checkMode: checkMode, output: .capture(capture))
+            let result = try Recording.record(request)
+            guard result.outcome.exitCode == 0 else {
+                throw AnalysisError("\(name) failed (\(result.outcome.exitCode)): \(capture.standardError)")
+            }
+            ids[name] = result.runID
+        }
+        let smallLoop: (String) -> String = { $0.replacingOccurrences(of: "range(10**7)", with: "range(2 * 10**5)") }
+        try record("convoy", example: "convoy")
+        try record("cpu-serial", example: "cpu_bound", arguments: ["serial"], shrink: smallLoop)
+        try record("cpu-threaded", example: "cpu_bound", arguments: ["threaded"], shrink: smallLoop)
+        try record("primitives", example: "primitives") { $0.replacingOccurrences(of: "args=(20_000,)", with: "args=(2_000,)") }
+        try record("race-every", example: "race", arguments: ["20000"], checkMode: .every)
+        try record("io-threaded", example: "io_fetch", arguments: ["threaded"])
+
+        let example = try ExampleLibrary.load("sweep_cpu")
+        var sweep = Sweep(
+            programPath: example.path, source: example.source, databasePath: path,
+            plan: SweepPlan(threads: [1, 2], policies: [.cpython3, .cpython2], switchIntervalsNs: [5_000_000], repeats: 2))
+        sweep.arguments = ["100000"]
+        let outcome = try sweep.run()
+        guard let sweepID = outcome.sweepID, outcome.stoppedEarly == nil else {
+            throw AnalysisError("the sweep did not finish: \(outcome.stoppedEarly ?? "no run stored")")
+        }
+        for step in outcome.steps { ids["sweep-\(step.point.policy.name)-t\(step.point.threads)-\(step.point.repeatIndex)"] = step.runID }
+        return Recorded(path: path, runIDs: ids, sweepID: sweepID)
     }
 }

@@ -128,6 +128,7 @@ extension Record {
             ("status", .text(r.status.rawValue)), ("started_at", .text(r.info.startedAt)),
             ("wall_ns", .duration(r.wallNs)), ("cpu_ns", .duration(r.cpuNs)), ("threads", .int(r.threadCount)),
             ("events", .int(r.eventCount)), ("dropped_events", .int(r.droppedEvents)),
+            ("sweep_id", .int(r.info.sweepId)),
         ])
     }
 }

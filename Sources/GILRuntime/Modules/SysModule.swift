@@ -82,6 +82,7 @@ enum OSModule {
         let environ = PyDict()
         for (k, v) in ProcessInfo.processInfo.environment.sorted(by: { $0.key < $1.key }) { try? environ.set(.str(k), .str(v)) }
         try? environ.set(.str("GILREC_HTTP"), .str(LoopbackHTTPServer.shared.baseURL))
+        for (k, v) in runtime.options.environment.sorted(by: { $0.key < $1.key }) { try? environ.set(.str(k), .str(v)) }
         m.dict["environ"] = .object(environ)
         m.addFunction("getenv") { args, _, _ in try environ.get(args[0]) ?? (args.count > 1 ? args[1] : .none) }
         m.dict["sep"] = .str("/")

@@ -14,6 +14,9 @@ public struct RuntimeOptions: Sendable {
     public var policy: GILPolicy = .cpython3
     public var recursionLimit: Int = 1000
     public var output: OutputTarget = .standardStreams
+    /// Extra `os.environ` entries over the process's own (`gilrec sweep` passes `GILREC_THREADS` here, so
+    /// runs in one process each see their own value without `setenv`).
+    public var environment: [String: String] = [:]
 
     public init(argv: [String]) {
         self.argv = argv
