@@ -16,7 +16,7 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         var demo = Demo(databasePath: options.db, switchIntervalNs: options.switchIntervalNs, raceIterations: raceIterations)
-        demo.checkMode = options.checkPoints
+        demo.checkMode = options.checkMode
         try demo.run { print($0) }
     }
 }

@@ -11,14 +11,17 @@ package struct RecordOptions: ParsableArguments {
     @Option(name: .long, help: "GIL switch interval in seconds (CPython's sys.setswitchinterval; default 0.005).")
     package var switchInterval: Double = 0.005
 
-    @Option(name: .long, help: "GIL policy: cpython3 (default; Python/ceval_gil.c), cpython2 (tick-based, no handoff), fifo (hand-off to the longest waiter), io-priority (threads back from I/O first).")
+    @Option(name: .long, help: "GIL policy: cpython3 (default; Python/ceval_gil.c), cpython2 (tick-based, no handoff), fifo (fair turns, hand-off to the longest waiter), io-priority (threads back from I/O first), free-threaded (PEP 703: no GIL).")
     package var policy: GILPolicy = .cpython3
 
     @Option(name: .long, help: "Check points between releases under --policy cpython2 (sys.setcheckinterval; default 100).")
     package var checkInterval: Int = 100
 
-    @Option(name: .long, help: "Where threads may be switched: py310 (backward jumps, calls, function entry — CPython 3.10+) or every (between almost any two instructions, like CPython ≤ 3.9).")
-    package var checkPoints: CheckMode = .py310
+    @Option(name: .long, help: "Where threads may be switched: py310 (backward jumps, calls, function entry — CPython 3.10+) or every (between almost any two instructions, like CPython ≤ 3.9). Default: py310, or every under --policy cpython2 (2.x ticked every bytecode).")
+    package var checkPoints: CheckMode?
+
+    /// The check points in force: as given, else the policy's own (CPython 2 counted ticks at every bytecode).
+    package var checkMode: CheckMode { checkPoints ?? (policy == .cpython2 ? .every : .py310) }
 
     @Flag(name: .long, help: "Run without recording events (to measure the recorder's own overhead).")
     package var noTrace: Bool = false

@@ -56,7 +56,7 @@ struct RunCommand: ParsableCommand {
         }
         var request = Recording.Request(
             programPath: program, source: source, arguments: arguments, label: label, databasePath: options.db,
-            switchIntervalNs: options.switchIntervalNs, traceEnabled: !options.noTrace, checkMode: options.checkPoints,
+            switchIntervalNs: options.switchIntervalNs, traceEnabled: !options.noTrace, checkMode: options.checkMode,
             timeoutSeconds: timeout
         )
         request.policy = options.policy

@@ -8,7 +8,7 @@ public final class EvalBreaker: @unchecked Sendable {  // a single atomic word
     static let dropRequest = 1
     /// Bit: SIGINT arrived; the main thread must raise KeyboardInterrupt.
     static let interrupt = 2
-    /// Bit: the cpython2 policy counts every check point, so it keeps this set for the whole run.
+    /// Bit: the cpython2 policy counts every check point while a thread waits for the GIL.
     static let tick = 4
 
     @usableFromInline let bits = Atomic<Int>(0)
@@ -27,6 +27,7 @@ public final class EvalBreaker: @unchecked Sendable {  // a single atomic word
     func setDropRequest() { bits.bitwiseOr(Self.dropRequest, ordering: .relaxed) }
     func resetDropRequest() { bits.bitwiseAnd(~Self.dropRequest, ordering: .relaxed) }
     func setTick() { bits.bitwiseOr(Self.tick, ordering: .relaxed) }
+    func clearTick() { bits.bitwiseAnd(~Self.tick, ordering: .relaxed) }
     func setInterrupt() { bits.bitwiseOr(Self.interrupt, ordering: .relaxed) }
 
     /// Clears the interrupt bit. - Returns: whether it was set.

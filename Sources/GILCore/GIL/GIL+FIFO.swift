@@ -1,33 +1,39 @@
 import GILTrace
 
-/// A fair GIL: waiters queue in arrival order and every release hands the GIL directly to the head of the
-/// queue (`handoffTo`), so nobody can barge in between. The interval expiry works as in cpython3 (a timed
-/// wait of `switchIntervalNs` without a switch sets the drop request), but the releaser goes to the back.
+/// A fair GIL in the spirit of the BFS-scheduler patch for https://bugs.python.org/issue7946: waiters queue
+/// in arrival order and every release hands the GIL directly to the head of the queue (`handoffTo`), so
+/// nobody barges in between. A waiter asks the holder to drop once the holder's current turn is longer than
+/// `turnLimit` — twice the waiter's own last turn, between `minimumTurnNs` and the switch interval — so a
+/// thread that held the GIL only briefly (back from I/O) gets it at the holder's next check point, while
+/// CPU-bound threads still alternate in full switch intervals.
 extension GIL {
+    /// Turns never shrink below this: enough for a round-trip's worth of Python code, short enough that a
+    /// thread back from I/O waits microseconds rather than a whole interval.
+    static let minimumTurnNs: Int64 = 50_000
+
     func takeFIFO(_ ts: ThreadState, reason: GILRequestReason) {
         gilLock.lock()
-        precondition(!(locked && lastHolder.load(ordering: .relaxed) == ts.tid), "take_gil: thread \(ts.tid) already holds the GIL")
-        ts.emit(.gilRequest, arg: reason.rawValue)
+        beginRequest(ts, reason: reason)
         if locked || handoffTo != 0 || !fifoQueue.isEmpty {
             fifoQueue.append(ts.tid)
             while handoffTo != ts.tid {
-                let savedSwitchNumber = switchNumber
-                let deadline = MonotonicClock.now() &+ interval.load(ordering: .relaxed)
-                let timedOut = !gilLock.wait(untilNs: deadline)
-                if timedOut && locked && switchNumber == savedSwitchNumber && !breaker.dropRequested {
-                    breaker.setDropRequest()
-                    ts.emit(.gilDropRequest, arg: Int64(lastHolder.load(ordering: .relaxed)))
+                let now = MonotonicClock.now()
+                guard locked && !breaker.dropRequested else {
+                    // A drop is pending or a handoff is under way: wait to be woken (the timeout only bounds a lost wake-up).
+                    _ = gilLock.wait(untilNs: now &+ interval.load(ordering: .relaxed))
+                    continue
+                }
+                let turnEnd = turnStartNs &+ turnLimit(for: ts.tid)
+                if now >= turnEnd {
+                    requestDrop(ts)
+                } else {
+                    _ = gilLock.wait(untilNs: turnEnd)
                 }
             }
             handoffTo = 0
         }
-        locked = true
-        if lastHolder.load(ordering: .relaxed) != ts.tid {
-            lastHolder.store(ts.tid, ordering: .relaxed)
-            switchNumber += 1
-            switches.wrappingAdd(1, ordering: .relaxed)
-        }
-        ts.emit(.gilAcquire, arg: switchNumber)
+        markTaken(ts)
+        turnStartNs = MonotonicClock.now()
         if breaker.dropRequested { breaker.resetDropRequest() }
         gilLock.unlock()
     }
@@ -35,14 +41,20 @@ extension GIL {
     func dropFIFO(_ ts: ThreadState, reason: GILReleaseReason) {
         ts.sampleContextSwitches()
         gilLock.lock()
-        precondition(locked, "drop_gil: GIL is not locked")
-        locked = false
-        ts.emit(.gilRelease, arg: reason.rawValue)
+        lastTurnNs[ts.tid] = MonotonicClock.now() &- turnStartNs
+        markReleased(ts, reason: reason)
         if !fifoQueue.isEmpty {
             handoffTo = fifoQueue.removeFirst()
             // One cond for all waiters: wake them all, only `handoffTo` proceeds.
             gilLock.broadcast()
         }
         gilLock.unlock()
+    }
+
+    /// How long the holder may keep the GIL while `tid` waits (under `gilLock`).
+    private func turnLimit(for tid: Int32) -> Int64 {
+        let interval = interval.load(ordering: .relaxed)
+        guard let last = lastTurnNs[tid] else { return interval }  // never held it: one full interval
+        return min(interval, max(Self.minimumTurnNs, 2 &* last))
     }
 }

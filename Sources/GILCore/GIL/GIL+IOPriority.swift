@@ -7,34 +7,23 @@ extension GIL {
     func takeIOPriority(_ ts: ThreadState, reason: GILRequestReason) {
         let priority = reason == .io || reason == .blockingCall
         gilLock.lock()
-        precondition(!(locked && lastHolder.load(ordering: .relaxed) == ts.tid), "take_gil: thread \(ts.tid) already holds the GIL")
-        ts.emit(.gilRequest, arg: reason.rawValue)
+        beginRequest(ts, reason: reason)
         if priority {
             priorityWaiters += 1
             if locked && !breaker.dropRequested {
                 ioPreempt.store(true, ordering: .relaxed)
-                breaker.setDropRequest()
-                ts.emit(.gilDropRequest, arg: Int64(lastHolder.load(ordering: .relaxed)))
+                requestDrop(ts)
             }
         }
         while locked || (!priority && priorityWaiters > 0) {
             let savedSwitchNumber = switchNumber
             let deadline = MonotonicClock.now() &+ interval.load(ordering: .relaxed)
             let timedOut = !gilLock.wait(untilNs: deadline)
-            if timedOut && locked && switchNumber == savedSwitchNumber && !breaker.dropRequested {
-                breaker.setDropRequest()
-                ts.emit(.gilDropRequest, arg: Int64(lastHolder.load(ordering: .relaxed)))
-            }
+            if timedOut && locked && switchNumber == savedSwitchNumber && !breaker.dropRequested { requestDrop(ts) }
         }
         if priority { priorityWaiters -= 1 }
         switchLock.lock()
-        locked = true
-        if lastHolder.load(ordering: .relaxed) != ts.tid {
-            lastHolder.store(ts.tid, ordering: .relaxed)
-            switchNumber += 1
-            switches.wrappingAdd(1, ordering: .relaxed)
-        }
-        ts.emit(.gilAcquire, arg: switchNumber)
+        markTaken(ts)
         switchLock.signal()
         switchLock.unlock()
         if breaker.dropRequested { breaker.resetDropRequest() }
@@ -46,18 +35,10 @@ extension GIL {
         ts.sampleContextSwitches()
         lastHolder.store(ts.tid, ordering: .relaxed)
         gilLock.lock()
-        precondition(locked, "drop_gil: GIL is not locked")
-        locked = false
-        ts.emit(.gilRelease, arg: reason.rawValue)
+        markReleased(ts, reason: reason)
         // Broadcast: a CPU waiter woken alone would go back to sleep while an I/O waiter is pending.
         gilLock.broadcast()
         gilLock.unlock()
-        guard reason != .exit, breaker.dropRequested else { return }
-        switchLock.lock()
-        if lastHolder.load(ordering: .relaxed) == ts.tid {
-            breaker.resetDropRequest()
-            switchLock.wait()
-        }
-        switchLock.unlock()
+        waitForSwitch(ts, reason: reason)
     }
 }

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import GILTrace
 import Synchronization
 
@@ -31,6 +34,20 @@ public final class GIL: @unchecked Sendable {  // `locked`/`switchNumber` behind
     let checkIntervalValue = Atomic<Int>(100)
     /// cpython2: `_Py_Ticker`, touched only by the GIL holder.
     var ticker = 100
+    /// cpython2: the lock itself (a POSIX semaphore, initial value 1).
+    let cpython2Semaphore: UnsafeMutablePointer<sem_t> = {
+        let semaphore = UnsafeMutablePointer<sem_t>.allocate(capacity: 1)
+        sem_init(semaphore, 0, 1)
+        return semaphore
+    }()
+    /// cpython2: threads inside `sem_wait` (or about to be), so a lone thread skips its tick yields.
+    let cpython2Waiters = Atomic<Int>(0)
+    /// cpython2: whether someone holds the semaphore; written only by the holder.
+    var cpython2Held = false
+    /// fifo: when the current holder took the GIL (ns, monotonic). Guarded by `gilLock`.
+    var turnStartNs: Int64 = 0
+    /// fifo: each thread's last turn with the GIL (ns). Guarded by `gilLock`.
+    var lastTurnNs: [Int32: Int64] = [:]
     /// fifo: tids waiting, in arrival order. Guarded by `gilLock`.
     var fifoQueue: [Int32] = []
     /// fifo: tid the releaser handed the GIL to, not yet awake (0 = none). Guarded by `gilLock`.
@@ -44,8 +61,11 @@ public final class GIL: @unchecked Sendable {  // `locked`/`switchNumber` behind
         self.recorder = recorder
         self.policy = policy
         interval = Atomic(max(1_000, switchIntervalNs))
-        // cpython2 counts every check point itself: keep the breaker set so the VM always calls `checkPoint`.
-        if policy == .cpython2 { breaker.setTick() }
+    }
+
+    deinit {
+        sem_destroy(cpython2Semaphore)
+        cpython2Semaphore.deallocate()
     }
 
     /// cpython2's `sys.setcheckinterval`: check points between forced yields (minimum 1).
@@ -66,6 +86,7 @@ public final class GIL: @unchecked Sendable {  // `locked`/`switchNumber` behind
     /// Whether `ts` holds the GIL right now.
     public func isHeld(by ts: ThreadState) -> Bool {
         guard policy.hasGIL else { return true }  // free-threaded: every running thread may run Python code
+        if policy == .cpython2 { return cpython2Held && lastHolder.load(ordering: .relaxed) == ts.tid }
         return gilLock.withLock { locked && lastHolder.load(ordering: .relaxed) == ts.tid }
     }
 
@@ -97,12 +118,7 @@ public final class GIL: @unchecked Sendable {  // `locked`/`switchNumber` behind
     @inline(never)
     public func checkPoint(_ ts: ThreadState) throws(Interrupt) {
         if policy == .cpython2 {
-            ticker -= 1
-            if ticker <= 0 {
-                ticker = checkInterval
-                release(ts, reason: .yield)
-                acquire(ts, reason: .afterDrop)
-            }
+            cpython2Tick(ts)
         } else if breaker.dropRequested {
             release(ts, reason: ioPreempt.exchange(false, ordering: .relaxed) ? .yield : .interval)
             acquire(ts, reason: .afterDrop)
@@ -114,29 +130,16 @@ public final class GIL: @unchecked Sendable {  // `locked`/`switchNumber` behind
 
     private func takeCPython3(_ ts: ThreadState, reason: GILRequestReason) {
         gilLock.lock()
-        // Re-taking a held GIL would wait forever, asking itself to drop: a runtime bug, stop loudly.
-        precondition(!(locked && lastHolder.load(ordering: .relaxed) == ts.tid), "take_gil: thread \(ts.tid) already holds the GIL")
-        ts.emit(.gilRequest, arg: reason.rawValue)
+        beginRequest(ts, reason: reason)
         while locked {
             let savedSwitchNumber = switchNumber
-            let deadline = MonotonicClock.now() &+ interval.load(ordering: .relaxed)
-            var timedOut = false
             // One COND_TIMED_WAIT of `interval`; a spurious wake-up just starts another interval, as in CPython.
-            if !gilLock.wait(untilNs: deadline) { timedOut = true }
-            if timedOut && locked && switchNumber == savedSwitchNumber {
-                breaker.setDropRequest()
-                ts.emit(.gilDropRequest, arg: Int64(lastHolder.load(ordering: .relaxed)))
-            }
+            let timedOut = !gilLock.wait(untilNs: MonotonicClock.now() &+ interval.load(ordering: .relaxed))
+            if timedOut && locked && switchNumber == savedSwitchNumber { requestDrop(ts) }
         }
         // We take switch_mutex before touching last_holder: see drop_gil.
         switchLock.lock()
-        locked = true
-        if lastHolder.load(ordering: .relaxed) != ts.tid {
-            lastHolder.store(ts.tid, ordering: .relaxed)
-            switchNumber += 1
-            switches.wrappingAdd(1, ordering: .relaxed)
-        }
-        ts.emit(.gilAcquire, arg: switchNumber)
+        markTaken(ts)
         switchLock.signal()
         switchLock.unlock()
         if breaker.dropRequested { breaker.resetDropRequest() }
@@ -147,17 +150,50 @@ public final class GIL: @unchecked Sendable {  // `locked`/`switchNumber` behind
         ts.sampleContextSwitches()
         lastHolder.store(ts.tid, ordering: .relaxed)
         gilLock.lock()
+        markReleased(ts, reason: reason)
+        gilLock.signal()
+        gilLock.unlock()
+        waitForSwitch(ts, reason: reason)
+    }
+
+    // MARK: - Steps the policies share (each under `gilLock` unless said otherwise)
+
+    /// gil_request; re-taking a held GIL would wait forever, asking itself to drop: a runtime bug, stop loudly.
+    func beginRequest(_ ts: ThreadState, reason: GILRequestReason) {
+        precondition(!(locked && lastHolder.load(ordering: .relaxed) == ts.tid), "take_gil: thread \(ts.tid) already holds the GIL")
+        ts.emit(.gilRequest, arg: reason.rawValue)
+    }
+
+    /// SET_GIL_DROP_REQUEST on behalf of waiter `ts`, recorded with the holder it asks.
+    func requestDrop(_ ts: ThreadState) {
+        breaker.setDropRequest()
+        ts.emit(.gilDropRequest, arg: Int64(lastHolder.load(ordering: .relaxed)))
+    }
+
+    /// `ts` now holds the GIL: a new owner counts as a switch; gil_acquire carries the switch number.
+    func markTaken(_ ts: ThreadState) {
+        locked = true
+        if lastHolder.load(ordering: .relaxed) != ts.tid {
+            lastHolder.store(ts.tid, ordering: .relaxed)
+            switchNumber += 1
+            switches.wrappingAdd(1, ordering: .relaxed)
+        }
+        ts.emit(.gilAcquire, arg: switchNumber)
+    }
+
+    func markReleased(_ ts: ThreadState, reason: GILReleaseReason) {
         precondition(locked, "drop_gil: GIL is not locked")
         locked = false
         ts.emit(.gilRelease, arg: reason.rawValue)
-        gilLock.signal()
-        gilLock.unlock()
-        // FORCE_SWITCHING: a thread leaving for good (reason exit) skips the wait, like CPython's NULL tstate.
+    }
+
+    /// FORCE_SWITCHING (outside `gilLock`): after a forced drop, wait until another thread really took the
+    /// GIL, once, as in CPython. A thread leaving for good (reason exit) skips it, like CPython's NULL tstate.
+    func waitForSwitch(_ ts: ThreadState, reason: GILReleaseReason) {
         guard reason != .exit, breaker.dropRequested else { return }
         switchLock.lock()
         if lastHolder.load(ordering: .relaxed) == ts.tid {
             breaker.resetDropRequest()
-            // Not switched yet: wait until the waiter that asked took it. One wait, as in CPython.
             switchLock.wait()
         }
         switchLock.unlock()
