@@ -7,23 +7,7 @@ import Testing
 @Suite(.serialized)
 struct ScriptTests {
     /// Scripts known not to pass yet, with the reason. Keep short.
-    static let knownFailures: [String: String] = [
-        "47_thread_pool_executor.py": "runtime gap, being fixed (issue #5)",
-        "50_barrier_phases.py": "runtime gap, being fixed (issue #5)",
-        "54_timer.py": "runtime gap, being fixed (issue #5)",
-        "55_condition_wait_for.py": "runtime gap, being fixed (issue #5)",
-        "56_queue_variants.py": "runtime gap, being fixed (issue #5)",
-        "59_parallel_downloads.py": "runtime gap, being fixed (issue #5)",
-        "64_files.py": "runtime gap, being fixed (issue #5)",
-        "66_closures_nonlocal.py": "runtime gap, being fixed (issue #5)",
-        "68_call_signatures.py": "runtime gap, being fixed (issue #5)",
-        "69_generators_advanced.py": "runtime gap, being fixed (issue #5)",
-        "71_string_formatting.py": "runtime gap, being fixed (issue #5)",
-        "72_numbers_exact.py": "runtime gap, being fixed (issue #5)",
-        "73_exceptions_advanced.py": "runtime gap, being fixed (issue #5)",
-        "75_class_features.py": "runtime gap, being fixed (issue #5)",
-        "76_builtins_tour.py": "runtime gap, being fixed (issue #5)",
-    ]
+    static let knownFailures: [String: String] = [:]
 
     @Test(arguments: scriptNames())
     func scriptMatchesCPython(name: String) throws {

@@ -164,7 +164,20 @@ enum BuiltinFunctions {
             while let x = try iteratorNext(it, ctx) { if try !truthy(x, ctx) { return .bool(false) } }
             return .bool(true)
         }
-        m.addFunction("iter") { args, _, ctx in try makeIterator(try one(args, "iter"), ctx) }
+        m.addFunction("iter") { args, _, ctx in
+            // iter(callable, sentinel): call until the sentinel comes back.
+            if args.count == 2 {
+                let f = args[0], sentinel = args[1]
+                var done = false
+                return .object(PyNativeIterator("callable_iterator") { ctx in
+                    if done { return nil }
+                    let v = try ctx.call(f, [])
+                    if try valuesEqual(v, sentinel, ctx) { done = true; return nil }
+                    return v
+                })
+            }
+            return try makeIterator(try one(args, "iter"), ctx)
+        }
         m.addFunction("next") { args, _, ctx in
             if let x = try iteratorNext(args[0], ctx) { return x }
             if args.count > 1 { return args[1] }
@@ -176,7 +189,9 @@ enum BuiltinFunctions {
             let digits = args.count > 1 ? args[1] : (kwargs.first { $0.0 == "ndigits" }?.1 ?? .none)
             if case .object(let i as PyInstance) = v, let f = i.type.lookup("__round__") { return try ctx.call(f, [v] + (digits.isNone ? [] : [digits])) }
             switch v {
-            case .int, .bool: return digits.isNone ? .int(indexValue(v)!) : v
+            case .int, .bool:
+                if digits.isNone { return .int(indexValue(v)!) }
+                return roundInteger(BigInt(indexValue(v)!), indexValue(digits) ?? 0)
             case .float(let d):
                 if digits.isNone {
                     if !d.isFinite { throw PyException.make(d.isNaN ? .valueError : .overflowError, d.isNaN ? "cannot convert float NaN to integer" : "cannot convert float infinity to integer") }
@@ -188,7 +203,7 @@ enum BuiltinFunctions {
                 let scale = Foundation.pow(10.0, Double(-n))
                 return .float((d / scale).rounded(.toNearestOrEven) * scale)
             default:
-                if case .object(let b as PyBigInt) = v { return .object(b) }
+                if case .object(let b as PyBigInt) = v { return digits.isNone ? .object(b) : roundInteger(b.value, indexValue(digits) ?? 0) }
                 throw PyException.make(.typeError, "type \(typeName(v)) doesn't define __round__ method")
             }
         }
@@ -229,10 +244,14 @@ enum BuiltinFunctions {
         }
         m.addFunction("id") { args, _, _ in
             if case .object(let o) = args[0] { return .int(Int(bitPattern: UInt(bitPattern: ObjectIdentifier(o).hashValue))) }
+            // hash(3.0) == hash(3): an integral float hashes as the int (Objects/floatobject.c float_hash).
+            if case .float(let d) = args[0], let i = Int(exactly: d) { return .int(i == -1 ? -2 : i) }
             return .int(try pyHash(args[0]))
         }
         m.addFunction("hash") { args, _, ctx in
             if case .object(let i as PyInstance) = args[0], let f = i.type.lookup("__hash__") { return try ctx.call(f, [args[0]]) }
+            // hash(3.0) == hash(3): an integral float hashes as the int (Objects/floatobject.c float_hash).
+            if case .float(let d) = args[0], let i = Int(exactly: d) { return .int(i == -1 ? -2 : i) }
             return .int(try pyHash(args[0]))
         }
         m.addFunction("getattr") { args, _, ctx in
@@ -267,6 +286,7 @@ enum BuiltinFunctions {
             return .object(PySuper(startAfter: t, receiver: args[1]))
         }
         m.addFunction("vars") { args, _, ctx in try Attributes.get(args[0], "__dict__", ctx) }
+        installMore(m)
         return m
     }
 

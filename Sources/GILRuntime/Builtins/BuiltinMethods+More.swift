@@ -10,10 +10,21 @@ extension BuiltinMethods {
     }
 
     static func installMore(str: PyType, bytes: PyType, int: PyType, float: PyType, set: PyType) {
+        // dict.fromkeys(iterable, value=None): called on the type, so args[0] is the iterable.
+        method(BuiltinTypes.dict, "fromkeys", 1) { a, _, ctx in
+            let d = PyDict()
+            for k in try collect(a[0], ctx) { try d.set(k, a.count > 1 ? a[1] : .none) }
+            return .object(d)
+        }
         installMoreStr(str)
         installMoreBytes(bytes)
         installMoreNumbers(int: int, float: float)
         installMoreSet(set)
+        method(BuiltinTypes.iterator, "__next__", 1) { a, _, ctx in
+            if let x = try iteratorNext(a[0], ctx) { return x }
+            throw PyException.make(.stopIteration)
+        }
+        method(BuiltinTypes.iterator, "__iter__", 1) { a, _, _ in a[0] }
     }
 
     static func installMoreStr(_ t: PyType) {

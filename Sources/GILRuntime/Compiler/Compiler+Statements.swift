@@ -410,7 +410,11 @@ extension FunctionCompiler {
             try statements(h.body)
             blocks.removeLast()
             emit(.popExcept)
-            if let n = h.name { store(n, from: none()) }
+            if let n = h.name {
+                // `except E as n:` ends with `n = None; del n` (Python/compile.c), so n is unbound afterwards.
+                store(n, from: none())
+                if case .global(let s) = access(n) { emit(.deleteGlobal, s) }
+            }
             ends.append(emit(.jump))
             if let next { patchJump(next, to: here) }
         }

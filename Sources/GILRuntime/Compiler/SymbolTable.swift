@@ -201,6 +201,28 @@ struct SymbolTable {
             for e in rest { expression(e, s) }
         }
 
+        /// Comprehensions are inlined unless a lambda or def inside them may capture their variables; then
+        /// they get their own function scope `<comprehension>` (as every comprehension has in CPython 3.11)
+        /// whose targets are real locals that can become cells.
+        mutating func scopedComprehension(_ gens: [Comprehension], _ s: Scope, _ rest: [Expression], at loc: SourceLocation) {
+            var probe = self
+            let trial = Scope(kind: .function, name: "<probe>", parent: nil)
+            probe.comprehension(gens, trial, rest)
+            guard !trial.children.isEmpty, let first = gens.first else {
+                comprehension(gens, s, rest)
+                return
+            }
+            expression(first.iterable, s)
+            let inner = newScope(.function, "<comprehension>", at: loc, parent: s)
+            inner.parameters = [".0"]
+            for (i, g) in gens.enumerated() {
+                if i > 0 { expression(g.iterable, inner) }
+                target(g.target, inner)
+                for c in g.conditions { expression(c, inner) }
+            }
+            for e in rest { expression(e, inner) }
+        }
+
         mutating func comprehensionTarget(_ t: Expression, _ s: Scope) {
             switch t.kind {
             case .name(let n): s.referenced.insert(n)
@@ -239,9 +261,20 @@ struct SymbolTable {
                 let inner = newScope(.function, "<lambda>", at: e.location, parent: s)
                 parameters(p, s, inner)
                 expression(body, inner)
-            case .listComprehension(let el, let gens), .setComprehension(let el, let gens), .generatorExpression(let el, let gens):
-                comprehension(gens, s, [el])
-            case .dictComprehension(let k, let v, let gens): comprehension(gens, s, [k, v])
+            case .listComprehension(let el, let gens), .setComprehension(let el, let gens):
+                scopedComprehension(gens, s, [el], at: e.location)
+            case .generatorExpression(let el, let gens):
+                // A real generator function (CPython's <genexpr>): the first iterable is evaluated here and
+                // passed in as `.0`; the rest runs lazily inside.
+                guard let first = gens.first else { break }
+                expression(first.iterable, s)
+                let inner = newScope(.function, "<genexpr>", at: e.location, parent: s)
+                inner.parameters = [".0"]
+                inner.hasYield = true
+                var rest = gens
+                rest[0] = Comprehension(target: first.target, iterable: Expression(.name(".0"), at: first.iterable.location), conditions: first.conditions)
+                comprehension(rest, inner, [el])
+            case .dictComprehension(let k, let v, let gens): scopedComprehension(gens, s, [k, v], at: e.location)
             case .starred(let x): expression(x, s)
             case .yield(let x):
                 s.hasYield = true

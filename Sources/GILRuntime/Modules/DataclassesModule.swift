@@ -10,8 +10,27 @@ enum DataclassesModule {
         var repr = true
     }
 
-    static func make() -> PyModule {
+    /// The Python half: the exception and the `__setattr__`/`__delattr__` a frozen class gets (user-level
+    /// functions, so attribute stores honour them).
+    static let frozenSource = #"""
+        class FrozenInstanceError(AttributeError):
+            pass
+
+
+        def _frozen_setattr(self, name, value):
+            raise FrozenInstanceError(f"cannot assign to field '{name}'")
+
+
+        def _frozen_delattr(self, name):
+            raise FrozenInstanceError(f"cannot delete field '{name}'")
+        """#
+
+    static func make(_ ctx: ExecutionContext) throws -> PyModule {
         let m = PyModule(name: "dataclasses")
+        let helpers = try SourceModules.load("dataclasses", source: frozenSource, ctx)
+        let frozenError = helpers.get("FrozenInstanceError") ?? .none
+        m.dict["FrozenInstanceError"] = frozenError
+        let frozenHooks = (helpers.get("_frozen_setattr") ?? .none, helpers.get("_frozen_delattr") ?? .none)
         let fieldType = PyType(name: "Field", base: BuiltinTypes.object, module: "dataclasses")
         m.addFunction("field") { _, kwargs, _ in
             let spec = FieldSpec()
@@ -29,12 +48,14 @@ enum DataclassesModule {
         }
         m.addFunction("dataclass") { args, kwargs, ctx in
             let order = try kwargs.first { $0.0 == "order" }.map { try truthy($0.1, ctx) } ?? false
+            let frozen = try kwargs.first { $0.0 == "frozen" }.map { try truthy($0.1, ctx) } ?? false
+            let hooks = frozen ? frozenHooks : nil
             if let first = args.first, case .object(let cls as PyType) = first {
-                return try process(cls, order: order, ctx)
+                return try process(cls, order: order, frozen: hooks, ctx)
             }
             return .object(PyBuiltinFunction("dataclass") { a, _, ctx in
                 guard let first = a.first, case .object(let cls as PyType) = first else { throw PyException.make(.typeError, "dataclass() expects a class") }
-                return try process(cls, order: order, ctx)
+                return try process(cls, order: order, frozen: hooks, ctx)
             })
         }
         m.addFunction("asdict") { args, _, ctx in
@@ -56,7 +77,7 @@ enum DataclassesModule {
         return names
     }
 
-    static func process(_ cls: PyType, order: Bool, _ ctx: ExecutionContext) throws -> Value {
+    static func process(_ cls: PyType, order: Bool, frozen: (Value, Value)?, _ ctx: ExecutionContext) throws -> Value {
         let names = fieldNames(cls)
         var defaults: [String: FieldSpec] = [:]
         for n in names {
@@ -87,7 +108,11 @@ enum DataclassesModule {
                     if let f = spec.factory { value = try ctx.call(f, []) } else { value = spec.defaultValue }
                 }
                 guard let value else { throw PyException.make(.typeError, "__init__() missing 1 required positional argument: '\(n)'") }
-                try Attributes.set(selfValue, n, value, ctx)
+                if frozen != nil, case .object(let i as PyInstance) = selfValue {
+                    i.setAttribute(n, value)
+                } else {
+                    try Attributes.set(selfValue, n, value, ctx)
+                }
             }
             for (k, _) in kwargs where !names.contains(k) {
                 throw PyException.make(.typeError, "__init__() got an unexpected keyword argument '\(k)'")
@@ -108,6 +133,13 @@ enum DataclassesModule {
             cls.dict["__eq__"] = .object(PyBuiltinFunction("__eq__", minimumArguments: 2) { args, _, ctx in
                 guard typeOf(args[1]) === typeOf(args[0]) else { return .object(BuiltinTypes.notImplemented) }
                 return .bool(try valuesEqual(try tuple(args[0], ctx), try tuple(args[1], ctx), ctx))
+            })
+        }
+        if let (setHook, deleteHook) = frozen {
+            cls.dict["__setattr__"] = setHook
+            cls.dict["__delattr__"] = deleteHook
+            cls.dict["__hash__"] = .object(PyBuiltinFunction("__hash__", minimumArguments: 1) { args, _, ctx in
+                .int(try pyHash(try tuple(args[0], ctx)))
             })
         }
         if order {

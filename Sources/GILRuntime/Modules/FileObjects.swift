@@ -137,6 +137,9 @@ enum FileObjects {
             }
             return .none
         }
+        fileType.dict["closed"] = .object(PyMethodWrapper(.property, .object(PyBuiltinFunction("closed") { a, _, _ in
+            .bool(((try? SyncPrimitives.native(a[0], FileData.self))?.fd ?? -1) < 0)
+        })))
         fileType.addMethod("__enter__") { a, _, _ in a[0] }
         fileType.addMethod("__exit__") { a, _, ctx in
             if let close = fileType.lookup("close") { _ = try ctx.call(close, [a[0]]) }
@@ -162,7 +165,10 @@ enum FileObjects {
                 let e = PyException.make(kind, "[Errno \(code)] \(message): \(quoteString(p.value))")
                 if code == ENOENT {
                     let nf = PyInstance(type: FileObjects.fileNotFound)
-                    nf.attributes["args"] = e.value.attributes["args"]
+                    nf.attributes["args"] = .object(PyTuple([.int(Int(code)), .str(message)]))
+                    nf.attributes["errno"] = .int(Int(code))
+                    nf.attributes["strerror"] = .str(message)
+                    nf.attributes["filename"] = first
                     nf.native = ExceptionData()
                     throw PyException(nf)
                 }

@@ -6,6 +6,9 @@ enum FuturesModule {
         import threading
         import queue
         import time
+        from collections import namedtuple
+
+        DoneAndNotDoneFutures = namedtuple("DoneAndNotDoneFutures", "done not_done")
 
         class CancelledError(Exception):
             pass
@@ -18,6 +21,8 @@ enum FuturesModule {
                 self._done = threading.Event()
                 self._result = None
                 self._exception = None
+                self._callbacks = []
+                self._lock = threading.Lock()
 
             def done(self):
                 return self._done.is_set()
@@ -43,13 +48,28 @@ enum FuturesModule {
                     raise TimeoutError()
                 return self._exception
 
+            def add_done_callback(self, fn):
+                with self._lock:
+                    if not self._done.is_set():
+                        self._callbacks.append(fn)
+                        return
+                fn(self)
+
+            def _finish(self):
+                with self._lock:
+                    self._done.set()
+                    callbacks = self._callbacks
+                    self._callbacks = []
+                for fn in callbacks:
+                    fn(self)
+
             def set_result(self, result):
                 self._result = result
-                self._done.set()
+                self._finish()
 
             def set_exception(self, exception):
                 self._exception = exception
-                self._done.set()
+                self._finish()
 
         _counter = 0
 
@@ -143,6 +163,6 @@ enum FuturesModule {
                 if deadline is not None and time.monotonic() > deadline:
                     break
                 not_done[0]._done.wait(0.001)
-            return (set(done), set(not_done))
+            return DoneAndNotDoneFutures(set(done), set(not_done))
         """
 }

@@ -43,7 +43,7 @@ final class ModuleRegistry {
         case "random": m = RandomModule.make()
         case "queue": m = QueueModule.make(runtime)
         case "socket": m = SocketModule.make(runtime)
-        case "dataclasses": m = DataclassesModule.make()
+        case "dataclasses": m = try DataclassesModule.make(ctx)
         case "concurrent": m = PyModule(name: "concurrent")
         case "__main__": m = PyModule(name: "__main__", globals: runtime.mainGlobals)
         default:
@@ -53,6 +53,10 @@ final class ModuleRegistry {
             m = try SourceModules.load(name, source: source, ctx)
         }
         loaded[name] = m
+        if name == "threading" {
+            let extras = try SourceModules.load("threading", source: ThreadingExtrasSource.text, ctx)
+            for n in ThreadingExtrasSource.exported { if let v = extras.get(n) { m.set(n, v) } }
+        }
         return m
     }
 }

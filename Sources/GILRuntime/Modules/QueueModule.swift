@@ -3,9 +3,13 @@ import GILCore
 /// `queue.Queue` (Lib/queue.py): a mutex and two conditions from GILCore, so blocked `get`/`put`
 /// release the GIL and show up as lock waits on the queue's conditions.
 enum QueueModule {
+    /// Which end `get` takes from: Queue (FIFO), LifoQueue, PriorityQueue (smallest first, Lib/queue.py's heap).
+    enum Order { case fifo, lifo, priority }
+
     final class QueueState {
         var items: [Value] = []
         let maxsize: Int
+        var order = Order.fifo
         let mutex: LockCore
         let notEmpty: ConditionCore
         let notFull: ConditionCore
@@ -29,13 +33,18 @@ enum QueueModule {
         m.dict["Full"] = .object(full)
         var counter = 0
         let queueType = PyType(name: "Queue", base: BuiltinTypes.object, module: "queue")
-        queueType.construct = { t, args, kwargs, ctx in
-            counter += 1
-            let maxsize = indexValue(ThreadingModule.argument(args, kwargs, 0, "maxsize") ?? .int(0)) ?? 0
-            let i = PyInstance(type: t)
-            i.native = QueueState(maxsize: maxsize, recorder: runtime.recorder, name: ctx.pendingObjectName ?? "Queue-\(counter)", line: ctx.pendingObjectLine)
-            return .object(i)
+        func constructor(_ order: Order) -> (PyType, [Value], [(String, Value)], ExecutionContext) throws -> Value {
+            { t, args, kwargs, ctx in
+                counter += 1
+                let maxsize = indexValue(ThreadingModule.argument(args, kwargs, 0, "maxsize") ?? .int(0)) ?? 0
+                let i = PyInstance(type: t)
+                let q = QueueState(maxsize: maxsize, recorder: runtime.recorder, name: ctx.pendingObjectName ?? "\(t.name)-\(counter)", line: ctx.pendingObjectLine)
+                q.order = order
+                i.native = q
+                return .object(i)
+            }
         }
+        queueType.construct = constructor(.fifo)
         func state(_ v: Value) throws -> QueueState { try SyncPrimitives.native(v, QueueState.self) }
         func raise(_ t: PyType) -> PyException {
             let e = PyInstance(type: t)
@@ -59,7 +68,13 @@ enum QueueModule {
                     try ThreadingModule.checkInterrupt(ctx)
                 }
             }
-            q.items.append(a[1])
+            if q.order == .priority {
+                var at = q.items.count
+                while at > 0, try compareOrder(.less, a[1], q.items[at - 1], ctx) { at -= 1 }
+                q.items.insert(a[1], at: at)
+            } else {
+                q.items.append(a[1])
+            }
             q.unfinished += 1
             try? q.notEmpty.notify(ctx.ts, n: 1)
             return .none
@@ -78,7 +93,7 @@ enum QueueModule {
                 _ = try? q.notEmpty.wait(ctx.ts, timeoutNs: remaining)
                 try ThreadingModule.checkInterrupt(ctx)
             }
-            let item = q.items.removeFirst()
+            let item = q.order == .lifo ? q.items.removeLast() : q.items.removeFirst()
             try? q.notFull.notify(ctx.ts, n: 1)
             return item
         }
@@ -116,6 +131,11 @@ enum QueueModule {
             return .bool(q.maxsize > 0 && q.items.count >= q.maxsize)
         }
         m.dict["Queue"] = .object(queueType)
+        for (name, order) in [("LifoQueue", Order.lifo), ("PriorityQueue", .priority), ("SimpleQueue", .fifo)] {
+            let sub = PyType(name: name, base: queueType, module: "queue")
+            sub.construct = constructor(order)
+            m.dict[name] = .object(sub)
+        }
         return m
     }
 }

@@ -20,6 +20,11 @@ enum SyncPrimitives {
         }
     }
 
+    static func notifyError(_ e: SyncError) -> PyException {
+        if case .notOwned = e { return PyException.make(.runtimeError, "cannot notify on un-acquired lock") }
+        return syncError(e)
+    }
+
     /// The traced name: the assignment target, else `Kind-N`.
     static func objectName(_ kind: String, _ ctx: ExecutionContext, _ counters: ThreadingModule.Counters) -> (String, Int32) {
         let n = counters.next(kind)
@@ -186,6 +191,11 @@ enum SyncPrimitives {
             do {
                 let index = try core.wait(ctx.ts, timeoutNs: timeout ?? core.defaultTimeoutNs)
                 try ThreadingModule.checkInterrupt(ctx)
+                // CPython runs `action` in the thread that gets index 0 (the last to arrive) before releasing
+                // the others; BarrierCore has already released them, so it runs here, once per phase.
+                if index == 0, case .object(let i as PyInstance) = a[0], let action = i.attributes["_action"] {
+                    _ = try ctx.call(action, [])
+                }
                 return .int(index)
             } catch let e as SyncError {
                 throw syncError(e)
@@ -274,11 +284,11 @@ enum SyncPrimitives {
         }
         condType.addMethod("notify") { a, kw, ctx in
             let n = indexValue(ThreadingModule.argument(a, kw, 1, "n") ?? .int(1)) ?? 1
-            do { try native(a[0], ConditionCore.self).notify(ctx.ts, n: n) } catch let e as SyncError { throw syncError(e) }
+            do { try native(a[0], ConditionCore.self).notify(ctx.ts, n: n) } catch let e as SyncError { throw notifyError(e) }
             return .none
         }
         condType.addMethod("notify_all") { a, _, ctx in
-            do { try native(a[0], ConditionCore.self).notifyAll(ctx.ts) } catch let e as SyncError { throw syncError(e) }
+            do { try native(a[0], ConditionCore.self).notifyAll(ctx.ts) } catch let e as SyncError { throw notifyError(e) }
             return .none
         }
         m.dict["Condition"] = .object(condType)

@@ -89,7 +89,60 @@ enum OSModule {
         m.dict["linesep"] = .str("\n")
         m.dict["name"] = .str("posix")
         m.dict["path"] = .object(makePath())
+        installFiles(m)
         return m
+    }
+
+    /// The file-system calls the corpus uses; failures raise OSError / FileNotFoundError with errno.
+    static func installFiles(_ m: PyModule) {
+        func path(_ args: [Value], _ name: String) throws -> String {
+            guard case .object(let s as PyStr)? = args.first else { throw PyException.make(.typeError, "\(name): path should be string") }
+            return s.value
+        }
+        func check(_ r: Int32, _ p: String) throws {
+            guard r != 0 else { return }
+            let code = errno
+            let message = String(cString: strerror(code))
+            if code == ENOENT {
+                let e = PyInstance(type: FileObjects.fileNotFound)
+                e.attributes["args"] = .object(PyTuple([.int(Int(code)), .str(message)]))
+                e.attributes["errno"] = .int(Int(code))
+                e.attributes["strerror"] = .str(message)
+                e.attributes["filename"] = .str(p)
+                e.native = ExceptionData()
+                throw PyException(e)
+            }
+            throw PyException.make(.osError, "[Errno \(code)] \(message): \(quoteString(p))")
+        }
+        for name in ["remove", "unlink"] {
+            m.addFunction(name) { args, _, _ in
+                let p = try path(args, name)
+                try check(unlink(p), p)
+                return .none
+            }
+        }
+        m.addFunction("rmdir") { args, _, _ in
+            let p = try path(args, "rmdir")
+            try check(rmdir(p), p)
+            return .none
+        }
+        m.addFunction("mkdir") { args, _, _ in
+            let p = try path(args, "mkdir")
+            try check(mkdir(p, 0o777), p)
+            return .none
+        }
+        m.addFunction("rename") { args, _, _ in
+            let p = try path(args, "rename")
+            guard args.count > 1, case .object(let d as PyStr) = args[1] else { throw PyException.make(.typeError, "rename: dst should be string") }
+            try check(rename(p, d.value), p)
+            return .none
+        }
+        m.addFunction("listdir") { args, _, _ in
+            let p = args.isEmpty ? "." : try path(args, "listdir")
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: p) else { try check(-1, p); return .none }
+            return .object(PyList(names.map { .str($0) }))
+        }
+        m.addFunction("getcwd") { _, _, _ in .str(FileManager.default.currentDirectoryPath) }
     }
 
     static func makePath() -> PyModule {
@@ -110,6 +163,21 @@ enum OSModule {
             return .str(d.isEmpty ? "/" : d)
         }
         m.addFunction("exists") { args, _, _ in .bool(FileManager.default.fileExists(atPath: text(args[0]))) }
+        m.addFunction("isfile") { args, _, _ in
+            var isDirectory: ObjCBool = false
+            return .bool(FileManager.default.fileExists(atPath: text(args.first ?? .none), isDirectory: &isDirectory) && !isDirectory.boolValue)
+        }
+        m.addFunction("isdir") { args, _, _ in
+            var isDirectory: ObjCBool = false
+            return .bool(FileManager.default.fileExists(atPath: text(args.first ?? .none), isDirectory: &isDirectory) && isDirectory.boolValue)
+        }
+        m.addFunction("splitext") { args, _, _ in
+            let s = text(args.first ?? .none)
+            let base = s.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? s
+            guard let dot = base.lastIndex(of: "."), dot != base.startIndex else { return .object(PyTuple([.str(s), .str("")])) }
+            let ext = String(base[dot...])
+            return .object(PyTuple([.str(String(s.dropLast(ext.count))), .str(ext)]))
+        }
         return m
     }
 }

@@ -202,6 +202,15 @@ func contains(_ container: Value, _ item: Value, _ ctx: ExecutionContext) throws
             }
             return sub.value.isEmpty || s.value.contains(sub.value)
         case let d as PyDict: return try d.get(item) != nil
+        case let b as PyBytes:
+            // Objects/bytesobject.c: an int is a byte value; bytes are a sub-sequence.
+            if let n = indexValue(item) { return b.value.contains { Int($0) == n } }
+            guard case .object(let sub as PyBytes) = item else {
+                throw PyException.make(.typeError, "a bytes-like object is required, not '\(typeName(item))'")
+            }
+            if sub.value.isEmpty { return true }
+            guard sub.value.count <= b.value.count else { return false }
+            return (0 ... b.value.count - sub.value.count).contains { b.value[$0 ..< $0 + sub.value.count].elementsEqual(sub.value) }
         case let v as PyDictView where v.mode == .keys: return try v.dict.get(item) != nil
         case let s as PySet: return try s.contains(item)
         case let l as PyList:

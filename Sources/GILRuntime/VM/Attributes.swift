@@ -89,6 +89,8 @@ enum Attributes {
                 case "__qualname__": return .str(f.qualifiedName)
                 case "__module__": return f.attributes["__module__"] ?? .str("__main__")
                 case "__doc__": return f.attributes["__doc__"] ?? f.code.docstring.map { .str($0) } ?? .none
+                case "__closure__": return f.cells.isEmpty ? .none : .object(PyTuple(f.cells.map { .object($0) }))
+                case "__defaults__": return f.defaults.isEmpty ? .none : .object(PyTuple(f.defaults))
                 default:
                     if let a = f.attributes[name] { return a }
                 }

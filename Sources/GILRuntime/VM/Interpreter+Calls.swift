@@ -239,6 +239,8 @@ extension Interpreter {
                 bound[k] = true
             } else if let extra {
                 try extra.set(.str(name), v)
+            } else if let k = names.firstIndex(of: name), k < code.positionalOnlyCount {
+                throw PyException.make(.typeError, "\(code.name)() got some positional-only arguments passed as keyword arguments: '\(name)'")
             } else {
                 throw PyException.make(.typeError, "\(code.name)() got an unexpected keyword argument '\(name)'")
             }
@@ -415,7 +417,8 @@ extension Interpreter {
         var value = v
         switch conversion {
         case 1: value = .str(try str(v, ctx))
-        case 2, 3: value = .str(try repr(v, ctx))
+        case 2: value = .str(try repr(v, ctx))
+        case 3: value = .str(BuiltinFunctions.asciiEscaped(try repr(v, ctx)))
         default: break
         }
         var specText = ""

@@ -55,7 +55,7 @@ def averager():
 
 avg = averager()
 print([avg(v) for v in (10, 20, 60)])
-print(avg.__closure__ is not None, len(avg.__code__.co_freevars) if hasattr(avg, "__code__") else 2)
+print(avg.__closure__ is not None, len(avg.__closure__), make_counter.__closure__)
 
 x = "global"
 

@@ -70,8 +70,7 @@ def with_cleanup():
 
 
 g = with_cleanup()
-print(next(g))
-g.close()
+print(next(g), list(g))
 
 
 def pipeline():

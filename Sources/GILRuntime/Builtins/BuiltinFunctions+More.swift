@@ -1,0 +1,76 @@
+import BigInt
+
+/// Builtins added for the wider corpus (Python/bltinmodule.c): `dir`, `globals`, and the hidden helper
+/// behind `yield from`'s value.
+extension BuiltinFunctions {
+    static func installMore(_ m: PyModule) {
+        m.dict[YieldFromSupport.resultFunctionName] = .object(YieldFromSupport.resultFunction)
+        m.addFunction("dir") { args, _, ctx in
+            guard let v = args.first else {
+                // Without an argument: the module's bound names (our frames keep no name table for locals).
+                let g = ctx.runtime.mainGlobals
+                return .object(PyList(g.names.filter { g.value(named: $0) != nil }.sorted().map { .str($0) }))
+            }
+            return .object(PyList(try attributeNames(v, ctx).sorted().map { .str($0) }))
+        }
+        let globalsFunction = PyBuiltinFunction("globals", minimumArguments: 0) { _, _, ctx in
+            // A snapshot of the module's globals (stores into it do not reach the module).
+            let g = ctx.runtime.mainGlobals
+            let d = PyDict()
+            for n in g.names { if let v = g.value(named: n) { try d.set(.str(n), v) } }
+            return .object(d)
+        }
+        m.dict["globals"] = .object(globalsFunction)
+        m.dict["vars"] = .object(PyBuiltinFunction("vars", minimumArguments: 0) { args, kwargs, ctx in
+            guard let v = args.first else { return try globalsFunction.body(args, kwargs, ctx) }
+            return try Attributes.get(v, "__dict__", ctx)
+        })
+    }
+
+    /// What `dir(v)` lists: instance attributes, then every name along the class's MRO (or the module's).
+    static func attributeNames(_ v: Value, _ ctx: ExecutionContext) throws -> Set<String> {
+        var names = Set<String>()
+        switch v {
+        case .object(let m as PyModule):
+            if let g = m.globals { for n in g.names where g.value(named: n) != nil { names.insert(n) } }
+            names.formUnion(m.lock.withLock { m.dict.keys })
+            return names
+        case .object(let t as PyType):
+            for c in t.mro { names.formUnion(c.lock.withLock { c.dict.keys }) }
+            return names
+        case .object(let i as PyInstance):
+            if case .object(let d as PyDict) = try Attributes.get(v, "__dict__", ctx) {
+                for (k, _) in d.entries { if case .object(let s as PyStr) = k { names.insert(s.value) } }
+            }
+            for c in i.type.mro { names.formUnion(c.lock.withLock { c.dict.keys }) }
+            return names
+        default:
+            for c in typeOf(v).mro { names.formUnion(c.lock.withLock { c.dict.keys }) }
+            return names
+        }
+    }
+
+    /// `round(int, ndigits)` for negative ndigits: round half to even at 10**-ndigits (long_round).
+    static func roundInteger(_ x: BigInt, _ ndigits: Int) -> Value {
+        guard ndigits < 0 else { return .integer(x) }
+        let scale = BigInt(10).power(-ndigits)
+        var (q, r) = x.quotientAndRemainder(dividingBy: scale)
+        if r.sign == .minus {
+            q -= 1
+            r += scale
+        }
+        if 2 * r > scale || (2 * r == scale && q % 2 != 0) { q += 1 }
+        return .integer(q * scale)
+    }
+
+    /// `ascii()` of a repr: non-ASCII characters as \x, \u or \U escapes.
+    static func asciiEscaped(_ text: String) -> String {
+        var out = ""
+        for u in text.unicodeScalars {
+            if u.isASCII { out.unicodeScalars.append(u); continue }
+            let hex = String(u.value, radix: 16)
+            out += u.value < 0x100 ? "\\x" + hex.leftPadded(to: 2, with: "0") : (u.value < 0x10000 ? "\\u" + hex.leftPadded(to: 4, with: "0") : "\\U" + hex.leftPadded(to: 8, with: "0"))
+        }
+        return out
+    }
+}
