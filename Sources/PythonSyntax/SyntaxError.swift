@@ -1,5 +1,6 @@
 /// A syntax error with CPython's shape: `FILE:LINE:COL: SyntaxError: message`, then the source line and a
-/// caret under the column. Thrown by the lexer and the parser; the compiler throws `SyntaxError` too for
+/// caret under the column; a construct we do not implement reads `not supported yet: <what> at FILE:LINE:COL`
+/// instead, so it is never mistaken for a mistake in the program. Thrown by the lexer and the parser; the compiler throws `SyntaxError` too for
 /// "not supported yet" constructs, with `isUnsupported` set, so every stage reports locations one way.
 public struct SyntaxError: Error, Sendable, CustomStringConvertible {
     public var message: String
@@ -25,7 +26,7 @@ public struct SyntaxError: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         let head = isUnsupported
-            ? "\(fileName):\(location.line):\(location.column): \(message)"
+            ? "\(message) at \(fileName):\(location.line):\(location.column)"
             : "\(fileName):\(location.line):\(location.column): SyntaxError: \(message)"
         guard !sourceLine.isEmpty else { return head }
         let trimmed = sourceLine.drop { $0 == " " || $0 == "\t" }

@@ -5,6 +5,12 @@ import BigInt
 extension BuiltinFunctions {
     static func installMore(_ m: PyModule) {
         m.dict[YieldFromSupport.resultFunctionName] = .object(YieldFromSupport.resultFunction)
+        // Dynamic code is out of scope: say so (the traceback gives the line) instead of a NameError.
+        for name in ["eval", "exec", "compile", "__import__", "breakpoint"] {
+            m.dict[name] = .object(PyBuiltinFunction(name, minimumArguments: 0) { _, _, _ in
+                throw PyException.make(.notImplementedError, "not supported yet: \(name)()")
+            })
+        }
         m.addFunction("dir") { args, _, ctx in
             guard let v = args.first else {
                 // Without an argument: the module's bound names (our frames keep no name table for locals).

@@ -25,6 +25,9 @@ extension BuiltinMethods {
             throw PyException.make(.stopIteration)
         }
         method(BuiltinTypes.iterator, "__iter__", 1) { a, _, _ in a[0] }
+        method(PyGenerator.type, "throw", 1) { _, _, _ in
+            throw PyException.make(.notImplementedError, "not supported yet: generator.throw()")
+        }
     }
 
     static func installMoreStr(_ t: PyType) {

@@ -165,7 +165,7 @@ enum FileObjects {
                 let e = PyException.make(kind, "[Errno \(code)] \(message): \(quoteString(p.value))")
                 if code == ENOENT {
                     let nf = PyInstance(type: FileObjects.fileNotFound)
-                    nf.attributes["args"] = .object(PyTuple([.int(Int(code)), .str(message)]))
+                    nf.attributes["args"] = e.value.attributes["args"]
                     nf.attributes["errno"] = .int(Int(code))
                     nf.attributes["strerror"] = .str(message)
                     nf.attributes["filename"] = first

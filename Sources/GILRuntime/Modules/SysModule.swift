@@ -105,7 +105,7 @@ enum OSModule {
             let message = String(cString: strerror(code))
             if code == ENOENT {
                 let e = PyInstance(type: FileObjects.fileNotFound)
-                e.attributes["args"] = .object(PyTuple([.int(Int(code)), .str(message)]))
+                e.attributes["args"] = .object(PyTuple([.str("[Errno \(code)] \(message): \(quoteString(p))")]))
                 e.attributes["errno"] = .int(Int(code))
                 e.attributes["strerror"] = .str(message)
                 e.attributes["filename"] = .str(p)

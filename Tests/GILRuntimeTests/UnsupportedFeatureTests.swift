@@ -1,0 +1,54 @@
+import Foundation
+import PythonSyntax
+import Testing
+@testable import GILRuntime
+
+/// Valid Python we do not run yet must fail with `not supported yet: <feature> at FILE:LINE:COL` (compile
+/// time) or a `NotImplementedError: not supported yet: …` with a traceback (run time) — never a crash and
+/// never a misleading SyntaxError.
+@Suite struct UnsupportedFeatureTests {
+    /// (source, the feature named in the message, line, column).
+    static let compileTime: [(String, String, Int, Int)] = [
+        ("async def fetch():\n    pass\n", "async", 1, 1),
+        ("x = 3\nmatch x:\n    case 1:\n        pass\n", "match statement", 2, 1),
+        ("z = 2 + 1j\n", "complex numbers", 1, 9),
+        ("class A(metaclass=type):\n    pass\n", "class keywords (metaclass=…)", 1, 1),
+        ("from . import sibling\n", "relative imports", 1, 1),
+        ("try:\n    pass\nexcept* ValueError:\n    pass\n", "except*", 3, 1),
+        ("def f():\n    await g()\n", "await", 2, 5),
+    ]
+
+    @Test(arguments: 0 ..< compileTime.count)
+    func compileTimeFeatureIsNamedWithItsLocation(index: Int) throws {
+        let (source, feature, line, column) = Self.compileTime[index]
+        let error = try #require(Self.compileError(source), "\(feature) compiled")
+        #expect(error.isUnsupported)
+        let head = error.description.split(separator: "\n").first.map(String.init) ?? ""
+        #expect(head == "not supported yet: \(feature) at prog.py:\(line):\(column)")
+    }
+
+    static func compileError(_ source: String) -> SyntaxError? {
+        do {
+            _ = try PythonCompiler.compile(source: source, fileName: "prog.py")
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test(arguments: ["eval(\"1 + 2\")", "exec(\"x = 1\")", "__import__(\"os\")", "(i for i in range(3)).throw(ValueError)"])
+    func runTimeFeatureRaisesNotImplemented(call: String) throws {
+        let result = try runProgram("print('before')\nvalue = \(call)\n", fileName: "prog.py")
+        #expect(result.stdout == "before\n")
+        #expect(result.outcome.exitCode == 1)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.contains("File \"prog.py\", line 2") }, "stderr: \(result.stderr)")
+        #expect(lines.last?.hasPrefix("NotImplementedError: not supported yet: ") == true, "stderr: \(result.stderr)")
+    }
+
+    @Test func unknownModuleIsModuleNotFound() throws {
+        let result = try runProgram("import json\n", fileName: "prog.py")
+        #expect(result.outcome.exitCode == 1)
+        #expect(result.stderr.hasSuffix("ModuleNotFoundError: No module named 'json'\n"), "stderr: \(result.stderr)")
+    }
+}
