@@ -16,6 +16,13 @@ enum BuiltinTypes {
             i.setAttribute(n.value, args[2])
             return .none
         })
+        // object.__new__(cls): an instance without running __init__ (copy, _replace and friends).
+        t.dict["__new__"] = .object(PyBuiltinFunction("__new__", minimumArguments: 1) { args, _, _ in
+            guard case .object(let cls as PyType) = args[0], cls.inheritedConstruct == nil else {
+                throw PyException.make(.typeError, "object.__new__(X): X is not a user-defined class")
+            }
+            return .object(PyInstance(type: cls))
+        })
         t.dict["__init_subclass__"] = .object(PyBuiltinFunction("__init_subclass__") { _, _, _ in .none })
         return t
     }()

@@ -8,6 +8,13 @@ enum SourceModules {
         "itertools": ItertoolsSource.text,
         "functools": FunctoolsSource.text,
         "logging": LoggingSource.text,
+        "heapq": HeapqSource.text,
+        "bisect": BisectSource.text,
+        "operator": OperatorSource.text,
+        "copy": CopySource.text,
+        "string": StringSource.text,
+        "contextlib": ContextlibSource.text,
+        "statistics": StatisticsSource.text,
         "concurrent.futures": FuturesModule.source,
     ]
 

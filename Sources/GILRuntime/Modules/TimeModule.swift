@@ -44,7 +44,41 @@ enum TimeModule {
             try ThreadingModule.checkInterrupt(ctx)
             return .none
         }
+        installCalendar(m)
         return m
+    }
+
+    /// `localtime`/`gmtime` as 9-tuples (struct_time's fields in order) and `strftime` over libc's.
+    static func installCalendar(_ m: PyModule) {
+        func broken(_ args: [Value], utc: Bool) throws -> Value {
+            var t = Glibc.time(nil)
+            if let v = args.first, !v.isNone { t = time_t(Int(try seconds(v))) }
+            var parts = tm()
+            if utc { gmtime_r(&t, &parts) } else { localtime_r(&t, &parts) }
+            let weekday = (Int(parts.tm_wday) + 6) % 7
+            return .object(PyTuple([Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min),
+                                    Int(parts.tm_sec), weekday, Int(parts.tm_yday) + 1, Int(parts.tm_isdst)].map { .int($0) }))
+        }
+        m.addFunction("localtime") { args, _, _ in try broken(args, utc: false) }
+        m.addFunction("gmtime") { args, _, _ in try broken(args, utc: true) }
+        m.addFunction("strftime") { args, _, ctx in
+            guard case .object(let f as PyStr)? = args.first else { throw PyException.make(.typeError, "strftime() argument 1 must be str") }
+            let fields = try collect(args.count > 1 ? args[1] : try broken([], utc: false), ctx).map { indexValue($0) ?? 0 }
+            guard fields.count >= 9 else { throw PyException.make(.typeError, "strftime(): illegal time tuple argument") }
+            var parts = tm()
+            parts.tm_year = Int32(fields[0] - 1900)
+            parts.tm_mon = Int32(fields[1] - 1)
+            parts.tm_mday = Int32(fields[2])
+            parts.tm_hour = Int32(fields[3])
+            parts.tm_min = Int32(fields[4])
+            parts.tm_sec = Int32(fields[5])
+            parts.tm_wday = Int32((fields[6] + 1) % 7)
+            parts.tm_yday = Int32(fields[7] - 1)
+            parts.tm_isdst = Int32(fields[8])
+            var buffer = [CChar](repeating: 0, count: 512)
+            let n = Glibc.strftime(&buffer, buffer.count, f.value, &parts)
+            return .str(String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self))
+        }
     }
 }
 
