@@ -9,6 +9,8 @@ import TraceStore
 package struct RecordingResult: Sendable {
     package var runID: Int64
     package var eventCount: Int64
+    /// Events that could not be stored (counted in `runs.dropped_events`); 0 by default.
+    package var droppedEvents: Int64 = 0
     package var outcome: ProgramOutcome
     package var databasePath: String
 }
@@ -36,6 +38,10 @@ package enum Recording {
         package var sweepId: Int64?
         /// Extra `os.environ` entries for the program.
         package var environment: [String: String] = [:]
+        /// The largest object the program may build (MemoryError beyond; tests lower it).
+        package var maxObjectBytes: Int?
+        /// Pages the store may grow by during the run (tests simulate a full disk).
+        package var storePageLimit: Int?
 
         package init(
             programPath: String, source: String, arguments: [String] = [], label: String? = nil,
@@ -64,12 +70,13 @@ package enum Recording {
             switchIntervalNs: request.switchIntervalNs, checkMode: request.checkMode.rawValue, host: hostName(),
             cpuCount: ProcessInfo.processInfo.activeProcessorCount, sweepId: request.sweepId, pid: getpid()
         )
-        let writer = try RunWriter.begin(path: request.databasePath, info: info)
+        let writer = try RunWriter.begin(path: request.databasePath, info: info, pageLimit: request.storePageLimit)
         var options = RuntimeOptions(argv: [request.programPath] + request.arguments)
         options.switchIntervalNs = request.switchIntervalNs
         options.output = request.output
         options.policy = request.policy
         options.environment = request.environment
+        if let limit = request.maxObjectBytes { options.maxObjectBytes = limit }
         let runtime = PythonRuntime(program: program, options: options, sink: writer, traceEnabled: request.traceEnabled)
         runtime.gil.checkInterval = request.checkInterval
 
@@ -96,7 +103,9 @@ package enum Recording {
         try writer.finish(clock.outcome(status: outcome.status, exitCode: outcome.exitCode), droppedEvents: runtime.recorder.droppedEvents)
         let reader = try TraceReader(path: request.databasePath)
         let stored = try reader.resolveRun(String(writer.runID))
-        return RecordingResult(runID: writer.runID, eventCount: stored.eventCount, outcome: outcome, databasePath: request.databasePath)
+        return RecordingResult(
+            runID: writer.runID, eventCount: stored.eventCount, droppedEvents: stored.droppedEvents, outcome: outcome,
+            databasePath: request.databasePath)
     }
 
     static func hostName() -> String {

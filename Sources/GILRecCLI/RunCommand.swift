@@ -63,6 +63,9 @@ struct RunCommand: ParsableCommand {
         request.checkInterval = options.checkInterval
         do {
             let result = try Recording.record(request, signals: signals)
+            if result.droppedEvents > 0 {
+                printError("gilrec: \(result.droppedEvents) events dropped (not stored; counted in runs.dropped_events)")
+            }
             printError("recorded run \(result.runID): \(result.eventCount) events → \(result.databasePath)")
             return result.outcome.exitCode
         } catch let error as SyntaxError {

@@ -104,6 +104,13 @@ package final class Database {
         return statement.int64(0)
     }
 
+    /// Lets the file grow by at most `pages` pages from now on (`PRAGMA max_page_count`, per connection):
+    /// beyond it SQLite fails with SQLITE_FULL, exactly as on a full disk (https://sqlite.org/pragma.html#pragma_max_page_count).
+    package func limitGrowth(toPages pages: Int) throws(SQLiteError) {
+        let current = try scalarInt("PRAGMA page_count") ?? 0
+        _ = try scalarInt("PRAGMA max_page_count = \(current + Int64(max(pages, 0)))")
+    }
+
     package var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
     package var changes: Int { Int(sqlite3_changes(handle)) }
     package var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }

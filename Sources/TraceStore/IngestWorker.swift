@@ -21,6 +21,8 @@ final class IngestWorker: @unchecked Sendable {
     /// The first storage error; once set, later items are discarded.
     private(set) var firstError: (any Error)?
     private var rowsInTransaction = 0
+    /// Events inserted in the open transaction: they count as stored only once it commits.
+    private var uncommittedEvents: Int64 = 0
 
     init(db: Database, runID: Int64, queue: WriterQueue, commitEvery: Int = 10_000) {
         self.db = db
@@ -36,36 +38,39 @@ final class IngestWorker: @unchecked Sendable {
             for item in items {
                 if case .events(let events) = item { bytes += events.count * MemoryLayout<Event>.stride }
             }
-            if firstError == nil {
+            let committedBefore = insertedEvents
+            var failed = firstError != nil
+            if !failed {
                 do {
                     try store(items)
                 } catch {
                     firstError = error
+                    failed = true
                     if db.isInTransaction { try? db.execute(Schema.rollback) }
                     rowsInTransaction = 0
+                    uncommittedEvents = 0
                 }
             }
-            if firstError != nil {
-                for item in items { if case .events(let events) = item { discardedEvents += Int64(events.count) } }
+            if failed {
+                // Everything in this batch that no commit covered is lost: count it, never silently.
+                let batchEvents = Int64(bytes / MemoryLayout<Event>.stride)
+                discardedEvents += batchEvents - (insertedEvents - committedBefore)
             }
             queue.release(bytes: bytes)
         }
     }
 
     private func store(_ items: [WriterQueue.Item]) throws {
-        var stored: Int64 = 0
         for item in items {
             switch item {
             case .events(let events):
                 try insert(events)
-                stored += Int64(events.count)
             case .thread(let info): try upsert(info)
             case .object(let info): try upsert(info)
             case .label(let id, let text): try upsertLabel(id: id, text: text)
             }
         }
         try commit()
-        insertedEvents += stored
     }
 
     private func beginIfNeeded() throws {
@@ -77,6 +82,8 @@ final class IngestWorker: @unchecked Sendable {
 
     private func commit() throws {
         if db.isInTransaction { try db.execute(Schema.commit) }
+        insertedEvents += uncommittedEvents
+        uncommittedEvents = 0
         rowsInTransaction = 0
     }
 
@@ -95,6 +102,7 @@ final class IngestWorker: @unchecked Sendable {
             try statement.step()
             statement.reset()
             rowsInTransaction += 1
+            uncommittedEvents += 1
             if rowsInTransaction >= commitEvery {
                 try commit()
                 try beginIfNeeded()

@@ -33,9 +33,15 @@ public final class RunWriter: EventSink, @unchecked Sendable {
         try begin(path: path, info: info, queueLimitBytes: defaultQueueLimitBytes)
     }
 
-    static func begin(path: String, info: RunInfo, queueLimitBytes: Int, commitEvery: Int = 10_000) throws -> RunWriter {
+    /// - Parameter pageLimit: pages the file may grow by during this run (`PRAGMA max_page_count`): tests
+    ///   simulate a disk filling up mid-recording with it.
+    package static func begin(
+        path: String, info: RunInfo, queueLimitBytes: Int = defaultQueueLimitBytes, commitEvery: Int = 10_000,
+        pageLimit: Int? = nil
+    ) throws -> RunWriter {
         let db = try StoreFile.openForWriting(path: path)
         do {
+            if let pageLimit { try db.limitGrowth(toPages: pageLimit) }
             let runID = try db.inTransaction {
                 let s = try db.cachedStatement(Schema.insertRun)
                 s.bind(info.label, at: 1)
@@ -123,12 +129,26 @@ public final class RunWriter: EventSink, @unchecked Sendable {
             if case .finished(let error) = state { return error }
             queue.close()
             pthread_join(thread, nil)
-            var error = worker.firstError
+            var error = worker.firstError.map { StoreError.recordingFailed(path: path, committedEvents: worker.insertedEvents, reason: "\($0)") }
+            let dropped = droppedEvents + worker.discardedEvents + queue.rejectedEvents
+            // A storage failure (full disk, I/O error) mid-run: what was committed stays, the run is an error.
+            var outcome = outcome
+            if error != nil {
+                outcome.status = .error
+                if outcome.exitCode == 0 { outcome.exitCode = 1 }
+            }
             do {
-                let dropped = droppedEvents + worker.discardedEvents + queue.rejectedEvents
                 try SliceDeriver.finishRun(worker.db, runID: runID, outcome: outcome, droppedEvents: dropped)
             } catch let finishError {
-                if error == nil { error = finishError }
+                if error == nil {
+                    error = StoreError.recordingFailed(path: path, committedEvents: worker.insertedEvents, reason: "\(finishError)")
+                }
+                // No room for the slices: still mark the run (an in-place update of its row) so it never
+                // stays `running`.
+                outcome.status = .error
+                if outcome.exitCode == 0 { outcome.exitCode = 1 }
+                try? SliceDeriver.recordOutcome(
+                    worker.db, runID: runID, outcome: outcome, eventCount: worker.insertedEvents, droppedEvents: dropped)
             }
             worker.db.close()
             state = .finished(error)

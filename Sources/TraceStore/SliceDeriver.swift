@@ -14,6 +14,11 @@ enum SliceDeriver {
     static func finishRun(_ db: Database, runID: Int64, outcome: RunOutcome, droppedEvents: Int64) throws {
         let (slices, eventCount) = try derive(db, runID: runID)
         try write(slices, db, runID: runID)
+        try recordOutcome(db, runID: runID, outcome: outcome, eventCount: eventCount, droppedEvents: droppedEvents)
+    }
+
+    /// The `runs` row's outcome alone (also used when the slices could not be stored).
+    static func recordOutcome(_ db: Database, runID: Int64, outcome: RunOutcome, eventCount: Int64, droppedEvents: Int64) throws {
         try db.inTransaction {
             let s = try db.cachedStatement(Schema.finishRun)
             s.bind(runID, at: 1)

@@ -16,6 +16,9 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case emptyDatabase(String)
     /// No run matches the selector (a run id or a label).
     case unknownRun(path: String, selector: String)
+    /// Storing failed mid-run (disk full, I/O error): the first `committedEvents` events are kept, the rest
+    /// counted as dropped, and the run marked `error`.
+    case recordingFailed(path: String, committedEvents: Int64, reason: String)
 
     public var description: String {
         switch self {
@@ -35,6 +38,9 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
             "\(path) contains no runs yet; record one with `gilrec run`"
         case .unknownRun(let path, let selector):
             "\(path) has no run with id or label '\(selector)'; `gilstat runs` lists them"
+        case .recordingFailed(let path, let committed, let reason):
+            "recording into \(path) failed (\(reason)); the \(committed) events committed before it are kept, "
+                + "the rest are counted as dropped, and the run is marked error"
         }
     }
 }

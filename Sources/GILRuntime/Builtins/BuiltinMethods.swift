@@ -223,6 +223,7 @@ enum BuiltinMethods {
         t.addMethod("extend") { a, _, ctx in
             let l = try selfList(a)
             let items = try collect(a[1], ctx)
+            try AllocationLimit.checkValues(l.withItems { $0.count } + items.count, ctx)
             l.withItems { $0.append(contentsOf: items) }
             return .none
         }

@@ -242,6 +242,7 @@ enum Conversions {
                 else if base == 0 || base == 8, lower.hasPrefix("0o") { radix = 8; text.removeFirst(2) }
                 else if base == 0 || base == 2, lower.hasPrefix("0b") { radix = 2; text.removeFirst(2) }
                 else if base == 0 { radix = 10 }
+                if radix == 10 { try IntStringLimit.checkDigits(text.count) }
                 guard !text.isEmpty, let b = BigInt(text, radix: radix) else {
                     throw PyException.make(.valueError, "invalid literal for int() with base \(base): \(quoteString(s.value))")
                 }

@@ -16,6 +16,8 @@ final class Scope {
     var referenced: Set<String> = []
     var globals: Set<String> = []
     var nonlocals: Set<String> = []
+    /// Where each name was first declared nonlocal (for "no binding for nonlocal" errors).
+    var nonlocalLocations: [String: SourceLocation] = [:]
     var cells: Set<String> = []
     var frees: [String] = []
     var children: [Scope] = []
@@ -82,7 +84,7 @@ struct SymbolTable {
                     owner.cells.insert(n)
                     for p in path where !p.frees.contains(n) { p.frees.append(n) }
                 } else if s.nonlocals.contains(n) {
-                    throw SyntaxError("no binding for nonlocal '\(n)' found", fileName: fileName, location: SourceLocation(line: 0, column: 0))
+                    throw SyntaxError("no binding for nonlocal '\(n)' found", fileName: fileName, location: s.nonlocalLocations[n] ?? SourceLocation(line: 1, column: 1))
                 }
             }
         }
@@ -177,7 +179,9 @@ struct SymbolTable {
             case .importFrom(_, let names, _):
                 for a in names where a.name != "*" { s.assign(a.asName ?? a.name) }
             case .global(let names): s.globals.formUnion(names)
-            case .nonlocal(let names): s.nonlocals.formUnion(names)
+            case .nonlocal(let names):
+                s.nonlocals.formUnion(names)
+                for n in names where s.nonlocalLocations[n] == nil { s.nonlocalLocations[n] = st.location }
             }
         }
 

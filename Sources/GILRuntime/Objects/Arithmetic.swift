@@ -112,9 +112,11 @@ enum Arithmetic {
         case .power:
             if y.sign == .minus { return .float(Foundation.pow(Double(x), Double(y))) }
             guard let e = Int(exactly: y) else { throw PyException.make(.overflowError, "exponent too large") }
+            if x.magnitude > 1 { try AllocationLimit.checkBits(x.bitWidth.multipliedReportingOverflow(by: e).overflow ? .max : x.bitWidth * e) }
             return .integer(x.power(e))
         case .leftShift:
             guard let s = Int(exactly: y), s >= 0 else { throw PyException.make(.valueError, "negative shift count") }
+            if x != 0 { try AllocationLimit.checkBits(x.bitWidth.addingReportingOverflow(s).overflow ? .max : x.bitWidth + s) }
             return .integer(x << s)
         case .rightShift:
             guard let s = Int(exactly: y), s >= 0 else { throw PyException.make(.valueError, "negative shift count") }
@@ -157,25 +159,40 @@ enum Arithmetic {
         }
         switch (op, lo) {
         case (.add, let a as PyStr):
-            if case .object(let b as PyStr) = r { return .str(a.value + b.value) }
+            if case .object(let b as PyStr) = r {
+                try AllocationLimit.checkBytes(a.value.utf8.count + b.value.utf8.count, ctx)
+                return .str(a.value + b.value)
+            }
             throw PyException.make(.typeError, "can only concatenate str (not \"\(typeName(r))\") to str")
         case (.add, let a as PyList):
-            if case .object(let b as PyList) = r { return .object(PyList(a.items + b.items)) }
+            if case .object(let b as PyList) = r {
+                try AllocationLimit.checkValues(a.items.count + b.items.count, ctx)
+                return .object(PyList(a.items + b.items))
+            }
             throw PyException.make(.typeError, "can only concatenate list (not \"\(typeName(r))\") to list")
         case (.add, let a as PyTuple):
-            if case .object(let b as PyTuple) = r { return .object(PyTuple(a.items + b.items)) }
+            if case .object(let b as PyTuple) = r {
+                try AllocationLimit.checkValues(a.items.count + b.items.count, ctx)
+                return .object(PyTuple(a.items + b.items))
+            }
             throw PyException.make(.typeError, "can only concatenate tuple (not \"\(typeName(r))\") to tuple")
         case (.add, let a as PyBytes):
-            if case .object(let b as PyBytes) = r { return .object(PyBytes(a.value + b.value)) }
+            if case .object(let b as PyBytes) = r {
+                try AllocationLimit.checkBytes(a.value.count + b.value.count, ctx)
+                return .object(PyBytes(a.value + b.value))
+            }
             return nil
         case (.multiply, let a as PyStr):
             guard let n = repeatCount(r) else { return nil }
+            try AllocationLimit.check(count: max(0, n), itemBytes: a.value.utf8.count, limit: ctx.maxObjectBytes)
             return .str(String(repeating: a.value, count: max(0, n)))
         case (.multiply, let a as PyList):
             guard let n = repeatCount(r) else { return nil }
+            try AllocationLimit.check(count: max(0, n), itemBytes: a.items.count * MemoryLayout<Value>.stride, limit: ctx.maxObjectBytes)
             return .object(PyList(Array([[Value]](repeating: a.items, count: max(0, n)).joined())))
         case (.multiply, let a as PyTuple):
             guard let n = repeatCount(r) else { return nil }
+            try AllocationLimit.check(count: max(0, n), itemBytes: a.items.count * MemoryLayout<Value>.stride, limit: ctx.maxObjectBytes)
             return .object(PyTuple(Array([[Value]](repeating: a.items, count: max(0, n)).joined())))
         case (.modulo, let a as PyStr):
             return .str(try PercentFormat.format(a.value, r, ctx))

@@ -106,6 +106,7 @@ private func userEqual(_ a: Value, _ b: Value, _ inst: PyInstance, _ ctx: Execut
 
 private func sequencesEqual(_ a: [Value], _ b: [Value], _ ctx: ExecutionContext) throws -> Bool {
     guard a.count == b.count else { return false }
+    try ctx.checkNativeStack()  // nested lists compare recursively
     for i in 0..<a.count where !a[i].isIdentical(b[i]) {
         if try !valuesEqual(a[i], b[i], ctx) { return false }
     }

@@ -10,7 +10,7 @@ func repr(_ v: Value, _ ctx: ExecutionContext) throws -> String {
     case .object(let o):
         switch o {
         case let s as PyStr: return quoteString(s.value)
-        case let b as PyBigInt: return b.value.description
+        case let b as PyBigInt: return try IntStringLimit.decimal(b.value)
         case let l as PyList:
             return try ctx.reprGuard(o, "[...]") { "[" + (try l.items.map { try repr($0, ctx) }.joined(separator: ", ")) + "]" }
         case let t as PyTuple:

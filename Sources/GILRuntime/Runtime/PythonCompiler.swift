@@ -1,3 +1,4 @@
+import GILCore
 import PythonSyntax
 
 /// A parsed and compiled program, ready to run (any number of times, on any thread).
@@ -20,7 +21,16 @@ public enum PythonCompiler {
         try compile(source: source, fileName: fileName, checkMode: .py310)
     }
 
+    /// Parses and compiles on a thread with a large stack (`NativeStack.run(onLargeStack:)`): both recurse on
+    /// the program's nesting, which the parser bounds, but a bound generous enough for real programs is
+    /// deeper than the 8 MiB main thread can take in a debug build.
     package static func compile(source: String, fileName: String, checkMode: CheckMode) throws(SyntaxError) -> CompiledProgram {
+        try NativeStack.run(onLargeStack: { () throws(SyntaxError) -> CompiledProgram in
+            try compileHere(source: source, fileName: fileName, checkMode: checkMode)
+        })
+    }
+
+    private static func compileHere(source: String, fileName: String, checkMode: CheckMode) throws(SyntaxError) -> CompiledProgram {
         let module = try PythonParser.parse(source: source, fileName: fileName)
         let (code, names, _) = try ModuleCompiler.compile(module, source: source, checkMode: checkMode)
         let lines = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

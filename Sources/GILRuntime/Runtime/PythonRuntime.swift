@@ -13,6 +13,8 @@ public struct RuntimeOptions: Sendable {
     /// How the GIL is handed over (`gilrec run --policy`).
     public var policy: GILPolicy = .cpython3
     public var recursionLimit: Int = 1000
+    /// The largest object (list, tuple, str, bytes, int) the program may build; bigger is MemoryError.
+    public var maxObjectBytes: Int = AllocationLimit.defaultBytes
     public var output: OutputTarget = .standardStreams
     /// Extra `os.environ` entries over the process's own (`gilrec sweep` passes `GILREC_THREADS` here, so
     /// runs in one process each see their own value without `setenv`).

@@ -20,13 +20,33 @@ enum Traceback {
         }
         if !data.traceback.isEmpty {
             out += "Traceback (most recent call last):\n"
+            // StackSummary.format: after 3 identical frames in a row, one "[Previous line repeated N more times]"
+            // (a RecursionError would otherwise print thousands of lines).
+            var previous: (String, Int32, String)?
+            var repeats = 0
+            func flushRepeats() {
+                if repeats > 3 {
+                    let more = repeats - 3
+                    out += "  [Previous line repeated \(more) more time\(more > 1 ? "s" : "")]\n"
+                }
+            }
             for entry in data.traceback.reversed() {
+                let key = (entry.fileName, entry.line, entry.function)
+                if let p = previous, p == key {
+                    repeats += 1
+                } else {
+                    flushRepeats()
+                    previous = key
+                    repeats = 1
+                }
+                if repeats > 3 { continue }
                 out += "  File \"\(entry.fileName)\", line \(entry.line), in \(entry.function)\n"
                 if entry.fileName == program.fileName {
                     let line = program.sourceLine(entry.line).trimmingCharacters(in: .whitespaces)
                     if !line.isEmpty { out += "    \(line)\n" }
                 }
             }
+            flushRepeats()
         }
         out += lastLine(e, ctx) + "\n"
         return out

@@ -13,6 +13,12 @@ final class ExecutionContext {
     var handled: [PyInstance] = []
     var depth = 0
     var recursionLimit: Int
+    /// The native stack must not be used below this address (`NativeStack`): a recursion limit raised with
+    /// `sys.setrecursionlimit`, or recursion inside `repr`/`==` of deeply nested data, would overflow it.
+    /// Computed on the context's own thread (contexts are created by the thread they belong to).
+    let nativeStackLimit = NativeStack.limitOfCurrentThread()
+    /// `RuntimeOptions.maxObjectBytes` (`AllocationLimit`).
+    let maxObjectBytes: Int
     /// Registers of every active frame of this thread, allocated once.
     private let stackBase: UnsafeMutablePointer<Value>
     private let stackCapacity: Int
@@ -31,6 +37,7 @@ final class ExecutionContext {
         self.gil = runtime.gil
         self.breaker = runtime.gil.breaker
         self.recursionLimit = runtime.recursionLimit
+        self.maxObjectBytes = runtime.options.maxObjectBytes
         self.stackCapacity = stackCapacity
         stackBase = .allocate(capacity: stackCapacity)
     }
@@ -78,7 +85,19 @@ final class ExecutionContext {
         try Interpreter.call(callable, args: args, kwargs: kwargs, ctx: self)
     }
 
-    func reprGuard(_ o: PyObject, _ placeholder: String, _ body: () throws -> String) rethrows -> String {
+    /// RecursionError before the native stack overflows (CPython 3.12's C recursion check).
+    @inline(__always)
+    func checkNativeStack() throws {
+        if NativeStack.isExhausted(limit: nativeStackLimit) { try nativeStackExhausted() }
+    }
+
+    @inline(never)
+    private func nativeStackExhausted() throws {
+        throw PyException.make(.recursionError, "maximum recursion depth exceeded")
+    }
+
+    func reprGuard(_ o: PyObject, _ placeholder: String, _ body: () throws -> String) throws -> String {
+        try checkNativeStack()
         let id = ObjectIdentifier(o)
         guard reprInProgress.insert(id).inserted else { return placeholder }
         defer { reprInProgress.remove(id) }

@@ -1,3 +1,5 @@
+import GILCore
+
 /// Calls, argument binding, function and class creation, raise: the cold half of the interpreter.
 extension Interpreter {
     /// A call whose arguments sit in the caller's registers: positional first, then keyword values named
@@ -154,7 +156,7 @@ extension Interpreter {
     @inline(__always)
     static func enter(_ ctx: ExecutionContext, _ size: Int) throws -> UnsafeMutablePointer<Value> {
         ctx.depth += 1
-        if ctx.depth > ctx.recursionLimit {
+        if ctx.depth > ctx.recursionLimit || NativeStack.isExhausted(limit: ctx.nativeStackLimit) {
             ctx.depth -= 1
             throw PyException.make(.recursionError, "maximum recursion depth exceeded")
         }

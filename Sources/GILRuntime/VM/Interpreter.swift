@@ -350,6 +350,7 @@ enum Interpreter {
         if inplace, case .object(let o) = l {
             if op == .add, let list = o as? PyList {
                 let items = try collect(r, ctx)
+                try AllocationLimit.checkValues(list.withItems { $0.count } + items.count, ctx)
                 list.withItems { $0.append(contentsOf: items) }
                 return l
             }

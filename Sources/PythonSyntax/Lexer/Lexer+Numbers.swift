@@ -52,6 +52,13 @@ extension Lexer {
         }
         if let value = Int(digits) {
             emit(.number(.int(value)), from: start)
+        } else if significant.count > Self.maxStringDigits {
+            // CPython 3.11+ (PEP 651 follow-up, CVE-2020-10735): decimal conversion is quadratic, so it is capped.
+            throw error(
+                "Exceeds the limit (\(Self.maxStringDigits) digits) for integer string conversion: value has "
+                    + "\(significant.count) digits; use sys.set_int_max_str_digits() to increase the limit - "
+                    + "Consider hexadecimal for huge integer literals to avoid decimal conversion limits.",
+                at: start)
         } else {
             emit(.number(.bigInt(String(significant))), from: start)
         }
@@ -111,6 +118,12 @@ extension Lexer {
             value = plus
         }
         if overflow {
+            // Our big literals travel as decimal digits (a quadratic conversion): bound them so a huge hex
+            // literal is an error, not a hang.
+            let bits = digitValues.count * (radix == 16 ? 4 : radix == 8 ? 3 : 1)
+            if bits > Self.maxRadixLiteralBits {
+                throw error("integer literal too large: \(bits) bits (gilrec takes at most \(Self.maxRadixLiteralBits))", at: start)
+            }
             emit(.number(.bigInt(Self.decimalDigits(of: digitValues, radix: radix))), from: start)
         } else {
             emit(.number(.int(value)), from: start)
@@ -127,6 +140,11 @@ extension Lexer {
         }
         throw error("invalid \(kind) literal", at: start)
     }
+
+    /// CPython's default `sys.get_int_max_str_digits()`: longer decimal literals are a SyntaxError.
+    static let maxStringDigits = 4300
+    /// The largest hex/octal/binary literal we convert (about 4,900 decimal digits).
+    static let maxRadixLiteralBits = 16384
 
     /// Base conversion of a big literal into decimal digits, schoolbook style (literals are short).
     static func decimalDigits(of digitValues: [Int], radix: Int) -> String {

@@ -2,7 +2,13 @@
 extension Parser {
     mutating func parsePrimary() throws(SyntaxError) -> Expression {
         var expression = try parseAtom()
+        var links = 0
+        defer { leaveChain(links) }
         while true {
+            if check(".") || check("(") || check("[") {
+                try extendChain()
+                links += 1
+            }
             if accept(".") {
                 expression = Expression(.attribute(expression, try expectIdentifier()), at: expression.location)
             } else if accept("(") {

@@ -139,7 +139,11 @@ extension Parser {
     private mutating func parseBinary(level: Int) throws(SyntaxError) -> Expression {
         guard level < Self.binaryLevels.count else { return try parseFactor() }
         var left = try parseBinary(level: level + 1)
+        var links = 0
+        defer { leaveChain(links) }
         while case .op(let op) = current.kind, Self.binaryLevels[level].contains(op), let binary = BinaryOperator(rawValue: op) {
+            try extendChain()
+            links += 1
             advance()
             let right = try parseBinary(level: level + 1)
             left = Expression(.binary(left, binary, right), at: left.location)

@@ -38,6 +38,11 @@ struct Parser {
         var classes = 0
     }
     static let maxDepth = 400
+    /// Links of left-associative chains (`a + b + …`, `a.b.c…`, `f()()…`) open around the cursor: each one
+    /// nests the tree one level deeper without recursing here, but the compiler recurses on it. CPython 3.11
+    /// compiles a 1,000-link chain and refuses 10,000 ("maximum recursion depth exceeded during compilation").
+    var chainDepth = 0
+    static let maxChainDepth = 3000
 
     init(tokens: [Token], source: [Unicode.Scalar], fileName: String) {
         self.tokens = tokens
@@ -101,6 +106,14 @@ struct Parser {
     }
 
     mutating func leave() { depth -= 1 }
+
+    /// One more link of a left-associative chain; the caller gives its links back with `leaveChain` (deferred).
+    mutating func extendChain() throws(SyntaxError) {
+        chainDepth += 1
+        if chainDepth > Self.maxChainDepth { throw error("expression too deeply nested", at: current) }
+    }
+
+    mutating func leaveChain(_ links: Int) { chainDepth -= links }
 
     // MARK: - Errors
 
