@@ -168,6 +168,41 @@ struct InlineCacheTests {
         return RunResult(stdout: capture.standardOutput, stderr: capture.standardError, outcome: outcome, sink: sink)
     }
 
+    /// The VM's int `%`/`//`, str `+`, dict/set `in` and the dict's own hash agree with CPython, including
+    /// int/float/bool keys that are equal, a tuple, a big int and a non-ASCII str key.
+    @Test func fastPathsAndDictHashAgreeWithCPython() throws {
+        let result = try runProgram(#"""
+            print([(a % b, a // b) for a in (7, -7, 0, 9, -9) for b in (3, -3, 1, 7, -1, 2)])
+            d = {}
+            d[1] = "int"
+            d[1.0] = "float"
+            d[True] = "bool"
+            d["é"] = "composed"
+            d[(1, "a")] = "tuple"
+            d[2**70] = "big"
+            d[None] = "none"
+            print(len(d), d[1], d["é"], d[(1, "a")], d[2**70], d[None], 1.5 in d, "é" in d)
+            s = set(range(0, 3000, 7))
+            print(len(s), 2996 in s, 2997 in s, sum(1 for i in range(3000) if i in s))
+            words = {}
+            for i in range(5000):
+                words["w" + str(i % 97)] = words.get("w" + str(i % 97), 0) + 1
+            print(len(words), words["w0"], words["w96"], "w97" in words, "w5" not in words)
+            x = "a"
+            x += "b"
+            print(x + "c", "x" * 3)
+            """#)
+        #expect(result.stderr == "")
+        #expect(result.stdout == #"""
+            [(1, 2), (-2, -3), (0, 7), (0, 1), (0, -7), (1, 3), (2, -3), (-1, 2), (0, -7), (0, -1), (0, 7), (1, -4), (0, 0), (0, 0), (0, 0), (0, 0), (0, 0), (0, 0), (0, 3), (0, -3), (0, 9), (2, 1), (0, -9), (1, 4), (0, -3), (0, 3), (0, -9), (5, -2), (0, 9), (1, -5)]
+            5 bool composed tuple big none False True
+            429 True False 429
+            97 52 51 False False
+            abc xxx
+
+            """#)
+    }
+
     @Test func shapesAreSharedAlongTheSameAttributeOrder() throws {
         let type = PyType(name: "T", base: nil)
         let a = PyInstance(type: type)

@@ -105,9 +105,13 @@ enum CurrentContext {
 
 private func keysEqual(_ a: Value, _ b: Value) -> Bool {
     switch (a, b) {
+    case (.int(let x), .int(let y)): return x == y
     case (.object(let x), .object(let y)):
         if x === y { return true }
-        if let s = x as? PyStr, let t = y as? PyStr { return s.value == t.value }
+        if x.tag == .str && y.tag == .str {
+            // Code points, not Swift's canonical equivalence: matches `HashKey.pythonHash` (UTF-8 bytes).
+            return unsafeDowncast(x, to: PyStr.self).value.utf8.elementsEqual(unsafeDowncast(y, to: PyStr.self).value.utf8)
+        }
         if let s = x as? PyTuple, let t = y as? PyTuple {
             return s.items.count == t.items.count && zip(s.items, t.items).allSatisfy { keysEqual($0, $1) }
         }

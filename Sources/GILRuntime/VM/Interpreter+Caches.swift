@@ -1,3 +1,5 @@
+import PythonSyntax
+
 /// Inline caches (CPython 3.11's specializing interpreter, PEP 659, in miniature): one `InlineCache` per
 /// instruction remembers what the last execution found — the receiver's `Shape` (which also identifies its
 /// class) and `TypeCache.version` — so `self.x`, `self.x = v`, `obj.m(…)`, builtins and `Class(…)` skip
@@ -140,5 +142,30 @@ extension Interpreter {
         let v = try loadBuiltin(name, ctx)
         c?.pointee = InlineCache(shape: nil, version: version, kind: .global, value: v)
         return v
+    }
+}
+
+extension Interpreter {
+    /// Operators whose int/str cases are common enough to skip `Arithmetic`'s number classification:
+    /// `%` and `//` on small ints (Python floors toward −∞; Objects/longobject.c l_divmod) and str `+`.
+    @inline(__always)
+    static func binaryFast(_ op: BinaryOperator, _ l: Value, _ r: Value) -> Value? {
+        switch (l, r) {
+        case (.int(let x), .int(let y)):
+            guard y != 0, y != -1 else { return nil }
+            switch op {
+            case .modulo:
+                let m = x % y
+                return .int(m != 0 && (m < 0) != (y < 0) ? m + y : m)
+            case .floorDivide:
+                let q = x / y
+                return .int(x % y != 0 && (x < 0) != (y < 0) ? q - 1 : q)
+            default: return nil
+            }
+        case (.object(let a), .object(let b)) where op == .add && a.tag == .str && b.tag == .str:
+            return .str(unsafeDowncast(a, to: PyStr.self).value + unsafeDowncast(b, to: PyStr.self).value)
+        default:
+            return nil
+        }
     }
 }

@@ -39,6 +39,13 @@ extension Interpreter {
     /// Everything else (builtin constructors, exceptions, defaults, keywords) takes `construct`.
     @inline(never)
     static func constructFromRegisters(_ t: PyType, _ args: UnsafeMutablePointer<Value>, _ argc: Int, _ ctx: ExecutionContext, site: (CodeObject, Int)) throws -> Value {
+        if let construct = t.construct {
+            // A builtin class (str(x), list(), threading.Lock()): its constructor, without keyword arrays.
+            ctx.pendingObjectName = site.0.assignmentNames.isEmpty ? nil : site.0.assignmentNames[Int32(site.1)]
+            ctx.pendingObjectLine = site.0.lines[site.1]
+            defer { ctx.pendingObjectName = nil }
+            return try construct(t, Array(UnsafeBufferPointer(start: args, count: argc)), [], ctx)
+        }
         guard t.cacheable, t.construct == nil, case .object(let io)? = t.lookup("__init__"), io.tag == .function,
               !t.isSubtype(of: ExceptionKind.baseException.type) else {
             return try callSlow(.object(t), args, argc, kwnames: nil, ctx, site: site)

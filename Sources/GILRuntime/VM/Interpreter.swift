@@ -109,7 +109,7 @@ enum Interpreter {
                         if case .int(let x) = regs[Int(i.b)], case .int(let y) = regs[Int(i.c)] { regs[Int(i.a)] = .bool(x != y); continue }
                         regs[Int(i.a)] = .bool(try compare(.notEqual, regs[Int(i.b)], regs[Int(i.c)], ctx))
                     case .compare:
-                        regs[Int(i.a)] = .bool(try compare(comparisonOperators[Int(i.d)], regs[Int(i.b)], regs[Int(i.c)], ctx))
+                        regs[Int(i.a)] = .bool(try compareOrContains(comparisonOperators[Int(i.d)], regs[Int(i.b)], regs[Int(i.c)], ctx))
                     case .unary:
                         regs[Int(i.a)] = try Arithmetic.unary(unaryOperators[Int(i.d)], regs[Int(i.b)], ctx)
                     case .not:
@@ -186,7 +186,7 @@ enum Interpreter {
                     case .loadSubscript:
                         regs[Int(i.a)] = try loadSubscript(regs[Int(i.b)], regs[Int(i.c)], ctx)
                     case .storeSubscript:
-                        try Subscript.set(regs[Int(i.a)], regs[Int(i.b)], regs[Int(i.c)], ctx)
+                        try storeSubscript(regs[Int(i.a)], regs[Int(i.b)], regs[Int(i.c)], ctx)
                     case .deleteSubscript:
                         try Subscript.delete(regs[Int(i.a)], regs[Int(i.b)], ctx)
                     case .buildList:
@@ -347,6 +347,7 @@ enum Interpreter {
 
     @inline(never)
     static func slowBinary(_ op: BinaryOperator, _ l: Value, _ r: Value, _ ctx: ExecutionContext, inplace: Bool) throws -> Value {
+        if let v = binaryFast(op, l, r) { return v }
         if inplace, case .object(let o) = l {
             if op == .add, let list = o as? PyList {
                 let items = try collect(r, ctx)
@@ -372,7 +373,26 @@ enum Interpreter {
                 return j >= 0 && j < items.count ? items[j] : nil
             }
             if let v { return v }
+        } else if case .object(let o) = container, o.tag == .dict, let v = try unsafeDowncast(o, to: PyDict.self).get(key) {
+            return v
         }
         return try Subscript.get(container, key, ctx)
+    }
+
+    /// `a[b] = c`: dicts by tag (no cast chain), everything else through `Subscript.set`.
+    @inline(never)
+    static func storeSubscript(_ container: Value, _ key: Value, _ value: Value, _ ctx: ExecutionContext) throws {
+        if case .object(let o) = container, o.tag == .dict { return try unsafeDowncast(o, to: PyDict.self).set(key, value) }
+        try Subscript.set(container, key, value, ctx)
+    }
+
+    /// `compare` with `in`/`not in` on a dict or set answered by one hash lookup.
+    @inline(never)
+    static func compareOrContains(_ op: ComparisonOperator, _ a: Value, _ b: Value, _ ctx: ExecutionContext) throws -> Bool {
+        if op == .in || op == .notIn, case .object(let o) = b, o.tag == .dict || o.tag == .set {
+            let d = o.tag == .dict ? unsafeDowncast(o, to: PyDict.self) : unsafeDowncast(o, to: PySet.self).storage
+            return (try d.get(a) != nil) == (op == .in)
+        }
+        return try compare(op, a, b, ctx)
     }
 }

@@ -1,0 +1,53 @@
+/// The hash `PyDict`'s index buckets by, replacing Swift's per-call SipHash (`Hasher` seeding and
+/// finalising were ~12 % of a dict-heavy loop). Like CPython (Objects/longobject.c long_hash,
+/// Objects/unicodeobject.c, Objects/tupleobject.c tuplehash) equal keys hash alike across int, float and
+/// bool; str hashes its UTF-8 with FNV-1a; the result is scrambled with SplitMix64's finaliser and the
+/// dictionary's own seed, because Swift's `Dictionary` takes the low bits as the bucket.
+extension HashKey {
+    func _rawHashValue(seed: Int) -> Int {
+        Self.scramble(userHash ?? Self.pythonHash(value), seed: seed)
+    }
+
+    static func pythonHash(_ v: Value) -> Int {
+        switch v {
+        case .none: return 0x2545_F491
+        case .bool(let b): return b ? 1 : 0
+        case .int(let i): return i
+        case .float(let d):
+            if let i = Int(exactly: d) { return i }
+            return Int(truncatingIfNeeded: d.bitPattern)
+        case .object(let o):
+            switch o.tag {
+            case .str: return bytesHash(unsafeDowncast(o, to: PyStr.self).value.utf8)
+            case .bytes: return bytesHash(unsafeDowncast(o, to: PyBytes.self).value)
+            case .bigint: return unsafeDowncast(o, to: PyBigInt.self).value.hashValue
+            case .tuple:
+                var h = 0x34_5678
+                for x in unsafeDowncast(o, to: PyTuple.self).items { h = (h ^ pythonHash(x)) &* 1_000_003 }
+                return h
+            default: return Int(bitPattern: UInt(bitPattern: ObjectIdentifier(o).hashValue))
+            }
+        }
+    }
+
+    @inline(__always)
+    static func bytesHash<C: Collection>(_ bytes: C) -> Int where C.Element == UInt8 {
+        if let h = bytes.withContiguousStorageIfAvailable({ fnv($0) }) { return h }
+        return fnv(bytes)
+    }
+
+    @inline(__always)
+    static func fnv<S: Sequence>(_ bytes: S) -> Int where S.Element == UInt8 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return Int(truncatingIfNeeded: h)
+    }
+
+    @inline(__always)
+    static func scramble(_ h: Int, seed: Int) -> Int {
+        var x = UInt64(truncatingIfNeeded: h ^ seed)
+        x = (x ^ (x >> 30)) &* 0xbf58_476d_1ce4_e5b9
+        x = (x ^ (x >> 27)) &* 0x94d0_49bb_1331_11eb
+        return Int(truncatingIfNeeded: x ^ (x >> 31))
+    }
+}
