@@ -5,6 +5,7 @@ import BigInt
 extension BuiltinFunctions {
     static func installMore(_ m: PyModule) {
         m.dict[YieldFromSupport.resultFunctionName] = .object(YieldFromSupport.resultFunction)
+        m.dict[GeneratorThrow.resumeFunctionName] = .object(GeneratorThrow.resumeFunction)
         // Dynamic code is out of scope: say so (the traceback gives the line) instead of a NameError.
         for name in ["eval", "exec", "compile", "__import__", "breakpoint"] {
             m.dict[name] = .object(PyBuiltinFunction(name, minimumArguments: 0) { _, _, _ in

@@ -25,9 +25,7 @@ extension BuiltinMethods {
             throw PyException.make(.stopIteration)
         }
         method(BuiltinTypes.iterator, "__iter__", 1) { a, _, _ in a[0] }
-        method(PyGenerator.type, "throw", 1) { _, _, _ in
-            throw PyException.make(.notImplementedError, "not supported yet: generator.throw()")
-        }
+        GeneratorThrow.install(PyGenerator.type)
     }
 
     static func installMoreStr(_ t: PyType) {

@@ -35,6 +35,9 @@ final class CodeObject: @unchecked Sendable {
     var freeRegisters: [Int32] = []
     /// Register of the first parameter, for `super()`.
     var usesSuper = false
+    /// A generator whose body has `try`/`with`: every `yield` is followed by a resume check, so
+    /// `generator.throw()`/`close()` raise at the yield and its handlers and `finally` blocks run.
+    var resumeChecks = false
     /// The body's leading string literal (`__doc__`), if any.
     var docstring: String?
     /// Some local may be read before assignment: plain locals start as `Unbound.marker` (see `checkBound`).

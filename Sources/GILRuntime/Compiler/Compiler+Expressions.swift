@@ -179,6 +179,7 @@ extension FunctionCompiler {
             let v = try value.map { (x) throws(SyntaxError) in try expression(x) } ?? none()
             let d = dest()
             emit(.yieldValue, d, v)
+            resumeCheck(d)
             return d
         case .yieldFrom(let source):
             guard code.kind == .function else { throw error("'yield' outside function", e.location) }
@@ -188,7 +189,9 @@ extension FunctionCompiler {
             let top = here
             let v = newTemp()
             let exit = emit(.forIter, v, it, 0)
-            emit(.yieldValue, newTemp(), v)
+            let sent = newTemp()
+            emit(.yieldValue, sent, v)
+            resumeCheck(sent)
             emit(.jumpBack, top)
             patchJump(exit, to: here)
             // The value of `yield from` is the sub-generator's `return` value (PEP 380).
@@ -468,6 +471,7 @@ extension FunctionCompiler {
         fc.code.hasVarKeywords = p.varKeywords != nil
         fc.code.parameterNames = inner.parameters
         fc.code.isGenerator = inner.hasYield
+        fc.code.resumeChecks = inner.hasYield && Self.hasHandlers(f.body)
         fc.code.docstring = Self.docstring(f.body)
         try fc.statements(f.body)
         fc.emit(.returnValue, fc.none())
@@ -508,6 +512,28 @@ extension FunctionCompiler {
         let k = constantIndex(.object(CodeConstant(childCode)), key: .code(ObjectIdentifier(childCode).hashValue))
         emit(.makeFunction, d, k, base)
         return d
+    }
+
+    /// After a `yield` in a generator with handlers: `r = __gen_resume__(r)`, which raises what
+    /// `throw()`/`close()` sent in (see `GeneratorThrow`), at the line of the yield.
+    func resumeCheck(_ r: Int32) {
+        guard code.resumeChecks else { return }
+        let call = temps(2)
+        _ = load(GeneratorThrow.resumeFunctionName, into: call)
+        emit(.move, call + 1, r)
+        emit(.call, r, call, 1)
+    }
+
+    /// Whether a function body (not counting nested defs and classes) has a `try` or `with`.
+    static func hasHandlers(_ body: [Statement]) -> Bool {
+        body.contains { st in
+            switch st.kind {
+            case .tryStatement, .with: return true
+            case .ifStatement(_, let b, let o), .whileStatement(_, let b, let o), .forStatement(_, _, let b, let o):
+                return hasHandlers(b) || hasHandlers(o)
+            default: return false
+            }
+        }
     }
 
     /// A body's docstring: its first statement when that is a plain string literal.

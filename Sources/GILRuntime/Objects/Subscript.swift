@@ -83,8 +83,15 @@ enum Subscript {
             if case .object(let s as PySlice) = key {
                 let newItems = try collect(value, ctx)
                 try l.withItems { items in
-                    let (start, stop, step, _) = try s.indices(length: items.count)
-                    guard step == 1 else { throw PyException.make(.valueError, "extended slice assignment is not supported yet") }
+                    let (start, stop, step, count) = try s.indices(length: items.count)
+                    guard step == 1 else {
+                        // Extended slices replace element by element (Objects/listobject.c list_ass_subscript).
+                        guard newItems.count == count else {
+                            throw PyException.make(.valueError, "attempt to assign sequence of size \(newItems.count) to extended slice of size \(count)")
+                        }
+                        for (k, v) in newItems.enumerated() { items[start + k * step] = v }
+                        return
+                    }
                     items.replaceSubrange(start..<max(start, stop), with: newItems)
                 }
                 return

@@ -62,3 +62,11 @@ print(x)
 del x[::2]
 print(x)
 print(any(v > 8 for v in x), all(v > 0 for v in x))
+grid = list(range(8))
+grid[::2] = [c * 10 for c in grid[::2]]
+grid[-1:2:-3] = ["a", "b"]
+print(grid)
+try:
+    grid[::2] = [1]
+except ValueError as e:
+    print("ValueError:", e)

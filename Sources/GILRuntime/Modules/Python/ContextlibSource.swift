@@ -1,5 +1,5 @@
-/// `contextlib` (Lib/contextlib.py, simplified): contextmanager (no exception delivery into the
-/// generator: we have no generator.throw), suppress, nullcontext, closing, ExitStack.
+/// `contextlib` (Lib/contextlib.py, simplified): contextmanager (exceptions in the with body are thrown
+/// into the generator), suppress, nullcontext, closing, ExitStack.
 /// Compiled by our own compiler at first import (`SourceModules`).
 enum ContextlibSource {
     static let text = #"""
@@ -20,10 +20,17 @@ enum ContextlibSource {
                     except StopIteration:
                         return False
                     raise RuntimeError("generator didn't stop")
-                # Without generator.throw() the exception cannot be delivered at the yield: the generator is
-                # abandoned and the exception propagates.
-                self.gen.close()
-                return False
+                if value is None:
+                    value = typ()
+                try:
+                    self.gen.throw(value)
+                except StopIteration as exc:
+                    return exc is not value
+                except BaseException as exc:
+                    if exc is value:
+                        return False
+                    raise
+                raise RuntimeError("generator didn't stop after throw()")
 
 
         def contextmanager(func):

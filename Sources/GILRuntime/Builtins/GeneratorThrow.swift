@@ -1,0 +1,56 @@
+/// `generator.throw()` and `generator.close()` (Objects/genobject.c gen_throw/gen_close) without a new opcode:
+/// generators whose body has `try`/`with` pass every resumed value through the hidden builtin
+/// `__gen_resume__`, which raises a `ThrowRequest` at the `yield`, so the generator's own handlers and
+/// `finally` blocks run. Generators without handlers cannot observe the difference, so they just end.
+enum GeneratorThrow {
+    static let resumeFunctionName = "__gen_resume__"
+
+    /// The value `throw()`/`close()` sends in; never visible to Python code.
+    final class ThrowRequest: PyObject, @unchecked Sendable {
+        let exception: PyException
+
+        init(_ exception: PyException) {
+            self.exception = exception
+            super.init(tag: .cell)
+        }
+    }
+
+    static let resumeFunction = PyBuiltinFunction(resumeFunctionName, minimumArguments: 1) { args, _, _ in
+        if case .object(let r as ThrowRequest) = args[0] { throw r.exception }
+        return args[0]
+    }
+
+    /// `g.throw(exc)`: the next value the generator yields after handling it, or StopIteration.
+    static func throwInto(_ g: PyGenerator, _ exception: PyException, _ ctx: ExecutionContext) throws -> Value {
+        guard !g.finished, g.resumeRegister >= 0, g.function.code.resumeChecks else {
+            g.finished = true
+            throw exception
+        }
+        guard let v = try g.resume(sending: .object(ThrowRequest(exception)), ctx) else { throw g.stopIteration() }
+        return v
+    }
+
+    static func install(_ t: PyType) {
+        t.dict["throw"] = .object(PyBuiltinFunction("throw", minimumArguments: 2) { a, _, ctx in
+            guard case .object(let g as PyGenerator) = a[0] else { throw PyException.make(.typeError, "throw() needs a generator") }
+            var value = a[1]
+            if a.count > 2, !a[2].isNone, case .object(let type as PyType) = a[1] { value = try ctx.call(.object(type), [a[2]]) }
+            return try throwInto(g, try Interpreter.exceptionInstance(value, ctx), ctx)
+        })
+        t.dict["close"] = .object(PyBuiltinFunction("close", minimumArguments: 1) { a, _, ctx in
+            guard case .object(let g as PyGenerator) = a[0] else { return .none }
+            guard !g.finished, g.resumeRegister >= 0, g.function.code.resumeChecks else {
+                g.finished = true
+                return .none
+            }
+            do {
+                if try g.resume(sending: .object(ThrowRequest(PyException.make(.generatorExit))), ctx) != nil {
+                    throw PyException.make(.runtimeError, "generator ignored GeneratorExit")
+                }
+            } catch let e as PyException where e.matches(.generatorExit) || e.matches(.stopIteration) {
+                g.finished = true
+            }
+            return .none
+        })
+    }
+}
