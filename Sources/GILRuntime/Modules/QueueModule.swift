@@ -124,12 +124,16 @@ enum QueueModule {
             }
             return .none
         }
-        queueType.addMethod("qsize") { a, _, _ in .int(try state(a[0]).items.count) }
-        queueType.addMethod("empty") { a, _, _ in .bool(try state(a[0]).items.isEmpty) }
-        queueType.addMethod("full") { a, _, _ in
+        /// `with self.mutex: return …` as in Lib/queue.py (and without a GIL, the only safe way to read `items`).
+        func underMutex<T>(_ a: [Value], _ ctx: ExecutionContext, _ body: (QueueState) -> T) throws -> T {
             let q = try state(a[0])
-            return .bool(q.maxsize > 0 && q.items.count >= q.maxsize)
+            _ = q.mutex.acquire(ctx.ts, blocking: true, timeoutNs: nil)
+            defer { try? q.mutex.release(ctx.ts) }
+            return body(q)
         }
+        queueType.addMethod("qsize") { a, _, ctx in .int(try underMutex(a, ctx) { $0.items.count }) }
+        queueType.addMethod("empty") { a, _, ctx in .bool(try underMutex(a, ctx) { $0.items.isEmpty }) }
+        queueType.addMethod("full") { a, _, ctx in .bool(try underMutex(a, ctx) { $0.maxsize > 0 && $0.items.count >= $0.maxsize }) }
         m.dict["Queue"] = .object(queueType)
         for (name, order) in [("LifoQueue", Order.lifo), ("PriorityQueue", .priority), ("SimpleQueue", .fifo)] {
             let sub = PyType(name: name, base: queueType, module: "queue")
