@@ -134,7 +134,7 @@ struct BlockingCallTests {
         #expect(result.outcome.exitCode == 0)
         let notEmpty = try #require(ids["jobs.not_empty"])
         let cond = try #require(ids["cond"])
-        let futureDone = try #require(ids["_done"])
+        let futureDone = try #require(ids["_condition"])
         #expect(Self.waitedWithoutGIL(main, obj: notEmpty), "queue.get")
         #expect(Self.waitedWithoutGIL(main, obj: cond), "Condition.wait")
         #expect(Self.waitedWithoutGIL(main, obj: futureDone), "Future.result")
