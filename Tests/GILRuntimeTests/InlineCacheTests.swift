@@ -169,7 +169,8 @@ struct InlineCacheTests {
     }
 
     /// The VM's int `%`/`//`, str `+`, dict/set `in` and the dict's own hash agree with CPython, including
-    /// int/float/bool keys that are equal, a tuple, a big int and a non-ASCII str key.
+    /// int/float/bool keys that are equal, a tuple, a big int and a non-ASCII str key;
+    /// str.split by bytes, len and list.append without argument arrays.
     @Test func fastPathsAndDictHashAgreeWithCPython() throws {
         let result = try runProgram(#"""
             print([(a % b, a // b) for a in (7, -7, 0, 9, -9) for b in (3, -3, 1, 7, -1, 2)])
@@ -191,6 +192,11 @@ struct InlineCacheTests {
             x = "a"
             x += "b"
             print(x + "c", "x" * 3)
+            print("a,b,,c".split(","), "a,b,,c".split(",", 1), "xx".split("x"), "é-ü-é".split("-"), "abab".split("ab"), "a::b::".split("::", 5), ",".split(","))
+            print(len([1, 2]), len({"a": 1}), len((1,)), len("héllo"), len(range(4)))
+            L = []
+            L.append(1)
+            print(L, [].append(2))
             """#)
         #expect(result.stderr == "")
         #expect(result.stdout == #"""
@@ -199,6 +205,9 @@ struct InlineCacheTests {
             429 True False 429
             97 52 51 False False
             abc xxx
+            ['a', 'b', '', 'c'] ['a', 'b,,c'] ['', '', ''] ['é', 'ü', 'é'] ['', '', ''] ['a', 'b', ''] ['', '']
+            2 1 1 5 4
+            [1] None
 
             """#)
     }

@@ -47,14 +47,7 @@ enum BuiltinMethods {
             let maxsplit = indexValue(arg(a, 2) ?? kw.first { $0.0 == "maxsplit" }?.1 ?? .int(-1)) ?? -1
             if let sep {
                 if sep.isEmpty { throw PyException.make(.valueError, "empty separator") }
-                var parts: [String] = []
-                var rest = Substring(s)
-                while maxsplit < 0 || parts.count < maxsplit, let r = rest.range(of: sep) {
-                    parts.append(String(rest[..<r.lowerBound]))
-                    rest = rest[r.upperBound...]
-                }
-                parts.append(String(rest))
-                return .object(PyList(parts.map { .str($0) }))
+                return .object(PyList(StrSearch.split(s, sep, maxsplit: maxsplit).map { .str($0) }))
             }
             var parts: [String] = []
             var rest = Substring(s).drop(while: { $0.isWhitespace })

@@ -11,6 +11,8 @@ final class PyBuiltinFunction: PyObject, @unchecked Sendable {
     /// Fewest positional arguments (self included for methods) the body may index without checking;
     /// calls with fewer raise TypeError instead of trapping.
     let minimumArguments: Int
+    /// Set for the few builtins the VM runs without building an argument array (`Interpreter.callBuiltin`).
+    var fast = FastBuiltin.none
 
     init(_ name: String, minimumArguments: Int? = nil, _ body: @escaping NativeFunction) {
         self.name = name
@@ -18,6 +20,11 @@ final class PyBuiltinFunction: PyObject, @unchecked Sendable {
         self.minimumArguments = minimumArguments ?? BuiltinArity.functions[name] ?? 0
         super.init(tag: .builtin)
     }
+}
+
+/// Builtins with an inline path in the VM: `len(x)` of a container, `list.append`.
+enum FastBuiltin: UInt8 {
+    case none, len, listAppend
 }
 
 /// Minimum argument counts of builtins whose bodies index their arguments directly.
@@ -205,7 +212,9 @@ final class PyType: PyObject, @unchecked Sendable {
     }
 
     func addMethod(_ name: String, _ body: @escaping NativeFunction) {
-        dict[name] = .object(PyBuiltinFunction(name, minimumArguments: BuiltinArity.methods["\(self.name).\(name)"] ?? 1, body))
+        let f = PyBuiltinFunction(name, minimumArguments: BuiltinArity.methods["\(self.name).\(name)"] ?? 1, body)
+        if self.name == "list" && name == "append" && module == "builtins" { f.fast = .listAppend }
+        dict[name] = .object(f)
     }
 }
 
@@ -262,7 +271,9 @@ final class PyModule: PyObject, @unchecked Sendable {
     }
 
     func addFunction(_ name: String, _ body: @escaping NativeFunction) {
-        dict[name] = .object(PyBuiltinFunction(name, body))
+        let f = PyBuiltinFunction(name, body)
+        if self.name == "builtins" && name == "len" { f.fast = .len }
+        dict[name] = .object(f)
     }
 }
 

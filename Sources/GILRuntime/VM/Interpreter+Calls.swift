@@ -31,6 +31,23 @@ extension Interpreter {
             let expected = b.minimumArguments
             throw PyException.make(.typeError, "\(b.name)() takes at least \(expected) argument\(expected == 1 ? "" : "s") (\(argc) given)")
         }
+        switch b.fast {
+        case .none: break
+        case .len:
+            if argc == 1, case .object(let o) = args[0] {
+                switch o.tag {
+                case .list: return .int(unsafeDowncast(o, to: PyList.self).count)
+                case .dict: return .int(unsafeDowncast(o, to: PyDict.self).count)
+                case .tuple: return .int(unsafeDowncast(o, to: PyTuple.self).items.count)
+                default: break
+                }
+            }
+        case .listAppend:
+            if argc == 2, case .object(let o) = args[0], o.tag == .list {
+                unsafeDowncast(o, to: PyList.self).append(args[1])
+                return .none
+            }
+        }
         return try b.body(Array(UnsafeBufferPointer(start: args, count: argc)), [], ctx)
     }
 
@@ -156,7 +173,7 @@ extension Interpreter {
         let regs = try enter(ctx, size)
         defer { leave(ctx, size) }
         // The frame's registers are fresh `.none` (no payload), so initializing over them leaks nothing.
-        if let a = args.baseAddress { regs.initialize(from: a, count: args.count) }
+        for k in 0..<args.count { (regs + k).initialize(to: args[k]) }
         return try run(f, code, regs, ctx)
     }
 
@@ -186,7 +203,7 @@ extension Interpreter {
         let base = Int(code.constantBase)
         code.constants.withUnsafeBufferPointer { c in
             // Constant registers are fresh `.none`: initialize over them (no release of the old value).
-            if let start = c.baseAddress { (regs + base).initialize(from: start, count: c.count) }
+            for k in 0..<c.count { (regs + base + k).initialize(to: c[k]) }
         }
         if code.needsUnboundMarkers { markUnbound(code, regs) }
         if !code.cellRegisters.isEmpty || !code.freeRegisters.isEmpty { setUpCells(f, code, regs) }
