@@ -100,21 +100,29 @@ package enum IngestBenchmark {
         try db.execute(table.createSQL)
         let start = MonotonicClock.now()
         var stmt: OpaquePointer?
-        guard sqlite3_prepare_v2(db.handle, BaselineTable.insertSQL, -1, &stmt, nil) == SQLITE_OK else {
-            throw SQLiteError.from(db.handle, code: sqlite3_errcode(db.handle), sql: BaselineTable.insertSQL)
+        guard sqlite3_prepare_v2(db.handle, table.insertSQL, -1, &stmt, nil) == SQLITE_OK else {
+            throw SQLiteError.from(db.handle, code: sqlite3_errcode(db.handle), sql: table.insertSQL)
         }
         defer { sqlite3_finalize(stmt) }
         sqlite3_exec(db.handle, Schema.begin, nil, nil, nil)
         for (index, event) in all.enumerated() {
-            sqlite3_bind_int64(stmt, 1, 1)
-            sqlite3_bind_int64(stmt, 2, event.seq)
-            sqlite3_bind_int64(stmt, 3, event.ts)
-            sqlite3_bind_int64(stmt, 4, Int64(event.tid))
-            sqlite3_bind_int64(stmt, 5, Int64(event.kindCode))
-            sqlite3_bind_int64(stmt, 6, Int64(event.obj))
-            sqlite3_bind_int64(stmt, 7, event.arg)
+            switch table {
+            case .eventRows:
+                sqlite3_bind_int64(stmt, 1, EventRow.id(run: 1, seq: event.seq))
+                sqlite3_bind_int64(stmt, 2, event.ts)
+                sqlite3_bind_int64(stmt, 3, EventRow.tk(event))
+                sqlite3_bind_int64(stmt, 4, event.arg)
+            case .withoutRowID, .rowid:
+                sqlite3_bind_int64(stmt, 1, 1)
+                sqlite3_bind_int64(stmt, 2, event.seq)
+                sqlite3_bind_int64(stmt, 3, event.ts)
+                sqlite3_bind_int64(stmt, 4, Int64(event.tid))
+                sqlite3_bind_int64(stmt, 5, Int64(event.kindCode))
+                sqlite3_bind_int64(stmt, 6, Int64(event.obj))
+                sqlite3_bind_int64(stmt, 7, event.arg)
+            }
             guard sqlite3_step(stmt) == SQLITE_DONE else {
-                throw SQLiteError.from(db.handle, code: sqlite3_errcode(db.handle), sql: BaselineTable.insertSQL)
+                throw SQLiteError.from(db.handle, code: sqlite3_errcode(db.handle), sql: table.insertSQL)
             }
             sqlite3_reset(stmt)
             if index % 10_000 == 9_999 {
@@ -132,19 +140,29 @@ package enum IngestBenchmark {
 
     /// Events-table layouts for the baseline loop.
     package enum BaselineTable: String, CaseIterable, Sendable {
-        /// The store's layout: `WITHOUT ROWID`, `PRIMARY KEY(run_id, seq)`.
+        /// The store's layout (schema version 2): `event_rows`, one row per event, same keys and packing.
+        case eventRows = "event-rows"
+        /// Schema version 1's layout: `WITHOUT ROWID`, `PRIMARY KEY(run_id, seq)`, seven columns.
         case withoutRowID = "without-rowid"
-        /// DESIGN.md §6's ceiling: a plain rowid table of integers, no index.
+        /// DESIGN.md §6's ceiling: a plain rowid table of seven integers, no index.
         case rowid
 
         var createSQL: String {
             switch self {
+            case .eventRows: Schema.baselineEventRowsTable
             case .withoutRowID: Schema.baselineWithoutRowIDTable
             case .rowid: Schema.baselineRowidTable
             }
         }
 
-        static let insertSQL = Schema.insertEvent
+        var tableName: String { self == .eventRows ? "event_rows" : "events" }
+
+        var insertSQL: String {
+            switch self {
+            case .eventRows: Schema.insertEventRow
+            case .withoutRowID, .rowid: Schema.insertEventVersion1
+            }
+        }
     }
 
     /// Bytes of the main file after a checkpoint (WAL folded in), and the run's slice count.

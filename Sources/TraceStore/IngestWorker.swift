@@ -87,27 +87,62 @@ final class IngestWorker: @unchecked Sendable {
         rowsInTransaction = 0
     }
 
-    /// The hot loop: one cached statement, `run_id` bound once, six integers per row.
+    /// The hot loop: `Schema.eventsPerInsert` rows per step of one cached multi-row INSERT (the tail row by
+    /// row), four integers per row (`EventRow`). An event whose `seq` does not fit the key is discarded and
+    /// counted, never stored under another run's key.
     private func insert(_ events: [Event]) throws {
-        let statement = try db.cachedStatement(Schema.insertEvent)
-        statement.bind(runID, at: 1)
+        let block = Schema.eventsPerInsert
+        let many = try db.cachedStatement(Schema.insertEventRowsBlock)
+        let one = try db.cachedStatement(Schema.insertEventRow)
         try beginIfNeeded()
-        for event in events {
-            statement.bind(event.seq, at: 2)
-            statement.bind(event.ts, at: 3)
-            statement.bind(Int64(event.tid), at: 4)
-            statement.bind(Int64(event.kindCode), at: 5)
-            statement.bind(Int64(event.obj), at: 6)
-            statement.bind(event.arg, at: 7)
-            try statement.step()
-            statement.reset()
-            rowsInTransaction += 1
-            uncommittedEvents += 1
-            if rowsInTransaction >= commitEvery {
-                try commit()
-                try beginIfNeeded()
+        try events.withUnsafeBufferPointer { buffer in
+            var index = 0
+            while index < buffer.count {
+                if rowsInTransaction >= commitEvery {
+                    try commit()
+                    try beginIfNeeded()
+                }
+                if buffer.count - index >= block, fitsKey(buffer[index..<(index + block)]) {
+                    var parameter: Int32 = 1
+                    for event in buffer[index..<(index + block)] {
+                        bind(event, to: many, at: parameter)
+                        parameter += 4
+                    }
+                    try many.step()
+                    many.reset()
+                    index += block
+                    rowsInTransaction += block
+                    uncommittedEvents += Int64(block)
+                } else {
+                    let event = buffer[index]
+                    index += 1
+                    guard fitsKey(event) else {
+                        discardedEvents += 1
+                        continue
+                    }
+                    bind(event, to: one, at: 1)
+                    try one.step()
+                    one.reset()
+                    rowsInTransaction += 1
+                    uncommittedEvents += 1
+                }
             }
         }
+    }
+
+    @inline(__always)
+    private func bind(_ event: Event, to statement: Statement, at first: Int32) {
+        statement.bind(EventRow.id(run: runID, seq: event.seq), at: first)
+        statement.bind(event.ts, at: first + 1)
+        statement.bind(EventRow.tk(event), at: first + 2)
+        statement.bind(event.arg, at: first + 3)
+    }
+
+    @inline(__always)
+    private func fitsKey(_ event: Event) -> Bool { event.seq >= 0 && event.seq < EventRow.seqLimit }
+
+    private func fitsKey(_ events: Swift.Slice<UnsafeBufferPointer<Event>>) -> Bool {
+        events.allSatisfy { fitsKey($0) }
     }
 
     private func upsert(_ info: ThreadInfo) throws {

@@ -4,19 +4,21 @@ import GILTrace
 /// interpolations here are compile-time constants: event-kind codes from GILTrace's enums).
 ///
 /// The schema is docs/contracts.md "Store schema". Layout choices, for ingest speed and file size:
-/// - `events` is `WITHOUT ROWID` with `PRIMARY KEY(run_id, seq)`: the table is its own index, rows are
-///   appended in key order, and there is no separate rowid (https://sqlite.org/withoutrowid.html).
+/// - events (version 2) live in the rowid table `event_rows`, keyed `run_id << 32 | seq`, with tid, kind
+///   and obj packed into one integer (`EventRow`); `events` is a view decoding them. Version 1 kept them in
+///   a `WITHOUT ROWID` table `events` keyed `(run_id, seq)` (migration1 below, rewritten by migration2).
 /// - slices are stored in `slice_rows`, `WITHOUT ROWID` keyed `(run_id, state, ts, tid, obj, dur)` with the
 ///   state as a code: per-run, per-state scans in time order are range scans of the table itself, with no
 ///   second index. The contract's `slices` (state by name) is a view over it.
 /// - Names live in lookup tables; the hot tables hold small integers (varints on disk).
 enum Schema {
     /// `PRAGMA user_version` of the newest schema this build writes and reads.
-    static let version = 1
+    static let version = 2
 
     /// Ordered migrations: `migrations[n - 1]` brings a store from version n - 1 to n, in one IMMEDIATE
     /// transaction that also sets `PRAGMA user_version = n` (GRDB/Migration/Migration.swift).
-    static let migrations: [String] = [migration1]
+    /// Version 2 (`Schema+EventRows.swift`) stores events in `event_rows` behind an `events` view.
+    static let migrations: [String] = [migration1, migration2]
 
     static let migration1 = """
         CREATE TABLE runs(
@@ -127,7 +129,6 @@ enum Schema {
           host, cpu_count, gilrec_version, sweep_id, pid)
         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'running', ?8, ?9, ?10, ?11, ?12)
         """
-    static let insertEvent = "INSERT INTO events(run_id, seq, ts, tid, kind, obj, arg) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
     static let upsertThread = """
         INSERT INTO threads(run_id, tid, name, parent_tid, start_ns, end_ns, daemon, cpu_ns, vol_ctx, invol_ctx)
         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
@@ -168,6 +169,11 @@ enum Schema {
         CREATE TABLE events(run_id INTEGER, seq INTEGER, ts INTEGER, tid INTEGER, kind INTEGER, obj INTEGER, arg INTEGER)
         """
     static let countSlices = "SELECT count(*) FROM slice_rows WHERE run_id = ?1"
+    /// The version 1 table and insert, for the baseline loop.
+    static let insertEventVersion1 = "INSERT INTO events(run_id, seq, ts, tid, kind, obj, arg) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+    static let baselineEventRowsTable = """
+        CREATE TABLE event_rows(id INTEGER PRIMARY KEY, ts INTEGER NOT NULL, tk INTEGER NOT NULL, arg INTEGER NOT NULL)
+        """
 
     // MARK: - Reading
 
@@ -188,7 +194,6 @@ enum Schema {
         """
     static let selectObjects = "SELECT obj_id, kind, name, source_line FROM objects WHERE run_id = ?1 ORDER BY obj_id"
     static let selectLabels = "SELECT label_id, text FROM labels WHERE run_id = ?1 ORDER BY label_id"
-    static let selectEvents = "SELECT seq, ts, tid, kind, obj, arg FROM events WHERE run_id = ?1 ORDER BY seq"
     static let selectSlicesOfState = """
         SELECT tid, obj, state, ts, dur FROM slice_rows WHERE run_id = ?1 AND state = ?2 ORDER BY ts, tid, obj, dur
         """

@@ -2,18 +2,22 @@ import GILTrace
 
 /// The end of a recording: derives `slices` from a run's stored events and writes the run's outcome.
 /// Slices are computed from the table, not from the queue, because chunks from per-thread buffers reach
-/// the writer out of `seq` order; the primary key hands them back in order. Deriving them at the end, not
+/// the writer out of `seq` order; the rowid hands them back in order. Deriving them at the end, not
 /// while recording, also keeps the writer thread's CPU use (which competes with the traced program's
 /// threads for the cores) to the bare inserts: measured here, deriving during recording cut the writer's
-/// ingest rate to ~65 % of the C-loop ceiling, while the finish pass costs ~1.5 µs per event afterwards.
+/// ingest rate to ~65 % of the C-loop ceiling.
+///
+/// One streaming pass with bounded memory (the builder holds only the intervals open right now): each slice
+/// is inserted as it closes. Within a state, slices close almost in start order, so every insert lands at
+/// the end of its state's key range, next to the previous one: near-append B-tree inserts, no sort, and no
+/// array of the whole run (10 M events would need ~140 MB of slices).
 enum SliceDeriver {
     /// Rows per transaction while inserting slices, so a concurrent recorder into the same file is never
     /// locked out longer than its busy timeout.
     static let slicesPerTransaction = 50_000
 
     static func finishRun(_ db: Database, runID: Int64, outcome: RunOutcome, droppedEvents: Int64) throws {
-        let (slices, eventCount) = try derive(db, runID: runID)
-        try write(slices, db, runID: runID)
+        let eventCount = try rederive(db, runID: runID)
         try recordOutcome(db, runID: runID, outcome: outcome, eventCount: eventCount, droppedEvents: droppedEvents)
     }
 
@@ -32,49 +36,71 @@ enum SliceDeriver {
         }
     }
 
-    /// One pass over the run's events in `seq` order; slices sorted in primary-key order for insertion.
-    static func derive(_ db: Database, runID: Int64) throws -> ([Slice], Int64) {
-        let s = try db.prepare(Schema.selectEvents)
-        s.bind(runID, at: 1)
-        var builder = SliceBuilder()
-        var slices: [Slice] = []
+    /// Replaces the run's slices with ones derived from its stored events, in one pass.
+    /// - Returns: the number of events read.
+    @discardableResult
+    static func rederive(_ db: Database, runID: Int64) throws -> Int64 {
+        let insert = try db.cachedStatement(Schema.insertSlice)
+        insert.bind(runID, at: 1)
+        var pending = 0
+        func store(_ slice: Slice) throws {
+            insert.bind(Int64(slice.tid), at: 2)
+            insert.bind(Int64(slice.obj), at: 3)
+            insert.bind(slice.state.code, at: 4)
+            insert.bind(slice.ts, at: 5)
+            insert.bind(slice.dur, at: 6)
+            try insert.step()
+            insert.reset()
+            pending += 1
+            if pending >= slicesPerTransaction {
+                // The event cursor stays open across the commit (a read statement never blocks COMMIT).
+                try db.execute(Schema.commit)
+                try db.execute(Schema.beginImmediate)
+                pending = 0
+            }
+        }
+        try db.execute(Schema.beginImmediate)
+        do {
+            let delete = try db.cachedStatement(Schema.deleteSlices)
+            delete.bind(runID, at: 1)
+            try delete.run()
+            var builder = SliceBuilder()
+            let count = try forEachEvent(db, runID: runID) { event in
+                if let slice = builder.add(event) { try store(slice) }
+            }
+            for slice in builder.finish() { try store(slice) }
+            try db.execute(Schema.commit)
+            return count
+        } catch {
+            if db.isInTransaction { try? db.execute(Schema.rollback) }
+            throw error
+        }
+    }
+
+    /// Streams a run's events in `seq` order from `event_rows` (a version 2 store: writers migrate first).
+    /// - Returns: the number of events.
+    @discardableResult
+    static func forEachEvent(_ db: Database, runID: Int64, _ body: (Event) throws -> Void) throws -> Int64 {
+        let s = try db.prepare(Schema.selectEventRows)
+        s.bind(EventRow.firstID(run: runID), at: 1)
+        s.bind(EventRow.firstID(run: runID + 1), at: 2)
         var count: Int64 = 0
         while try s.step() {
-            var event = Event(
-                seq: s.int64(0), ts: s.int64(1), tid: UInt16(truncatingIfNeeded: s.int64(2)), kind: .mark,
-                obj: Int32(truncatingIfNeeded: s.int64(4)), arg: s.int64(5))
-            event.kindCode = UInt8(truncatingIfNeeded: s.int64(3))
-            if let slice = builder.add(event) { slices.append(slice) }
+            try body(EventRow.decode(id: s.int64(0), ts: s.int64(1), tk: s.int64(2), arg: s.int64(3)))
             count += 1
+        }
+        return count
+    }
+
+    /// All slices of a stored run in primary-key order (tests compare them with `SliceBuilder.slices(of:)`).
+    static func derive(_ db: Database, runID: Int64) throws -> ([Slice], Int64) {
+        var builder = SliceBuilder()
+        var slices: [Slice] = []
+        let count = try forEachEvent(db, runID: runID) { event in
+            if let slice = builder.add(event) { slices.append(slice) }
         }
         slices.append(contentsOf: builder.finish())
         slices.sort { ($0.state.code, $0.ts, $0.tid, $0.obj, $0.dur) < ($1.state.code, $1.ts, $1.tid, $1.obj, $1.dur) }
         return (slices, count)
-    }
-
-    static func write(_ slices: [Slice], _ db: Database, runID: Int64) throws {
-        try db.inTransaction {
-            let delete = try db.cachedStatement(Schema.deleteSlices)
-            delete.bind(runID, at: 1)
-            try delete.run()
-        }
-        var start = 0
-        repeat {
-            let end = min(start + slicesPerTransaction, slices.count)
-            try db.inTransaction {
-                let s = try db.cachedStatement(Schema.insertSlice)
-                s.bind(runID, at: 1)
-                for slice in slices[start..<end] {
-                    s.bind(Int64(slice.tid), at: 2)
-                    s.bind(Int64(slice.obj), at: 3)
-                    s.bind(slice.state.code, at: 4)
-                    s.bind(slice.ts, at: 5)
-                    s.bind(slice.dur, at: 6)
-                    try s.step()
-                    s.reset()
-                }
-            }
-            start = end
-        } while start < slices.count
     }
 }

@@ -14,8 +14,7 @@ public enum StoreMaintenance {
         }
         candidates.reset()
         for runID in stale {
-            let (slices, eventCount) = try SliceDeriver.derive(db, runID: runID)
-            try SliceDeriver.write(slices, db, runID: runID)
+            let eventCount = try SliceDeriver.rederive(db, runID: runID)
             try db.inTransaction {
                 let s = try db.cachedStatement(Schema.markRunIncomplete)
                 s.bind(runID, at: 1)

@@ -5,12 +5,16 @@ import GILTrace
 public final class TraceReader {
     let db: Database
     public let path: String
+    /// The file's schema version: a version 1 store stays readable until its next writer migrates it.
+    let version: Int
 
     /// Opens an existing store. Throws `StoreError` for a missing, foreign, newer or non-SQLite file;
     /// never creates or modifies a file.
     public init(path: String) throws {
         self.path = path
         db = try StoreFile.openForReading(path: path)
+        let stored = (try? db.scalarInt(Schema.userVersion)).flatMap { $0 }
+        version = stored.map { Int($0) } ?? Schema.version
     }
 
     deinit {
@@ -82,7 +86,11 @@ public final class TraceReader {
 
     /// Streams the run's events in `seq` order without loading them all.
     public func forEachEvent(runID: Int64, _ body: (Event) throws -> Void) throws {
-        let statement = try db.prepare(Schema.selectEvents)
+        guard version == 1 else {
+            try SliceDeriver.forEachEvent(db, runID: runID, body)
+            return
+        }
+        let statement = try db.prepare(Schema.selectEventsVersion1)
         statement.bind(runID, at: 1)
         while try statement.step() {
             var event = Event(

@@ -25,7 +25,7 @@ import Testing
         #expect(result.bytesPerEvent > 0)
         let db = try Database(path: path, mode: .readOnly)
         defer { db.close() }
-        #expect(try db.scalarInt("SELECT count(*) FROM events") == 20_000)
+        #expect(try db.scalarInt("SELECT count(*) FROM \(table.tableName)") == 20_000)
     }
 
     @Test func syntheticEventsAreInSeqOrderWithGrowingTime() {
