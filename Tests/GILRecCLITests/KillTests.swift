@@ -68,9 +68,9 @@ struct KillTests {
             // check the consistent cut, every event before the first missing seq.
             let overlap = try reader.query("""
                 WITH cut AS (
-                  SELECT min(e.seq + 1) AS seq FROM events e
-                  WHERE e.run_id = :run
-                    AND NOT EXISTS (SELECT 1 FROM events f WHERE f.run_id = :run AND f.seq = e.seq + 1))
+                  SELECT min(seq + 1) AS seq FROM (
+                    SELECT seq, LEAD(seq) OVER (ORDER BY seq) AS next FROM events WHERE run_id = :run)
+                  WHERE next IS NULL OR next != seq + 1)
                 SELECT count(*) FROM (
                   SELECT kind, LAG(kind) OVER (ORDER BY seq) AS previous FROM events
                   WHERE run_id = :run AND kind IN (4, 6) AND seq < (SELECT seq FROM cut))
