@@ -21,6 +21,13 @@ enum StoreFile {
         if exists {
             if access(path, R_OK) != 0 { throw StoreError.cannotOpen(path: path, reason: systemReason()) }
             if access(path, W_OK) != 0 { throw StoreError.readOnly(path) }
+            // WAL keeps PATH-wal and PATH-shm beside the file (https://sqlite.org/wal.html): SQLite must be able
+            // to create them, or find them writable already.
+            let directory = parentDirectory(of: path)
+            if access(directory, W_OK) != 0 && (access(path + "-wal", W_OK) != 0 || access(path + "-shm", W_OK) != 0) {
+                throw StoreError.cannotOpen(
+                    path: path, reason: "directory \(directory) is not writable, and SQLite needs \(path)-wal and -shm beside it")
+            }
         } else {
             let directory = parentDirectory(of: path)
             if access(directory, F_OK) != 0 {

@@ -39,10 +39,12 @@ struct DeadlockReliabilityTests {
         let h = Harness()
         let forks = (0..<5).map { LockCore(recorder: h.recorder, name: "fork\($0)", sourceLine: Int32(10 + $0)) }
         let meals = Counter()
+        // Every philosopher holds its left fork before reaching for the right one, however slow the machine.
+        let seated = BarrierCore(recorder: h.recorder, parties: 5, timeoutNs: 30_000_000_000, name: "seated")
         let philosophers = (0..<5).map { i -> (String, @Sendable (ThreadState) -> Int32) in
             ("philosopher\(i)", { ts in
                 _ = forks[i].acquire(ts)
-                ts.sleep(ns: 30_000_000)
+                _ = try? seated.wait(ts, timeoutNs: nil)
                 if forks[(i + 1) % 5].acquire(ts) {
                     meals.add()
                     try? forks[(i + 1) % 5].release(ts)

@@ -17,11 +17,12 @@ struct DeadlockReliabilityTests {
 
     @Test func diningPhilosophers() throws {
         try expectDeadlock("""
-            import threading, time
+            import threading
             forks = [threading.Lock() for _ in range(5)]
+            seated = threading.Barrier(5, timeout=30)
             def philosopher(i):
                 with forks[i]:
-                    time.sleep(0.05)
+                    seated.wait()  # everyone holds a left fork: the deadlock is certain, however slow the machine
                     with forks[(i + 1) % 5]:
                         pass
             ts = [threading.Thread(target=philosopher, args=(i,), name=f"P{i}") for i in range(5)]
