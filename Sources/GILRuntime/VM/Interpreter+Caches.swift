@@ -163,7 +163,11 @@ extension Interpreter {
             default: return nil
             }
         case (.object(let a), .object(let b)) where op == .add && a.tag == .str && b.tag == .str:
-            return .str(unsafeDowncast(a, to: PyStr.self).value + unsafeDowncast(b, to: PyStr.self).value)
+            let x = unsafeDowncast(a, to: PyStr.self).value
+            let y = unsafeDowncast(b, to: PyStr.self).value
+            // Big results take the slow path, which checks them against the object size cap (AllocationLimit).
+            guard x.utf8.count + y.utf8.count < 1 << 20 else { return nil }
+            return .str(x + y)
         default:
             return nil
         }
