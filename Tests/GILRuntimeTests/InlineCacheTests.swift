@@ -104,6 +104,23 @@ struct InlineCacheTests {
         del len
         print(use(["abc"]))
         print(" ".join(["a", "b"]), "-".join(["c"]), [1].copy(), {"a": 1}.get("a"))
+
+        # class calls cache the checked __init__ per call site
+        class K:
+            def __init__(self, v):
+                self.v = v
+        def mk(c, v):
+            return c(v)
+        print([mk(K, i).v for i in range(3)])
+        def init2(self, v):
+            self.v = v * 2
+        K.__init__ = init2
+        print(mk(K, 5).v)
+        class K2(K):
+            pass
+        class E(Exception):
+            pass
+        print(mk(K2, 1).v, mk(K, 1).v, repr(mk(E, "x")), mk(str, 5), mk(int, "7"))
         """#
 
     static let expected = """
@@ -123,6 +140,9 @@ struct InlineCacheTests {
         [-1]
         [3]
         a b c [1] 1
+        [0, 1, 2]
+        10
+        2 2 E('x') 5 7
 
         """
 

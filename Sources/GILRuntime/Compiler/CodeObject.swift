@@ -53,7 +53,12 @@ final class CodeObject: @unchecked Sendable {
     /// One inline cache per instruction (see `InlineCache`), written only by the GIL holder.
     private(set) var caches: UnsafeMutablePointer<InlineCache>?
 
+    /// `assignmentNames` by instruction index (set by `seal()`): read on every class call, so no hashing.
+    private(set) var assignmentNameAt: [String?] = []
+
     func seal() {
+        assignmentNameAt = Array(repeating: nil, count: instructions.count)
+        for (pc, name) in assignmentNames where Int(pc) < instructions.count { assignmentNameAt[Int(pc)] = name }
         let p = UnsafeMutablePointer<Instruction>.allocate(capacity: max(instructions.count, 1))
         p.initialize(from: instructions, count: instructions.count)
         sealed = p

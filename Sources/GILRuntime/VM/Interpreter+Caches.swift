@@ -69,6 +69,7 @@ extension Interpreter {
         let inst = unsafeDowncast(o, to: PyInstance.self)
         guard inst.shape === c.pointee.shape, c.pointee.version == typeVersion, inst.native == nil else { return false }
         if let next = c.pointee.next {
+            if inst.slots.capacity == 0 { inst.slots.reserveCapacity(4) }
             inst.slots.append(v)
             inst.shape = next
         } else {

@@ -5,7 +5,10 @@ extension Interpreter {
     /// A call whose arguments sit in the caller's registers: positional first, then keyword values named
     /// by `kwnames` (a tuple of str), as CPython's vectorcall lays them out.
     @inline(__always)
-    static func callFromRegisters(_ callee: Value, _ args: UnsafeMutablePointer<Value>, _ argc: Int, kwnames: Value?, _ ctx: ExecutionContext, site: (CodeObject, Int)) throws -> Value {
+    static func callFromRegisters(
+        _ callee: Value, _ args: UnsafeMutablePointer<Value>, _ argc: Int, kwnames: Value?, _ ctx: ExecutionContext, site: (CodeObject, Int),
+        cache: UnsafeMutablePointer<InlineCache>? = nil
+    ) throws -> Value {
         if case .object(let o) = callee, kwnames == nil {
             switch o.tag {
             case .function:
@@ -16,7 +19,7 @@ extension Interpreter {
             case .builtin:
                 return try callBuiltin(unsafeDowncast(o, to: PyBuiltinFunction.self), args, argc, ctx)
             case .type:
-                return try constructFromRegisters(unsafeDowncast(o, to: PyType.self), args, argc, ctx, site: site)
+                return try constructFromRegisters(unsafeDowncast(o, to: PyType.self), args, argc, ctx, site: site, cache: cache)
             default:
                 break
             }
@@ -55,24 +58,37 @@ extension Interpreter {
     /// the new instance and the arguments go straight into `__init__`'s frame (no argument arrays).
     /// Everything else (builtin constructors, exceptions, defaults, keywords) takes `construct`.
     @inline(never)
-    static func constructFromRegisters(_ t: PyType, _ args: UnsafeMutablePointer<Value>, _ argc: Int, _ ctx: ExecutionContext, site: (CodeObject, Int)) throws -> Value {
+    static func constructFromRegisters(
+        _ t: PyType, _ args: UnsafeMutablePointer<Value>, _ argc: Int, _ ctx: ExecutionContext, site: (CodeObject, Int),
+        cache: UnsafeMutablePointer<InlineCache>?
+    ) throws -> Value {
         if let construct = t.construct {
             // A builtin class (str(x), list(), threading.Lock()): its constructor, without keyword arrays.
-            ctx.pendingObjectName = site.0.assignmentNames.isEmpty ? nil : site.0.assignmentNames[Int32(site.1)]
+            ctx.pendingObjectName = site.0.assignmentNameAt[site.1]
             ctx.pendingObjectLine = site.0.lines[site.1]
             defer { ctx.pendingObjectName = nil }
             return try construct(t, Array(UnsafeBufferPointer(start: args, count: argc)), [], ctx)
         }
-        guard t.cacheable, t.construct == nil, case .object(let io)? = t.lookup("__init__"), io.tag == .function,
-              !t.isSubtype(of: ExceptionKind.baseException.type) else {
-            return try callSlow(.object(t), args, argc, kwnames: nil, ctx, site: site)
+        let f: PyFunction
+        if let cache, cache.pointee.kind == .initializer, cache.pointee.shape === t.rootShape,
+           cache.pointee.version == typeVersion, case .object(let io) = cache.pointee.value {
+            // Same class as last time and no class changed since: its checked `__init__`.
+            f = unsafeDowncast(io, to: PyFunction.self)
+        } else {
+            let version = typeVersion
+            guard t.cacheable, t.construct == nil, case .object(let io)? = t.lookup("__init__"), io.tag == .function,
+                  !t.isSubtype(of: ExceptionKind.baseException.type) else {
+                return try callSlow(.object(t), args, argc, kwnames: nil, ctx, site: site)
+            }
+            f = unsafeDowncast(io, to: PyFunction.self)
+            // The argument count is fixed per call site, so the check holds for later hits too.
+            guard f.code.isSimple, f.code.positionalCount == argc + 1 else {
+                return try callSlow(.object(t), args, argc, kwnames: nil, ctx, site: site)
+            }
+            cache?.pointee = InlineCache(shape: t.rootShape, version: version, kind: .initializer, value: .object(io))
         }
-        let f = unsafeDowncast(io, to: PyFunction.self)
         let code = f.code
-        guard code.isSimple, code.positionalCount == argc + 1 else {
-            return try callSlow(.object(t), args, argc, kwnames: nil, ctx, site: site)
-        }
-        ctx.pendingObjectName = site.0.assignmentNames.isEmpty ? nil : site.0.assignmentNames[Int32(site.1)]
+        ctx.pendingObjectName = site.0.assignmentNameAt[site.1]
         ctx.pendingObjectLine = site.0.lines[site.1]
         defer { ctx.pendingObjectName = nil }
         let instance = PyInstance(type: t)
@@ -96,7 +112,7 @@ extension Interpreter {
         let positional = Array(buffer[0..<(argc - names.count)])
         let kwargs = zip(names, buffer[(argc - names.count)...]).map { ($0, $1) }
         if case .object(let o) = callee, o.tag == .type {
-            ctx.pendingObjectName = site.0.assignmentNames[Int32(site.1)]
+            ctx.pendingObjectName = site.0.assignmentNameAt[site.1]
             ctx.pendingObjectLine = site.0.lines[site.1]
             defer { ctx.pendingObjectName = nil }
             return try call(callee, args: positional, kwargs: kwargs, ctx: ctx)

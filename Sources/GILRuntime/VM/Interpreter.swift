@@ -156,7 +156,8 @@ enum Interpreter {
                     case .call:
                         if breaker.isSet { try ctx.checkPoint() }
                         let kw = i.d == 0 ? nil : code.constants[Int(i.d) - 1]
-                        regs[Int(i.a)] = try callFromRegisters(regs[Int(i.b)], regs + Int(i.b) + 1, Int(i.c), kwnames: kw, ctx, site: (code, pc - 1))
+                        regs[Int(i.a)] = try callFromRegisters(
+                            regs[Int(i.b)], regs + Int(i.b) + 1, Int(i.c), kwnames: kw, ctx, site: (code, pc - 1), cache: caches.map { $0 + (pc - 1) })
                     case .callMethod:
                         if breaker.isSet { try ctx.checkPoint() }
                         let kw = i.d == 0 ? nil : code.constants[Int(i.d) - 1]
