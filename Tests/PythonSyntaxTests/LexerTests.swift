@@ -69,6 +69,7 @@ import Testing
         (#"'a\tb'"#, "a\tb"), (#""\x41\u00e9\U0001F600""#, "Aé😀"), (#"'\101\0'"#, "A\0"), (#"r'\n\d'"#, "\\n\\d"),
         (#"'\q'"#, "\\q"), ("'''a\nb'''", "a\nb"), (#""it's""#, "it's"), (#"'\''"#, "'"), (#"U'x'"#, "x"),
         ("'a\\\nb'", "ab"), (#"'\ud800'"#, "\u{FFFD}"), (#"R"\"""#, "\\\""),
+        (#"'\N{EM DASH}\N{latin small letter a}'"#, "\u{2014}a"),
     ])
     func stringEscapes(text: String, value: String) throws {
         guard case .string(let string) = try tokens(text)[0].kind else {

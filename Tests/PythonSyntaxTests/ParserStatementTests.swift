@@ -142,7 +142,7 @@ func dumped(_ text: String) throws(SyntaxError) -> String {
     }
 
     @Test func unsupportedConstructsAreFlagged() {
-        for text in ["async def f(): pass", "@d\nasync def f(): pass", "match x:\n    case 1: pass", "x = await y", "'\\N{DASH}'"] {
+        for text in ["async def f(): pass", "@d\nasync def f(): pass", "match x:\n    case 1: pass", "x = await y", "try:\n    pass\nexcept* E:\n    pass"] {
             do {
                 _ = try PythonParser.parse(source: text, fileName: "t.py")
                 Issue.record("accepted \(text)")

@@ -137,14 +137,30 @@ enum StringDecoder {
                 // A lone surrogate (legal in Python's str) has no Swift scalar: it becomes U+FFFD.
                 out.append(Unicode.Scalar(value) ?? "\u{FFFD}")
             case "N" where !isBytes:
-                throw SyntaxError.unsupported(
-                    "\\N{...} escapes", fileName: fileName, location: location,
-                    sourceLine: Lexer.lineText(in: source, containing: range.lowerBound))
+                // \N{NAME}: the Unicode character database's name (or name alias), case-insensitive.
+                guard i < range.upperBound, source[i] == "{",
+                    let close = (i + 1 ..< range.upperBound).first(where: { source[$0] == "}" }), close > i + 1
+                else { throw fail("(unicode error) 'unicodeescape' codec can't decode bytes: malformed \\N character escape") }
+                let name = String(String.UnicodeScalarView(source[(i + 1) ..< close])).uppercased()
+                guard let scalar = scalar(named: name) else {
+                    throw fail("(unicode error) 'unicodeescape' codec can't decode bytes: unknown Unicode character name")
+                }
+                out.append(scalar)
+                i = close + 1
             default:
                 out.append("\\")
                 out.append(next)
             }
         }
         return out
+    }
+
+    /// The scalar whose Unicode name (or name alias) is `name`; a linear scan, only for `\N{…}` escapes.
+    static func scalar(named name: String) -> Unicode.Scalar? {
+        for value in UInt32(0) ... 0x10FFFF {
+            guard let s = Unicode.Scalar(value) else { continue }
+            if s.properties.name == name || s.properties.nameAlias == name { return s }
+        }
+        return nil
     }
 }

@@ -88,6 +88,12 @@ extension Parser {
             let c = source[cursor.position]
             if c == "\\" && !literal.isRaw && cursor.position + 1 < end && source[cursor.position + 1] != "{" {
                 cursor.step(over: c)
+                // `\N{NAME}` is one escape: its braces do not open a replacement field.
+                if source[cursor.position] == "N", cursor.position + 1 < end, source[cursor.position + 1] == "{",
+                    let close = (cursor.position + 2 ..< end).first(where: { source[$0] == "}" }) {
+                    while cursor.position <= close { cursor.step(over: source[cursor.position]) }
+                    continue
+                }
                 cursor.step(over: source[cursor.position])
                 continue
             }

@@ -29,3 +29,5 @@ print("{:.3}".format("abcdef"), "{:,}".format(10**10), format(3.14159, ".2f"), f
 print(str(1e16), str(1.5e-7), str(123456789.0), str(0.1 + 0.2), repr(1/3))
 print(ord("A"), chr(97), "abc"[::-1], "ab" * 3, "b" in "abc", "abc" < "abd")
 print("%s" % [1, 2], "%s %s" % (None, True), "%d%%" % 50)
+print("\N{BLACK STAR}", "\N{greek small letter alpha}", len("\N{SNOWMAN}x"), "\N{LATIN SMALL LETTER E WITH ACUTE}" == "\u00e9")
+print(f"\N{BLACK STAR} {width}", rb"\x", Rb"a", u"u", fR"{prec}\n")
