@@ -34,6 +34,9 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
+        // `gilrec run prog.py | head`: a closed pipe must not kill gilrec before the run is stored (SIGPIPE's
+        // default action); the program's further output is discarded and the run ends normally.
+        signal(SIGPIPE, SIG_IGN)
         let status = try Self.execute(
             program: program, arguments: arguments, label: label, options: options, timeout: timeout,
             signals: GilrecCommand.signals

@@ -114,3 +114,18 @@ struct SplitMixGenerator: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+/// `gilrec run prog.py | head -1`: the reader goes away; gilrec must still store the run (not die of SIGPIPE).
+@Suite(.serialized, .enabled(if: BuiltBinary.available && FileManager.default.isExecutableFile(atPath: "/bin/sh")))
+struct OutputReliabilityTests {
+    @Test func closedStdoutPipeStillStoresTheRun() throws {
+        let database = TemporaryDatabase()
+        let script = database.directory.appendingPathComponent("chatty.py")
+        try "for i in range(200000):\n    print(i)\n".write(to: script, atomically: true, encoding: .utf8)
+        let command = "'\(BuiltBinary.gilrec.path)' run --db '\(database.path)' '\(script.path)' | head -1"
+        let result = try BuiltBinary.run(URL(fileURLWithPath: "/bin/sh"), ["-c", command], limit: 120)
+        #expect(result.stdout.hasPrefix("0\n"))
+        let run = try TraceReader(path: database.path).resolveRun(nil)
+        #expect(run.status == .ok, "stderr: \(result.stderr)")
+    }
+}
