@@ -48,6 +48,31 @@ enum SyncPrimitives {
         return (blocking, timeout)
     }
 
+    /// acquire/release/`with` of Lock and RLock: the same four methods over either core. A blocking acquire
+    /// that was cut short by SIGINT raises KeyboardInterrupt in the main thread (both `acquire` and `__enter__`).
+    static func addMutexMethods<Core: MutexCore>(_ type: PyType, _ core: Core.Type) {
+        type.addMethod("acquire") { a, kw, ctx in
+            let (blocking, timeout) = try acquireArguments(a, kw, ctx)
+            let got = try native(a[0], Core.self).acquire(ctx.ts, blocking: blocking, timeoutNs: timeout)
+            try ThreadingModule.checkInterrupt(ctx)
+            return .bool(got)
+        }
+        type.addMethod("__enter__") { a, _, ctx in
+            let got = try native(a[0], Core.self).acquire(ctx.ts, blocking: true, timeoutNs: nil)
+            try ThreadingModule.checkInterrupt(ctx)
+            return .bool(got)
+        }
+        let release: NativeFunction = { a, _, ctx in
+            do { try native(a[0], Core.self).release(ctx.ts) } catch let e as SyncError { throw syncError(e) }
+            return .none
+        }
+        type.addMethod("release", release)
+        type.addMethod("__exit__") { a, kw, ctx in
+            _ = try release(a, kw, ctx)
+            return .bool(false)
+        }
+    }
+
     static func install(into m: PyModule, _ runtime: PythonRuntime, _ counters: ThreadingModule.Counters) {
         let recorder = runtime.recorder
         m.dict["BrokenBarrierError"] = .object(ExceptionKind.brokenBarrierError.type)
@@ -61,26 +86,8 @@ enum SyncPrimitives {
             i.native = LockCore(recorder: recorder, name: name, sourceLine: line)
             return .object(i)
         }
-        lockType.addMethod("acquire") { a, kw, ctx in
-            let (blocking, timeout) = try acquireArguments(a, kw, ctx)
-            let got = try native(a[0], LockCore.self).acquire(ctx.ts, blocking: blocking, timeoutNs: timeout)
-            try ThreadingModule.checkInterrupt(ctx)
-            return .bool(got)
-        }
-        lockType.addMethod("release") { a, _, ctx in
-            do { try native(a[0], LockCore.self).release(ctx.ts) } catch let e as SyncError { throw syncError(e) }
-            return .none
-        }
+        addMutexMethods(lockType, LockCore.self)
         lockType.addMethod("locked") { a, _, _ in .bool(try native(a[0], LockCore.self).isLocked) }
-        lockType.addMethod("__enter__") { a, _, ctx in
-            let got = try native(a[0], LockCore.self).acquire(ctx.ts, blocking: true, timeoutNs: nil)
-            try ThreadingModule.checkInterrupt(ctx)
-            return .bool(got)
-        }
-        lockType.addMethod("__exit__") { a, _, ctx in
-            do { try native(a[0], LockCore.self).release(ctx.ts) } catch let e as SyncError { throw syncError(e) }
-            return .bool(false)
-        }
         m.dict["Lock"] = .object(lockType)
 
         // RLock
@@ -91,23 +98,7 @@ enum SyncPrimitives {
             i.native = RLockCore(recorder: recorder, name: name, sourceLine: line)
             return .object(i)
         }
-        rlockType.addMethod("acquire") { a, kw, ctx in
-            let (blocking, timeout) = try acquireArguments(a, kw, ctx)
-            let got = try native(a[0], RLockCore.self).acquire(ctx.ts, blocking: blocking, timeoutNs: timeout)
-            try ThreadingModule.checkInterrupt(ctx)
-            return .bool(got)
-        }
-        rlockType.addMethod("release") { a, _, ctx in
-            do { try native(a[0], RLockCore.self).release(ctx.ts) } catch let e as SyncError { throw syncError(e) }
-            return .none
-        }
-        rlockType.addMethod("__enter__") { a, _, ctx in
-            .bool(try native(a[0], RLockCore.self).acquire(ctx.ts, blocking: true, timeoutNs: nil))
-        }
-        rlockType.addMethod("__exit__") { a, _, ctx in
-            do { try native(a[0], RLockCore.self).release(ctx.ts) } catch let e as SyncError { throw syncError(e) }
-            return .bool(false)
-        }
+        addMutexMethods(rlockType, RLockCore.self)
         m.dict["RLock"] = .object(rlockType)
 
         // Event
@@ -294,3 +285,12 @@ enum SyncPrimitives {
         m.dict["Condition"] = .object(condType)
     }
 }
+
+/// What Lock and RLock share: the Python methods are written once over this (`addMutexMethods`).
+protocol MutexCore: AnyObject {
+    func acquire(_ ts: ThreadState, blocking: Bool, timeoutNs: Int64?) -> Bool
+    func release(_ ts: ThreadState) throws(SyncError)
+}
+
+extension LockCore: MutexCore {}
+extension RLockCore: MutexCore {}
