@@ -107,6 +107,24 @@ struct FreeThreadedTests {
         #expect(run.stdout == "True\n", "stderr: \(run.stderr)")
     }
 
+    /// Imports from several threads at once share one module object each (the registry's import lock).
+    @Test func concurrentImportsAreSafe() throws {
+        let source = """
+            import threading
+            seen = []
+            def work():
+                for i in range(50):
+                    import collections, functools, queue
+                    seen.append(id(collections))
+            threads = [threading.Thread(target=work) for _ in range(4)]
+            for t in threads: t.start()
+            for t in threads: t.join()
+            print(len(seen), len(set(seen)))
+            """
+        let run = try record(source)
+        #expect(run.stdout == "200 1\n", "stderr: \(run.stderr)")
+    }
+
     /// No GIL means no GIL events at all; per-object lock waits, when they happen, are paired.
     @Test func storedRunHasNoGILEventsAndPairedObjectLockWaits() throws {
         let run = try record(Self.race)

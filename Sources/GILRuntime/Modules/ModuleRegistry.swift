@@ -1,8 +1,10 @@
 /// The importable modules: all builtin (Python-level wrappers over GILCore), created on first import and
-/// cached per runtime. Imports run with the GIL held, so the cache needs no lock of its own.
+/// cached per runtime. Under a GIL policy imports run with the GIL held; without one (free-threaded)
+/// `lock` plays CPython's import lock — re-entrant, since loading a module may import others.
 final class ModuleRegistry {
     unowned let runtime: PythonRuntime
     private var loaded: [String: PyModule] = [:]
+    private let lock = ObjectLock("import")
 
     init(runtime: PythonRuntime) {
         self.runtime = runtime
@@ -26,6 +28,10 @@ final class ModuleRegistry {
     }
 
     func load(_ name: String, _ ctx: ExecutionContext) throws -> PyModule {
+        try lock.withLock { try loadLocked(name, ctx) }
+    }
+
+    private func loadLocked(_ name: String, _ ctx: ExecutionContext) throws -> PyModule {
         if let m = loaded[name] { return m }
         let m: PyModule
         switch name {
