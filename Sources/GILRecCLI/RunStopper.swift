@@ -74,7 +74,11 @@ final class RunStopper: Sendable {
 
     /// Starts the `--timeout` clock.
     func arm(timeoutSeconds: Double) {
-        DispatchQueue.global().asyncAfter(deadline: .now() + timeoutSeconds) { [self] in stop(.timeout) }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeoutSeconds) { [self] in
+            guard self.reason == nil else { return }
+            printError("gilrec: --timeout of \(timeoutSeconds) s reached; stopping the program")
+            stop(.timeout)
+        }
     }
 
     /// Called by the recording when the program returned: true if it may finish the run (the stopper has not).

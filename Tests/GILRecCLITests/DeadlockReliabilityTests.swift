@@ -97,3 +97,25 @@ struct DeadlockReliabilityTests {
         #expect(try TraceReader(path: database.path).resolveRun(nil).status == .ok)
     }
 }
+
+/// A non-daemon thread that never ends but is not blocked on anything (it sleeps): not a deadlock, so only
+/// `--timeout` can stop it — and it does, saying so, even though the main program itself had finished.
+@Suite(.serialized, .enabled(if: BuiltBinary.available, "needs .build/debug/gilrec"))
+struct HangAtExitReliabilityTests {
+    @Test func sleepingThreadAtExitIsStoppedByTimeout() throws {
+        let database = TemporaryDatabase()
+        let result = try BuiltBinary.record("""
+            import threading, time
+            def forever():
+                while True:
+                    time.sleep(0.05)
+            threading.Thread(target=forever, name="sleeper").start()
+            print("main done")
+            """, in: database, extra: ["--timeout", "0.5"], limit: 30)
+        #expect(result.status == 124, "stderr: \(result.stderr)")
+        #expect(result.stdout == "main done\n")
+        #expect(result.stderr.contains("gilrec: --timeout of 0.5 s reached"))
+        #expect(!result.stderr.contains("deadlock"))
+        #expect(try TraceReader(path: database.path).resolveRun(nil).status == .timeout)
+    }
+}
