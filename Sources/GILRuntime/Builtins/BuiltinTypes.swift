@@ -33,6 +33,15 @@ enum BuiltinTypes {
         return .object(typeOf(args[0]))
     }
 
+    /// Instances of a class deriving from int, str, list, dict… would be plain builtin values here (their
+    /// constructors make the builtin object), silently losing the class: say so instead.
+    static func rejectValueTypeBases(_ type: PyType) throws {
+        let valueTypes = [int, float, str, bytes, list, tuple, dict, set, frozenset, range]
+        for base in type.mro.dropFirst() where valueTypes.contains(where: { $0 === base }) {
+            throw PyException.make(.notImplementedError, "not supported yet: subclassing builtin type '\(base.name)'")
+        }
+    }
+
     static func newType(_ args: [Value]) throws -> Value {
         guard case .object(let n as PyStr) = args[0], case .object(let b as PyTuple) = args[1], case .object(let d as PyDict) = args[2] else {
             throw PyException.make(.typeError, "type.__new__() argument 1 must be str, 2 tuple, 3 dict")
@@ -52,6 +61,7 @@ enum BuiltinTypes {
             made = PyType(name: n.value, base: bases.first ?? object, module: "__main__")
         }
         made.cacheable = true
+        try rejectValueTypeBases(made)
         for (k, v) in d.entries {
             guard case .object(let s as PyStr) = k else { continue }
             made.dict[s.value] = v

@@ -379,6 +379,7 @@ extension Interpreter {
             if case .object(let fn as PyFunction) = v { fn.definingClass = type }
             if case .object(let w as PyMethodWrapper) = v, case .object(let fn as PyFunction) = w.function { fn.definingClass = type }
         }
+        try BuiltinTypes.rejectValueTypeBases(type)
         try initSubclass(type, ctx)
         return .object(type)
     }

@@ -37,3 +37,7 @@ print(lst, lst.copy() is not lst, [1, 2] + [3], [1, [2]] == [1, [2]], (1, 2) < (
 print(str.join(",", ["a", "b"]), len("ünïcode"), "abc".encode(), b"xyz".decode(), bytes([65, 66]))
 print(isinstance(1, object), issubclass(bool, int), type(1.0) in (int, float), vars().get("lst") == lst)
 print(globals()["__name__"], __name__, (lambda *a: a)(1, 2), eval("1 + 2") if False else 3)
+d = {"a": 1, "b": 2, "c": 3}
+e = {"b": 20, "d": 40}
+print(sorted(d.keys() & e.keys()), sorted(d.keys() - e), sorted(d.keys() | ["z"]), sorted(d.keys() ^ e.keys()))
+print(sorted(d.items() & {("a", 1), ("b", 5)}), sorted({"a", "q"} & d.keys()), sorted({"a", "q"} - d.keys()))
