@@ -50,7 +50,9 @@ struct ProgramFaultReliabilityTests {
         try expectFault(source, stderr: "RecursionError")
     }
 
-    @Test(arguments: ["x = [0] * 10**10\n", "x = 'a' * 10**12\n", "x = (1,) * 10**11\n", "x = 2 ** (10**10)\n", "x = 1 << 10**11\n"])
+    @Test(arguments: ["x = [0] * 10**10\n", "x = 'a' * 10**12\n", "x = (1,) * 10**11\n", "x = 2 ** (10**10)\n", "x = 1 << 10**11\n",
+        "x = list(range(10**10))\n", "x = list(range(-2**62, 2**62))\n", "x = 'ab'.ljust(10**12)\n", "x = '1'.zfill(10**12)\n",
+    ])
     func hugeAllocationIsAMemoryError(source: String) throws {
         try expectFault(source, stderr: "MemoryError: cannot allocate")
     }

@@ -169,8 +169,9 @@ enum BuiltinMethods {
         t.addMethod("isupper") { a, _, _ in .bool(selfStr(a).contains { $0.isUppercase } && !selfStr(a).contains { $0.isLowercase }) }
         t.addMethod("islower") { a, _, _ in .bool(selfStr(a).contains { $0.isLowercase } && !selfStr(a).contains { $0.isUppercase }) }
         func justify(_ name: String, _ body: @escaping (String, Int, Character) -> String) {
-            t.addMethod(name) { a, _, _ in
+            t.addMethod(name) { a, _, ctx in
                 let width = indexValue(a[1]) ?? 0
+                try AllocationLimit.checkBytes(width, ctx)
                 var fill: Character = " "
                 if let f = try string(arg(a, 2), name), let c = f.first { fill = c }
                 return .str(body(selfStr(a), width, fill))
@@ -183,9 +184,10 @@ enum BuiltinMethods {
             let left = n / 2 + (n & w & 1)
             return String(repeating: f, count: left) + s + String(repeating: f, count: n - left)
         }
-        t.addMethod("zfill") { a, _, _ in
+        t.addMethod("zfill") { a, _, ctx in
             var s = selfStr(a)
             let w = indexValue(a[1]) ?? 0
+            try AllocationLimit.checkBytes(w, ctx)
             var sign = ""
             if s.hasPrefix("-") || s.hasPrefix("+") { sign = String(s.removeFirst()) }
             return .str(sign + String(repeating: "0", count: max(0, w - s.count - sign.count)) + s)

@@ -135,9 +135,17 @@ func collect(_ v: Value, _ ctx: ExecutionContext) throws -> [Value] {
     if case .object(let o) = v {
         if let l = o as? PyList { return l.items }
         if let t = o as? PyTuple { return t.items }
+        if let r = o as? PyRange {  // list(range(10**10)): refuse at once rather than grow for minutes
+            let (span, overflow) = r.step > 0 ? r.stop.subtractingReportingOverflow(r.start) : r.start.subtractingReportingOverflow(r.stop)
+            let count = overflow ? Int.max : span <= 0 ? 0 : Int((UInt(span) - 1) / r.step.magnitude + 1)
+            try AllocationLimit.checkValues(count, ctx)
+        }
     }
     let it = try makeIterator(v, ctx)
     var out: [Value] = []
-    while let x = try iteratorNext(it, ctx) { out.append(x) }
+    while let x = try iteratorNext(it, ctx) {
+        out.append(x)
+        if out.count & 0xFFFF == 0 { try AllocationLimit.checkValues(out.count, ctx) }  // any endless iterator
+    }
     return out
 }
