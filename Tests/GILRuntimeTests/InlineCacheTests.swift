@@ -121,6 +121,17 @@ struct InlineCacheTests {
         class E(Exception):
             pass
         print(mk(K2, 1).v, mk(K, 1).v, repr(mk(E, "x")), mk(str, 5), mk(int, "7"))
+
+        # a builtin replaced in the builtins module after its cache filled
+        import builtins
+        def count(x):
+            return len(x)
+        print(count("ab"), count("abc"))
+        saved = builtins.len
+        builtins.len = lambda x: 99
+        print(count("ab"))
+        builtins.len = saved
+        print(count("ab"))
         """#
 
     static let expected = """
@@ -143,6 +154,9 @@ struct InlineCacheTests {
         [0, 1, 2]
         10
         2 2 E('x') 5 7
+        2 3
+        99
+        2
 
         """
 

@@ -268,6 +268,8 @@ final class PyModule: PyObject, @unchecked Sendable {
     func set(_ attr: String, _ v: Value) {
         if let g = globals { g.set(named: attr, v); return }
         lock.withLock { dict[attr] = v }
+        // The VM caches builtins per `loadGlobal` under `TypeCache.version` (`builtins.len = …`).
+        if name == "builtins" { TypeCache.invalidate() }
     }
 
     func addFunction(_ name: String, _ body: @escaping NativeFunction) {
