@@ -28,17 +28,80 @@ extension BuiltinMethods {
         GeneratorThrow.install(PyGenerator.type)
     }
 
+    /// `s[start:end]` bounds of the optional `start, end` arguments at `a[first]`, `a[first + 1]`
+    /// (slice rules: None, negative, clamped), in code points.
+    static func window(_ a: [Value], from first: Int, length n: Int) -> (Int, Int) {
+        func bound(_ v: Value?, _ def: Int, clamp: Bool) -> Int {
+            guard let v, !v.isNone, let i = indexValue(v) else { return def }
+            return i < 0 ? max(0, i + n) : (clamp ? min(i, n) : i)
+        }
+        // A start past the end stays past it: "abc".find("", 5) is -1.
+        return (bound(arg(a, first), 0, clamp: false), bound(arg(a, first + 1), n, clamp: true))
+    }
+
+    /// Index of `sub` in `s[start..<end]` (code points), first or last occurrence.
+    static func scalarFind(_ s: [Unicode.Scalar], _ sub: [Unicode.Scalar], _ start: Int, _ end: Int, last: Bool) -> Int? {
+        guard start <= end, end - start >= sub.count else { return nil }
+        let positions = Array(start ... end - sub.count)
+        for i in last ? positions.reversed() : positions where s[i ..< i + sub.count].elementsEqual(sub) { return i }
+        return nil
+    }
+
+    /// find/rfind/index/rindex/count/startswith/endswith with CPython's optional `start, end`.
+    static func installSearch(_ t: PyType) {
+        func parts(_ a: [Value], _ name: String) throws -> ([Unicode.Scalar], [Unicode.Scalar], Int, Int) {
+            let s = Array(selfStr(a).unicodeScalars)
+            let sub = Array((try string(a[1], name) ?? "").unicodeScalars)
+            let (start, end) = window(a, from: 2, length: s.count)
+            return (s, sub, start, end)
+        }
+        for (name, last, raises) in [("find", false, false), ("rfind", true, false), ("index", false, true), ("rindex", true, true)] {
+            method(t, name, 2) { a, _, _ in
+                let (s, sub, start, end) = try parts(a, name)
+                if let i = scalarFind(s, sub, start, end, last: last) { return .int(i) }
+                if raises { throw PyException.make(.valueError, "substring not found") }
+                return .int(-1)
+            }
+        }
+        method(t, "count", 2) { a, _, _ in
+            let (s, sub, start, end) = try parts(a, "count")
+            if start > end { return .int(0) }
+            if sub.isEmpty { return .int(end - start + 1) }
+            var n = 0
+            var i = start
+            while let k = scalarFind(s, sub, i, end, last: false) {
+                n += 1
+                i = k + sub.count
+            }
+            return .int(n)
+        }
+        for (name, atEnd) in [("startswith", false), ("endswith", true)] {
+            method(t, name, 2) { a, _, _ in
+                let s = Array(selfStr(a).unicodeScalars)
+                let (start, end) = window(a, from: 2, length: s.count)
+                var candidates: [Value] = [a[1]]
+                if case .object(let tu as PyTuple) = a[1] { candidates = tu.items }
+                for c in candidates {
+                    guard case .object(let p as PyStr) = c else {
+                        throw PyException.make(.typeError, "\(name) first arg must be str or a tuple of str, not \(typeName(c))")
+                    }
+                    let affix = Array(p.value.unicodeScalars)
+                    guard start <= end, end - start >= affix.count else { continue }
+                    let from = atEnd ? end - affix.count : start
+                    if s[from ..< from + affix.count].elementsEqual(affix) { return .bool(true) }
+                }
+                return .bool(false)
+            }
+        }
+    }
+
     static func installMoreStr(_ t: PyType) {
+        installSearch(t)
         method(t, "rpartition", 2) { a, _, _ in
             let s = selfStr(a), sep = try string(a[1], "rpartition") ?? ""
             if sep.isEmpty { throw PyException.make(.valueError, "empty separator") }
             guard let r = s.range(of: sep, options: .backwards) else { return .object(PyTuple([.str(""), .str(""), .str(s)])) }
             return .object(PyTuple([.str(String(s[..<r.lowerBound])), .str(sep), .str(String(s[r.upperBound...]))]))
-        }
-        method(t, "rindex", 2) { a, _, _ in
-            let s = selfStr(a), sub = try string(a[1], "rindex") ?? ""
-            guard let r = s.range(of: sub, options: .backwards) else { throw PyException.make(.valueError, "substring not found") }
-            return .int(s.unicodeScalars.distance(from: s.startIndex, to: r.lowerBound))
         }
         method(t, "isprintable", 1) { a, _, _ in
             .bool(selfStr(a).unicodeScalars.allSatisfy { !($0.properties.generalCategory == .control || $0.properties.generalCategory == .format || $0.properties.generalCategory == .unassigned || $0.properties.generalCategory == .lineSeparator || $0.properties.generalCategory == .paragraphSeparator || ($0.properties.generalCategory == .spaceSeparator && $0 != " ")) })

@@ -49,6 +49,7 @@ final class ModuleRegistry {
         case "random": m = RandomModule.make()
         case "queue": m = QueueModule.make(runtime)
         case "socket": m = SocketModule.make(runtime)
+        case "traceback": m = TracebackModule.make(runtime)
         case "dataclasses": m = try DataclassesModule.make(ctx)
         case "concurrent": m = PyModule(name: "concurrent")
         case "__main__": m = PyModule(name: "__main__", globals: runtime.mainGlobals)

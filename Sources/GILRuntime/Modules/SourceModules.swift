@@ -15,6 +15,7 @@ enum SourceModules {
         "string": StringSource.text,
         "contextlib": ContextlibSource.text,
         "statistics": StatisticsSource.text,
+        "io": IOSource.text,
         "concurrent.futures": FuturesModule.source,
     ]
 

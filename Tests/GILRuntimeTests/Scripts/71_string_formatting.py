@@ -31,3 +31,11 @@ print(ord("A"), chr(97), "abc"[::-1], "ab" * 3, "b" in "abc", "abc" < "abd")
 print("%s" % [1, 2], "%s %s" % (None, True), "%d%%" % 50)
 print("\N{BLACK STAR}", "\N{greek small letter alpha}", len("\N{SNOWMAN}x"), "\N{LATIN SMALL LETTER E WITH ACUTE}" == "\u00e9")
 print(f"\N{BLACK STAR} {width}", rb"\x", Rb"a", u"u", fR"{prec}\n")
+s = "abcabcabc"
+print(s.find("b", 2), s.find("b", 2, 4), s.find("b", -3), s.rfind("b", 0, 5), s.index("c", 3), s.rindex("a", 0, -1))
+print(s.count("abc", 1), s.count("", 2, 5), s.count("a", -4), s.startswith("bc", 1), s.endswith("ab", 0, 7), s.startswith(("x", "ca"), 2))
+print(s.find(""), s.find("", 20), s.find("", 9), "héllo wörld".find("w"), "héllo".count("l"), "aaaa".count("aa"))
+try:
+    s.index("z", 1)
+except ValueError as e:
+    print(e)
