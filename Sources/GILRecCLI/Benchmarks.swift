@@ -4,92 +4,121 @@ import GILTrace
 import TraceStore
 
 /// `gilbench`: timing claims measured as ratios within one run (never asserted in `swift test`).
-/// Each benchmark returns the lines of its table, so the executable stays a few lines.
+/// With no name, every benchmark's rows go into ONE table (`BenchmarkRow.render`); a name prints its
+/// subset. Store-side figures (ingest, storage, memory, analysis) live in `Benchmarks+Store.swift`,
+/// interpreter workloads in `Benchmarks+Interpreter.swift`.
 package enum Benchmarks {
-    package static let names = ["seed", "ingest"]
+    package static let names = ["seed", "interpreter", "overhead", "ingest", "storage", "memory", "analysis"]
 
     package static func run(_ name: String, repeats: Int = 3, emit: (String) -> Void) throws {
+        try run(name, repeats: repeats, context: try BenchmarkContext(), emit: emit)
+    }
+
+    /// Several subsets in one process: runs that several measures share (the 1 M ingest run, the 10 M
+    /// recording) are made once.
+    package static func run(_ names: [String], repeats: Int = 3, emit: (String) -> Void) throws {
+        let context = try BenchmarkContext()
+        for name in names { try run(name, repeats: repeats, context: context, emit: emit) }
+    }
+
+    static func run(_ name: String, repeats: Int, context: BenchmarkContext, emit: (String) -> Void) throws {
         switch name {
-        case "seed": try seed(repeats: repeats, emit: emit)
-        case "ingest": try ingest(emit: emit)
+        case "seed", "interpreter", "overhead", "ingest", "storage", "memory", "analysis":
+            BenchmarkRow.render(try rows(name, repeats: repeats, context: context)).forEach(emit)
         default: throw DemoError(description: "unknown benchmark \(name); choose from \(names.joined(separator: ", "))")
         }
     }
 
-    /// The seed's function, timed inside the interpreter so process start-up is not counted.
-    static let seedSource = """
-        import time
-
-        def cpu_bound():
-            count = 0
-            for i in range(10**7):
-                count += 1
-
-        start = time.perf_counter()
-        cpu_bound()
-        print(time.perf_counter() - start)
-        """
-
-    /// The seed's `cpu_bound()`: gilrec untraced, gilrec recording into SQLite, and CPython 3 when present;
-    /// then the seed's serial vs threaded example under gilrec. Medians of `repeats` runs.
-    static func seed(repeats: Int, emit: (String) -> Void) throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gilbench-\(getpid())")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let database = directory.appendingPathComponent("bench.db").path
-
-        /// Wall time of the recording, or with `reported`, the seconds the program printed last.
-        func timeRecording(_ source: String, arguments: [String] = [], traced: Bool, reported: Bool = false) throws -> Double {
-            let capture = OutputCapture()
-            let request = Recording.Request(
-                programPath: "seed.py", source: source, arguments: arguments, label: "gilbench", databasePath: database,
-                traceEnabled: traced, output: .capture(capture))
-            let start = MonotonicClock.now()
-            _ = try Recording.record(request)
-            let wall = Double(MonotonicClock.now() - start) / 1e9
-            guard reported else { return wall }
-            return try CPython.lastNumber(in: capture.standardOutput)
-        }
-        func median(_ body: () throws -> Double) rethrows -> Double {
-            var samples: [Double] = []
-            for _ in 0..<repeats { samples.append(try body()) }
-            return samples.sorted()[samples.count / 2]
-        }
-
-        let untraced = try median { try timeRecording(seedSource, traced: false, reported: true) }
-        let traced = try median { try timeRecording(seedSource, traced: true, reported: true) }
-        let cpython = try CPython.find().map { python in try median { try CPython.time(python, source: seedSource, in: directory) } }
-        let example = try ExampleLibrary.load("cpu_bound").source
-        let serial = try median { try timeRecording(example, arguments: ["serial"], traced: true) }
-        let threaded = try median { try timeRecording(example, arguments: ["threaded"], traced: true) }
-
-        func f(_ x: Double) -> String { String(format: "%.3f", x) }
-        emit("seed cpu_bound() (10**7 iterations), timed inside the interpreter, median of \(repeats)")
-        emit("  gilrec untraced       \(f(untraced)) s")
-        emit("  gilrec traced         \(f(traced)) s   overhead \(f(traced / untraced))×")
-        if let cpython {
-            emit("  python3               \(f(cpython)) s   gilrec / CPython \(f(untraced / cpython))×")
-        } else {
-            emit("  python3               not found")
-        }
-        emit("seed example, cpu_bound() ×2 under gilrec (traced)")
-        emit("  serial                \(f(serial)) s")
-        emit("  threaded (2 threads)  \(f(threaded)) s   threaded / serial \(f(threaded / serial))×")
+    /// Every benchmark, one table.
+    package static func runAll(repeats: Int = 3, emit: (String) -> Void) throws {
+        let context = try BenchmarkContext()
+        var all: [BenchmarkRow] = []
+        // The seed loop is also the first interpreter workload: measured once.
+        for name in names where name != "seed" { all += try rows(name, repeats: repeats, context: context) }
+        BenchmarkRow.render(all).forEach(emit)
     }
 
-    /// End-to-end ingest through `RunWriter` vs a bare C-API insert loop of the same rows, in one run.
-    static func ingest(emit: (String) -> Void) throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gilbench-\(getpid())")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let count = 1_000_000
-        let store = try IngestBenchmark.run(events: count, path: directory.appendingPathComponent("store.db").path)
-        let cLoop = try IngestBenchmark.cLoop(
-            events: count, path: directory.appendingPathComponent("c.db").path, table: .allCases[0])
-        emit("ingest of \(count) events")
-        emit("  RunWriter     \(store)")
-        emit("  C-API loop    \(cLoop)")
-        emit("  ratio         \(String(format: "%.2f", store.eventsPerSecond / cLoop.eventsPerSecond)) of the C loop")
+    static func rows(_ name: String, repeats: Int, context: BenchmarkContext) throws -> [BenchmarkRow] {
+        switch name {
+        case "seed": try seed(repeats: repeats, context: context)
+        case "interpreter": try interpreter(repeats: repeats, context: context)
+        case "overhead": try overhead(repeats: repeats, context: context)
+        case "ingest": try ingest(context: context)
+        case "storage": try storage(context: context)
+        case "memory": try memory(context: context)
+        case "analysis": try analysis(context: context)
+        default: []
+        }
+    }
+
+    /// The seed's function, timed inside the interpreter so process start-up is not counted.
+    static let seedSource = loopSource
+
+    /// Seconds a program reported on its last line under gilrec (`traced` or not), median of `repeats`.
+    static func gilrecSeconds(_ source: String, traced: Bool, repeats: Int, context: BenchmarkContext) throws -> Double {
+        try median(repeats) {
+            let capture = OutputCapture()
+            let request = Recording.Request(
+                programPath: "bench.py", source: source, arguments: [], label: "gilbench",
+                databasePath: context.path("bench.db"), traceEnabled: traced, output: .capture(capture))
+            _ = try Recording.record(request)
+            return try CPython.lastNumber(in: capture.standardOutput)
+        }
+    }
+
+    static func median(_ repeats: Int, _ body: () throws -> Double) rethrows -> Double {
+        var samples: [Double] = []
+        for _ in 0..<max(1, repeats) { samples.append(try body()) }
+        return samples.sorted()[samples.count / 2]
+    }
+
+    /// The seed: `cpu_bound()` under gilrec vs CPython, then its serial vs threaded example.
+    static func seed(repeats: Int, context: BenchmarkContext) throws -> [BenchmarkRow] {
+        var rows = try interpreterRows([("loop", loopSource)], repeats: repeats, context: context)
+        let example = try ExampleLibrary.load("cpu_bound").source
+        func wall(_ argument: String) throws -> Double {
+            try median(repeats) {
+                let request = Recording.Request(
+                    programPath: "seed.py", source: example, arguments: [argument], label: "gilbench",
+                    databasePath: context.path("bench.db"), traceEnabled: true, output: .capture(OutputCapture()))
+                let start = MonotonicClock.now()
+                _ = try Recording.record(request)
+                return Double(MonotonicClock.now() - start) / 1e9
+            }
+        }
+        let serial = try wall("serial")
+        let threaded = try wall("threaded")
+        rows.append(BenchmarkRow(
+            measure: "seed cpu_bound ×2 threaded", how: "wall, traced, threaded vs serial",
+            ours: BenchFormat.seconds(threaded), reference: BenchFormat.seconds(serial) + " serial",
+            ratio: BenchFormat.ratio(threaded / serial), goal: "≈1× (CPython 3.11: 1.03×)"))
+        return rows
+    }
+
+    /// Interpreter speed: each workload under gilrec untraced vs `python3`, timed inside each interpreter.
+    static func interpreter(repeats: Int, context: BenchmarkContext) throws -> [BenchmarkRow] {
+        try interpreterRows(interpreterWorkloads, repeats: repeats, context: context)
+    }
+
+    static func interpreterRows(
+        _ workloads: [(name: String, source: String)], repeats: Int, context: BenchmarkContext
+    ) throws -> [BenchmarkRow] {
+        let python = CPython.find()
+        return try workloads.map { workload in
+            let ours = try gilrecSeconds(workload.source, traced: false, repeats: repeats, context: context)
+            guard let python else {
+                return BenchmarkRow(
+                    measure: "interpreter \(workload.name)", how: "untraced, in-program timer",
+                    ours: BenchFormat.seconds(ours), reference: "python3 not found", goal: "≤ 1.00× CPython")
+            }
+            let reference = try median(repeats) {
+                try CPython.time(python, source: workload.source, in: context.directory)
+            }
+            return BenchmarkRow(
+                measure: "interpreter \(workload.name)", how: "gilrec untraced vs python3, in-program timer",
+                ours: BenchFormat.seconds(ours), reference: BenchFormat.seconds(reference),
+                ratio: BenchFormat.ratio(ours / reference), goal: "≤ 1.00×", met: ours <= reference)
+        }
     }
 }
 

@@ -1,10 +1,15 @@
 import Foundation
 import GILRecCLI
 
-// gilbench [NAME…]: timing ratios measured in one run (see GILRecCLI/Benchmarks.swift).
-let names = CommandLine.arguments.dropFirst().isEmpty ? Benchmarks.names : Array(CommandLine.arguments.dropFirst())
+// gilbench [NAME…]: timing ratios measured in one run (see GILRecCLI/Benchmarks.swift). No name: one
+// table of every measure; names (seed, interpreter, overhead, ingest, storage, memory, analysis): subsets.
+let names = Array(CommandLine.arguments.dropFirst())
 do {
-    for name in names { try Benchmarks.run(name) { print($0) } }
+    if names.isEmpty {
+        try Benchmarks.runAll { print($0) }
+    } else {
+        try Benchmarks.run(names) { print($0) }
+    }
 } catch {
     FileHandle.standardError.write(Data("gilbench: \(error)\n".utf8))
     exit(1)

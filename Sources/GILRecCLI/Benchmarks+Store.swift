@@ -1,0 +1,149 @@
+import Foundation
+import GILAnalysis
+import GILCore
+import GILTrace
+import TraceStore
+
+/// A scratch directory for one gilbench invocation, and results that several benchmarks share: the 1 M
+/// event ingest run (ingest, storage, analysis) and the 10 M event end-to-end recording (memory, analysis).
+final class BenchmarkContext {
+    let directory: URL
+    private var ingestResult: (store: IngestBenchmark.Result, cLoop: IngestBenchmark.Result, runID: Int64)?
+    private var bigRun: (peakBytes: Double, baseBytes: Double, seconds: Double, runID: Int64)?
+
+    static let ingestEvents = 1_000_000
+    static let recordedEvents = 10_000_000
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("gilbench-\(getpid())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: directory) }
+
+    func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
+
+    /// 1 M synthetic events through `RunWriter` and through a bare C-API loop into the same layout.
+    func ingest() throws -> (store: IngestBenchmark.Result, cLoop: IngestBenchmark.Result, runID: Int64) {
+        if let ingestResult { return ingestResult }
+        let store = try IngestBenchmark.run(events: Self.ingestEvents, path: path("ingest.db"))
+        let cLoop = try IngestBenchmark.cLoop(events: Self.ingestEvents, path: path("c.db"), table: .eventRows)
+        let runID = try TraceReader(path: path("ingest.db")).resolveRun("ingest-benchmark").runID
+        ingestResult = (store, cLoop, runID)
+        return (store, cLoop, runID)
+    }
+
+    /// 10 M events emitted by a traced thread (TraceRecorder rings → drain → RunWriter → SQLite, then the
+    /// slices at finish), with the process's peak RSS reset before it (`/proc/self/clear_refs` 5).
+    func recordBig() throws -> (peakBytes: Double, baseBytes: Double, seconds: Double, runID: Int64) {
+        if let bigRun { return bigRun }
+        let pattern = IngestBenchmark.syntheticEvents(count: 4_096)
+        ProcessMemory.resetPeak()
+        let base = ProcessMemory.current(field: "VmRSS:")
+        let start = MonotonicClock.now()
+        let writer = try RunWriter.begin(path: path("recorded.db"), info: RunInfo(label: "gilbench-memory", program: "<synthetic>"))
+        let recorder = TraceRecorder(sink: writer)
+        let threads = ThreadSystem(gil: GIL(recorder: recorder), recorder: recorder)
+        let main = threads.startMainThread()
+        var emitted = 0
+        while emitted < Self.recordedEvents {
+            for event in pattern {
+                main.emit(event.kind ?? .mark, obj: event.obj, arg: event.arg)
+            }
+            emitted += pattern.count
+        }
+        threads.finishMainThread(main)
+        recorder.finish()
+        let wall = MonotonicClock.now() - start
+        try writer.finish(RunOutcome(status: .ok, exitCode: 0, wallNs: wall, cpuNs: wall), droppedEvents: recorder.droppedEvents)
+        let seconds = Double(MonotonicClock.now() - start) / 1e9
+        let peak = ProcessMemory.current(field: "VmHWM:")
+        bigRun = (peak, base, seconds, writer.runID)
+        return bigRun!
+    }
+}
+
+/// The process's resident memory from `/proc/self/status` (Linux).
+enum ProcessMemory {
+    /// Bytes of a `kB` field (`VmRSS:`, `VmHWM:`), 0 when unavailable.
+    static func current(field: String) -> Double {
+        guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+        for line in text.split(separator: "\n") where line.hasPrefix(field) {
+            let kb = Double(line.dropFirst(field.count).filter { $0.isNumber }) ?? 0
+            return kb * 1024
+        }
+        return 0
+    }
+
+    /// Resets VmHWM to the current RSS (https://www.kernel.org/doc/html/latest/filesystems/proc.html, clear_refs).
+    static func resetPeak() {
+        try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
+    }
+}
+
+extension Benchmarks {
+    static func ingest(context: BenchmarkContext) throws -> [BenchmarkRow] {
+        let (store, cLoop, _) = try context.ingest()
+        let ratio = store.eventsPerSecond / cLoop.eventsPerSecond
+        return [
+            BenchmarkRow(
+                measure: "ingest rate", how: "1M events: submit → writer → commit vs C loop, same rows",
+                ours: BenchFormat.millions(store.eventsPerSecond), reference: BenchFormat.millions(cLoop.eventsPerSecond),
+                ratio: BenchFormat.ratio(ratio), goal: "≥ 2 M/s and ≥ 0.8×",
+                met: store.eventsPerSecond >= 2e6 && ratio >= 0.8),
+            BenchmarkRow(
+                measure: "finish (slices)", how: "RunWriter.finish per 1M events: slices + outcome",
+                ours: BenchFormat.seconds(store.finishSeconds * 1e6 / Double(store.events))),
+        ]
+    }
+
+    static func storage(context: BenchmarkContext) throws -> [BenchmarkRow] {
+        let (store, cLoop, _) = try context.ingest()
+        return [BenchmarkRow(
+            measure: "storage", how: "file bytes / event incl. slices, after checkpoint; ref: events only (C loop)",
+            ours: BenchFormat.bytes(store.bytesPerEvent), reference: BenchFormat.bytes(cLoop.bytesPerEvent),
+            ratio: BenchFormat.ratio(store.bytesPerEvent / cLoop.bytesPerEvent), goal: "≤ 32 B/ev",
+            met: store.bytesPerEvent <= 32)]
+    }
+
+    static func memory(context: BenchmarkContext) throws -> [BenchmarkRow] {
+        let run = try context.recordBig()
+        let above = run.peakBytes - run.baseBytes
+        return [BenchmarkRow(
+            measure: "memory", how: "peak RSS recording 10M events (VmHWM − VmRSS before)",
+            ours: BenchFormat.mebibytes(above), reference: BenchFormat.mebibytes(run.baseBytes) + " before",
+            goal: "≤ 64 MiB above", met: above <= 64 * 1_048_576),
+            BenchmarkRow(
+                measure: "record 10M events", how: "emit → rings → writer → finish, wall",
+                ours: BenchFormat.seconds(run.seconds),
+                reference: BenchFormat.millions(Double(BenchmarkContext.recordedEvents) / run.seconds))]
+    }
+
+    /// `gilstat contention` + `convoy` (load the slices, compute both reports) on the 1 M and 10 M runs.
+    static func analysis(context: BenchmarkContext) throws -> [BenchmarkRow] {
+        let small = try context.ingest()
+        let big = try context.recordBig()
+        func time(_ path: String, _ runID: Int64) throws -> Double {
+            let start = MonotonicClock.now()
+            let reader = try TraceReader(path: path)
+            let record = try reader.resolveRun(String(runID))
+            let contention = try LoadedRun.load(reader, record, states: LoadedRun.contentionStates)
+            _ = Reports.contention(contention, objID: nil)
+            let convoy = try LoadedRun.load(reader, record, states: LoadedRun.convoyStates)
+            _ = Reports.convoy(convoy)
+            return Double(MonotonicClock.now() - start) / 1e9
+        }
+        let oneM = try time(context.path("ingest.db"), small.runID)
+        let tenM = try time(context.path("recorded.db"), big.runID)
+        let perEventRatio = (tenM / Double(BenchmarkContext.recordedEvents)) / (oneM / Double(BenchmarkContext.ingestEvents))
+        return [
+            BenchmarkRow(
+                measure: "analysis 10M", how: "contention + convoy, 10M-event run", ours: BenchFormat.seconds(tenM),
+                goal: "≤ 5 s", met: tenM <= 5),
+            BenchmarkRow(
+                measure: "analysis linearity", how: "per-event time 10M vs 1M run", ours: BenchFormat.seconds(tenM),
+                reference: BenchFormat.seconds(oneM) + " at 1M", ratio: BenchFormat.ratio(perEventRatio),
+                goal: "≤ 1.5× (linear)", met: perEventRatio <= 1.5),
+        ]
+    }
+}
