@@ -16,6 +16,7 @@ enum SourceModules {
         "contextlib": ContextlibSource.text,
         "statistics": StatisticsSource.text,
         "io": IOSource.text,
+        "typing": TypingSource.text,
         "concurrent.futures": FuturesModule.source,
     ]
 
