@@ -25,3 +25,16 @@ log.setLevel(logging.ERROR)
 log.warning("suppressed")
 log.error("shown at error")
 print(logging.getLogger("app") is log, log.name, logging.INFO, logging.WARNING)
+import io
+captured = io.StringIO()
+errors = logging.getLogger("errors")
+errors.propagate = False
+handler = logging.StreamHandler(captured)
+handler.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
+errors.addHandler(handler)
+try:
+    {}["k"]
+except KeyError:
+    errors.exception("lookup failed")
+lines = captured.getvalue().splitlines()
+print(lines[0], "|", lines[1], "|", lines[-1])

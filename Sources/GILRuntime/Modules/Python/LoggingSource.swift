@@ -82,7 +82,15 @@ enum LoggingSource {
                 record.message = record.getMessage()
                 if "%(asctime)" in self._fmt:
                     record.asctime = self.formatTime(record, self.datefmt)
-                return self._fmt % record.__dict__
+                s = self._fmt % record.__dict__
+                if record.exc_info:
+                    import traceback
+                    if isinstance(record.exc_info, BaseException):
+                        text = "".join(traceback.format_exception(record.exc_info))
+                    else:
+                        text = traceback.format_exc()
+                    s = s + "\n" + text.rstrip("\n")
+                return s
 
 
         class Filterer:
