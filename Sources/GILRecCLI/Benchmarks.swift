@@ -25,7 +25,8 @@ package enum Benchmarks {
         switch name {
         case "seed", "interpreter", "overhead", "ingest", "storage", "memory", "analysis":
             BenchmarkRow.render(try rows(name, repeats: repeats, context: context)).forEach(emit)
-        default: throw DemoError(description: "unknown benchmark \(name); choose from \(names.joined(separator: ", "))")
+        case "fidelity": try fidelity(emit: emit)
+        default: throw DemoError(description: "unknown benchmark \(name); choose from \((names + ["fidelity"]).joined(separator: ", "))")
         }
     }
 

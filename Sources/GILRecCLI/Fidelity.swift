@@ -1,0 +1,233 @@
+import Foundation
+import GILAnalysis
+import GILCore
+import GILRuntime
+import GILTrace
+import TraceStore
+
+/// `gilbench fidelity` (issue #8): the phenomena of DESIGN.md §6 measured the same way under every gilrec
+/// policy and under the real CPython 3 and 2.7 when installed, side by side, with the issue's targets.
+/// Every figure is timed inside the program (`FidelityScenario`), except GIL switches/s, which only
+/// gilrec can see: those come from the stored run, through `RunSummary`, as `gilstat summary` shows them.
+package struct Fidelity {
+    /// Loop sizes; the defaults keep the whole benchmark within a few minutes on 2 cores, at sizes where the
+    /// ratios no longer change (the seed's 10**7 becomes 3·10**6, the sleeps 20 ms instead of 100 ms).
+    package struct Sizes: Sendable {
+        package var seedIterations = 3_000_000
+        package var raceIterations = 1_000_000
+        package var sleepSeconds = 0.02
+        package var echoRounds = 20
+        /// Seed runs per mode (median); the other scenarios run once.
+        package var seedRepeats = 3
+        package init() {}
+    }
+
+    /// One column of the table: a gilrec configuration or a real interpreter.
+    package struct Engine: Sendable {
+        package enum Kind: Sendable {
+            case gilrec(GILPolicy, CheckMode)
+            case cpython(path: String)
+        }
+        package var name: String
+        package var kind: Kind
+    }
+
+    /// What one engine measured; nil where it could not (or must not) be measured.
+    package struct Measures: Sendable {
+        package var seedSerial: Double?
+        package var seedThreaded: Double?
+        package var seedRatio: Double? { seedSerial.flatMap { s in seedThreaded.map { $0 / s } } }
+        package var lostPercent: Double?
+        package var switchesPerSecond: Double?
+        package var sleepSpeedup: Double?
+        /// Switch interval (ns) → (mean alone, mean contended, p50, p99) in seconds.
+        package var echo: [Int64: (alone: Double, contended: Double, p50: Double, p99: Double)] = [:]
+        package var problems: [String] = []
+
+        package func convoy(_ intervalNs: Int64) -> Double? {
+            echo[intervalNs].flatMap { $0.alone > 0 ? $0.contended / $0.alone : nil }
+        }
+    }
+
+    package static let intervalsNs: [Int64] = [5_000_000, 1_000_000]
+
+    package var sizes = Sizes()
+    package var engines: [Engine]
+    let directory: URL
+    let database: String
+
+    /// Every `GILPolicy` (plus cpython3 with `every` check points, for the race), then CPython 3 and 2.7
+    /// when found.
+    package init(sizes: Sizes = Sizes(), includeCPython: Bool = true) throws {
+        self.sizes = sizes
+        var engines: [Engine] = []
+        for policy in GILPolicy.allCases {
+            engines.append(Engine(name: policy.name, kind: .gilrec(policy, .py310)))
+            if policy == .cpython3 { engines.append(Engine(name: "cpython3 every", kind: .gilrec(.cpython3, .every))) }
+        }
+        if includeCPython {
+            if let python3 = CPython.find() {
+                engines.append(Engine(name: "CPython \(CPython.version(python3) ?? "3")", kind: .cpython(path: python3)))
+            }
+            if let python2 = CPython.findPython27() {
+                engines.append(Engine(name: "CPython \(CPython.version(python2) ?? "2.7")", kind: .cpython(path: python2)))
+            }
+        }
+        self.engines = engines
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("gilbench-fidelity-\(getpid())-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        database = directory.appendingPathComponent("fidelity.db").path
+    }
+
+    package func removeFiles() { try? FileManager.default.removeItem(at: directory) }
+
+    /// Runs every scenario on `engine`. A scenario that fails leaves its cells empty and says why in
+    /// `problems`; it never stops the benchmark.
+    package func measure(_ engine: Engine) -> Measures {
+        var m = Measures()
+        func attempt(_ what: String, _ body: () throws -> Void) {
+            do { try body() } catch { m.problems.append("\(engine.name) \(what): \(error)") }
+        }
+        attempt("seed") {
+            var serial: [Double] = []
+            var threaded: [Double] = []
+            var rates: [Double] = []
+            for _ in 0..<max(1, sizes.seedRepeats) {
+                serial.append(try run(engine, FidelityScenario.seed, ["serial", String(sizes.seedIterations)]).values["seconds", default: .nan])
+                let t = try run(engine, FidelityScenario.seed, ["threaded", String(sizes.seedIterations)])
+                threaded.append(t.values["seconds", default: .nan])
+                if let runID = t.runID, let rate = try switchesPerSecond(runID: runID) { rates.append(rate) }
+            }
+            m.seedSerial = Self.median(serial)
+            m.seedThreaded = Self.median(threaded)
+            m.switchesPerSecond = rates.isEmpty ? nil : Self.median(rates)
+        }
+        attempt("race") {
+            let r = try run(engine, FidelityScenario.race, [String(sizes.raceIterations)]).values
+            if let lost = r["lost"], let expected = r["expected"], expected > 0 { m.lostPercent = 100 * lost / expected }
+        }
+        attempt("sleep") {
+            let r = try run(engine, FidelityScenario.sleep, [String(sizes.sleepSeconds)]).values
+            if let s = r["serial"], let t = r["threaded"], t > 0 { m.sleepSpeedup = s / t }
+        }
+        for interval in Self.intervalsNs {
+            attempt("echo \(SweepPlan.intervalText(interval))") {
+                let r = try run(
+                    engine, FidelityScenario.echo, [String(Double(interval) / 1e9), String(sizes.echoRounds)],
+                    switchIntervalNs: interval).values
+                if let a = r["alone"], let c = r["contended"], let p50 = r["p50"], let p99 = r["p99"] {
+                    m.echo[interval] = (a, c, p50, p99)
+                }
+            }
+        }
+        return m
+    }
+
+    struct Output {
+        var values: [String: Double]
+        /// The stored run, for gilrec engines.
+        var runID: Int64?
+    }
+
+    /// One program on one engine; its `RESULT` line.
+    func run(_ engine: Engine, _ source: String, _ arguments: [String], switchIntervalNs: Int64 = 5_000_000) throws -> Output {
+        switch engine.kind {
+        case .gilrec(let policy, let checkMode):
+            let capture = OutputCapture()
+            var request = Recording.Request(
+                programPath: "fidelity.py", source: source, arguments: arguments, label: "fidelity-\(engine.name)",
+                databasePath: database, switchIntervalNs: switchIntervalNs, checkMode: checkMode, timeoutSeconds: 120,
+                output: .capture(capture))
+            request.policy = policy
+            let result = try Recording.record(request)
+            guard result.outcome.exitCode == 0, let values = FidelityScenario.parse(capture.standardOutput) else {
+                throw DemoError(description: "exit \(result.outcome.exitCode): \(capture.standardError.suffix(300))")
+            }
+            return Output(values: values, runID: result.runID)
+        case .cpython(let path):
+            let file = directory.appendingPathComponent("fidelity.py")
+            try source.write(to: file, atomically: true, encoding: .utf8)
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: path)
+            process.arguments = [file.path] + arguments
+            var environment = ProcessInfo.processInfo.environment
+            environment["GILREC_HTTP"] = LoopbackHTTPServer.shared.baseURL
+            process.environment = environment
+            let out = Pipe()
+            let err = Pipe()
+            process.standardOutput = out
+            process.standardError = err
+            try process.run()
+            let data = out.fileHandleForReading.readDataToEndOfFile()
+            let errors = err.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            let text = String(decoding: data, as: UTF8.self)
+            guard process.terminationStatus == 0, let values = FidelityScenario.parse(text) else {
+                throw DemoError(description: "exit \(process.terminationStatus): \(String(decoding: errors, as: UTF8.self).suffix(300))")
+            }
+            return Output(values: values, runID: nil)
+        }
+    }
+
+    /// GIL owner switches per second of a stored run (`RunSummary`, as `gilstat summary`); nil without any
+    /// GIL acquisition (free-threaded).
+    func switchesPerSecond(runID: Int64) throws -> Double? {
+        let reader = try TraceReader(path: database)
+        let run = try LoadedRun.load(reader, try reader.resolveRun(String(runID)), states: [.gilHold])
+        guard !run.slices.gilHolds.isEmpty else { return nil }
+        return RunSummary.compute(facts: run.facts, slices: run.slices, threads: run.threads, dropRequests: 0).switchesPerSecond
+    }
+
+    static func median(_ values: [Double]) -> Double? {
+        let v = values.filter { !$0.isNaN }.sorted()
+        return v.isEmpty ? nil : v[(v.count - 1) / 2]
+    }
+}
+
+extension CPython {
+    /// `$(pyenv root)/versions/2.7.18/bin/python` ($PYENV_ROOT, else ~/.pyenv), when installed.
+    static func findPython27() -> String? {
+        let environment = ProcessInfo.processInfo.environment
+        let root = environment["PYENV_ROOT"] ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.pyenv"
+        let path = root + "/versions/2.7.18/bin/python"
+        return FileManager.default.isExecutableFile(atPath: path) ? path : nil
+    }
+
+    /// "3.11" for a python binary, nil when it cannot be asked.
+    static func version(_ python: String) -> String? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = ["-c", "import sys; print('%d.%d' % sys.version_info[:2])"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return nil }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return process.terminationStatus == 0 && !text.isEmpty ? text : nil
+    }
+}
+
+extension Benchmarks {
+    /// `gilbench fidelity`: measures every engine (progress on stderr), then prints the table.
+    static func fidelity(emit: (String) -> Void) throws {
+        let fidelity = try Fidelity()
+        defer { fidelity.removeFiles() }
+        var measures: [Fidelity.Measures] = []
+        let start = MonotonicClock.now()
+        for engine in fidelity.engines {
+            FileHandle.standardError.write(Data("fidelity: \(engine.name) …\n".utf8))
+            measures.append(fidelity.measure(engine))
+        }
+        let seconds = Double(MonotonicClock.now() - start) / 1e9
+        var load = [Double](repeating: 0, count: 3)
+        let loadKnown = getloadavg(&load, 3) == 3
+        emit("fidelity: the same programs under every gilrec policy and the real CPython (timed inside each program;")
+        emit("GIL switches/s read from gilrec's store). \(ProcessInfo.processInfo.activeProcessorCount) CPUs, "
+            + "\(Humanize.format(seconds, decimals: 0)) s in all"
+            + (loadKnown ? ", load average \(Humanize.format(load[0], decimals: 1)) (above the CPU count, other processes distort every timing)." : "."))
+        for line in FidelityTable.render(engines: fidelity.engines, measures: measures, sizes: fidelity.sizes) { emit(line) }
+        for problem in measures.flatMap(\.problems) { emit("problem: \(problem)") }
+    }
+}
