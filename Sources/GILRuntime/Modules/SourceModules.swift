@@ -17,6 +17,7 @@ enum SourceModules {
         "statistics": StatisticsSource.text,
         "io": IOSource.text,
         "typing": TypingSource.text,
+        "json": JSONSource.text,
         "concurrent.futures": FuturesModule.source,
     ]
 
