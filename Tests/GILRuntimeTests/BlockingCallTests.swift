@@ -145,6 +145,30 @@ struct BlockingCallTests {
         #expect(Self.ioWithoutGIL(main, .sleep) == false, "the main thread never sleeps here")
     }
 
+    @Test func parallelDownloadsFromTheLoopbackServerReleaseTheGIL() throws {
+        let source = """
+            import os
+            import threading
+            import urllib.request
+            base = os.environ["GILREC_HTTP"]
+            sizes = {}
+            def fetch(n):
+                with urllib.request.urlopen("%s/bytes/%d" % (base, n * 10)) as response:
+                    sizes[n] = len(response.read())
+            threads = [threading.Thread(target=fetch, args=(n,)) for n in range(1, 5)]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+            print(sorted(sizes.items()))
+            """
+        let result = try runProgram(source)
+        #expect(result.stdout == "[(1, 10), (2, 20), (3, 30), (4, 40)]\n", "stderr: \(result.stderr)")
+        let byThread = Dictionary(grouping: result.sink.events, by: \.tid)
+        let fetchers = byThread.filter { $0.key != 1 }.values.filter { Self.ioWithoutGIL($0, .urlopen) }
+        #expect(fetchers.count == 4, "every worker's urlopen runs with the GIL released")
+    }
+
     @Test func uncaughtExceptionInAThreadIsReportedAndTheProgramGoesOn() throws {
         let source = """
             import threading
