@@ -10,7 +10,8 @@ import GILTrace
 /// (David Beazley, "Inside the Python GIL", 2009).
 extension GIL {
     func takeCPython2(_ ts: ThreadState, reason: GILRequestReason) {
-        precondition(!(cpython2Held && lastHolder.load(ordering: .relaxed) == ts.tid), "take_gil: thread \(ts.tid) already holds the GIL")
+        // Only `ts` itself ever stores its tid in `cpython2Holder`, so this self-check needs no lock.
+        precondition(cpython2Holder.load(ordering: .relaxed) != ts.tid, "take_gil: thread \(ts.tid) already holds the GIL")
         ts.emit(.gilRequest, arg: reason.rawValue)
         // A waiter makes the holder count ticks (the breaker sends every check point to `cpython2Tick`).
         cpython2Waiters.wrappingAdd(1, ordering: .sequentiallyConsistent)
@@ -22,7 +23,7 @@ extension GIL {
             if cpython2Waiters.load(ordering: .sequentiallyConsistent) > 0 { breaker.setTick() }
         }
         // The semaphore makes us the only writer of the fields below until we post it again.
-        cpython2Held = true
+        cpython2Holder.store(ts.tid, ordering: .relaxed)
         if lastHolder.load(ordering: .relaxed) != ts.tid {
             lastHolder.store(ts.tid, ordering: .relaxed)
             switchNumber += 1
@@ -33,8 +34,8 @@ extension GIL {
 
     func dropCPython2(_ ts: ThreadState, reason: GILReleaseReason) {
         ts.sampleContextSwitches()
-        precondition(cpython2Held, "drop_gil: GIL is not locked")
-        cpython2Held = false
+        precondition(cpython2Holder.load(ordering: .relaxed) == ts.tid, "drop_gil: thread \(ts.tid) does not hold the GIL")
+        cpython2Holder.store(0, ordering: .relaxed)
         ts.emit(.gilRelease, arg: reason.rawValue)
         sem_post(cpython2Semaphore)
     }

@@ -42,8 +42,8 @@ public final class GIL: @unchecked Sendable {  // `locked`/`switchNumber` behind
     }()
     /// cpython2: threads inside `sem_wait` (or about to be), so a lone thread skips its tick yields.
     let cpython2Waiters = Atomic<Int>(0)
-    /// cpython2: whether someone holds the semaphore; written only by the holder.
-    var cpython2Held = false
+    /// cpython2: tid holding the semaphore (0 = none); written only by that thread, before posting.
+    let cpython2Holder = Atomic<Int32>(0)
     /// fifo: when the current holder took the GIL (ns, monotonic). Guarded by `gilLock`.
     var turnStartNs: Int64 = 0
     /// fifo: each thread's last turn with the GIL (ns). Guarded by `gilLock`.
@@ -86,7 +86,7 @@ public final class GIL: @unchecked Sendable {  // `locked`/`switchNumber` behind
     /// Whether `ts` holds the GIL right now.
     public func isHeld(by ts: ThreadState) -> Bool {
         guard policy.hasGIL else { return true }  // free-threaded: every running thread may run Python code
-        if policy == .cpython2 { return cpython2Held && lastHolder.load(ordering: .relaxed) == ts.tid }
+        if policy == .cpython2 { return cpython2Holder.load(ordering: .relaxed) == ts.tid }
         return gilLock.withLock { locked && lastHolder.load(ordering: .relaxed) == ts.tid }
     }
 
