@@ -185,7 +185,7 @@ struct PolicyTests {
     }
 
     /// fifo's fair turns: the I/O thread held the GIL only briefly, so it may take it once the spinner's
-    /// turn passes twice that (≥ 50 µs) instead of a whole interval; two spinners still get full intervals.
+    /// turn passes twice that (≥ 20 µs) instead of a whole interval; two spinners still get full intervals.
     @Test func fifoLetsAThreadBackFromIOInWithinAShortTurn() {
         let fair = PolicyHarness(.fifo).ioBesideSpinner(rounds: 30)
         #expect(fair.count == 30)

@@ -3,13 +3,13 @@ import GILTrace
 /// A fair GIL in the spirit of the BFS-scheduler patch for https://bugs.python.org/issue7946: waiters queue
 /// in arrival order and every release hands the GIL directly to the head of the queue (`handoffTo`), so
 /// nobody barges in between. A waiter asks the holder to drop once the holder's current turn is longer than
-/// `turnLimit` — twice the waiter's own last turn, between `minimumTurnNs` and the switch interval — so a
+/// `turnLimit` — twice the waiter's own last turn, between `minimumTurnNs` (20 µs) and the switch interval — so a
 /// thread that held the GIL only briefly (back from I/O) gets it at the holder's next check point, while
 /// CPU-bound threads still alternate in full switch intervals.
 extension GIL {
     /// Turns never shrink below this: enough for a round-trip's worth of Python code, short enough that a
     /// thread back from I/O waits microseconds rather than a whole interval.
-    static let minimumTurnNs: Int64 = 50_000
+    static let minimumTurnNs: Int64 = 20_000
 
     func takeFIFO(_ ts: ThreadState, reason: GILRequestReason) {
         gilLock.lock()
@@ -35,6 +35,9 @@ extension GIL {
         markTaken(ts)
         turnStartNs = MonotonicClock.now()
         if breaker.dropRequested { breaker.resetDropRequest() }
+        // A waiter that arrived during the handoff sleeps until woken: tell it a turn began, so it times
+        // this turn instead of sleeping a whole interval.
+        if !fifoQueue.isEmpty { gilLock.broadcast() }
         gilLock.unlock()
     }
 
