@@ -106,11 +106,14 @@ package enum Benchmarks {
     ) throws -> [BenchmarkRow] {
         let python = CPython.find()
         return try workloads.map { workload in
+            // Issue #6: the seed loop must match CPython 3.11; the other workloads may be 1.5× slower.
+            let limit = workload.name == "loop" ? 1.0 : 1.5
+            let goal = "≤ \(BenchFormat.ratio(limit))"
             let ours = try gilrecSeconds(workload.source, traced: false, repeats: repeats, context: context)
             guard let python else {
                 return BenchmarkRow(
                     measure: "interpreter \(workload.name)", how: "untraced, in-program timer",
-                    ours: BenchFormat.seconds(ours), reference: "python3 not found", goal: "≤ 1.00× CPython")
+                    ours: BenchFormat.seconds(ours), reference: "python3 not found", goal: goal + " CPython")
             }
             let reference = try median(repeats) {
                 try CPython.time(python, source: workload.source, in: context.directory)
@@ -118,7 +121,7 @@ package enum Benchmarks {
             return BenchmarkRow(
                 measure: "interpreter \(workload.name)", how: "gilrec untraced vs python3, in-program timer",
                 ours: BenchFormat.seconds(ours), reference: BenchFormat.seconds(reference),
-                ratio: BenchFormat.ratio(ours / reference), goal: "≤ 1.00×", met: ours <= reference)
+                ratio: BenchFormat.ratio(ours / reference), goal: goal, met: ours <= limit * reference)
         }
     }
 }
