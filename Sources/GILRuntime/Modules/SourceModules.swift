@@ -32,13 +32,7 @@ enum SourceModules {
         let globals = Globals(names: program.globalNames)
         globals.set(named: "__name__", .str(name))
         let module = PyModule(name: name, globals: globals)
-        let code = program.module
-        let size = Int(code.frameSize)
-        let regs = try ctx.pushFrame(size)
-        defer { ctx.popFrame(size) }
-        let base = Int(code.constantBase)
-        for (k, c) in code.constants.enumerated() { regs[base + k] = c }
-        _ = try Interpreter.execute(code, nil, regs, ctx, globals: globals)
+        try Interpreter.runModule(program.module, globals: globals, ctx)
         return module
     }
 }

@@ -100,13 +100,7 @@ public final class PythonRuntime: @unchecked Sendable {
         mainGlobals.set(named: "__doc__", .none)
         var outcome = ProgramOutcome(exitCode: 0, status: .ok)
         do {
-            let code = program.module
-            let size = Int(code.frameSize)
-            let regs = try ctx.pushFrame(size)
-            defer { ctx.popFrame(size) }
-            let base = Int(code.constantBase)
-            for (k, c) in code.constants.enumerated() { regs[base + k] = c }
-            _ = try Interpreter.execute(code, nil, regs, ctx, globals: mainGlobals)
+            try Interpreter.runModule(program.module, globals: mainGlobals, ctx)
         } catch {
             outcome = handleUncaught(Interpreter.convertError(error), ctx)
         }

@@ -474,3 +474,15 @@ extension Interpreter {
         return try formatValue(value, specText, ctx)
     }
 }
+
+extension Interpreter {
+    /// Runs a module's top-level code in a fresh frame (the main program, or a module written in Python).
+    static func runModule(_ code: CodeObject, globals: Globals, _ ctx: ExecutionContext) throws {
+        let size = Int(code.frameSize)
+        let regs = try ctx.pushFrame(size)
+        defer { ctx.popFrame(size) }
+        let base = Int(code.constantBase)
+        for (k, c) in code.constants.enumerated() { regs[base + k] = c }
+        _ = try execute(code, nil, regs, ctx, globals: globals)
+    }
+}
