@@ -298,13 +298,63 @@ enum CollectionsSource {
                 return "deque(" + repr(self._items) + ", maxlen=" + repr(self.maxlen) + ")"
 
 
+        class _TupleRecord:
+            """The tuple behaviour of namedtuple classes and typing.NamedTuple: `_fields` names, `_values` holds."""
+
+            def __setattr__(self, name, value):
+                raise AttributeError("can't set attribute")
+
+            def __repr__(self):
+                return type(self).__name__ + "(" + ", ".join(n + "=" + repr(v) for n, v in zip(self._fields, self._values)) + ")"
+
+            def __iter__(self):
+                return iter(self._values)
+
+            def __len__(self):
+                return len(self._values)
+
+            def __getitem__(self, i):
+                return self._values[i]
+
+            def __eq__(self, other):
+                if hasattr(other, "_values"):
+                    other = other._values
+                return self._values == other
+
+            def __lt__(self, other):
+                return self._values < tuple(other)
+
+            def __hash__(self):
+                return hash(self._values)
+
+            def __add__(self, other):
+                return self._values + tuple(other)
+
+            def _replace(self, **kwargs):
+                values = [kwargs.pop(n, v) for n, v in zip(self._fields, self._values)]
+                return self.__class__(*values)
+
+            def _asdict(self):
+                return dict(zip(self._fields, self._values))
+
+            @classmethod
+            def _make(cls, iterable):
+                return cls(*iterable)
+
+            def count(self, x):
+                return self._values.count(x)
+
+            def index(self, x):
+                return self._values.index(x)
+
+
         def namedtuple(typename, field_names, *, defaults=None, rename=False, module=None):
             if isinstance(field_names, str):
                 field_names = field_names.replace(",", " ").split()
             fields = tuple(field_names)
             defaults = tuple(defaults) if defaults is not None else ()
 
-            class _NamedTuple:
+            class _NamedTuple(_TupleRecord):
                 _fields = fields
                 _field_defaults = dict(zip(fields[len(fields) - len(defaults):], defaults))
 
@@ -324,52 +374,6 @@ enum CollectionsSource {
                     object.__setattr__(self, "_values", tuple(values))
                     for name, value in zip(fields, values):
                         object.__setattr__(self, name, value)
-
-                def __setattr__(self, name, value):
-                    raise AttributeError("can't set attribute")
-
-                def __repr__(self):
-                    return typename + "(" + ", ".join(n + "=" + repr(v) for n, v in zip(fields, self._values)) + ")"
-
-                def __iter__(self):
-                    return iter(self._values)
-
-                def __len__(self):
-                    return len(fields)
-
-                def __getitem__(self, i):
-                    return self._values[i]
-
-                def __eq__(self, other):
-                    if hasattr(other, "_values"):
-                        other = other._values
-                    return self._values == other
-
-                def __lt__(self, other):
-                    return self._values < tuple(other)
-
-                def __hash__(self):
-                    return hash(self._values)
-
-                def __add__(self, other):
-                    return self._values + tuple(other)
-
-                def _replace(self, **kwargs):
-                    values = [kwargs.pop(n, v) for n, v in zip(fields, self._values)]
-                    return self.__class__(*values)
-
-                def _asdict(self):
-                    return dict(zip(fields, self._values))
-
-                @classmethod
-                def _make(cls, iterable):
-                    return cls(*iterable)
-
-                def count(self, x):
-                    return self._values.count(x)
-
-                def index(self, x):
-                    return self._values.index(x)
 
             return type(typename, (_NamedTuple,), {})
         """#

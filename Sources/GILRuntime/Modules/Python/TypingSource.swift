@@ -4,6 +4,8 @@
 /// Compiled by our own compiler at first import (`SourceModules`).
 enum TypingSource {
     static let text = #"""
+        from collections import _TupleRecord
+
         TYPE_CHECKING = False
 
 
@@ -165,7 +167,7 @@ enum TypingSource {
             return new_type
 
 
-        class NamedTuple:
+        class NamedTuple(_TupleRecord):
             """`class P(NamedTuple): x: int; y: int = 0` — fields from the class annotations (in order), defaults from
             class attributes; instances behave like named tuples (not tuple subclasses here)."""
 
@@ -188,37 +190,5 @@ enum TypingSource {
                 object.__setattr__(self, "_values", tuple(values))
                 for name, value in zip(self._fields, values):
                     object.__setattr__(self, name, value)
-
-            def __setattr__(self, name, value):
-                raise AttributeError("can't set attribute")
-
-            def __repr__(self):
-                return "%s(%s)" % (type(self).__name__, ", ".join("%s=%r" % (n, v) for n, v in zip(self._fields, self._values)))
-
-            def __iter__(self):
-                return iter(self._values)
-
-            def __len__(self):
-                return len(self._values)
-
-            def __getitem__(self, i):
-                return self._values[i]
-
-            def __eq__(self, other):
-                if hasattr(other, "_values"):
-                    other = other._values
-                return self._values == other
-
-            def __lt__(self, other):
-                return self._values < tuple(other)
-
-            def __hash__(self):
-                return hash(self._values)
-
-            def _asdict(self):
-                return dict(zip(self._fields, self._values))
-
-            def _replace(self, **kwargs):
-                return type(self)(*[kwargs.pop(n, v) for n, v in zip(self._fields, self._values)])
         """#
 }
