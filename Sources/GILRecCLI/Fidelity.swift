@@ -16,7 +16,9 @@ package struct Fidelity {
         package var seedIterations = 3_000_000
         package var raceIterations = 1_000_000
         package var sleepSeconds = 0.02
-        package var echoRounds = 20
+        /// Enough round-trips that one OS preemption of the 2-core machine (a few ms) moves the mean by a few
+        /// per cent, not by a whole multiple of the uncontended round-trip.
+        package var echoRounds = 100
         /// Seed runs per mode (median); the other scenarios run once.
         package var seedRepeats = 3
         package init() {}
@@ -62,7 +64,7 @@ package struct Fidelity {
         self.sizes = sizes
         var engines: [Engine] = []
         for policy in GILPolicy.allCases {
-            engines.append(Engine(name: policy.name, kind: .gilrec(policy, .py310)))
+            engines.append(Engine(name: policy.name, kind: .gilrec(policy, policy.defaultCheckMode)))
             if policy == .cpython3 { engines.append(Engine(name: "cpython3 every", kind: .gilrec(.cpython3, .every))) }
         }
         if includeCPython {

@@ -3,6 +3,12 @@ import GILCore
 import GILRuntime
 import GILTrace
 
+extension GILPolicy {
+    /// The check points a policy runs with unless told otherwise: CPython 2 counted ticks at every bytecode,
+    /// 3.10+ checks only at backward jumps, calls and function entry.
+    package var defaultCheckMode: CheckMode { self == .cpython2 ? .every : .py310 }
+}
+
 /// Options shared by `gilrec run` and `gilrec demo`.
 package struct RecordOptions: ParsableArguments {
     @Option(name: .long, help: "The SQLite file runs are stored in (created when missing).")
@@ -21,7 +27,7 @@ package struct RecordOptions: ParsableArguments {
     package var checkPoints: CheckMode?
 
     /// The check points in force: as given, else the policy's own (CPython 2 counted ticks at every bytecode).
-    package var checkMode: CheckMode { checkPoints ?? (policy == .cpython2 ? .every : .py310) }
+    package var checkMode: CheckMode { checkPoints ?? policy.defaultCheckMode }
 
     @Flag(name: .long, help: "Run without recording events (to measure the recorder's own overhead).")
     package var noTrace: Bool = false

@@ -16,7 +16,8 @@ package struct Sweep: Sendable {
     package var label: String?
     package var databasePath: String
     package var plan: SweepPlan
-    package var checkMode: CheckMode = .py310
+    /// nil: each point's policy decides (`GILPolicy.defaultCheckMode`).
+    package var checkMode: CheckMode?
     package var checkInterval: Int = 100
     package var timeoutSeconds: Double?
     /// Let the program's stdout/stderr through instead of capturing them.
@@ -69,7 +70,7 @@ package struct Sweep: Sendable {
             let capture = OutputCapture()
             var request = Recording.Request(
                 programPath: programPath, source: source, arguments: arguments + [String(point.threads)], label: label,
-                databasePath: databasePath, switchIntervalNs: point.switchIntervalNs, checkMode: checkMode,
+                databasePath: databasePath, switchIntervalNs: point.switchIntervalNs, checkMode: checkMode ?? point.policy.defaultCheckMode,
                 timeoutSeconds: timeoutSeconds, output: showOutput ? .standardStreams : .capture(capture))
             request.policy = point.policy
             request.checkInterval = checkInterval

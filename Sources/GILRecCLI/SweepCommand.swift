@@ -39,8 +39,8 @@ struct SweepCommand: ParsableCommand {
     @Option(name: .long, help: "Stop a run after this many seconds (status timeout); the sweep goes on.")
     var timeout: Double?
 
-    @Option(name: .long, help: "Where threads may be switched: py310 or every.")
-    var checkPoints: CheckMode = .py310
+    @Option(name: .long, help: "Where threads may be switched: py310 or every. Default: each policy's own (every under cpython2, py310 otherwise).")
+    var checkPoints: CheckMode?
 
     @Option(name: .long, help: "Check points between releases under cpython2 (default 100).")
     var checkInterval: Int = 100

@@ -17,6 +17,11 @@ public final class ThreadState: @unchecked Sendable {  // confined to its OS thr
     @usableFromInline let ring: EventRing
     /// Context switches at the previous `os_ctx` sample.
     private var lastSwitches: (voluntary: Int64, involuntary: Int64) = (0, 0)
+    /// When `lastSwitches` was sampled (monotonic ns).
+    private var lastSampleNs: Int64 = 0
+    /// Shortest gap between two `os_ctx` samples: well below a switch interval, so holds and waits of a
+    /// CPU-bound thread still get their own deltas.
+    static let minimumSampleIntervalNs: Int64 = 50_000
 
     init(tid: Int32, name: String, parentTid: Int32, daemon: Bool, gil: GIL, waits: WaitRegistry) {
         self.tid = tid
@@ -73,9 +78,15 @@ public final class ThreadState: @unchecked Sendable {  // confined to its OS thr
     }
 
     /// Emits `os_ctx` with the context switches since the previous sample, when there were any.
-    /// Called at every GIL release (`drop_gil`), so the deltas attribute switches to hold/wait phases.
+    /// Called at every GIL release (`drop_gil`), so the deltas attribute switches to hold/wait phases, but
+    /// at most once per `minimumSampleIntervalNs`: `getrusage` is a syscall (~0.8 µs here), and a thread that
+    /// releases the GIL 300,000 times a second (cpython2 ticks, contended locks) would spend a fifth of its
+    /// time sampling and switch less for it. Skipped samples lose nothing: the next delta includes them.
     func sampleContextSwitches() {
         guard recorder.enabled else { return }
+        let now = MonotonicClock.now()
+        guard now &- lastSampleNs >= Self.minimumSampleIntervalNs else { return }
+        lastSampleNs = now
         let (vol, invol) = ThreadUsage.contextSwitches()
         let delta = OSContextSwitches(voluntary: vol - lastSwitches.voluntary, involuntary: invol - lastSwitches.involuntary)
         lastSwitches = (vol, invol)
