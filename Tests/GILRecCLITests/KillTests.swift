@@ -27,20 +27,37 @@ struct KillTests {
 
     static var kills: Int { ProcessInfo.processInfo.environment["GILREC_SLOW_TESTS"] == "1" ? 20 : 3 }
 
+    /// Returns once run `runID` has committed its first events (at most 60 s), so that on a loaded machine,
+    /// where start-up can take longer than the whole random delay, the kill still lands mid-recording.
+    static func waitForCommittedEvents(run runID: Int64, in path: String) throws {
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline {
+            if let reader = try? TraceReader(path: path),
+                let latest = try? reader.query("SELECT max(id) >> 32 FROM event_rows", parameters: [:]),
+                latest.rows.first?.first == .integer(runID)
+            {
+                return
+            }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        Issue.record("run \(runID) committed no events within 60 s")
+    }
+
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: DeadlockEndToEndTests.binary.path), "needs .build/debug/gilrec"))
     func killedRecordingsLeaveIntactDatabases() throws {
         let database = TemporaryDatabase()
         let script = database.directory.appendingPathComponent("busy.py")
         try Self.busyProgram.write(to: script, atomically: true, encoding: .utf8)
         var generator = SystemRandomNumberGenerator()
-        for _ in 0..<Self.kills {
+        for attempt in 0..<Self.kills {
             let process = Process()
             process.executableURL = DeadlockEndToEndTests.binary
             process.arguments = ["run", "--db", database.path, script.path]
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
-            Thread.sleep(forTimeInterval: Double.random(in: 0.3...1.2, using: &generator))
+            try Self.waitForCommittedEvents(run: Int64(attempt + 1), in: database.path)
+            Thread.sleep(forTimeInterval: Double.random(in: 0...0.9, using: &generator))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
         }
