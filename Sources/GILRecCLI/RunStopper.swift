@@ -61,7 +61,11 @@ final class RunStopper: Sendable {
             return true
         }
         guard first else { return }
-        runtime.interrupt()
+        switch reason {
+        case .signal: runtime.interrupt()
+        case .timeout: runtime.interrupt(stopReason: "--timeout")
+        case .deadlock: runtime.interrupt(stopReason: "deadlock")
+        }
         DispatchQueue.global().asyncAfter(deadline: .now() + grace) { [self] in
             guard claim() else { return }  // the program ended in time
             runtime.recorder.finish()

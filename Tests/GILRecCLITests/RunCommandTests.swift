@@ -146,6 +146,10 @@ struct DeadlockEndToEndTests {
         #expect(process.terminationStatus == 3, "stderr: \(stderr)")
         #expect(stderr.contains("deadlock"))
         #expect(stderr.contains("cycle: Thread-1 (one) → lock_b → Thread-2 (two) → lock_a → Thread-1 (one)"))
+        // Where the main thread was stopped, not a KeyboardInterrupt nobody typed.
+        #expect(stderr.contains("MainThread was stopped here (deadlock), most recent call last:\n  File "))
+        #expect(stderr.contains("line 18, in <module>\n    t1.join(); t2.join()\n"))
+        #expect(!stderr.contains("KeyboardInterrupt"))
         #expect(try TraceReader(path: database.path).resolveRun(nil).status == .deadlock)
     }
 }

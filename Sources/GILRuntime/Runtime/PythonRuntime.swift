@@ -85,9 +85,15 @@ public final class PythonRuntime: @unchecked Sendable {
     }
 
     /// Called from a signal-handling thread: KeyboardInterrupt in the main thread at its next check point.
-    public func interrupt() {
+    /// - Parameter stopReason: set when the recorder stops the program itself (a deadlock, a timeout) rather
+    ///   than the user's Ctrl-C; if the KeyboardInterrupt goes uncaught, its traceback then says where the
+    ///   main thread was stopped and why, instead of blaming a KeyboardInterrupt nobody typed.
+    public func interrupt(stopReason: String? = nil) {
+        if let stopReason { self.stopReason.withLock { $0 = stopReason } }
         threads.requestInterrupt()
     }
+
+    private let stopReason = Mutex<String?>(nil)
 
     private func runMain() -> ProgramOutcome {
         let ts = threads.startMainThread()
@@ -125,9 +131,25 @@ public final class PythonRuntime: @unchecked Sendable {
             }
         }
         output.flush()
-        output.writeErr(Traceback.format(e, program: program, ctx))
+        var traceback = Traceback.format(e, program: program, ctx)
+        if e.matches(.keyboardInterrupt), let reason = stopReason.withLock({ $0 }) {
+            traceback = Self.stoppedHere(traceback, reason: reason)
+        }
+        output.writeErr(traceback)
         if e.matches(.keyboardInterrupt) { return ProgramOutcome(exitCode: 130, status: .interrupted) }
         return ProgramOutcome(exitCode: 1, status: .error)
+    }
+
+    /// A KeyboardInterrupt traceback rewritten as where the recorder stopped the main thread: the header names
+    /// the reason and the closing `KeyboardInterrupt` line goes. Chained tracebacks are left as they are.
+    static func stoppedHere(_ traceback: String, reason: String) -> String {
+        let header = "Traceback (most recent call last):\n"
+        let footer = "KeyboardInterrupt\n"
+        guard traceback.hasPrefix(header), traceback.hasSuffix(footer),
+            traceback.components(separatedBy: header).count == 2
+        else { return traceback }
+        return "MainThread was stopped here (\(reason)), most recent call last:\n"
+            + traceback.dropFirst(header.count).dropLast(footer.count)
     }
 
     /// print(): stdout, stderr, or any object with a `write` method.
