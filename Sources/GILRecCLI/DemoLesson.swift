@@ -24,6 +24,7 @@ struct DemoLesson {
         func times(_ x: Double?) -> String { x.map { Humanize.format($0, decimals: 2) + "×" } ?? "n/a" }
 
         lines.append("What the runs show (read back from \(databasePath); check with `gilstat` or Queries/):")
+        if let warning = SystemLoad.warning() { lines.append(warning) }
         lines.append("")
 
         // 1. The race.

@@ -223,12 +223,11 @@ extension Benchmarks {
             measures.append(fidelity.measure(engine))
         }
         let seconds = Double(MonotonicClock.now() - start) / 1e9
-        var load = [Double](repeating: 0, count: 3)
-        let loadKnown = getloadavg(&load, 3) == 3
         emit("fidelity: the same programs under every gilrec policy and the real CPython (timed inside each program;")
         emit("GIL switches/s read from gilrec's store). \(ProcessInfo.processInfo.activeProcessorCount) CPUs, "
             + "\(Humanize.format(seconds, decimals: 0)) s in all"
-            + (loadKnown ? ", load average \(Humanize.format(load[0], decimals: 1)) (above the CPU count, other processes distort every timing)." : "."))
+            + (SystemLoad.oneMinute().map { ", load average \(Humanize.format($0, decimals: 1))." } ?? "."))
+        if let warning = SystemLoad.warning() { emit(warning) }
         for line in FidelityTable.render(engines: fidelity.engines, measures: measures, sizes: fidelity.sizes) { emit(line) }
         for problem in measures.flatMap(\.problems) { emit("problem: \(problem)") }
     }
