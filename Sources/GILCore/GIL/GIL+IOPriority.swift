@@ -32,13 +32,6 @@ extension GIL {
     }
 
     func dropIOPriority(_ ts: ThreadState, reason: GILReleaseReason) {
-        ts.sampleContextSwitches()
-        lastHolder.store(ts.tid, ordering: .relaxed)
-        gilLock.lock()
-        markReleased(ts, reason: reason)
-        // Broadcast: a CPU waiter woken alone would go back to sleep while an I/O waiter is pending.
-        gilLock.broadcast()
-        gilLock.unlock()
-        waitForSwitch(ts, reason: reason)
+        dropCPython3(ts, reason: reason, wakeAll: true)
     }
 }

@@ -146,12 +146,14 @@ public final class GIL: @unchecked Sendable {  // `locked`/`switchNumber` behind
         gilLock.unlock()
     }
 
-    private func dropCPython3(_ ts: ThreadState, reason: GILReleaseReason) {
+    /// drop_gil. - Parameter wakeAll: broadcast instead of signalling one waiter (io-priority: a CPU waiter
+    ///   woken alone would go back to sleep while an I/O waiter is pending).
+    func dropCPython3(_ ts: ThreadState, reason: GILReleaseReason, wakeAll: Bool = false) {
         ts.sampleContextSwitches()
         lastHolder.store(ts.tid, ordering: .relaxed)
         gilLock.lock()
         markReleased(ts, reason: reason)
-        gilLock.signal()
+        if wakeAll { gilLock.broadcast() } else { gilLock.signal() }
         gilLock.unlock()
         waitForSwitch(ts, reason: reason)
     }
