@@ -55,6 +55,14 @@ final class CodeObject: @unchecked Sendable {
 
     /// `assignmentNames` by instruction index (set by `seal()`): read on every class call, so no hashing.
     private(set) var assignmentNameAt: [String?] = []
+    /// `constants` at a stable address (set by `seal()`), copied into every new frame.
+    private(set) var sealedConstants: UnsafeMutablePointer<Value>?
+    /// `constants.count`, read without touching the array on every frame entry.
+    private(set) var constantCount = 0
+    /// The positional argument count of a call that needs nothing but copying arguments and constants into
+    /// a fresh frame (no defaults, keywords, `*args`, cells, unbound markers or generator); -1 otherwise.
+    /// Set by `seal()`; the VM's call fast path (`Interpreter.callPlainFunction`) compares it with argc.
+    private(set) var plainArgumentCount = -1
 
     func seal() {
         assignmentNameAt = Array(repeating: nil, count: instructions.count)
@@ -65,6 +73,12 @@ final class CodeObject: @unchecked Sendable {
         let c = UnsafeMutablePointer<InlineCache>.allocate(capacity: max(instructions.count, 1))
         c.initialize(repeating: InlineCache(), count: max(instructions.count, 1))
         caches = c
+        let k = UnsafeMutablePointer<Value>.allocate(capacity: max(constants.count, 1))
+        k.initialize(from: constants, count: constants.count)
+        sealedConstants = k
+        constantCount = constants.count
+        let plain = isSimple && !isGenerator && !needsUnboundMarkers && cellRegisters.isEmpty && freeRegisters.isEmpty
+        plainArgumentCount = plain ? positionalCount : -1
     }
 
     deinit {
@@ -72,6 +86,10 @@ final class CodeObject: @unchecked Sendable {
         if let caches {
             caches.deinitialize(count: max(instructions.count, 1))
             caches.deallocate()
+        }
+        if let sealedConstants {
+            sealedConstants.deinitialize(count: constants.count)
+            sealedConstants.deallocate()
         }
     }
 

@@ -50,13 +50,23 @@ final class ExecutionContext {
     /// A frame of `size` registers, all None.
     @inline(__always)
     func pushFrame(_ size: Int) throws -> UnsafeMutablePointer<Value> {
-        guard stackTop + size <= stackCapacity else {
-            throw PyException.make(.recursionError, "maximum recursion depth exceeded")
-        }
+        try pushFrame(size, noneIn: 0..<size)
+    }
+
+    /// A frame of `size` registers of which only `none` is set to None: the caller initializes every
+    /// other register before anything can read or release the frame (arguments and constants).
+    @inline(__always)
+    func pushFrame(_ size: Int, noneIn none: Range<Int>) throws -> UnsafeMutablePointer<Value> {
+        guard stackTop + size <= stackCapacity else { throw stackExhausted() }
         let p = stackBase + stackTop
-        p.initialize(repeating: .none, count: size)
+        (p + none.lowerBound).initialize(repeating: .none, count: none.count)
         stackTop += size
         return p
+    }
+
+    @inline(never)
+    private func stackExhausted() -> PyException {
+        PyException.make(.recursionError, "maximum recursion depth exceeded")
     }
 
     /// Releases the frame's object references. A per-register tag test instead of `deinitialize(count:)`,

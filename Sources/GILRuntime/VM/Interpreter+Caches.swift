@@ -27,17 +27,21 @@ extension Interpreter {
 
     // MARK: - loadAttr
 
-    /// `v.name` from the cache, or nil on a miss.
+    /// `r.pointee.name` from the cache, or nil on a miss. The receiver is borrowed from its register
+    /// (`borrowedObject`): no retain/release around the lookup.
     @inline(__always)
-    static func cachedLoadAttr(_ v: Value, _ c: UnsafeMutablePointer<InlineCache>) -> Value? {
-        guard case .object(let o) = v, o.tag == .instance else { return nil }
-        let inst = unsafeDowncast(o, to: PyInstance.self)
-        guard inst.shape === c.pointee.shape, c.pointee.version == typeVersion, inst.native == nil else { return nil }
-        switch c.pointee.kind {
-        case .slot: return inst.slots[c.pointee.index]
-        case .classValue: return c.pointee.value
-        case .classFunction: return .object(PyBoundMethod(function: c.pointee.value, receiver: v))
-        default: return nil
+    static func cachedLoadAttr(_ r: UnsafeMutablePointer<Value>, _ c: UnsafeMutablePointer<InlineCache>) -> Value? {
+        guard let u = r.borrowedObject(0) else { return nil }
+        return u._withUnsafeGuaranteedRef { o -> Value? in
+            guard o.tag == .instance else { return nil }
+            let inst = unsafeDowncast(o, to: PyInstance.self)
+            guard inst.shape === c.pointee.shape, c.pointee.version == typeVersion, inst.native == nil else { return nil }
+            switch c.pointee.kind {
+            case .slot: return inst.slots[c.pointee.index]
+            case .classValue: return c.pointee.value
+            case .classFunction: return .object(PyBoundMethod(function: c.pointee.value, receiver: r.pointee))
+            default: return nil
+            }
         }
     }
 
@@ -62,20 +66,24 @@ extension Interpreter {
 
     // MARK: - storeAttr
 
-    /// `target.name = v` through the cache; false on a miss.
+    /// `target.pointee.name = v.pointee` through the cache; false on a miss. The target is borrowed from
+    /// its register (no retain/release); the value is copied into the slot.
     @inline(__always)
-    static func cachedStoreAttr(_ target: Value, _ v: Value, _ c: UnsafeMutablePointer<InlineCache>) -> Bool {
-        guard case .object(let o) = target, o.tag == .instance else { return false }
-        let inst = unsafeDowncast(o, to: PyInstance.self)
-        guard inst.shape === c.pointee.shape, c.pointee.version == typeVersion, inst.native == nil else { return false }
-        if let next = c.pointee.next {
-            if inst.slots.capacity == 0 { inst.slots.reserveCapacity(4) }
-            inst.slots.append(v)
-            inst.shape = next
-        } else {
-            inst.slots[c.pointee.index] = v
+    static func cachedStoreAttr(_ target: UnsafeMutablePointer<Value>, _ v: UnsafeMutablePointer<Value>, _ c: UnsafeMutablePointer<InlineCache>) -> Bool {
+        guard let u = target.borrowedObject(0) else { return false }
+        return u._withUnsafeGuaranteedRef { o -> Bool in
+            guard o.tag == .instance else { return false }
+            let inst = unsafeDowncast(o, to: PyInstance.self)
+            guard inst.shape === c.pointee.shape, c.pointee.version == typeVersion, inst.native == nil else { return false }
+            if let next = c.pointee.next {
+                if inst.slots.capacity == 0 { inst.slots.reserveCapacity(4) }
+                inst.slots.append(v.pointee)
+                inst.shape = next
+            } else {
+                inst.slots[c.pointee.index] = v.pointee
+            }
+            return true
         }
-        return true
     }
 
     @inline(never)
@@ -100,18 +108,21 @@ extension Interpreter {
 
     // MARK: - loadMethod
 
-    /// `v.name` as (function, self) from the cache; false on a miss.
+    /// `v.pointee.name` as (function, self) from the cache; false on a miss. The receiver is borrowed
+    /// from its register until it is copied into `out[1]`.
     @inline(__always)
-    static func cachedLoadMethod(_ v: Value, _ out: UnsafeMutablePointer<Value>, _ c: UnsafeMutablePointer<InlineCache>) -> Bool {
-        guard case .object(let o) = v, c.pointee.version == typeVersion else { return false }
-        if o.tag == .instance {
-            let inst = unsafeDowncast(o, to: PyInstance.self)
-            guard inst.shape === c.pointee.shape, inst.native == nil else { return false }
-        } else if c.pointee.shape != nil || c.pointee.index != Int(o.tag.rawValue) {
-            return false
+    static func cachedLoadMethod(_ v: UnsafeMutablePointer<Value>, _ out: UnsafeMutablePointer<Value>, _ c: UnsafeMutablePointer<InlineCache>) -> Bool {
+        guard let u = v.borrowedObject(0), c.pointee.version == typeVersion else { return false }
+        let hit = u._withUnsafeGuaranteedRef { o -> Bool in
+            if o.tag == .instance {
+                let inst = unsafeDowncast(o, to: PyInstance.self)
+                return inst.shape === c.pointee.shape && inst.native == nil
+            }
+            return c.pointee.shape == nil && c.pointee.index == Int(o.tag.rawValue)
         }
+        guard hit else { return false }
         out[0] = c.pointee.value
-        out[1] = v
+        out[1] = v.pointee
         return true
     }
 

@@ -195,17 +195,28 @@ extension Interpreter {
 
     @inline(__always)
     static func enter(_ ctx: ExecutionContext, _ size: Int) throws -> UnsafeMutablePointer<Value> {
+        try enter(ctx, size, noneIn: 0..<size)
+    }
+
+    /// Depth and native stack checks, then a frame whose registers outside `none` the caller initializes.
+    @inline(__always)
+    static func enter(_ ctx: ExecutionContext, _ size: Int, noneIn none: Range<Int>) throws -> UnsafeMutablePointer<Value> {
         ctx.depth += 1
         if ctx.depth > ctx.recursionLimit || NativeStack.isExhausted(limit: ctx.nativeStackLimit) {
             ctx.depth -= 1
-            throw PyException.make(.recursionError, "maximum recursion depth exceeded")
+            throw recursionDepthExceeded()
         }
         do {
-            return try ctx.pushFrame(size)
+            return try ctx.pushFrame(size, noneIn: none)
         } catch {
             ctx.depth -= 1
             throw error
         }
+    }
+
+    @inline(never)
+    static func recursionDepthExceeded() -> PyException {
+        PyException.make(.recursionError, "maximum recursion depth exceeded")
     }
 
     @inline(__always)
@@ -216,11 +227,7 @@ extension Interpreter {
 
     @inline(__always)
     static func run(_ f: PyFunction, _ code: CodeObject, _ regs: UnsafeMutablePointer<Value>, _ ctx: ExecutionContext) throws -> Value {
-        let base = Int(code.constantBase)
-        code.constants.withUnsafeBufferPointer { c in
-            // Constant registers are fresh `.none`: initialize over them (no release of the old value).
-            for k in 0..<c.count { (regs + base + k).initialize(to: c[k]) }
-        }
+        copyConstants(code, regs)
         if code.needsUnboundMarkers { markUnbound(code, regs) }
         if !code.cellRegisters.isEmpty || !code.freeRegisters.isEmpty { setUpCells(f, code, regs) }
         if code.isGenerator { return .object(PyGenerator(f, copying: regs)) }

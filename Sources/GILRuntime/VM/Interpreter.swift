@@ -32,7 +32,7 @@ enum Interpreter {
                         regs[Int(i.a)] = regs[Int(i.b)]
                     case .checkBound:
                         if case .object(let o) = regs[Int(i.a)], o === Unbound.marker {
-                            throw PyException.make(.unboundLocalError, "cannot access local variable '\(code.names[Int(i.b)])' where it is not associated with a value")
+                            throw unboundLocal(code.names[Int(i.b)])
                         }
                     case .loadGlobal:
                         if let v = globals.lock.withLock({ globals.slots[Int(i.b)] }) {
@@ -46,8 +46,7 @@ enum Interpreter {
                         let v = regs[Int(i.b)]
                         globals.lock.withLock { globals.slots[Int(i.a)] = v }
                     case .deleteGlobal:
-                        let name = globals.names[Int(i.a)]
-                        if !globals.remove(named: name) { throw PyException.make(.nameError, "name '\(name)' is not defined") }
+                        try deleteGlobal(globals, Int(i.a))
                     case .loadName:
                         let name = code.names[Int(i.b)]
                         if let ns = namespace, let v = try ns.get(.str(name)) {
@@ -61,7 +60,7 @@ enum Interpreter {
                         try namespace?.set(.str(code.names[Int(i.a)]), regs[Int(i.b)])
                     case .loadCell:
                         guard case .object(let o) = regs[Int(i.b)], let cell = o as? PyCell, let v = cell.value else {
-                            throw PyException.make(.nameError, "free variable referenced before assignment")
+                            throw freeVariableUnbound()
                         }
                         regs[Int(i.a)] = v
                     case .storeCell:
@@ -71,19 +70,19 @@ enum Interpreter {
                     case .add:
                         if case .int(let x) = regs[Int(i.b)], case .int(let y) = regs[Int(i.c)] {
                             let (r, o) = x.addingReportingOverflow(y)
-                            if !o { regs[Int(i.a)] = .int(r); continue }
+                            if !o { regs.setInt(Int(i.a), r); continue }
                         }
                         regs[Int(i.a)] = try slowBinary(.add, regs[Int(i.b)], regs[Int(i.c)], ctx, inplace: false)
                     case .subtract:
                         if case .int(let x) = regs[Int(i.b)], case .int(let y) = regs[Int(i.c)] {
                             let (r, o) = x.subtractingReportingOverflow(y)
-                            if !o { regs[Int(i.a)] = .int(r); continue }
+                            if !o { regs.setInt(Int(i.a), r); continue }
                         }
                         regs[Int(i.a)] = try slowBinary(.subtract, regs[Int(i.b)], regs[Int(i.c)], ctx, inplace: false)
                     case .multiply:
                         if case .int(let x) = regs[Int(i.b)], case .int(let y) = regs[Int(i.c)] {
                             let (r, o) = x.multipliedReportingOverflow(by: y)
-                            if !o { regs[Int(i.a)] = .int(r); continue }
+                            if !o { regs.setInt(Int(i.a), r); continue }
                         }
                         regs[Int(i.a)] = try slowBinary(.multiply, regs[Int(i.b)], regs[Int(i.c)], ctx, inplace: false)
                     case .binary:
@@ -91,22 +90,22 @@ enum Interpreter {
                     case .inplace:
                         regs[Int(i.a)] = try slowBinary(binaryOperators[Int(i.d)], regs[Int(i.b)], regs[Int(i.c)], ctx, inplace: true)
                     case .less:
-                        if case .int(let x) = regs[Int(i.b)], case .int(let y) = regs[Int(i.c)] { regs[Int(i.a)] = .bool(x < y); continue }
+                        if case .int(let x) = regs[Int(i.b)], case .int(let y) = regs[Int(i.c)] { regs.setBool(Int(i.a), x < y); continue }
                         regs[Int(i.a)] = .bool(try compare(.less, regs[Int(i.b)], regs[Int(i.c)], ctx))
                     case .lessEqual:
-                        if case .int(let x) = regs[Int(i.b)], case .int(let y) = regs[Int(i.c)] { regs[Int(i.a)] = .bool(x <= y); continue }
+                        if case .int(let x) = regs[Int(i.b)], case .int(let y) = regs[Int(i.c)] { regs.setBool(Int(i.a), x <= y); continue }
                         regs[Int(i.a)] = .bool(try compare(.lessEqual, regs[Int(i.b)], regs[Int(i.c)], ctx))
                     case .greater:
-                        if case .int(let x) = regs[Int(i.b)], case .int(let y) = regs[Int(i.c)] { regs[Int(i.a)] = .bool(x > y); continue }
+                        if case .int(let x) = regs[Int(i.b)], case .int(let y) = regs[Int(i.c)] { regs.setBool(Int(i.a), x > y); continue }
                         regs[Int(i.a)] = .bool(try compare(.greater, regs[Int(i.b)], regs[Int(i.c)], ctx))
                     case .greaterEqual:
-                        if case .int(let x) = regs[Int(i.b)], case .int(let y) = regs[Int(i.c)] { regs[Int(i.a)] = .bool(x >= y); continue }
+                        if case .int(let x) = regs[Int(i.b)], case .int(let y) = regs[Int(i.c)] { regs.setBool(Int(i.a), x >= y); continue }
                         regs[Int(i.a)] = .bool(try compare(.greaterEqual, regs[Int(i.b)], regs[Int(i.c)], ctx))
                     case .equal:
-                        if case .int(let x) = regs[Int(i.b)], case .int(let y) = regs[Int(i.c)] { regs[Int(i.a)] = .bool(x == y); continue }
+                        if case .int(let x) = regs[Int(i.b)], case .int(let y) = regs[Int(i.c)] { regs.setBool(Int(i.a), x == y); continue }
                         regs[Int(i.a)] = .bool(try compare(.equal, regs[Int(i.b)], regs[Int(i.c)], ctx))
                     case .notEqual:
-                        if case .int(let x) = regs[Int(i.b)], case .int(let y) = regs[Int(i.c)] { regs[Int(i.a)] = .bool(x != y); continue }
+                        if case .int(let x) = regs[Int(i.b)], case .int(let y) = regs[Int(i.c)] { regs.setBool(Int(i.a), x != y); continue }
                         regs[Int(i.a)] = .bool(try compare(.notEqual, regs[Int(i.b)], regs[Int(i.c)], ctx))
                     case .compare:
                         regs[Int(i.a)] = .bool(try compareOrContains(comparisonOperators[Int(i.d)], regs[Int(i.b)], regs[Int(i.c)], ctx))
@@ -131,7 +130,7 @@ enum Interpreter {
                             let v = r.next
                             if r.step > 0 ? v < r.stop : v > r.stop {
                                 r.next = v &+ r.step
-                                regs[Int(i.a)] = .int(v)
+                                regs.setInt(Int(i.a), v)
                             } else {
                                 pc = Int(i.c)
                             }
@@ -146,7 +145,7 @@ enum Interpreter {
                             if step > 0 ? v < stop : v > stop {
                                 let (n, overflow) = v.addingReportingOverflow(step)
                                 regs[b] = .int(overflow ? stop : n)
-                                regs[Int(i.a)] = .int(v)
+                                regs.setInt(Int(i.a), v)
                             } else {
                                 pc = Int(i.c)
                             }
@@ -155,13 +154,22 @@ enum Interpreter {
                         if let v = try iteratorNext(regs[b], ctx) { regs[Int(i.a)] = v } else { pc = Int(i.c) }
                     case .call:
                         if breaker.isSet { try ctx.checkPoint() }
+                        if i.d == 0, let r = try callPlainFunction(regs + Int(i.b), Int(i.c), ctx) {
+                            regs.set(Int(i.a), r)
+                            continue
+                        }
                         let kw = i.d == 0 ? nil : code.constants[Int(i.d) - 1]
                         regs[Int(i.a)] = try callFromRegisters(
                             regs[Int(i.b)], regs + Int(i.b) + 1, Int(i.c), kwnames: kw, ctx, site: (code, pc - 1), cache: caches.map { $0 + (pc - 1) })
                     case .callMethod:
                         if breaker.isSet { try ctx.checkPoint() }
-                        let kw = i.d == 0 ? nil : code.constants[Int(i.d) - 1]
                         let base = Int(i.b)
+                        if i.d == 0, let r = try callPlainFunction(regs + base, Int(i.c) + 1, ctx) {
+                            // A borrowed callee in `regs[base]` is an object, so never the unbound-method `None`.
+                            regs.set(Int(i.a), r)
+                            continue
+                        }
+                        let kw = i.d == 0 ? nil : code.constants[Int(i.d) - 1]
                         if case .none = regs[base] {
                             regs[Int(i.a)] = try callFromRegisters(regs[base + 1], regs + base + 2, Int(i.c), kwnames: kw, ctx, site: (code, pc - 1))
                         } else {
@@ -171,16 +179,16 @@ enum Interpreter {
                         if breaker.isSet { try ctx.checkPoint() }
                         regs[Int(i.a)] = try callEx(regs[Int(i.b)], regs[Int(i.c)], i.d == 0 ? nil : regs[Int(i.d) - 1], ctx)
                     case .loadMethod:
-                        if let c = caches.map({ $0 + (pc - 1) }), cachedLoadMethod(regs[Int(i.a)], regs + Int(i.b), c) { continue }
+                        if let c = caches.map({ $0 + (pc - 1) }), cachedLoadMethod(regs + Int(i.a), regs + Int(i.b), c) { continue }
                         try loadMethodMiss(regs[Int(i.a)], code.names[Int(i.c)], regs + Int(i.b), caches.map { $0 + (pc - 1) }, ctx)
                     case .loadAttr:
-                        if let c = caches.map({ $0 + (pc - 1) }), let v = cachedLoadAttr(regs[Int(i.b)], c) {
-                            regs[Int(i.a)] = v
+                        if let c = caches.map({ $0 + (pc - 1) }), let v = cachedLoadAttr(regs + Int(i.b), c) {
+                            regs.set(Int(i.a), v)
                             continue
                         }
                         regs[Int(i.a)] = try loadAttrMiss(regs[Int(i.b)], code.names[Int(i.c)], caches.map { $0 + (pc - 1) }, ctx)
                     case .storeAttr:
-                        if let c = caches.map({ $0 + (pc - 1) }), cachedStoreAttr(regs[Int(i.a)], regs[Int(i.c)], c) { continue }
+                        if let c = caches.map({ $0 + (pc - 1) }), cachedStoreAttr(regs + Int(i.a), regs + Int(i.c), c) { continue }
                         try storeAttrMiss(regs[Int(i.a)], code.names[Int(i.b)], regs[Int(i.c)], caches.map { $0 + (pc - 1) }, ctx)
                     case .deleteAttr:
                         try Attributes.delete(regs[Int(i.a)], code.names[Int(i.b)], ctx)
@@ -240,16 +248,19 @@ enum Interpreter {
                         regs[Int(i.a)] = try makeClass(regs[Int(i.b)], Array(UnsafeBufferPointer(start: regs + Int(i.c), count: Int(i.d))), ctx, globals: globals)
                     case .returnValue:
                         generator?.finished = true
-                        return regs[Int(i.a)]
+                        // Moved out, not copied: the frame is never read again (saves a retain and release).
+                        let r = (regs + Int(i.a)).move()
+                        (regs + Int(i.a)).initialize(to: .none)
+                        return r
                     case .yieldValue:
-                        guard let generator else { throw PyException.make(.runtimeError, "yield outside a generator frame") }
+                        guard let generator else { throw yieldOutsideGenerator() }
                         generator.pc = pc
                         generator.resumeRegister = Int(i.a)
                         return regs[Int(i.b)]
                     case .raise:
                         throw try raise(i.d & 1 != 0 ? regs[Int(i.a)] : nil, cause: i.d & 2 != 0 ? regs[Int(i.b)] : nil, bare: i.d == 0, ctx)
                     case .reraise:
-                        guard let e = ctx.handled.popLast() else { throw PyException.make(.runtimeError, "No active exception to reraise") }
+                        guard let e = ctx.handled.popLast() else { throw noActiveException() }
                         reraising = true
                         throw PyException(e)
                     case .popExcept:
@@ -259,26 +270,16 @@ enum Interpreter {
                     case .exceptionMatches:
                         regs[Int(i.a)] = .bool(try exceptionMatches(ctx.handled.last, regs[Int(i.b)]))
                     case .withEnter:
-                        let mgr = regs[Int(i.b)]
-                        guard let enter = try Attributes.lookupSpecial(mgr, "__enter__") else {
-                            throw PyException.make(.typeError, "'\(typeName(mgr))' object does not support the context manager protocol")
-                        }
-                        regs[Int(i.a)] = try ctx.call(enter, [mgr])
+                        regs[Int(i.a)] = try withEnter(regs[Int(i.b)], ctx)
                     case .withExit:
-                        let mgr = regs[Int(i.a)]
-                        if let exit = try Attributes.lookupSpecial(mgr, "__exit__") { _ = try ctx.call(exit, [mgr, .none, .none, .none]) }
+                        try withExit(regs[Int(i.a)], ctx)
                     case .withExceptExit:
-                        let mgr = regs[Int(i.a)]
                         guard let e = ctx.handled.last else { break }
-                        var swallow = false
-                        if let exit = try Attributes.lookupSpecial(mgr, "__exit__") {
-                            swallow = try isTrue(try ctx.call(exit, [mgr, .object(e.type), .object(e), .none]), ctx)
-                        }
+                        let swallow = try withExceptExit(regs[Int(i.a)], e, ctx)
+                        _ = ctx.handled.popLast()
                         if swallow {
-                            _ = ctx.handled.popLast()
                             pc = Int(i.b)
                         } else {
-                            _ = ctx.handled.popLast()
                             reraising = true
                             throw PyException(e)
                         }
@@ -289,21 +290,15 @@ enum Interpreter {
                         do {
                             regs[Int(i.a)] = try Attributes.get(regs[Int(i.b)], name, ctx)
                         } catch let e as PyException where e.matches(.attributeError) {
-                            var moduleName = "?"
-                            if case .object(let m as PyModule) = regs[Int(i.b)] { moduleName = m.name }
-                            throw PyException.make(.importError, "cannot import name '\(name)' from '\(moduleName)'")
+                            throw cannotImport(name, from: regs[Int(i.b)])
                         }
                     case .importStar:
-                        if case .object(let m as PyModule) = regs[Int(i.a)] {
-                            for (k, v) in m.dict where !k.hasPrefix("_") { globals.set(named: k, v) }
-                        }
+                        importStar(regs[Int(i.a)], into: globals)
                     case .loadSuper:
-                        guard let cls = function?.definingClass else { throw PyException.make(.runtimeError, "super(): __class__ cell not found") }
+                        guard let cls = function?.definingClass else { throw superWithoutClass() }
                         regs[Int(i.a)] = .object(PySuper(startAfter: cls, receiver: regs[Int(i.b)]))
                     case .assertFail:
-                        let e = PyException.make(.assertionError)
-                        if i.d == 1 { e.value.attributes["args"] = .object(PyTuple([regs[Int(i.b)]])) }
-                        throw e
+                        throw assertionFailed(i.d == 1 ? regs[Int(i.b)] : nil)
                     case .deleteLocal:
                         regs[Int(i.a)] = .object(Unbound.marker)
                     }

@@ -1,0 +1,84 @@
+/// Exceptions the dispatch loop raises, built out of line: a message literal written inside `execute`
+/// is loop-invariant, so LLVM materialises every one of them in the function's prologue — a few dozen
+/// instructions and stack slots paid on every Python call, although none is raised.
+extension Interpreter {
+    @inline(never)
+    static func unboundLocal(_ name: String) -> PyException {
+        PyException.make(.unboundLocalError, "cannot access local variable '\(name)' where it is not associated with a value")
+    }
+
+    @inline(never)
+    static func freeVariableUnbound() -> PyException {
+        PyException.make(.nameError, "free variable referenced before assignment")
+    }
+
+    @inline(never)
+    static func yieldOutsideGenerator() -> PyException {
+        PyException.make(.runtimeError, "yield outside a generator frame")
+    }
+
+    @inline(never)
+    static func noActiveException() -> PyException {
+        PyException.make(.runtimeError, "No active exception to reraise")
+    }
+
+    @inline(never)
+    static func cannotImport(_ name: String, from module: Value) -> PyException {
+        var moduleName = "?"
+        if case .object(let m as PyModule) = module { moduleName = m.name }
+        return PyException.make(.importError, "cannot import name '\(name)' from '\(moduleName)'")
+    }
+
+    @inline(never)
+    static func superWithoutClass() -> PyException {
+        PyException.make(.runtimeError, "super(): __class__ cell not found")
+    }
+
+    @inline(never)
+    static func notContextManager(_ v: Value) -> PyException {
+        PyException.make(.typeError, "'\(typeName(v))' object does not support the context manager protocol")
+    }
+
+    @inline(never)
+    static func assertionFailed(_ message: Value?) -> PyException {
+        let e = PyException.make(.assertionError)
+        if let message { e.value.attributes["args"] = .object(PyTuple([message])) }
+        return e
+    }
+
+    @inline(never)
+    static func deleteGlobal(_ globals: Globals, _ slot: Int) throws {
+        let name = globals.names[slot]
+        if !globals.remove(named: name) { throw PyException.make(.nameError, "name '\(name)' is not defined") }
+    }
+
+    // MARK: - cold instructions whose bodies hold string literals
+
+    /// `from m import *`: every public name of the module into the globals.
+    @inline(never)
+    static func importStar(_ module: Value, into globals: Globals) {
+        if case .object(let m as PyModule) = module {
+            for (k, v) in m.dict where !k.hasPrefix("_") { globals.set(named: k, v) }
+        }
+    }
+
+    /// `with`: the manager's `__enter__()`.
+    @inline(never)
+    static func withEnter(_ mgr: Value, _ ctx: ExecutionContext) throws -> Value {
+        guard let enter = try Attributes.lookupSpecial(mgr, "__enter__") else { throw notContextManager(mgr) }
+        return try ctx.call(enter, [mgr])
+    }
+
+    /// Normal exit of a `with` block: `__exit__(None, None, None)`.
+    @inline(never)
+    static func withExit(_ mgr: Value, _ ctx: ExecutionContext) throws {
+        if let exit = try Attributes.lookupSpecial(mgr, "__exit__") { _ = try ctx.call(exit, [mgr, .none, .none, .none]) }
+    }
+
+    /// Exceptional exit of a `with` block: whether `__exit__(type, value, None)` swallows `e`.
+    @inline(never)
+    static func withExceptExit(_ mgr: Value, _ e: PyInstance, _ ctx: ExecutionContext) throws -> Bool {
+        guard let exit = try Attributes.lookupSpecial(mgr, "__exit__") else { return false }
+        return try isTrue(try ctx.call(exit, [mgr, .object(e.type), .object(e), .none]), ctx)
+    }
+}
