@@ -18,8 +18,14 @@ enum BuiltinMethods {
     }
 
     static func installStr(_ t: PyType) {
-        t.addMethod("upper") { a, _, _ in .str(selfStr(a).uppercased()) }
-        t.addMethod("lower") { a, _, _ in .str(selfStr(a).lowercased()) }
+        t.addMethod("upper") { a, _, _ in
+            if case .object(let o) = a[0], o.tag == .str, let s = StrBuild.asciiCase(unsafeDowncast(o, to: PyStr.self), upper: true) { return .object(s) }
+            return .str(selfStr(a).uppercased())
+        }
+        t.addMethod("lower") { a, _, _ in
+            if case .object(let o) = a[0], o.tag == .str, let s = StrBuild.asciiCase(unsafeDowncast(o, to: PyStr.self), upper: false) { return .object(s) }
+            return .str(selfStr(a).lowercased())
+        }
         t.addMethod("title") { a, _, _ in .str(selfStr(a).capitalized) }
         t.addMethod("capitalize") { a, _, _ in
             let s = selfStr(a)
@@ -47,7 +53,8 @@ enum BuiltinMethods {
             let maxsplit = indexValue(arg(a, 2) ?? kw.first { $0.0 == "maxsplit" }?.1 ?? .int(-1)) ?? -1
             if let sep {
                 if sep.isEmpty { throw PyException.make(.valueError, "empty separator") }
-                return .object(PyList(StrSearch.split(s, sep, maxsplit: maxsplit).map { .str($0) }))
+                guard case .object(let o) = a[0], o.tag == .str else { return .object(PyList([])) }
+                return .object(PyList(StrSearch.split(unsafeDowncast(o, to: PyStr.self), sep, maxsplit: maxsplit)))
             }
             var parts: [String] = []
             var rest = Substring(s).drop(while: { $0.isWhitespace })
@@ -110,14 +117,8 @@ enum BuiltinMethods {
             .object(PyList(selfStr(a).split(omittingEmptySubsequences: false, whereSeparator: { $0.isNewline }).map { .str(String($0)) }.dropLastIfEmpty()))
         }
         t.addMethod("join") { a, _, ctx in
-            let items = try collect(a[1], ctx)
-            let parts = try items.map { (v: Value) throws -> String in
-                guard case .object(let s as PyStr) = v else {
-                    throw PyException.make(.typeError, "sequence item: expected str instance, \(typeName(v)) found")
-                }
-                return s.value
-            }
-            return .str(parts.joined(separator: selfStr(a)))
+            guard case .object(let o) = a[0], o.tag == .str else { throw PyException.make(.typeError, "descriptor 'join' for 'str' objects doesn't apply to a '\(typeName(a[0]))' object") }
+            return try StrBuild.join(unsafeDowncast(o, to: PyStr.self), try collect(a[1], ctx))
         }
         t.addMethod("replace") { a, _, _ in
             guard let old = try string(arg(a, 1), "replace"), let new = try string(arg(a, 2), "replace") else { return a[0] }

@@ -76,6 +76,16 @@ enum BuiltinTypes {
         if case .object(let b as PyBytes) = v, args.count > 1 || !kwargs.isEmpty { return .str(String(decoding: b.value, as: UTF8.self)) }
         return .str(try GILRuntime.str(v, ctx))
     }
+    /// `str(x)` for an int or a str, answered without the constructor's argument array (the VM's
+    /// `constructFromRegisters`); nil for everything else. An exact str is returned as is, like CPython.
+    @inline(__always)
+    static func strFast(_ v: Value) -> Value? {
+        switch v {
+        case .int(let i): return .object(PyStr.decimal(i))
+        case .object(let o) where o.tag == .str: return v
+        default: return nil
+        }
+    }
     static let list = make("list") { _, args, _, ctx in .object(PyList(try args.first.map { try collect($0, ctx) } ?? [])) }
     static let tuple = make("tuple") { _, args, _, ctx in .object(PyTuple(try args.first.map { try collect($0, ctx) } ?? [])) }
     static let dict = make("dict") { _, args, kwargs, ctx in

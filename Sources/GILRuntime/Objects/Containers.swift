@@ -103,14 +103,15 @@ enum CurrentContext {
     }
 }
 
-private func keysEqual(_ a: Value, _ b: Value) -> Bool {
+/// Python equality of two hashable keys whose hashes matched (no user `__eq__`): str by code points,
+/// tuples structurally, numbers across int/float/bool, other objects by identity.
+func keysEqual(_ a: Value, _ b: Value) -> Bool {
     switch (a, b) {
     case (.int(let x), .int(let y)): return x == y
     case (.object(let x), .object(let y)):
         if x === y { return true }
         if x.tag == .str && y.tag == .str {
-            // Code points, not Swift's canonical equivalence: matches `HashKey.pythonHash` (UTF-8 bytes).
-            return unsafeDowncast(x, to: PyStr.self).value.utf8.elementsEqual(unsafeDowncast(y, to: PyStr.self).value.utf8)
+            return PyStr.equal(unsafeDowncast(x, to: PyStr.self), unsafeDowncast(y, to: PyStr.self))
         }
         if let s = x as? PyTuple, let t = y as? PyTuple {
             return s.items.count == t.items.count && zip(s.items, t.items).allSatisfy { keysEqual($0, $1) }
@@ -141,93 +142,68 @@ private func pyHashValue(_ v: Value, into h: inout Hasher) {
     }
 }
 
-/// Python's `dict`: insertion-ordered (entries with tombstones plus a hash index).
+/// Python's `dict`: insertion-ordered, CPython's compact table (`DictTable`). Every access takes `lock`
+/// (a flag read unless the policy is free-threaded).
 final class PyDict: PyObject, @unchecked Sendable {
-    private(set) var keys: [Value?] = []
-    private(set) var values: [Value] = []
-    private var index: [HashKey: Int] = [:]
-    private(set) var count = 0
+    /// Allocated once and never moved, so table operations need no exclusivity checks on a class field.
+    private let table: DictTable.Ref
     let lock = ObjectLock("dict")
 
     init() {
+        table = .allocate(capacity: 1)
+        table.initialize(to: DictTable())
         super.init(tag: .dict)
     }
 
+    deinit {
+        DictTable.clear(table)
+        table.deinitialize(count: 1)
+        table.deallocate()
+    }
+
+    var count: Int { table.pointee.count }
+
     func get(_ key: Value) throws -> Value? {
-        let k = try HashKey(key)
-        return lock.withLock { index[k].map { values[$0] } }
+        let h = try DictHash(key)
+        return lock.withLock { DictTable.get(table, key, h) }
     }
 
     func set(_ key: Value, _ value: Value) throws {
-        let k = try HashKey(key)
-        lock.withLock {
-            if let i = index[k] {
-                values[i] = value
-            } else {
-                index[k] = keys.count
-                keys.append(key)
-                values.append(value)
-                count += 1
-            }
-        }
+        let h = try DictHash(key)
+        lock.withLock { DictTable.set(table, key, h, value) }
     }
 
     @discardableResult
     func remove(_ key: Value) throws -> Value? {
-        let k = try HashKey(key)
-        return lock.withLock {
-            guard let i = index.removeValue(forKey: k) else { return nil }
-            keys[i] = nil
-            let v = values[i]
-            values[i] = .none
-            count -= 1
-            if keys.count > 32 && count < keys.count / 2 { compact() }
-            return v
-        }
+        let h = try DictHash(key)
+        return lock.withLock { DictTable.remove(table, key, h) }
     }
 
     func clear() {
-        lock.withLock {
-            keys = []
-            values = []
-            index = [:]
-            count = 0
-        }
-    }
-
-    private func compact() {
-        var newKeys: [Value?] = []
-        var newValues: [Value] = []
-        index.removeAll(keepingCapacity: true)
-        for (i, k) in keys.enumerated() {
-            guard let k else { continue }
-            index[try! HashKey(k)] = newKeys.count
-            newKeys.append(k)
-            newValues.append(values[i])
-        }
-        keys = newKeys
-        values = newValues
+        lock.withLock { DictTable.clear(table) }
     }
 
     /// Live (key, value) pairs in insertion order.
     var entries: [(key: Value, value: Value)] {
         lock.withLock {
             var out: [(key: Value, value: Value)] = []
-            out.reserveCapacity(count)
-            for (i, k) in keys.enumerated() { if let k { out.append((k, values[i])) } }
+            out.reserveCapacity(table.pointee.count)
+            guard let e = table.pointee.entries else { return out }
+            for i in 0..<table.pointee.used where e[i].state != 0 { out.append((e[i].key, e[i].value)) }
             return out
         }
     }
 
-    /// Entry at raw position `i` (for iterators that walk the entry array), nil for a tombstone.
+    /// Entry at raw position `i` (for iterators that walk the entry array), nil for a removed entry.
     func entry(at i: Int) -> (key: Value, value: Value)? {
         lock.withLock {
-            guard i < keys.count, let k = keys[i] else { return nil }
-            return (k, values[i])
+            guard i < table.pointee.used, let e = table.pointee.entries, e[i].state != 0 else { return nil }
+            return (e[i].key, e[i].value)
         }
     }
 
-    var rawCount: Int { keys.count }
+    /// Entries filled so far, removed ones included (the bound of `entry(at:)`).
+    var rawCount: Int { lock.withLock { table.pointee.used } }
 }
 
 /// Python's `set`, insertion-ordered like our dict (CPython's order differs for non-int keys; scripts that

@@ -18,7 +18,7 @@ extension HashKey {
             return Int(truncatingIfNeeded: d.bitPattern)
         case .object(let o):
             switch o.tag {
-            case .str: return bytesHash(unsafeDowncast(o, to: PyStr.self).value.utf8)
+            case .str: return unsafeDowncast(o, to: PyStr.self).hash
             case .bytes: return bytesHash(unsafeDowncast(o, to: PyBytes.self).value)
             case .bigint: return unsafeDowncast(o, to: PyBigInt.self).value.hashValue
             case .tuple:

@@ -52,7 +52,7 @@ func valuesEqual(_ a: Value, _ b: Value, _ ctx: ExecutionContext) throws -> Bool
     if case .object(let y) = b, x === y, x.tag != .instance { return true }
     switch x {
     case let s as PyStr:
-        if case .object(let t as PyStr) = b { return s.value == t.value }
+        if case .object(let t as PyStr) = b { return PyStr.equal(s, t) }
         return false
     case let s as PyList:
         guard case .object(let t as PyList) = b else { return false }
@@ -127,7 +127,7 @@ func compareOrder(_ op: ComparisonOperator, _ a: Value, _ b: Value, _ ctx: Execu
     }
     switch (a, b) {
     case (.object(let x as PyStr), .object(let y as PyStr)):
-        let c = x.value.unicodeScalars.lexicographicallyPrecedes(y.value.unicodeScalars) ? -1 : (x.value == y.value ? 0 : 1)
+        let c = x.value.unicodeScalars.lexicographicallyPrecedes(y.value.unicodeScalars) ? -1 : (PyStr.equal(x, y) ? 0 : 1)
         return ordered(op, c)
     case (.object(let x as PyList), .object(let y as PyList)):
         return try ordered(op, sequenceCompare(x.items, y.items, ctx))
@@ -251,7 +251,7 @@ func pyHash(_ v: Value) throws -> Int {
 func length(_ v: Value, _ ctx: ExecutionContext) throws -> Int {
     if case .object(let o) = v {
         switch o {
-        case let s as PyStr: return s.scalars.count
+        case let s as PyStr: return s.count
         case let l as PyList: return l.count
         case let t as PyTuple: return t.items.count
         case let d as PyDict: return d.count

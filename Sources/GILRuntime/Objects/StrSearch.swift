@@ -3,26 +3,32 @@
 /// equivalents, which is both slower (~13 % of a string-building loop) and not Python's answer. A match of
 /// a valid UTF-8 needle in valid UTF-8 text always starts on a code point boundary, so bytes suffice.
 enum StrSearch {
-    /// `s.split(sep, maxsplit)` for a non-empty `sep` (maxsplit < 0: no limit).
-    static func split(_ s: String, _ sep: String, maxsplit: Int) -> [String] {
-        var text = s
+    /// `s.split(sep, maxsplit)` for a non-empty `sep` (maxsplit < 0: no limit), as the list's values: the
+    /// parts of an ASCII string carry their length (no rescan for `len`).
+    static func split(_ str: PyStr, _ sep: String, maxsplit: Int) -> [Value] {
+        var text = str.value
         var needle = sep
+        let ascii = str.isASCII
         return text.withUTF8 { h in
             needle.withUTF8 { n in
-                var parts: [String] = []
+                var parts: [Value] = []
+                func part(_ from: Int, _ to: Int) {
+                    let s = String(decoding: UnsafeBufferPointer(rebasing: h[from..<to]), as: UTF8.self)
+                    parts.append(.object(ascii ? PyStr(ascii: s) : PyStr(s)))
+                }
                 var start = 0
                 var i = 0
                 let last = h.count - n.count
                 while i <= last && (maxsplit < 0 || parts.count < maxsplit) {
                     if matches(h, at: i, n) {
-                        parts.append(String(decoding: UnsafeBufferPointer(rebasing: h[start..<i]), as: UTF8.self))
+                        part(start, i)
                         i += n.count
                         start = i
                     } else {
                         i += 1
                     }
                 }
-                parts.append(String(decoding: UnsafeBufferPointer(rebasing: h[start..<h.count]), as: UTF8.self))
+                part(start, h.count)
                 return parts
             }
         }

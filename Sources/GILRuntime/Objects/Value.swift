@@ -59,25 +59,6 @@ class PyObject: @unchecked Sendable {
     }
 }
 
-/// Python's `str`: an immutable Swift string; Unicode scalars are Python's code points.
-final class PyStr: PyObject, @unchecked Sendable {
-    let value: String
-    private var scalarsCache: [Unicode.Scalar]?
-
-    init(_ value: String) {
-        self.value = value
-        super.init(tag: .str)
-    }
-
-    /// Code points, computed once for indexing and len().
-    var scalars: [Unicode.Scalar] {
-        if let s = scalarsCache { return s }
-        let s = Array(value.unicodeScalars)
-        scalarsCache = s
-        return s
-    }
-}
-
 /// An int that does not fit in 64 bits (attaswift/BigInt). Results that fit go back to `.int`.
 final class PyBigInt: PyObject, @unchecked Sendable {
     let value: BigInt

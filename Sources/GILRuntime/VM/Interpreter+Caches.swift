@@ -179,7 +179,7 @@ extension Interpreter {
             let y = unsafeDowncast(b, to: PyStr.self).value
             // Big results take the slow path, which checks them against the object size cap (AllocationLimit).
             guard x.utf8.count + y.utf8.count < 1 << 20 else { return nil }
-            return .str(x + y)
+            return .object(StrBuild.concat(unsafeDowncast(a, to: PyStr.self), unsafeDowncast(b, to: PyStr.self)))  // objs
         default:
             return nil
         }

@@ -42,6 +42,7 @@ extension Interpreter {
                 case .list: return .int(unsafeDowncast(o, to: PyList.self).count)
                 case .dict: return .int(unsafeDowncast(o, to: PyDict.self).count)
                 case .tuple: return .int(unsafeDowncast(o, to: PyTuple.self).items.count)
+                case .str: return .int(unsafeDowncast(o, to: PyStr.self).count)  // objs: cached code point count
                 default: break
                 }
             }
@@ -63,6 +64,8 @@ extension Interpreter {
         cache: UnsafeMutablePointer<InlineCache>?
     ) throws -> Value {
         if let construct = t.construct {
+            // objs: str(int) / str(str) without an argument array (BuiltinTypes.strFast).
+            if argc == 1, t === BuiltinTypes.str, let s = BuiltinTypes.strFast(args[0]) { return s }
             // A builtin class (str(x), list(), threading.Lock()): its constructor, without keyword arrays.
             ctx.pendingObjectName = site.0.assignmentNameAt[site.1]
             ctx.pendingObjectLine = site.0.lines[site.1]

@@ -217,11 +217,7 @@ enum Interpreter {
                     case .buildSlice:
                         regs[Int(i.a)] = .object(PySlice(lower: regs[Int(i.b)], upper: regs[Int(i.b) + 1], step: regs[Int(i.b) + 2]))
                     case .buildString:
-                        var s = ""
-                        for k in 0..<Int(i.c) {
-                            if case .object(let o) = regs[Int(i.b) + k], let p = o as? PyStr { s += p.value } else { s += try str(regs[Int(i.b) + k], ctx) }
-                        }
-                        regs[Int(i.a)] = .str(s)
+                        regs[Int(i.a)] = try buildString(regs + Int(i.b), Int(i.c), ctx)  // objs: Objects/StrBuild.swift
                     case .listAppend:
                         if case .object(let o) = regs[Int(i.a)], let l = o as? PyList { l.append(regs[Int(i.b)]) }
                     case .listExtend:
@@ -241,6 +237,8 @@ enum Interpreter {
                     case .unpackStar:
                         try unpackStar(regs[Int(i.b)], into: regs + Int(i.a), before: Int(i.c), after: Int(i.d), ctx)
                     case .formatValue:
+                        // objs: f"{n}" of a small int or a str without spec or conversion makes no String detour.
+                        if i.d == 0, let v = StrBuild.formatPlain(regs[Int(i.b)]) { regs[Int(i.a)] = v; continue }
                         regs[Int(i.a)] = .str(try formatField(regs[Int(i.b)], spec: i.d & 4 != 0 ? regs[Int(i.c)] : nil, conversion: Int(i.d & 3), ctx))
                     case .makeFunction:
                         regs[Int(i.a)] = try makeFunction(code.constants[Int(i.b)], i.d == 1 ? nil : regs + Int(i.c), globals)

@@ -1,0 +1,97 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Synchronization
+
+/// Python's `str`: an immutable Swift string; Unicode scalars are Python's code points.
+///
+/// What CPython keeps in the object header (Objects/unicodeobject.c: `hash`, `length`, `state.ascii`) is
+/// cached here on first use, so `len(s)`, dict lookups and equality do not walk the UTF-8 each time.
+/// The caches are atomics only so that two free-threaded readers filling one at once stay defined
+/// behaviour; both compute the same number (relaxed ordering is enough).
+final class PyStr: PyObject, @unchecked Sendable {
+    let value: String
+    private var scalarsCache: [Unicode.Scalar]?
+    /// `HashKey.pythonHash` of the string; 0 = not computed yet (a real 0 is stored as 1).
+    private let hashCache = Atomic<Int>(0)
+    /// Code points; -1 = not counted yet.
+    private let countCache = Atomic<Int>(-1)
+
+    init(_ value: String) {
+        self.value = value
+        super.init(tag: .str)
+    }
+
+    /// An ASCII string whose length the caller already knows (digits of an int, ASCII case mapping).
+    init(ascii value: String) {
+        self.value = value
+        super.init(tag: .str)
+        countCache.store(value.utf8.count, ordering: .relaxed)
+    }
+
+    /// A string whose code point count the caller computed from its parts (concatenation, join).
+    init(_ value: String, count: Int) {
+        self.value = value
+        super.init(tag: .str)
+        countCache.store(count, ordering: .relaxed)
+    }
+
+    /// The code point count if already known (no scan).
+    var knownCount: Int? {
+        let known = countCache.load(ordering: .relaxed)
+        return known >= 0 ? known : nil
+    }
+
+    /// Code points, computed once for indexing.
+    var scalars: [Unicode.Scalar] {
+        if let s = scalarsCache { return s }
+        let s = Array(value.unicodeScalars)
+        scalarsCache = s
+        return s
+    }
+
+    /// `len(s)`: the number of code points (UTF-8 bytes that are not continuation bytes).
+    var count: Int {
+        let known = countCache.load(ordering: .relaxed)
+        if known >= 0 { return known }
+        var n = 0
+        if let counted = value.utf8.withContiguousStorageIfAvailable({ bytes in
+            var k = 0
+            for b in bytes where b & 0xC0 != 0x80 { k &+= 1 }
+            return k
+        }) {
+            n = counted
+        } else {
+            n = value.unicodeScalars.count
+        }
+        countCache.store(n, ordering: .relaxed)
+        return n
+    }
+
+    /// Whether every code point is ASCII (then code point indices are byte offsets).
+    var isASCII: Bool { count == value.utf8.count }
+
+    /// The hash dicts bucket by (FNV-1a of the UTF-8 bytes, `HashKey.bytesHash`), computed once.
+    var hash: Int {
+        let known = hashCache.load(ordering: .relaxed)
+        if known != 0 { return known }
+        var h = HashKey.bytesHash(value.utf8)
+        if h == 0 { h = 1 }
+        hashCache.store(h, ordering: .relaxed)
+        return h
+    }
+
+    /// Python's `==` on str: equal code point sequences. Swift's `String ==` compares canonical
+    /// equivalence ("é" == "e\u{301}"), which is not Python's answer; equal UTF-8 bytes are.
+    static func equal(_ a: PyStr, _ b: PyStr) -> Bool {
+        if a === b { return true }
+        let x = a.value.utf8, y = b.value.utf8
+        if x.count != y.count { return false }
+        let ha = a.hashCache.load(ordering: .relaxed), hb = b.hashCache.load(ordering: .relaxed)
+        if ha != 0 && hb != 0 && ha != hb { return false }
+        if let r = x.withContiguousStorageIfAvailable({ p in
+            y.withContiguousStorageIfAvailable { q in p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0 }
+        }), let r { return r }
+        return x.elementsEqual(y)
+    }
+}

@@ -1,0 +1,148 @@
+/// Building new strs on the hot paths: `str(int)`, f-string pieces, `+`, `''.join`, ASCII case mapping.
+/// Each sizes its result once and hands the code point count to the new `PyStr` when the parts' counts are
+/// known, so a later `len()` does not rescan (CPython's `_PyUnicodeWriter` and `PyUnicode_Join` also size
+/// first, Objects/unicodeobject.c).
+enum StrBuild {
+    /// f"{v}" without conversion or spec: the str itself, or an int's digits; nil for anything else.
+    @inline(__always)
+    static func formatPlain(_ v: Value) -> Value? {
+        switch v {
+        case .int(let i): return .object(PyStr.decimal(i))
+        case .object(let o) where o.tag == .str: return v
+        default: return nil
+        }
+    }
+
+    /// `a + b` for two strs.
+    @inline(__always)
+    static func concat(_ a: PyStr, _ b: PyStr) -> PyStr {
+        let size = a.value.utf8.count + b.value.utf8.count
+        let s = String(unsafeUninitializedCapacity: size) { buf in
+            var at = 0
+            copy(a, into: buf, at: &at)
+            copy(b, into: buf, at: &at)
+            return at
+        }
+        if let x = a.knownCount, let y = b.knownCount { return PyStr(s, count: x + y) }
+        return PyStr(s)
+    }
+
+    /// Appends `s`'s UTF-8 to `buf` at `at` (one memcpy; the caller sized `buf`). Building a string this way
+    /// and validating it once is cheaper than Swift's `String.append` per part.
+    @inline(__always)
+    static func copy(_ s: PyStr, into buf: UnsafeMutableBufferPointer<UInt8>, at: inout Int) {
+        let utf8 = s.value.utf8
+        let done = utf8.withContiguousStorageIfAvailable { src -> Bool in
+            if let from = src.baseAddress, src.count > 0 { (buf.baseAddress! + at).update(from: from, count: src.count) }
+            at += src.count
+            return true
+        }
+        if done == nil {
+            for b in utf8 {
+                buf[at] = b
+                at += 1
+            }
+        }
+    }
+
+    /// `sep.join(items)`: checks every item is a str, then appends into one buffer reserved up front.
+    static func join(_ sep: PyStr, _ items: [Value]) throws -> Value {
+        var size = 0
+        var count = 0  // -1 once a part's length is unknown
+        for (k, v) in items.enumerated() {
+            guard case .object(let o) = v, o.tag == .str else {
+                throw PyException.make(.typeError, "sequence item \(k): expected str instance, \(typeName(v)) found")
+            }
+            let p = unsafeDowncast(o, to: PyStr.self)
+            size += p.value.utf8.count
+            if count >= 0, let c = p.knownCount { count += c } else { count = -1 }
+        }
+        if items.isEmpty { return .object(PyStr(ascii: "")) }
+        if items.count == 1 { return items[0] }
+        let gaps = items.count - 1
+        size += sep.value.utf8.count * gaps
+        if count >= 0, let c = sep.knownCount { count += c * gaps } else { count = -1 }
+        let out = String(unsafeUninitializedCapacity: size) { buf in
+            var at = 0
+            for (k, v) in items.enumerated() {
+                if k > 0 { copy(sep, into: buf, at: &at) }
+                if case .object(let o) = v { copy(unsafeDowncast(o, to: PyStr.self), into: buf, at: &at) }
+            }
+            return at
+        }
+        return .object(count >= 0 ? PyStr(out, count: count) : PyStr(out))
+    }
+
+    /// `s.upper()` / `s.lower()` of an ASCII string: a byte map, no Unicode tables; nil when `s` is not ASCII.
+    static func asciiCase(_ s: PyStr, upper: Bool) -> PyStr? {
+        guard s.isASCII else { return nil }
+        let n = s.value.utf8.count
+        let (from, to): (UInt8, UInt8) = upper ? (0x61, 0x7A) : (0x41, 0x5A)
+        let mapped = String(unsafeUninitializedCapacity: n) { buf in
+            var k = 0
+            for b in s.value.utf8 {
+                buf[k] = b >= from && b <= to ? b ^ 0x20 : b
+                k += 1
+            }
+            return n
+        }
+        return PyStr(ascii: mapped)
+    }
+}
+
+extension PyStr {
+    /// `str(i)`: decimal digits written straight into the string's storage (no `description` witness).
+    static func decimal(_ i: Int) -> PyStr {
+        var m = i.magnitude
+        var digits = 1
+        var t = m
+        while t >= 10 {
+            t /= 10
+            digits += 1
+        }
+        let length = digits + (i < 0 ? 1 : 0)
+        let s = String(unsafeUninitializedCapacity: length) { buf in
+            var k = length
+            repeat {
+                k -= 1
+                buf[k] = UInt8(truncatingIfNeeded: 48 &+ m % 10)
+                m /= 10
+            } while m > 0
+            if i < 0 { buf[0] = 45 }  // "-"
+            return length
+        }
+        return PyStr(ascii: s)
+    }
+}
+
+extension Interpreter {
+    /// `buildString`: concatenates the f-string's pieces (strs after `formatValue`) in one reserved buffer.
+    @inline(never)
+    static func buildString(_ parts: UnsafeMutablePointer<Value>, _ n: Int, _ ctx: ExecutionContext) throws -> Value {
+        var size = 0
+        var count = 0  // -1 once a part's length is unknown
+        for k in 0..<n {
+            guard case .object(let o) = parts[k], o.tag == .str else { return try buildStringSlow(parts, n, ctx) }
+            let p = unsafeDowncast(o, to: PyStr.self)
+            size += p.value.utf8.count
+            if count >= 0, let c = p.knownCount { count += c } else { count = -1 }
+        }
+        let s = String(unsafeUninitializedCapacity: size) { buf in
+            var at = 0
+            for k in 0..<n {
+                if case .object(let o) = parts[k] { StrBuild.copy(unsafeDowncast(o, to: PyStr.self), into: buf, at: &at) }
+            }
+            return at
+        }
+        return .object(count >= 0 ? PyStr(s, count: count) : PyStr(s))
+    }
+
+    @inline(never)
+    private static func buildStringSlow(_ parts: UnsafeMutablePointer<Value>, _ n: Int, _ ctx: ExecutionContext) throws -> Value {
+        var s = ""
+        for k in 0..<n {
+            if case .object(let o) = parts[k], o.tag == .str { s += unsafeDowncast(o, to: PyStr.self).value } else { s += try str(parts[k], ctx) }
+        }
+        return .str(s)
+    }
+}
