@@ -175,7 +175,7 @@ final class FunctionCompiler {
 
     func none() -> Int32 { constant(.none, key: .none) }
 
-    func string(_ s: String) -> Int32 { constant(.str(s), key: .string(s)) }
+    func string(_ s: String) -> Int32 { constant(.str(s), key: .string(Array(s.utf8))) }  // objs: by code points
 
     func name(_ s: String) -> Int32 {
         if let i = nameIndex[s] { return i }
@@ -282,7 +282,9 @@ enum ConstantKey: Hashable {
     case bool(Bool)
     case int(Int)
     case float(UInt64)
-    case string(String)
+    /// UTF-8 bytes, not `String`: Swift's `==` merges canonically equivalent strings ("é" and "e\u{301}"),
+    /// which Python keeps apart.
+    case string([UInt8])
     case bytes([UInt8])
     case bigInt(String)
     case code(Int)

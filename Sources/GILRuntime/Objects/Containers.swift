@@ -146,7 +146,7 @@ private func pyHashValue(_ v: Value, into h: inout Hasher) {
 /// (a flag read unless the policy is free-threaded).
 final class PyDict: PyObject, @unchecked Sendable {
     /// Allocated once and never moved, so table operations need no exclusivity checks on a class field.
-    private let table: DictTable.Ref
+    let table: DictTable.Ref
     let lock = ObjectLock("dict")
 
     init() {

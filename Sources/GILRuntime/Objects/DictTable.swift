@@ -30,6 +30,13 @@ struct DictHash {
         }
     }
 
+    /// The hash of an int key, or a precomputed str hash (no user `__eq__`).
+    @inline(__always)
+    init(int h: Int) {
+        value = h
+        userEq = false
+    }
+
     private init(value: Int, userEq: Bool) {
         self.value = value
         self.userEq = userEq
@@ -77,9 +84,16 @@ struct DictTable {
     /// empty slot an insertion goes to (-1 when the table has none yet).
     @inline(__always)
     static func find(_ t: Ref, _ key: Value, _ h: DictHash) -> (entry: Int, slot: Int) {
+        var k = key
+        return withUnsafeMutablePointer(to: &k) { find(t, at: $0, h) }
+    }
+
+    /// `find` for a key read in place (a register): compared without copying it unless the bits differ.
+    @inline(__always)
+    static func find(_ t: Ref, at kp: UnsafeMutablePointer<Value>, _ h: DictHash) -> (entry: Int, slot: Int) {
         guard let indices = t.pointee.indices, let entries = t.pointee.entries else { return (-1, -1) }
         let mask = t.pointee.mask
-        let bits = ValueBits(key)
+        let bits = ValueBits(at: UnsafeRawPointer(kp))
         var i = h.value & mask
         var perturb = UInt(bitPattern: h.value)
         while true {
@@ -88,9 +102,9 @@ struct DictTable {
             if ix >= 0 {
                 let e = entries + Int(ix)
                 if e.pointee.hash == h.value {
-                    if e.pointee.state == 2 || h.userEq { return findCallingEq(t, key, h) }
-                    // The same object or the same scalar: equal without copying (retaining) the stored key.
-                    if ValueBits(at: UnsafeRawPointer(e) + keyOffset) == bits || sameKey(e.pointee.key, key) { return (Int(ix), i) }
+                    if e.pointee.state == 2 || h.userEq { return findCallingEq(t, kp.pointee, h) }
+                    // The same object or the same scalar: equal without copying (retaining) either key.
+                    if ValueBits(at: UnsafeRawPointer(e) + keyOffset) == bits || sameKey(e.pointee.key, kp.pointee) { return (Int(ix), i) }
                 }
             }
             perturb >>= 5
@@ -158,13 +172,38 @@ struct DictTable {
         return ix >= 0 ? t.pointee.entries![ix].value : nil
     }
 
+    /// `get` for a key read in place.
+    @inline(__always)
+    static func get(_ t: Ref, at kp: UnsafeMutablePointer<Value>, _ h: DictHash) -> Value? {
+        let (ix, _) = find(t, at: kp, h)
+        return ix >= 0 ? t.pointee.entries![ix].value : nil
+    }
+
+    /// `set` for a key read in place: copied only when a new entry is made.
+    @inline(__always)
+    static func set(_ t: Ref, at kp: UnsafeMutablePointer<Value>, _ h: DictHash, _ value: Value) {
+        let (ix, slot) = find(t, at: kp, h)
+        if ix >= 0 {
+            t.pointee.entries![ix].value = value
+        } else {
+            insert(t, kp.pointee, h, value, slot: slot)
+        }
+    }
+
     /// `d[key] = value`: overwrites in place, or appends an entry (growing first when the entries are full).
     static func set(_ t: Ref, _ key: Value, _ h: DictHash, _ value: Value) {
-        var (ix, slot) = find(t, key, h)
+        let (ix, slot) = find(t, key, h)
         if ix >= 0 {
             t.pointee.entries![ix].value = value
             return
         }
+        insert(t, key, h, value, slot: slot)
+    }
+
+    /// Appends a new entry for `key` (absent; `slot` is the empty index slot `find` returned).
+    @inline(never)
+    private static func insert(_ t: Ref, _ key: Value, _ h: DictHash, _ value: Value, slot: Int) {
+        var slot = slot
         if t.pointee.used == t.pointee.capacity {
             resize(t)
             slot = freeSlot(t, h.value)

@@ -108,6 +108,12 @@ enum Interpreter {
                         if case .int(let x) = regs[Int(i.b)], case .int(let y) = regs[Int(i.c)] { regs.setBool(Int(i.a), x != y); continue }
                         regs[Int(i.a)] = .bool(try compare(.notEqual, regs[Int(i.b)], regs[Int(i.c)], ctx))
                     case .compare:
+                        // objs: `in` / `not in` a dict or set with an int or str key, operands borrowed.
+                        let op = comparisonOperators[Int(i.d)]
+                        if op == .in || op == .notIn, let found = containsFast(regs, Int(i.b), Int(i.c)) {
+                            regs.setBool(Int(i.a), found == (op == .in))
+                            continue
+                        }
                         regs[Int(i.a)] = .bool(try compareOrContains(comparisonOperators[Int(i.d)], regs[Int(i.b)], regs[Int(i.c)], ctx))
                     case .unary:
                         regs[Int(i.a)] = try Arithmetic.unary(unaryOperators[Int(i.d)], regs[Int(i.b)], ctx)
@@ -193,8 +199,11 @@ enum Interpreter {
                     case .deleteAttr:
                         try Attributes.delete(regs[Int(i.a)], code.names[Int(i.b)], ctx)
                     case .loadSubscript:
+                        // objs: list[int] / dict[int|str] with borrowed operands (Objects/SubscriptFast.swift).
+                        if let v = loadSubscriptFast(regs, Int(i.b), Int(i.c)) { regs.set(Int(i.a), v); continue }
                         regs[Int(i.a)] = try loadSubscript(regs[Int(i.b)], regs[Int(i.c)], ctx)
                     case .storeSubscript:
+                        if storeSubscriptFast(regs, Int(i.a), Int(i.b), Int(i.c)) { continue }  // objs
                         try storeSubscript(regs[Int(i.a)], regs[Int(i.b)], regs[Int(i.c)], ctx)
                     case .deleteSubscript:
                         try Subscript.delete(regs[Int(i.a)], regs[Int(i.b)], ctx)

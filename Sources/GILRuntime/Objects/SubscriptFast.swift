@@ -1,0 +1,99 @@
+/// `x[k]`, `x[k] = v` and `k in x` for list[int] and dict/set with int or str keys, with the container and
+/// the key borrowed from their registers (`borrowedObject`, VM/Registers.swift): no retain/release pair per
+/// operand, which was about half the cost of a dict subscript (CPython's BINARY_SUBSCR_DICT /
+/// BINARY_SUBSCR_LIST_INT / STORE_SUBSCR_DICT specialisations, Python/bytecodes.c).
+///
+/// Each returns nil (nothing done) when it does not apply — another type, another key type, a missing key —
+/// and the VM then takes the general path, which raises the right error. Keys are limited to int and str so
+/// that a retry on the general path never calls a user `__hash__` twice. The containers' own locks are
+/// still taken, so these paths are also correct under the free-threaded policy.
+extension Interpreter {
+    /// `regs[b][regs[c]]`, or nil.
+    @inline(__always)
+    static func loadSubscriptFast(_ regs: UnsafeMutablePointer<Value>, _ b: Int, _ c: Int) -> Value? {
+        guard let u = regs.borrowedObject(b) else { return nil }
+        return u._withUnsafeGuaranteedRef { o -> Value? in
+            switch o.tag {
+            case .list:
+                guard case .int(let i) = regs[c] else { return nil }
+                return unsafeDowncast(o, to: PyList.self).element(atPythonIndex: i)
+            case .dict:
+                guard let h = DictHash.simple(at: regs + c) else { return nil }
+                let d = unsafeDowncast(o, to: PyDict.self)
+                return d.lock.withLock { DictTable.get(d.table, at: regs + c, h) }
+            default:
+                return nil
+            }
+        }
+    }
+
+    /// `regs[a][regs[b]] = regs[c]`; false when not done.
+    @inline(__always)
+    static func storeSubscriptFast(_ regs: UnsafeMutablePointer<Value>, _ a: Int, _ b: Int, _ c: Int) -> Bool {
+        guard let u = regs.borrowedObject(a) else { return false }
+        return u._withUnsafeGuaranteedRef { o -> Bool in
+            switch o.tag {
+            case .list:
+                guard case .int(let i) = regs[b] else { return false }
+                return unsafeDowncast(o, to: PyList.self).setElement(atPythonIndex: i, regs[c])
+            case .dict:
+                guard let h = DictHash.simple(at: regs + b) else { return false }
+                let d = unsafeDowncast(o, to: PyDict.self)
+                d.lock.withLock { DictTable.set(d.table, at: regs + b, h, regs[c]) }
+                return true
+            default:
+                return false
+            }
+        }
+    }
+
+    /// `regs[b] in regs[c]` for a dict or set container; nil when not done.
+    @inline(__always)
+    static func containsFast(_ regs: UnsafeMutablePointer<Value>, _ b: Int, _ c: Int) -> Bool? {
+        guard let u = regs.borrowedObject(c) else { return nil }
+        return u._withUnsafeGuaranteedRef { o -> Bool? in
+            let d: PyDict
+            switch o.tag {
+            case .dict: d = unsafeDowncast(o, to: PyDict.self)
+            case .set: d = unsafeDowncast(o, to: PySet.self).storage
+            default: return nil
+            }
+            guard let h = DictHash.simple(at: regs + b) else { return nil }
+            return d.lock.withLock { DictTable.find(d.table, at: regs + b, h).entry >= 0 }
+        }
+    }
+}
+
+extension DictHash {
+    /// The hash of an int or str key read in place from a register; nil for every other key.
+    @inline(__always)
+    static func simple(at p: UnsafeMutablePointer<Value>) -> DictHash? {
+        if case .int(let i) = p.pointee { return DictHash(int: i) }
+        guard let u = p.borrowedObject(0) else { return nil }
+        return u._withUnsafeGuaranteedRef { o -> DictHash? in
+            o.tag == .str ? DictHash(int: unsafeDowncast(o, to: PyStr.self).hash) : nil
+        }
+    }
+}
+
+extension PyList {
+    /// `l[i]` for an int index (negative counts from the end); nil when out of range.
+    @inline(__always)
+    func element(atPythonIndex i: Int) -> Value? {
+        withItems { items in
+            let j = i < 0 ? i &+ items.count : i
+            return j >= 0 && j < items.count ? items[j] : nil
+        }
+    }
+
+    /// `l[i] = v`; false when out of range (the general path raises IndexError).
+    @inline(__always)
+    func setElement(atPythonIndex i: Int, _ v: Value) -> Bool {
+        withItems { items in
+            let j = i < 0 ? i &+ items.count : i
+            guard j >= 0 && j < items.count else { return false }
+            items[j] = v
+            return true
+        }
+    }
+}
