@@ -4,6 +4,8 @@
 final class ModuleRegistry {
     unowned let runtime: PythonRuntime
     private var loaded: [String: PyModule] = [:]
+    /// Modules loaded on the side, not importable by name (threading's Python half), emptied with the rest.
+    private var helpers: [PyModule] = []
     private let lock = ObjectLock("import")
 
     init(runtime: PythonRuntime) {
@@ -27,6 +29,22 @@ final class ModuleRegistry {
         return .object(top ? first! : parent!)
     }
 
+    /// Empties every loaded module and forgets it: their functions and closures hold the runtime and their
+    /// globals, so without this an ended program's objects outlive it (`PythonRuntime.releaseObjects`).
+    func unloadAll() {
+        let modules = lock.withLock { () -> [PyModule] in
+            defer {
+                loaded.removeAll()
+                helpers.removeAll()
+            }
+            return Array(loaded.values) + helpers
+        }
+        for m in modules {
+            if let g = m.globals { g.removeAll() }
+            m.lock.withLock { m.dict.removeAll() }
+        }
+    }
+
     func load(_ name: String, _ ctx: ExecutionContext) throws -> PyModule {
         try lock.withLock { try loadLocked(name, ctx) }
     }
@@ -37,19 +55,19 @@ final class ModuleRegistry {
         switch name {
         case "builtins": m = runtime.builtins
         case "sys": m = SysModule.make(runtime)
-        case "time": m = TimeModule.make(runtime)
+        case "time": m = TimeModule.make()
         case "threading": m = ThreadingModule.make(runtime)
         case "os": m = OSModule.make(runtime)
         case "os.path": m = OSModule.makePath()
         case "urllib": m = PyModule(name: "urllib")
         case "urllib.request": m = URLLibModule.makeRequest(runtime)
         case "urllib.error": m = URLLibModule.makeError()
-        case "gilrec": m = GILRecModule.make(runtime)
+        case "gilrec": m = GILRecModule.make()
         case "math": m = MathModule.make()
         case "random": m = RandomModule.make()
-        case "queue": m = QueueModule.make(runtime)
+        case "queue": m = QueueModule.make()
         case "socket": m = SocketModule.make(runtime)
-        case "traceback": m = TracebackModule.make(runtime)
+        case "traceback": m = TracebackModule.make()
         case "dataclasses": m = try DataclassesModule.make(ctx)
         case "concurrent": m = PyModule(name: "concurrent")
         case "__main__": m = PyModule(name: "__main__", globals: runtime.mainGlobals)
@@ -63,7 +81,15 @@ final class ModuleRegistry {
         if name == "threading" {
             let extras = try SourceModules.load("threading", source: ThreadingExtrasSource.text, ctx)
             for n in ThreadingExtrasSource.exported { if let v = extras.get(n) { m.set(n, v) } }
+            helpers.append(extras)
         }
         return m
+    }
+}
+
+extension Globals {
+    /// Unbinds every name (end of a program: see `ModuleRegistry.unloadAll`).
+    func removeAll() {
+        for name in allNames { _ = remove(named: name) }
     }
 }

@@ -25,7 +25,7 @@ enum QueueModule {
         }
     }
 
-    static func make(_ runtime: PythonRuntime) -> PyModule {
+    static func make() -> PyModule {
         let m = PyModule(name: "queue")
         let empty = PyType(name: "Empty", base: ExceptionKind.exception.type, module: "_queue")
         let full = PyType(name: "Full", base: ExceptionKind.exception.type, module: "queue")
@@ -38,7 +38,7 @@ enum QueueModule {
                 counter += 1
                 let maxsize = indexValue(ThreadingModule.argument(args, kwargs, 0, "maxsize") ?? .int(0)) ?? 0
                 let i = PyInstance(type: t)
-                let q = QueueState(maxsize: maxsize, recorder: runtime.recorder, name: ctx.pendingObjectName ?? "\(t.name)-\(counter)", line: ctx.pendingObjectLine)
+                let q = QueueState(maxsize: maxsize, recorder: ctx.runtime.recorder, name: ctx.pendingObjectName ?? "\(t.name)-\(counter)", line: ctx.pendingObjectLine)
                 q.order = order
                 i.native = q
                 return .object(i)

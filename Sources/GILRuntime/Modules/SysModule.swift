@@ -19,13 +19,13 @@ enum SysModule {
         m.dict["stdout"] = .object(stream(fd: 1, runtime))
         m.dict["stderr"] = .object(stream(fd: 2, runtime))
         m.dict["modules"] = .object(PyDict())
-        m.addFunction("setswitchinterval") { args, _, _ in
+        m.addFunction("setswitchinterval") { args, _, ctx in
             let s = try TimeModule.seconds(args.first ?? .none)
             if s <= 0 { throw PyException.make(.valueError, "switch interval must be strictly positive") }
-            runtime.gil.switchIntervalNs = max(1, try TimeModule.nanoseconds(s))
+            ctx.runtime.gil.switchIntervalNs = max(1, try TimeModule.nanoseconds(s))
             return .none
         }
-        m.addFunction("getswitchinterval") { _, _, _ in .float(Double(runtime.gil.switchIntervalNs) / 1e9) }
+        m.addFunction("getswitchinterval") { _, _, ctx in .float(Double(ctx.runtime.gil.switchIntervalNs) / 1e9) }
         m.addFunction("exit") { args, _, _ in
             let e = PyException.make(.systemExit)
             e.value.attributes["args"] = .object(PyTuple(args.isEmpty ? [] : [args[0]]))
@@ -53,11 +53,11 @@ enum SysModule {
             guard args.count == 2, case .object(let s as PyStr) = args[1] else {
                 throw PyException.make(.typeError, "write() argument must be str, not \(args.count > 1 ? typeName(args[1]) : "nothing")")
             }
-            if fd == 2 { runtime.output.writeErr(s.value) } else { runtime.output.writeOut(s.value) }
+            if fd == 2 { ctx.runtime.output.writeErr(s.value) } else { ctx.runtime.output.writeOut(s.value) }
             return .int(s.scalars.count)
         }
-        t.addMethod("flush") { _, _, _ in
-            runtime.output.flush()
+        t.addMethod("flush") { _, _, ctx in
+            ctx.runtime.output.flush()
             return .none
         }
         t.addMethod("isatty") { _, _, _ in .bool(false) }

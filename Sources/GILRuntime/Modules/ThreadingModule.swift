@@ -51,7 +51,7 @@ enum ThreadingModule {
     static func make(_ runtime: PythonRuntime) -> PyModule {
         let m = PyModule(name: "threading")
         let counters = Counters()
-        let threadType = makeThreadType(runtime, counters)
+        let threadType = makeThreadType(counters)
         m.dict["Thread"] = .object(threadType)
         let mainThreadType = PyType(name: "_MainThread", base: threadType, module: "threading")
 
@@ -68,20 +68,20 @@ enum ThreadingModule {
             return t
         }
         m.addFunction("current_thread") { _, _, ctx in .object(threadObject(ctx)) }
-        m.addFunction("main_thread") { _, _, ctx in .object(threadObject(runtime.mainContext ?? ctx)) }
-        m.addFunction("active_count") { _, _, _ in .int(1 + runtime.threads.threads.filter { $0.tid != 1 && $0.isAlive }.count) }
+        m.addFunction("main_thread") { _, _, ctx in .object(threadObject(ctx.runtime.mainContext ?? ctx)) }
+        m.addFunction("active_count") { _, _, ctx in .int(1 + ctx.runtime.threads.threads.filter { $0.tid != 1 && $0.isAlive }.count) }
         m.addFunction("get_ident") { _, _, ctx in .int(identOf(ctx.ts.tid)) }
         m.addFunction("get_native_id") { _, _, ctx in .int(Int(getpid()) + Int(ctx.ts.tid) - 1) }
         m.addFunction("enumerate") { _, _, ctx in
-            var out: [Value] = [.object(threadObject(runtime.mainContext ?? ctx))]
-            for t in runtime.liveThreadObjects() { out.append(.object(t)) }
+            var out: [Value] = [.object(threadObject(ctx.runtime.mainContext ?? ctx))]
+            for t in ctx.runtime.liveThreadObjects() { out.append(.object(t)) }
             return .object(PyList(out))
         }
-        m.addFunction("setswitchinterval") { args, _, _ in
-            runtime.gil.switchIntervalNs = max(1, try TimeModule.nanoseconds(try TimeModule.seconds(args[0])))
+        m.addFunction("setswitchinterval") { args, _, ctx in
+            ctx.runtime.gil.switchIntervalNs = max(1, try TimeModule.nanoseconds(try TimeModule.seconds(args[0])))
             return .none
         }
-        m.addFunction("getswitchinterval") { _, _, _ in .float(Double(runtime.gil.switchIntervalNs) / 1e9) }
+        m.addFunction("getswitchinterval") { _, _, ctx in .float(Double(ctx.runtime.gil.switchIntervalNs) / 1e9) }
         m.dict["TIMEOUT_MAX"] = .float(9_223_372_036.0)
         let localType = PyType(name: "local", base: BuiltinTypes.object, module: "_thread")
         localType.construct = { t, _, _, _ in
@@ -100,7 +100,7 @@ enum ThreadingModule {
         139_800_000_000_000 + Int(tid) * 8_392_704
     }
 
-    static func makeThreadType(_ runtime: PythonRuntime, _ counters: Counters) -> PyType {
+    static func makeThreadType(_ counters: Counters) -> PyType {
         let t = PyType(name: "Thread", base: BuiltinTypes.object, module: "threading")
         t.addMethod("__init__") { args, kwargs, ctx in
             guard case .object(let inst as PyInstance) = args[0] else { return .none }
@@ -147,6 +147,8 @@ enum ThreadingModule {
             let name = try str(inst.attributes["name"] ?? .str("Thread"), ctx)
             let daemon = try truthy(inst.attributes["daemon"] ?? .bool(false), ctx)
             let box = UncheckedBox(inst)
+            // The thread holds the runtime while it runs (an ended program frees it: PythonRuntime.releaseObjects).
+            let runtime = ctx.runtime
             let handle = runtime.threads.spawn(parent: ctx.ts, name: name, daemon: daemon) { ts in
                 runtime.runThread(box.value, ts)
             }

@@ -26,7 +26,7 @@ enum TimeModule {
         return Int64(t.tv_sec) * 1_000_000_000 + Int64(t.tv_nsec)
     }
 
-    static func make(_ runtime: PythonRuntime) -> PyModule {
+    static func make() -> PyModule {
         let m = PyModule(name: "time")
         m.addFunction("time") { _, _, _ in .float(Double(clock(CLOCK_REALTIME)) / 1e9) }
         m.addFunction("time_ns") { _, _, _ in .int(Int(clock(CLOCK_REALTIME))) }
@@ -84,11 +84,11 @@ enum TimeModule {
 
 /// `gilrec`: markers in the trace (`mark`) and phases (`with gilrec.phase("name"):`).
 enum GILRecModule {
-    static func make(_ runtime: PythonRuntime) -> PyModule {
+    static func make() -> PyModule {
         let m = PyModule(name: "gilrec")
         m.addFunction("mark") { args, _, ctx in
             let label = try str(args.first ?? .str(""), ctx)
-            ctx.ts.emit(.mark, obj: runtime.recorder.label(label), arg: MarkPhase.point.rawValue)
+            ctx.ts.emit(.mark, obj: ctx.runtime.recorder.label(label), arg: MarkPhase.point.rawValue)
             return .none
         }
         let phaseType = PyType(name: "phase", base: BuiltinTypes.object, module: "gilrec")
@@ -99,7 +99,7 @@ enum GILRecModule {
         }
         func emit(_ v: Value, _ phase: MarkPhase, _ ctx: ExecutionContext) throws {
             guard case .object(let p as PyInstance) = v, let n = p.attributes["name"] else { return }
-            ctx.ts.emit(.mark, obj: runtime.recorder.label(try str(n, ctx)), arg: phase.rawValue)
+            ctx.ts.emit(.mark, obj: ctx.runtime.recorder.label(try str(n, ctx)), arg: phase.rawValue)
         }
         phaseType.addMethod("__enter__") { args, _, ctx in
             try emit(args[0], .begin, ctx)

@@ -1,7 +1,7 @@
 /// `traceback` (Lib/traceback.py, the common part): the exception being handled, or a given one, formatted
 /// exactly as an uncaught exception is (`Traceback.format`), e.g. `traceback.print_exc()` in a worker thread.
 enum TracebackModule {
-    static func make(_ runtime: PythonRuntime) -> PyModule {
+    static func make() -> PyModule {
         let m = PyModule(name: "traceback")
         func handled(_ ctx: ExecutionContext) -> PyException? { ctx.handled.last.map { PyException($0) } }
         func given(_ args: [Value], _ ctx: ExecutionContext) throws -> PyException? {
@@ -12,16 +12,16 @@ enum TracebackModule {
         }
         func text(_ e: PyException?, _ ctx: ExecutionContext) -> String {
             guard let e else { return "NoneType: None\n" }
-            return Traceback.format(e, program: runtime.program, ctx)
+            return Traceback.format(e, program: ctx.runtime.program, ctx)
         }
         func lines(_ s: String) -> Value {
             .object(PyList(s.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { .str($0 + "\n") }))
         }
         func emit(_ s: String, _ kwargs: [(String, Value)], _ ctx: ExecutionContext) throws {
             if let file = kwargs.first(where: { $0.0 == "file" })?.1, !file.isNone {
-                try runtime.write(s, to: file, flush: false, ctx)
+                try ctx.runtime.write(s, to: file, flush: false, ctx)
             } else {
-                runtime.output.writeErr(s)
+                ctx.runtime.output.writeErr(s)
             }
         }
         m.addFunction("format_exc") { _, _, ctx in .str(text(handled(ctx), ctx)) }

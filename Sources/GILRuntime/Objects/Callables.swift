@@ -88,6 +88,8 @@ final class PyCell: PyObject, @unchecked Sendable {
         super.init(tag: .cell)
     }
 
+    deinit { Trashcan.release(&storage) }
+
     var value: Value? {
         get { lock.withLock { storage } }
         set { lock.withLock { storage = newValue } }
@@ -130,8 +132,12 @@ final class PyType: PyObject, @unchecked Sendable {
 
     /// Direct bases in declaration order (`base` is the first).
     let bases: [PyType]
-    /// This class, then its ancestors in C3 order.
-    private(set) var mro: [PyType] = []
+    /// The ancestors in C3 order, without this class: storing the class in its own list would make every
+    /// class a reference cycle, so no class — and no runtime a class's native methods capture — were ever freed.
+    private(set) var ancestors: [PyType] = []
+
+    /// This class, then its ancestors in C3 order (`__mro__`; allocates, so hot paths use `ancestors`).
+    var mro: [PyType] { [self] + ancestors }
 
     init(name: String, base: PyType?, dict: [String: Value] = [:], module: String = "builtins") {
         self.name = name
@@ -140,7 +146,7 @@ final class PyType: PyObject, @unchecked Sendable {
         self.dict = dict
         self.module = module
         super.init(tag: .type)
-        mro = [self] + (base?.mro ?? [])
+        ancestors = base?.mro ?? []
     }
 
     /// A class with several bases; nil when no consistent C3 order exists.
@@ -152,7 +158,7 @@ final class PyType: PyObject, @unchecked Sendable {
         self.module = module
         super.init(tag: .type)
         guard let order = Self.c3(bases.map(\.mro) + [bases]) else { return nil }
-        mro = [self] + order
+        ancestors = order
     }
 
     private static func c3(_ lists: [[PyType]]) -> [PyType]? {
@@ -191,10 +197,16 @@ final class PyType: PyObject, @unchecked Sendable {
 
     /// Lookup along the MRO, starting after `start` when given (`super()`).
     func lookup(_ name: String, after start: PyType?) -> Value? {
-        var i = 0
-        if let start, let k = mro.firstIndex(where: { $0 === start }) { i = k + 1 }
-        while i < mro.count {
-            let cur = mro[i]
+        var i = 0  // into `ancestors`
+        if let start, start === self {
+            // super() in this class: its own dict is skipped
+        } else if let start, let k = ancestors.firstIndex(where: { $0 === start }) {
+            i = k + 1
+        } else if let v = lock.withLock({ dict[name] }) {
+            return v
+        }
+        while i < ancestors.count {
+            let cur = ancestors[i]
             if let v = cur.lock.withLock({ cur.dict[name] }) { return v }
             i += 1
         }
@@ -202,12 +214,13 @@ final class PyType: PyObject, @unchecked Sendable {
     }
 
     func isSubtype(of other: PyType) -> Bool {
-        mro.contains { $0 === other }
+        self === other || ancestors.contains { $0 === other }
     }
 
     /// The builtin constructor of the nearest builtin ancestor, if any (for `class X(dict)` etc.).
     var inheritedConstruct: ((_ type: PyType, _ args: [Value], _ kwargs: [(String, Value)], _ ctx: ExecutionContext) throws -> Value)? {
-        for cur in mro { if let c = cur.construct { return c } }
+        if let construct { return construct }
+        for cur in ancestors { if let c = cur.construct { return c } }
         return nil
     }
 
@@ -241,6 +254,8 @@ final class PyInstance: PyObject, @unchecked Sendable {
         self.shape = type.rootShape
         super.init(tag: .instance)
     }
+
+    deinit { Trashcan.release(&slots) }
 
     func getAttribute(_ name: String) -> Value? { lock.withLock { shape.slot(of: name).map { slots[$0] } } }
     func setAttribute(_ name: String, _ v: Value) { lock.withLock { storeUnlocked(name, v) } }

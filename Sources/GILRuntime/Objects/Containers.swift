@@ -15,6 +15,8 @@ final class PyList: PyObject, @unchecked Sendable {
         super.init(tag: .list)
     }
 
+    deinit { Trashcan.release(&storage) }
+
     /// A snapshot of the elements; assigning replaces them all.
     var items: [Value] {
         get { lock.withLock { storage } }

@@ -80,12 +80,15 @@ final class PyBytes: PyObject, @unchecked Sendable {
 }
 
 final class PyTuple: PyObject, @unchecked Sendable {
-    let items: [Value]
+    /// Never changed after init (`var` only so that `deinit` can hand the elements to the trashcan).
+    private(set) var items: [Value]
 
     init(_ items: [Value]) {
         self.items = items
         super.init(tag: .tuple)
     }
+
+    deinit { Trashcan.release(&items) }
 }
 
 /// `range(start, stop, step)`.

@@ -81,7 +81,19 @@ public final class PythonRuntime: @unchecked Sendable {
         if !started { box.outcome = runMain() }
         output.flush()
         recorder.finish()
+        if threads.activeCount == 0 { releaseObjects() }
         return box.outcome ?? ProgramOutcome(exitCode: 1, status: .error)
+    }
+
+    /// Breaks the reference cycles an ended program leaves — module closures hold the runtime, functions hold
+    /// the globals that hold them — so a run inside a longer process (a sweep, the demo, gilbench, the tests)
+    /// frees its objects. Only once no Python thread is alive: a daemon thread still running may use any of
+    /// them, so then the runtime is left as it is (CPython, too, never finalises under a running daemon).
+    private func releaseObjects() {
+        modules.unloadAll()
+        mainGlobals.removeAll()
+        builtins.lock.withLock { builtins.dict.removeAll() }
+        threadObjects.withLock { $0.removeAll() }
     }
 
     /// Called from a signal-handling thread: KeyboardInterrupt in the main thread at its next check point.
