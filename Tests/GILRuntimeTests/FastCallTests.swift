@@ -137,6 +137,97 @@ struct FastCallTests {
         #expect(result.stderr.hasSuffix("ValueError: bottom\n"))
     }
 
+    /// `if`/`while` tests that are one comparison compile to `jumpUnlessCompare`: ints inline, everything
+    /// else (floats, NaN, big ints, str, tuples, rich comparisons returning non-bools, TypeError) as the
+    /// comparison opcodes decide. Chained comparisons keep the general path. Expected: CPython 3.11.
+    @Test func fusedCompareBranchesMatchCPython() throws {
+        let result = try runProgram(#"""
+            class Loose:
+                def __init__(self, v):
+                    self.v = v
+                def __lt__(self, other):
+                    return self.v - other.v
+                def __eq__(self, other):
+                    return [] if self.v == other.v else [1]
+
+            def branches(a, b):
+                out = []
+                if a < b: out.append("<")
+                if a <= b: out.append("<=")
+                if a > b: out.append(">")
+                if a >= b: out.append(">=")
+                if a == b: out.append("==")
+                if a != b: out.append("!=")
+                return "".join(out) or "-"
+
+            nan = float("nan")
+            for a, b in [(1, 2), (2, 2), (3, 2), (-2**63, 2**63 - 1), (2**70, 1), (1.5, 2), (2, 2.0), (nan, nan), ("a", "b"), ((1, 2), (1, 3)), (True, 1)]:
+                print(repr(a), repr(b), branches(a, b))
+            def loose(a, b):
+                out = []
+                if a < b: out.append("<")
+                if a == b: out.append("==")
+                if a != b: out.append("!=")
+                return "".join(out) or "-"
+            print(loose(Loose(3), Loose(1)), loose(Loose(1), Loose(1)), loose(Loose(1), Loose(3)))
+            n, steps = 0, 0
+            while n < 10:
+                n += 3
+                steps += 1
+            while 1 < n <= 12 < 20:
+                n += 1
+            print(n, steps)
+            try:
+                if 1 < "x":
+                    pass
+            except TypeError as e:
+                print("TypeError", e)
+            i = 0
+            while i != 5:
+                i += 1
+                if i == 2:
+                    continue
+                if i >= 4:
+                    break
+            print(i)
+            """#)
+        #expect(result.stderr == "")
+        #expect(result.stdout == """
+            1 2 <<=!=
+            2 2 <=>===
+            3 2 >>=!=
+            -9223372036854775808 9223372036854775807 <<=!=
+            1180591620717411303424 1 >>=!=
+            1.5 2 <<=!=
+            2 2.0 <=>===
+            nan nan !=
+            'a' 'b' <<=!=
+            (1, 2) (1, 3) <<=!=
+            True 1 <=>===
+            <== != <==
+            13 4
+            TypeError '<' not supported between instances of 'int' and 'str'
+            4
+
+            """)
+    }
+
+    /// Which tests fuse: one ordering/equality comparison does; a chain, `in` or a plain name does not.
+    @Test func onlySingleComparisonsFuse() throws {
+        func listing(_ test: String) throws -> String {
+            let source = "def f(a, b):\n    if \(test):\n        return 1\n    return 0\n"
+            return PythonCompiler.disassemble(try PythonCompiler.compile(source: source, fileName: "t.py"))
+        }
+        for test in ["a < b", "a >= 1", "a == b", "a != b"] {
+            let text = try listing(test)
+            #expect(text.contains("jumpUnlessCompare") && !text.contains("jumpIfFalse"), "\(test)")
+        }
+        for test in ["a < b < 3", "a in b", "a is b", "a", "not a < b"] {
+            let text = try listing(test)
+            #expect(!text.contains("jumpUnlessCompare") && text.contains("jumpIfFalse"), "\(test)")
+        }
+    }
+
     /// `Value`'s layout, which `borrowedObject` reads: payload in the first word, tag after it.
     @Test func registerLayoutAndBorrowing() {
         #expect(MemoryLayout<Value>.size == 9)

@@ -63,6 +63,9 @@ final class CodeObject: @unchecked Sendable {
     /// a fresh frame (no defaults, keywords, `*args`, cells, unbound markers or generator); -1 otherwise.
     /// Set by `seal()`; the VM's call fast path (`Interpreter.callPlainFunction`) compares it with argc.
     private(set) var plainArgumentCount = -1
+    /// How many leading registers of a frame can hold objects when it is popped: `constantBase` when every
+    /// constant is a scalar (constant registers are never written), else `frameSize`. Set by `seal()`.
+    private(set) var releaseCount = 0
 
     func seal() {
         assignmentNameAt = Array(repeating: nil, count: instructions.count)
@@ -79,6 +82,8 @@ final class CodeObject: @unchecked Sendable {
         constantCount = constants.count
         let plain = isSimple && !isGenerator && !needsUnboundMarkers && cellRegisters.isEmpty && freeRegisters.isEmpty
         plainArgumentCount = plain ? positionalCount : -1
+        let objectConstants = constants.contains { if case .object = $0 { true } else { false } }
+        releaseCount = Int(objectConstants ? frameSize : constantBase)
     }
 
     deinit {

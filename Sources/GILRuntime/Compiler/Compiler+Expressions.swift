@@ -208,6 +208,20 @@ extension FunctionCompiler {
         }
     }
 
+    /// Emits the jump an `if`/`while` takes when `test` is false; returns it for `patchJump`. A test that is
+    /// one ordering or equality comparison (`if n < 2:`) becomes a single `jumpUnlessCompare`, without a
+    /// bool register and a second dispatch (CPython 3.12's COMPARE_AND_BRANCH idea).
+    func jumpUnless(_ test: Expression) throws(SyntaxError) -> Int {
+        if case .compare(let first, let rest) = test.kind, rest.count == 1,
+           let k = Opcode.fusedComparisons.firstIndex(of: rest[0].0) {
+            let l = try expression(first)
+            let r = try expression(rest[0].1)
+            return emit(.jumpUnlessCompare, 0, l, r, d: UInt16(k))
+        }
+        let cond = try expression(test)
+        return emit(.jumpIfFalse, 0, cond)
+    }
+
     func emitCompare(_ op: ComparisonOperator, _ d: Int32, _ l: Int32, _ r: Int32) {
         switch op {
         case .less: emit(.less, d, l, r)

@@ -95,8 +95,7 @@ extension FunctionCompiler {
             }
             reopenAfterUnwind()
         case .ifStatement(let test, let body, let orElse):
-            let cond = try expression(test)
-            let skip = emit(.jumpIfFalse, 0, cond)
+            let skip = try jumpUnless(test)
             let before = definitelyAssigned
             try statements(body)
             let afterBody = definitelyAssigned
@@ -113,8 +112,7 @@ extension FunctionCompiler {
         case .whileStatement(let test, let body, let orElse):
             let top = here
             currentLine = test.location.line
-            let cond = try expression(test)
-            let exit = emit(.jumpIfFalse, 0, cond)
+            let exit = try jumpUnless(test)
             tempTop = saved
             blocks.append(.loop(continueTarget: top, breakJumps: []))
             try statements(body)

@@ -32,6 +32,7 @@ enum Disassembler {
         case .jumpBack: "jumpBack"
         case .jumpIfFalse: "jumpIfFalse"
         case .jumpIfTrue: "jumpIfTrue"
+        case .jumpUnlessCompare: "jumpUnlessCompare"
         case .getIter: "getIter"
         case .forIter: "forIter"
         case .rangeInit: "rangeInit"

@@ -1,3 +1,5 @@
+import PythonSyntax
+
 /// The instruction set, declared once. The compiler emits these, the disassembler names them and the VM
 /// switches over them — all without `default:`, so a new opcode does not compile until every stage handles it.
 /// Operand conventions (see docs/bytecode.md): `a` is usually the destination register; registers are
@@ -53,6 +55,9 @@ enum Opcode: UInt8, CaseIterable {
     case jumpIfFalse
     /// if b: pc ← a
     case jumpIfTrue
+    /// unless b (ordering #d: <, <=, >, >=, ==, != — `Opcode.fusedComparisons`) c: pc ← a. The test of an
+    /// `if`/`while` that is one comparison, without the bool register (inline int fast path)
+    case jumpUnlessCompare
     /// a ← iter(b)
     case getIter
     /// a ← next(b), or pc ← c when exhausted
@@ -159,4 +164,9 @@ struct Instruction {
         self.c = c
         self.d = d
     }
+}
+
+extension Opcode {
+    /// The comparisons `jumpUnlessCompare` fuses, by its `d` operand.
+    static let fusedComparisons: [ComparisonOperator] = [.less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual]
 }

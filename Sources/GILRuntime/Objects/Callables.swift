@@ -247,7 +247,17 @@ final class PyInstance: PyObject, @unchecked Sendable {
     var shape: Shape
     var slots: [Value] = []
     var native: AnyObject?
-    let lock = ObjectLock("instance")
+    /// The instance's own lock, created at its first use under the free-threaded policy (published
+    /// atomically, so racing threads agree on one): a GIL run allocates and frees no lock per object.
+    private let ownLock = AtomicLazyReference<ObjectLock>()
+
+    /// This instance's `ObjectLock`. With object locking off every `withLock` is a flag test that never
+    /// touches the lock, so all instances share `ObjectLock.unlockedInstances`.
+    var lock: ObjectLock {
+        guard ObjectLocking.enabled else { return ObjectLock.unlockedInstances }
+        if let l = ownLock.load() { return l }
+        return ownLock.storeIfNil(ObjectLock("instance"))
+    }
 
     init(type: PyType) {
         self.type = type
@@ -259,6 +269,12 @@ final class PyInstance: PyObject, @unchecked Sendable {
 
     func getAttribute(_ name: String) -> Value? { lock.withLock { shape.slot(of: name).map { slots[$0] } } }
     func setAttribute(_ name: String, _ v: Value) { lock.withLock { storeUnlocked(name, v) } }
+}
+
+extension ObjectLock {
+    /// What `PyInstance.lock` returns while object locking is off (never entered: `withLock` and `enter`
+    /// test `ObjectLocking.enabled` first).
+    static let unlockedInstances = ObjectLock("instance")
 }
 
 /// A module: builtin ones keep attributes in `dict`; `__main__` keeps its globals in slots.

@@ -73,9 +73,16 @@ final class ExecutionContext {
     /// whose generic `swift_arrayDestroy` calls the value witness for every register, scalars included.
     @inline(__always)
     func popFrame(_ size: Int) {
+        popFrame(size, releasing: size)
+    }
+
+    /// As `popFrame(_:)`, looking only at the first `count` registers: the caller knows the others hold
+    /// no objects (`CodeObject.releaseCount`: a frame's constants are all scalars).
+    @inline(__always)
+    func popFrame(_ size: Int, releasing count: Int) {
         stackTop -= size
         let p = stackBase + stackTop
-        for k in 0..<size {
+        for k in 0..<count {
             if case .object = p[k] { (p + k).deinitialize(count: 1) }
         }
     }

@@ -97,7 +97,7 @@ extension Interpreter {
         let instance = PyInstance(type: t)
         let size = Int(code.frameSize)
         let regs = try enter(ctx, size)
-        defer { leave(ctx, size) }
+        defer { leave(ctx, code) }
         regs[0] = .object(instance)
         for k in 0..<argc { regs[k + 1] = args[k] }
         let r = try run(f, code, regs, ctx)
@@ -225,6 +225,13 @@ extension Interpreter {
     @inline(__always)
     static func leave(_ ctx: ExecutionContext, _ size: Int) {
         ctx.popFrame(size)
+        ctx.depth -= 1
+    }
+
+    /// `leave` for a frame of `code`, skipping its constant registers when they hold no objects.
+    @inline(__always)
+    static func leave(_ ctx: ExecutionContext, _ code: CodeObject) {
+        ctx.popFrame(Int(code.frameSize), releasing: code.releaseCount)
         ctx.depth -= 1
     }
 

@@ -16,7 +16,7 @@ extension Interpreter {
             let size = Int(code.frameSize)
             // Arguments and constants are initialized below; only the registers between them start as None.
             let regs = try enter(ctx, size, noneIn: argc..<max(argc, Int(code.constantBase)))
-            defer { leave(ctx, size) }
+            defer { leave(ctx, code) }
             let args = callee + 1
             for k in 0..<argc { (regs + k).initialize(to: args[k]) }
             copyConstants(code, regs)

@@ -128,6 +128,20 @@ enum Interpreter {
                         if !(try isTrue(regs[Int(i.b)], ctx)) { pc = Int(i.a) }
                     case .jumpIfTrue:
                         if try isTrue(regs[Int(i.b)], ctx) { pc = Int(i.a) }
+                    case .jumpUnlessCompare:
+                        if case .int(let x) = regs[Int(i.b)], case .int(let y) = regs[Int(i.c)] {
+                            let holds = switch i.d {
+                            case 0: x < y
+                            case 1: x <= y
+                            case 2: x > y
+                            case 3: x >= y
+                            case 4: x == y
+                            default: x != y
+                            }
+                            if !holds { pc = Int(i.a) }
+                            continue
+                        }
+                        if !(try compare(Opcode.fusedComparisons[Int(i.d)], regs[Int(i.b)], regs[Int(i.c)], ctx)) { pc = Int(i.a) }
                     case .getIter:
                         regs[Int(i.a)] = try makeIterator(regs[Int(i.b)], ctx)
                     case .forIter:
