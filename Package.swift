@@ -29,9 +29,11 @@ let package = Package(
         .target(name: "GILTrace"),
         // Python source → tokens → AST. Knows nothing about execution.
         .target(name: "PythonSyntax"),
+        // The CPU's cycle counter (rdtsc) for event timestamps: Swift cannot emit the instruction itself.
+        .target(name: "CClock"),
         // The GIL and its policies, OS threads, blocking-call brackets, sync primitives, loopback HTTP.
         // Knows nothing about Python objects.
-        .target(name: "GILCore", dependencies: ["GILTrace"]),
+        .target(name: "GILCore", dependencies: ["GILTrace", "CClock"]),
         // Compiler, register VM, object model, builtins and modules.
         .target(
             name: "GILRuntime",

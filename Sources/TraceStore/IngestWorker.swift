@@ -23,12 +23,22 @@ final class IngestWorker: @unchecked Sendable {
     private var rowsInTransaction = 0
     /// Events inserted in the open transaction: they count as stored only once it commits.
     private var uncommittedEvents: Int64 = 0
+    /// `max(id)` of `event_rows` inside the open transaction; nil outside one (another recorder may append
+    /// between our transactions).
+    private var knownLastRowID: Int64?
+    /// The event INSERTs, prepared once and owned by this worker (no cache lookup per batch).
+    private let appendMany: Statement
+    private let appendOne: Statement
+    private let insertOne: Statement
 
-    init(db: Database, runID: Int64, queue: WriterQueue, commitEvery: Int = 10_000) {
+    init(db: Database, runID: Int64, queue: WriterQueue, commitEvery: Int = 10_000) throws {
         self.db = db
         self.runID = runID
         self.queue = queue
         self.commitEvery = commitEvery
+        appendMany = try db.cachedStatement(Schema.appendEventRowsBlock)
+        appendOne = try db.cachedStatement(Schema.appendEventRow)
+        insertOne = try db.cachedStatement(Schema.insertEventRow)
     }
 
     /// Runs until the queue is closed and drained.
@@ -49,6 +59,7 @@ final class IngestWorker: @unchecked Sendable {
                     if db.isInTransaction { try? db.execute(Schema.rollback) }
                     rowsInTransaction = 0
                     uncommittedEvents = 0
+                    knownLastRowID = nil
                 }
             }
             if failed {
@@ -77,6 +88,7 @@ final class IngestWorker: @unchecked Sendable {
         if !db.isInTransaction {
             try db.execute(Schema.beginImmediate)
             rowsInTransaction = 0
+            knownLastRowID = nil
         }
     }
 
@@ -85,15 +97,20 @@ final class IngestWorker: @unchecked Sendable {
         insertedEvents += uncommittedEvents
         uncommittedEvents = 0
         rowsInTransaction = 0
+        knownLastRowID = nil
     }
 
-    /// The hot loop: `Schema.eventsPerInsert` rows per step of one cached multi-row INSERT (the tail row by
-    /// row), four integers per row (`EventRow`). An event whose `seq` does not fit the key is discarded and
-    /// counted, never stored under another run's key.
+    /// The hot loop. Events arrive in `seq` order (the recorder's drain merges its rings), so almost every
+    /// row's key is the table's largest key plus one: those rows go through `Schema.appendEventRowsBlock`,
+    /// which leaves the key out and lets SQLite pick `max(id) + 1` (`OP_NewRowid`, an append at the cursor).
+    /// An explicit key costs a uniqueness check, i.e. a B-tree search from the root per row, ~60 % of the
+    /// writer's instructions in callgrind (sqlite3BtreeTableMoveto + sqlite3GetVarint; see
+    /// https://sqlite.org/lang_createtable.html#rowid and the `OP_NotExists` of insert.c). Any other row (the
+    /// first of a run, an event published late, a run interleaved with another recorder's) takes the explicit
+    /// key. An event whose `seq` does not fit the key is discarded and counted, never stored under another
+    /// run's key.
     private func insert(_ events: [Event]) throws {
         let block = Schema.eventsPerInsert
-        let many = try db.cachedStatement(Schema.insertEventRowsBlock)
-        let one = try db.cachedStatement(Schema.insertEventRow)
         try beginIfNeeded()
         try events.withUnsafeBufferPointer { buffer in
             var index = 0
@@ -102,32 +119,78 @@ final class IngestWorker: @unchecked Sendable {
                     try commit()
                     try beginIfNeeded()
                 }
-                if buffer.count - index >= block, fitsKey(buffer[index..<(index + block)]) {
-                    var parameter: Int32 = 1
-                    for event in buffer[index..<(index + block)] {
-                        bind(event, to: many, at: parameter)
-                        parameter += 4
-                    }
-                    try many.step()
-                    many.reset()
-                    index += block
-                    rowsInTransaction += block
-                    uncommittedEvents += Int64(block)
-                } else {
-                    let event = buffer[index]
+                let event = buffer[index]
+                guard fitsKey(event) else {
                     index += 1
-                    guard fitsKey(event) else {
-                        discardedEvents += 1
-                        continue
-                    }
-                    bind(event, to: one, at: 1)
-                    try one.step()
-                    one.reset()
-                    rowsInTransaction += 1
-                    uncommittedEvents += 1
+                    discardedEvents += 1
+                    continue
                 }
+                let id = EventRow.id(run: runID, seq: event.seq)
+                let last = try lastRowID()
+                var stored = 1
+                if id == last &+ 1 {
+                    let run = consecutive(buffer, from: index, limit: block)
+                    if run == block {
+                        var parameter: Int32 = 1
+                        for position in index..<(index + block) {
+                            bindAppended(buffer[position], to: appendMany, at: parameter)
+                            parameter += 3
+                        }
+                        try appendMany.step()
+                        appendMany.reset()
+                        stored = block
+                    } else {
+                        bindAppended(event, to: appendOne, at: 1)
+                        try appendOne.step()
+                        appendOne.reset()
+                    }
+                    // SQLite chose the keys; they must be ours (nothing else writes inside our transaction).
+                    guard db.lastInsertRowID == id &+ Int64(stored - 1) else {
+                        throw SQLiteError(
+                            code: 1, message: "event_rows appended at rowid \(db.lastInsertRowID), expected \(id &+ Int64(stored - 1))",
+                            sql: Schema.appendEventRowsBlock)
+                    }
+                    knownLastRowID = id &+ Int64(stored - 1)
+                } else {
+                    bind(event, to: insertOne, at: 1)
+                    try insertOne.step()
+                    insertOne.reset()
+                    knownLastRowID = max(last, id)
+                }
+                index += stored
+                rowsInTransaction += stored
+                uncommittedEvents += Int64(stored)
             }
         }
+    }
+
+    /// How many events from `index` on (at most `limit`) have consecutive `seq` numbers that fit the key.
+    @inline(__always)
+    private func consecutive(_ buffer: UnsafeBufferPointer<Event>, from index: Int, limit: Int) -> Int {
+        let first = buffer[index].seq
+        let end = min(buffer.count, index + limit)
+        var position = index + 1
+        while position < end, buffer[position].seq == first &+ Int64(position - index), fitsKey(buffer[position]) {
+            position += 1
+        }
+        return position - index
+    }
+
+    /// The largest key in `event_rows` within the open transaction, read once per transaction
+    /// (`max(id)` of a rowid table is one descent to the last leaf) and then tracked as rows go in.
+    @inline(__always)
+    private func lastRowID() throws -> Int64 {
+        if let knownLastRowID { return knownLastRowID }
+        let last = try db.scalarInt(Schema.maxEventRowID) ?? 0
+        knownLastRowID = last
+        return last
+    }
+
+    @inline(__always)
+    private func bindAppended(_ event: Event, to statement: Statement, at first: Int32) {
+        statement.bind(event.ts, at: first)
+        statement.bind(EventRow.tk(event), at: first + 1)
+        statement.bind(event.arg, at: first + 2)
     }
 
     @inline(__always)
@@ -140,10 +203,6 @@ final class IngestWorker: @unchecked Sendable {
 
     @inline(__always)
     private func fitsKey(_ event: Event) -> Bool { event.seq >= 0 && event.seq < EventRow.seqLimit }
-
-    private func fitsKey(_ events: Swift.Slice<UnsafeBufferPointer<Event>>) -> Bool {
-        events.allSatisfy { fitsKey($0) }
-    }
 
     private func upsert(_ info: ThreadInfo) throws {
         try beginIfNeeded()

@@ -44,6 +44,7 @@ public final class RunWriter: EventSink, @unchecked Sendable {
         let db = try StoreFile.openForWriting(path: path)
         do {
             if let pageLimit { try db.limitGrowth(toPages: pageLimit) }
+            try db.execute(Schema.recordingPragmas)
             let runID = try db.inTransaction {
                 let s = try db.cachedStatement(Schema.insertRun)
                 s.bind(info.label, at: 1)
@@ -62,7 +63,7 @@ public final class RunWriter: EventSink, @unchecked Sendable {
                 return db.lastInsertRowID
             }
             let queue = WriterQueue(limitBytes: queueLimitBytes)
-            let worker = IngestWorker(db: db, runID: runID, queue: queue, commitEvery: commitEvery)
+            let worker = try IngestWorker(db: db, runID: runID, queue: queue, commitEvery: commitEvery)
             return try RunWriter(runID: runID, path: path, queue: queue, worker: worker)
         } catch {
             db.close()
@@ -152,6 +153,8 @@ public final class RunWriter: EventSink, @unchecked Sendable {
                 try? SliceDeriver.recordOutcome(
                     worker.db, runID: runID, outcome: outcome, eventCount: worker.insertedEvents, droppedEvents: dropped)
             }
+            // Everything this run wrote reaches the disk now, fsynced (the recording itself ran unsynced).
+            try? worker.db.execute(Schema.recordingDone)
             worker.db.close()
             state = .finished(error)
             return error

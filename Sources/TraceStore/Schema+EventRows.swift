@@ -43,6 +43,17 @@ extension Schema {
     static let insertEventRowsBlock = insertEventRows(eventsPerInsert)
     static let insertEventRow = insertEventRows(1)
 
+    /// `INSERT INTO event_rows(ts, tk, arg) …` repeated `rows` times: without the key SQLite gives each row
+    /// `max(id) + 1` (https://sqlite.org/autoinc.html), an append with no uniqueness search. The writer uses
+    /// it only when that is exactly the event's key (`IngestWorker.insert`).
+    static func appendEventRows(_ rows: Int) -> String {
+        "INSERT INTO event_rows(ts, tk, arg) VALUES " + Array(repeating: "(?, ?, ?)", count: rows).joined(separator: ", ")
+    }
+
+    static let appendEventRowsBlock = appendEventRows(eventsPerInsert)
+    static let appendEventRow = appendEventRows(1)
+    static let maxEventRowID = "SELECT max(id) FROM event_rows"
+
     /// A run's events in `seq` order: the rowid range `[?1, ?2)` (bind `EventRow.firstID` of the run and
     /// of the next run).
     static let selectEventRows = "SELECT id, ts, tk, arg FROM event_rows WHERE id >= ?1 AND id < ?2 ORDER BY id"

@@ -121,6 +121,12 @@ enum Schema {
     /// (a power loss may lose the last commits, never corrupt).
     static let writerPragmas = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL"
     static let checkpoint = "PRAGMA wal_checkpoint(TRUNCATE)"
+    /// While a run records, commits skip even the checkpoint's fsyncs (https://sqlite.org/pragma.html#pragma_synchronous):
+    /// a killed gilrec loses nothing it committed (the data is in the OS page cache), only a power loss or an
+    /// OS crash mid-run could. `recordingDone` restores NORMAL and checkpoints with fsyncs at the end of the run.
+    static let recordingPragmas = "PRAGMA synchronous = OFF"
+    /// PASSIVE never waits for readers (a `gilstat` may be reading the file); the rest is checkpointed later.
+    static let recordingDone = "PRAGMA synchronous = NORMAL; PRAGMA wal_checkpoint(PASSIVE)"
 
     // MARK: - Recording
 

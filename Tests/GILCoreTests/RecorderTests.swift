@@ -27,6 +27,34 @@ struct RecorderTests {
         #expect(gilViolations(events) == [])
     }
 
+    @Test func pairsShareOneInstantAndSurviveBackPressure() throws {
+        let h = Harness(ringCapacity: 4)
+        let perThread = 5_000
+        for i in 0..<2 {
+            _ = h.spawn("pairs\(i)") { ts in
+                for n in 0..<perThread {
+                    ts.emitPair(.lockRequest, firstArg: -1, .lockAcquire, secondArg: 1, obj: 1)
+                    ts.emit(.lockRelease, obj: 1, arg: Int64(n))
+                }
+                return 0
+            }
+        }
+        let events = h.finish()
+        #expect(h.recorder.droppedEvents == 0)
+        #expect(events.map(\.seq) == Array(1...Int64(events.count)))
+        for tid in [UInt16(2), 3] {
+            let mine = events.filter { $0.tid == tid && $0.obj == 1 }
+            #expect(mine.count == 3 * perThread)
+            for n in 0..<perThread {
+                let (request, acquire, release) = (mine[3 * n], mine[3 * n + 1], mine[3 * n + 2])
+                #expect(request.kind == .lockRequest && request.arg == -1)
+                #expect(acquire.kind == .lockAcquire && acquire.arg == 1)
+                #expect(acquire.seq == request.seq + 1 && acquire.ts == request.ts)
+                #expect(release.kind == .lockRelease && release.arg == Int64(n) && release.ts >= acquire.ts)
+            }
+        }
+    }
+
     @Test func finishFromAnotherThreadDrainsEverything() throws {
         let sink = MemorySink()
         // A long drain interval: only finish() moves the events.
@@ -96,21 +124,78 @@ struct RecorderTests {
         #expect(info.allSatisfy { ($0.endNs ?? -1) >= $0.startNs })
     }
 
-    @Test func ringDrainDeliversWrappedChunks() {
-        let ring = EventRing(capacity: 8)
-        var delivered: [Int64] = []
-        for round in 0..<5 {
+    @Test func drainMergesRingsInSeqOrderAcrossWrappedSlots() {
+        let sink = OrderSink()
+        // Only explicit drainAll() calls drain; monotonic-clock readings so timestamps are exact.
+        let recorder = TraceRecorder(sink: sink, ringCapacity: 8, drainIntervalNs: 60_000_000_000, cycleCounter: false)
+        let rings = [recorder.makeRing(), recorder.makeRing(), recorder.makeRing()]
+        var seq: Int64 = 0
+        for round in 0..<7 {
+            // Runs of two events per ring, rotating which ring starts: 6 slots of 8 per round, so slots wrap.
             for n in 0..<6 {
+                let index = (n / 2 + round) % rings.count
+                let ring = rings[index]
+                seq += 1
                 let head = ring.head.load(ordering: .relaxed)
-                ring.storage[head & ring.mask] = Event(seq: Int64(round * 6 + n), ts: 0, tid: 1, kind: .mark)
+                ring.storage[head & ring.mask] = Event(
+                    seq: seq, ts: recorder.originNs + seq * 10, tid: UInt16(index + 1), kind: .mark)
                 ring.head.store(head + 1, ordering: .releasing)
             }
-            ring.drain(chunk: 4) { chunk in
-                #expect(chunk.count <= 4)
-                delivered += chunk.map(\.seq)
-            }
-            #expect(ring.pending == 0)
+            #expect(recorder.drainAll() == 6)
+            #expect(rings.allSatisfy { $0.pending == 0 })
         }
-        #expect(delivered == (0..<30).map { Int64($0) })
+        recorder.finish()
+        let delivered = sink.events
+        #expect(delivered.map(\.seq) == Array(1...seq))  // delivery order, not sorted afterwards
+        #expect(delivered.map(\.ts) == (1...seq).map { $0 * 10 })
     }
+
+    @Test func cycleCounterTimestampsMatchTheMonotonicClock() {
+        let h = Harness()
+        #expect(h.recorder.clock.usesCounter == TickClock.counterIsTrusted)
+        var bounds: [(Int64, Int64)] = []
+        for n in 0..<2_000 {
+            let before = h.recorder.now()
+            h.main.emit(.mark, obj: 1, arg: Int64(n))
+            bounds.append((before, h.recorder.now()))
+            if n % 500 == 0 { h.main.sleep(ns: 2_000_000) }  // let the drain take new anchors
+        }
+        let marks = h.finish().filter { $0.kind == .mark && $0.obj == 1 }
+        #expect(marks.count == bounds.count)
+        // Generous: anchors are tens of ns apart from the truth; a preempted drain may extrapolate further.
+        let slack: Int64 = 2_000_000
+        for (event, (before, after)) in zip(marks, bounds) {
+            #expect(event.ts >= before - slack && event.ts <= after + slack)
+        }
+        #expect(marks.map(\.ts) == marks.map(\.ts).sorted())
+    }
+
+    @Test func tickConverterFollowsTheMonotonicClock() {
+        guard TickClock.counterIsTrusted else { return }
+        let origin = MonotonicClock.now()
+        var converter = TickConverter(clock: TickClock(), originNs: origin)
+        let clock = TickClock()
+        for _ in 0..<5 {
+            converter.advance()
+            // The tightest of a few back-to-back pairs: a preemption between the reads would widen it.
+            var error = Int64.max
+            for _ in 0..<8 {
+                let before = MonotonicClock.now() - origin
+                let ns = converter.ns(clock.read())
+                let after = MonotonicClock.now() - origin
+                error = min(error, ns < before ? before - ns : (ns > after ? ns - after : 0))
+            }
+            #expect(error < 100_000)
+        }
+    }
+}
+
+/// Keeps events in the order the recorder delivered them (MemorySink sorts by seq).
+final class OrderSink: EventSink, @unchecked Sendable {  // all state behind `lock`
+    private let lock = Mutex<[Event]>([])
+    var events: [Event] { lock.withLock { $0 } }
+    func submit(_ events: UnsafeBufferPointer<Event>) { lock.withLock { $0.append(contentsOf: events) } }
+    func describeThread(_ info: ThreadInfo) {}
+    func describeObject(_ info: ObjectInfo) {}
+    func describeLabel(id: Int32, text: String) {}
 }

@@ -89,6 +89,41 @@ import Testing
         #expect(slices == SliceBuilder.slices(of: run.events))
     }
 
+    /// The writer appends rows without a key when the event's key follows the table's last one, and uses
+    /// the explicit key otherwise: a later run's rows above this one's, events published late (a hole in
+    /// `seq` filled afterwards), the first event of a run. Every event must land under its own key.
+    @Test func appendedAndKeyedRowsInterleaveAcrossRunsAndHoles() throws {
+        let path = dir.path("gil.db")
+        let run = CraftedRun(threads: 2, rounds: 400)
+        let a = try RunWriter.begin(path: path, info: info("a"))
+        let b = try RunWriter.begin(path: path, info: info("b"))
+        let events = run.events
+        let chunk = 300
+        var offset = 0
+        while offset < events.count {
+            let end = min(offset + chunk, events.count)
+            // Run b's chunk arrives with its first 70 events late (after the rest of the chunk).
+            let split = min(offset + 70, end)
+            for (writer, parts) in [(a, [offset..<end]), (b, [split..<end, offset..<split])] {
+                for part in parts {
+                    Array(events[part]).withUnsafeBufferPointer { writer.submit($0) }
+                    writer.waitUntilDrained()
+                }
+            }
+            offset = end
+        }
+        let outcome = RunOutcome(status: .ok, exitCode: 0, wallNs: 1, cpuNs: 1)
+        try a.finish(outcome, droppedEvents: 0)
+        try b.finish(outcome, droppedEvents: 0)
+        let reader = try TraceReader(path: path)
+        for writer in [a, b] {
+            var stored: [Event] = []
+            try reader.forEachEvent(runID: writer.runID) { stored.append($0) }
+            #expect(stored == events)
+            #expect(try reader.resolveRun(String(writer.runID)).eventCount == Int64(events.count))
+        }
+    }
+
     @Test func viewsAndQueriesName() throws {
         let path = dir.path("gil.db")
         let run = CraftedRun(threads: 2, rounds: 10)

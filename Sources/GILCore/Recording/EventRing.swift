@@ -5,7 +5,8 @@ import Synchronization
 ///
 /// The owning OS thread is the only producer (it writes a slot, then publishes `head` with a release store);
 /// the recorder's drain is the only consumer (it reads `head` with an acquire load, copies the published
-/// slots into the sink, then frees them by a release store of `tail`). `head` and `tail` grow without bound
+/// slots out, merged with the other rings' (`TraceRecorder.drainAll`), then frees them by a release store of
+/// `tail`). Slots hold raw clock readings in `ts` (`TickClock`); the drain converts them to ns. `head` and `tail` grow without bound
 /// and are masked into the storage, so `head - tail` is the fill level. No locks, no allocation per event.
 @usableFromInline
 final class EventRing: @unchecked Sendable {  // SPSC discipline above: each index has one writer
@@ -18,6 +19,9 @@ final class EventRing: @unchecked Sendable {  // SPSC discipline above: each ind
     @usableFromInline let tail = Atomic<Int>(0)
     /// Set by the producer after its last event (thread end): the drain forgets the ring once empty.
     let retired = Atomic<Bool>(false)
+    /// Consumer only (under the recorder's rings lock): the last timestamp drained, so this thread's
+    /// timestamps stay non-decreasing across tick-converter anchors.
+    var lastDrainedTs: Int64 = 0
 
     /// - Parameter capacity: rounded up to a power of two, at least 2.
     init(capacity: Int) {
@@ -32,23 +36,4 @@ final class EventRing: @unchecked Sendable {  // SPSC discipline above: each ind
 
     /// Events published but not yet drained.
     var pending: Int { head.load(ordering: .acquiring) &- tail.load(ordering: .acquiring) }
-
-    /// Consumer side: hands every published event to `deliver` in contiguous chunks of at most `chunk`
-    /// events, freeing each chunk's slots once `deliver` returns (the sink copies before returning).
-    /// Callers serialise consumers (the recorder's drain lock).
-    /// - Returns: the number of events delivered.
-    @discardableResult
-    func drain(chunk: Int, _ deliver: (UnsafeBufferPointer<Event>) -> Void) -> Int {
-        let start = tail.load(ordering: .relaxed)
-        let end = head.load(ordering: .acquiring)
-        var position = start
-        while position != end {
-            let offset = position & mask
-            let count = min(end &- position, capacity - offset, chunk)
-            deliver(UnsafeBufferPointer(start: storage + offset, count: count))
-            position &+= count
-            tail.store(position, ordering: .releasing)
-        }
-        return end &- start
-    }
 }

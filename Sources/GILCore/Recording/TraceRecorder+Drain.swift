@@ -1,6 +1,33 @@
 import GILTrace
 import Synchronization
 
+/// What the consumer owns: the rings, the tick converter, and a scratch buffer where the rings' events are
+/// merged in `seq` order. Lives in `TraceRecorder.rings` (the lock serialises consumers).
+struct DrainState: ~Copyable {
+    var rings: [EventRing] = []
+    var converter: TickConverter
+    /// `chunk` events, converted and merged, handed to `EventSink.submit` when full.
+    let scratch: UnsafeMutablePointer<Event>
+    let chunk: Int
+    /// Reused per pass: the rings with published events and where their merge stands.
+    var cursors: [MergeCursor] = []
+
+    init(converter: TickConverter, chunk: Int) {
+        self.converter = converter
+        self.chunk = chunk
+        scratch = .allocate(capacity: chunk)
+    }
+
+    deinit { scratch.deallocate() }
+}
+
+/// One ring's part of a drain pass: the published slots `position ..< end`.
+struct MergeCursor {
+    let ring: EventRing
+    var position: Int
+    let end: Int
+}
+
 // MARK: - Consumer side
 
 extension TraceRecorder {
@@ -27,21 +54,92 @@ extension TraceRecorder {
         }
     }
 
-    /// Moves every published event into the sink and forgets rings whose thread ended and that are empty.
-    /// The rings lock serialises consumers, so a ring's `tail` has one writer at a time.
+    /// Moves every published event into the sink, merged across rings in `seq` order with timestamps in ns,
+    /// and forgets rings whose thread ended and that are empty.
+    ///
+    /// Why merge: the store's writer appends rows whose key follows the table's last one without a B-tree
+    /// search (`IngestWorker.insert`); ring after ring, two threads' events would interleave in key order and
+    /// every row would need one. Under a GIL one thread emits long runs between switches, so the merge mostly
+    /// copies runs: it picks the ring with the smallest next `seq` and copies until another ring's is smaller.
+    /// Slots are freed (`tail` stored) as soon as they are copied into the scratch buffer.
     @discardableResult
     func drainAll() -> Int {
-        rings.withLock { rings in
-            var moved = 0
-            rings.removeAll { ring in
-                // Read `retired` before draining: once it is true, the producer's last event is published.
-                let retired = ring.retired.load(ordering: .acquiring)
-                moved += ring.drain(chunk: drainChunk) { sink.submit($0) }
-                return retired && ring.pending == 0
+        rings.withLock { state in
+            state.converter.advance()
+            state.cursors.removeAll(keepingCapacity: true)
+            var retired: [Bool] = []
+            retired.reserveCapacity(state.rings.count)
+            for ring in state.rings {
+                // Read `retired` before `head`: once it is true, the producer's last event is published.
+                retired.append(ring.retired.load(ordering: .acquiring))
+                let start = ring.tail.load(ordering: .relaxed)
+                let end = ring.head.load(ordering: .acquiring)
+                if start != end { state.cursors.append(MergeCursor(ring: ring, position: start, end: end)) }
+            }
+            let moved = merge(&state)
+            var index = 0
+            state.rings.removeAll { ring in
+                defer { index += 1 }
+                return retired[index] && ring.pending == 0
             }
             drainPasses.wrappingAdd(1, ordering: .relaxed)
             return moved
         }
+    }
+
+    /// The k-way merge of `state.cursors` into the sink, in chunks of `state.chunk`.
+    private func merge(_ state: inout DrainState) -> Int {
+        var moved = 0
+        var filled = 0
+        let converter = state.converter
+        while !state.cursors.isEmpty {
+            // The cursor with the smallest next seq, and the smallest next seq of the others.
+            var best = 0
+            var bestSeq = state.cursors[0].nextSeq
+            var bound = Int64.max
+            for index in 1..<state.cursors.count {
+                let seq = state.cursors[index].nextSeq
+                if seq < bestSeq {
+                    bound = bestSeq
+                    bestSeq = seq
+                    best = index
+                } else if seq < bound {
+                    bound = seq
+                }
+            }
+            let ring = state.cursors[best].ring
+            let storage = ring.storage
+            let mask = ring.mask
+            var position = state.cursors[best].position
+            let end = state.cursors[best].end
+            var last = ring.lastDrainedTs
+            var out = state.scratch + filled
+            let outEnd = state.scratch + state.chunk
+            repeat {
+                var event = (storage + (position & mask)).pointee
+                // Per thread, timestamps never go back (a new anchor may step them back by its jitter).
+                event.ts = max(converter.ns(event.ts), last)
+                last = event.ts
+                out.initialize(to: event)
+                out += 1
+                position &+= 1
+            } while position != end && out != outEnd && (storage + (position & mask)).pointee.seq < bound
+            filled = out - state.scratch
+            ring.lastDrainedTs = last
+            moved += position &- state.cursors[best].position
+            ring.tail.store(position, ordering: .releasing)
+            if position == end {
+                state.cursors.remove(at: best)
+            } else {
+                state.cursors[best].position = position
+            }
+            if filled == state.chunk {
+                sink.submit(UnsafeBufferPointer(start: state.scratch, count: filled))
+                filled = 0
+            }
+        }
+        if filled > 0 { sink.submit(UnsafeBufferPointer(start: state.scratch, count: filled)) }
+        return moved
     }
 
     /// Describes a thread to the sink (at start, and again at end with end time, CPU time and switches);
@@ -50,4 +148,9 @@ extension TraceRecorder {
         guard !isFinished else { return }
         sink.describeThread(info)
     }
+}
+
+extension MergeCursor {
+    @inline(__always)
+    var nextSeq: Int64 { (ring.storage + (position & ring.mask)).pointee.seq }
 }

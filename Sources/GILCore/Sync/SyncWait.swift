@@ -5,7 +5,8 @@ import GILTrace
 /// GIL (Py_BEGIN_ALLOW_THREADS), wait on the primitive's own condition, then re-take the GIL.
 ///
 /// Events: lock_request(obj, timeout ns or -1; 0 for a non-blocking try) · [gil_release(blockingCall) · …
-/// gil_acquire] · lock_acquire(obj, 1 got it / 0 not). The uncontended path emits the pair back to back.
+/// gil_acquire] · lock_acquire(obj, 1 got it / 0 not). The uncontended path records the pair at one instant
+/// (`ThreadState.emitPair`): the two events are nanoseconds apart, well below the trace's µs precision.
 ///
 /// The primitive's mutex is never held while waiting for the GIL (that would deadlock against the GIL
 /// holder trying to release the primitive).
@@ -21,15 +22,21 @@ enum SyncWait {
         tryTake: () -> Bool
     ) -> Bool {
         let mayWait = blocking && (timeoutNs.map { $0 != 0 } ?? true)
-        if emitRequest {
-            ts.emit(.lockRequest, obj: object, arg: mayWait ? (timeoutNs.map { max($0, -1) } ?? -1) : 0)
-        }
+        let requestArg = mayWait ? (timeoutNs.map { max($0, -1) } ?? -1) : 0
         monitor.lock()
         if tryTake() {
-            ts.emit(.lockAcquire, obj: object, arg: 1)
+            // Uncontended: request and acquire at one instant, recorded as a pair (one clock reading).
+            if emitRequest {
+                ts.emitPair(.lockRequest, firstArg: requestArg, .lockAcquire, secondArg: 1, obj: object)
+            } else {
+                ts.emit(.lockAcquire, obj: object, arg: 1)
+            }
             monitor.unlock()
             return true
         }
+        // Still under the monitor: no release by another thread can be recorded between the failed try
+        // and this request, so "held at request" stays true in the trace.
+        if emitRequest { ts.emit(.lockRequest, obj: object, arg: requestArg) }
         monitor.unlock()
         guard mayWait else {
             ts.emit(.lockAcquire, obj: object, arg: 0)

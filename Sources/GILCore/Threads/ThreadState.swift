@@ -40,6 +40,12 @@ public final class ThreadState: @unchecked Sendable {  // confined to its OS thr
         recorder.record(ring, tid: tid, kind: kind, obj: obj, arg: arg)
     }
 
+    /// Records two events of this thread at one instant (see `TraceRecorder.recordPair`).
+    @inlinable
+    public func emitPair(_ first: EventKind, firstArg: Int64, _ second: EventKind, secondArg: Int64, obj: Int32) {
+        recorder.recordPair(ring, tid: tid, first, firstArg: firstArg, second, secondArg: secondArg, obj: obj)
+    }
+
     /// Whether the runtime must stop a blocking wait early: an interrupt is pending and this is the main
     /// thread (only the main thread raises KeyboardInterrupt, as in CPython).
     var shouldStopForInterrupt: Bool { tid == 1 && gil.breaker.interruptPending }
