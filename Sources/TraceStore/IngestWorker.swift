@@ -26,19 +26,12 @@ final class IngestWorker: @unchecked Sendable {
     /// `max(id)` of `event_rows` inside the open transaction; nil outside one (another recorder may append
     /// between our transactions).
     private var knownLastRowID: Int64?
-    /// The event INSERTs, prepared once and owned by this worker (no cache lookup per batch).
-    private let appendMany: Statement
-    private let appendOne: Statement
-    private let insertOne: Statement
 
-    init(db: Database, runID: Int64, queue: WriterQueue, commitEvery: Int = 10_000) throws {
+    init(db: Database, runID: Int64, queue: WriterQueue, commitEvery: Int = 10_000) {
         self.db = db
         self.runID = runID
         self.queue = queue
         self.commitEvery = commitEvery
-        appendMany = try db.cachedStatement(Schema.appendEventRowsBlock)
-        appendOne = try db.cachedStatement(Schema.appendEventRow)
-        insertOne = try db.cachedStatement(Schema.insertEventRow)
     }
 
     /// Runs until the queue is closed and drained.
@@ -111,6 +104,11 @@ final class IngestWorker: @unchecked Sendable {
     /// run's key.
     private func insert(_ events: [Event]) throws {
         let block = Schema.eventsPerInsert
+        // Statements come from the connection's cache (emptied at close: a statement held past close would
+        // keep the file open and locked).
+        let appendMany = try db.cachedStatement(Schema.appendEventRowsBlock)
+        let appendOne = try db.cachedStatement(Schema.appendEventRow)
+        let insertOne = try db.cachedStatement(Schema.insertEventRow)
         try beginIfNeeded()
         try events.withUnsafeBufferPointer { buffer in
             var index = 0

@@ -63,7 +63,7 @@ public final class RunWriter: EventSink, @unchecked Sendable {
                 return db.lastInsertRowID
             }
             let queue = WriterQueue(limitBytes: queueLimitBytes)
-            let worker = try IngestWorker(db: db, runID: runID, queue: queue, commitEvery: commitEvery)
+            let worker = IngestWorker(db: db, runID: runID, queue: queue, commitEvery: commitEvery)
             return try RunWriter(runID: runID, path: path, queue: queue, worker: worker)
         } catch {
             db.close()
