@@ -74,10 +74,12 @@ struct RuntimeLifetimeTests {
 @Suite(.serialized)
 struct DeepStructureFreeingTests {
     @Test(arguments: [
-        "a = []\nfor i in range(300000):\n    a = [a]",
-        "a = ()\nfor i in range(300000):\n    a = (a,)",
-        "class N:\n    def __init__(self, n):\n        self.n = n\na = None\nfor i in range(300000):\n    a = N(a)",
-        "a = None\nfor i in range(300000):\n    a = [N for N in (a,)]",
+        "a = []\nfor i in range(100000):\n    a = [a]",
+        "a = ()\nfor i in range(100000):\n    a = (a,)",
+        "class N:\n    def __init__(self, n):\n        self.n = n\na = None\nfor i in range(100000):\n    a = N(a)",
+        "a = None\nfor i in range(100000):\n    a = [N for N in (a,)]",
+        "a = {}\nfor i in range(100000):\n    a = {'next': a}",
+        "def cell(x):\n    return lambda: x\na = None\nfor i in range(100000):\n    a = cell(a)",
     ])
     func deepChainIsFreedInAThreadAndAtExit(build: String) throws {
         let source = """

@@ -158,7 +158,15 @@ final class PyDict: PyObject, @unchecked Sendable {
     }
 
     deinit {
+        // Values that can nest go through the trashcan (a dict of a dict … a million deep); others die here.
+        var nested: [Value] = []
+        if let entries = table.pointee.entries {
+            for k in 0..<table.pointee.used where entries[k].state != 0 {
+                if case .object(let o) = entries[k].value, Trashcan.canNest(o) { nested.append(entries[k].value) }
+            }
+        }
         DictTable.clear(table)
+        Trashcan.release(&nested)
         table.deinitialize(count: 1)
         table.deallocate()
     }

@@ -49,6 +49,15 @@ enum Trashcan {
         s.depth -= 1
     }
 
+    /// Whether `o` holds other objects a chain could run through (strs, ints and functions end a chain).
+    @inline(__always)
+    static func canNest(_ o: PyObject) -> Bool {
+        switch o.tag {
+        case .list, .tuple, .dict, .set, .instance, .cell, .boundMethod, .generator: true
+        default: false
+        }
+    }
+
     /// One element (a cell's value).
     static func release(_ value: inout Value?) {
         guard case .object = value else { return }
