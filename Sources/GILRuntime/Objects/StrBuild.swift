@@ -45,32 +45,56 @@ enum StrBuild {
         }
     }
 
-    /// `sep.join(items)`: checks every item is a str, then appends into one buffer reserved up front.
+    /// `sep.join(items)`: checks every item is a str, then copies into one buffer sized up front.
     static func join(_ sep: PyStr, _ items: [Value]) throws -> Value {
+        if items.isEmpty { return .object(PyStr(ascii: "")) }
+        if items.count == 1, case .object(let o) = items[0], o.tag == .str { return items[0] }
+        // Read-only access: `borrowedObject` never writes through the pointer (no copy-on-write copy).
+        let joined = items.withUnsafeBufferPointer { buf in
+            concatenate(UnsafeMutablePointer(mutating: buf.baseAddress!), buf.count, separator: sep)
+        }
+        switch joined {
+        case .success(let v): return v
+        case .failure(let bad): throw PyException.make(.typeError, "sequence item \(bad.index): expected str instance, \(typeName(items[bad.index])) found")
+        }
+    }
+
+    /// The index of the first part that is not a str.
+    struct NotAStr: Error {
+        let index: Int
+    }
+
+    /// Concatenates the strs in `parts[0 ..< n]` (with `separator` between them) into one new str: one pass
+    /// to size and check, one to copy. Parts are borrowed in place (no retain per part); `parts` must stay
+    /// unchanged meanwhile, which holds for registers and for an array the caller owns.
+    static func concatenate(_ parts: UnsafeMutablePointer<Value>, _ n: Int, separator: PyStr?) -> Result<Value, NotAStr> {
+        if n == 0 { return .success(.object(PyStr(ascii: ""))) }
         var size = 0
         var count = 0  // -1 once a part's length is unknown
-        for (k, v) in items.enumerated() {
-            guard case .object(let o) = v, o.tag == .str else {
-                throw PyException.make(.typeError, "sequence item \(k): expected str instance, \(typeName(v)) found")
+        for k in 0..<n {
+            guard let u = parts.borrowedObject(k) else { return .failure(NotAStr(index: k)) }
+            let ok = u._withUnsafeGuaranteedRef { o -> Bool in
+                guard o.tag == .str else { return false }
+                let p = unsafeDowncast(o, to: PyStr.self)
+                size += p.value.utf8.count
+                if count >= 0, let c = p.knownCount { count += c } else { count = -1 }
+                return true
             }
-            let p = unsafeDowncast(o, to: PyStr.self)
-            size += p.value.utf8.count
-            if count >= 0, let c = p.knownCount { count += c } else { count = -1 }
+            if !ok { return .failure(NotAStr(index: k)) }
         }
-        if items.isEmpty { return .object(PyStr(ascii: "")) }
-        if items.count == 1 { return items[0] }
-        let gaps = items.count - 1
-        size += sep.value.utf8.count * gaps
-        if count >= 0, let c = sep.knownCount { count += c * gaps } else { count = -1 }
+        if let sep = separator, n > 1 {
+            size += sep.value.utf8.count * (n - 1)
+            if count >= 0, let c = sep.knownCount { count += c * (n - 1) } else { count = -1 }
+        }
         let out = String(unsafeUninitializedCapacity: size) { buf in
             var at = 0
-            for (k, v) in items.enumerated() {
-                if k > 0 { copy(sep, into: buf, at: &at) }
-                if case .object(let o) = v { copy(unsafeDowncast(o, to: PyStr.self), into: buf, at: &at) }
+            for k in 0..<n {
+                if k > 0, let sep = separator { copy(sep, into: buf, at: &at) }
+                parts.borrowedObject(k)!._withUnsafeGuaranteedRef { copy(unsafeDowncast($0, to: PyStr.self), into: buf, at: &at) }
             }
             return at
         }
-        return .object(count >= 0 ? PyStr(out, count: count) : PyStr(out))
+        return .success(.object(count >= 0 ? PyStr(out, count: count) : PyStr(out)))
     }
 
     /// `s.upper()` / `s.lower()` of an ASCII string: a byte map, no Unicode tables; nil when `s` is not ASCII.
@@ -91,8 +115,21 @@ enum StrBuild {
 }
 
 extension PyStr {
+    /// Shared strs for the decimal forms of 0 ..< 256 (V8's number-string cache; CPython shares its
+    /// one-character strings the same way, Objects/unicodeobject.c `LATIN1`). Built once, immutable after.
+    private static let smallDecimals: [PyStr] = (0..<256).map { PyStr(ascii: String($0)) }
+
+    /// Shared one-character strs for U+0000 ..< U+0080, for indexing and splitting ASCII text.
+    private static let asciiCharacters: [PyStr] = (0..<128).map { PyStr(ascii: String(UnicodeScalar(UInt8($0)))) }
+
+    /// The str of one code point: shared for ASCII, new otherwise.
+    static func character(_ c: Unicode.Scalar) -> PyStr {
+        c.value < 128 ? asciiCharacters[Int(c.value)] : PyStr(String(c), count: 1)
+    }
+
     /// `str(i)`: decimal digits written straight into the string's storage (no `description` witness).
     static func decimal(_ i: Int) -> PyStr {
+        if i >= 0 && i < 256 { return smallDecimals[i] }
         var m = i.magnitude
         var digits = 1
         var t = m
@@ -116,25 +153,11 @@ extension PyStr {
 }
 
 extension Interpreter {
-    /// `buildString`: concatenates the f-string's pieces (strs after `formatValue`) in one reserved buffer.
+    /// `buildString`: concatenates the f-string's pieces (strs after `formatValue`) in one sized buffer.
     @inline(never)
     static func buildString(_ parts: UnsafeMutablePointer<Value>, _ n: Int, _ ctx: ExecutionContext) throws -> Value {
-        var size = 0
-        var count = 0  // -1 once a part's length is unknown
-        for k in 0..<n {
-            guard case .object(let o) = parts[k], o.tag == .str else { return try buildStringSlow(parts, n, ctx) }
-            let p = unsafeDowncast(o, to: PyStr.self)
-            size += p.value.utf8.count
-            if count >= 0, let c = p.knownCount { count += c } else { count = -1 }
-        }
-        let s = String(unsafeUninitializedCapacity: size) { buf in
-            var at = 0
-            for k in 0..<n {
-                if case .object(let o) = parts[k] { StrBuild.copy(unsafeDowncast(o, to: PyStr.self), into: buf, at: &at) }
-            }
-            return at
-        }
-        return .object(count >= 0 ? PyStr(s, count: count) : PyStr(s))
+        if case .success(let v) = StrBuild.concatenate(parts, n, separator: nil) { return v }
+        return try buildStringSlow(parts, n, ctx)
     }
 
     @inline(never)

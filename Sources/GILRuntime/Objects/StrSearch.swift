@@ -13,6 +13,10 @@ enum StrSearch {
             needle.withUTF8 { n in
                 var parts: [Value] = []
                 func part(_ from: Int, _ to: Int) {
+                    if ascii && to - from == 1 {
+                        parts.append(.object(PyStr.character(Unicode.Scalar(h[from]))))
+                        return
+                    }
                     let s = String(decoding: UnsafeBufferPointer(rebasing: h[from..<to]), as: UTF8.self)
                     parts.append(.object(ascii ? PyStr(ascii: s) : PyStr(s)))
                 }

@@ -41,7 +41,7 @@ enum Subscript {
             throw PyException(keyError(key))
         case let s as PyStr:
             let scalars = s.scalars
-            if let i = indexValue(key) { return .str(String(scalars[try normalize(i, scalars.count, "string")])) }
+            if let i = indexValue(key) { return .object(PyStr.character(scalars[try normalize(i, scalars.count, "string")])) }
             if case .object(let sl as PySlice) = key {
                 var u = String.UnicodeScalarView()
                 u.append(contentsOf: try sliceItems(scalars, sl))

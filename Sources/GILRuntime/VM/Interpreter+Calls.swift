@@ -47,8 +47,13 @@ extension Interpreter {
                 }
             }
         case .listAppend:
-            if argc == 2, case .object(let o) = args[0], o.tag == .list {
-                unsafeDowncast(o, to: PyList.self).append(args[1])
+            // objs: the list is borrowed from its register (no retain/release around the append).
+            if argc == 2, let u = args.borrowedObject(0),
+               u._withUnsafeGuaranteedRef({ o in
+                   guard o.tag == .list else { return false }
+                   unsafeDowncast(o, to: PyList.self).append(args[1])
+                   return true
+               }) {
                 return .none
             }
         }

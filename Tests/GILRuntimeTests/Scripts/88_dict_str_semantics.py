@@ -87,3 +87,9 @@ print("a,b,,c".split(","), "\u00e9,\u00e8".split(","), [len(p) for p in "\u00e9a
 print("Stra\u00dfe".upper(), "ABC def 1!".upper(), "ABC def 1!".lower(), "\u00c9COLE".lower())
 print(str(0), str(-9223372036854775807 - 1), str(10 ** 30), str("same"), len(str(-120)))
 print(w[1], w[-1], w[1:3], len(w + w))
+try:
+    "-".join([5])
+except TypeError as exc:
+    print("TypeError:", exc)
+print("".join(("a", "b")), "+".join(c for c in "xyz"), "abc"[1], "abc"[-1] + "\u00e9"[0], [c for c in "a\u00e9"])
+print(str(255), str(256), str(-1), f"{0}{255}{256}", f"{'s'}{7}" + str(9) * 3)
