@@ -30,7 +30,8 @@ let package = Package(
         // Python source → tokens → AST. Knows nothing about execution.
         .target(name: "PythonSyntax"),
         // The CPU's cycle counter (rdtsc) for event timestamps: Swift cannot emit the instruction itself.
-        .target(name: "CClock"),
+        // DWARF 4: valgrind 3.19 (callgrind, the instruction counts issue #6 relies on) cannot read clang's DWARF 5.
+        .target(name: "CClock", cSettings: [.unsafeFlags(["-gdwarf-4"])]),
         // The GIL and its policies, OS threads, blocking-call brackets, sync primitives, loopback HTTP.
         // Knows nothing about Python objects.
         .target(name: "GILCore", dependencies: ["GILTrace", "CClock"]),
