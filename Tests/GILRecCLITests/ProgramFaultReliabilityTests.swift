@@ -45,6 +45,9 @@ struct ProgramFaultReliabilityTests {
     @Test(arguments: [
         "a = []\nfor i in range(100000):\n    a = [a]\nprint(repr(a)[:10])\n",
         "a, b = [], []\nfor i in range(100000):\n    a, b = [a], [b]\nprint(a == b)\n",
+        // One-element tuples take a shorter repr path; in a thread the stack is 16 MiB, not 512.
+        "import threading\ndef f():\n    a = ()\n    for i in range(200000):\n        a = (a,)\n    print(repr(a)[:10])\n"
+            + "t = threading.Thread(target=f)\nt.start()\nt.join()\nraise SystemExit(1)\n",
     ])
     func deeplyNestedDataIsARecursionError(source: String) throws {
         try expectFault(source, stderr: "RecursionError")

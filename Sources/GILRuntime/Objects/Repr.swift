@@ -14,7 +14,10 @@ func repr(_ v: Value, _ ctx: ExecutionContext) throws -> String {
         case let l as PyList:
             return try ctx.reprGuard(o, "[...]") { "[" + (try l.items.map { try repr($0, ctx) }.joined(separator: ", ")) + "]" }
         case let t as PyTuple:
-            if t.items.count == 1 { return "(" + (try repr(t.items[0], ctx)) + ",)" }
+            if t.items.count == 1 {
+                try ctx.checkNativeStack()  // (((…,),),) a million deep recurses here without reprGuard
+                return "(" + (try repr(t.items[0], ctx)) + ",)"
+            }
             return try ctx.reprGuard(o, "(...)") { "(" + (try t.items.map { try repr($0, ctx) }.joined(separator: ", ")) + ")" }
         case let d as PyDict:
             return try ctx.reprGuard(o, "{...}") {
