@@ -39,7 +39,14 @@ final class PyList: PyObject, @unchecked Sendable {
         try lock.withLock { try body(&storage) }
     }
 
-    func append(_ v: Value) { lock.withLock { storage.append(v) } }
+    /// Appends; an empty list starts with room for 8 (CPython's list_resize also over-allocates small
+    /// lists) instead of growing 1, 2, 4, 8.
+    func append(_ v: Value) {
+        lock.withLock {
+            if storage.capacity == 0 { storage.reserveCapacity(8) }
+            storage.append(v)
+        }
+    }
 }
 
 /// A dict key with Python's equality: 1 == 1.0 == True hash alike, strings by content, tuples

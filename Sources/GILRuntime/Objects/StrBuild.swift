@@ -103,12 +103,10 @@ enum StrBuild {
         let n = s.value.utf8.count
         let (from, to): (UInt8, UInt8) = upper ? (0x61, 0x7A) : (0x41, 0x5A)
         let mapped = String(unsafeUninitializedCapacity: n) { buf in
-            var k = 0
-            for b in s.value.utf8 {
-                buf[k] = b >= from && b <= to ? b ^ 0x20 : b
-                k += 1
-            }
-            return n
+            var at = 0
+            copy(s, into: buf, at: &at)
+            for k in 0..<at where buf[k] >= from && buf[k] <= to { buf[k] ^= 0x20 }
+            return at
         }
         return PyStr(ascii: mapped)
     }

@@ -12,6 +12,15 @@ enum StrSearch {
         return text.withUTF8 { h in
             needle.withUTF8 { n in
                 var parts: [Value] = []
+                // One pass to count the separators, so the parts array is allocated once.
+                var expected = 1
+                if n.count > 0 && h.count >= n.count {
+                    var j = 0
+                    while j <= h.count - n.count {
+                        if matches(h, at: j, n) { expected += 1; j += n.count } else { j += 1 }
+                    }
+                }
+                parts.reserveCapacity(maxsplit < 0 ? expected : min(expected, maxsplit + 1))
                 func part(_ from: Int, _ to: Int) {
                     if ascii && to - from == 1 {
                         parts.append(.object(PyStr.character(Unicode.Scalar(h[from]))))

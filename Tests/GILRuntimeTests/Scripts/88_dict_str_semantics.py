@@ -93,3 +93,9 @@ except TypeError as exc:
     print("TypeError:", exc)
 print("".join(("a", "b")), "+".join(c for c in "xyz"), "abc"[1], "abc"[-1] + "\u00e9"[0], [c for c in "a\u00e9"])
 print(str(255), str(256), str(-1), f"{0}{255}{256}", f"{'s'}{7}" + str(9) * 3)
+print("a--b----c".split("--"), "a,b,c".split(",", 1), "a,b,c".split(",", 0), "abc".split("abcd"), ",,".split(","))
+print("x\u00e9y\u00e9z".split("\u00e9"), "MiXeD \u00c9t\u00e9".upper(), "MiXeD".lower(), "".upper())
+grow = []
+for i in range(20):
+    grow.append(i)
+print(grow[-1], len(grow), [x * 2 for x in range(10)][-3:])
