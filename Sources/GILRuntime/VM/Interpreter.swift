@@ -12,7 +12,13 @@ enum Interpreter {
         let ins = code.sealed!
         // Inline caches only while one GIL holder at a time touches objects (not free-threaded).
         let caches: UnsafeMutablePointer<InlineCache>? = ObjectLocking.enabled ? nil : code.caches
-        var pc = startPC
+        // The dispatch loop advances an instruction pointer (no base + index per fetch); `pc` is the index
+        // the cold paths (caches, tracebacks, handlers, jumps) read and write.
+        var ip = ins + startPC
+        var pc: Int {
+            get { ip - ins }
+            set { ip = ins + newValue }
+        }
         let breaker = ctx.breaker
         let excBase = ctx.handled.count
         defer { if ctx.handled.count > excBase { ctx.handled.removeSubrange(excBase...) } }
@@ -21,8 +27,8 @@ enum Interpreter {
         while true {
             do {
                 while true {
-                    let i = ins[pc]
-                    pc &+= 1
+                    let i = ip.pointee
+                    ip += 1
                     switch i.op {
                     case .nop:
                         break
