@@ -83,7 +83,8 @@ final class ExecutionContext {
         stackTop -= size
         let p = stackBase + stackTop
         for k in 0..<count {
-            if case .object = p[k] { (p + k).deinitialize(count: 1) }
+            // The object's release, without the generic value-witness destroy `deinitialize` calls.
+            if case .object = p[k] { Unmanaged<PyObject>.fromOpaque(UnsafeRawPointer(p + k).load(as: UnsafeRawPointer.self)).release() }
         }
     }
 

@@ -1,5 +1,5 @@
 /// The call fast path (CPython 3.11's `CALL_PY_EXACT_ARGS`): a plain Python function called with exactly
-/// its positional parameters gets a frame from the thread's register stack, the arguments copied straight
+/// its positional parameters gets a frame from the thread's register stack, the arguments moved straight
 /// from the caller's registers and its constants, then runs — no argument array, no retain of the callee,
 /// its code or its globals (the caller's register keeps the function alive for the whole call).
 extension Interpreter {
@@ -17,8 +17,14 @@ extension Interpreter {
             // Arguments and constants are initialized below; only the registers between them start as None.
             let regs = try enter(ctx, size, noneIn: argc..<max(argc, Int(code.constantBase)))
             defer { leave(ctx, code) }
+            // The argument block is a run of temporaries the compiler filled for this call alone and never
+            // reads again: the values move into the callee's frame (no retain now, no release at the
+            // caller's frame exit) and the block is left None.
             let args = callee + 1
-            for k in 0..<argc { (regs + k).initialize(to: args[k]) }
+            for k in 0..<argc {
+                (regs + k).initialize(to: (args + k).move())
+                (args + k).initialize(to: .none)
+            }
             copyConstants(code, regs)
             return try execute(code, f, regs, ctx, globals: f.globals)
         }
