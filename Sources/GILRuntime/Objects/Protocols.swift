@@ -201,7 +201,7 @@ func contains(_ container: Value, _ item: Value, _ ctx: ExecutionContext) throws
             guard case .object(let sub as PyStr) = item else {
                 throw PyException.make(.typeError, "'in <string>' requires string as left operand, not \(typeName(item))")
             }
-            return sub.value.isEmpty || s.value.contains(sub.value)
+            return StrSearch.contains(s.value, sub.value)
         case let d as PyDict: return try d.get(item) != nil
         case let b as PyBytes:
             // Objects/bytesobject.c: an int is a byte value; bytes are a sub-sequence.

@@ -47,6 +47,20 @@ enum StrSearch {
         }
     }
 
+    /// `sub in s`: a byte search (code points compared literally, not by canonical equivalence).
+    static func contains(_ s: String, _ sub: String) -> Bool {
+        var text = s
+        var needle = sub
+        return text.withUTF8 { h in
+            needle.withUTF8 { n in
+                guard n.count > 0 else { return true }
+                guard h.count >= n.count else { return false }
+                for i in 0...(h.count - n.count) where matches(h, at: i, n) { return true }
+                return false
+            }
+        }
+    }
+
     @inline(__always)
     private static func matches(_ h: UnsafeBufferPointer<UInt8>, at i: Int, _ n: UnsafeBufferPointer<UInt8>) -> Bool {
         guard h[i] == n[0] else { return false }

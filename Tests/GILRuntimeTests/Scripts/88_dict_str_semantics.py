@@ -99,3 +99,4 @@ grow = []
 for i in range(20):
     grow.append(i)
 print(grow[-1], len(grow), [x * 2 for x in range(10)][-3:])
+print("e\u0301" in "caf\u00e9", "\u00e9" in "caf\u00e9", "" in "", "fe" in "caf\u00e9", "ab" in "xxab", "abc" in "ab")
