@@ -262,7 +262,9 @@ extension FunctionCompiler {
 
     func augmented(_ target: Expression, _ op: BinaryOperator, _ value: Expression) throws(SyntaxError) {
         let opcode: Opcode = op == .add ? .add : (op == .subtract ? .subtract : (op == .multiply ? .multiply : .inplace))
-        let d = UInt16(binaryOperators.firstIndex(of: op)!)
+        // objs: `add`/`subtract`/`multiply` also serve `+=`/`-=`/`*=`; `inPlaceFlag` tells the VM's slow path to
+        // mutate a list or call `__iadd__` (a `b = a; a += [x]` must change `b` too).
+        let d = UInt16(binaryOperators.firstIndex(of: op)!) | (opcode == .inplace ? 0 : inPlaceFlag)
         switch target.kind {
         case .name(let n):
             if let r = directRegister(n) {
@@ -469,6 +471,9 @@ extension FunctionCompiler {
         patchJump(done, to: here)
     }
 }
+
+/// Set in the `d` operand of `add`/`subtract`/`multiply` compiled from an augmented assignment.
+let inPlaceFlag: UInt16 = 0x100
 
 let binaryOperators: [BinaryOperator] = [
     .add, .subtract, .multiply, .trueDivide, .floorDivide, .modulo, .power, .matrixMultiply, .leftShift, .rightShift,

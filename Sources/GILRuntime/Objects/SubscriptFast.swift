@@ -64,6 +64,23 @@ extension Interpreter {
     }
 }
 
+extension Interpreter {
+    /// `regs[b] + regs[c]` for two strs (both borrowed); nil otherwise, or when the result is big enough
+    /// that the general path must check it against the object size cap (`AllocationLimit`).
+    @inline(__always)
+    static func concatFast(_ regs: UnsafeMutablePointer<Value>, _ b: Int, _ c: Int) -> Value? {
+        guard let u = regs.borrowedObject(b), let w = regs.borrowedObject(c) else { return nil }
+        return u._withUnsafeGuaranteedRef { x -> Value? in
+            w._withUnsafeGuaranteedRef { y -> Value? in
+                guard x.tag == .str && y.tag == .str else { return nil }
+                let l = unsafeDowncast(x, to: PyStr.self), r = unsafeDowncast(y, to: PyStr.self)
+                guard l.value.utf8.count + r.value.utf8.count < 1 << 20 else { return nil }
+                return .object(StrBuild.concat(l, r))
+            }
+        }
+    }
+}
+
 extension DictHash {
     /// The hash of an int or str key read in place from a register; nil for every other key.
     @inline(__always)

@@ -78,19 +78,20 @@ enum Interpreter {
                             let (r, o) = x.addingReportingOverflow(y)
                             if !o { regs.setInt(Int(i.a), r); continue }
                         }
-                        regs[Int(i.a)] = try slowBinary(.add, regs[Int(i.b)], regs[Int(i.c)], ctx, inplace: false)
+                        if let v = concatFast(regs, Int(i.b), Int(i.c)) { regs.set(Int(i.a), v); continue }  // objs: str + str, borrowed
+                        regs[Int(i.a)] = try slowBinary(.add, regs[Int(i.b)], regs[Int(i.c)], ctx, inplace: i.d & inPlaceFlag != 0)
                     case .subtract:
                         if case .int(let x) = regs[Int(i.b)], case .int(let y) = regs[Int(i.c)] {
                             let (r, o) = x.subtractingReportingOverflow(y)
                             if !o { regs.setInt(Int(i.a), r); continue }
                         }
-                        regs[Int(i.a)] = try slowBinary(.subtract, regs[Int(i.b)], regs[Int(i.c)], ctx, inplace: false)
+                        regs[Int(i.a)] = try slowBinary(.subtract, regs[Int(i.b)], regs[Int(i.c)], ctx, inplace: i.d & inPlaceFlag != 0)
                     case .multiply:
                         if case .int(let x) = regs[Int(i.b)], case .int(let y) = regs[Int(i.c)] {
                             let (r, o) = x.multipliedReportingOverflow(by: y)
                             if !o { regs.setInt(Int(i.a), r); continue }
                         }
-                        regs[Int(i.a)] = try slowBinary(.multiply, regs[Int(i.b)], regs[Int(i.c)], ctx, inplace: false)
+                        regs[Int(i.a)] = try slowBinary(.multiply, regs[Int(i.b)], regs[Int(i.c)], ctx, inplace: i.d & inPlaceFlag != 0)
                     case .binary:
                         regs[Int(i.a)] = try slowBinary(binaryOperators[Int(i.d)], regs[Int(i.b)], regs[Int(i.c)], ctx, inplace: false)
                     case .inplace:
@@ -376,6 +377,18 @@ enum Interpreter {
                 let items = try collect(r, ctx)
                 try AllocationLimit.checkValues(list.withItems { $0.count } + items.count, ctx)
                 list.withItems { $0.append(contentsOf: items) }
+                return l
+            }
+            if op == .multiply, o.tag == .list, let n = indexValue(r) {  // objs: `l *= n` repeats in place
+                let list = unsafeDowncast(o, to: PyList.self)
+                let count = list.count
+                try AllocationLimit.checkValues(n > 0 ? count.multipliedReportingOverflow(by: n).overflow ? Int.max : count * n : 0, ctx)
+                list.withItems { items in
+                    if n <= 0 { items.removeAll() } else {
+                        let once = items
+                        for _ in 1..<n { items.append(contentsOf: once) }
+                    }
+                }
                 return l
             }
             if let inst = o as? PyInstance, let name = Arithmetic.dunder[op].map({ "__i" + $0.0.dropFirst(2) }),
