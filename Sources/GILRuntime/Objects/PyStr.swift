@@ -11,7 +11,9 @@ import Synchronization
 /// behaviour; both compute the same number (relaxed ordering is enough).
 final class PyStr: PyObject, @unchecked Sendable {
     let value: String
-    private var scalarsCache: [Unicode.Scalar]?
+    /// The code point array, built on first indexing and published once (two free-threaded readers may both
+    /// build it; `storeIfNil` keeps the first, so no thread ever sees a half-written reference).
+    private let scalarsCache = AtomicLazyReference<Scalars>()
     /// `HashKey.pythonHash` of the string; 0 = not computed yet (a real 0 is stored as 1).
     private let hashCache = Atomic<Int>(0)
     /// Code points; -1 = not counted yet.
@@ -44,10 +46,14 @@ final class PyStr: PyObject, @unchecked Sendable {
 
     /// Code points, computed once for indexing.
     var scalars: [Unicode.Scalar] {
-        if let s = scalarsCache { return s }
-        let s = Array(value.unicodeScalars)
-        scalarsCache = s
-        return s
+        if let s = scalarsCache.load() { return s.scalars }
+        return scalarsCache.storeIfNil(Scalars(Array(value.unicodeScalars))).scalars
+    }
+
+    /// Box for `scalarsCache` (`AtomicLazyReference` holds class instances).
+    final class Scalars: Sendable {
+        let scalars: [Unicode.Scalar]
+        init(_ scalars: [Unicode.Scalar]) { self.scalars = scalars }
     }
 
     /// `len(s)`: the number of code points (UTF-8 bytes that are not continuation bytes).
