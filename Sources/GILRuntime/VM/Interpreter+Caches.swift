@@ -121,8 +121,8 @@ extension Interpreter {
             return c.pointee.shape == nil && c.pointee.index == Int(o.tag.rawValue)
         }
         guard hit else { return false }
-        out[0] = c.pointee.value
-        out[1] = v.pointee
+        out.set(0, c.pointee.value)
+        out.set(1, v.pointee)
         return true
     }
 

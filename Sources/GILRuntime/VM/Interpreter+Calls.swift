@@ -100,12 +100,7 @@ extension Interpreter {
         ctx.pendingObjectLine = site.0.lines[site.1]
         defer { ctx.pendingObjectName = nil }
         let instance = PyInstance(type: t)
-        let size = Int(code.frameSize)
-        let regs = try enter(ctx, size)
-        defer { leave(ctx, code) }
-        regs[0] = .object(instance)
-        for k in 0..<argc { regs[k + 1] = args[k] }
-        let r = try run(f, code, regs, ctx)
+        let r = try runInitializer(f, code, instance, args, argc, ctx)
         if !r.isNone { throw PyException.make(.typeError, "__init__() should return None, not '\(typeName(r))'") }
         return .object(instance)
     }
@@ -206,37 +201,9 @@ extension Interpreter {
         try enter(ctx, size, noneIn: 0..<size)
     }
 
-    /// Depth and native stack checks, then a frame whose registers outside `none` the caller initializes.
-    @inline(__always)
-    static func enter(_ ctx: ExecutionContext, _ size: Int, noneIn none: Range<Int>) throws -> UnsafeMutablePointer<Value> {
-        ctx.depth += 1
-        if ctx.depth > ctx.recursionLimit || NativeStack.isExhausted(limit: ctx.nativeStackLimit) {
-            ctx.depth -= 1
-            throw recursionDepthExceeded()
-        }
-        do {
-            return try ctx.pushFrame(size, noneIn: none)
-        } catch {
-            ctx.depth -= 1
-            throw error
-        }
-    }
-
-    @inline(never)
-    static func recursionDepthExceeded() -> PyException {
-        PyException.make(.recursionError, "maximum recursion depth exceeded")
-    }
-
     @inline(__always)
     static func leave(_ ctx: ExecutionContext, _ size: Int) {
         ctx.popFrame(size)
-        ctx.depth -= 1
-    }
-
-    /// `leave` for a frame of `code`, skipping its constant registers when they hold no objects.
-    @inline(__always)
-    static func leave(_ ctx: ExecutionContext, _ code: CodeObject) {
-        ctx.popFrame(Int(code.frameSize), releasing: code.releaseCount)
         ctx.depth -= 1
     }
 

@@ -1,3 +1,5 @@
+import GILCore
+
 /// The call fast path (CPython 3.11's `CALL_PY_EXACT_ARGS`): a plain Python function called with exactly
 /// its positional parameters gets a frame from the thread's register stack, the arguments moved straight
 /// from the caller's registers and its constants, then runs — no argument array, no retain of the callee,
@@ -28,6 +30,57 @@ extension Interpreter {
             copyConstants(code, regs)
             return try execute(code, f, regs, ctx, globals: f.globals)
         }
+    }
+
+    /// `__init__(instance, args…)` in a fresh frame. A plain `__init__` (`CodeObject.plainArgumentCount`) is
+    /// set up as `callPlainFunction` sets up its frames (arguments copied: the caller may be `rangeInit`'s
+    /// fallback, whose registers are not a call block); others go through `run`.
+    @inline(__always)
+    static func runInitializer(
+        _ f: PyFunction, _ code: CodeObject, _ instance: PyInstance, _ args: UnsafeMutablePointer<Value>, _ argc: Int, _ ctx: ExecutionContext
+    ) throws -> Value {
+        let size = Int(code.frameSize)
+        guard code.plainArgumentCount == argc + 1 else {
+            let regs = try enter(ctx, size)
+            defer { leave(ctx, code) }
+            regs[0] = .object(instance)
+            for k in 0..<argc { regs[k + 1] = args[k] }
+            return try run(f, code, regs, ctx)
+        }
+        let regs = try enter(ctx, size, noneIn: (argc + 1)..<max(argc + 1, Int(code.constantBase)))
+        defer { leave(ctx, code) }
+        regs.initialize(to: .object(instance))
+        for k in 0..<argc { (regs + k + 1).initialize(to: args[k]) }
+        copyConstants(code, regs)
+        return try execute(code, f, regs, ctx, globals: f.globals)
+    }
+
+    /// Depth and native stack checks, then a frame whose registers outside `none` the caller initializes.
+    @inline(__always)
+    static func enter(_ ctx: ExecutionContext, _ size: Int, noneIn none: Range<Int>) throws -> UnsafeMutablePointer<Value> {
+        ctx.depth += 1
+        if ctx.depth > ctx.recursionLimit || NativeStack.isExhausted(limit: ctx.nativeStackLimit) {
+            ctx.depth -= 1
+            throw recursionDepthExceeded()
+        }
+        do {
+            return try ctx.pushFrame(size, noneIn: none)
+        } catch {
+            ctx.depth -= 1
+            throw error
+        }
+    }
+
+    @inline(never)
+    static func recursionDepthExceeded() -> PyException {
+        PyException.make(.recursionError, "maximum recursion depth exceeded")
+    }
+
+    /// `leave` for a frame of `code`, skipping its constant registers when they hold no objects.
+    @inline(__always)
+    static func leave(_ ctx: ExecutionContext, _ code: CodeObject) {
+        ctx.popFrame(Int(code.frameSize), releasing: code.releaseCount)
+        ctx.depth -= 1
     }
 
     /// Copies `code`'s constants into the constant registers of a fresh frame: scalars bit for bit,

@@ -35,14 +35,14 @@ enum Interpreter {
                     case .checkpoint:
                         if breaker.isSet { try ctx.checkPoint() }
                     case .move:
-                        regs[Int(i.a)] = regs[Int(i.b)]
+                        regs.set(Int(i.a), regs[Int(i.b)])
                     case .checkBound:
                         if case .object(let o) = regs[Int(i.a)], o === Unbound.marker {
                             throw unboundLocal(code.names[Int(i.b)])
                         }
                     case .loadGlobal:
                         if let v = globals.lock.withLock({ globals.slots[Int(i.b)] }) {
-                            regs[Int(i.a)] = v
+                            regs.set(Int(i.a), v)
                         } else if let c = caches.map({ $0 + (pc - 1) }), c.pointee.kind == .global, c.pointee.version == typeVersion {
                             regs[Int(i.a)] = c.pointee.value
                         } else {
