@@ -26,4 +26,11 @@ static inline uint64_t gil_ticks(void) {
 /// 1 when `gil_ticks()` reads a hardware counter on this architecture.
 int gil_tick_counter_available(void);
 
+/// Sets the calling thread's timer slack (Linux `PR_SET_TIMERSLACK`, default 50 µs): how late the kernel may
+/// end its timed waits to batch wake-ups. Returns 0 on success, -1 where unsupported.
+int gil_set_timer_slack_ns(unsigned long ns);
+
+/// The calling thread's timer slack in ns, -1 where unsupported.
+long gil_timer_slack_ns(void);
+
 #endif

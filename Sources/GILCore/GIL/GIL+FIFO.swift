@@ -16,20 +16,7 @@ extension GIL {
         beginRequest(ts, reason: reason)
         if locked || handoffTo != 0 || !fifoQueue.isEmpty {
             fifoQueue.append(ts.tid)
-            while handoffTo != ts.tid {
-                let now = MonotonicClock.now()
-                guard locked && !breaker.dropRequested else {
-                    // A drop is pending or a handoff is under way: wait to be woken (the timeout only bounds a lost wake-up).
-                    _ = gilLock.wait(untilNs: now &+ interval.load(ordering: .relaxed))
-                    continue
-                }
-                let turnEnd = turnStartNs &+ turnLimit(for: ts.tid)
-                if now >= turnEnd {
-                    requestDrop(ts)
-                } else {
-                    _ = gilLock.wait(untilNs: turnEnd)
-                }
-            }
+            OSThread.withPreciseTimers { waitForTurn(ts) }
             handoffTo = 0
         }
         markTaken(ts)
@@ -52,6 +39,25 @@ extension GIL {
             gilLock.broadcast()
         }
         gilLock.unlock()
+    }
+
+    /// Queued (under `gilLock`): times the holder's turn, asks it to drop when the turn is over, and returns
+    /// once the GIL was handed to `ts`.
+    private func waitForTurn(_ ts: ThreadState) {
+        while handoffTo != ts.tid {
+            let now = MonotonicClock.now()
+            guard locked && !breaker.dropRequested else {
+                // A drop is pending or a handoff is under way: wait to be woken (the timeout only bounds a lost wake-up).
+                _ = gilLock.wait(untilNs: now &+ interval.load(ordering: .relaxed))
+                continue
+            }
+            let turnEnd = turnStartNs &+ turnLimit(for: ts.tid)
+            if now >= turnEnd {
+                requestDrop(ts)
+            } else {
+                _ = gilLock.wait(untilNs: turnEnd)
+            }
+        }
     }
 
     /// How long the holder may keep the GIL while `tid` waits (under `gilLock`).
