@@ -90,8 +90,11 @@ struct DemoLesson {
         let culprit = convoy.culprits.first.flatMap(\.name) ?? "the CPU-bound thread"
         lines.append("5. Convoy: \(convoy.ioCount) short sleeps, \(convoy.episodes.count) of them followed by a GIL wait longer than the"
             + " \(Humanize.duration(convoy.switchIntervalNs)) interval (p50 \(convoy.episodes.p50.map(Humanize.duration) ?? "-"), held by \(culprit)).")
-        lines.append("   I/O slowdown \(times(convoy.ioSlowdown)): a thread back from I/O queues behind a CPU-bound one until the"
-            + " switch interval forces a drop. Try `gilrec run --switch-interval 0.001 Examples/convoy.py`.")
+        // Over all sleeps, alone and beside the spinner: the program's own "slowdown" compares the two halves instead.
+        lines.append("   Over all \(convoy.ioCount) sleeps, waiting for the GIL afterwards added \(Humanize.duration(convoy.delay.totalNs))"
+            + " to \(Humanize.duration(convoy.ioTotalNs)) of sleeping (I/O slowdown \(times(convoy.ioSlowdown))):")
+        lines.append("   a thread back from I/O queues behind a CPU-bound one until the switch interval forces a drop."
+            + " Try `gilrec run --switch-interval 0.001 Examples/convoy.py`.")
         lines.append("")
 
         // 6. PEP 703: the same programs without a GIL.
