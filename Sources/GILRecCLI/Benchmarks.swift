@@ -25,7 +25,7 @@ package enum Benchmarks {
         switch name {
         case "seed", "interpreter", "overhead", "ingest", "storage", "memory", "analysis":
             BenchmarkRow.render(try rows(name, repeats: repeats, context: context)).forEach(emit)
-        case "fidelity": try fidelity(emit: emit)
+        case "fidelity": try fidelity(repeats: repeats, emit: emit)
         default: throw DemoError(description: "unknown benchmark \(name); choose from \((names + ["fidelity"]).joined(separator: ", "))")
         }
     }

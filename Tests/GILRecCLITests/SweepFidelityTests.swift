@@ -15,6 +15,7 @@ struct SweepFidelityTests {
         sizes.sleepSeconds = 0.001
         sizes.echoRounds = 3
         sizes.seedRepeats = 1
+        sizes.echoRepeats = 1
         return sizes
     }
 
