@@ -10,7 +10,6 @@ import Testing
     /// (source, the feature named in the message, line, column).
     static let compileTime: [(String, String, Int, Int)] = [
         ("async def fetch():\n    pass\n", "async", 1, 1),
-        ("x = 3\nmatch x:\n    case 1:\n        pass\n", "match statement", 2, 1),
         ("z = 2 + 1j\n", "complex numbers", 1, 9),
         ("class A(metaclass=type):\n    pass\n", "class keywords (metaclass=…)", 1, 1),
         ("from . import sibling\n", "relative imports", 1, 1),

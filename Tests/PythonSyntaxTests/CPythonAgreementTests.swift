@@ -22,6 +22,9 @@ import Testing
         "x = yield", "(x := 1)", "x := 1", "f(a=1, *b)", "f(a=1, b)", "global x; x = 1", "return *a, b",
         "x = {1: }", "a = b = c", "def f(a, a): pass", "a, *b, *c = d", "nonlocal x", "def f():\n  return (yield)",
         "for x in y:\n  pass\nelse:\n  continue", "class A:\n  return", "lambda: (yield)", "while 1:\n  def g(): break", "x += y += 1", "x = 1 if y", "[x for x in y if z if w for v in x]",
+        "match x:\n case [1, *r] | (2, *r): pass", "match x:\n case {**_}: pass", "match x:\n case {a: 1}: pass",
+        "match x:\n case P(a=1, 2): pass", "match x:\n case -1 | 'a' 'b' | None | a.b: pass", "match x:\n case 1 +: pass",
+        "match = {}\nmatch['case'] = 1", "match x:\n pass",
     ]
 
     @Test func acceptRejectMatchesCPython() throws {

@@ -58,6 +58,11 @@ func dumped(_ text: String) throws(SyntaxError) -> String {
         ("while (n := n - 1):\n    pass\nelse:\n    done()", "(while (:= n (- n 1)) [(pass)] [(expr (call done))])"),
         ("for i in range(3):\n    if i: continue\n    break\nelse:\n    pass", "(for i (call range 3) [(if i [(continue)] []) (break)] [(pass)])"),
         ("for k, v in d.items(): pass", "(for (tuple k v) (call (. d items)) [(pass)] [])"),
+        ("match p:\n    case [1, *rest] | (2, _) as s if s: pass\n    case {\"k\": None, **kw}: pass\n    case P(0, y=-1.5) | a.B(): pass\n    case _: pass",
+         "(match p (case (as (or (seq 1 (* rest)) (seq 2 _)) s) s [(pass)]) (case (map (\"k\" None) (** kw)) _ [(pass)])"
+            + " (case (or (cls P 0 (kw y (u- 1.5))) (cls (. a B))) _ [(pass)]) (case _ _ [(pass)]))"),
+        ("match a, *b:\n    case (x,): pass", "(match (tuple a (* b)) (case (seq x) _ [(pass)]))"),
+        ("match(x)\nmatch[0] = 1", "(expr (call match x))\n(= [(sub match 0)] 1)"),
         ("for x in 1, 2: pass", "(for x (tuple 1 2) [(pass)] [])"),
         ("for *a, b in c: pass", "(for (tuple (* a) b) c [(pass)] [])"),
         ("with a as b, c as d: pass", "(with (a b) (c d) [(pass)])"),
@@ -142,7 +147,7 @@ func dumped(_ text: String) throws(SyntaxError) -> String {
     }
 
     @Test func unsupportedConstructsAreFlagged() {
-        for text in ["async def f(): pass", "@d\nasync def f(): pass", "match x:\n    case 1: pass", "x = await y", "try:\n    pass\nexcept* E:\n    pass"] {
+        for text in ["async def f(): pass", "@d\nasync def f(): pass", "x = await y", "try:\n    pass\nexcept* E:\n    pass"] {
             do {
                 _ = try PythonParser.parse(source: text, fileName: "t.py")
                 Issue.record("accepted \(text)")

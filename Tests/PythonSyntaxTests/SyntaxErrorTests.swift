@@ -70,6 +70,12 @@ import Testing
         ("def f():\n    class A:\n        yield 1", "3:9 'yield' outside function"),
         ("while 1:\n    def f():\n        break", "3:9 'break' outside loop"),
         ("print(f\"{(yield)}\")", "1:11 'yield' outside function"),
+        ("match x:\n    case [*a, *b]: pass", "2:10 multiple starred names in sequence pattern"),
+        ("match x:\n    case P(x=1, 2): pass", "2:17 positional patterns follow keyword patterns"),
+        ("match x:\n    case 1 as _: pass", "2:15 cannot use '_' as a target"),
+        ("match x:\n    case {a: 1}: pass", "2:12 invalid syntax"),
+        ("match x:\n    case {**_}: pass", "2:13 invalid syntax"),
+        ("match x:\ncase 1: pass", "2:1 expected an indented block after 'match' statement on line 1"),
     ])
     func messages(text: String, expected: String) {
         do {

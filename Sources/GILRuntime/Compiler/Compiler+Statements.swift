@@ -11,7 +11,7 @@ extension FunctionCompiler {
         defer { tempTop = saved }
         // Loops and try statements may skip (part of) their bodies: what they assign is not definite after.
         switch s.kind {
-        case .whileStatement, .forStatement, .tryStatement:
+        case .whileStatement, .forStatement, .tryStatement, .match:
             let before = definitelyAssigned
             defer { definitelyAssigned = before }
             try compoundStatement(s, saved)
@@ -211,6 +211,8 @@ extension FunctionCompiler {
                 emit(.importFrom, t, m, name(a.name))
                 store(a.asName ?? a.name, from: t)
             }
+        case .match(let subject, let cases):
+            try match(subject, cases)
         case .global, .nonlocal:
             break
         }

@@ -129,6 +129,13 @@ enum Opcode: UInt8, CaseIterable {
     case loadException
     /// a ← handled exception matches b (a class or a tuple of classes)
     case exceptionMatches
+    /// a ← b is a sequence to `case [...]` (not str/bytes) of length c (d = 0) or at least c (d = 1)
+    case matchSequence
+    /// a ← b is a mapping to `case {...}`
+    case matchMapping
+    /// a ← b matches class pattern c(d positional sub-patterns, keyword names tuple in c+1); a+1 ← the
+    /// tuple of attributes the sub-patterns test
+    case matchClass
     /// a ← b.__enter__()
     case withEnter
     /// a.__exit__(None, None, None)

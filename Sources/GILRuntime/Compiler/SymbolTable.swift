@@ -178,10 +178,38 @@ struct SymbolTable {
                 for a in aliases { s.assign(a.asName ?? String(a.name.split(separator: ".")[0])) }
             case .importFrom(_, let names, _):
                 for a in names where a.name != "*" { s.assign(a.asName ?? a.name) }
+            case .match(let subject, let cases):
+                expression(subject, s)
+                for c in cases {
+                    pattern(c.pattern, s)
+                    if let g = c.guardTest { expression(g, s) }
+                    statements(c.body, s)
+                }
             case .global(let names): s.globals.formUnion(names)
             case .nonlocal(let names):
                 s.nonlocals.formUnion(names)
                 for n in names where s.nonlocalLocations[n] == nil { s.nonlocalLocations[n] = st.location }
+            }
+        }
+
+        /// Captures bind names; values, mapping keys and class names are read.
+        mutating func pattern(_ p: Pattern, _ s: Scope) {
+            switch p.kind {
+            case .value(let e): expression(e, s)
+            case .singleton: break
+            case .sequence(let items): for i in items { pattern(i, s) }
+            case .star(let name): if let name { s.assign(name) }
+            case .mapping(let keys, let patterns, let rest):
+                for k in keys { expression(k, s) }
+                for q in patterns { pattern(q, s) }
+                if let rest { s.assign(rest) }
+            case .classPattern(let cls, let patterns, _, let keywordPatterns):
+                expression(cls, s)
+                for q in patterns + keywordPatterns { pattern(q, s) }
+            case .capture(let inner, let name):
+                if let inner { pattern(inner, s) }
+                if let name { s.assign(name) }
+            case .or(let alternatives): for a in alternatives { pattern(a, s) }
             }
         }
 

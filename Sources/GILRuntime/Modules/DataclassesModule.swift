@@ -91,6 +91,8 @@ enum DataclassesModule {
                 defaults[n] = spec
             }
         }
+        // `case Item(name, qty)` matches positionally by the fields, as CPython's `match_args=True` default.
+        if cls.dict["__match_args__"] == nil { cls.dict["__match_args__"] = .object(PyTuple(names.map { .str($0) })) }
         cls.dict["__init__"] = .object(PyBuiltinFunction("__init__", minimumArguments: 1) { args, kwargs, ctx in
             let selfValue = args[0]
             let positional = Array(args.dropFirst())

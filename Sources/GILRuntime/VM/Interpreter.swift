@@ -297,6 +297,15 @@ enum Interpreter {
                         regs[Int(i.a)] = ctx.handled.last.map { .object($0) } ?? .none
                     case .exceptionMatches:
                         regs[Int(i.a)] = .bool(try exceptionMatches(ctx.handled.last, regs[Int(i.b)]))
+                    case .matchSequence:
+                        regs[Int(i.a)] = .bool(try PatternMatching.sequence(regs[Int(i.b)], count: Int(i.c), atLeast: i.d == 1, ctx))
+                    case .matchMapping:
+                        regs[Int(i.a)] = .bool(PatternMatching.isMapping(regs[Int(i.b)]))
+                    case .matchClass:
+                        let found = try PatternMatching.classAttributes(
+                            regs[Int(i.b)], cls: regs[Int(i.c)], positional: Int(i.d), keywords: regs[Int(i.c) + 1], ctx)
+                        regs[Int(i.a)] = .bool(found != nil)
+                        regs[Int(i.a) + 1] = found.map { .object(PyTuple($0)) } ?? .none
                     case .withEnter:
                         regs[Int(i.a)] = try withEnter(regs[Int(i.b)], ctx)
                     case .withExit:

@@ -73,6 +73,51 @@ public indirect enum StatementKind: Sendable {
     case importFrom(module: String?, names: [ImportAlias], level: Int)
     case global([String])
     case nonlocal([String])
+    /// `match subject:` and its `case` blocks, tried in order.
+    case match(subject: Expression, cases: [MatchCase])
+}
+
+/// `case pattern if guard: body`.
+public struct MatchCase: Sendable {
+    public var pattern: Pattern
+    public var guardTest: Expression?
+    public var body: [Statement]
+
+    public init(pattern: Pattern, guardTest: Expression?, body: [Statement]) {
+        self.pattern = pattern
+        self.guardTest = guardTest
+        self.body = body
+    }
+}
+
+/// A `case` pattern, shaped after `ast.pattern` (PEP 634).
+public struct Pattern: Sendable {
+    public var kind: PatternKind
+    public var location: SourceLocation
+
+    public init(_ kind: PatternKind, at location: SourceLocation) {
+        self.kind = kind
+        self.location = location
+    }
+}
+
+public indirect enum PatternKind: Sendable {
+    /// A literal or a dotted name, compared with `==` (`MatchValue`).
+    case value(Expression)
+    /// `None`, `True` or `False`, compared with `is` (`MatchSingleton`).
+    case singleton(Constant)
+    /// `[p, *rest, q]` or `(p, q)` (`MatchSequence`): at most one `.star` among the items.
+    case sequence([Pattern])
+    /// `*name`, or `*_` (nil), inside a sequence pattern (`MatchStar`).
+    case star(String?)
+    /// `{key: p, …, **rest}` (`MatchMapping`); keys are literals or dotted names.
+    case mapping(keys: [Expression], patterns: [Pattern], rest: String?)
+    /// `Cls(p, …, name=q, …)` (`MatchClass`).
+    case classPattern(cls: Expression, patterns: [Pattern], keywordNames: [String], keywordPatterns: [Pattern])
+    /// `p as name`; a bare capture `name` has no pattern; the wildcard `_` has neither (`MatchAs`).
+    case capture(pattern: Pattern?, name: String?)
+    /// `p | q | …` (`MatchOr`).
+    case or([Pattern])
 }
 
 public struct FunctionDef: Sendable {

@@ -49,6 +49,30 @@ public func dump(statement: Statement) -> String {
         return "(from \(dots)\(module ?? "") \(names.map(dump(alias:)).joined(separator: " ")))"
     case .global(let names): return "(global \(names.joined(separator: " ")))"
     case .nonlocal(let names): return "(nonlocal \(names.joined(separator: " ")))"
+    case .match(let subject, let cases):
+        let rendered = cases.map { "(case \(dump(pattern: $0.pattern)) \(optional($0.guardTest)) \(block($0.body)))" }
+        return "(match \(dump(expression: subject))\(rendered.map { " " + $0 }.joined()))"
+    }
+}
+
+/// `(seq a (* rest))`, `(map ("k" v) (** rest))`, `(cls Point (x) (kw y 0))`, `(as (or 1 2) n)`, `_`.
+public func dump(pattern: Pattern) -> String {
+    func list(_ items: [Pattern]) -> String { items.map { " " + dump(pattern: $0) }.joined() }
+    switch pattern.kind {
+    case .value(let e): return dump(expression: e)
+    case .singleton(let c): return dump(expression: Expression(.constant(c), at: pattern.location))
+    case .sequence(let items): return "(seq\(list(items)))"
+    case .star(let name): return "(* \(name ?? "_"))"
+    case .mapping(let keys, let patterns, let rest):
+        let pairs = zip(keys, patterns).map { " (\(dump(expression: $0)) \(dump(pattern: $1)))" }.joined()
+        return "(map\(pairs)\(rest.map { " (** \($0))" } ?? ""))"
+    case .classPattern(let cls, let patterns, let names, let keywordPatterns):
+        let keywords = zip(names, keywordPatterns).map { " (kw \($0) \(dump(pattern: $1)))" }.joined()
+        return "(cls \(dump(expression: cls))\(list(patterns))\(keywords))"
+    case .capture(let inner, let name):
+        guard let inner else { return name ?? "_" }
+        return "(as \(dump(pattern: inner)) \(name ?? "_"))"
+    case .or(let alternatives): return "(or\(list(alternatives)))"
     }
 }
 

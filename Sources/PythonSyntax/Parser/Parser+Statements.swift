@@ -35,16 +35,15 @@ extension Parser {
                 "async", fileName: fileName, location: start.location,
                 sourceLine: Lexer.lineText(in: source, containing: start.offset))
         case "match" where isMatchStatement():
-            throw SyntaxError.unsupported(
-                "match statement", fileName: fileName, location: start.location,
-                sourceLine: Lexer.lineText(in: source, containing: start.offset))
+            advance()
+            return [try parseMatch(at: start)]
         default:
             return try parseSimpleStatements()
         }
     }
 
     /// `match x:` (a soft keyword): the name `match`, not followed by an operator, with a line ending in ':'.
-    private func isMatchStatement() -> Bool {
+    func isMatchStatement() -> Bool {
         let next = peek()
         if case .op(let op) = next.kind, !["(", "[", "{", "-", "*", "~"].contains(op) { return false }
         if next.kind == .newline || next.kind == .endOfFile { return false }

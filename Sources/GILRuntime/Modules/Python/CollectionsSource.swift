@@ -10,6 +10,8 @@ enum CollectionsSource {
         class _DictLike:
             """Shared mapping behaviour over a plain dict in self._d (builtin dict cannot be subclassed here)."""
 
+            _match_mapping_ = True  # `case {...}` matches it, as a collections.abc.Mapping
+
             def __len__(self):
                 return len(self._d)
 
@@ -210,6 +212,8 @@ enum CollectionsSource {
 
 
         class deque:
+            _match_sequence_ = True  # `case [...]` matches it, as a collections.abc.Sequence
+
             def __init__(self, iterable=(), maxlen=None):
                 self._items = []
                 self.maxlen = maxlen
