@@ -116,3 +116,55 @@ extension Benchmarks {
         return rows + (try overheadBreakdown(repeats: repeats))
     }
 }
+
+// MARK: - Probe (profiling one configuration under callgrind, strace or /proc)
+
+extension Benchmarks {
+    /// How `gilbench probe` runs its program.
+    package enum ProbeMode: String, CaseIterable {
+        /// `--no-trace`: the recorder is disabled.
+        case untraced
+        /// Traced into a `NullSink`: rings, drain thread, no SQLite.
+        case rings
+    }
+
+    /// `gilbench probe MODE FILE`: runs one Python file once in this process, so callgrind
+    /// (`--separate-threads=yes`), `strace -f` or `/proc/PID/task` see one configuration alone. The program's
+    /// output passes through; then one line on stderr: process CPU seconds (`getrusage`: every thread, the
+    /// drain's included) and the CPU seconds of the threads the program started (each sampled at its end),
+    /// with their voluntary/involuntary context switches. Returns the program's exit code.
+    package static func probe(mode: ProbeMode, path: String) throws -> (exitCode: Int32, report: String) {
+        let source = try String(contentsOfFile: path, encoding: .utf8)
+        let program = try PythonCompiler.compile(source: source, fileName: path, checkMode: .py310)
+        let sink = ThreadUsageSink()
+        let runtime = PythonRuntime(
+            program: program, options: RuntimeOptions(argv: [path]), sink: sink, traceEnabled: mode == .rings)
+        let before = processCPUSeconds()
+        let exitCode = runtime.run().exitCode
+        let cpu = processCPUSeconds() - before
+        let threads = sink.endedThreads.filter { $0.tid > 1 }
+        let threadCPU = Double(threads.reduce(0) { $0 + $1.cpuNs }) / 1e9
+        let voluntary = threads.reduce(0) { $0 + $1.voluntaryContextSwitches }
+        let involuntary = threads.reduce(0) { $0 + $1.involuntaryContextSwitches }
+        let report = String(
+            format: "probe %@ process_cpu %.4f threads_cpu %.4f threads_ctx %lld/%lld", mode.rawValue, cpu, threadCPU,
+            voluntary, involuntary)
+        return (exitCode, report)
+    }
+}
+
+/// Discards events and keeps the rows of ended threads (their CPU time and context switches).
+final class ThreadUsageSink: EventSink, @unchecked Sendable {  // `ended` behind `lock`
+    private let lock = NSLock()
+    private var ended: [ThreadInfo] = []
+
+    var endedThreads: [ThreadInfo] { lock.withLock { ended } }
+
+    func submit(_ events: UnsafeBufferPointer<Event>) {}
+    func describeThread(_ info: ThreadInfo) {
+        guard info.endNs != nil else { return }
+        lock.withLock { ended.append(info) }
+    }
+    func describeObject(_ info: ObjectInfo) {}
+    func describeLabel(id: Int32, text: String) {}
+}

@@ -4,7 +4,7 @@ import GILRecCLI
 // gilbench [--repeats N] [NAME…]: timing ratios measured in one run (see GILRecCLI/Benchmarks.swift). No name:
 // one table of every measure; names (seed, interpreter, overhead, ingest, storage, memory, analysis, fidelity): subsets.
 // --repeats (default 3): runs per timed measure (fidelity: seed and echo runs per engine), the median is shown;
-// raise it on a busy machine.
+// raise it on a busy machine. `probe untraced|rings FILE` runs one file once, for profilers (see below).
 var arguments = Array(CommandLine.arguments.dropFirst())
 var repeats = 3
 if let flag = arguments.firstIndex(of: "--repeats"), flag + 1 < arguments.count, let n = Int(arguments[flag + 1]), n > 0 {
@@ -12,6 +12,16 @@ if let flag = arguments.firstIndex(of: "--repeats"), flag + 1 < arguments.count,
     arguments.removeSubrange(flag...(flag + 1))
 }
 do {
+    // gilbench probe untraced|rings FILE: one run of FILE, for profilers (Benchmarks.probe).
+    if arguments.first == "probe" {
+        guard arguments.count == 3, let mode = Benchmarks.ProbeMode(rawValue: arguments[1]) else {
+            FileHandle.standardError.write(Data("usage: gilbench probe untraced|rings FILE\n".utf8))
+            exit(64)
+        }
+        let (exitCode, report) = try Benchmarks.probe(mode: mode, path: arguments[2])
+        FileHandle.standardError.write(Data((report + "\n").utf8))
+        exit(exitCode)
+    }
     if arguments.isEmpty {
         try Benchmarks.runAll(repeats: repeats) { print($0) }
     } else {
