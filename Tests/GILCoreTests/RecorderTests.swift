@@ -78,6 +78,28 @@ struct RecorderTests {
         #expect(sink.events.count == Int(recorder.eventCount))
     }
 
+    @Test func halfFullRingWakesTheDrain() throws {
+        let sink = MemorySink()
+        // The drain's own timer would wait a minute: only the producer's wake-up at half full moves events.
+        let recorder = TraceRecorder(sink: sink, ringCapacity: 1_024, drainIntervalNs: 60_000_000_000)
+        let gil = GIL(recorder: recorder)
+        let threads = ThreadSystem(gil: gil, recorder: recorder)
+        let main = threads.startMainThread()
+        for n in 0..<600 { main.emit(.mark, obj: 1, arg: Int64(n)) }
+        var delivered = 0
+        var polls = 0
+        while delivered < 513 && polls < 1_000 {  // 10 s at most, on a loaded machine
+            main.sleep(ns: 10_000_000)
+            delivered = sink.events.filter { $0.kind == .mark && $0.obj == 1 }.count
+            polls += 1
+        }
+        #expect(delivered >= 513, "the drain was not woken when the ring passed half full")
+        threads.finishMainThread(main)
+        recorder.finish()
+        #expect(sink.events.filter { $0.kind == .mark && $0.obj == 1 }.map(\.arg) == (0..<600).map { Int64($0) })
+        #expect(recorder.droppedEvents == 0)
+    }
+
     @Test func disabledRecorderEmitsNothing() {
         let sink = MemorySink()
         let recorder = TraceRecorder(sink: sink, enabled: false)

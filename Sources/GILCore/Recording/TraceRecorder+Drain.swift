@@ -31,8 +31,8 @@ struct MergeCursor {
 // MARK: - Consumer side
 
 extension TraceRecorder {
-    /// The drain thread: wakes every `drainIntervalNs` (or when a producer's ring is full) until `finish()`,
-    /// and empties every ring.
+    /// The drain thread: wakes when a producer's ring is half full (`makeRoom`), or after `drainIntervalNs`
+    /// at the latest, until `finish()`, and empties every ring.
     func drainLoop() {
         while true {
             drainWake.lock()
@@ -107,28 +107,19 @@ extension TraceRecorder {
                     bound = seq
                 }
             }
-            let ring = state.cursors[best].ring
-            let storage = ring.storage
-            let mask = ring.mask
-            var position = state.cursors[best].position
-            let end = state.cursors[best].end
+            let cursor = state.cursors[best]
+            let ring = cursor.ring
             var last = ring.lastDrainedTs
-            var out = state.scratch + filled
-            let outEnd = state.scratch + state.chunk
-            repeat {
-                var event = (storage + (position & mask)).pointee
-                // Per thread, timestamps never go back (a new anchor may step them back by its jitter).
-                event.ts = max(converter.ns(event.ts), last)
-                last = event.ts
-                out.initialize(to: event)
-                out += 1
-                position &+= 1
-            } while position != end && out != outEnd && (storage + (position & mask)).pointee.seq < bound
-            filled = out - state.scratch
+            // Up to the ring's published end and the scratch buffer's end; `copyRun` may stop sooner, at `bound`.
+            let limit = cursor.position &+ min(cursor.end &- cursor.position, state.chunk &- filled)
+            let position = Self.copyRun(
+                ring, from: cursor.position, to: limit, below: bound, into: state.scratch + filled,
+                converter: converter, last: &last)
+            filled &+= position &- cursor.position
+            moved &+= position &- cursor.position
             ring.lastDrainedTs = last
-            moved += position &- state.cursors[best].position
             ring.tail.store(position, ordering: .releasing)
-            if position == end {
+            if position == cursor.end {
                 state.cursors.remove(at: best)
             } else {
                 state.cursors[best].position = position
@@ -140,6 +131,39 @@ extension TraceRecorder {
         }
         if filled > 0 { sink.submit(UnsafeBufferPointer(start: state.scratch, count: filled)) }
         return moved
+    }
+
+    /// Copies `ring`'s slots `position ..< limit` to `out` while their seq is below `bound` (the first one
+    /// always: the caller picked this ring for it), with timestamps converted to ns and clamped so this
+    /// thread's never go back (a new anchor may step them back by its jitter). Returns where it stopped.
+    /// The inner loop runs over slots that are contiguous in storage, so it does no masking: per event, one
+    /// 32-byte load and store, one conversion, one comparison with `bound`.
+    @inline(__always)
+    private static func copyRun(
+        _ ring: EventRing, from start: Int, to limit: Int, below bound: Int64, into out: UnsafeMutablePointer<Event>,
+        converter: TickConverter, last: inout Int64
+    ) -> Int {
+        var position = start
+        var out = out
+        var latest = last
+        while true {
+            let slot = position & ring.mask
+            var source = ring.storage + slot
+            let sourceEnd = source + min(limit &- position, ring.capacity &- slot)
+            repeat {
+                var event = source.pointee
+                latest = max(converter.ns(event.ts), latest)
+                event.ts = latest
+                out.initialize(to: event)
+                out += 1
+                source += 1
+            } while source != sourceEnd && source.pointee.seq < bound
+            position &+= source - (ring.storage + slot)
+            // Stopped at `bound`, at `limit`, or at the end of the storage (go on from slot 0).
+            if source != sourceEnd || position == limit || ring.storage[position & ring.mask].seq >= bound { break }
+        }
+        last = latest
+        return position
     }
 
     /// Describes a thread to the sink (at start, and again at end with end time, CPU time and switches);
