@@ -12,7 +12,7 @@
 --
 -- Columns:
 --   tid            INTEGER  Thread that made the call.
---   io_kind        INTEGER  IOKind code (io_kinds table): 1 sleep, 2 file_read, … 6 recv, 7 send, 8 urlopen.
+--   io_kind        INTEGER  IOKind code (io_kinds table): 1 sleep, 2 file_read, … 6 recv, 7 send, 8 urlopen, 9 hash.
 --   io_ts          INTEGER  Start of the call, ns since the run started.
 --   io_ns          INTEGER  Duration of the call.
 --   reacquire_ts   INTEGER  When the thread held the GIL again (NULL if never).

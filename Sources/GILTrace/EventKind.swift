@@ -94,6 +94,8 @@ public enum IOKind: Int32, CaseIterable, Sendable {
     case recv = 6
     case send = 7
     case urlopen = 8
+    /// Native work with the GIL released, as CPython's C code does it: `hashlib` over ≥ 2 KiB.
+    case hash = 9
 
     public var name: String {
         switch self {
@@ -105,6 +107,7 @@ public enum IOKind: Int32, CaseIterable, Sendable {
         case .recv: "recv"
         case .send: "send"
         case .urlopen: "urlopen"
+        case .hash: "hash"
         }
     }
 }

@@ -57,11 +57,7 @@ enum Schema {
         -- a primary-key range scan, no sort.
         CREATE VIEW slices AS
         \(slicesView);
-        \(lookupRows("event_kinds", EventKind.allCases.map { (Int64($0.rawValue), $0.name) }))
-        \(lookupRows("io_kinds", IOKind.allCases.map { (Int64($0.rawValue), $0.name) }))
-        \(lookupRows("gil_request_reasons", GILRequestReason.allCases.map { ($0.rawValue, $0.name) }))
-        \(lookupRows("gil_release_reasons", GILReleaseReason.allCases.map { ($0.rawValue, $0.name) }))
-        \(lookupRows("slice_states", SliceState.allCases.map { ($0.code, $0.rawValue) }))
+        \(lookupTableRows)
         -- Events with names: thread, kind, object (user object, I/O kind or label) and GIL reason.
         CREATE VIEW events_named AS
         SELECT e.run_id, e.seq, e.ts, e.tid, t.name AS thread, e.kind AS kind_code, k.name AS kind, e.obj,
@@ -99,8 +95,19 @@ enum Schema {
 
     /// `INSERT` of a lookup table's rows from a GILTrace enum (names are snake_case identifiers: no quotes).
     private static func lookupRows(_ table: String, _ rows: [(Int64, String)]) -> String {
-        "INSERT INTO \(table)(code, name) VALUES " + rows.map { "(\($0.0), '\($0.1)')" }.joined(separator: ", ") + ";"
+        "INSERT OR IGNORE INTO \(table)(code, name) VALUES " + rows.map { "(\($0.0), '\($0.1)')" }.joined(separator: ", ") + ";"
     }
+
+    /// Every lookup table's rows. Run by migration 1 and again by every writer that opens a store: codes a
+    /// newer build added (an I/O kind, say) appear in an older store without a schema version of their own;
+    /// rows already there are kept (`OR IGNORE`).
+    static let lookupTableRows = [
+        lookupRows("event_kinds", EventKind.allCases.map { (Int64($0.rawValue), $0.name) }),
+        lookupRows("io_kinds", IOKind.allCases.map { (Int64($0.rawValue), $0.name) }),
+        lookupRows("gil_request_reasons", GILRequestReason.allCases.map { ($0.rawValue, $0.name) }),
+        lookupRows("gil_release_reasons", GILReleaseReason.allCases.map { ($0.rawValue, $0.name) }),
+        lookupRows("slice_states", SliceState.allCases.map { ($0.code, $0.rawValue) }),
+    ].joined(separator: "\n")
 
     // MARK: - Transactions
 

@@ -48,6 +48,7 @@ enum StoreFile {
             _ = try inspect(db, path: path)
             try db.execute(Schema.writerPragmas)
             try migrate(db)
+            try db.execute(Schema.lookupTableRows)
             return db
         } catch {
             db.close()

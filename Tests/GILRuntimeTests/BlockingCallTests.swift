@@ -169,6 +169,24 @@ struct BlockingCallTests {
         #expect(fetchers.count == 4, "every worker's urlopen runs with the GIL released")
     }
 
+    /// hashlib releases the GIL from 2 KiB on, as CPython's C code does (`HASHLIB_GIL_MINSIZE`), and keeps it
+    /// for smaller inputs, where releasing would cost more than hashing.
+    @Test func hashingLargeBuffersReleasesTheGIL() throws {
+        let source = """
+            import hashlib
+            print(hashlib.sha256(b"x" * 2047).hexdigest()[:8])
+            h = hashlib.md5()
+            h.update(b"y" * 4096)
+            print(h.hexdigest()[:8])
+            """
+        let result = try runProgram(source)
+        #expect(result.stdout == "bce5e0f4\n19dfeac8\n", "stderr: \(result.stderr)")
+        let main = result.sink.events.filter { $0.tid == 1 }
+        #expect(Self.ioWithoutGIL(main, .hash))
+        let hashed = main.filter { $0.kind == .ioBegin && $0.obj == IOKind.hash.rawValue }.map(\.arg)
+        #expect(hashed == [4096], "only the 4 KiB update went without the GIL")
+    }
+
     @Test func uncaughtExceptionInAThreadIsReportedAndTheProgramGoesOn() throws {
         let source = """
             import threading

@@ -30,6 +30,22 @@ import Testing
         again.close()
     }
 
+    /// A store written by an older build lacks the lookup codes added since (io kind 9, `hash`): the next
+    /// writer adds them and keeps the rest.
+    @Test func writerAddsLookupCodesAnOlderBuildDidNotKnow() throws {
+        let path = dir.path("old.db")
+        let db = try StoreFile.openForWriting(path: path)
+        try db.execute("DELETE FROM io_kinds WHERE code = \(IOKind.hash.rawValue)")
+        db.close()
+        let again = try StoreFile.openForWriting(path: path)
+        defer { again.close() }
+        #expect(try again.scalarInt("SELECT count(*) FROM io_kinds") == Int64(IOKind.allCases.count))
+        let name = try again.prepare("SELECT name FROM io_kinds WHERE code = ?1")
+        name.bind(Int64(IOKind.hash.rawValue), at: 1)
+        #expect(try name.step())
+        #expect(name.string(0) == "hash")
+    }
+
     @Test func foreignSQLiteDatabaseIsRefusedAndUnchanged() throws {
         let path = dir.path("other.db")
         let other = try Database(path: path, mode: .create)

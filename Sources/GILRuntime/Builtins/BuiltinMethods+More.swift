@@ -242,6 +242,30 @@ extension BuiltinMethods {
             return bytes(out)
         }
         method(t, "hex", 1) { a, _, _ in .str(try selfBytes(a).map { String(format: "%02x", $0) }.joined()) }
+        // bytes.fromhex(s): called on the type, so args[0] is the string; whitespace between pairs is skipped.
+        method(t, "fromhex", 1) { a, _, _ in
+            guard case .object(let text as PyStr) = a[0] else {
+                throw PyException.make(.typeError, "fromhex() argument must be str, not \(typeName(a[0]))")
+            }
+            var out: [UInt8] = []
+            var high: UInt8?
+            for (position, c) in text.value.unicodeScalars.enumerated() {
+                if high == nil && c.properties.isWhitespace { continue }
+                guard c.isASCII, let digit = UInt8(String(c), radix: 16) else {
+                    throw PyException.make(.valueError, "non-hexadecimal number found in fromhex() arg at position \(position)")
+                }
+                if let h = high {
+                    out.append(h << 4 | digit)
+                    high = nil
+                } else {
+                    high = digit
+                }
+            }
+            if high != nil {
+                throw PyException.make(.valueError, "non-hexadecimal number found in fromhex() arg at position \(text.value.unicodeScalars.count)")
+            }
+            return .object(PyBytes(out))
+        }
     }
 
     static func installMoreNumbers(int: PyType, float: PyType) {

@@ -64,6 +64,7 @@ final class ModuleRegistry {
         case "urllib.error": m = URLLibModule.makeError()
         case "gilrec": m = GILRecModule.make()
         case "math": m = MathModule.make()
+        case "hashlib": m = HashlibModule.make()
         case "random": m = RandomModule.make()
         case "queue": m = QueueModule.make()
         case "socket": m = SocketModule.make(runtime)

@@ -186,6 +186,10 @@ enum Arithmetic {
             guard let n = repeatCount(r) else { return nil }
             try AllocationLimit.check(count: max(0, n), itemBytes: a.value.utf8.count, limit: ctx.maxObjectBytes)
             return .str(String(repeating: a.value, count: max(0, n)))
+        case (.multiply, let a as PyBytes):
+            guard let n = repeatCount(r) else { return nil }
+            try AllocationLimit.check(count: max(0, n), itemBytes: a.value.count, limit: ctx.maxObjectBytes)
+            return .object(PyBytes(Array([[UInt8]](repeating: a.value, count: max(0, n)).joined())))
         case (.multiply, let a as PyList):
             guard let n = repeatCount(r) else { return nil }
             try AllocationLimit.check(count: max(0, n), itemBytes: a.items.count * MemoryLayout<Value>.stride, limit: ctx.maxObjectBytes)

@@ -129,6 +129,8 @@ func compareOrder(_ op: ComparisonOperator, _ a: Value, _ b: Value, _ ctx: Execu
     case (.object(let x as PyStr), .object(let y as PyStr)):
         let c = x.value.unicodeScalars.lexicographicallyPrecedes(y.value.unicodeScalars) ? -1 : (PyStr.equal(x, y) ? 0 : 1)
         return ordered(op, c)
+    case (.object(let x as PyBytes), .object(let y as PyBytes)):
+        return ordered(op, x.value.lexicographicallyPrecedes(y.value) ? -1 : (x.value == y.value ? 0 : 1))
     case (.object(let x as PyList), .object(let y as PyList)):
         return try ordered(op, sequenceCompare(x.items, y.items, ctx))
     case (.object(let x as PySet), .object(let y as PySet)):
