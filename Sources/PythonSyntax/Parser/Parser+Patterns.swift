@@ -4,30 +4,21 @@ extension Parser {
     mutating func parseMatch(at start: Token) throws(SyntaxError) -> Statement {
         let subject = try parseMatchSubject()
         try expect(":")
-        guard current.kind == .newline else { throw invalidSyntax() }
-        advance()
-        guard current.kind == .indent else {
-            throw error("expected an indented block after 'match' statement on line \(start.location.line)", at: current)
+        let cases = try parseIndented(after: "'match' statement", line: start.location.line) { parser throws(SyntaxError) in
+            [try parser.parseCase()]
         }
-        advance()
-        try enter()
-        defer { leave() }
-        var cases: [MatchCase] = []
-        while current.kind != .dedent && current.kind != .endOfFile {
-            if current.kind == .newline {
-                advance()
-                continue
-            }
-            guard current.isName("case") else { throw invalidSyntax() }
-            let caseToken = advance()
-            let pattern = try parseOpenPatterns()
-            let guardTest = acceptKeyword("if") ? try parseNamedExpression() : nil
-            let body = try parseBlock(after: "'case' statement", line: caseToken.location.line)
-            cases.append(MatchCase(pattern: pattern, guardTest: guardTest, body: body))
-        }
-        advance()
         if cases.isEmpty { throw invalidSyntax() }
         return Statement(.match(subject: subject, cases: cases), at: start.location)
+    }
+
+    /// `case pattern [if guard]: block`.
+    private mutating func parseCase() throws(SyntaxError) -> MatchCase {
+        guard current.isName("case") else { throw invalidSyntax() }
+        let caseToken = advance()
+        let pattern = try parseOpenPatterns()
+        let guardTest = acceptKeyword("if") ? try parseNamedExpression() : nil
+        let body = try parseBlock(after: "'case' statement", line: caseToken.location.line)
+        return MatchCase(pattern: pattern, guardTest: guardTest, body: body)
     }
 
     /// `subject_expr`: `a, *b` is a tuple; otherwise a (walrus) expression.

@@ -165,6 +165,15 @@ struct Parser {
             throw invalidSyntax()
         }
         guard current.kind == .newline else { return try parseSimpleStatements() }
+        return try parseIndented(after: what, line: line) { parser throws(SyntaxError) in try parser.parseStatement() }
+    }
+
+    /// NEWLINE INDENT … DEDENT after a compound statement's ':' — its statements, or a match's case blocks —
+    /// parsed one `item` at a time; blank lines between them are skipped.
+    mutating func parseIndented<Item>(
+        after what: String, line: Int32, _ item: (inout Parser) throws(SyntaxError) -> [Item]
+    ) throws(SyntaxError) -> [Item] {
+        guard current.kind == .newline else { throw invalidSyntax() }
         advance()
         guard current.kind == .indent else {
             throw error("expected an indented block after \(what) on line \(line)", at: current)
@@ -172,15 +181,15 @@ struct Parser {
         advance()
         try enter()
         defer { leave() }
-        var body: [Statement] = []
+        var items: [Item] = []
         while current.kind != .dedent && current.kind != .endOfFile {
             if current.kind == .newline {
                 advance()
                 continue
             }
-            body += try parseStatement()
+            items += try item(&self)
         }
         advance()
-        return body
+        return items
     }
 }
