@@ -114,14 +114,7 @@ extension FunctionCompiler {
             currentLine = test.location.line
             let exit = try jumpUnless(test)
             tempTop = saved
-            blocks.append(.loop(continueTarget: top, breakJumps: []))
-            try statements(body)
-            currentLine = s.location.line
-            emit(.jumpBack, top)
-            guard case .loop(_, let breaks) = blocks.removeLast() else { return }
-            patchJump(exit, to: here)
-            try statements(orElse)
-            for b in breaks { patchJump(b, to: here) }
+            try loop(body, orElse: orElse, top: top, exit: exit, line: s.location.line)
         case .forStatement(let target, let iterable, let body, let orElse):
             let it: Int32
             let loopOp: Opcode
@@ -147,14 +140,7 @@ extension FunctionCompiler {
             let value = direct ?? newTemp()
             let exit = emit(loopOp, value, it, 0)
             if direct == nil { try assign(target, from: value) } else if case .name(let n) = target.kind { definitelyAssigned.insert(n) }
-            blocks.append(.loop(continueTarget: top, breakJumps: []))
-            try statements(body)
-            currentLine = s.location.line
-            emit(.jumpBack, top)
-            guard case .loop(_, let breaks) = blocks.removeLast() else { return }
-            patchJump(exit, to: here)
-            try statements(orElse)
-            for b in breaks { patchJump(b, to: here) }
+            try loop(body, orElse: orElse, top: top, exit: exit, line: s.location.line)
         case .with(let items, let body):
             try with(items[...], body)
         case .raise(let exc, let cause):
@@ -216,6 +202,19 @@ extension FunctionCompiler {
         case .global, .nonlocal:
             break
         }
+    }
+
+    /// A loop's body and its jump back to `top`, then its `else` block, which `break` skips; `exit` is the loop
+    /// test's jump out (to the `else`).
+    private func loop(_ body: [Statement], orElse: [Statement], top: Int32, exit: Int, line: Int32) throws(SyntaxError) {
+        blocks.append(.loop(continueTarget: top, breakJumps: []))
+        try statements(body)
+        currentLine = line
+        emit(.jumpBack, top)
+        guard case .loop(_, let breaks) = blocks.removeLast() else { return }
+        patchJump(exit, to: here)
+        try statements(orElse)
+        for b in breaks { patchJump(b, to: here) }
     }
 
     /// A short source-like rendering of an annotation expression.
