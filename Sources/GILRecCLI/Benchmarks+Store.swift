@@ -14,12 +14,18 @@ final class BenchmarkContext {
     static let ingestEvents = 1_000_000
     static let recordedEvents = 10_000_000
 
-    init() throws {
+    /// Whether the scratch directory outlives the context (`gilbench --keep`).
+    let keep: Bool
+
+    init(keep: Bool = false) throws {
+        self.keep = keep
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("gilbench-\(getpid())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     }
 
-    deinit { try? FileManager.default.removeItem(at: directory) }
+    deinit {
+        if !keep { try? FileManager.default.removeItem(at: directory) }
+    }
 
     func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
 
@@ -82,6 +88,15 @@ enum ProcessMemory {
 }
 
 extension Benchmarks {
+    /// `gilbench rederive FILE RUN_ID`: the slice derivation of `finish` alone, on a stored run (its slices
+    /// are replaced by the same ones), timed. For profiling under callgrind without recording first.
+    package static func rederive(path: String, runID: Int64, emit: (String) -> Void) throws {
+        let start = MonotonicClock.now()
+        let events = try StoreMaintenance.rederiveSlices(path: path, runID: runID)
+        let seconds = Double(MonotonicClock.now() - start) / 1e9
+        emit("rederived run \(runID): \(events) events in \(BenchFormat.seconds(seconds))")
+    }
+
     static func ingest(context: BenchmarkContext) throws -> [BenchmarkRow] {
         let (store, cLoop, _) = try context.ingest()
         let ratio = store.eventsPerSecond / cLoop.eventsPerSecond

@@ -16,8 +16,11 @@ package enum Benchmarks {
 
     /// Several subsets in one process: runs that several measures share (the 1 M ingest run, the 10 M
     /// recording) are made once.
-    package static func run(_ names: [String], repeats: Int = 3, emit: (String) -> Void) throws {
-        let context = try BenchmarkContext()
+    /// - Parameter keepDirectory: leave the scratch databases on disk (their path goes to `emit`), to
+    ///   profile `gilstat` on the 1 M and 10 M runs afterwards.
+    package static func run(_ names: [String], repeats: Int = 3, keepDirectory: Bool = false, emit: (String) -> Void) throws {
+        let context = try BenchmarkContext(keep: keepDirectory)
+        if keepDirectory { emit("scratch databases kept in \(context.directory.path)") }
         for name in names { try run(name, repeats: repeats, context: context, emit: emit) }
     }
 

@@ -159,9 +159,6 @@ enum Schema {
         ON CONFLICT(run_id, label_id) DO UPDATE SET text = excluded.text
         """
     static let deleteSlices = "DELETE FROM slice_rows WHERE run_id = ?1"
-    /// Exact duplicates (same thread, state, object, start and duration: only possible for zero-length
-    /// intervals at one clock tick) collapse into one row, since the key covers every column.
-    static let insertSlice = "INSERT OR IGNORE INTO slice_rows(run_id, tid, obj, state, ts, dur) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
     static let finishRun = """
         UPDATE runs SET status = ?2, exit_code = ?3, wall_ns = ?4, cpu_ns = ?5, event_count = ?6,
           dropped_events = ?7 WHERE run_id = ?1

@@ -85,6 +85,21 @@ public struct SliceBuilder {
         return slices.sorted(by: Slice.startOrder)
     }
 
+    /// The earliest start among the intervals of `state` still open (nil when none is): no slice of that
+    /// state closed later can start before it (`SliceReorderBuffer`'s watermark). O(open intervals).
+    func earliestOpenStart(_ state: SliceState) -> Int64? {
+        switch state {
+        case .gilWait: gilWaits.values.lazy.map(\.ts).min()
+        case .gilHold: gilHolds.values.lazy.map(\.ts).min()
+        case .lockWait: lockWaits.values.lazy.map(\.ts).min()
+        case .lockHold: lockHolds.values.lazy.map(\.ts).min()
+        case .io: ioWaits.values.lazy.map(\.ts).min()
+        }
+    }
+
+    /// The latest event timestamp seen so far (nil before the first event).
+    var latestTimestamp: Int64? { sawEvent ? lastTs : nil }
+
     private func close(_ open: Open, tid: Int32, state: SliceState, at ts: Int64) -> Slice {
         Slice(tid: tid, obj: open.obj, state: state, ts: open.ts, dur: max(0, ts - open.ts))
     }

@@ -7,10 +7,10 @@ import GILTrace
 /// threads for the cores) to the bare inserts: measured here, deriving during recording cut the writer's
 /// ingest rate to ~65 % of the C-loop ceiling.
 ///
-/// One streaming pass with bounded memory (the builder holds only the intervals open right now): each slice
-/// is inserted as it closes. Within a state, slices close almost in start order, so every insert lands at
-/// the end of its state's key range, next to the previous one: near-append B-tree inserts, no sort, and no
-/// array of the whole run (10 M events would need ~140 MB of slices).
+/// One streaming pass over the events with bounded memory: the builder holds only the intervals open right
+/// now, each state's `SliceReorderBuffer` a few thousand slices. Slices are staged packed in temporary
+/// tables in key order per state, then inserted into `slice_rows` state by state (`SliceStaging`), so the
+/// inserts append instead of searching the B-tree from the root (docs/recording-cost.md "Finish").
 enum SliceDeriver {
     /// Rows per transaction while inserting slices, so a concurrent recorder into the same file is never
     /// locked out longer than its busy timeout.
@@ -40,39 +40,29 @@ enum SliceDeriver {
     /// - Returns: the number of events read.
     @discardableResult
     static func rederive(_ db: Database, runID: Int64) throws -> Int64 {
-        let insert = try db.cachedStatement(Schema.insertSlice)
-        insert.bind(runID, at: 1)
-        var pending = 0
-        func store(_ slice: Slice) throws {
-            insert.bind(Int64(slice.tid), at: 2)
-            insert.bind(Int64(slice.obj), at: 3)
-            insert.bind(slice.state.code, at: 4)
-            insert.bind(slice.ts, at: 5)
-            insert.bind(slice.dur, at: 6)
-            try insert.step()
-            insert.reset()
-            pending += 1
-            if pending >= slicesPerTransaction {
-                // The event cursor stays open across the commit (a read statement never blocks COMMIT).
-                try db.execute(Schema.commit)
-                try db.execute(Schema.beginImmediate)
-                pending = 0
-            }
-        }
-        try db.execute(Schema.beginImmediate)
         do {
-            let delete = try db.cachedStatement(Schema.deleteSlices)
-            delete.bind(runID, at: 1)
-            try delete.run()
+            let staging = try SliceStaging(db)
+            // Deriving writes only the temp database: the store stays unlocked for other writers.
+            try db.execute(Schema.begin)
             var builder = SliceBuilder()
+            var buffers = Array(repeating: SliceReorderBuffer(), count: SliceState.allCases.count)
             let count = try forEachEvent(db, runID: runID) { event in
-                if let slice = builder.add(event) { try store(slice) }
+                guard let slice = builder.add(event) else { return }
+                let state = Int(slice.state.code)
+                buffers[state].add(slice)
+                guard buffers[state].isFull else { return }
+                let watermark = min(builder.earliestOpenStart(slice.state) ?? .max, builder.latestTimestamp ?? .max)
+                try buffers[state].flush(before: watermark, staging.append)
             }
-            for slice in builder.finish() { try store(slice) }
+            for slice in builder.finish() { buffers[Int(slice.state.code)].add(slice) }
+            for state in buffers.indices { try buffers[state].flushAll(staging.append) }
             try db.execute(Schema.commit)
+            try staging.copy(runID: runID, rowsPerTransaction: slicesPerTransaction)
+            try staging.drop()
             return count
         } catch {
             if db.isInTransaction { try? db.execute(Schema.rollback) }
+            SliceStaging.dropQuietly(db)
             throw error
         }
     }

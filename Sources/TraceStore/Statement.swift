@@ -176,6 +176,13 @@ package final class Statement {
         return Array(UnsafeRawBufferPointer(start: bytes, count: count))
     }
 
+    /// Lends the column's bytes without copying them (valid only inside `body`).
+    package func withBlob<T>(_ index: Int32, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
+        let count = Int(sqlite3_column_bytes(handle, index))
+        guard count > 0, let bytes = sqlite3_column_blob(handle, index) else { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+        return try body(UnsafeRawBufferPointer(start: bytes, count: count))
+    }
+
     /// The column as a tagged value, following its storage class.
     package func value(_ index: Int32) -> SQLValue {
         switch sqlite3_column_type(handle, index) {

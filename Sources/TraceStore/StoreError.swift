@@ -19,6 +19,9 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     /// Storing failed mid-run (disk full, I/O error): the first `committedEvents` events are kept, the rest
     /// counted as dropped, and the run marked `error`.
     case recordingFailed(path: String, committedEvents: Int64, reason: String)
+    /// The slices staged while deriving a run's slices could not be read back (truncated bytes in the
+    /// connection's temporary tables: a bug, never the user's file).
+    case corruptStaging
 
     public var description: String {
         switch self {
@@ -41,6 +44,8 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
         case .recordingFailed(let path, let committed, let reason):
             "recording into \(path) failed (\(reason)); the \(committed) events committed before it are kept, "
                 + "the rest are counted as dropped, and the run is marked error"
+        case .corruptStaging:
+            "the slices staged in SQLite's temporary tables could not be read back; run `gilrec` again (a bug: please report it)"
         }
     }
 }

@@ -24,4 +24,13 @@ public enum StoreMaintenance {
         }
         return stale
     }
+
+    /// Derives a stored run's slices again from its events, replacing the stored ones (a repair, and how
+    /// `gilbench rederive` profiles the end of a recording on an existing file). Returns the events read.
+    @discardableResult
+    public static func rederiveSlices(path: String, runID: Int64) throws -> Int64 {
+        let db = try StoreFile.openForWriting(path: path)
+        defer { db.close() }
+        return try SliceDeriver.rederive(db, runID: runID)
+    }
 }

@@ -27,13 +27,13 @@ import Testing
                 insert.bind(event.arg, at: 7)
                 try insert.run()
             }
-            let slice = try db.cachedStatement(Schema.insertSlice)
-            slice.bind(Int64(1), at: 1)
+            let slice = try db.cachedStatement(Schema.insertSlices(1))
             for s in SliceBuilder.slices(of: run.events) {
-                slice.bind(Int64(s.tid), at: 2)
-                slice.bind(Int64(s.obj), at: 3)
-                slice.bind(s.state.code, at: 4)
-                slice.bind(s.ts, at: 5)
+                slice.bind(Int64(1), at: 1)
+                slice.bind(s.state.code, at: 2)
+                slice.bind(s.ts, at: 3)
+                slice.bind(Int64(s.tid), at: 4)
+                slice.bind(Int64(s.obj), at: 5)
                 slice.bind(s.dur, at: 6)
                 try slice.run()
             }
