@@ -133,7 +133,7 @@ package enum ContentionAnalysis {
     /// Most waits open at once: +1 at each start, −1 at each end, ends first at equal times.
     static func maxQueueDepth(_ waits: [Slice]) -> Int {
         var ends = waits.map(\.end)
-        ends.sort()
+        RadixSort.sort(&ends)
         var depth = 0
         var best = 0
         var j = 0
@@ -158,14 +158,38 @@ extension ObjectContention {
             var holdTotal: Int64 = 0
         }
         var sums: [Int32: Sums] = [:]
-        for w in waits {
-            sums[w.tid, default: Sums()].waitCount += 1
-            sums[w.tid]!.waitTotal += w.dur
-            sums[w.tid]!.waitMax = max(sums[w.tid]!.waitMax, w.dur)
-        }
-        for h in holds {
-            sums[h.tid, default: Sums()].acquisitions += 1
-            sums[h.tid]!.holdTotal += h.dur
+        var lowest = Int32.max
+        var highest = Int32.min
+        for s in waits { lowest = min(lowest, s.tid); highest = max(highest, s.tid) }
+        for s in holds { lowest = min(lowest, s.tid); highest = max(highest, s.tid) }
+        if lowest >= 0, highest < 1 << 16 {
+            // Thread ids are small (UInt16 in events): an array indexed by tid instead of three hash lookups
+            // per slice (16 % of a 1 M-event `gilstat contention` under callgrind).
+            var dense = [Sums?](repeating: nil, count: Int(highest) + 1)
+            for w in waits {
+                var x = dense[Int(w.tid)] ?? Sums()
+                x.waitCount += 1
+                x.waitTotal += w.dur
+                x.waitMax = max(x.waitMax, w.dur)
+                dense[Int(w.tid)] = x
+            }
+            for h in holds {
+                var x = dense[Int(h.tid)] ?? Sums()
+                x.acquisitions += 1
+                x.holdTotal += h.dur
+                dense[Int(h.tid)] = x
+            }
+            for (tid, x) in dense.enumerated() { if let x { sums[Int32(tid)] = x } }
+        } else {
+            for w in waits {
+                sums[w.tid, default: Sums()].waitCount += 1
+                sums[w.tid]!.waitTotal += w.dur
+                sums[w.tid]!.waitMax = max(sums[w.tid]!.waitMax, w.dur)
+            }
+            for h in holds {
+                sums[h.tid, default: Sums()].acquisitions += 1
+                sums[h.tid]!.holdTotal += h.dur
+            }
         }
         let totalHold = hold.totalNs
         var copy = self

@@ -32,9 +32,10 @@ package struct DurationStats: Equatable, Sendable {
         self.max = max
     }
 
-    /// Sorts `values` in place (callers pass a scratch array they own) and summarises them.
+    /// Sorts `values` in place (callers pass a scratch array they own; linear time, `RadixSort`) and
+    /// summarises them.
     package init(sorting values: inout [Int64]) {
-        values.sort()
+        RadixSort.sort(&values)
         self.init(sorted: values)
     }
 

@@ -204,8 +204,9 @@ enum Schema {
         """
     static let selectObjects = "SELECT obj_id, kind, name, source_line FROM objects WHERE run_id = ?1 ORDER BY obj_id"
     static let selectLabels = "SELECT label_id, text FROM labels WHERE run_id = ?1 ORDER BY label_id"
+    /// One state's slices: the state is not read back (the caller knows it; one column less per row).
     static let selectSlicesOfState = """
-        SELECT tid, obj, state, ts, dur FROM slice_rows WHERE run_id = ?1 AND state = ?2 ORDER BY ts, tid, obj, dur
+        SELECT tid, obj, ts, dur FROM slice_rows WHERE run_id = ?1 AND state = ?2 ORDER BY ts, tid, obj, dur
         """
     static let selectAllSlices = """
         SELECT tid, obj, state, ts, dur FROM slice_rows WHERE run_id = ?1 ORDER BY ts, tid, obj, state

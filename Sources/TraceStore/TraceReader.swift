@@ -105,7 +105,15 @@ public final class TraceReader {
     public func forEachSlice(runID: Int64, state: SliceState?, _ body: (Slice) throws -> Void) throws {
         let statement = try db.prepare(state == nil ? Schema.selectAllSlices : Schema.selectSlicesOfState)
         statement.bind(runID, at: 1)
-        if let state { statement.bind(state.code, at: 2) }
+        if let state {
+            statement.bind(state.code, at: 2)
+            while try statement.step() {
+                try body(Slice(
+                    tid: Int32(truncatingIfNeeded: statement.int64(0)), obj: Int32(truncatingIfNeeded: statement.int64(1)),
+                    state: state, ts: statement.int64(2), dur: statement.int64(3)))
+            }
+            return
+        }
         while try statement.step() {
             guard let decoded = SliceState(code: statement.int64(2)) else { continue }
             try body(Slice(
