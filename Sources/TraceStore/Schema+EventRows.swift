@@ -57,6 +57,9 @@ extension Schema {
     /// A run's events in `seq` order: the rowid range `[?1, ?2)` (bind `EventRow.firstID` of the run and
     /// of the next run).
     static let selectEventRows = "SELECT id, ts, tk, arg FROM event_rows WHERE id >= ?1 AND id < ?2 ORDER BY id"
+    /// The same without the key, for slice derivation (`SliceBuilder` does not use `seq`): one column less
+    /// per event read at finish.
+    static let selectEventRowsUnkeyed = "SELECT ts, tk, arg FROM event_rows WHERE id >= ?1 AND id < ?2 ORDER BY id"
     /// The same from a version 1 store that no writer has migrated yet (readers never write).
     static let selectEventsVersion1 = "SELECT seq, ts, tid, kind, obj, arg FROM events WHERE run_id = ?1 ORDER BY seq"
     static let countEventRows = "SELECT count(*) FROM event_rows WHERE id >= ?1 AND id < ?2"

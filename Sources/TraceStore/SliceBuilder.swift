@@ -20,9 +20,11 @@ public struct SliceBuilder {
         var obj: Int32
     }
 
-    private var gilWaits: [Int32: Open] = [:]
-    private var gilHolds: [Int32: Open] = [:]
-    private var ioWaits: [Int32: Open] = [:]
+    /// GIL and I/O intervals open per thread, indexed by tid (a `UInt16`): an array slot instead of a hash
+    /// lookup for most events (the finish pass reads every event of a run).
+    private var gilWaits = OpenPerThread()
+    private var gilHolds = OpenPerThread()
+    private var ioWaits = OpenPerThread()
     private var lockWaits: [Key: Open] = [:]
     private var lockHolds: [Key: Open] = [:]
     private var lastTs: Int64 = 0
@@ -38,13 +40,13 @@ public struct SliceBuilder {
         sawEvent = true
         switch EventKind(rawValue: event.kindCode) {
         case .gilRequest:
-            if gilWaits[tid] == nil { gilWaits[tid] = Open(ts: event.ts, obj: event.obj) }
+            gilWaits.openIfClosed(event.tid, Open(ts: event.ts, obj: event.obj))
         case .gilAcquire:
-            let closed = gilWaits.removeValue(forKey: tid).map { close($0, tid: tid, state: .gilWait, at: event.ts) }
-            if gilHolds[tid] == nil { gilHolds[tid] = Open(ts: event.ts, obj: event.obj) }
+            let closed = gilWaits.remove(event.tid).map { close($0, tid: tid, state: .gilWait, at: event.ts) }
+            gilHolds.openIfClosed(event.tid, Open(ts: event.ts, obj: event.obj))
             return closed
         case .gilRelease:
-            return gilHolds.removeValue(forKey: tid).map { close($0, tid: tid, state: .gilHold, at: event.ts) }
+            return gilHolds.remove(event.tid).map { close($0, tid: tid, state: .gilHold, at: event.ts) }
         case .lockRequest:
             let key = Key(tid: tid, obj: event.obj)
             if lockWaits[key] == nil { lockWaits[key] = Open(ts: event.ts, obj: event.obj) }
@@ -57,9 +59,9 @@ public struct SliceBuilder {
             return lockHolds.removeValue(forKey: Key(tid: tid, obj: event.obj))
                 .map { close($0, tid: tid, state: .lockHold, at: event.ts) }
         case .ioBegin:
-            if ioWaits[tid] == nil { ioWaits[tid] = Open(ts: event.ts, obj: event.obj) }
+            ioWaits.openIfClosed(event.tid, Open(ts: event.ts, obj: event.obj))
         case .ioEnd:
-            return ioWaits.removeValue(forKey: tid).map { close($0, tid: tid, state: .io, at: event.ts) }
+            return ioWaits.remove(event.tid).map { close($0, tid: tid, state: .io, at: event.ts) }
         case .threadStart, .threadEnd, .gilDropRequest, .osCtx, .mark, nil:
             break
         }
@@ -70,8 +72,8 @@ public struct SliceBuilder {
     /// the builder.
     public mutating func finish() -> [Slice] {
         var slices: [Slice] = []
-        func drain(_ opened: [Int32: Open], _ state: SliceState) {
-            for (tid, open) in opened { slices.append(close(open, tid: tid, state: state, at: lastTs)) }
+        func drain(_ opened: OpenPerThread, _ state: SliceState) {
+            for (tid, open) in opened.all { slices.append(close(open, tid: tid, state: state, at: lastTs)) }
         }
         func drain(_ opened: [Key: Open], _ state: SliceState) {
             for (key, open) in opened { slices.append(close(open, tid: key.tid, state: state, at: lastTs)) }
@@ -81,7 +83,7 @@ public struct SliceBuilder {
         drain(lockWaits, .lockWait)
         drain(lockHolds, .lockHold)
         drain(ioWaits, .io)
-        gilWaits = [:]; gilHolds = [:]; lockWaits = [:]; lockHolds = [:]; ioWaits = [:]
+        gilWaits = OpenPerThread(); gilHolds = OpenPerThread(); lockWaits = [:]; lockHolds = [:]; ioWaits = OpenPerThread()
         return slices.sorted(by: Slice.startOrder)
     }
 
@@ -89,16 +91,41 @@ public struct SliceBuilder {
     /// state closed later can start before it (`SliceReorderBuffer`'s watermark). O(open intervals).
     func earliestOpenStart(_ state: SliceState) -> Int64? {
         switch state {
-        case .gilWait: gilWaits.values.lazy.map(\.ts).min()
-        case .gilHold: gilHolds.values.lazy.map(\.ts).min()
+        case .gilWait: gilWaits.all.lazy.map(\.1.ts).min()
+        case .gilHold: gilHolds.all.lazy.map(\.1.ts).min()
         case .lockWait: lockWaits.values.lazy.map(\.ts).min()
         case .lockHold: lockHolds.values.lazy.map(\.ts).min()
-        case .io: ioWaits.values.lazy.map(\.ts).min()
+        case .io: ioWaits.all.lazy.map(\.1.ts).min()
         }
     }
 
     /// The latest event timestamp seen so far (nil before the first event).
     var latestTimestamp: Int64? { sawEvent ? lastTs : nil }
+
+    /// At most one open interval per thread, in a slot per tid.
+    private struct OpenPerThread {
+        private var slots: [Open?] = []
+
+        @inline(__always)
+        mutating func openIfClosed(_ tid: UInt16, _ open: Open) {
+            let i = Int(tid)
+            if i >= slots.count { slots.append(contentsOf: repeatElement(nil, count: i + 1 - slots.count)) }
+            if slots[i] == nil { slots[i] = open }
+        }
+
+        @inline(__always)
+        mutating func remove(_ tid: UInt16) -> Open? {
+            let i = Int(tid)
+            guard i < slots.count, let open = slots[i] else { return nil }
+            slots[i] = nil
+            return open
+        }
+
+        /// The open intervals with their tids, in tid order.
+        var all: [(Int32, Open)] {
+            slots.enumerated().compactMap { i, open in open.map { (Int32(i), $0) } }
+        }
+    }
 
     private func close(_ open: Open, tid: Int32, state: SliceState, at ts: Int64) -> Slice {
         Slice(tid: tid, obj: open.obj, state: state, ts: open.ts, dur: max(0, ts - open.ts))

@@ -46,7 +46,7 @@ enum SliceDeriver {
             try db.execute(Schema.begin)
             var builder = SliceBuilder()
             var buffers = Array(repeating: SliceReorderBuffer(), count: SliceState.allCases.count)
-            let count = try forEachEvent(db, runID: runID) { event in
+            let count = try forEachEventWithoutSeq(db, runID: runID) { event in
                 guard let slice = builder.add(event) else { return }
                 let state = Int(slice.state.code)
                 buffers[state].add(slice)
@@ -77,6 +77,19 @@ enum SliceDeriver {
         var count: Int64 = 0
         while try s.step() {
             try body(EventRow.decode(id: s.int64(0), ts: s.int64(1), tk: s.int64(2), arg: s.int64(3)))
+            count += 1
+        }
+        return count
+    }
+
+    /// `forEachEvent` for slice derivation: the events' `seq` is left 0 (not read).
+    private static func forEachEventWithoutSeq(_ db: Database, runID: Int64, _ body: (Event) throws -> Void) throws -> Int64 {
+        let s = try db.prepare(Schema.selectEventRowsUnkeyed)
+        s.bind(EventRow.firstID(run: runID), at: 1)
+        s.bind(EventRow.firstID(run: runID + 1), at: 2)
+        var count: Int64 = 0
+        while try s.step() {
+            try body(EventRow.decode(id: 0, ts: s.int64(0), tk: s.int64(1), arg: s.int64(2)))
             count += 1
         }
         return count
