@@ -17,10 +17,13 @@ package struct LoadedRun: Sendable {
     ) throws -> LoadedRun {
         var slices = RunSlices()
         var record = record
+        // No state has more slices than half the events (each slice but an unfinished one takes two events).
+        let states = record.wallNs == nil ? SliceState.allCases : states
+        slices.reserve(Int(min(max(record.eventCount, 0) / 2, 1 << 28)) + 1_024, for: states)
         // One scan per state: each is an index range in ts order, where a scan of every state in ts order
         // would make SQLite sort the whole run.
         // A run that did not finish takes its wall time from the last slice of any state.
-        for state in record.wallNs == nil ? SliceState.allCases : states {
+        for state in states {
             try reader.forEachSlice(runID: record.runID, state: state) { slices.append($0) }
         }
         if record.wallNs == nil, slices.isEmpty {

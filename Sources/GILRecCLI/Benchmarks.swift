@@ -50,7 +50,7 @@ package enum Benchmarks {
         case "ingest": try ingest(context: context)
         case "storage": try storage(context: context)
         case "memory": try memory(context: context)
-        case "analysis": try analysis(context: context)
+        case "analysis": try analysis(repeats: repeats, context: context)
         default: []
         }
     }
