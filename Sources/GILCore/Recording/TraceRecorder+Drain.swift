@@ -32,19 +32,26 @@ struct MergeCursor {
 
 extension TraceRecorder {
     /// The drain thread: wakes when a producer's ring is half full (`makeRoom`), or after `drainIntervalNs`
-    /// at the latest, until `finish()`, and empties every ring.
+    /// at the latest, until `finish()`, and empties every ring. Each pass that finds nothing doubles the
+    /// sleep, up to 32× the interval (0.64 s by default), so a program that sleeps or waits on I/O without
+    /// emitting costs a few wake-ups a second; any event resets it.
     func drainLoop() {
+        var idlePasses = 0
         while true {
             drainWake.lock()
             if !drainRequested && !stopDrain.load(ordering: .acquiring) {
-                _ = drainWake.wait(untilNs: MonotonicClock.now() &+ drainIntervalNs)
+                let sleepNs = drainIntervalNs &<< min(idlePasses, Self.maxIdleDoublings)
+                _ = drainWake.wait(untilNs: MonotonicClock.now() &+ sleepNs)
             }
             drainRequested = false
             drainWake.unlock()
             if stopDrain.load(ordering: .acquiring) { return }
-            drainAll()
+            idlePasses = drainAll() == 0 ? idlePasses + 1 : 0
         }
     }
+
+    /// How many times an idle drain doubles its sleep.
+    static let maxIdleDoublings = 5
 
     /// Wakes the drain thread now (a ring is full, or the recorder is finishing). Slow path only.
     func requestDrain() {
