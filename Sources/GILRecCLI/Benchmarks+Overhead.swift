@@ -55,18 +55,20 @@ extension Benchmarks {
     /// plus the drain thread's.
     static func overheadBreakdown(repeats: Int) throws -> [BenchmarkRow] {
         let program = try PythonCompiler.compile(source: lockHeavySource, fileName: "bench.py", checkMode: .py310)
-        func measure(traced: Bool) throws -> (wall: Double, cpu: Double) {
+        func measure(traced: Bool) throws -> (wall: Double, cpu: Double, threads: Double) {
             let capture = OutputCapture()
             var options = RuntimeOptions(argv: ["bench.py"])
             options.output = .capture(capture)
-            let runtime = PythonRuntime(program: program, options: options, sink: NullSink(), traceEnabled: traced)
+            let sink = ThreadUsageSink()
+            let runtime = PythonRuntime(program: program, options: options, sink: sink, traceEnabled: traced)
             let before = processCPUSeconds()
             _ = runtime.run()
             let cpu = processCPUSeconds() - before
-            return (try CPython.lastNumber(in: capture.standardOutput), cpu)
+            let threads = Double(sink.endedThreads.filter { $0.tid > 1 }.reduce(0) { $0 + $1.cpuNs }) / 1e9
+            return (try CPython.lastNumber(in: capture.standardOutput), cpu, threads)
         }
-        var traced: [(wall: Double, cpu: Double)] = []
-        var untraced: [(wall: Double, cpu: Double)] = []
+        var traced: [(wall: Double, cpu: Double, threads: Double)] = []
+        var untraced: [(wall: Double, cpu: Double, threads: Double)] = []
         for _ in 0..<max(1, repeats) {
             untraced.append(try measure(traced: false))
             traced.append(try measure(traced: true))
@@ -74,6 +76,7 @@ extension Benchmarks {
         func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
         let (tw, uw) = (median(traced.map(\.wall)), median(untraced.map(\.wall)))
         let (tc, uc) = (median(traced.map(\.cpu)), median(untraced.map(\.cpu)))
+        let (tt, ut) = (median(traced.map(\.threads)), median(untraced.map(\.threads)))
         return [
             BenchmarkRow(
                 measure: "overhead lock-heavy, rings only", how: "traced into NullSink vs untraced: emit + drain, no SQLite",
@@ -82,6 +85,11 @@ extension Benchmarks {
             BenchmarkRow(
                 measure: "CPU lock-heavy, rings only", how: "process CPU time (getrusage), same runs",
                 ours: BenchFormat.seconds(tc), reference: BenchFormat.seconds(uc), ratio: BenchFormat.ratio(tc / uc)),
+            // Emit alone: the drain's share of the row above is left out. Its floor is the counter read, two per
+            // `with lock:` iteration (docs/recording-cost.md: ~1.07× here).
+            BenchmarkRow(
+                measure: "CPU lock-heavy, program threads", how: "CPU of the two Python threads (emit only), same runs",
+                ours: BenchFormat.seconds(tt), reference: BenchFormat.seconds(ut), ratio: BenchFormat.ratio(tt / ut)),
         ]
     }
 
