@@ -18,8 +18,10 @@ package struct LoadedRun: Sendable {
         var slices = RunSlices()
         var record = record
         // No state has more slices than half the events (each slice but an unfinished one takes two events).
+        // Capped (256 MB of address space per state): `event_count` is only a hint from the file; past the
+        // cap the arrays grow as they fill.
         let states = record.wallNs == nil ? SliceState.allCases : states
-        slices.reserve(Int(min(max(record.eventCount, 0) / 2, 1 << 28)) + 1_024, for: states)
+        slices.reserve(Int(min(max(record.eventCount, 0) / 2, Self.reserveLimit)) + 1_024, for: states)
         // One scan per state: each is an index range in ts order, where a scan of every state in ts order
         // would make SQLite sort the whole run.
         // A run that did not finish takes its wall time from the last slice of any state.
@@ -44,6 +46,9 @@ package struct LoadedRun: Sendable {
             objects: try reader.objects(runID: record.runID), slices: slices,
             facts: RunFacts(record, slices: slices))
     }
+
+    /// Most slices reserved per state before reading (8 M: 256 MB of address space, untouched until used).
+    static let reserveLimit: Int64 = 1 << 23
 
     package func scanEvents(_ reader: TraceReader) throws -> EventScan {
         var scan = EventScan()
