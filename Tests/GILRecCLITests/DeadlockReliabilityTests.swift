@@ -118,4 +118,19 @@ struct HangAtExitReliabilityTests {
         #expect(!result.stderr.contains("deadlock"))
         #expect(try TraceReader(path: database.path).resolveRun(nil).status == .timeout)
     }
+
+    /// A regular expression that backtracks for minutes still yields to `--timeout`: the matcher checks for an
+    /// interrupt every 4,096 steps, as `_sre` checks for signals, and the main thread gets its KeyboardInterrupt.
+    @Test func catastrophicBacktrackingIsStoppedByTimeout() throws {
+        let database = TemporaryDatabase()
+        let result = try BuiltBinary.record("""
+            import re
+            print("start", flush=True)
+            print(re.match(r"(a+)+$", "a" * 40 + "b"))
+            """, in: database, extra: ["--timeout", "0.5"], limit: 30)
+        #expect(result.status == 124, "stderr: \(result.stderr)")
+        #expect(result.stdout == "start\n")
+        #expect(result.stderr.contains("MainThread was stopped here (--timeout)"))
+        #expect(try TraceReader(path: database.path).resolveRun(nil).status == .timeout)
+    }
 }

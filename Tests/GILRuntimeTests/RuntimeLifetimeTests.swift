@@ -58,7 +58,7 @@ struct RuntimeLifetimeTests {
     /// Every importable module: a native method that captured the runtime, or a module kept outside the
     /// registry, would keep it alive through any class cycle.
     @Test(arguments: [
-        "sys", "time", "threading", "os", "os.path", "queue", "socket", "traceback", "gilrec", "math", "hashlib", "random",
+        "sys", "time", "threading", "os", "os.path", "queue", "socket", "traceback", "gilrec", "math", "hashlib", "re", "random",
         "urllib.request", "dataclasses", "concurrent.futures", "collections", "itertools", "functools", "logging",
         "heapq", "bisect", "operator", "copy", "string", "contextlib", "statistics", "io", "typing", "json",
     ])

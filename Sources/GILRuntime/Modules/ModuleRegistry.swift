@@ -65,6 +65,7 @@ final class ModuleRegistry {
         case "gilrec": m = GILRecModule.make()
         case "math": m = MathModule.make()
         case "hashlib": m = HashlibModule.make()
+        case "re": m = ReModule.make()
         case "random": m = RandomModule.make()
         case "queue": m = QueueModule.make()
         case "socket": m = SocketModule.make(runtime)

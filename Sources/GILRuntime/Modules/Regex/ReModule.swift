@@ -1,0 +1,494 @@
+import Synchronization
+
+/// `re` for str patterns (Lib/re/__init__.py's API over our `RegexParser` / `RegexMatcher`): compile with a
+/// cache, search/match/fullmatch, findall/finditer, sub/subn with templates or functions, split, escape,
+/// Pattern and Match objects, `re.error` with CPython's messages and positions. Matching holds the GIL, as
+/// `_sre` does: regex work in threads is CPU-bound work.
+enum ReModule {
+    /// A compiled pattern, shared by every Pattern object and the cache.
+    final class Compiled: @unchecked Sendable {  // immutable after init
+        let program: RegexProgram
+        let groups: Int
+        let names: [String: Int]
+        let source: String
+        let flags: Int
+
+        init(program: RegexProgram, groups: Int, names: [String: Int], source: String, flags: Int) {
+            self.program = program
+            self.groups = groups
+            self.names = names
+            self.source = source
+            self.flags = flags
+        }
+    }
+
+    /// A Match object's state.
+    final class MatchState {
+        let compiled: Compiled
+        let pattern: Value
+        let subject: Value
+        let scalars: [Unicode.Scalar]
+        let slots: [Int]
+        let pos: Int
+        let endpos: Int
+
+        init(_ compiled: Compiled, pattern: Value, subject: Value, scalars: [Unicode.Scalar], slots: [Int], pos: Int, endpos: Int) {
+            self.compiled = compiled
+            self.pattern = pattern
+            self.subject = subject
+            self.scalars = scalars
+            self.slots = slots
+            self.pos = pos
+            self.endpos = endpos
+        }
+
+        func span(_ group: Int) -> (Int, Int) { (slots[2 * group], slots[2 * group + 1]) }
+
+        func text(_ group: Int) -> Value {
+            let (s, e) = span(group)
+            guard s >= 0, e >= s else { return .none }
+            return .str(String(String.UnicodeScalarView(scalars[s..<e])))
+        }
+    }
+
+    static let errorType: PyType = PyType(name: "error", base: ExceptionKind.exception.type, module: "re")
+    private static let cache = Mutex<[String: Compiled]>([:])
+
+    static func make() -> PyModule {
+        let m = PyModule(name: "re")
+        let patternType = PyType(name: "Pattern", base: BuiltinTypes.object, module: "re")
+        let matchType = PyType(name: "Match", base: BuiltinTypes.object, module: "re")
+        m.dict["error"] = .object(errorType)
+        m.dict["Pattern"] = .object(patternType)
+        m.dict["Match"] = .object(matchType)
+        for (names, flag) in [(["I", "IGNORECASE"], RegexFlags.ignoreCase), (["M", "MULTILINE"], .multiline), (["S", "DOTALL"], .dotAll),
+                              (["X", "VERBOSE"], .verbose), (["A", "ASCII"], .ascii), (["U", "UNICODE"], .unicode), (["L", "LOCALE"], .locale)] {
+            for n in names { m.dict[n] = .int(flag.rawValue) }
+        }
+        m.dict["NOFLAG"] = .int(0)
+
+        func wrapPattern(_ c: Compiled) -> Value {
+            let i = PyInstance(type: patternType)
+            i.native = c
+            i.attributes["pattern"] = .str(c.source)
+            i.attributes["flags"] = .int(c.flags)
+            i.attributes["groups"] = .int(c.groups)
+            let index = PyDict()
+            for (name, n) in c.names.sorted(by: { $0.value < $1.value }) { try? index.set(.str(name), .int(n)) }
+            i.attributes["groupindex"] = .object(index)
+            return .object(i)
+        }
+        func compiled(_ v: Value) throws -> Compiled { try SyncPrimitives.native(v, Compiled.self) }
+        /// A pattern argument: a Pattern object, or a str compiled with `flags`.
+        func pattern(_ v: Value, flags: Value?) throws -> (Compiled, Value) {
+            if case .object(let i as PyInstance) = v, let c = i.native as? Compiled {
+                if let flags, indexValue(flags) ?? 0 != 0 {
+                    throw PyException.make(.valueError, "cannot process flags argument with a compiled pattern")
+                }
+                return (c, v)
+            }
+            let c = try compile(v, flags: flags.flatMap(indexValue) ?? 0)
+            return (c, wrapPattern(c))
+        }
+        func wrapMatch(_ state: MatchState) -> Value {
+            let i = PyInstance(type: matchType)
+            i.native = state
+            i.attributes["string"] = state.subject
+            i.attributes["re"] = state.pattern
+            i.attributes["pos"] = .int(state.pos)
+            i.attributes["endpos"] = .int(state.endpos)
+            let last = state.slots[state.compiled.program.lastIndexSlot]
+            i.attributes["lastindex"] = last > 0 ? .int(last) : Value.none
+            i.attributes["lastgroup"] = last > 0 ? (state.compiled.names.first { $0.value == last }.map { .str($0.key) } ?? Value.none) : Value.none
+            return .object(i)
+        }
+
+        /// One match operation: `mode` 0 search, 1 match, 2 fullmatch.
+        func matchOperation(_ c: Compiled, _ p: Value, _ subject: Value, _ posArg: Value?, _ endArg: Value?, mode: Int, _ ctx: ExecutionContext) throws -> Value {
+            let s = try subjectScalars(subject)
+            let (pos, end) = bounds(posArg, endArg, count: s.count)
+            let matcher = makeMatcher(c, s, end, ctx)
+            let slots = try interruptible(ctx) { () throws(RegexInterrupted) in
+                mode == 0 ? try matcher.search(from: pos) : try matcher.match(at: pos, full: mode == 2)
+            }
+            guard let slots else { return .none }
+            return wrapMatch(MatchState(c, pattern: p, subject: subject, scalars: s, slots: slots, pos: pos, endpos: end))
+        }
+        /// Every non-overlapping match, as `finditer` yields them.
+        func allMatches(_ c: Compiled, _ p: Value, _ subject: Value, _ posArg: Value?, _ endArg: Value?, limit: Int = 0, _ ctx: ExecutionContext) throws -> [MatchState] {
+            let s = try subjectScalars(subject)
+            let (pos, end) = bounds(posArg, endArg, count: s.count)
+            let matcher = makeMatcher(c, s, end, ctx)
+            var out: [MatchState] = []
+            var at = pos
+            var notEmptyAt: Int?
+            while at <= end, limit == 0 || out.count < limit,
+                  let slots = try interruptible(ctx, { () throws(RegexInterrupted) in try matcher.search(from: at, notEmptyAt: notEmptyAt) }) {
+                out.append(MatchState(c, pattern: p, subject: subject, scalars: s, slots: slots, pos: pos, endpos: end))
+                notEmptyAt = slots[0] == slots[1] ? slots[1] : nil
+                at = slots[1]
+            }
+            return out
+        }
+        func findall(_ c: Compiled, _ p: Value, _ subject: Value, _ posArg: Value?, _ endArg: Value?, _ ctx: ExecutionContext) throws -> Value {
+            let items: [Value] = try allMatches(c, p, subject, posArg, endArg, limit: 0, ctx).map { state in
+                func text(_ g: Int) -> Value { state.text(g).isNone ? .str("") : state.text(g) }
+                switch c.groups {
+                case 0: return text(0)
+                case 1: return text(1)
+                default: return .object(PyTuple((1...c.groups).map(text)))
+                }
+            }
+            return .object(PyList(items))
+        }
+        func substitute(_ c: Compiled, _ p: Value, _ repl: Value, _ subject: Value, count: Int, _ ctx: ExecutionContext) throws -> (Value, Int) {
+            let matches = try allMatches(c, p, subject, nil, nil, limit: max(0, count), ctx)
+            guard let first = matches.first else { return (subject, 0) }
+            let template: [TemplatePart]? = try {
+                if case .object(let r as PyStr) = repl { return try parseTemplate(r.scalars, c) }
+                return nil
+            }()
+            var out = String.UnicodeScalarView()
+            var last = 0
+            for state in matches {
+                out.append(contentsOf: first.scalars[last..<state.slots[0]])
+                if let template {
+                    out.append(contentsOf: expand(template, state).unicodeScalars)
+                } else {
+                    let r = try ctx.call(repl, [wrapMatch(state)])
+                    guard case .object(let piece as PyStr) = r else {
+                        throw PyException.make(.typeError, "expected str instance, \(typeName(r)) found")
+                    }
+                    out.append(contentsOf: piece.value.unicodeScalars)
+                }
+                last = state.slots[1]
+            }
+            out.append(contentsOf: first.scalars[last...])
+            return (.str(String(out)), matches.count)
+        }
+        func split(_ c: Compiled, _ p: Value, _ subject: Value, maxsplit: Int, _ ctx: ExecutionContext) throws -> Value {
+            let matches = try allMatches(c, p, subject, nil, nil, limit: max(0, maxsplit), ctx)
+            let s = try subjectScalars(subject)
+            var out: [Value] = []
+            var last = 0
+            for state in matches {
+                out.append(.str(String(String.UnicodeScalarView(s[last..<state.slots[0]]))))
+                if c.groups > 0 { for g in 1...c.groups { out.append(state.text(g)) } }
+                last = state.slots[1]
+            }
+            out.append(.str(String(String.UnicodeScalarView(s[last...]))))
+            return .object(PyList(out))
+        }
+
+        // MARK: module functions
+        m.addFunction("compile") { a, kw, _ in
+            guard let p = ThreadingModule.argument(a, kw, 0, "pattern") else { throw missing("compile", "pattern") }
+            return try pattern(p, flags: ThreadingModule.argument(a, kw, 1, "flags")).1
+        }
+        for (name, mode) in [("search", 0), ("match", 1), ("fullmatch", 2)] {
+            m.addFunction(name) { a, kw, ctx in
+                guard let p = ThreadingModule.argument(a, kw, 0, "pattern"), let s = ThreadingModule.argument(a, kw, 1, "string") else {
+                    throw missing(name, "pattern' and 'string")
+                }
+                let (c, pv) = try pattern(p, flags: ThreadingModule.argument(a, kw, 2, "flags"))
+                return try matchOperation(c, pv, s, nil, nil, mode: mode, ctx)
+            }
+        }
+        m.addFunction("findall") { a, kw, ctx in
+            guard let p = ThreadingModule.argument(a, kw, 0, "pattern"), let s = ThreadingModule.argument(a, kw, 1, "string") else {
+                throw missing("findall", "pattern' and 'string")
+            }
+            let (c, pv) = try pattern(p, flags: ThreadingModule.argument(a, kw, 2, "flags"))
+            return try findall(c, pv, s, nil, nil, ctx)
+        }
+        m.addFunction("finditer") { a, kw, ctx in
+            guard let p = ThreadingModule.argument(a, kw, 0, "pattern"), let s = ThreadingModule.argument(a, kw, 1, "string") else {
+                throw missing("finditer", "pattern' and 'string")
+            }
+            let (c, pv) = try pattern(p, flags: ThreadingModule.argument(a, kw, 2, "flags"))
+            return try makeIterator(.object(PyList(try allMatches(c, pv, s, nil, nil, limit: 0, ctx).map(wrapMatch))), ctx)
+        }
+        for (name, withCount) in [("sub", false), ("subn", true)] {
+            m.addFunction(name) { a, kw, ctx in
+                guard let p = ThreadingModule.argument(a, kw, 0, "pattern"), let r = ThreadingModule.argument(a, kw, 1, "repl"),
+                      let s = ThreadingModule.argument(a, kw, 2, "string") else { throw missing(name, "pattern', 'repl' and 'string") }
+                let (c, pv) = try pattern(p, flags: ThreadingModule.argument(a, kw, 4, "flags"))
+                let count = ThreadingModule.argument(a, kw, 3, "count").flatMap(indexValue) ?? 0
+                let (result, n) = try substitute(c, pv, r, s, count: count, ctx)
+                return withCount ? .object(PyTuple([result, .int(n)])) : result
+            }
+        }
+        m.addFunction("split") { a, kw, ctx in
+            guard let p = ThreadingModule.argument(a, kw, 0, "pattern"), let s = ThreadingModule.argument(a, kw, 1, "string") else {
+                throw missing("split", "pattern' and 'string")
+            }
+            let (c, pv) = try pattern(p, flags: ThreadingModule.argument(a, kw, 3, "flags"))
+            return try split(c, pv, s, maxsplit: ThreadingModule.argument(a, kw, 2, "maxsplit").flatMap(indexValue) ?? 0, ctx)
+        }
+        m.addFunction("escape") { a, _, _ in
+            guard let v = a.first, case .object(let s as PyStr) = v else { throw PyException.make(.typeError, "escape() argument must be str") }
+            var out = String.UnicodeScalarView()
+            for c in s.value.unicodeScalars {
+                if "()[]{}?*+-|^$\\.&~# \t\n\r\u{0B}\u{0C}".unicodeScalars.contains(c) { out.append("\\") }
+                out.append(c)
+            }
+            return .str(String(out))
+        }
+        m.addFunction("purge") { _, _, _ in
+            cache.withLock { $0.removeAll() }
+            return .none
+        }
+
+        // MARK: Pattern methods (a[0] is the pattern)
+        for (name, mode) in [("search", 0), ("match", 1), ("fullmatch", 2)] {
+            patternType.addMethod(name) { a, kw, ctx in
+                guard let s = ThreadingModule.argument(a, kw, 1, "string") else { throw missing(name, "string") }
+                return try matchOperation(try compiled(a[0]), a[0], s, ThreadingModule.argument(a, kw, 2, "pos"), ThreadingModule.argument(a, kw, 3, "endpos"), mode: mode, ctx)
+            }
+        }
+        patternType.addMethod("findall") { a, kw, ctx in
+            guard let s = ThreadingModule.argument(a, kw, 1, "string") else { throw missing("findall", "string") }
+            return try findall(try compiled(a[0]), a[0], s, ThreadingModule.argument(a, kw, 2, "pos"), ThreadingModule.argument(a, kw, 3, "endpos"), ctx)
+        }
+        patternType.addMethod("finditer") { a, kw, ctx in
+            guard let s = ThreadingModule.argument(a, kw, 1, "string") else { throw missing("finditer", "string") }
+            let states = try allMatches(try compiled(a[0]), a[0], s, ThreadingModule.argument(a, kw, 2, "pos"), ThreadingModule.argument(a, kw, 3, "endpos"), limit: 0, ctx)
+            return try makeIterator(.object(PyList(states.map(wrapMatch))), ctx)
+        }
+        for (name, withCount) in [("sub", false), ("subn", true)] {
+            patternType.addMethod(name) { a, kw, ctx in
+                guard let r = ThreadingModule.argument(a, kw, 1, "repl"), let s = ThreadingModule.argument(a, kw, 2, "string") else {
+                    throw missing(name, "repl' and 'string")
+                }
+                let count = ThreadingModule.argument(a, kw, 3, "count").flatMap(indexValue) ?? 0
+                let (result, n) = try substitute(try compiled(a[0]), a[0], r, s, count: count, ctx)
+                return withCount ? .object(PyTuple([result, .int(n)])) : result
+            }
+        }
+        patternType.addMethod("split") { a, kw, ctx in
+            guard let s = ThreadingModule.argument(a, kw, 1, "string") else { throw missing("split", "string") }
+            return try split(try compiled(a[0]), a[0], s, maxsplit: ThreadingModule.argument(a, kw, 2, "maxsplit").flatMap(indexValue) ?? 0, ctx)
+        }
+        patternType.addMethod("__repr__") { a, _, ctx in
+            let c = try compiled(a[0])
+            let flags = c.flags & ~RegexFlags.unicode.rawValue
+            return .str("re.compile(\(try repr(.str(c.source), ctx))\(flags != 0 ? ", \(flagNames(flags))" : ""))")
+        }
+
+        // MARK: Match methods
+        func state(_ v: Value) throws -> MatchState { try SyncPrimitives.native(v, MatchState.self) }
+        func groupIndex(_ st: MatchState, _ g: Value) throws -> Int {
+            if let n = indexValue(g), n >= 0, n <= st.compiled.groups { return n }
+            if case .object(let name as PyStr) = g, let n = st.compiled.names[name.value] { return n }
+            throw PyException.make(.indexError, "no such group")
+        }
+        matchType.addMethod("group") { a, _, _ in
+            let st = try state(a[0])
+            if a.count <= 2 { return st.text(try groupIndex(st, a.count == 2 ? a[1] : .int(0))) }
+            return .object(PyTuple(try a.dropFirst().map { st.text(try groupIndex(st, $0)) }))
+        }
+        matchType.addMethod("__getitem__") { a, _, _ in
+            let st = try state(a[0])
+            return st.text(try groupIndex(st, a[1]))
+        }
+        matchType.addMethod("groups") { a, kw, _ in
+            let st = try state(a[0])
+            let fallback = ThreadingModule.argument(a, kw, 1, "default") ?? .none
+            guard st.compiled.groups > 0 else { return .object(PyTuple([])) }
+            return .object(PyTuple((1...st.compiled.groups).map { st.text($0).isNone ? fallback : st.text($0) }))
+        }
+        matchType.addMethod("groupdict") { a, kw, _ in
+            let st = try state(a[0])
+            let fallback = ThreadingModule.argument(a, kw, 1, "default") ?? .none
+            let d = PyDict()
+            for (name, n) in st.compiled.names.sorted(by: { $0.value < $1.value }) {
+                try d.set(.str(name), st.text(n).isNone ? fallback : st.text(n))
+            }
+            return .object(d)
+        }
+        for (name, part) in [("start", 0), ("end", 1), ("span", 2)] {
+            matchType.addMethod(name) { a, _, _ in
+                let st = try state(a[0])
+                let (s, e) = st.span(try groupIndex(st, a.count > 1 ? a[1] : .int(0)))
+                switch part {
+                case 0: return .int(s)
+                case 1: return .int(e)
+                default: return .object(PyTuple([.int(s), .int(e)]))
+                }
+            }
+        }
+        matchType.addMethod("expand") { a, _, _ in
+            let st = try state(a[0])
+            guard a.count > 1, case .object(let t as PyStr) = a[1] else { throw PyException.make(.typeError, "expand() argument must be str") }
+            return .str(expand(try parseTemplate(t.scalars, st.compiled), st))
+        }
+        matchType.addMethod("__repr__") { a, _, ctx in
+            let st = try state(a[0])
+            let (s, e) = st.span(0)
+            return .str("<re.Match object; span=(\(s), \(e)), match=\(try repr(st.text(0), ctx))>")
+        }
+        return m
+    }
+
+    private static func makeMatcher(_ c: Compiled, _ s: [Unicode.Scalar], _ end: Int, _ ctx: ExecutionContext) -> RegexMatcher {
+        let ts = ctx.ts
+        return RegexMatcher(program: c.program, subject: s, end: end) { ts.tid == 1 && ts.gil.breaker.interruptPending }
+    }
+
+    /// Runs a match; an interrupt that stopped it becomes the KeyboardInterrupt it stands for.
+    private static func interruptible<T>(_ ctx: ExecutionContext, _ body: () throws(RegexInterrupted) -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            try ThreadingModule.checkInterrupt(ctx)
+            throw PyException.make(.keyboardInterrupt)
+        }
+    }
+
+    private static func missing(_ function: String, _ what: String) -> PyException {
+        PyException.make(.typeError, "\(function)() missing required argument '\(what)'")
+    }
+
+    private static func subjectScalars(_ v: Value) throws -> [Unicode.Scalar] {
+        switch v {
+        case .object(let s as PyStr): return s.scalars
+        case .object(let o) where o.tag == .bytes:
+            throw PyException.make(.notImplementedError, "not supported yet: regular expressions over bytes")
+        default: throw PyException.make(.typeError, "expected string or bytes-like object, got '\(typeName(v))'")
+        }
+    }
+
+    /// `pos` / `endpos` clamped as `_sre` does.
+    private static func bounds(_ pos: Value?, _ end: Value?, count: Int) -> (Int, Int) {
+        var p = pos.flatMap(indexValue) ?? 0
+        var e = end.flatMap { $0.isNone ? nil : indexValue($0) } ?? count
+        p = min(max(p, 0), count)
+        e = min(max(e, 0), count)
+        return (p, max(p, e))
+    }
+
+    static func compile(_ v: Value, flags: Int) throws -> Compiled {
+        guard case .object(let s as PyStr) = v else {
+            if case .object(let o) = v, o.tag == .bytes {
+                throw PyException.make(.notImplementedError, "not supported yet: regular expressions over bytes")
+            }
+            throw PyException.make(.typeError, "first argument must be string or compiled pattern")
+        }
+        let key = "\(flags):\(s.value)"
+        if let hit = cache.withLock({ $0[key] }) { return hit }
+        var parser = RegexParser(s.scalars, flags: RegexFlags(rawValue: flags))
+        do {
+            let node = try parser.parse()
+            let program = try RegexProgram.compile(node, groups: parser.groupCount)
+            let c = Compiled(program: program, groups: parser.groupCount, names: parser.groupNames, source: s.value,
+                             flags: parser.flags.union(.unicode).rawValue)
+            cache.withLock { if $0.count >= 512 { $0.removeAll() }; $0[key] = c }
+            return c
+        } catch {
+            if error.unsupported { throw PyException.make(.notImplementedError, error.message) }
+            throw regexError(error.message, pattern: s.value, position: error.position)
+        }
+    }
+
+    static func regexError(_ message: String, pattern: String?, position: Int?) -> PyException {
+        let e = PyInstance(type: errorType)
+        let text = position.map { "\(message) at position \($0)" } ?? message
+        e.attributes["args"] = .object(PyTuple([.str(text)]))
+        e.attributes["msg"] = .str(message)
+        e.attributes["pattern"] = pattern.map { .str($0) } ?? Value.none
+        e.attributes["pos"] = position.map { .int($0) } ?? Value.none
+        e.native = ExceptionData()
+        return PyException(e)
+    }
+
+    private static func flagNames(_ flags: Int) -> String {
+        let names: [(Int, String)] = [(2, "re.IGNORECASE"), (4, "re.LOCALE"), (8, "re.MULTILINE"), (16, "re.DOTALL"), (64, "re.VERBOSE"), (256, "re.ASCII")]
+        return names.filter { flags & $0.0 != 0 }.map(\.1).joined(separator: "|")
+    }
+
+    // MARK: - Replacement templates
+
+    enum TemplatePart {
+        case text(String)
+        case group(Int)
+    }
+
+    /// `\1`, `\g<1>`, `\g<name>`, and the string escapes (`\n`, `\\`, …) of a replacement string.
+    static func parseTemplate(_ t: [Unicode.Scalar], _ c: Compiled) throws -> [TemplatePart] {
+        var parts: [TemplatePart] = []
+        var text = String.UnicodeScalarView()
+        func flush() {
+            if !text.isEmpty { parts.append(.text(String(text))) }
+            text = String.UnicodeScalarView()
+        }
+        var i = 0
+        while i < t.count {
+            let ch = t[i]
+            guard ch == "\\", i + 1 < t.count else {
+                text.append(ch)
+                i += 1
+                continue
+            }
+            let start = i
+            let e = t[i + 1]
+            i += 2
+            switch e {
+            case "g":
+                guard i < t.count, t[i] == "<", let close = t[i...].firstIndex(of: ">") else {
+                    throw regexError("missing <", pattern: nil, position: start + 2)
+                }
+                let name = String(String.UnicodeScalarView(t[(i + 1)..<close]))
+                let group: Int
+                if let n = Int(name) {
+                    guard n <= c.groups else { throw regexError("invalid group reference \(n)", pattern: nil, position: start + 3) }
+                    group = n
+                } else if let n = c.names[name] {
+                    group = n
+                } else {
+                    throw PyException.make(.indexError, "unknown group name '\(name)'")
+                }
+                flush()
+                parts.append(.group(group))
+                i = close + 1
+            case "0"..."9":
+                var n = Int(e.value - 0x30)
+                if e != "0", i < t.count, (0x30...0x39).contains(t[i].value) {
+                    n = n * 10 + Int(t[i].value - 0x30)
+                    i += 1
+                }
+                if e == "0" {
+                    text.append(Unicode.Scalar(0))
+                    continue
+                }
+                guard n <= c.groups else { throw regexError("invalid group reference \(n)", pattern: nil, position: start + 1) }
+                flush()
+                parts.append(.group(n))
+            case "n": text.append("\n")
+            case "t": text.append("\t")
+            case "r": text.append("\r")
+            case "f": text.append("\u{0C}")
+            case "v": text.append("\u{0B}")
+            case "a": text.append("\u{07}")
+            case "\\": text.append("\\")
+            default:
+                if e.isASCII && e.properties.isAlphabetic { throw regexError("bad escape \\\(e)", pattern: nil, position: start) }
+                text.append("\\")
+                text.append(e)
+            }
+        }
+        flush()
+        return parts
+    }
+
+    static func expand(_ template: [TemplatePart], _ st: MatchState) -> String {
+        var out = ""
+        for part in template {
+            switch part {
+            case .text(let s): out += s
+            case .group(let g):
+                if case .object(let s as PyStr) = st.text(g) { out += s.value }
+            }
+        }
+        return out
+    }
+}
