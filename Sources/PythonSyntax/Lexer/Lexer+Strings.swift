@@ -89,18 +89,15 @@ enum StringDecoder {
             }
             let next = source[i + 1]
             i += 2
+            if let control = ControlEscape.character(next) {
+                out.append(control)
+                continue
+            }
             switch next {
             case "\n": break
             case "\\": out.append("\\")
             case "'": out.append("'")
             case "\"": out.append("\"")
-            case "a": out.append("\u{07}")
-            case "b": out.append("\u{08}")
-            case "f": out.append("\u{0C}")
-            case "n": out.append("\n")
-            case "r": out.append("\r")
-            case "t": out.append("\t")
-            case "v": out.append("\u{0B}")
             case "0"..."7":
                 var value = Int(next.value - 48)
                 var count = 1

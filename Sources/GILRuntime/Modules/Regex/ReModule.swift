@@ -1,3 +1,4 @@
+import PythonSyntax
 import Synchronization
 
 /// `re` for str patterns (Lib/re/__init__.py's API over our `RegexParser` / `RegexMatcher`): compile with a
@@ -463,14 +464,12 @@ enum ReModule {
                 guard n <= c.groups else { throw regexError("invalid group reference \(n)", pattern: nil, position: start + 1) }
                 flush()
                 parts.append(.group(n))
-            case "n": text.append("\n")
-            case "t": text.append("\t")
-            case "r": text.append("\r")
-            case "f": text.append("\u{0C}")
-            case "v": text.append("\u{0B}")
-            case "a": text.append("\u{07}")
             case "\\": text.append("\\")
             default:
+                if let control = ControlEscape.character(e) {
+                    text.append(control)
+                    continue
+                }
                 if e.isASCII && e.properties.isAlphabetic { throw regexError("bad escape \\\(e)", pattern: nil, position: start) }
                 text.append("\\")
                 text.append(e)

@@ -1,3 +1,5 @@
+import PythonSyntax
+
 /// The pattern language of Python's `re` (Lib/re/_parser.py) for str patterns, parsed into `RegexNode`s.
 /// Flags that change how a node matches (IGNORECASE, DOTALL, MULTILINE, ASCII) are resolved here, per
 /// node, so scoped flags `(?i:…)` need nothing at match time.
@@ -411,13 +413,8 @@ struct RegexParser {
 
     /// The code point of an escape that stands for one character (also inside classes).
     private mutating func literalEscape(_ c: Unicode.Scalar, at start: Int) throws(RegexSyntaxError) -> Unicode.Scalar {
+        if c != "b", let control = ControlEscape.character(c) { return control }  // \b: the callers' business
         switch c {
-        case "n": return "\n"
-        case "t": return "\t"
-        case "r": return "\r"
-        case "f": return "\u{0C}"
-        case "v": return "\u{0B}"
-        case "a": return "\u{07}"
         case "0":
             var v: UInt32 = 0
             var k = 0
