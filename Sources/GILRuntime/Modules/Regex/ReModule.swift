@@ -48,7 +48,7 @@ enum ReModule {
         func text(_ group: Int) -> Value {
             let (s, e) = span(group)
             guard s >= 0, e >= s else { return .none }
-            return .str(String(String.UnicodeScalarView(scalars[s..<e])))
+            return .str(ScalarText.string(scalars[s..<e]))
         }
     }
 
@@ -149,23 +149,23 @@ enum ReModule {
                 if case .object(let r as PyStr) = repl { return try parseTemplate(r.scalars, c) }
                 return nil
             }()
-            var out = String.UnicodeScalarView()
+            var out: [UInt8] = []
             var last = 0
             for state in matches {
-                out.append(contentsOf: first.scalars[last..<state.slots[0]])
+                ScalarText.appendUTF8(first.scalars[last..<state.slots[0]], to: &out)
                 if let template {
-                    out.append(contentsOf: expand(template, state).unicodeScalars)
+                    out += expand(template, state).utf8
                 } else {
                     let r = try ctx.call(repl, [wrapMatch(state)])
                     guard case .object(let piece as PyStr) = r else {
                         throw PyException.make(.typeError, "expected str instance, \(typeName(r)) found")
                     }
-                    out.append(contentsOf: piece.value.unicodeScalars)
+                    out += piece.value.utf8
                 }
                 last = state.slots[1]
             }
-            out.append(contentsOf: first.scalars[last...])
-            return (.str(String(out)), matches.count)
+            ScalarText.appendUTF8(first.scalars[last...], to: &out)
+            return (.str(String(decoding: out, as: UTF8.self)), matches.count)
         }
         func split(_ c: Compiled, _ p: Value, _ subject: Value, maxsplit: Int, _ ctx: ExecutionContext) throws -> Value {
             let matches = try allMatches(c, p, subject, nil, nil, limit: max(0, maxsplit), ctx)
@@ -173,11 +173,11 @@ enum ReModule {
             var out: [Value] = []
             var last = 0
             for state in matches {
-                out.append(.str(String(String.UnicodeScalarView(s[last..<state.slots[0]]))))
+                out.append(.str(ScalarText.string(s[last..<state.slots[0]])))
                 if c.groups > 0 { for g in 1...c.groups { out.append(state.text(g)) } }
                 last = state.slots[1]
             }
-            out.append(.str(String(String.UnicodeScalarView(s[last...]))))
+            out.append(.str(ScalarText.string(s[last...])))
             return .object(PyList(out))
         }
 
@@ -489,5 +489,26 @@ enum ReModule {
             }
         }
         return out
+    }
+}
+
+/// Strings from slices of a subject's code points: UTF-8 written by hand (one byte per ASCII code point) and
+/// decoded once — `String.UnicodeScalarView.append(contentsOf:)` over a slice took ~800 instructions per call.
+enum ScalarText {
+    static func appendUTF8(_ scalars: ArraySlice<Unicode.Scalar>, to out: inout [UInt8]) {
+        out.reserveCapacity(out.count + scalars.count)
+        for c in scalars {
+            if c.value < 0x80 {
+                out.append(UInt8(truncatingIfNeeded: c.value))
+            } else {
+                UTF8.encode(c) { out.append($0) }
+            }
+        }
+    }
+
+    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var bytes: [UInt8] = []
+        appendUTF8(scalars, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -25,6 +25,22 @@ struct RegexProgram {
     }
 
     var code: [Instruction] = []
+    /// What the first code point of every match must be, when the program begins by consuming one (after
+    /// captures and loop marks only); nil when a match may begin anyhow (alternation, assertion, repeat).
+    var firstStep: FirstStep?
+
+    struct FirstStep {
+        let instruction: Instruction
+
+        func accepts(_ c: Unicode.Scalar) -> Bool {
+            switch instruction {
+            case .char(let x): c == x
+            case .charFolded(let x): c == x || RegexMatcher.fold(c) == x
+            case .set(let cls, let fold): fold ? cls.containsFolded(c) : cls.contains(c)
+            default: true
+            }
+        }
+    }
     /// Lookaround bodies, each a program of its own over the same slots.
     var subprograms: [RegexProgram] = []
     var slotCount = 2
@@ -38,6 +54,14 @@ struct RegexProgram {
         compiler.program.slotCount = compiler.slotCount
         compiler.program.lastIndexSlot = 2 + 2 * groups
         compiler.program.subprograms = compiler.subprograms
+        for instruction in compiler.program.code {
+            switch instruction {
+            case .save, .mark: continue
+            case .char, .charFolded, .set: compiler.program.firstStep = FirstStep(instruction: instruction)
+            default: break
+            }
+            break
+        }
         return compiler.program
     }
 
@@ -176,30 +200,42 @@ struct RegexMatcher {
         return found.slots
     }
 
-    /// The first match at or after `start`.
+    /// The first match at or after `start`. When every match must begin with a known code point or class
+    /// (`program.firstStep`), positions that cannot start one are skipped without running the machine.
     func search(from start: Int, notEmptyAt: Int? = nil) throws(RegexInterrupted) -> [Int]? {
         var k = start
         while k <= end {
+            if let first = program.firstStep {
+                while k < end && !first.accepts(subject[k]) { k += 1 }
+                if k == end { return nil }
+            }
             if let m = try match(at: k, notEmptyAt: notEmptyAt) { return m }
             k += 1
         }
         return nil
     }
 
+    /// A point to resume from: the slots written since (`trail` beyond `trailLength`) are undone first, so
+    /// a choice costs three integers instead of a copy of every slot.
     private struct Choice {
         var pc: Int
         var position: Int
-        var slots: [Int]
+        var trailLength: Int
     }
 
     private func run(
         _ prog: RegexProgram, from start: Int, slots initial: [Int], full: Bool, notEmptyAt: Int?
     ) throws(RegexInterrupted) -> (end: Int, slots: [Int])? {
         var stack: [Choice] = []
+        var trail: [(slot: Int, old: Int)] = []
         var pc = 0
         var pos = start
         var slots = initial
         let code = prog.code
+        func set(_ n: Int, _ value: Int) {
+            trail.append((n, slots[n]))
+            slots[n] = value
+        }
         var steps = 0
         while true {
             steps &+= 1
@@ -222,13 +258,13 @@ struct RegexMatcher {
                     ok = false
                 }
             case .split(let first, let second):
-                stack.append(Choice(pc: second, position: pos, slots: slots))
+                stack.append(Choice(pc: second, position: pos, trailLength: trail.count))
                 pc = first
             case .jump(let target):
                 pc = target
             case .save(let n):
-                slots[n] = pos
-                if n > 1 && n & 1 == 1 { slots[program.lastIndexSlot] = n >> 1 }
+                set(n, pos)
+                if n > 1 && n & 1 == 1 { set(program.lastIndexSlot, n >> 1) }
                 pc += 1
             case .assert(let a):
                 if holds(a, at: pos) { pc += 1 } else { ok = false }
@@ -253,13 +289,15 @@ struct RegexMatcher {
                     result = try behind.run(body, from: pos - width, slots: slots, full: true, notEmptyAt: nil)
                 }
                 if (result != nil) != negated {
-                    if let result, !negated { slots = result.slots }
+                    if let result, !negated {
+                        for n in result.slots.indices where result.slots[n] != slots[n] { set(n, result.slots[n]) }
+                    }
                     pc += 1
                 } else {
                     ok = false
                 }
             case .mark(let n):
-                slots[n] = pos
+                set(n, pos)
                 pc += 1
             case .exitUnlessProgress(let n, let exit):
                 pc = pos != slots[n] ? pc + 1 : exit
@@ -270,7 +308,10 @@ struct RegexMatcher {
                 guard let choice = stack.popLast() else { return nil }
                 pc = choice.pc
                 pos = choice.position
-                slots = choice.slots
+                while trail.count > choice.trailLength {
+                    let undo = trail.removeLast()
+                    slots[undo.slot] = undo.old
+                }
             }
         }
     }

@@ -62,19 +62,24 @@ struct RegexClass {
         }
     }
 
+    // ASCII code points are decided by comparisons: the Unicode property lookups cost ~100 instructions each.
     static func isDigit(_ c: Unicode.Scalar, ascii: Bool) -> Bool {
-        ascii ? (0x30...0x39).contains(c.value) : c.properties.numericType == .decimal
+        if c.value < 0x80 || ascii { return (0x30...0x39).contains(c.value) }
+        return c.properties.numericType == .decimal
     }
 
     static func isWord(_ c: Unicode.Scalar, ascii: Bool) -> Bool {
-        if c == "_" { return true }
-        if ascii { return c.isASCII && (c.properties.isAlphabetic || (0x30...0x39).contains(c.value)) }
+        let v = c.value
+        if v < 0x80 { return (0x61...0x7A).contains(v) || (0x41...0x5A).contains(v) || (0x30...0x39).contains(v) || v == 0x5F }
+        if ascii { return false }
         return c.properties.isAlphabetic || c.properties.numericType != nil
     }
 
     static func isSpace(_ c: Unicode.Scalar, ascii: Bool) -> Bool {
-        if ascii { return [0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D].contains(c.value) }
-        return c.properties.isWhitespace || (0x1C...0x1F).contains(c.value)
+        let v = c.value
+        if v < 0x80 { return v == 0x20 || (0x09...0x0D).contains(v) || (!ascii && (0x1C...0x1F).contains(v)) }
+        if ascii { return false }
+        return c.properties.isWhitespace
     }
 }
 
