@@ -1,0 +1,107 @@
+import PythonSyntax
+
+/// `re.sub` replacement templates (`\1`, `\g<name>`, escapes) and the strings made from slices of a subject.
+extension ReModule {
+    enum TemplatePart {
+        case text(String)
+        case group(Int)
+    }
+
+    /// `\1`, `\g<1>`, `\g<name>`, and the string escapes (`\n`, `\\`, …) of a replacement string.
+    static func parseTemplate(_ t: [Unicode.Scalar], _ c: Compiled) throws -> [TemplatePart] {
+        var parts: [TemplatePart] = []
+        var text = String.UnicodeScalarView()
+        func flush() {
+            if !text.isEmpty { parts.append(.text(String(text))) }
+            text = String.UnicodeScalarView()
+        }
+        var i = 0
+        while i < t.count {
+            let ch = t[i]
+            guard ch == "\\", i + 1 < t.count else {
+                text.append(ch)
+                i += 1
+                continue
+            }
+            let start = i
+            let e = t[i + 1]
+            i += 2
+            switch e {
+            case "g":
+                guard i < t.count, t[i] == "<", let close = t[i...].firstIndex(of: ">") else {
+                    throw regexError("missing <", pattern: nil, position: start + 2)
+                }
+                let name = String(String.UnicodeScalarView(t[(i + 1)..<close]))
+                let group: Int
+                if let n = Int(name) {
+                    guard n <= c.groups else { throw regexError("invalid group reference \(n)", pattern: nil, position: start + 3) }
+                    group = n
+                } else if let n = c.names[name] {
+                    group = n
+                } else {
+                    throw PyException.make(.indexError, "unknown group name '\(name)'")
+                }
+                flush()
+                parts.append(.group(group))
+                i = close + 1
+            case "0"..."9":
+                var n = Int(e.value - 0x30)
+                if e != "0", i < t.count, (0x30...0x39).contains(t[i].value) {
+                    n = n * 10 + Int(t[i].value - 0x30)
+                    i += 1
+                }
+                if e == "0" {
+                    text.append(Unicode.Scalar(0))
+                    continue
+                }
+                guard n <= c.groups else { throw regexError("invalid group reference \(n)", pattern: nil, position: start + 1) }
+                flush()
+                parts.append(.group(n))
+            case "\\": text.append("\\")
+            default:
+                if let control = ControlEscape.character(e) {
+                    text.append(control)
+                    continue
+                }
+                if e.isASCII && e.properties.isAlphabetic { throw regexError("bad escape \\\(e)", pattern: nil, position: start) }
+                text.append("\\")
+                text.append(e)
+            }
+        }
+        flush()
+        return parts
+    }
+
+    static func expand(_ template: [TemplatePart], _ st: MatchState) -> String {
+        var out = ""
+        for part in template {
+            switch part {
+            case .text(let s): out += s
+            case .group(let g):
+                if case .object(let s as PyStr) = st.text(g) { out += s.value }
+            }
+        }
+        return out
+    }
+}
+
+/// Strings from slices of a subject's code points: UTF-8 written by hand (one byte per ASCII code point) and
+/// decoded once — `String.UnicodeScalarView.append(contentsOf:)` over a slice took ~800 instructions per call.
+enum ScalarText {
+    static func appendUTF8(_ scalars: ArraySlice<Unicode.Scalar>, to out: inout [UInt8]) {
+        out.reserveCapacity(out.count + scalars.count)
+        for c in scalars {
+            if c.value < 0x80 {
+                out.append(UInt8(truncatingIfNeeded: c.value))
+            } else {
+                UTF8.encode(c) { out.append($0) }
+            }
+        }
+    }
+
+    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var bytes: [UInt8] = []
+        appendUTF8(scalars, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
