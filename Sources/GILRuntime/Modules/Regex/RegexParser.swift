@@ -26,7 +26,7 @@ struct RegexParser {
     }
 
     private mutating func parseGlobalFlags() throws(RegexSyntaxError) {
-        while i + 2 < p.count, p[i] == "(", p[i + 1] == "?", let f = Self.flag(p[i + 2]) {
+        while i + 2 < p.count, p[i] == "(", p[i + 1] == "?", Self.flag(p[i + 2]) != nil {
             var j = i + 2
             var set = RegexFlags()
             while j < p.count, let g = Self.flag(p[j]) {
@@ -34,7 +34,6 @@ struct RegexParser {
                 j += 1
             }
             guard j < p.count, p[j] == ")" else { return }  // a scoped group (?i:…), parsed as an atom
-            _ = f
             flags.formUnion(set)
             i = j + 1
         }
