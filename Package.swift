@@ -2,8 +2,10 @@
 // gilrec / gilstat — a recorder and offline analyser for the Python GIL.
 // Targets follow ../shared/DESIGN.md §1; data flows one way:
 //   PythonSyntax ─┐
-//   GILTrace ─► GILCore ─► GILRuntime ─► GILRecCLI ─► gilrec
-//   GILTrace ─► TraceStore ─► GILAnalysis ─► GILStatCLI ─► gilstat
+//   GILTrace ─► GILCore ─► GILRuntime ─┐
+//   GILTrace ─► TraceStore ─► GILAnalysis ─► GILRecorder ─► GILRecCLI ─► gilrec
+//                                  │                  └───► GILBenchCLI ─► gilbench
+//                                  └─► GILStatCLI ─► gilstat
 import PackageDescription
 
 let package = Package(
@@ -46,13 +48,28 @@ let package = Package(
         .target(name: "TraceStore", dependencies: ["CSQLite", "GILTrace"]),
         // Contention, convoy, speedup, summaries and renderers over stored runs.
         .target(name: "GILAnalysis", dependencies: ["TraceStore", "GILTrace"]),
+        // Records one program with either engine (our runtime, or the real CPython observed from inside its
+        // process), sweeps, and the demo's lesson. Everything the commands do, callable from tests.
+        .target(
+            name: "GILRecorder",
+            dependencies: ["GILRuntime", "GILCore", "TraceStore", "GILAnalysis", "GILTrace"],
+            resources: [.copy("Examples")]
+        ),
+        // `gilrec`'s commands: argument parsing over GILRecorder.
         .target(
             name: "GILRecCLI",
             dependencies: [
-                "GILRuntime", "GILCore", "TraceStore", "GILAnalysis", "GILTrace",
+                "GILRecorder", "GILRuntime", "GILCore", "TraceStore", "GILAnalysis", "GILTrace",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            resources: [.copy("Examples")]
+            ]
+        ),
+        // `gilbench`: timing claims as ratios measured side by side in one run, and the fidelity comparison.
+        .target(
+            name: "GILBenchCLI",
+            dependencies: [
+                "GILRecorder", "GILRuntime", "GILCore", "TraceStore", "GILAnalysis", "GILTrace",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .target(
             name: "GILStatCLI",
@@ -63,7 +80,7 @@ let package = Package(
         ),
         .executableTarget(name: "gilrec", dependencies: ["GILRecCLI"]),
         .executableTarget(name: "gilstat", dependencies: ["GILStatCLI"]),
-        .executableTarget(name: "gilbench", dependencies: ["GILRecCLI", "GILRuntime", "TraceStore"]),
+        .executableTarget(name: "gilbench", dependencies: ["GILBenchCLI"]),
 
         .testTarget(name: "GILTraceTests", dependencies: ["GILTrace"]),
         .testTarget(name: "PythonSyntaxTests", dependencies: ["PythonSyntax"]),
@@ -72,7 +89,8 @@ let package = Package(
         .testTarget(name: "TraceStoreTests", dependencies: ["TraceStore", "GILTrace"]),
         .testTarget(
             name: "GILAnalysisTests", dependencies: ["GILAnalysis", "TraceStore", "GILTrace"], exclude: ["Fixtures"]),
-        .testTarget(name: "GILRecCLITests", dependencies: ["GILRecCLI", "GILRuntime", "TraceStore", "GILAnalysis"]),
-        .testTarget(name: "GILStatCLITests", dependencies: ["GILStatCLI", "GILAnalysis", "TraceStore", "GILRecCLI", "GILRuntime"]),
+        .testTarget(name: "GILRecCLITests", dependencies: ["GILRecCLI", "GILRecorder", "GILRuntime", "TraceStore", "GILAnalysis"]),
+        .testTarget(name: "GILBenchCLITests", dependencies: ["GILBenchCLI", "GILRecorder", "GILRuntime", "TraceStore", "GILAnalysis"]),
+        .testTarget(name: "GILStatCLITests", dependencies: ["GILStatCLI", "GILAnalysis", "TraceStore", "GILRecorder", "GILRuntime"]),
     ]
 )

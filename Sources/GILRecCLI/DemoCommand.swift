@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GILRecorder
 
 /// `gilrec demo`: records the GIL lesson as labelled runs and prints what the store says about them.
 struct DemoCommand: ParsableCommand {

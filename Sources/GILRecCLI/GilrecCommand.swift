@@ -1,4 +1,5 @@
 import ArgumentParser
+import GILRecorder
 
 /// `gilrec`: run Python programs on an instrumented GIL and record what happens into SQLite.
 public struct GilrecCommand: ParsableCommand {

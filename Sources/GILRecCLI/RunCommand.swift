@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GILRecorder
 import PythonSyntax
 
 /// `gilrec run PROGRAM.py [-- ARGS]`: record one program.
@@ -79,29 +80,4 @@ struct RunCommand: ParsableCommand {
             return 1
         }
     }
-}
-
-/// Reads a program file as UTF-8, with messages a user can act on.
-enum ProgramSource {
-    struct ReadError: Error, CustomStringConvertible {
-        var description: String
-    }
-
-    static func read(_ path: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-                throw ReadError(description: isDirectory.boolValue ? "\(path) is a directory, not a Python file" : "cannot read \(path)")
-            }
-            throw ReadError(description: "\(path): no such file")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ReadError(description: "\(path): not UTF-8 text (is it a Python source file?)")
-        }
-        return text
-    }
-}
-
-func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GILAnalysis
 import GILCore
+import GILRecorder
 import GILRuntime
 import PythonSyntax
 

@@ -3,6 +3,7 @@ import Testing
 import TraceStore
 
 @testable import GILRecCLI
+@testable import GILRecorder
 
 /// Events are never lost silently: by default nothing is dropped (a full ring or writer queue makes the
 /// producer wait — back-pressure), so every run's `seq` is 1...n without a gap and `dropped_events` is 0.

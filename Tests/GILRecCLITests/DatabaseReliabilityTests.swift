@@ -5,6 +5,7 @@ import Testing
 import TraceStore
 
 @testable import GILRecCLI
+@testable import GILRecorder
 
 /// `--db` files gilrec must refuse, through the built binary: one clear line, a non-zero exit, and the
 /// user's file byte-for-byte unchanged (compared before and after). Read-only cases run gilrec as `nobody`

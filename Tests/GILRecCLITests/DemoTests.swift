@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TraceStore
 @testable import GILRecCLI
+@testable import GILRecorder
 
 /// `gilrec demo` end to end on shrunk loops: every step recorded under its label and policy, and the
 /// lesson prints each section with figures read back from the store.

@@ -3,6 +3,7 @@ import Testing
 import GILRuntime
 import TraceStore
 @testable import GILRecCLI
+@testable import GILRecorder
 
 /// The examples print under gilrec what CPython prints (where their output is deterministic).
 @Suite(.serialized)

@@ -4,6 +4,7 @@ import GILRuntime
 import Testing
 import TraceStore
 @testable import GILRecCLI
+@testable import GILRecorder
 
 /// The `free-threaded` policy (PEP 703): no GIL events, Python code really runs in parallel, containers stay
 /// consistent under concurrent mutation, and `counter += 1` loses updates as in CPython 3.13t.

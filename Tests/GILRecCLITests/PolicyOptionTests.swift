@@ -4,6 +4,7 @@ import GILRuntime
 import Testing
 import TraceStore
 @testable import GILRecCLI
+@testable import GILRecorder
 
 /// `--policy` reaches the GIL and the stored run; unknown names are usage errors.
 @Suite(.serialized)

@@ -5,6 +5,7 @@ import Testing
 import TraceStore
 
 @testable import GILRecCLI
+@testable import GILRecorder
 
 /// Programs that fault — unbounded recursion, huge allocations, sys.exit — through the built `gilrec`: a
 /// Python exception and a stored run, never a crash of gilrec itself.

@@ -2,6 +2,7 @@ import Foundation
 import GILRuntime
 import TraceStore
 @testable import GILRecCLI
+@testable import GILRecorder
 
 /// A fresh database path per test, removed with its WAL files when the value goes away.
 final class TemporaryDatabase {

@@ -3,6 +3,7 @@ import GILRuntime
 import Testing
 import TraceStore
 @testable import GILRecCLI
+@testable import GILRecorder
 
 /// `gilrec run`'s handling of bad input: clear message, non-zero status, no run created.
 @Suite(.serialized)

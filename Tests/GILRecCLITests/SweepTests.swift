@@ -7,6 +7,7 @@ import Synchronization
 import Testing
 import TraceStore
 @testable import GILRecCLI
+@testable import GILRecorder
 
 /// `gilrec sweep`: every combination stored once with one sweep id, the thread count reaching the program
 /// through argv and the environment, bad lists refused before anything is recorded.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TraceStore
 @testable import GILRecCLI
+@testable import GILRecorder
 
 /// Invariants every recorded run must satisfy, checked in SQL against the stored events and slices,
 /// on recordings of the shipped examples (shrunk for a debug build).

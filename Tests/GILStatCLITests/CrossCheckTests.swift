@@ -1,5 +1,5 @@
 import GILAnalysis
-import GILRecCLI
+import GILRecorder
 import GILRuntime
 import Synchronization
 #if canImport(Glibc)

@@ -46,6 +46,7 @@ package struct SweepPlan: Sendable, Equatable {
     /// A user error in one of the lists; the command turns it into a usage error (exit 64).
     package struct ListError: Error, CustomStringConvertible, Equatable {
         package var description: String
+        package init(description: String) { self.description = description }
     }
 
     /// `1,2,4`: positive integers, each at most `maxThreads`, no repeats.

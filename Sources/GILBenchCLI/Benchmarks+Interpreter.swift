@@ -1,3 +1,5 @@
+import GILRecorder
+
 /// Interpreter speed workloads (issue #6): each program times its own hot part with `time.perf_counter()`
 /// and prints the elapsed seconds on its last line, so gilrec and CPython 3.11 are compared on the same
 /// source without process start-up. Every source runs unchanged under CPython.

@@ -1,5 +1,6 @@
 import Foundation
 import GILAnalysis
+import GILRecorder
 
 /// The `gilbench fidelity` table: one row per phenomenon, one column per engine, and the issue's target
 /// (issue #8) last. A cell the target speaks about carries ✓ or ✗; "—" is a figure that cannot be measured

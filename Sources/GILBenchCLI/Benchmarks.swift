@@ -1,4 +1,5 @@
 import Foundation
+import GILRecorder
 import GILRuntime
 import GILTrace
 import TraceStore
@@ -29,7 +30,7 @@ package enum Benchmarks {
         case "seed", "interpreter", "overhead", "ingest", "storage", "memory", "analysis":
             BenchmarkRow.render(try rows(name, repeats: repeats, context: context)).forEach(emit)
         case "fidelity": try fidelity(repeats: repeats, emit: emit)
-        default: throw DemoError(description: "unknown benchmark \(name); choose from \((names + ["fidelity"]).joined(separator: ", "))")
+        default: throw BenchmarkError(description: "unknown benchmark \(name); choose from \((names + ["fidelity"]).joined(separator: ", "))")
         }
     }
 
@@ -150,7 +151,7 @@ enum CPython {
 
     static func lastNumber(in output: String) throws -> Double {
         guard let line = output.split(separator: "\n").last, let value = Double(line) else {
-            throw DemoError(description: "expected the program to print a number of seconds, got \(output)")
+            throw BenchmarkError(description: "expected the program to print a number of seconds, got \(output)")
         }
         return value
     }

@@ -1,6 +1,7 @@
 import Foundation
 import GILAnalysis
 import GILCore
+import GILRecorder
 import GILRuntime
 import GILTrace
 import TraceStore
@@ -152,7 +153,7 @@ package struct Fidelity {
             request.policy = policy
             let result = try Recording.record(request)
             guard result.outcome.exitCode == 0, let values = FidelityScenario.parse(capture.standardOutput) else {
-                throw DemoError(description: "exit \(result.outcome.exitCode): \(capture.standardError.suffix(300))")
+                throw BenchmarkError(description: "exit \(result.outcome.exitCode): \(capture.standardError.suffix(300))")
             }
             return Output(values: values, runID: result.runID)
         case .cpython(let path):
@@ -174,7 +175,7 @@ package struct Fidelity {
             process.waitUntilExit()
             let text = String(decoding: data, as: UTF8.self)
             guard process.terminationStatus == 0, let values = FidelityScenario.parse(text) else {
-                throw DemoError(description: "exit \(process.terminationStatus): \(String(decoding: errors, as: UTF8.self).suffix(300))")
+                throw BenchmarkError(description: "exit \(process.terminationStatus): \(String(decoding: errors, as: UTF8.self).suffix(300))")
             }
             return Output(values: values, runID: nil)
         }

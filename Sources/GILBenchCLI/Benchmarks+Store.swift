@@ -1,6 +1,7 @@
 import Foundation
 import GILAnalysis
 import GILCore
+import GILRecorder
 import GILTrace
 import TraceStore
 

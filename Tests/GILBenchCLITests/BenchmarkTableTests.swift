@@ -1,5 +1,6 @@
 import Testing
-@testable import GILRecCLI
+@testable import GILBenchCLI
+@testable import GILRecorder
 
 /// gilbench's one table: aligned columns, a verdict per row with a goal (no timings asserted here).
 @Suite struct BenchmarkTableTests {

@@ -1,3 +1,5 @@
+import GILRecorder
+
 /// The programs `gilbench fidelity` runs under gilrec and under real CPython 3 and 2.7, unchanged: no
 /// f-strings, `print` of one string, `xrange` when there is one, `time.time()` (2.7 has no
 /// `perf_counter`). Each ends with one line `RESULT key=value …` that `FidelityScenario.parse` reads; the

@@ -1,4 +1,5 @@
 import Foundation
+import GILRecorder
 import GILRuntime
 import GILTrace
 

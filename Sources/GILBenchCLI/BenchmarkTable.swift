@@ -1,4 +1,5 @@
 import Foundation
+import GILRecorder
 
 /// One line of `gilbench`'s table: what was measured, how, our figure, the reference figure measured in the
 /// same run (CPython 3, a bare C-API loop, the untraced run…), their ratio, the issue #6 goal and whether
@@ -52,4 +53,9 @@ enum BenchFormat {
     static func millions(_ x: Double) -> String { String(format: "%.2f M ev/s", x / 1e6) }
     static func bytes(_ x: Double) -> String { String(format: "%.1f B/ev", x) }
     static func mebibytes(_ x: Double) -> String { String(format: "%.1f MiB", x / 1_048_576) }
+}
+
+/// A benchmark that could not be measured (a program failed, python3 printed something unexpected).
+struct BenchmarkError: Error, CustomStringConvertible {
+    var description: String
 }

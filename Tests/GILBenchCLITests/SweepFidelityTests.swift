@@ -1,7 +1,8 @@
 import Foundation
 import GILCore
 import Testing
-@testable import GILRecCLI
+@testable import GILBenchCLI
+@testable import GILRecorder
 
 /// `gilbench fidelity` on tiny loops: every scenario runs and reports under gilrec and, when installed,
 /// unchanged under CPython 3 and 2.7; the table has a cell per engine and row. No timing is asserted —
