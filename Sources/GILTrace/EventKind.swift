@@ -54,6 +54,9 @@ public enum GILRequestReason: Int64, CaseIterable, Sendable {
     case io = 2            // back from a blocking call (sleep, socket, file)
     case afterDrop = 3     // re-request after a forced or voluntary drop at a check point
     case blockingCall = 4  // back from a lock/join/event/barrier wait
+    /// Real CPython only: back from C code that ran without the GIL and was seen neither as I/O nor as a lock
+    /// wait (native computation such as zlib or numpy, or a blocking call the recorder does not intercept).
+    case native = 5
 
     public var name: String {
         switch self {
@@ -61,6 +64,7 @@ public enum GILRequestReason: Int64, CaseIterable, Sendable {
         case .io: "io"
         case .afterDrop: "after_drop"
         case .blockingCall: "blocking_call"
+        case .native: "native"
         }
     }
 }
@@ -72,6 +76,9 @@ public enum GILReleaseReason: Int64, CaseIterable, Sendable {
     case blockingCall = 3  // entering a lock/join/event/barrier wait
     case exit = 4          // the thread ends
     case yield = 5         // policy-driven voluntary release (cpython2 ticks, io-priority preemption)
+    /// Real CPython only: C code released the GIL (`Py_BEGIN_ALLOW_THREADS`) for something seen neither as
+    /// I/O nor as a lock wait (see `GILRequestReason.native`).
+    case native = 6
 
     public var name: String {
         switch self {
@@ -80,6 +87,7 @@ public enum GILReleaseReason: Int64, CaseIterable, Sendable {
         case .blockingCall: "blocking_call"
         case .exit: "exit"
         case .yield: "yield"
+        case .native: "native"
         }
     }
 }
@@ -96,6 +104,10 @@ public enum IOKind: Int32, CaseIterable, Sendable {
     case urlopen = 8
     /// Native work with the GIL released, as CPython's C code does it: `hashlib` over ≥ 2 KiB.
     case hash = 9
+    /// Waiting on several descriptors at once: `poll`, `select`, `epoll_wait` (selectors, asyncio's loop).
+    case poll = 10
+    /// Waiting for a child process to end (`waitpid`: `subprocess` `wait`/`communicate`/`run`).
+    case processWait = 11
 
     public var name: String {
         switch self {
@@ -108,6 +120,8 @@ public enum IOKind: Int32, CaseIterable, Sendable {
         case .send: "send"
         case .urlopen: "urlopen"
         case .hash: "hash"
+        case .poll: "poll"
+        case .processWait: "process_wait"
         }
     }
 }
