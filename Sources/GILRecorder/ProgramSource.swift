@@ -1,6 +1,7 @@
 import Foundation
+import PythonSyntax
 
-/// Reads a program file as UTF-8, with messages a user can act on.
+/// Reads a program file (UTF-8, or what its PEP 263 coding declaration names), with messages a user can act on.
 package enum ProgramSource {
     package struct ReadError: Error, CustomStringConvertible {
         package var description: String
@@ -14,8 +15,12 @@ package enum ProgramSource {
             }
             throw ReadError(description: "\(path): no such file")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ReadError(description: "\(path): not UTF-8 text (is it a Python source file?)")
+        // PEP 263: UTF-8 unless a coding comment says otherwise (SourceDecoding).
+        let text: String
+        do {
+            text = try SourceDecoding.decode([UInt8](data), fileName: path)
+        } catch {
+            throw ReadError(description: "\(path): SyntaxError: \(error.message)")
         }
         return text
     }

@@ -23,8 +23,15 @@ struct BadInputReliabilityTests {
     @Test func nonUTF8SourceIsRefused() throws {
         let (result, database) = try runFile(Array("x = '".utf8) + [0xE9, 0xFF, 0xFE] + Array("'\n".utf8))
         #expect(result.status == 1)
-        #expect(result.stderr.contains("not UTF-8 text"))
+        #expect(result.stderr.contains("SyntaxError: Non-UTF-8 code starting with '\\xe9' in file"), "\(result.stderr)")
         #expect(runsStored(database) == 0)
+    }
+
+    @Test func latin1SourceWithACodingDeclarationRuns() throws {
+        let (result, database) = try runFile(Array("# -*- coding: latin-1 -*-\nprint('caf".utf8) + [0xE9] + Array("')\n".utf8))
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "café\n")
+        #expect(runsStored(database) == 1)
     }
 
     @Test func binaryFileIsRefused() throws {

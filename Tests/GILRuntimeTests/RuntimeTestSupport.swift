@@ -11,11 +11,15 @@ struct RunResult {
 }
 
 /// Compiles and runs `source` with captured output and an in-memory event sink.
-func runProgram(_ source: String, fileName: String = "test.py", argv: [String] = [], checkMode: CheckMode = .py310) throws -> RunResult {
+/// `scriptDirectory`: `sys.path[0]` (default: the directory of `fileName`, as for `python3 fileName`).
+func runProgram(
+    _ source: String, fileName: String = "test.py", argv: [String] = [], checkMode: CheckMode = .py310, scriptDirectory: String? = nil
+) throws -> RunResult {
     let program = try PythonCompiler.compile(source: source, fileName: fileName, checkMode: checkMode)
     let capture = OutputCapture()
     var options = RuntimeOptions(argv: [fileName] + argv)
     options.output = .capture(capture)
+    if let scriptDirectory { options.modulePath = [scriptDirectory, ModulePath.builtinEntry, ModulePath.cpythonEntry] }
     let sink = MemorySink()
     let runtime = PythonRuntime(program: program, options: options, sink: sink)
     let outcome = runtime.run()

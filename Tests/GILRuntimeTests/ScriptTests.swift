@@ -17,7 +17,9 @@ struct ScriptTests {
         let errURL = scriptsDirectory.appendingPathComponent(base + ".err")
         let expectedErr = try? String(contentsOf: errURL, encoding: .utf8)
         try withKnownIssue(Comment(rawValue: Self.knownFailures[name] ?? ""), isIntermittent: false) {
-            let result = try runProgram(source, fileName: name)
+            // As `python3 NN_topic.py` run in the scripts directory: `__file__` and sys.path[0] are there.
+            let path = scriptsDirectory.appendingPathComponent(name).path
+            let result = try runProgram(source, fileName: path, scriptDirectory: scriptsDirectory.path)
             #expect(result.stdout == expected, "stderr: \(result.stderr)")
             if let expectedErr {
                 let lastLine = result.stderr.split(separator: "\n").last.map(String.init) ?? ""

@@ -12,7 +12,6 @@ import Testing
         ("async def fetch():\n    pass\n", "async", 1, 1),
         ("z = 2 + 1j\n", "complex numbers", 1, 9),
         ("class A(metaclass=type):\n    pass\n", "class keywords (metaclass=…)", 1, 1),
-        ("from . import sibling\n", "relative imports", 1, 1),
         ("try:\n    pass\nexcept* ValueError:\n    pass\n", "except*", 3, 1),
         ("def f():\n    await g()\n", "await", 2, 5),
     ]
@@ -35,7 +34,7 @@ import Testing
         }
     }
 
-    @Test(arguments: ["eval(\"1 + 2\")", "exec(\"x = 1\")", "__import__(\"os\")", "breakpoint()"])
+    @Test(arguments: ["eval(\"1 + 2\")", "exec(\"x = 1\")", "breakpoint()"])
     func runTimeFeatureRaisesNotImplemented(call: String) throws {
         let result = try runProgram("print('before')\nvalue = \(call)\n", fileName: "prog.py")
         #expect(result.stdout == "before\n")
@@ -61,8 +60,8 @@ import Testing
     }
 
     @Test func unknownModuleIsModuleNotFound() throws {
-        let result = try runProgram("import asyncio\n", fileName: "prog.py")
+        let result = try runProgram("import no_such_module_anywhere\n", fileName: "prog.py")
         #expect(result.outcome.exitCode == 1)
-        #expect(result.stderr.hasSuffix("ModuleNotFoundError: No module named 'asyncio'\n"), "stderr: \(result.stderr)")
+        #expect(result.stderr.hasSuffix("ModuleNotFoundError: No module named 'no_such_module_anywhere'\n"), "stderr: \(result.stderr)")
     }
 }

@@ -7,7 +7,8 @@ extension BuiltinFunctions {
         m.dict[YieldFromSupport.resultFunctionName] = .object(YieldFromSupport.resultFunction)
         m.dict[GeneratorThrow.resumeFunctionName] = .object(GeneratorThrow.resumeFunction)
         // Dynamic code is out of scope: say so (the traceback gives the line) instead of a NameError.
-        for name in ["eval", "exec", "compile", "__import__", "breakpoint"] {
+        m.dict["__import__"] = .object(ImportlibModule.importFunction)
+        for name in ["eval", "exec", "compile", "breakpoint"] {
             m.dict[name] = .object(PyBuiltinFunction(name, minimumArguments: 0) { _, _, _ in
                 throw PyException.make(.notImplementedError, "not supported yet: \(name)()")
             })

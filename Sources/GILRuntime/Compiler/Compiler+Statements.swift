@@ -185,9 +185,8 @@ extension FunctionCompiler {
                 }
             }
         case .importFrom(let moduleName, let names, let level):
-            guard level == 0, let moduleName else { throw unsupported("relative imports", s.location) }
             let m = newTemp()
-            emit(.importName, m, name(moduleName), 0)
+            emit(.importName, m, name(moduleName ?? ""), 0, d: UInt16(clamping: level))
             for a in names {
                 if a.name == "*" {
                     emit(.importStar, m)

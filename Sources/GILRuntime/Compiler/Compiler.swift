@@ -293,10 +293,15 @@ enum ConstantKey: Hashable {
 
 /// Entry point: AST → code objects.
 package enum ModuleCompiler {
-    static func compile(_ m: Module, source: String, checkMode: CheckMode) throws(SyntaxError) -> (CodeObject, [String], ModuleCompileContext) {
+    static func compile(
+        _ m: Module, source: String, checkMode: CheckMode, seedGlobals: [String] = []
+    ) throws(SyntaxError) -> (CodeObject, [String], ModuleCompileContext) {
+        try FutureFeatures.check(m, source: source)
         let symbols = try SymbolTable(m)
         let ctx = ModuleCompileContext(fileName: m.fileName, source: source, symbols: symbols, checkMode: checkMode)
+        for n in seedGlobals { _ = ctx.globalSlot(n) }
         let fc = FunctionCompiler(module: ctx, scope: symbols.module, kind: .module, name: "<module>", qualifiedName: "<module>", line: 1)
+        fc.code.docstring = FunctionCompiler.docstring(m.body)
         try fc.statements(m.body)
         fc.emit(.returnValue, fc.none())
         let code = fc.finish()

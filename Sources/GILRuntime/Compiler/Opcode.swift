@@ -142,7 +142,7 @@ enum Opcode: UInt8, CaseIterable {
     case withExit
     /// a.__exit__(type, exc, tb) for the handled exception; if truthy: popExcept, pc ← b; else re-raise
     case withExceptExit
-    /// a ← import module name #b (c = 1: bind the top package for `import a.b`)
+    /// a ← import module name #b (c = 1: bind the top package for `import a.b`), d leading dots (relative)
     case importName
     /// a ← attribute name #c of module b, ImportError if missing
     case importFrom

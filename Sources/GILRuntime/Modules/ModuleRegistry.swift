@@ -1,60 +1,57 @@
-/// The importable modules: all builtin (Python-level wrappers over GILCore), created on first import and
-/// cached per runtime. Under a GIL policy imports run with the GIL held; without one (free-threaded)
-/// `lock` plays CPython's import lock — re-entrant, since loading a module may import others.
+/// The import system's state (CPython's `sys.modules`, `sys.path` and module locks) and our built-in modules.
+/// The import algorithm itself is in `Imports/` (`ModuleRegistry+Import.swift`); this file says which module
+/// names we implement natively (Python-level wrappers over GILCore, or Python source compiled at first
+/// import: `SourceModules`). Imports run with the GIL held on the importing thread; a module being
+/// initialised by one thread is waited for by the others (`ModuleInitLocks`, CPython's `_ModuleLock`).
 final class ModuleRegistry {
     unowned let runtime: PythonRuntime
-    private var loaded: [String: PyModule] = [:]
+    /// `sys.modules`: the cache every import consults first, mutable from Python.
+    let table = PyDict()
+    /// `sys.path`: directories searched in order; `ModulePath.builtinEntry` is where our own modules rank,
+    /// `ModulePath.cpythonEntry` the installed CPython's standard library.
+    let path: PyList
     /// Modules loaded on the side, not importable by name (threading's Python half), emptied with the rest.
-    private var helpers: [PyModule] = []
-    private let lock = ObjectLock("import")
+    var helpers: [PyModule] = []
+    /// Modules whose body is running, by name (CPython's `__spec__._initializing`), and who runs it.
+    let initLocks = ModuleInitLocks()
+    /// Source lines of every module file compiled, for tracebacks (CPython's linecache).
+    let sourceLines = SourceLineCache()
+    /// Guards `helpers` (sys.modules has its own lock).
+    let lock = ObjectLock("import")
 
     init(runtime: PythonRuntime) {
         self.runtime = runtime
-    }
-
-    /// `import a.b`: loads every prefix; returns the top package when `top` (the name `import` binds),
-    /// else the leaf (`import a.b as c`, `from a.b import x`).
-    func importModule(_ dotted: String, top: Bool, _ ctx: ExecutionContext) throws -> Value {
-        let parts = dotted.split(separator: ".").map(String.init)
-        var parent: PyModule?
-        var first: PyModule?
-        var path = ""
-        for p in parts {
-            path = path.isEmpty ? p : path + "." + p
-            let m = try load(path, ctx)
-            parent?.set(p, .object(m))
-            parent = m
-            if first == nil { first = m }
-        }
-        return .object(top ? first! : parent!)
+        path = PyList(ModulePath.initial(options: runtime.options, programFile: runtime.program.fileName).map { .str($0) })
+        try? table.set(.str("builtins"), .object(runtime.builtins))
+        try? table.set(.str("__main__"), .object(PyModule(name: "__main__", globals: runtime.mainGlobals)))
     }
 
     /// Empties every loaded module and forgets it: their functions and closures hold the runtime and their
     /// globals, so without this an ended program's objects outlive it (`PythonRuntime.releaseObjects`).
     func unloadAll() {
         let modules = lock.withLock { () -> [PyModule] in
-            defer {
-                loaded.removeAll()
-                helpers.removeAll()
-            }
-            return Array(loaded.values) + helpers
-        }
+            defer { helpers.removeAll() }
+            return helpers
+        } + table.entries.compactMap { $0.1.asObject as? PyModule }
+        table.clear()
+        path.withItems { $0.removeAll() }
         for m in modules {
             if let g = m.globals { g.removeAll() }
             m.lock.withLock { m.dict.removeAll() }
         }
     }
 
-    func load(_ name: String, _ ctx: ExecutionContext) throws -> PyModule {
-        try lock.withLock { try loadLocked(name, ctx) }
-    }
-
-    private func loadLocked(_ name: String, _ ctx: ExecutionContext) throws -> PyModule {
-        if let m = loaded[name] { return m }
+    /// Our own module `name` (created now), or nil when we do not implement it. `ModuleRegistry+Import`
+    /// calls this when the search along sys.path reaches `ModulePath.builtinEntry`, or first for the names
+    /// CPython builds into its executable (`ModulePath.alwaysBuiltin`).
+    func makeNative(_ name: String, _ ctx: ExecutionContext) throws -> PyModule? {
         let m: PyModule
         switch name {
         case "builtins": m = runtime.builtins
-        case "sys": m = SysModule.make(runtime)
+        case "sys":
+            m = SysModule.make(runtime)
+            m.dict["modules"] = .object(table)
+            m.dict["path"] = .object(path)
         case "time": m = TimeModule.make()
         case "threading": m = ThreadingModule.make(runtime)
         case "os": m = OSModule.make(runtime)
@@ -72,18 +69,23 @@ final class ModuleRegistry {
         case "traceback": m = TracebackModule.make()
         case "dataclasses": m = try DataclassesModule.make(ctx)
         case "concurrent": m = PyModule(name: "concurrent")
-        case "__main__": m = PyModule(name: "__main__", globals: runtime.mainGlobals)
+        case "importlib": m = ImportlibModule.make()
+        case "importlib.util": m = ImportlibModule.makeUtil()
         default:
-            guard let source = SourceModules.sources[name] else {
-                throw PyException.make(.moduleNotFoundError, "No module named '\(name)'")
+            guard let source = SourceModules.sources[name] else { return nil }
+            do {
+                m = try SourceModules.load(name, source: source, ctx) { try self.table.set(.str(name), .object($0)) }
+            } catch {
+                _ = try? table.remove(.str(name))
+                throw error
             }
-            m = try SourceModules.load(name, source: source, ctx)
         }
-        loaded[name] = m
         if name == "threading" {
+            // threading's Python half imports threading: it must find this module.
+            try table.set(.str(name), .object(m))
             let extras = try SourceModules.load("threading", source: ThreadingExtrasSource.text, ctx)
             for n in ThreadingExtrasSource.exported { if let v = extras.get(n) { m.set(n, v) } }
-            helpers.append(extras)
+            lock.withLock { helpers.append(extras) }
         }
         return m
     }

@@ -19,10 +19,12 @@ enum SourceModules {
         "typing": TypingSource.text,
         "json": JSONSource.text,
         "concurrent.futures": FuturesModule.source,
+        "__future__": FutureSource.text,
     ]
 
-    /// Compiles `source` and runs its body with fresh globals (`__name__` = `name`) in the calling thread.
-    static func load(_ name: String, source: String, _ ctx: ExecutionContext) throws -> PyModule {
+    /// Compiles `source` and runs its body with fresh globals (`__name__` = `name`) in the calling thread;
+    /// `register` sees the module before its body runs (sys.modules, for imports that come back to it).
+    static func load(_ name: String, source: String, _ ctx: ExecutionContext, register: ((PyModule) throws -> Void)? = nil) throws -> PyModule {
         let program: CompiledProgram
         do {
             program = try PythonCompiler.compile(source: source, fileName: "<frozen \(name)>")
@@ -32,6 +34,7 @@ enum SourceModules {
         let globals = Globals(names: program.globalNames)
         globals.set(named: "__name__", .str(name))
         let module = PyModule(name: name, globals: globals)
+        try register?(module)
         try Interpreter.runModule(program.module, globals: globals, ctx)
         return module
     }

@@ -329,8 +329,9 @@ final class PySuper: PyObject, @unchecked Sendable {
 /// Module globals resolved to slots at compile time (DESIGN.md §7), with a dictionary for names the
 /// compiler never saw (`from x import *`, `globals()[...]`). Stores go through `lock`.
 final class Globals: @unchecked Sendable {
-    let names: [String]
-    let slots: UnsafeMutablePointer<Value?>
+    private(set) var names: [String]
+    /// Replaced (under `lock`) only by `extend(to:)`, when a second code object runs in these globals.
+    private(set) var slots: UnsafeMutablePointer<Value?>
     private var index: [String: Int]
     private var extra: [String: Value] = [:]
     let lock = ObjectLock("globals")
@@ -369,6 +370,23 @@ final class Globals: @unchecked Sendable {
                 return slots[i] != nil
             }
             return extra.removeValue(forKey: name) != nil
+        }
+    }
+
+    /// Gives the names a code object compiled with `names` as its seed added (`exec` of a file into an existing
+    /// module) slots of their own, moving their values out of the overflow dictionary.
+    func extend(to newNames: [String]) {
+        lock.withLock {
+            guard newNames.count > names.count, Array(newNames.prefix(names.count)) == names else { return }
+            let grown = UnsafeMutablePointer<Value?>.allocate(capacity: newNames.count)
+            grown.moveInitialize(from: slots, count: names.count)
+            for k in names.count..<newNames.count {
+                (grown + k).initialize(to: extra.removeValue(forKey: newNames[k]))
+                index[newNames[k]] = k
+            }
+            slots.deallocate()
+            slots = grown
+            names = newNames
         }
     }
 

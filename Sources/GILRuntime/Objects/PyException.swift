@@ -75,13 +75,16 @@ enum ExceptionKind: String, CaseIterable {
     case moduleNotFoundError = "ModuleNotFoundError"
     case memoryError = "MemoryError"
     case brokenBarrierError = "BrokenBarrierError"
+    case syntaxError = "SyntaxError"
+    case indentationError = "IndentationError"
+    case tabError = "TabError"
 
     var parent: ExceptionKind? {
         switch self {
         case .baseException: nil
         case .systemExit, .keyboardInterrupt, .generatorExit, .exception: .baseException
         case .stopIteration, .arithmeticError, .assertionError, .attributeError, .lookupError, .nameError, .osError,
-            .runtimeError, .typeError, .valueError, .importError, .memoryError: .exception
+            .runtimeError, .typeError, .valueError, .importError, .memoryError, .syntaxError: .exception
         case .zeroDivisionError, .overflowError: .arithmeticError
         case .indexError, .keyError: .lookupError
         case .unboundLocalError: .nameError
@@ -91,6 +94,8 @@ enum ExceptionKind: String, CaseIterable {
         case .unicodeError: .valueError
         case .unicodeDecodeError: .unicodeError
         case .moduleNotFoundError: .importError
+        case .indentationError: .syntaxError
+        case .tabError: .indentationError
         }
     }
 
@@ -107,6 +112,7 @@ enum BuiltinExceptions {
             let t = PyType(name: k.rawValue, base: base)
             if k == .brokenBarrierError { t.module = "threading" }
             if k == .baseException { installBaseExceptionMethods(t) }
+            if k == .syntaxError { SyntaxErrorValue.installMethods(t) }
             made[k] = t
             return t
         }

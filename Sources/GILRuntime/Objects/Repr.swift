@@ -41,7 +41,10 @@ func repr(_ v: Value, _ ctx: ExecutionContext) throws -> String {
             return "<bound method \(name) of \(try repr(m.receiver, ctx))>"
         case let t as PyType:
             return t.module == "builtins" ? "<class '\(t.name)'>" : "<class '\(t.module).\(t.name)'>"
-        case let m as PyModule: return "<module '\(m.name)'>"
+        case let m as PyModule:
+            if case .object(let f as PyStr)? = m.get("__file__") { return "<module '\(m.name)' from '\(f.value)'>" }
+            if case .object(let p as PyList)? = m.get("__path__") { return "<module '\(m.name)' (namespace) from \(try repr(.object(p), ctx))>" }
+            return "<module '\(m.name)' (built-in)>"
         case let s as PySlice: return "slice(\(try repr(s.lower, ctx)), \(try repr(s.upper, ctx)), \(try repr(s.step, ctx)))"
         case let i as PyInstance:
             if let f = i.type.lookup("__repr__") {

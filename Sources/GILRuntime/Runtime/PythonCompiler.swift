@@ -24,15 +24,19 @@ public enum PythonCompiler {
     /// Parses and compiles on a thread with a large stack (`NativeStack.run(onLargeStack:)`): both recurse on
     /// the program's nesting, which the parser bounds, but a bound generous enough for real programs is
     /// deeper than the 8 MiB main thread can take in a debug build.
-    package static func compile(source: String, fileName: String, checkMode: CheckMode) throws(SyntaxError) -> CompiledProgram {
+    /// `seedGlobals`: the global slots of the module this code will run in (`exec` into an existing module);
+    /// they keep their numbers and new names follow them.
+    package static func compile(
+        source: String, fileName: String, checkMode: CheckMode, seedGlobals: [String] = []
+    ) throws(SyntaxError) -> CompiledProgram {
         try NativeStack.run(onLargeStack: { () throws(SyntaxError) -> CompiledProgram in
-            try compileHere(source: source, fileName: fileName, checkMode: checkMode)
+            try compileHere(source: source, fileName: fileName, checkMode: checkMode, seedGlobals: seedGlobals)
         })
     }
 
-    private static func compileHere(source: String, fileName: String, checkMode: CheckMode) throws(SyntaxError) -> CompiledProgram {
+    private static func compileHere(source: String, fileName: String, checkMode: CheckMode, seedGlobals: [String]) throws(SyntaxError) -> CompiledProgram {
         let module = try PythonParser.parse(source: source, fileName: fileName)
-        let (code, names, _) = try ModuleCompiler.compile(module, source: source, checkMode: checkMode)
+        let (code, names, _) = try ModuleCompiler.compile(module, source: source, checkMode: checkMode, seedGlobals: seedGlobals)
         let lines = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         return CompiledProgram(module: code, globalNames: names, fileName: fileName, sourceLines: lines, checkMode: checkMode)
     }

@@ -19,6 +19,12 @@ public struct RuntimeOptions: Sendable {
     /// Extra `os.environ` entries over the process's own (`gilrec sweep` passes `GILREC_THREADS` here, so
     /// runs in one process each see their own value without `setenv`).
     public var environment: [String: String] = [:]
+    /// `sys.path` as given, instead of the one built from the script's directory and `PYTHONPATH`
+    /// (`ModulePath.initial`).
+    public var modulePath: [String]?
+    /// Whether modules we do not implement are looked for in the installed CPython's standard library
+    /// (the last `sys.path` entry; `GILREC_CPYTHON_LIB` names the directory, empty disables it).
+    public var cpythonLibrary = true
 
     public init(argv: [String]) {
         self.argv = argv
@@ -114,8 +120,12 @@ public final class PythonRuntime: @unchecked Sendable {
         CurrentContext.set(ctx)
         defer { CurrentContext.set(nil) }
         mainGlobals.set(named: "__name__", .str("__main__"))
-        mainGlobals.set(named: "__file__", .str(program.fileName))
-        mainGlobals.set(named: "__doc__", .none)
+        mainGlobals.set(named: "__file__", .str(ModulePath.absolute(program.fileName)))
+        mainGlobals.set(named: "__doc__", program.module.docstring.map { .str($0) } ?? .none)
+        mainGlobals.set(named: "__package__", .none)
+        mainGlobals.set(named: "__spec__", .none)
+        mainGlobals.set(named: "__loader__", ModuleSpecs.sourceLoader(name: "__main__", path: ModulePath.absolute(program.fileName)))
+        mainGlobals.set(named: "__builtins__", .object(builtins))
         var outcome = ProgramOutcome(exitCode: 0, status: .ok)
         do {
             try Interpreter.runModule(program.module, globals: mainGlobals, ctx)

@@ -41,10 +41,10 @@ enum Traceback {
                 }
                 if repeats > 3 { continue }
                 out += "  File \"\(entry.fileName)\", line \(entry.line), in \(entry.function)\n"
-                if entry.fileName == program.fileName {
-                    let line = program.sourceLine(entry.line).trimmingCharacters(in: .whitespaces)
-                    if !line.isEmpty { out += "    \(line)\n" }
-                }
+                let text = entry.fileName == program.fileName
+                    ? program.sourceLine(entry.line) : ctx.runtime.modules.sourceLines.line(entry.fileName, entry.line) ?? ""
+                let line = text.trimmingCharacters(in: .whitespaces)
+                if !line.isEmpty { out += "    \(line)\n" }
             }
             flushRepeats()
         }
@@ -56,6 +56,7 @@ enum Traceback {
     static func lastLine(_ e: PyInstance, _ ctx: ExecutionContext) -> String {
         let t = e.type
         let name = (t.module == "builtins" || t.module == "__main__") ? t.name : "\(t.module).\(t.name)"
+        if t.isSubtype(of: ExceptionKind.syntaxError.type) { return SyntaxErrorValue.formatOnly(e, typeName: name, ctx) }
         let message = (try? str(.object(e), ctx)) ?? ""
         return message.isEmpty ? name : "\(name): \(message)"
     }

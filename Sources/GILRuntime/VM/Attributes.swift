@@ -74,6 +74,7 @@ enum Attributes {
             case let m as PyModule:
                 if let a = m.get(name) { return a }
                 if name == "__name__" { return .str(m.name) }
+                if name == "__dict__" { return .object(try m.namespaceSnapshot()) }
                 throw PyException.make(.attributeError, "module '\(m.name)' has no attribute '\(name)'")
             case let s as PySuper:
                 var type = s.startAfter

@@ -23,13 +23,6 @@ extension Interpreter {
     }
 
     @inline(never)
-    static func cannotImport(_ name: String, from module: Value) -> PyException {
-        var moduleName = "?"
-        if case .object(let m as PyModule) = module { moduleName = m.name }
-        return PyException.make(.importError, "cannot import name '\(name)' from '\(moduleName)'")
-    }
-
-    @inline(never)
     static func superWithoutClass() -> PyException {
         PyException.make(.runtimeError, "super(): __class__ cell not found")
     }
@@ -54,12 +47,10 @@ extension Interpreter {
 
     // MARK: - cold instructions whose bodies hold string literals
 
-    /// `from m import *`: every public name of the module into the globals.
+    /// IMPORT_NAME (kept out of the dispatch loop's body).
     @inline(never)
-    static func importStar(_ module: Value, into globals: Globals) {
-        if case .object(let m as PyModule) = module {
-            for (k, v) in m.dict where !k.hasPrefix("_") { globals.set(named: k, v) }
-        }
+    static func importName(_ name: String, level: Int, top: Bool, _ globals: Globals, _ ctx: ExecutionContext) throws -> Value {
+        try ctx.runtime.modules.importName(name, level: level, globals: globals, top: top, ctx)
     }
 
     /// `with`: the manager's `__enter__()`.

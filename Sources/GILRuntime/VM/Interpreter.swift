@@ -321,16 +321,11 @@ enum Interpreter {
                             throw PyException(e)
                         }
                     case .importName:
-                        regs[Int(i.a)] = try ctx.runtime.modules.importModule(code.names[Int(i.b)], top: i.c == 1, ctx)
+                        regs[Int(i.a)] = try importName(code.names[Int(i.b)], level: Int(i.d), top: i.c == 1, globals, ctx)
                     case .importFrom:
-                        let name = code.names[Int(i.c)]
-                        do {
-                            regs[Int(i.a)] = try Attributes.get(regs[Int(i.b)], name, ctx)
-                        } catch let e as PyException where e.matches(.attributeError) {
-                            throw cannotImport(name, from: regs[Int(i.b)])
-                        }
+                        regs[Int(i.a)] = try ctx.runtime.modules.importFrom(regs[Int(i.b)], code.names[Int(i.c)], ctx)
                     case .importStar:
-                        importStar(regs[Int(i.a)], into: globals)
+                        try ctx.runtime.modules.importStar(regs[Int(i.a)], into: globals, ctx)
                     case .loadSuper:
                         guard let cls = function?.definingClass else { throw superWithoutClass() }
                         regs[Int(i.a)] = .object(PySuper(startAfter: cls, receiver: regs[Int(i.b)]))

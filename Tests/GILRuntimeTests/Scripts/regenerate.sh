@@ -6,6 +6,8 @@
 set -eu
 cd "$(dirname "$0")"
 python=${PYTHON:-python3}
+# Scripts import helper packages from this directory: leave no __pycache__ behind.
+export PYTHONDONTWRITEBYTECODE=1
 "$python" -c 'import sys; assert sys.version_info[:2] == (3, 11), "expected CPython 3.11, got " + sys.version' || exit 1
 for script in [0-9]*.py; do
     base=${script%.py}

@@ -1,0 +1,5 @@
+ORIGIN = "extra path"
+
+
+def triple(x):
+    return 3 * x

@@ -1,0 +1,6 @@
+KINDS = {}
+
+
+def register(name, cls):
+    KINDS[name] = cls
+    return cls
