@@ -11,7 +11,6 @@ import Testing
     static let compileTime: [(String, String, Int, Int)] = [
         ("async def fetch():\n    pass\n", "async", 1, 1),
         ("z = 2 + 1j\n", "complex numbers", 1, 9),
-        ("class A(metaclass=type):\n    pass\n", "class keywords (metaclass=…)", 1, 1),
         ("try:\n    pass\nexcept* ValueError:\n    pass\n", "except*", 3, 1),
         ("def f():\n    await g()\n", "await", 2, 5),
     ]

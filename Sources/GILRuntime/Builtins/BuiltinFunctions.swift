@@ -56,13 +56,13 @@ enum BuiltinFunctions {
             if args.count > 1, case .object(let s as PyStr) = args[1] { spec = s.value }
             return .str(try formatValue(args[0], spec, ctx))
         }
-        m.addFunction("isinstance") { args, _, _ in
+        m.addFunction("isinstance") { args, _, ctx in
             guard args.count == 2 else { throw PyException.make(.typeError, "isinstance expected 2 arguments, got \(args.count)") }
-            return .bool(try isInstance(args[0], args[1]))
+            return .bool(try isInstance(args[0], args[1], ctx))
         }
-        m.addFunction("issubclass") { args, _, _ in
-            guard case .object(let t as PyType) = args[0] else { throw PyException.make(.typeError, "issubclass() arg 1 must be a class") }
-            return .bool(try classMatches(t, args[1]))
+        m.addFunction("issubclass") { args, _, ctx in
+            guard args.count == 2 else { throw PyException.make(.typeError, "issubclass expected 2 arguments, got \(args.count)") }
+            return .bool(try isSubclass(args[0], args[1], ctx))
         }
         m.addFunction("callable") { args, _, _ in
             guard case .object(let o) = args[0] else { return .bool(false) }
@@ -297,6 +297,33 @@ enum BuiltinFunctions {
 
     static func isInstance(_ v: Value, _ spec: Value) throws -> Bool {
         try classMatches(typeOf(v), spec)
+    }
+
+    /// PyObject_IsInstance: a metaclass's own `__instancecheck__` decides for its classes (ABCMeta).
+    static func isInstance(_ v: Value, _ spec: Value, _ ctx: ExecutionContext) throws -> Bool {
+        switch spec {
+        case .object(let t as PyTuple): return try t.items.contains { try isInstance(v, $0, ctx) }
+        case .object(let c as PyType) where c.metaclass != nil && !typeOf(v).isSubtype(of: c):
+            if let hook = c.metaclass?.lookup("__instancecheck__"), case .object(let f) = hook, f.tag == .function {
+                return try truthy(try ctx.call(hook, [spec, v]), ctx)
+            }
+            return false
+        default: return try isInstance(v, spec)
+        }
+    }
+
+    /// PyObject_IsSubclass, with a metaclass's `__subclasscheck__`.
+    static func isSubclass(_ v: Value, _ spec: Value, _ ctx: ExecutionContext) throws -> Bool {
+        switch spec {
+        case .object(let t as PyTuple): return try t.items.contains { try isSubclass(v, $0, ctx) }
+        case .object(let c as PyType) where c.metaclass != nil:
+            if let hook = c.metaclass?.lookup("__subclasscheck__"), case .object(let f) = hook, f.tag == .function {
+                return try truthy(try ctx.call(hook, [spec, v]), ctx)
+            }
+        default: break
+        }
+        guard case .object(let t as PyType) = v else { throw PyException.make(.typeError, "issubclass() arg 1 must be a class") }
+        return try classMatches(t, spec)
     }
 
     static func classMatches(_ t: PyType, _ spec: Value) throws -> Bool {

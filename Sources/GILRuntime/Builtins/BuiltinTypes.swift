@@ -17,18 +17,20 @@ enum BuiltinTypes {
             return .none
         })
         // object.__new__(cls): an instance without running __init__ (copy, _replace and friends).
-        t.dict["__new__"] = .object(PyBuiltinFunction("__new__", minimumArguments: 1) { args, _, _ in
-            guard case .object(let cls as PyType) = args[0], cls.inheritedConstruct == nil else {
-                throw PyException.make(.typeError, "object.__new__(X): X is not a user-defined class")
-            }
-            return .object(PyInstance(type: cls))
-        })
-        t.dict["__init_subclass__"] = .object(PyBuiltinFunction("__init_subclass__") { _, _, _ in .none })
+        t.dict["__new__"] = .object(PyMethodWrapper(.staticMethod, .object(TypeObject.objectNew)))
+        t.dict["__init_subclass__"] = .object(PyMethodWrapper(.classMethod, .object(TypeObject.objectInitSubclass)))
         return t
     }()
     /// `type(x)`, or `type(name, bases, dict)`: a new class, as a `class` statement would make it.
-    static let type = make("type") { _, args, _, _ in
-        if args.count == 3 { return try newType(args) }
+    static let type: PyType = make("type") { _, args, kwargs, ctx in
+        if args.count == 3 {
+            guard case .object(let n as PyStr) = args[0], case .object(let b as PyTuple) = args[1], case .object(let d as PyDict) = args[2] else {
+                throw PyException.make(.typeError, "type.__new__() argument 1 must be str, 2 tuple, 3 dict")
+            }
+            let winner = try ClassBuilder.calculateMetaclass(BuiltinTypes.type, b.items)
+            if winner !== BuiltinTypes.type { return try TypeObject.call(winner, args, kwargs, ctx) }
+            return .object(try TypeObject.newType(metatype: winner, name: n.value, bases: b.items, namespace: d, kwargs: kwargs, ctx))
+        }
         guard args.count == 1 else { throw PyException.make(.typeError, "type() takes 1 or 3 arguments") }
         return .object(typeOf(args[0]))
     }
@@ -36,38 +38,18 @@ enum BuiltinTypes {
     /// Instances of a class deriving from int, str, list, dict… would be plain builtin values here (their
     /// constructors make the builtin object), silently losing the class: say so instead.
     static func rejectValueTypeBases(_ type: PyType) throws {
-        let valueTypes = [int, float, str, bytes, list, tuple, dict, set, frozenset, range]
-        for base in type.mro.dropFirst() where valueTypes.contains(where: { $0 === base }) {
+        for base in type.mro.dropFirst() where isValueType(base) {
             throw PyException.make(.notImplementedError, "not supported yet: subclassing builtin type '\(base.name)'")
         }
     }
 
-    static func newType(_ args: [Value]) throws -> Value {
-        guard case .object(let n as PyStr) = args[0], case .object(let b as PyTuple) = args[1], case .object(let d as PyDict) = args[2] else {
-            throw PyException.make(.typeError, "type.__new__() argument 1 must be str, 2 tuple, 3 dict")
-        }
-        var bases: [PyType] = []
-        for v in b.items {
-            guard case .object(let t as PyType) = v else { throw PyException.make(.typeError, "bases must be types") }
-            bases.append(t)
-        }
-        let made: PyType
-        if bases.count > 1 {
-            guard let t = PyType(name: n.value, bases: bases, module: "__main__") else {
-                throw PyException.make(.typeError, "Cannot create a consistent method resolution order (MRO)")
-            }
-            made = t
-        } else {
-            made = PyType(name: n.value, base: bases.first ?? object, module: "__main__")
-        }
-        made.cacheable = true
-        try rejectValueTypeBases(made)
-        for (k, v) in d.entries {
-            guard case .object(let s as PyStr) = k else { continue }
-            made.dict[s.value] = v
-        }
-        return .object(made)
+    /// The builtin types whose instances are Swift objects of their own (or inline values), not `PyInstance`s.
+    static func isValueType(_ t: PyType) -> Bool {
+        valueTypes.contains { $0 === t }
     }
+
+    private static let valueTypes = [int, float, str, bytes, list, tuple, dict, set, frozenset, range, bool]
+
     static let int = make("int") { _, args, kwargs, ctx in try Conversions.int(args, kwargs, ctx) }
     static let bool = make("bool", base: int) { _, args, _, ctx in .bool(try args.first.map { try truthy($0, ctx) } ?? false) }
     static let float = make("float") { _, args, _, ctx in try Conversions.float(args.first ?? .float(0), ctx) }
@@ -174,6 +156,7 @@ enum BuiltinTypes {
 
     /// Installs the method tables once (called before the first program runs).
     static let installed: Bool = {
+        TypeObject.install(type)
         BuiltinMethods.installStr(str)
         BuiltinMethods.installList(list)
         BuiltinMethods.installDict(dict)
@@ -207,7 +190,7 @@ func typeOf(_ v: Value) -> PyType {
         case .function: return BuiltinTypes.function
         case .builtin: return BuiltinTypes.builtinFunction
         case .boundMethod: return BuiltinTypes.method
-        case .type: return BuiltinTypes.type
+        case .type: return unsafeDowncast(o, to: PyType.self).metaclass ?? BuiltinTypes.type
         case .instance: return unsafeDowncast(o, to: PyInstance.self).type
         case .module: return BuiltinTypes.module
         case .superProxy: return BuiltinTypes.superType

@@ -115,10 +115,7 @@ extension FunctionCompiler {
             emit(.move, extras + 2, none())
         } else {
             let cb = temps(inner.frees.count)
-            for (i, n) in inner.frees.enumerated() {
-                guard case .cell(let r) = access(n) else { throw error("internal: '\(n)' is not a cell", loc) }
-                emit(.move, cb + Int32(i), r)
-            }
+            for (i, n) in inner.frees.enumerated() { emit(.move, cb + Int32(i), try closureCell(n, loc)) }
             emit(.buildTuple, extras + 2, cb, Int32(inner.frees.count))
         }
         let call = temps(2)

@@ -289,8 +289,17 @@ extension FunctionCompiler {
     func call(_ function: Expression, _ args: [Expression], _ keywords: [Keyword], into d: Int32, assignedName: String?, at loc: SourceLocation) throws(SyntaxError) -> Int32 {
         let hasStar = args.contains { if case .starred = $0.kind { return true } else { return false } } || keywords.contains { $0.name == nil }
         if case .name("super") = function.kind, args.isEmpty, keywords.isEmpty, code.kind == .function, access("super").isGlobal {
-            guard let first = firstParameterRegister else { throw error("super(): no arguments", loc) }
-            emit(.loadSuper, d, first)
+            // Zero-argument super(): super(__class__, <first argument>), __class__ being the cell the class
+            // statement fills (Objects/typeobject.c super_init_without_args).
+            guard let first = scope.parameters.first else { throw error("super(): no arguments", loc) }
+            let receiver = load(first, into: nil)
+            if case .cell(let r) = access("__class__") {
+                let cls = newTemp()
+                emit(.loadCell, cls, r)
+                emit(.loadSuper, d, receiver, cls, d: 1)
+            } else {
+                emit(.loadSuper, d, receiver)
+            }
             return d
         }
         if hasStar {
@@ -390,10 +399,7 @@ extension FunctionCompiler {
             emit(.move, base + 2, none())
         } else {
             let cb = temps(inner.frees.count)
-            for (i, n) in inner.frees.enumerated() {
-                guard case .cell(let r) = access(n) else { throw error("internal: '\(n)' is not a cell", loc) }
-                emit(.move, cb + Int32(i), r)
-            }
+            for (i, n) in inner.frees.enumerated() { emit(.move, cb + Int32(i), try closureCell(n, loc)) }
             emit(.buildTuple, base + 2, cb, Int32(inner.frees.count))
         }
         let d = newTemp()
@@ -430,11 +436,18 @@ extension FunctionCompiler {
         return s
     }
 
+    /// `class Name(bases, **keywords): body` — the body runs as a function whose namespace becomes the class
+    /// (`ClassBuilder`, CPython's `__build_class__`); starred bases and keywords (`metaclass=`) travel as a
+    /// tuple and a dict.
     func classDefinition(_ c: ClassDef, at loc: SourceLocation) throws(SyntaxError) {
         guard let inner = module.symbols.scope(at: loc) else { throw error("internal: no scope for class \(c.name)", loc) }
-        if !c.keywords.isEmpty { throw unsupported("class keywords (metaclass=…)", loc) }
-        let qualified = code.kind == .module ? c.name : "\(code.qualifiedName).\(c.name)"
+        let qualified = code.kind == .module ? c.name : "\(code.qualifiedName)\(code.kind == .function ? ".<locals>" : "").\(c.name)"
         let fc = FunctionCompiler(module: module, scope: inner, kind: .classBody, name: c.name, qualifiedName: qualified, line: loc.line)
+        // CPython's class body prologue: __module__ and __qualname__ first.
+        let moduleName = fc.newTemp()
+        fc.emit(.loadName, moduleName, fc.name("__name__"))
+        fc.emit(.storeName, fc.name("__module__"), moduleName)
+        fc.emit(.storeName, fc.name("__qualname__"), fc.string(qualified))
         if c.body.contains(where: { if case .annotatedAssign(let t, _, _) = $0.kind, case .name = t.kind { true } else { false } }) {
             let d = fc.newTemp()
             fc.emit(.buildDict, d, 0, 0)
@@ -445,6 +458,10 @@ extension FunctionCompiler {
         let docRegister = doc.map { fc.string($0) } ?? fc.none()
         fc.emit(.storeName, fc.name("__doc__"), docRegister)
         try fc.statements(c.body)
+        // Methods using super() or __class__ close over the class: type.__new__ fills the cell.
+        if inner.cells.contains("__class__"), let cell = fc.locals["__class__"] {
+            fc.emit(.storeName, fc.name("__classcell__"), cell)
+        }
         fc.emit(.returnValue, fc.none())
         let bodyCode = fc.finish()
         let body = newTemp()
@@ -456,17 +473,29 @@ extension FunctionCompiler {
             emit(.move, extras, none())
             emit(.move, extras + 1, none())
             let cb = temps(inner.frees.count)
-            for (i, n) in inner.frees.enumerated() {
-                guard case .cell(let r) = access(n) else { throw error("internal: '\(n)' is not a cell", loc) }
-                emit(.move, cb + Int32(i), r)
-            }
+            for (i, n) in inner.frees.enumerated() { emit(.move, cb + Int32(i), try closureCell(n, loc)) }
             emit(.buildTuple, extras + 2, cb, Int32(inner.frees.count))
             emit(.makeFunction, body, k, extras)
         }
-        let bases = temps(c.bases.count)
-        for (i, b) in c.bases.enumerated() { _ = try expression(b, into: bases + Int32(i)) }
         var r = newTemp()
-        emit(.makeClass, r, body, bases, d: UInt16(c.bases.count))
+        let starred = c.bases.contains { if case .starred = $0.kind { true } else { false } }
+        if c.keywords.isEmpty && !starred {
+            let bases = temps(c.bases.count)
+            for (i, b) in c.bases.enumerated() { _ = try expression(b, into: bases + Int32(i)) }
+            currentLine = loc.line
+            emit(.makeClass, r, body, bases, d: UInt16(c.bases.count))
+        } else {
+            // c = the bases tuple, c + 1 = the keywords dict (d = `Opcode.classWithKeywords`).
+            let pair = temps(2)
+            _ = try expression(Expression(.tuple(c.bases), at: loc), into: pair)
+            emit(.buildDict, pair + 1, 0, 0)
+            for k in c.keywords {
+                let v = try expression(k.value)
+                if let n = k.name { emit(.dictSet, pair + 1, string(n), v) } else { emit(.dictUpdate, pair + 1, v) }
+            }
+            currentLine = loc.line
+            emit(.makeClass, r, body, pair, d: Opcode.classWithKeywords)
+        }
         for dec in c.decorators.reversed() {
             let cb = temps(2)
             _ = try expression(dec, into: cb)

@@ -75,7 +75,6 @@ final class FunctionCompiler {
     /// Ranges closed by the last `unwind`, reopened after its jump.
     var reopen: [Int] = []
     var currentLine: Int32
-    var firstParameterRegister: Int32?
     /// Locals definitely assigned at this point of the function (parameters from the start): reads of
     /// other locals get a `checkBound` (CPython's UnboundLocalError).
     var definitelyAssigned: Set<String> = []
@@ -102,7 +101,6 @@ final class FunctionCompiler {
                 code.cellRegisters.append(locals[n]!)
             }
             code.localCount = reg
-            if !scope.parameters.isEmpty { firstParameterRegister = locals[scope.parameters[0]] }
             definitelyAssigned = Set(scope.parameters)
         } else if kind == .classBody {
             // Enclosing functions' variables read by the class body or its methods arrive as cells.
@@ -111,6 +109,13 @@ final class FunctionCompiler {
                 locals[n] = reg
                 cellNames.insert(n)
                 code.freeRegisters.append(reg)
+                reg += 1
+            }
+            // The implicit `__class__` cell of methods that use super() or __class__.
+            if scope.cells.contains("__class__") {
+                locals["__class__"] = reg
+                cellNames.insert("__class__")
+                code.cellRegisters.append(reg)
                 reg += 1
             }
             code.localCount = reg
@@ -228,6 +233,13 @@ final class FunctionCompiler {
             emit(.loadName, t, i)
             return t
         }
+    }
+
+    /// The register holding the cell a nested scope closes over `n` with. A class body may read `n` from
+    /// its own namespace (`x = 2` in the class) while its methods close over the enclosing function's `x`.
+    func closureCell(_ n: String, _ loc: SourceLocation) throws(SyntaxError) -> Int32 {
+        if cellNames.contains(n), let r = locals[n] { return r }
+        throw error("internal: '\(n)' is not a cell", loc)
     }
 
     /// Guards a read of local `n` (register `r`) that may precede its first assignment.

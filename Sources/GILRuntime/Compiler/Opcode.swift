@@ -113,7 +113,8 @@ enum Opcode: UInt8, CaseIterable {
     case formatValue
     /// a ← function of code constant #b; c = register base of [defaults tuple, kwdefaults dict, closure tuple]
     case makeFunction
-    /// a ← class from body function b, bases in c … c+d-1; name = body code's name
+    /// a ← class from body function b, bases in c … c+d-1; name = body code's name. With d =
+    /// `classWithKeywords`: c = the bases tuple, c+1 = the keywords dict (`metaclass=`, starred bases)
     case makeClass
     /// return a
     case returnValue
@@ -148,7 +149,7 @@ enum Opcode: UInt8, CaseIterable {
     case importFrom
     /// from module a import *
     case importStar
-    /// a ← super(defining class, b)
+    /// a ← super(c, b): c the class from the `__class__` cell when d = 1 (else RuntimeError)
     case loadSuper
     /// raise AssertionError(b) (d = 1 with message)
     case assertFail
@@ -174,6 +175,9 @@ struct Instruction {
 }
 
 extension Opcode {
+    /// `makeClass`'s d when the bases come as a tuple with a keywords dict.
+    static let classWithKeywords: UInt16 = 0xFFFF
+
     /// The comparisons `jumpUnlessCompare` fuses, by its `d` operand.
     static let fusedComparisons: [ComparisonOperator] = [.less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual]
 }

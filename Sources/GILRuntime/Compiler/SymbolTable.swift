@@ -72,11 +72,16 @@ struct SymbolTable {
         if s.kind == .function || s.kind == .classBody {
             let names = s.kind == .function ? s.referenced.union(s.nonlocals) : s.referenced
             for n in names.sorted() where !s.isLocal(n) && !s.globals.contains(n) {
+                // A class body's own `__class__` is not the implicit cell of its methods.
+                if n == "__class__" && s.kind == .classBody { continue }
                 var path: [Scope] = [s]
                 var cur = s.parent
                 var found: Scope?
                 while let c = cur, c.kind != .module {
                     if c.kind == .function && c.isLocal(n) { found = c; break }
+                    // The nearest enclosing class owns the `__class__` cell its methods share (symtable.c
+                    // ste_needs_class_closure).
+                    if n == "__class__" && c.kind == .classBody { found = c; break }
                     path.append(c)
                     cur = c.parent
                 }

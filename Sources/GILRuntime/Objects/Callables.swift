@@ -117,6 +117,10 @@ final class PyType: PyObject, @unchecked Sendable {
         didSet { TypeCache.invalidate() }
     }
     var module: String
+    /// `__qualname__` when it differs from `name` (classes nested in classes or functions).
+    var qualifiedName: String?
+    /// The class's metaclass when it is not `type` (`class C(metaclass=M)`, or inherited from a base).
+    var metaclass: PyType?
     /// Classes made by a `class` statement belong to one runtime (only its GIL holder touches them), so
     /// they may memoize lookups; builtin types are shared by every runtime in the process and never do.
     var cacheable = false

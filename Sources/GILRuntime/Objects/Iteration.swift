@@ -54,6 +54,7 @@ final class PyNativeIterator: PyObject, @unchecked Sendable {
 /// `iter(x)`.
 func makeIterator(_ v: Value, _ ctx: ExecutionContext) throws -> Value {
     if case .object(let o) = v {
+        if let f = SpecialMethods.hook(o, "__iter__") { return try ctx.call(f, [v]) }
         switch o {
         case let r as PyRange: return .object(PyRangeIterator(r))
         case is PyList, is PyTuple, is PyStr, is PyBytes: return .object(PySequenceIterator(o))

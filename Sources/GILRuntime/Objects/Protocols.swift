@@ -9,6 +9,11 @@ func truthy(_ v: Value, _ ctx: ExecutionContext) throws -> Bool {
     case .int(let i): return i != 0
     case .float(let d): return d != 0
     case .object(let o):
+        if o.tag == .type {
+            if let r = try SpecialMethods.call(v, "__bool__", [], ctx) { return try truthy(r, ctx) }
+            if let r = try SpecialMethods.call(v, "__len__", [], ctx) { return try lengthResult(r) != 0 }
+            return true
+        }
         switch o {
         case let s as PyStr: return !s.value.isEmpty
         case let l as PyList: return l.count != 0
@@ -198,6 +203,7 @@ func compare(_ op: ComparisonOperator, _ a: Value, _ b: Value, _ ctx: ExecutionC
 /// `item in container`.
 func contains(_ container: Value, _ item: Value, _ ctx: ExecutionContext) throws -> Bool {
     if case .object(let o) = container {
+        if let f = SpecialMethods.hook(o, "__contains__") { return try truthy(try ctx.call(f, [container, item]), ctx) }
         switch o {
         case let s as PyStr:
             guard case .object(let sub as PyStr) = item else {
@@ -252,6 +258,7 @@ func pyHash(_ v: Value) throws -> Int {
 /// `len(x)`.
 func length(_ v: Value, _ ctx: ExecutionContext) throws -> Int {
     if case .object(let o) = v {
+        if let f = SpecialMethods.hook(o, "__len__") { return try lengthResult(try ctx.call(f, [v])) }
         switch o {
         case let s as PyStr: return s.count
         case let l as PyList: return l.count
@@ -267,6 +274,15 @@ func length(_ v: Value, _ ctx: ExecutionContext) throws -> Int {
         }
     }
     throw PyException.make(.typeError, "object of type '\(typeName(v))' has no len()")
+}
+
+/// `__len__`'s result as `len()` returns it (Objects/typeobject.c slot_sq_length).
+func lengthResult(_ r: Value) throws -> Int {
+    guard let n = indexValue(r) else {
+        throw PyException.make(.typeError, "'\(typeName(r))' object cannot be interpreted as an integer")
+    }
+    if n < 0 { throw PyException.make(.valueError, "__len__() should return >= 0") }
+    return n
 }
 
 /// An int index or nil when `v` is not an int.

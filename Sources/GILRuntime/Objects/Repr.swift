@@ -8,6 +8,10 @@ func repr(_ v: Value, _ ctx: ExecutionContext) throws -> String {
     case .int(let i): return String(i)
     case .float(let d): return formatFloatRepr(d)
     case .object(let o):
+        if let r = try SpecialMethods.call(v, "__repr__", [], ctx) {
+            guard case .object(let s as PyStr) = r else { throw PyException.make(.typeError, "__repr__ returned non-string (type \(typeName(r)))") }
+            return s.value
+        }
         switch o {
         case let s as PyStr: return quoteString(s.value)
         case let b as PyBigInt: return try IntStringLimit.decimal(b.value)
@@ -40,7 +44,8 @@ func repr(_ v: Value, _ ctx: ExecutionContext) throws -> String {
             if case .object(let f as PyFunction) = m.function { name = f.qualifiedName }
             return "<bound method \(name) of \(try repr(m.receiver, ctx))>"
         case let t as PyType:
-            return t.module == "builtins" ? "<class '\(t.name)'>" : "<class '\(t.module).\(t.name)'>"
+            let name = t.qualifiedName ?? t.name
+            return t.module == "builtins" ? "<class '\(name)'>" : "<class '\(t.module).\(name)'>"
         case let m as PyModule:
             if case .object(let f as PyStr)? = m.get("__file__") { return "<module '\(m.name)' from '\(f.value)'>" }
             if case .object(let p as PyList)? = m.get("__path__") { return "<module '\(m.name)' (namespace) from \(try repr(.object(p), ctx))>" }
@@ -67,6 +72,10 @@ func repr(_ v: Value, _ ctx: ExecutionContext) throws -> String {
 func str(_ v: Value, _ ctx: ExecutionContext) throws -> String {
     switch v {
     case .object(let o):
+        if let r = try SpecialMethods.call(v, "__str__", [], ctx) {
+            guard case .object(let s as PyStr) = r else { throw PyException.make(.typeError, "__str__ returned non-string (type \(typeName(r)))") }
+            return s.value
+        }
         switch o {
         case let s as PyStr: return s.value
         case let i as PyInstance:

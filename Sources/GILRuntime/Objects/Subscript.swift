@@ -56,6 +56,12 @@ enum Subscript {
         case let i as PyInstance:
             if let f = i.type.lookup("__getitem__") { return try ctx.call(f, [container, key]) }
         case let t as PyType:
+            if let f = SpecialMethods.hook(t, "__getitem__") { return try ctx.call(f, [container, key]) }
+            // PEP 560: `Box[int]` calls the implicit classmethod `__class_getitem__`.
+            if let f = t.lookup("__class_getitem__") {
+                if case .object(let w as PyMethodWrapper) = f, w.kind == .classMethod { return try ctx.call(w.function, [container, key]) }
+                return try ctx.call(f, [key])
+            }
             // `list[int]` in annotations evaluated at runtime: return the type itself.
             return .object(t)
         default: break

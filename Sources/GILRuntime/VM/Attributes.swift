@@ -46,6 +46,10 @@ enum Attributes {
                 if let g = i.type.lookup("__getattr__") { return try ctx.call(g, [v, .str(name)]) }
                 throw PyException.make(.attributeError, "'\(i.type.name)' object has no attribute '\(name)'")
             case let t as PyType:
+                // A property of the metaclass outranks the class's own attributes (a data descriptor).
+                if let meta = t.metaclass, let mv = meta.lookup(name), case .object(let w as PyMethodWrapper) = mv, w.kind == .property {
+                    return try ctx.call(w.function, [v])
+                }
                 if let cv = t.lookup(name) {
                     if case .object(let w as PyMethodWrapper) = cv {
                         switch w.kind {
@@ -57,7 +61,8 @@ enum Attributes {
                     return cv
                 }
                 switch name {
-                case "__name__", "__qualname__": return .str(t.name)
+                case "__name__": return .str(t.name)
+                case "__qualname__": return .str(t.qualifiedName ?? t.name)
                 case "__module__": return .str(t.module)
                 case "__base__": return t.base.map { .object($0) } ?? .none
                 case "__bases__": return .object(PyTuple(t.bases.map { .object($0) }))
@@ -70,6 +75,10 @@ enum Attributes {
                     return .object(d)
                 default: break
                 }
+                // Then the metaclass's attributes, methods bound to the class (type_getattro).
+                let meta = t.metaclass ?? BuiltinTypes.type
+                if let mv = meta.lookup(name) { return bind(mv, to: v, type: meta) }
+                if let hook = t.metaclass?.lookup("__getattr__") { return try ctx.call(hook, [v, .str(name)]) }
                 throw PyException.make(.attributeError, "type object '\(t.name)' has no attribute '\(name)'")
             case let m as PyModule:
                 if let a = m.get(name) { return a }
@@ -77,9 +86,10 @@ enum Attributes {
                 if name == "__dict__" { return .object(try m.namespaceSnapshot()) }
                 throw PyException.make(.attributeError, "module '\(m.name)' has no attribute '\(name)'")
             case let s as PySuper:
-                var type = s.startAfter
-                if case .object(let i as PyInstance) = s.receiver { type = i.type }
-                if case .object(let t as PyType) = s.receiver { type = t }
+                // super_check: a class deriving from the start class searches its own MRO (classmethods,
+                // __new__); anything else searches its type's (instances, and classes whose metaclass it is).
+                var type = typeOf(s.receiver)
+                if case .object(let t as PyType) = s.receiver, t.isSubtype(of: s.startAfter) { type = t }
                 guard let cv = type.lookup(name, after: s.startAfter) else {
                     throw PyException.make(.attributeError, "'super' object has no attribute '\(name)'")
                 }
@@ -204,6 +214,17 @@ enum Attributes {
             }
             i.setAttribute(name, value)
         case let t as PyType:
+            if let meta = t.metaclass {
+                if let mv = meta.lookup(name), case .object(let w as PyMethodWrapper) = mv, w.kind == .property {
+                    guard let setter = w.setter else { throw PyException.make(.attributeError, "can't set attribute '\(name)'") }
+                    _ = try ctx.call(setter, [target, value])
+                    return
+                }
+                if let hook = meta.lookup("__setattr__"), case .object(let f) = hook, f is PyFunction {
+                    _ = try ctx.call(hook, [target, .str(name), value])
+                    return
+                }
+            }
             t.lock.withLock { t.dict[name] = value }
         case let m as PyModule:
             m.set(name, value)

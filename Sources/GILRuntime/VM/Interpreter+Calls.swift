@@ -84,8 +84,8 @@ extension Interpreter {
             f = unsafeDowncast(io, to: PyFunction.self)
         } else {
             let version = typeVersion
-            guard t.cacheable, t.construct == nil, case .object(let io)? = t.lookup("__init__"), io.tag == .function,
-                  !t.isSubtype(of: ExceptionKind.baseException.type) else {
+            guard t.cacheable, t.construct == nil, t.metaclass == nil, case .object(let io)? = t.lookup("__init__"), io.tag == .function,
+                  !t.isSubtype(of: ExceptionKind.baseException.type), t.lookup("__new__").map(TypeObject.isObjectNew) ?? true else {
                 return try callSlow(.object(t), args, argc, kwnames: nil, ctx, site: site)
             }
             f = unsafeDowncast(io, to: PyFunction.self)
@@ -166,22 +166,10 @@ extension Interpreter {
         throw PyException.make(.typeError, "'\(typeName(callee))' object is not callable")
     }
 
-    /// Calling a class: builtin constructor, or a new instance passed to `__init__`.
+    /// Calling a class: its metaclass's `__call__`, or `__new__` and `__init__` (`TypeObject.call`).
     static func construct(_ t: PyType, _ args: [Value], _ kwargs: [(String, Value)], _ ctx: ExecutionContext) throws -> Value {
         if let c = t.construct { return try c(t, args, kwargs, ctx) }
-        let instance = PyInstance(type: t)
-        if t.isSubtype(of: ExceptionKind.baseException.type) {
-            // BaseException.__new__ keeps the arguments even when a subclass __init__ ignores them.
-            instance.attributes["args"] = .object(PyTuple(args))
-            instance.native = ExceptionData()
-        }
-        if let initializer = t.lookup("__init__") {
-            let r = try call(initializer, args: [.object(instance)] + args, kwargs: kwargs, ctx: ctx)
-            if !r.isNone { throw PyException.make(.typeError, "__init__() should return None, not '\(typeName(r))'") }
-        } else if !args.isEmpty || !kwargs.isEmpty {
-            throw PyException.make(.typeError, "\(t.name)() takes no arguments")
-        }
-        return .object(instance)
+        return try TypeObject.call(t, args, kwargs, ctx)
     }
 
     /// Fast path: exactly the positional parameters, no defaults, *args, **kwargs or keyword-only ones.
@@ -332,54 +320,31 @@ extension Interpreter {
         return .object(PyFunction(code: o.code, globals: globals, defaults: defaults, keywordDefaults: kwDefaults, cells: cells))
     }
 
-    /// Runs a class body with a fresh namespace, then builds the type (single inheritance).
-    static func makeClass(_ body: Value, _ bases: [Value], _ ctx: ExecutionContext, globals: Globals) throws -> Value {
+    /// `class` statements: bases in registers, or (d = `Opcode.classWithKeywords`) a bases tuple and a
+    /// keywords dict (`ClassBuilder`).
+    @inline(never)
+    static func makeClass(_ body: Value, _ operands: UnsafeMutablePointer<Value>, _ count: UInt16, _ ctx: ExecutionContext) throws -> Value {
         guard case .object(let f as PyFunction) = body else { throw PyException.make(.typeError, "bad class body") }
-        var baseTypes: [PyType] = []
-        for b in bases {
-            guard case .object(let t as PyType) = b else { throw PyException.make(.typeError, "bases must be types") }
-            if baseTypes.contains(where: { $0 === t }) { throw PyException.make(.typeError, "duplicate base class \(t.name)") }
-            baseTypes.append(t)
-        }
-        let namespace = PyDict()
-        let code = f.code
-        let size = Int(code.frameSize)
-        let regs = try enter(ctx, size)
-        defer { leave(ctx, size) }
-        let cbase = Int(code.constantBase)
-        for (k, c) in code.constants.enumerated() { regs[cbase + k] = c }
-        if !code.freeRegisters.isEmpty { setUpCells(f, code, regs) }
-        _ = try execute(code, f, regs, ctx, namespace: namespace, globals: globals)
-        var module = "__main__"
-        if let m = globals.value(named: "__name__"), case .object(let s as PyStr) = m { module = s.value }
-        let type: PyType
-        if baseTypes.count > 1 {
-            guard let t = PyType(name: code.name, bases: baseTypes, module: module) else {
-                throw PyException.make(.typeError, "Cannot create a consistent method resolution\norder (MRO) for bases \(baseTypes.map(\.name).joined(separator: ", "))")
+        if count == Opcode.classWithKeywords {
+            var keywords: [(String, Value)] = []
+            if case .object(let d as PyDict) = operands[1] {
+                for (k, v) in d.entries {
+                    guard case .object(let s as PyStr) = k else { throw PyException.make(.typeError, "keywords must be strings") }
+                    keywords.append((s.value, v))
+                }
             }
-            type = t
-        } else {
-            type = PyType(name: code.name, base: baseTypes.first ?? BuiltinTypes.object, module: module)
+            return try ClassBuilder.build(body: f, bases: try collect(operands[0], ctx), keywords: keywords, ctx)
         }
-        type.cacheable = true
-        for (k, v) in namespace.entries {
-            guard case .object(let s as PyStr) = k else { continue }
-            type.dict[s.value] = v
-            if case .object(let fn as PyFunction) = v { fn.definingClass = type }
-            if case .object(let w as PyMethodWrapper) = v, case .object(let fn as PyFunction) = w.function { fn.definingClass = type }
-        }
-        try BuiltinTypes.rejectValueTypeBases(type)
-        try initSubclass(type, ctx)
-        return .object(type)
+        return try ClassBuilder.build(body: f, bases: Array(UnsafeBufferPointer(start: operands, count: Int(count))), keywords: [], ctx)
     }
 
-    /// PEP 487: the nearest base's `__init_subclass__` (an implicit classmethod) runs for the new class.
-    static func initSubclass(_ type: PyType, _ ctx: ExecutionContext) throws {
-        guard type.mro.count > 2, let hook = type.mro[1].lookup("__init_subclass__") else { return }
-        var f = hook
-        if case .object(let w as PyMethodWrapper) = hook, w.kind == .classMethod { f = w.function }
-        if case .object(let o) = f, o is PyBuiltinFunction { return }
-        _ = try ctx.call(f, [.object(type)])
+    /// Zero-argument `super()`: `cls` from the method's `__class__` cell (nil: the function is not in a class).
+    @inline(never)
+    static func loadSuper(_ cls: Value?, _ receiver: Value) throws -> Value {
+        guard case .object(let t as PyType)? = cls else {
+            throw PyException.make(.runtimeError, cls == nil ? "super(): __class__ cell not found" : "super(): __class__ is not a type (\(typeName(cls!)))")
+        }
+        return .object(PySuper(startAfter: t, receiver: receiver))
     }
 
     // MARK: - raise / except

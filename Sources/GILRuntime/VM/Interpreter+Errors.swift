@@ -23,11 +23,6 @@ extension Interpreter {
     }
 
     @inline(never)
-    static func superWithoutClass() -> PyException {
-        PyException.make(.runtimeError, "super(): __class__ cell not found")
-    }
-
-    @inline(never)
     static func notContextManager(_ v: Value) -> PyException {
         PyException.make(.typeError, "'\(typeName(v))' object does not support the context manager protocol")
     }

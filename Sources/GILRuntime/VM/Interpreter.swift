@@ -273,7 +273,7 @@ enum Interpreter {
                     case .makeFunction:
                         regs[Int(i.a)] = try makeFunction(code.constants[Int(i.b)], i.d == 1 ? nil : regs + Int(i.c), globals)
                     case .makeClass:
-                        regs[Int(i.a)] = try makeClass(regs[Int(i.b)], Array(UnsafeBufferPointer(start: regs + Int(i.c), count: Int(i.d))), ctx, globals: globals)
+                        regs[Int(i.a)] = try makeClass(regs[Int(i.b)], regs + Int(i.c), i.d, ctx)
                     case .returnValue:
                         generator?.finished = true
                         // Moved out, not copied: the frame is never read again (saves a retain and release).
@@ -327,8 +327,7 @@ enum Interpreter {
                     case .importStar:
                         try ctx.runtime.modules.importStar(regs[Int(i.a)], into: globals, ctx)
                     case .loadSuper:
-                        guard let cls = function?.definingClass else { throw superWithoutClass() }
-                        regs[Int(i.a)] = .object(PySuper(startAfter: cls, receiver: regs[Int(i.b)]))
+                        regs[Int(i.a)] = try loadSuper(i.d == 1 ? regs[Int(i.c)] : nil, regs[Int(i.b)])
                     case .assertFail:
                         throw assertionFailed(i.d == 1 ? regs[Int(i.b)] : nil)
                     case .deleteLocal:

@@ -1,0 +1,200 @@
+/// The `type` object's protocol (Objects/typeobject.c): `type.__new__` makes a class from a name, bases and a
+/// namespace (implicit staticmethod `__new__`, implicit classmethods `__init_subclass__` and
+/// `__class_getitem__`, the `__class__` cell, `__set_name__`, `__init_subclass__`), `type.__call__` makes an
+/// instance (`__new__`, then `__init__` when the result is an instance), and a class's own metaclass is
+/// consulted by both.
+enum TypeObject {
+    /// `type.__new__(metatype, name, bases, namespace, **kwargs)`.
+    static func newType(metatype: PyType, name: String, bases baseValues: [Value], namespace: PyDict, kwargs: [(String, Value)], _ ctx: ExecutionContext) throws -> PyType {
+        var bases: [PyType] = []
+        for b in baseValues {
+            guard case .object(let t as PyType) = b else {
+                throw PyException.make(.typeError, "bases must be types")
+            }
+            if bases.contains(where: { $0 === t }) { throw PyException.make(.typeError, "duplicate base class \(t.name)") }
+            bases.append(t)
+        }
+        var module = "__main__"
+        if case .object(let s as PyStr)? = try namespace.get(.str("__module__")) { module = s.value }
+        let type: PyType
+        if bases.count > 1 {
+            guard let t = PyType(name: name, bases: bases, module: module) else {
+                throw PyException.make(.typeError, "Cannot create a consistent method resolution\norder (MRO) for bases \(bases.map(\.name).joined(separator: ", "))")
+            }
+            type = t
+        } else {
+            type = PyType(name: name, base: bases.first ?? BuiltinTypes.object, module: module)
+        }
+        type.cacheable = true
+        if metatype !== BuiltinTypes.type { type.metaclass = metatype }
+        var classCell: PyCell?
+        for (k, v) in namespace.entries {
+            guard case .object(let s as PyStr) = k else { continue }
+            var value = v
+            switch s.value {
+            case "__qualname__":
+                guard case .object(let q as PyStr) = v else {
+                    throw PyException.make(.typeError, "type __qualname__ must be a str, not \(typeName(v))")
+                }
+                type.qualifiedName = q.value
+                continue
+            case "__classcell__":
+                classCell = v.asObject as? PyCell
+                continue
+            case "__new__":
+                if case .object(let f) = v, f.tag == .function { value = .object(PyMethodWrapper(.staticMethod, v)) }
+            case "__init_subclass__", "__class_getitem__":
+                if case .object(let f) = v, f.tag == .function { value = .object(PyMethodWrapper(.classMethod, v)) }
+            default: break
+            }
+            type.dict[s.value] = value
+            if case .object(let fn as PyFunction) = value { fn.definingClass = type }
+            if case .object(let w as PyMethodWrapper) = value, case .object(let fn as PyFunction) = w.function { fn.definingClass = type }
+        }
+        if type.dict["__doc__"] == nil { type.dict["__doc__"] = Value.none }
+        try BuiltinTypes.rejectValueTypeBases(type)
+        classCell?.value = .object(type)
+        // PEP 487: __set_name__ on each attribute, then the parent's __init_subclass__.
+        for (k, v) in namespace.entries {
+            guard case .object(let s as PyStr) = k, case .object(let o) = v, o.tag != .function, o.tag != .builtin else { continue }
+            if let hook = typeOf(v).lookup("__set_name__") {
+                _ = try ctx.call(hook, [v, .object(type), .str(s.value)])
+            }
+        }
+        try initSubclass(type, kwargs, ctx)
+        return type
+    }
+
+    /// `super(type, type).__init_subclass__(**kwargs)`.
+    static func initSubclass(_ type: PyType, _ kwargs: [(String, Value)], _ ctx: ExecutionContext) throws {
+        guard let hook = type.lookup("__init_subclass__", after: type) else { return }
+        var f = hook
+        if case .object(let w as PyMethodWrapper) = hook, w.kind == .classMethod { f = w.function }
+        _ = try ctx.call(f, [.object(type)], kwargs: kwargs)
+    }
+
+    /// `object.__init_subclass__`: accepts no keywords.
+    static let objectInitSubclass = PyBuiltinFunction("__init_subclass__") { args, kwargs, _ in
+        if !kwargs.isEmpty {
+            let name = if case .object(let t as PyType)? = args.first { t.name } else { "object" }
+            throw PyException.make(.typeError, "\(name).__init_subclass__() takes no keyword arguments")
+        }
+        return .none
+    }
+
+    // MARK: - Calling a class
+
+    /// `cls(*args, **kwargs)`: the metaclass's `__call__` when it has its own, else `type.__call__`.
+    static func call(_ t: PyType, _ args: [Value], _ kwargs: [(String, Value)], _ ctx: ExecutionContext) throws -> Value {
+        if let meta = t.metaclass, let hook = meta.lookup("__call__"), !isTypeCall(hook) {
+            return try ctx.call(hook, [.object(t)] + args, kwargs: kwargs)
+        }
+        return try typeCall(t, args, kwargs, ctx)
+    }
+
+    /// `type.__call__`: `__new__`, then `__init__` when `__new__` returned an instance of `t`.
+    static func typeCall(_ t: PyType, _ args: [Value], _ kwargs: [(String, Value)], _ ctx: ExecutionContext) throws -> Value {
+        if let c = t.construct { return try c(t, args, kwargs, ctx) }
+        let newHook = t.lookup("__new__")
+        let initializer = t.lookup("__init__")
+        let obj: Value
+        if let newHook, !isObjectNew(newHook) {
+            obj = try ctx.call(unwrapStatic(newHook), [.object(t)] + args, kwargs: kwargs)
+            guard typeOf(obj).isSubtype(of: t) else { return obj }
+        } else {
+            if (!args.isEmpty || !kwargs.isEmpty), initializer.map(isObjectInit) ?? true {
+                throw PyException.make(.typeError, "\(t.name)() takes no arguments")
+            }
+            obj = .object(newInstance(t, args))
+        }
+        if let initializer, !isObjectInit(initializer) {
+            let r = try ctx.call(initializer, [obj] + args, kwargs: kwargs)
+            if !r.isNone { throw PyException.make(.typeError, "__init__() should return None, not '\(typeName(r))'") }
+        }
+        return obj
+    }
+
+    /// `object.__new__(t)`: a plain instance; exceptions keep their arguments (BaseException.__new__).
+    static func newInstance(_ t: PyType, _ args: [Value]) -> PyInstance {
+        let instance = PyInstance(type: t)
+        if t.isSubtype(of: ExceptionKind.baseException.type) {
+            instance.attributes["args"] = .object(PyTuple(args))
+            instance.native = ExceptionData()
+        }
+        return instance
+    }
+
+    static func unwrapStatic(_ v: Value) -> Value {
+        if case .object(let w as PyMethodWrapper) = v, w.kind == .staticMethod { return w.function }
+        return v
+    }
+
+    static func isObjectNew(_ v: Value) -> Bool {
+        if case .object(let o) = unwrapStatic(v) { return o === objectNew }
+        return false
+    }
+
+    static func isObjectInit(_ v: Value) -> Bool {
+        if case .object(let o) = v { return o === BuiltinTypes.object.dict["__init__"]?.asObject }
+        return false
+    }
+
+    static func isTypeCall(_ v: Value) -> Bool {
+        if case .object(let o) = v { return o === typeCallFunction }
+        return false
+    }
+
+    /// `object.__new__(cls, *args)`.
+    static let objectNew = PyBuiltinFunction("__new__", minimumArguments: 1) { args, _, _ in
+        guard case .object(let cls as PyType) = args[0] else {
+            throw PyException.make(.typeError, "object.__new__(X): X is not a type object (\(typeName(args[0])))")
+        }
+        if let base = cls.mro.first(where: { BuiltinTypes.isValueType($0) }) {
+            throw PyException.make(.typeError, "object.__new__(\(cls.name)) is not safe, use \(base.name).__new__()")
+        }
+        return .object(newInstance(cls, Array(args.dropFirst())))
+    }
+
+    static let typeCallFunction = PyBuiltinFunction("__call__", minimumArguments: 1) { args, kwargs, ctx in
+        guard case .object(let t as PyType) = args[0] else {
+            throw PyException.make(.typeError, "descriptor '__call__' requires a 'type' object but received a '\(typeName(args[0]))'")
+        }
+        return try typeCall(t, Array(args.dropFirst()), kwargs, ctx)
+    }
+
+    // MARK: - type's methods
+
+    static func install(_ t: PyType) {
+        t.dict["__new__"] = .object(PyMethodWrapper(.staticMethod, .object(PyBuiltinFunction("__new__", minimumArguments: 1) { args, kwargs, ctx in
+            guard case .object(let meta as PyType) = args[0] else {
+                throw PyException.make(.typeError, "type.__new__(X): X is not a type object (\(typeName(args[0])))")
+            }
+            if args.count == 2, meta === BuiltinTypes.type { return .object(typeOf(args[1])) }
+            guard args.count == 4, case .object(let n as PyStr) = args[1], case .object(let b as PyTuple) = args[2],
+                  case .object(let d as PyDict) = args[3]
+            else { throw PyException.make(.typeError, "type.__new__() takes exactly 3 arguments (\(args.count - 1) given)") }
+            let winner = try ClassBuilder.calculateMetaclass(meta, b.items)
+            return .object(try newType(metatype: winner, name: n.value, bases: b.items, namespace: d, kwargs: kwargs, ctx))
+        })))
+        t.addMethod("__init__") { args, _, _ in
+            if args.count != 2 && args.count != 4 { throw PyException.make(.typeError, "type.__init__() takes 1 or 3 arguments") }
+            return .none
+        }
+        t.dict["__call__"] = .object(typeCallFunction)
+        t.dict["__prepare__"] = .object(PyMethodWrapper(.classMethod, .object(PyBuiltinFunction("__prepare__") { _, _, _ in .object(PyDict()) })))
+        t.addMethod("mro") { args, _, _ in
+            guard case .object(let c as PyType) = args[0] else { return .object(PyList([])) }
+            return .object(PyList(c.mro.map { .object($0) }))
+        }
+        t.addMethod("__instancecheck__") { args, _, _ in
+            guard args.count == 2, case .object(let c as PyType) = args[0] else { return .bool(false) }
+            return .bool(typeOf(args[1]).isSubtype(of: c))
+        }
+        t.addMethod("__subclasscheck__") { args, _, _ in
+            guard args.count == 2, case .object(let c as PyType) = args[0], case .object(let sub as PyType) = args[1] else {
+                throw PyException.make(.typeError, "issubclass() arg 1 must be a class")
+            }
+            return .bool(sub.isSubtype(of: c))
+        }
+    }
+}
