@@ -112,11 +112,13 @@ enum BuiltinFunctions {
         }
         m.addFunction("enumerate") { args, kwargs, ctx in
             let it = try makeIterator(try one(args.prefix(1).map { $0 }, "enumerate"), ctx)
-            var n = indexValue(args.count > 1 ? args[1] : (kwargs.first { $0.0 == "start" }?.1 ?? .int(0))) ?? 0
+            // The count goes on past Int.max as a big int (enumerate(xs, 2**63 - 1)).
+            var n = try Index.integer(args.count > 1 ? args[1] : (kwargs.first { $0.0 == "start" }?.1 ?? .int(0)), ctx) ?? .int(0)
             return .object(PyNativeIterator("enumerate") { ctx in
                 guard let x = try iteratorNext(it, ctx) else { return nil }
-                defer { n += 1 }
-                return .object(PyTuple([.int(n), x]))
+                let current = n
+                if case .int(let i) = n, i < Int.max { n = .int(i + 1) } else { n = try Arithmetic.binary(.add, n, .int(1), ctx) }
+                return .object(PyTuple([current, x]))
             })
         }
         m.addFunction("zip") { args, _, ctx in
@@ -211,9 +213,13 @@ enum BuiltinFunctions {
             .object(PyTuple([try Arithmetic.binary(.floorDivide, args[0], args[1], ctx), try Arithmetic.binary(.modulo, args[0], args[1], ctx)]))
         }
         m.addFunction("pow") { args, _, ctx in
-            if args.count == 3, let b = Arithmetic.number(args[0]).flatMap(Arithmetic.big), let e = Arithmetic.number(args[1]).flatMap(Arithmetic.big),
-               let mod = Arithmetic.number(args[2]).flatMap(Arithmetic.big) {
-                return .integer(b.power(e, modulus: mod))
+            if args.count == 3, !args[2].isNone {
+                guard let b = Arithmetic.number(args[0]).flatMap(Arithmetic.big), let e = Arithmetic.number(args[1]).flatMap(Arithmetic.big),
+                    let mod = Arithmetic.number(args[2]).flatMap(Arithmetic.big)
+                else {
+                    throw PyException.make(.typeError, "pow() 3rd argument not allowed unless all arguments are integers")
+                }
+                return .integer(try Arithmetic.modularPower(b, e, mod))
             }
             return try Arithmetic.binary(.power, args[0], args[1], ctx)
         }

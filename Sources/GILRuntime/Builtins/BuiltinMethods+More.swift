@@ -273,31 +273,7 @@ extension BuiltinMethods {
             guard let n = Arithmetic.number(a[0]).flatMap(Arithmetic.big), n != 0 else { return .int(0) }
             return .int(String(n.magnitude, radix: 2).count)
         }
-        method(int, "to_bytes", 1) { a, kw, _ in
-            guard let n = Arithmetic.number(a[0]).flatMap(Arithmetic.big) else { return .none }
-            let length = indexValue(a.count > 1 ? a[1] : (kw.first { $0.0 == "length" }?.1 ?? .int(1))) ?? 1
-            let order = a.count > 2 ? a[2] : (kw.first { $0.0 == "byteorder" }?.1 ?? .str("big"))
-            guard n.sign == .plus else { throw PyException.make(.overflowError, "can't convert negative int to unsigned") }
-            var out: [UInt8] = []
-            var m = n.magnitude
-            while m > 0 {
-                out.insert(UInt8(m & 0xff), at: 0)
-                m >>= 8
-            }
-            if out.count > length { throw PyException.make(.overflowError, "int too big to convert") }
-            out = [UInt8](repeating: 0, count: length - out.count) + out
-            if case .object(let s as PyStr) = order, s.value == "little" { out.reverse() }
-            return .object(PyBytes(out))
-        }
-        // int.from_bytes is a classmethod in CPython; called on the type, args[0] is the bytes.
-        method(int, "from_bytes", 1) { a, kw, _ in
-            var bytes = try bytesArgument(a[0], "from_bytes")
-            let order = a.count > 1 ? a[1] : (kw.first { $0.0 == "byteorder" }?.1 ?? .str("big"))
-            if case .object(let s as PyStr) = order, s.value == "little" { bytes.reverse() }
-            var n = BigInt(0)
-            for b in bytes { n = n << 8 | BigInt(b) }
-            return .integer(n)
-        }
+        IntBytes.install(int)
         method(int, "as_integer_ratio", 1) { a, _, _ in .object(PyTuple([a[0], .int(1)])) }
         method(int, "conjugate", 1) { a, _, _ in a[0] }
         method(float, "as_integer_ratio", 1) { a, _, _ in

@@ -89,18 +89,19 @@ enum BuiltinMethods {
             return .object(PyList(parts.map { .str($0) }))
         }
         t.addMethod("casefold") { a, _, _ in .str(selfStr(a).lowercased().replacingOccurrences(of: "ß", with: "ss")) }
-        t.addMethod("expandtabs") { a, _, _ in
-            let size = indexValue(arg(a, 1) ?? .int(8)) ?? 8
+        t.addMethod("expandtabs") { a, kw, ctx in
+            let size = try Index.cInt(arg(a, 1) ?? kw.first { $0.0 == "tabsize" }?.1 ?? .int(8), ctx)
             var out = ""
             var column = 0
-            for c in selfStr(a) {
+            for c in selfStr(a).unicodeScalars {
                 if c == "\t" {
                     let n = size > 0 ? size - column % size : 0
+                    try AllocationLimit.checkBytes(out.utf8.count + n, ctx)
                     out += String(repeating: " ", count: n)
                     column += n
                 } else {
-                    out.append(c)
-                    column = c == "\n" ? 0 : column + 1
+                    out.unicodeScalars.append(c)
+                    column = c == "\n" || c == "\r" ? 0 : column + 1
                 }
             }
             return .str(out)

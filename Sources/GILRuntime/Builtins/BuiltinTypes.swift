@@ -106,11 +106,24 @@ enum BuiltinTypes {
     static let bytes = make("bytes") { _, args, _, ctx in
         guard let v = args.first else { return .object(PyBytes([])) }
         if case .object(let s as PyStr) = v { return .object(PyBytes(Array(s.value.utf8))) }
-        if case .int(let n) = v {
+        if case .object(let o) = v, o is PyBigInt {
+            throw PyException.make(.overflowError, "cannot fit 'int' into an index-sized integer")
+        }
+        if let n = indexValue(v) {
             if n < 0 { throw PyException.make(.valueError, "negative count") }
+            try AllocationLimit.checkBytes(n, ctx)
             return .object(PyBytes([UInt8](repeating: 0, count: n)))
         }
-        return .object(PyBytes(try collect(v, ctx).map { UInt8(clamping: indexValue($0) ?? 0) }))
+        if case .object(let b as PyBytes) = v { return .object(PyBytes(b.value)) }
+        return .object(PyBytes(try collect(v, ctx).map { x in
+            guard let i = try Index.integer(x, ctx) else {
+                throw PyException.make(.typeError, "'\(typeName(x))' object cannot be interpreted as an integer")
+            }
+            guard case .int(let n) = i, (0...255).contains(n) else {
+                throw PyException.make(.valueError, "bytes must be in range(0, 256)")
+            }
+            return UInt8(n)
+        }))
     }
     static let slice = make("slice") { _, args, _, _ in
         switch args.count {
@@ -221,10 +234,32 @@ func typeName(_ v: Value) -> String { typeOf(v).name }
 /// int(x), float(x): Objects/longobject.c and floatobject.c parsing rules, the common cases.
 enum Conversions {
     static func int(_ args: [Value], _ kwargs: [(String, Value)], _ ctx: ExecutionContext) throws -> Value {
-        guard let v = args.first else { return .int(0) }
-        var base = 10
-        if args.count > 1, let b = indexValue(args[1]) { base = b }
-        if let b = kwargs.first(where: { $0.0 == "base" }), let bi = indexValue(b.1) { base = bi }
+        var base: Value?
+        if args.count > 2 { throw PyException.make(.typeError, "int() takes at most 2 arguments (\(args.count) given)") }
+        if args.count > 1 { base = args[1] }
+        for (name, value) in kwargs {
+            guard name == "base" else { throw PyException.make(.typeError, "'\(name)' is an invalid keyword argument for int()") }
+            base = value
+        }
+        guard let v = args.first else {
+            if base != nil { throw PyException.make(.typeError, "int() missing string argument") }
+            return .int(0)
+        }
+        if let base {
+            // An explicit base: only text can be converted; a base outside 0, 2...36 (even a huge one) is a ValueError.
+            let b: Int
+            switch base {
+            case .int(let i): b = i
+            case .bool(let x): b = x ? 1 : 0
+            case .object(let o) where o is PyBigInt: b = -1
+            default: b = try Index.value(base, ctx)
+            }
+            try IntParsing.checkBase(b)
+            guard let text = textOfNumber(v) else {
+                throw PyException.make(.typeError, "int() can't convert non-string with explicit base")
+            }
+            return .integer(try IntParsing.parse(text, base: b))
+        }
         switch v {
         case .int: return v
         case .bool(let b): return .int(b ? 1 : 0)
@@ -235,29 +270,31 @@ enum Conversions {
             return .integer(BigInt(d.rounded(.towardZero)))
         case .object(let o):
             if o is PyBigInt { return v }
-            if let s = o as? PyStr {
-                var text = s.value.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "")
-                var negative = false
-                if text.hasPrefix("-") { negative = true; text.removeFirst() } else if text.hasPrefix("+") { text.removeFirst() }
-                var radix = base
-                let lower = text.lowercased()
-                if base == 0 || base == 16, lower.hasPrefix("0x") { radix = 16; text.removeFirst(2) }
-                else if base == 0 || base == 8, lower.hasPrefix("0o") { radix = 8; text.removeFirst(2) }
-                else if base == 0 || base == 2, lower.hasPrefix("0b") { radix = 2; text.removeFirst(2) }
-                else if base == 0 { radix = 10 }
-                if radix == 10 { try IntStringLimit.checkDigits(text.count) }
-                guard !text.isEmpty, let b = BigInt(text, radix: radix) else {
-                    throw PyException.make(.valueError, "invalid literal for int() with base \(base): \(quoteString(s.value))")
-                }
-                return .integer(negative ? -b : b)
-            }
+            if let text = textOfNumber(v) { return .integer(try IntParsing.parse(text, base: 10)) }
             if let i = o as? PyInstance {
-                if let f = i.type.lookup("__int__") { return try ctx.call(f, [v]) }
-                if let f = i.type.lookup("__index__") { return try ctx.call(f, [v]) }
+                for name in ["__int__", "__index__", "__trunc__"] {
+                    guard let f = i.type.lookup(name) else { continue }
+                    let r = try ctx.call(f, [v])
+                    switch r {
+                    case .int, .bool: return r
+                    case .object(let b) where b is PyBigInt: return r
+                    default:
+                        if name == "__trunc__" { return try int([r], [], ctx) }
+                        throw PyException.make(.typeError, "\(name) returned non-int (type \(typeName(r)))")
+                    }
+                }
             }
         case .none: break
         }
         throw PyException.make(.typeError, "int() argument must be a string, a bytes-like object or a real number, not '\(typeName(v))'")
+    }
+
+    /// The text `int()` parses: a str, or bytes/bytearray read as Latin-1 (their non-ASCII bytes are never digits).
+    private static func textOfNumber(_ v: Value) -> String? {
+        guard case .object(let o) = v else { return nil }
+        if let s = o as? PyStr { return s.value }
+        if let b = o as? PyBytes { return String(String.UnicodeScalarView(b.value.map { Unicode.Scalar($0) })) }
+        return nil
     }
 
     static func float(_ v: Value, _ ctx: ExecutionContext) throws -> Value {

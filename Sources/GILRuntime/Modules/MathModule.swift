@@ -78,11 +78,16 @@ enum MathModule {
             for v in a { if let b = Arithmetic.number(v).flatMap(Arithmetic.big) { g = g.greatestCommonDivisor(with: b) } }
             return .integer(g)
         }
-        m.addFunction("factorial") { a, _, _ in
-            guard let n = indexValue(a[0]), n >= 0 else { throw PyException.make(.valueError, "factorial() not defined for negative values") }
-            var r = BigInt(1)
-            if n > 1 { for k in 2...n { r *= BigInt(k) } }
-            return .integer(r)
+        m.addFunction("factorial") { a, _, ctx in
+            if case .float = a[0] { throw PyException.make(.typeError, "'float' object cannot be interpreted as an integer") }
+            let big = try Index.big(a[0], ctx)
+            if big.sign == .minus && !big.isZero { throw PyException.make(.valueError, "factorial() not defined for negative values") }
+            guard let n = Int(exactly: big) else {
+                throw PyException.make(.overflowError, "factorial() argument should not exceed \(Int.max)")
+            }
+            // log2(n!) < n * log2(n): refuse what would exceed the object cap before multiplying for minutes.
+            if n > 1 { try AllocationLimit.checkBits(Int(Double(n) * log2(Double(n)))) }
+            return .integer(product(2, n))
         }
         m.addFunction("prod") { a, _, ctx in
             var r: Value = .int(1)
@@ -91,6 +96,21 @@ enum MathModule {
         }
         m.addFunction("fsum") { a, _, ctx in .float(try collect(a[0], ctx).reduce(0.0) { $0 + (try double($1)) }) }
         return m
+    }
+}
+
+extension MathModule {
+    /// lo * (lo + 1) * … * hi by halves, so the big multiplications are balanced (factorial(10**6) in seconds,
+    /// not the minutes of a running product).
+    static func product(_ lo: Int, _ hi: Int) -> BigInt {
+        if lo > hi { return 1 }
+        if hi - lo < 16 {
+            var r = BigInt(1)
+            for k in lo...hi { r *= BigInt(k) }
+            return r
+        }
+        let mid = lo + (hi - lo) / 2
+        return product(lo, mid) * product(mid + 1, hi)
     }
 }
 

@@ -40,7 +40,7 @@ enum SyncPrimitives {
             let s = try TimeModule.seconds(t)
             if s >= 0 {
                 if !blocking { throw PyException.make(.valueError, "can't specify a timeout for a non-blocking call") }
-                timeout = try TimeModule.nanoseconds(s)
+                timeout = try TimeModule.durationNs(t)
             } else if s != -1 {
                 throw PyException.make(.valueError, "timeout value must be a non-negative number")
             }

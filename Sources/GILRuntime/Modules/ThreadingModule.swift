@@ -40,7 +40,7 @@ enum ThreadingModule {
             if negativeMeansForever { return nil }
             throw PyException.make(.valueError, "timeout value must be a non-negative number")
         }
-        return try TimeModule.nanoseconds(s)
+        return try TimeModule.durationNs(v)
     }
 
     static func argument(_ args: [Value], _ kwargs: [(String, Value)], _ index: Int, _ name: String) -> Value? {

@@ -10,14 +10,34 @@ enum TimeModule {
         case .int(let i): return Double(i)
         case .float(let d): return d
         case .bool(let b): return b ? 1 : 0
+        case .object(let o as PyBigInt): return Double(o.value)
         default: throw PyException.make(.typeError, "'\(typeName(v))' object cannot be interpreted as an integer")
         }
     }
 
-    /// Seconds → nanoseconds, clamped (a year and more sleeps "forever"); NaN is a ValueError as in CPython.
+    /// Seconds → nanoseconds (Python/pytime.c _PyTime_FromSecondsObject): NaN is a ValueError, more than
+    /// 2**63 ns (292 years) an OverflowError, as in CPython.
     static func nanoseconds(_ s: Double) throws -> Int64 {
         if s.isNaN { throw PyException.make(.valueError, "Invalid value NaN (not a number)") }
-        return Int64(min(max(s, -9e9), 9e9) * 1e9)
+        let ns = (s * 1e9).rounded(.up)
+        guard ns > -9.223372036854775e18, ns < 9.223372036854775e18 else {
+            throw PyException.make(.overflowError, "timestamp out of range for platform time_t")
+        }
+        return Int64(ns)
+    }
+
+    /// A duration argument (sleep, timeouts) in nanoseconds; an int too large has its own message in CPython.
+    static func durationNs(_ v: Value) throws -> Int64 {
+        switch v {
+        case .int(let i):
+            let (ns, overflow) = i.multipliedReportingOverflow(by: 1_000_000_000)
+            if overflow { throw PyException.make(.overflowError, "timestamp too large to convert to C _PyTime_t") }
+            return Int64(ns)
+        case .object(let o) where o is PyBigInt:
+            throw PyException.make(.overflowError, "timestamp too large to convert to C _PyTime_t")
+        default:
+            return try nanoseconds(try seconds(v))
+        }
     }
 
     static func clock(_ id: clockid_t) -> Int64 {
@@ -40,7 +60,7 @@ enum TimeModule {
             guard args.count == 1 else { throw PyException.make(.typeError, "time.sleep() takes exactly one argument (\(args.count) given)") }
             let s = try seconds(args[0])
             if s < 0 { throw PyException.make(.valueError, "sleep length must be non-negative") }
-            ctx.ts.sleep(ns: try nanoseconds(s))
+            ctx.ts.sleep(ns: try durationNs(args[0]))
             try ThreadingModule.checkInterrupt(ctx)
             return .none
         }
@@ -52,9 +72,17 @@ enum TimeModule {
     static func installCalendar(_ m: PyModule) {
         func broken(_ args: [Value], utc: Bool) throws -> Value {
             var t = Glibc.time(nil)
-            if let v = args.first, !v.isNone { t = time_t(Int(try seconds(v))) }
+            if let v = args.first, !v.isNone {
+                let s = try seconds(v)
+                if s.isNaN { throw PyException.make(.valueError, "Invalid value NaN (not a number)") }
+                guard let whole = Int(exactly: s.rounded(.towardZero)) else {
+                    throw PyException.make(.overflowError, "timestamp out of range for platform time_t")
+                }
+                t = time_t(whole)
+            }
             var parts = tm()
-            if utc { gmtime_r(&t, &parts) } else { localtime_r(&t, &parts) }
+            let converted = utc ? gmtime_r(&t, &parts) : localtime_r(&t, &parts)
+            if converted == nil { throw PyException.make(.overflowError, "timestamp out of range for platform time_t") }
             let weekday = (Int(parts.tm_wday) + 6) % 7
             return .object(PyTuple([Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min),
                                     Int(parts.tm_sec), weekday, Int(parts.tm_yday) + 1, Int(parts.tm_isdst)].map { .int($0) }))
@@ -63,18 +91,31 @@ enum TimeModule {
         m.addFunction("gmtime") { args, _, _ in try broken(args, utc: true) }
         m.addFunction("strftime") { args, _, ctx in
             guard case .object(let f as PyStr)? = args.first else { throw PyException.make(.typeError, "strftime() argument 1 must be str") }
-            let fields = try collect(args.count > 1 ? args[1] : try broken([], utc: false), ctx).map { indexValue($0) ?? 0 }
-            guard fields.count >= 9 else { throw PyException.make(.typeError, "strftime(): illegal time tuple argument") }
+            let fields = try collect(args.count > 1 ? args[1] : try broken([], utc: false), ctx).map { v -> Int32 in
+                guard let i = Int32(exactly: try Index.value(v, ctx)) else {
+                    throw PyException.make(.overflowError, "signed integer is greater than maximum")
+                }
+                return i
+            }
+            guard fields.count >= 9, fields[0] >= Int32.min + 1900 else { throw PyException.make(.typeError, "strftime(): illegal time tuple argument") }
             var parts = tm()
+            // Modules/timemodule.c checktm: out-of-range fields would index glibc's name tables.
+            let ranges: [(Int, ClosedRange<Int32>, String)] = [
+                (1, 0...12, "month out of range"), (2, 0...31, "day of month out of range"), (3, 0...23, "hour out of range"),
+                (4, 0...59, "minute out of range"), (5, 0...61, "seconds out of range"), (7, 0...366, "day of year out of range"),
+            ]
+            for (i, range, message) in ranges where !range.contains(fields[i]) { throw PyException.make(.valueError, message) }
+            // gettmarg stores (wday + 1) % 7 with C's remainder, so only wday < -1 ends up negative.
+            if (Int(fields[6]) + 1) % 7 < 0 { throw PyException.make(.valueError, "day of week out of range") }
             parts.tm_year = Int32(fields[0] - 1900)
-            parts.tm_mon = Int32(fields[1] - 1)
-            parts.tm_mday = Int32(fields[2])
-            parts.tm_hour = Int32(fields[3])
-            parts.tm_min = Int32(fields[4])
-            parts.tm_sec = Int32(fields[5])
-            parts.tm_wday = Int32((fields[6] + 1) % 7)
-            parts.tm_yday = Int32(fields[7] - 1)
-            parts.tm_isdst = Int32(fields[8])
+            parts.tm_mon = max(fields[1] - 1, 0)
+            parts.tm_mday = max(fields[2], 1)
+            parts.tm_hour = fields[3]
+            parts.tm_min = fields[4]
+            parts.tm_sec = fields[5]
+            parts.tm_wday = Int32((Int(fields[6]) + 1) % 7)
+            parts.tm_yday = max(fields[7] - 1, 0)
+            parts.tm_isdst = max(-1, min(fields[8], 1))
             var buffer = [CChar](repeating: 0, count: 512)
             let n = Glibc.strftime(&buffer, buffer.count, f.value, &parts)
             return .str(String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self))

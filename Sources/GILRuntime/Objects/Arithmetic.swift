@@ -297,3 +297,23 @@ func isNotImplemented(_ v: Value) -> Bool {
     if case .object(let o) = v { return o === BuiltinTypes.notImplemented }
     return false
 }
+
+extension Arithmetic {
+    /// `pow(b, e, m)` (Objects/longobject.c long_pow): m == 0 is a ValueError, a negative exponent uses
+    /// b's inverse modulo m, and the result takes the sign of m.
+    static func modularPower(_ b: BigInt, _ e: BigInt, _ m: BigInt) throws -> BigInt {
+        if m.isZero { throw PyException.make(.valueError, "pow() 3rd argument cannot be 0") }
+        var base = b, exponent = e
+        if exponent.sign == .minus && !exponent.isZero {
+            let positiveBase = base.modulus(m)
+            guard m.magnitude > 1, let inverse = positiveBase.inverse(BigInt(m.magnitude)) else {
+                if m.magnitude == 1 { return 0 }
+                throw PyException.make(.valueError, "base is not invertible for the given modulus")
+            }
+            base = inverse
+            exponent = -exponent
+        }
+        let r = base.power(exponent, modulus: m)  // in [0, |m|)
+        return m.sign == .minus && !r.isZero ? r - BigInt(m.magnitude) : r
+    }
+}

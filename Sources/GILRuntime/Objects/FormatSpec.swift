@@ -29,18 +29,28 @@ struct FormatSpec {
         if i < chars.count, chars[i] == "0" { zeroPad = true; i += 1 }
         var w = ""
         while i < chars.count, chars[i].isASCII, chars[i].isNumber { w.append(chars[i]); i += 1 }
-        width = Int(w) ?? 0
+        width = try Self.number(w)
         if i < chars.count, chars[i] == "," || chars[i] == "_" { grouping = chars[i]; i += 1 }
         if i < chars.count, chars[i] == "." {
             i += 1
             var p = ""
             while i < chars.count, chars[i].isASCII, chars[i].isNumber { p.append(chars[i]); i += 1 }
             guard !p.isEmpty else { throw PyException.make(.valueError, "Format specifier missing precision") }
-            precision = Int(p)
+            guard let n = Int(p) else { throw PyException.make(.valueError, "Too many decimal digits in format string") }
+            precision = n
         }
         if i < chars.count { type = chars[i]; i += 1 }
         if i < chars.count { throw PyException.make(.valueError, "Invalid format specifier '\(spec)'") }
         chars = []
+    }
+
+    /// A width: CPython refuses one past Py_ssize_t; one past our object cap would be a MemoryError when
+    /// padding anyway, so it is refused before any text is built.
+    static func number(_ digits: String) throws -> Int {
+        if digits.isEmpty { return 0 }
+        guard let n = Int(digits) else { throw PyException.make(.valueError, "Too many decimal digits in format string") }
+        if n > AllocationLimit.defaultBytes { throw PyException.make(.memoryError) }
+        return n
     }
 
     /// Pads `body` (digits, after the sign) to the width; `=` alignment puts padding after the sign.
@@ -80,8 +90,11 @@ func groupDigits(_ digits: String, _ sep: Character?, every: Int = 3) -> String 
 
 /// C printf for one double, used for the f/e/g presentation types.
 func cFormat(_ d: Double, _ conversion: String, precision: Int) -> String {
-    var buffer = [CChar](repeating: 0, count: 512)
-    _ = withVaList([d]) { vsnprintf(&buffer, 512, "%.\(precision)\(conversion)", $0) }
+    // Sized for the result: "%.2000f" is 2,000 digits long, and 1e300 in "f" 300 more.
+    let format = "%.\(precision)\(conversion)"
+    let needed = Int(withVaList([d]) { vsnprintf(nil, 0, format, $0) })
+    var buffer = [CChar](repeating: 0, count: max(needed, 0) + 1)
+    _ = withVaList([d]) { vsnprintf(&buffer, buffer.count, format, $0) }
     return String(cString: buffer)
 }
 
@@ -140,6 +153,10 @@ func formatInteger(_ n: BigInt, _ s: FormatSpec) throws -> String {
 func formatDouble(_ d: Double, _ s: FormatSpec) throws -> String {
     var type = s.type
     var value = d
+    if let p = s.precision {  // Python/formatter_unicode.c format_float_internal
+        if p > Int(Int32.max) { throw PyException.make(.valueError, "precision too big") }
+        if p > AllocationLimit.defaultBytes { throw PyException.make(.memoryError) }
+    }
     if type == "%" { value *= 100 }
     let negative = value.sign == .minus && !(value == 0 && type == nil && false)
     let a = abs(value)

@@ -89,7 +89,8 @@ func iteratorNext(_ it: Value, _ ctx: ExecutionContext) throws -> Value? {
     case let r as PyRangeIterator:
         let i = r.next
         if r.step > 0 ? i >= r.stop : i <= r.stop { return nil }
-        r.next = i &+ r.step
+        let (n, wrapped) = i.addingReportingOverflow(r.step)
+        r.next = wrapped ? r.stop : n
         return .int(i)
     case let s as PySequenceIterator:
         defer { s.index += 1 }

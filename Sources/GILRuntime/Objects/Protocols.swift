@@ -265,7 +265,7 @@ func length(_ v: Value, _ ctx: ExecutionContext) throws -> Int {
         case let t as PyTuple: return t.items.count
         case let d as PyDict: return d.count
         case let s as PySet: return s.storage.count
-        case let r as PyRange: return r.count
+        case let r as PyRange: return try r.length()
         case let b as PyBytes: return b.value.count
         case let v as PyDictView: return v.dict.count
         case let i as PyInstance:

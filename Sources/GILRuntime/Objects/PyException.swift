@@ -11,6 +11,16 @@ final class ExceptionData: @unchecked Sendable {
     var cause: PyInstance?
     var context: PyInstance?
     var suppressContext = false
+
+    /// A chain of 100,000 `raise … from e` links frees through the trashcan, not one native frame per link.
+    deinit {
+        var linked: [Value] = []
+        if let cause { linked.append(.object(cause)) }
+        if let context { linked.append(.object(context)) }
+        cause = nil
+        context = nil
+        Trashcan.release(&linked)
+    }
 }
 
 /// A raised Python exception travelling through Swift `throws`.

@@ -1,3 +1,5 @@
+import BigInt
+
 /// `x[i]`, `x[i] = v`, `del x[i]` for the builtin containers and user classes (`__getitem__`…).
 enum Subscript {
     static func normalize(_ i: Int, _ count: Int, _ what: String) throws -> Int {
@@ -26,13 +28,13 @@ enum Subscript {
         }
         switch o {
         case let l as PyList:
-            if let i = indexValue(key) {
+            if let i = try Index.item(key, ctx) {
                 return try l.withItems { items in items[try normalize(i, items.count, "list")] }
             }
             if case .object(let s as PySlice) = key { return .object(PyList(try sliceItems(l.items, s))) }
             throw PyException.make(.typeError, "list indices must be integers or slices, not \(typeName(key))")
         case let t as PyTuple:
-            if let i = indexValue(key) { return t.items[try normalize(i, t.items.count, "tuple")] }
+            if let i = try Index.item(key, ctx) { return t.items[try normalize(i, t.items.count, "tuple")] }
             if case .object(let s as PySlice) = key { return .object(PyTuple(try sliceItems(t.items, s))) }
             throw PyException.make(.typeError, "tuple indices must be integers or slices, not \(typeName(key))")
         case let d as PyDict:
@@ -41,7 +43,7 @@ enum Subscript {
             throw PyException(keyError(key))
         case let s as PyStr:
             let scalars = s.scalars
-            if let i = indexValue(key) { return .object(PyStr.character(scalars[try normalize(i, scalars.count, "string")])) }
+            if let i = try Index.item(key, ctx) { return .object(PyStr.character(scalars[try normalize(i, scalars.count, "string")])) }
             if case .object(let sl as PySlice) = key {
                 var u = String.UnicodeScalarView()
                 u.append(contentsOf: try sliceItems(scalars, sl))
@@ -49,10 +51,16 @@ enum Subscript {
             }
             throw PyException.make(.typeError, "string indices must be integers, not '\(typeName(key))'")
         case let b as PyBytes:
-            if let i = indexValue(key) { return .int(Int(b.value[try normalize(i, b.value.count, "index")])) }
+            if let i = try Index.item(key, ctx) { return .int(Int(b.value[try normalize(i, b.value.count, "index")])) }
             if case .object(let sl as PySlice) = key { return .object(PyBytes(try sliceItems(b.value, sl))) }
+            throw PyException.make(.typeError, "byte indices must be integers or slices, not \(typeName(key))")
         case let r as PyRange:
-            if let i = indexValue(key) { return .int(r.start + r.step * (try normalize(i, r.count, "range object"))) }
+            if let i = try Index.item(key, ctx) {
+                let k = try normalize(i, try r.length(), "range object")
+                return .integer(BigInt(r.start) + BigInt(r.step) * BigInt(k))
+            }
+            if case .object(let sl as PySlice) = key { return .object(try r.slice(sl)) }
+            throw PyException.make(.typeError, "range indices must be integers or slices, not \(typeName(key))")
         case let i as PyInstance:
             if let f = i.type.lookup("__getitem__") { return try ctx.call(f, [container, key]) }
         case let t as PyType:
@@ -82,7 +90,7 @@ enum Subscript {
         }
         switch o {
         case let l as PyList:
-            if let i = indexValue(key) {
+            if let i = try Index.item(key, ctx) {
                 try l.withItems { items in items[try normalize(i, items.count, "list assignment")] = value }
                 return
             }
@@ -122,7 +130,7 @@ enum Subscript {
         }
         switch o {
         case let l as PyList:
-            if let i = indexValue(key) {
+            if let i = try Index.item(key, ctx) {
                 try l.withItems { items in _ = items.remove(at: try normalize(i, items.count, "list assignment")) }
                 return
             }
@@ -136,6 +144,7 @@ enum Subscript {
                 }
                 return
             }
+            throw PyException.make(.typeError, "list indices must be integers or slices, not \(typeName(key))")
         case let d as PyDict:
             if try d.remove(key) == nil { throw PyException(keyError(key)) }
             return

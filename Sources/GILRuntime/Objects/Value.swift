@@ -128,15 +128,17 @@ final class PySlice: PyObject, @unchecked Sendable {
 
     /// CPython's `PySlice_AdjustIndices`: (start, stop, step, count) for a sequence of `length`.
     func indices(length: Int) throws -> (start: Int, stop: Int, step: Int, count: Int) {
+        // Bounds beyond 64 bits are clamped (`PyNumber_AsSsize_t(v, NULL)`), and the step to ±Int.max so
+        // that negating it cannot overflow (Objects/sliceobject.c PySlice_Unpack).
         func int(_ v: Value) throws -> Int? {
-            switch v {
-            case .none: return nil
-            case .int(let i): return i
-            case .bool(let b): return b ? 1 : 0
-            default: throw PyException.make(.typeError, "slice indices must be integers or None or have an __index__ method")
+            if case .none = v { return nil }
+            if case .int(let i) = v { return i }
+            guard let i = try Index.clamped(v, CurrentContext.get()) else {
+                throw PyException.make(.typeError, "slice indices must be integers or None or have an __index__ method")
             }
+            return i
         }
-        let step = try int(self.step) ?? 1
+        let step = max(try int(self.step) ?? 1, -Int.max)
         if step == 0 { throw PyException.make(.valueError, "slice step cannot be zero") }
         func clamp(_ v: Int?, _ def: Int) -> Int {
             guard var i = v else { return def }

@@ -156,7 +156,9 @@ enum Interpreter {
                             let r = unsafeDowncast(o, to: PyRangeIterator.self)
                             let v = r.next
                             if r.step > 0 ? v < r.stop : v > r.stop {
-                                r.next = v &+ r.step
+                                // Past Int.max the iteration is over (range(2**63 - 2, 2**63 - 1, 5)), not wrapped.
+                                let (n, wrapped) = v.addingReportingOverflow(r.step)
+                                r.next = wrapped ? r.stop : n
                                 regs.setInt(Int(i.a), v)
                             } else {
                                 pc = Int(i.c)

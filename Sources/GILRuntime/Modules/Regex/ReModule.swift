@@ -386,6 +386,7 @@ enum ReModule {
             return c
         } catch {
             if error.unsupported { throw PyException.make(.notImplementedError, error.message) }
+            if error.overflow { throw PyException.make(.overflowError, error.message) }
             throw regexError(error.message, pattern: s.value, position: error.position)
         }
     }

@@ -88,6 +88,8 @@ struct RegexSyntaxError: Error {
     var position: Int?
     /// Valid in Python 3.11 but not implemented here: raised as NotImplementedError, not `re.error`.
     var unsupported = false
+    /// A repeat count of 2**32 - 1 or more: OverflowError in CPython (Lib/re/_parser.py MAXREPEAT), not `re.error`.
+    var overflow = false
 
     static func unsupported(_ feature: String, at position: Int) -> RegexSyntaxError {
         RegexSyntaxError(message: "not supported yet: \(feature) in regular expressions", position: position, unsupported: true)

@@ -135,6 +135,10 @@ struct RegexParser {
                 high = low
             }
             i += 1  // }
+            let maxRepeat = Int(UInt32.max)
+            if (low ?? 0) >= maxRepeat || (high ?? 0) >= maxRepeat {
+                throw RegexSyntaxError(message: "the repetition number is too large", position: open + 1, overflow: true)
+            }
             let min = low ?? 0
             if let h = high, h < min { throw RegexSyntaxError(message: "min repeat greater than max repeat", position: open + 1) }
             range = (min, high)
@@ -151,7 +155,7 @@ struct RegexParser {
     private mutating func number() -> Int? {
         var n: Int?
         while i < p.count, (0x30...0x39).contains(p[i].value) {
-            n = (n ?? 0) * 10 + Int(p[i].value - 0x30)
+            n = min((n ?? 0) * 10 + Int(p[i].value - 0x30), Int(UInt32.max))  // saturates: checked by the caller
             i += 1
         }
         return n
