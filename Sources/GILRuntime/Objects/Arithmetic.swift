@@ -138,12 +138,10 @@ enum Arithmetic {
             return .float(x / y)
         case .floorDivide:
             if y == 0 { throw PyException.make(.zeroDivisionError, "float floor division by zero") }
-            return .float((x / y).rounded(.down))
+            return .float(FloatDivision.floorDivide(x, y))
         case .modulo:
             if y == 0 { throw PyException.make(.zeroDivisionError, "float modulo") }
-            var m = fmod(x, y)
-            if m != 0 && (m < 0) != (y < 0) { m += y }
-            return .float(m)
+            return .float(FloatDivision.modulo(x, y))
         case .power:
             if x == 0 && y < 0 { throw PyException.make(.zeroDivisionError, "0.0 cannot be raised to a negative power") }
             return .float(Foundation.pow(x, y))

@@ -14,17 +14,18 @@ func truthy(_ v: Value, _ ctx: ExecutionContext) throws -> Bool {
             if let r = try SpecialMethods.call(v, "__len__", [], ctx) { return try lengthResult(r) != 0 }
             return true
         }
-        switch o {
-        case let s as PyStr: return !s.value.isEmpty
-        case let l as PyList: return l.count != 0
-        case let t as PyTuple: return !t.items.isEmpty
-        case let d as PyDict: return d.count > 0
-        case let s as PySet: return s.storage.count > 0
-        case let v as PyDictView: return v.dict.count > 0
-        case let r as PyRange: return r.count > 0
-        case let b as PyBytes: return !b.value.isEmpty
-        case is PyBigInt: return true
-        case let i as PyInstance:
+        // By tag, not by a chain of dynamic casts (an instance used to fail eight `as?` first).
+        switch o.tag {
+        case .str: return !unsafeDowncast(o, to: PyStr.self).value.isEmpty
+        case .list: return unsafeDowncast(o, to: PyList.self).count != 0
+        case .tuple: return !unsafeDowncast(o, to: PyTuple.self).items.isEmpty
+        case .dict: return unsafeDowncast(o, to: PyDict.self).count > 0
+        case .set: return unsafeDowncast(o, to: PySet.self).storage.count > 0
+        case .dictView: return unsafeDowncast(o, to: PyDictView.self).dict.count > 0
+        case .range: return unsafeDowncast(o, to: PyRange.self).count > 0
+        case .bytes: return !unsafeDowncast(o, to: PyBytes.self).value.isEmpty
+        case .instance:
+            let i = unsafeDowncast(o, to: PyInstance.self)
             if let f = i.type.lookup("__bool__") { return try truthy(try ctx.call(f, [v]), ctx) }
             if let f = i.type.lookup("__len__") { return try truthy(try ctx.call(f, [v]), ctx) }
             return true
@@ -42,8 +43,7 @@ func valuesEqualScalar(_ a: Value, _ b: Value) throws -> Bool {
     case (.float(let x), .float(let y)): return x == y
     default:
         guard let x = Arithmetic.number(a), let y = Arithmetic.number(b) else { return false }
-        if let p = Arithmetic.big(x), let q = Arithmetic.big(y) { return p == q }
-        return try Arithmetic.double(x) == Arithmetic.double(y)
+        return Arithmetic.order(x, y) == 0
     }
 }
 
@@ -51,7 +51,7 @@ func valuesEqualScalar(_ a: Value, _ b: Value) throws -> Bool {
 func valuesEqual(_ a: Value, _ b: Value, _ ctx: ExecutionContext) throws -> Bool {
     guard case .object(let x) = a else {
         if case .object(let y as PyInstance) = b { return try userEqual(b, a, y, ctx) ?? false }
-        if case .object(let y as PyBigInt) = b, let n = Arithmetic.number(a) { return Arithmetic.big(n) == y.value }
+        if case .object(let y as PyBigInt) = b, let n = Arithmetic.number(a) { return Arithmetic.order(n, .int(y.value)) == 0 }
         return try valuesEqualScalar(a, b)
     }
     if case .object(let y) = b, x === y, x.tag != .instance { return true }
@@ -81,10 +81,7 @@ func valuesEqual(_ a: Value, _ b: Value, _ ctx: ExecutionContext) throws -> Bool
         for k in s.elements where try !t.contains(k) { return false }
         return true
     case let s as PyBigInt:
-        if let n = Arithmetic.number(b) {
-            if let q = Arithmetic.big(n) { return s.value == q }
-            return Double(s.value) == (try Arithmetic.double(n))
-        }
+        if let n = Arithmetic.number(b) { return Arithmetic.order(.int(s.value), n) == 0 }
         return false
     case let s as PyBytes:
         if case .object(let t as PyBytes) = b { return s.value == t.value }
@@ -121,14 +118,8 @@ private func sequencesEqual(_ a: [Value], _ b: [Value], _ ctx: ExecutionContext)
 /// `a < b` etc. for ordering operators; Objects/object.c do_richcompare's error message.
 func compareOrder(_ op: ComparisonOperator, _ a: Value, _ b: Value, _ ctx: ExecutionContext) throws -> Bool {
     if let x = Arithmetic.number(a), let y = Arithmetic.number(b) {
-        if let p = Arithmetic.big(x), let q = Arithmetic.big(y) { return ordered(op, p < q ? -1 : (p == q ? 0 : 1)) }
-        let p = try Arithmetic.double(x), q = try Arithmetic.double(y)
-        switch op {
-        case .less: return p < q
-        case .lessEqual: return p <= q
-        case .greater: return p > q
-        default: return p >= q
-        }
+        guard let c = Arithmetic.order(x, y) else { return false }  // NaN: every ordering is false
+        return ordered(op, c)
     }
     switch (a, b) {
     case (.object(let x as PyStr), .object(let y as PyStr)):

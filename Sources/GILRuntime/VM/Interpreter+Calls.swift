@@ -392,6 +392,23 @@ extension Interpreter {
     // MARK: - unpacking, formatting
 
     static func unpack(_ v: Value, into regs: UnsafeMutablePointer<Value>, count: Int, _ ctx: ExecutionContext) throws {
+        // UNPACK_SEQUENCE_TUPLE / _LIST: elements copied straight into the target registers, no array.
+        if case .object(let o) = v {
+            if o.tag == .tuple {
+                let t = unsafeDowncast(o, to: PyTuple.self)
+                if t.items.count == count {
+                    t.items.withUnsafeBufferPointer { for k in 0..<count { regs.set(k, $0[k]) } }
+                    return
+                }
+            } else if o.tag == .list {
+                let done = unsafeDowncast(o, to: PyList.self).withItems { items -> Bool in
+                    guard items.count == count else { return false }
+                    for k in 0..<count { regs.set(k, items[k]) }
+                    return true
+                }
+                if done { return }
+            }
+        }
         let items = try collect(v, ctx)
         if items.count != count {
             if items.count > count { throw PyException.make(.valueError, "too many values to unpack (expected \(count))") }

@@ -78,6 +78,7 @@ enum Interpreter {
                             let (r, o) = x.addingReportingOverflow(y)
                             if !o { regs.setInt(Int(i.a), r); continue }
                         }
+                        if let (x, y) = floatOperands(regs, Int(i.b), Int(i.c)) { regs.setFloat(Int(i.a), x + y); continue }
                         if let v = concatFast(regs, Int(i.b), Int(i.c)) { regs.set(Int(i.a), v); continue }  // objs: str + str, borrowed
                         regs[Int(i.a)] = try slowBinary(.add, regs[Int(i.b)], regs[Int(i.c)], ctx, inplace: i.d & inPlaceFlag != 0)
                     case .subtract:
@@ -85,12 +86,14 @@ enum Interpreter {
                             let (r, o) = x.subtractingReportingOverflow(y)
                             if !o { regs.setInt(Int(i.a), r); continue }
                         }
+                        if let (x, y) = floatOperands(regs, Int(i.b), Int(i.c)) { regs.setFloat(Int(i.a), x - y); continue }
                         regs[Int(i.a)] = try slowBinary(.subtract, regs[Int(i.b)], regs[Int(i.c)], ctx, inplace: i.d & inPlaceFlag != 0)
                     case .multiply:
                         if case .int(let x) = regs[Int(i.b)], case .int(let y) = regs[Int(i.c)] {
                             let (r, o) = x.multipliedReportingOverflow(by: y)
                             if !o { regs.setInt(Int(i.a), r); continue }
                         }
+                        if let (x, y) = floatOperands(regs, Int(i.b), Int(i.c)) { regs.setFloat(Int(i.a), x * y); continue }
                         regs[Int(i.a)] = try slowBinary(.multiply, regs[Int(i.b)], regs[Int(i.c)], ctx, inplace: i.d & inPlaceFlag != 0)
                     case .binary:
                         regs[Int(i.a)] = try slowBinary(binaryOperators[Int(i.d)], regs[Int(i.b)], regs[Int(i.c)], ctx, inplace: false)
@@ -98,21 +101,27 @@ enum Interpreter {
                         regs[Int(i.a)] = try slowBinary(binaryOperators[Int(i.d)], regs[Int(i.b)], regs[Int(i.c)], ctx, inplace: true)
                     case .less:
                         if case .int(let x) = regs[Int(i.b)], case .int(let y) = regs[Int(i.c)] { regs.setBool(Int(i.a), x < y); continue }
+                        if let (x, y) = comparableFloats(regs, Int(i.b), Int(i.c)) { regs.setBool(Int(i.a), x < y); continue }
                         regs[Int(i.a)] = .bool(try compare(.less, regs[Int(i.b)], regs[Int(i.c)], ctx))
                     case .lessEqual:
                         if case .int(let x) = regs[Int(i.b)], case .int(let y) = regs[Int(i.c)] { regs.setBool(Int(i.a), x <= y); continue }
+                        if let (x, y) = comparableFloats(regs, Int(i.b), Int(i.c)) { regs.setBool(Int(i.a), x <= y); continue }
                         regs[Int(i.a)] = .bool(try compare(.lessEqual, regs[Int(i.b)], regs[Int(i.c)], ctx))
                     case .greater:
                         if case .int(let x) = regs[Int(i.b)], case .int(let y) = regs[Int(i.c)] { regs.setBool(Int(i.a), x > y); continue }
+                        if let (x, y) = comparableFloats(regs, Int(i.b), Int(i.c)) { regs.setBool(Int(i.a), x > y); continue }
                         regs[Int(i.a)] = .bool(try compare(.greater, regs[Int(i.b)], regs[Int(i.c)], ctx))
                     case .greaterEqual:
                         if case .int(let x) = regs[Int(i.b)], case .int(let y) = regs[Int(i.c)] { regs.setBool(Int(i.a), x >= y); continue }
+                        if let (x, y) = comparableFloats(regs, Int(i.b), Int(i.c)) { regs.setBool(Int(i.a), x >= y); continue }
                         regs[Int(i.a)] = .bool(try compare(.greaterEqual, regs[Int(i.b)], regs[Int(i.c)], ctx))
                     case .equal:
                         if case .int(let x) = regs[Int(i.b)], case .int(let y) = regs[Int(i.c)] { regs.setBool(Int(i.a), x == y); continue }
+                        if let (x, y) = comparableFloats(regs, Int(i.b), Int(i.c)) { regs.setBool(Int(i.a), x == y); continue }
                         regs[Int(i.a)] = .bool(try compare(.equal, regs[Int(i.b)], regs[Int(i.c)], ctx))
                     case .notEqual:
                         if case .int(let x) = regs[Int(i.b)], case .int(let y) = regs[Int(i.c)] { regs.setBool(Int(i.a), x != y); continue }
+                        if let (x, y) = comparableFloats(regs, Int(i.b), Int(i.c)) { regs.setBool(Int(i.a), x != y); continue }
                         regs[Int(i.a)] = .bool(try compare(.notEqual, regs[Int(i.b)], regs[Int(i.c)], ctx))
                     case .compare:
                         // objs: `in` / `not in` a dict or set with an int or str key, operands borrowed.
@@ -123,6 +132,7 @@ enum Interpreter {
                         }
                         regs[Int(i.a)] = .bool(try compareOrContains(comparisonOperators[Int(i.d)], regs[Int(i.b)], regs[Int(i.c)], ctx))
                     case .unary:
+                        if i.d == 1, case .float(let x) = regs[Int(i.b)] { regs.setFloat(Int(i.a), -x); continue }
                         regs[Int(i.a)] = try Arithmetic.unary(unaryOperators[Int(i.d)], regs[Int(i.b)], ctx)
                     case .not:
                         regs[Int(i.a)] = .bool(!(try isTrue(regs[Int(i.b)], ctx)))
@@ -146,6 +156,10 @@ enum Interpreter {
                             default: x != y
                             }
                             if !holds { pc = Int(i.a) }
+                            continue
+                        }
+                        if let (x, y) = comparableFloats(regs, Int(i.b), Int(i.c)) {
+                            if !fusedCompare(i.d, x, y) { pc = Int(i.a) }
                             continue
                         }
                         if !(try compare(Opcode.fusedComparisons[Int(i.d)], regs[Int(i.b)], regs[Int(i.c)], ctx)) { pc = Int(i.a) }
@@ -376,7 +390,7 @@ enum Interpreter {
 
     @inline(never)
     static func slowBinary(_ op: BinaryOperator, _ l: Value, _ r: Value, _ ctx: ExecutionContext, inplace: Bool) throws -> Value {
-        if let v = binaryFast(op, l, r) { return v }
+        if let v = scalarBinary(op, l, r) ?? binaryFast(op, l, r) { return v }
         if inplace, case .object(let o) = l {
             if op == .add, let list = o as? PyList {
                 let items = try collect(r, ctx)

@@ -24,6 +24,12 @@ extension UnsafeMutablePointer where Pointee == Value {
         if case .object = self[k] { self[k] = .int(v) } else { (self + k).initialize(to: .int(v)) }
     }
 
+    /// `self[k] = .float(v)`, as `setInt`.
+    @inline(__always)
+    func setFloat(_ k: Int, _ v: Double) {
+        if case .object = self[k] { self[k] = .float(v) } else { (self + k).initialize(to: .float(v)) }
+    }
+
     /// `self[k] = .bool(v)`, as `setInt`.
     @inline(__always)
     func setBool(_ k: Int, _ v: Bool) {
