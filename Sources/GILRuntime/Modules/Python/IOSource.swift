@@ -12,25 +12,50 @@ enum IOSource {
 
 
         class StringIO:
-            """An in-memory text stream (Modules/_io/stringio.c): write, read, readline, getvalue, seek, iteration."""
+            """An in-memory text stream (Modules/_io/stringio.c): write, read, readline, getvalue, seek, iteration.
+
+            Writes at the end go to a list of pieces (stringio.c's accumulator, _PyUnicodeWriter): appending is
+            amortised O(len(s)), and the pieces are joined once, when something reads or writes elsewhere.
+            """
 
             def __init__(self, initial_value="", newline="\n"):
                 self._buffer = initial_value or ""
+                self._pieces = None
+                self._end = len(self._buffer)
                 self._pos = 0
                 self.closed = False
 
             def _check(self):
                 if self.closed:
-                    raise ValueError("I/O operation on closed file.")
+                    raise ValueError("I/O operation on closed file")
+
+            def _realize(self):
+                if self._pieces is not None:
+                    self._buffer = "".join(self._pieces)
+                    self._pieces = None
 
             def write(self, s):
-                self._check()
+                if self.closed:
+                    raise ValueError("I/O operation on closed file")
                 if not isinstance(s, str):
                     raise TypeError("string argument expected, got '%s'" % type(s).__name__)
-                end = self._pos + len(s)
+                n = len(s)
+                if self._pos == self._end:
+                    if self._pieces is None:
+                        self._pieces = [self._buffer, s]
+                    else:
+                        self._pieces.append(s)
+                    self._end += n
+                    self._pos = self._end
+                    return n
+                self._realize()
+                if self._pos > self._end:
+                    self._buffer += "\0" * (self._pos - self._end)
+                end = self._pos + n
                 self._buffer = self._buffer[:self._pos] + s + self._buffer[end:]
+                self._end = len(self._buffer)
                 self._pos = end
-                return len(s)
+                return n
 
             def writelines(self, lines):
                 for line in lines:
@@ -38,10 +63,12 @@ enum IOSource {
 
             def getvalue(self):
                 self._check()
+                self._realize()
                 return self._buffer
 
             def read(self, size=-1):
                 self._check()
+                self._realize()
                 if size is None or size < 0:
                     out = self._buffer[self._pos:]
                 else:
@@ -51,8 +78,11 @@ enum IOSource {
 
             def readline(self, size=-1):
                 self._check()
+                self._realize()
+                if self._pos >= self._end:
+                    return ""
                 end = self._buffer.find("\n", self._pos)
-                end = len(self._buffer) if end < 0 else end + 1
+                end = self._end if end < 0 else end + 1
                 if size is not None and size >= 0:
                     end = min(end, self._pos + size)
                 out = self._buffer[self._pos:end]
@@ -67,16 +97,20 @@ enum IOSource {
                 if whence == 1:
                     pos = self._pos + pos
                 elif whence == 2:
-                    pos = len(self._buffer) + pos
+                    pos = self._end + pos
                 self._pos = max(0, pos)
                 return self._pos
 
             def tell(self):
+                self._check()
                 return self._pos
 
             def truncate(self, size=None):
+                self._check()
+                self._realize()
                 size = self._pos if size is None else size
                 self._buffer = self._buffer[:size]
+                self._end = len(self._buffer)
                 return size
 
             def flush(self):
@@ -84,11 +118,16 @@ enum IOSource {
 
             def close(self):
                 self.closed = True
+                self._buffer = ""
+                self._pieces = None
 
             def readable(self):
                 return True
 
             def writable(self):
+                return True
+
+            def seekable(self):
                 return True
 
             def __iter__(self):
