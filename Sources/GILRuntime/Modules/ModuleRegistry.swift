@@ -63,6 +63,7 @@ final class ModuleRegistry {
         case "math": m = MathModule.make()
         case "hashlib": m = HashlibModule.make()
         case "re": m = ReModule.make()
+        case "_json": m = JSONAccelerator.make()
         case "random": m = RandomModule.make()
         case "queue": m = QueueModule.make()
         case "socket": m = SocketModule.make(runtime)
