@@ -14,6 +14,8 @@ enum BuiltinFunctions {
             m.dict[t.name] = .object(t)
         }
         for k in ExceptionKind.allCases where k != .brokenBarrierError { m.dict[k.rawValue] = .object(k.type) }
+        m.dict["EnvironmentError"] = .object(ExceptionKind.osError.type)
+        m.dict["IOError"] = .object(ExceptionKind.osError.type)
         m.dict["NotImplemented"] = .object(BuiltinTypes.notImplemented)
         m.dict["Ellipsis"] = .object(BuiltinTypes.ellipsis)
         m.dict["EnvironmentError"] = .object(ExceptionKind.osError.type)

@@ -158,21 +158,12 @@ enum FileObjects {
             else { flags = O_RDONLY }
             if mode.contains("+") { flags = (flags & ~(O_WRONLY | O_RDONLY)) | O_RDWR }
             let fd = Glibc.open(p.value, flags | O_CLOEXEC, 0o644)
-            if fd < 0 {
-                let code = errno
-                let kind: ExceptionKind = .osError
-                let message = String(cString: strerror(code))
-                let e = PyException.make(kind, "[Errno \(code)] \(message): \(quoteString(p.value))")
-                if code == ENOENT {
-                    let nf = PyInstance(type: FileObjects.fileNotFound)
-                    nf.attributes["args"] = e.value.attributes["args"]
-                    nf.attributes["errno"] = .int(Int(code))
-                    nf.attributes["strerror"] = .str(message)
-                    nf.attributes["filename"] = first
-                    nf.native = ExceptionData()
-                    throw PyException(nf)
-                }
-                throw e
+            if fd < 0 { throw OSErrors.make(errno: errno, filename: first) }
+            // open(2) succeeds on a directory for reading; Python's FileIO refuses it (_io/fileio.c).
+            var info = stat()
+            if fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+                Glibc.close(fd)
+                throw OSErrors.make(errno: EISDIR, filename: first)
             }
             let i = PyInstance(type: fileType)
             i.native = FileData(fd: fd, binary: mode.contains("b"), path: p.value)
@@ -181,6 +172,4 @@ enum FileObjects {
             return .object(i)
         }
     }
-
-    static let fileNotFound = PyType(name: "FileNotFoundError", base: ExceptionKind.osError.type)
 }

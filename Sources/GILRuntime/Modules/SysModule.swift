@@ -10,15 +10,14 @@ enum SysModule {
         let m = PyModule(name: "sys")
         m.dict["argv"] = .object(PyList(runtime.options.argv.map { .str($0) }))
         m.dict["version"] = .str("3.11.7 (gilrec \(GILRecVersionText.current))")
-        m.dict["version_info"] = .object(PyTuple([.int(3), .int(11), .int(7), .str("final"), .int(0)]))
         m.dict["platform"] = .str("linux")
         m.dict["maxsize"] = .int(Int.max)
         m.dict["byteorder"] = .str("little")
         m.dict["executable"] = .str("gilrec")
-        m.dict["implementation"] = .str("gilrec")
         m.dict["stdout"] = .object(stream(fd: 1, runtime))
         m.dict["stderr"] = .object(stream(fd: 2, runtime))
         m.dict["modules"] = .object(PyDict())
+        installAttributes(m, runtime)
         m.addFunction("setswitchinterval") { args, _, ctx in
             let s = try TimeModule.seconds(args.first ?? .none)
             if s <= 0 { throw PyException.make(.valueError, "switch interval must be strictly positive") }
@@ -100,19 +99,7 @@ enum OSModule {
             return s.value
         }
         func check(_ r: Int32, _ p: String) throws {
-            guard r != 0 else { return }
-            let code = errno
-            let message = String(cString: strerror(code))
-            if code == ENOENT {
-                let e = PyInstance(type: FileObjects.fileNotFound)
-                e.attributes["args"] = .object(PyTuple([.str("[Errno \(code)] \(message): \(quoteString(p))")]))
-                e.attributes["errno"] = .int(Int(code))
-                e.attributes["strerror"] = .str(message)
-                e.attributes["filename"] = .str(p)
-                e.native = ExceptionData()
-                throw PyException(e)
-            }
-            throw PyException.make(.osError, "[Errno \(code)] \(message): \(quoteString(p))")
+            if r != 0 { throw OSErrors.fromErrno(filename: p) }
         }
         for name in ["remove", "unlink"] {
             m.addFunction(name) { args, _, _ in

@@ -46,6 +46,7 @@ struct PyException: Error, @unchecked Sendable {
         let args: [Value] = message.map { [.str($0)] } ?? []
         instance.attributes["args"] = .object(PyTuple(args))
         instance.native = ExceptionData()
+        if kind.type.isSubtype(of: ExceptionKind.osError.type) { OSErrors.fill(instance, args) }
         return PyException(instance)
     }
 
@@ -88,21 +89,57 @@ enum ExceptionKind: String, CaseIterable {
     case syntaxError = "SyntaxError"
     case indentationError = "IndentationError"
     case tabError = "TabError"
+    case systemError = "SystemError"
+    case referenceError = "ReferenceError"
+    case bufferError = "BufferError"
+    case eofError = "EOFError"
+    case floatingPointError = "FloatingPointError"
+    case stopAsyncIteration = "StopAsyncIteration"
+    case unicodeEncodeError = "UnicodeEncodeError"
+    case unicodeTranslateError = "UnicodeTranslateError"
+    case blockingIOError = "BlockingIOError"
+    case childProcessError = "ChildProcessError"
+    case brokenPipeError = "BrokenPipeError"
+    case connectionAbortedError = "ConnectionAbortedError"
+    case connectionResetError = "ConnectionResetError"
+    case fileExistsError = "FileExistsError"
+    case fileNotFoundError = "FileNotFoundError"
+    case interruptedError = "InterruptedError"
+    case isADirectoryError = "IsADirectoryError"
+    case notADirectoryError = "NotADirectoryError"
+    case permissionError = "PermissionError"
+    case processLookupError = "ProcessLookupError"
+    case warning = "Warning"
+    case userWarning = "UserWarning"
+    case deprecationWarning = "DeprecationWarning"
+    case pendingDeprecationWarning = "PendingDeprecationWarning"
+    case syntaxWarning = "SyntaxWarning"
+    case runtimeWarning = "RuntimeWarning"
+    case futureWarning = "FutureWarning"
+    case importWarning = "ImportWarning"
+    case unicodeWarning = "UnicodeWarning"
+    case bytesWarning = "BytesWarning"
+    case resourceWarning = "ResourceWarning"
+    case encodingWarning = "EncodingWarning"
 
     var parent: ExceptionKind? {
         switch self {
         case .baseException: nil
         case .systemExit, .keyboardInterrupt, .generatorExit, .exception: .baseException
         case .stopIteration, .arithmeticError, .assertionError, .attributeError, .lookupError, .nameError, .osError,
-            .runtimeError, .typeError, .valueError, .importError, .memoryError, .syntaxError: .exception
-        case .zeroDivisionError, .overflowError: .arithmeticError
+            .runtimeError, .typeError, .valueError, .importError, .memoryError, .syntaxError, .systemError, .referenceError,
+            .bufferError, .eofError, .stopAsyncIteration, .warning: .exception
+        case .zeroDivisionError, .overflowError, .floatingPointError: .arithmeticError
         case .indexError, .keyError: .lookupError
         case .unboundLocalError: .nameError
-        case .timeoutError, .connectionError: .osError
-        case .connectionRefusedError: .connectionError
+        case .timeoutError, .connectionError, .blockingIOError, .childProcessError, .fileExistsError, .fileNotFoundError,
+            .interruptedError, .isADirectoryError, .notADirectoryError, .permissionError, .processLookupError: .osError
+        case .connectionRefusedError, .brokenPipeError, .connectionAbortedError, .connectionResetError: .connectionError
         case .recursionError, .notImplementedError, .brokenBarrierError: .runtimeError
         case .unicodeError: .valueError
-        case .unicodeDecodeError: .unicodeError
+        case .unicodeDecodeError, .unicodeEncodeError, .unicodeTranslateError: .unicodeError
+        case .userWarning, .deprecationWarning, .pendingDeprecationWarning, .syntaxWarning, .runtimeWarning, .futureWarning,
+            .importWarning, .unicodeWarning, .bytesWarning, .resourceWarning, .encodingWarning: .warning
         case .moduleNotFoundError: .importError
         case .indentationError: .syntaxError
         case .tabError: .indentationError
@@ -123,6 +160,8 @@ enum BuiltinExceptions {
             if k == .brokenBarrierError { t.module = "threading" }
             if k == .baseException { installBaseExceptionMethods(t) }
             if k == .syntaxError { SyntaxErrorValue.installMethods(t) }
+            if k == .osError { OSErrors.installMethods(t) }
+            if k == .unicodeError { UnicodeErrors.installMethods(t) }
             made[k] = t
             return t
         }

@@ -67,7 +67,6 @@ public final class PythonRuntime: @unchecked Sendable {
         threads = ThreadSystem(gil: gil, recorder: recorder)
         output = ProgramOutput(target: options.output)
         builtins = BuiltinFunctions.module(output: output)
-        builtins.dict["FileNotFoundError"] = .object(FileObjects.fileNotFound)
         recursionLimit = options.recursionLimit
         mainGlobals = Globals(names: program.globalNames)
         modules = ModuleRegistry(runtime: self)
