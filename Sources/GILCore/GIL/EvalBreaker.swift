@@ -10,6 +10,9 @@ public final class EvalBreaker: @unchecked Sendable {  // a single atomic word
     static let interrupt = 2
     /// Bit: the cpython2 policy counts every check point while a thread waits for the GIL.
     static let tick = 4
+    /// Bit: calls are queued for the next check point (CPython's `_PyEval_SignalReceived` / pending calls):
+    /// Python signal handlers, weak-reference callbacks of objects that were freed.
+    static let pendingCalls = 8
 
     @usableFromInline let bits = Atomic<Int>(0)
 
@@ -29,6 +32,14 @@ public final class EvalBreaker: @unchecked Sendable {  // a single atomic word
     func setTick() { bits.bitwiseOr(Self.tick, ordering: .relaxed) }
     func clearTick() { bits.bitwiseAnd(~Self.tick, ordering: .relaxed) }
     func setInterrupt() { bits.bitwiseOr(Self.interrupt, ordering: .relaxed) }
+
+    /// Asks the next check point of any thread to run the runtime's pending calls.
+    public func setPendingCalls() { bits.bitwiseOr(Self.pendingCalls, ordering: .relaxed) }
+
+    /// Clears the pending-calls bit. - Returns: whether it was set.
+    public func takePendingCalls() -> Bool {
+        bits.bitwiseAnd(~Self.pendingCalls, ordering: .relaxed).oldValue & Self.pendingCalls != 0
+    }
 
     /// Clears the interrupt bit. - Returns: whether it was set.
     func takeInterrupt() -> Bool {

@@ -93,6 +93,18 @@ public final class ThreadSystem: @unchecked Sendable {  // registry state behind
     /// waiting — then releases the GIL (exit) and emits main's thread_end(status). A pending interrupt stops
     /// the waiting early (the remaining threads keep running, as after a KeyboardInterrupt in CPython).
     public func finishMainThread(_ main: ThreadState, status: Int32 = 0) {
+        joinNonDaemonThreads(main)
+        deadlockWatch?.stop()
+        waits.threadEnded(main.tid)
+        gil.release(main, reason: .exit)
+        main.emit(.threadEnd, arg: Int64(status))
+        recorder.describeThread(main.info(ended: true))
+        main.retire()
+    }
+
+    /// threading._shutdown: waits for every non-daemon thread, including ones started meanwhile (an interrupt
+    /// ends the wait). The runtime runs `atexit` handlers after this, with the GIL still held.
+    public func joinNonDaemonThreads(_ main: ThreadState) {
         outer: while true {
             let waiting = threads.filter { !$0.daemon && $0.isAlive }
             if waiting.isEmpty { break }
@@ -101,12 +113,6 @@ public final class ThreadSystem: @unchecked Sendable {  // registry state behind
                 if main.shouldStopForInterrupt { break outer }
             }
         }
-        deadlockWatch?.stop()
-        waits.threadEnded(main.tid)
-        gil.release(main, reason: .exit)
-        main.emit(.threadEnd, arg: Int64(status))
-        recorder.describeThread(main.info(ended: true))
-        main.retire()
     }
 
     /// Starts checking for deadlocks every `intervalNs`: when every live thread has been in an untimed wait

@@ -244,8 +244,9 @@ enum BuiltinFunctions {
             }
             return .int(Int(s.scalars[0].value))
         }
-        m.addFunction("chr") { args, _, _ in
-            guard let i = indexValue(args[0]), let u = UnicodeScalar(UInt32(clamping: max(0, i))) else {
+        m.addFunction("chr") { args, _, ctx in
+            let i = try Index.cInt(args[0], ctx)
+            guard i >= 0, let u = UnicodeScalar(UInt32(clamping: i)) else {
                 throw PyException.make(.valueError, "chr() arg not in range(0x110000)")
             }
             return .str(String(Character(u)))
@@ -256,12 +257,7 @@ enum BuiltinFunctions {
             if case .float(let d) = args[0], let i = Int(exactly: d) { return .int(i == -1 ? -2 : i) }
             return .int(try pyHash(args[0]))
         }
-        m.addFunction("hash") { args, _, ctx in
-            if case .object(let i as PyInstance) = args[0], let f = i.type.lookup("__hash__") { return try ctx.call(f, [args[0]]) }
-            // hash(3.0) == hash(3): an integral float hashes as the int (Objects/floatobject.c float_hash).
-            if case .float(let d) = args[0], let i = Int(exactly: d) { return .int(i == -1 ? -2 : i) }
-            return .int(try pyHash(args[0]))
-        }
+        m.addFunction("hash") { args, _, ctx in .int(try hash(args[0], ctx)) }
         m.addFunction("getattr") { args, _, ctx in
             guard args.count >= 2, case .object(let n as PyStr) = args[1] else { throw PyException.make(.typeError, "attribute name must be string") }
             do {
@@ -363,5 +359,23 @@ enum BuiltinFunctions {
             }
         }
         return best
+    }
+}
+
+extension BuiltinFunctions {
+    /// `hash(v)`: a class's `__hash__` (which must return an int), else the builtin hash.
+    static func hash(_ v: Value, _ ctx: ExecutionContext) throws -> Int {
+        if case .object(let i as PyInstance) = v, let f = i.type.lookup("__hash__") {
+            if f.isNone { throw PyException.make(.typeError, "unhashable type: '\(i.type.name)'") }
+            switch try ctx.call(f, [v]) {
+            case .int(let h): return h == -1 ? -2 : h
+            case .bool(let b): return b ? 1 : 0
+            case .object(let b as PyBigInt): return try pyHash(.object(b))
+            default: throw PyException.make(.typeError, "__hash__ method should return an integer")
+            }
+        }
+        // hash(3.0) == hash(3): an integral float hashes as the int (Objects/floatobject.c float_hash).
+        if case .float(let d) = v, let i = Int(exactly: d) { return i == -1 ? -2 : i }
+        return try pyHash(v)
     }
 }

@@ -136,7 +136,13 @@ enum BuiltinTypes {
     static let noneType = PyType(name: "NoneType", base: object)
     static let function = PyType(name: "function", base: object)
     static let builtinFunction = PyType(name: "builtin_function_or_method", base: object)
-    static let method = PyType(name: "method", base: object)
+    /// `types.MethodType(function, instance)`: a bound method.
+    static let method = make("method") { _, args, _, _ in
+        guard args.count == 2 else { throw PyException.make(.typeError, "method expected 2 arguments, got \(args.count)") }
+        if !AtexitModule.isCallable(args[0]) { throw PyException.make(.typeError, "first argument must be callable") }
+        if args[1].isNone { throw PyException.make(.typeError, "instance must not be None") }
+        return .object(PyBoundMethod(function: args[0], receiver: args[1]))
+    }
     static let module = PyType(name: "module", base: object)
     static let superType = PyType(name: "super", base: object)
     static let iterator = PyType(name: "iterator", base: object)

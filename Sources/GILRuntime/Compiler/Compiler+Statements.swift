@@ -9,6 +9,21 @@ extension FunctionCompiler {
         currentLine = s.location.line
         let saved = tempTop
         defer { tempTop = saved }
+        statementDepth += 1
+        defer { statementDepth -= 1 }
+        // A module's frame lives as long as the program: a value left in one of its temporaries after a
+        // top-level statement would stay alive, where CPython's value stack drops it (`del x` then a weak
+        // reference or finaliser expecting x gone). Top-level statements clear the temporaries they used:
+        // a few moves per statement, never inside a loop body.
+        let clearsTemps = code.kind == .module && statementDepth == 1
+        let outerMax = maxTemp
+        if clearsTemps { maxTemp = saved }
+        defer {
+            if clearsTemps {
+                for r in saved..<maxTemp { emit(.move, r, none()) }
+                maxTemp = max(outerMax, maxTemp)
+            }
+        }
         // Loops and try statements may skip (part of) their bodies: what they assign is not definite after.
         switch s.kind {
         case .whileStatement, .forStatement, .tryStatement, .match:

@@ -64,6 +64,8 @@ final class FunctionCompiler {
     var overlays: [[String: Int32]] = []
     var tempTop: Int32 = 0
     var maxTemp: Int32 = 0
+    /// Statements being compiled, outermost first (see `FunctionCompiler.statement`).
+    var statementDepth = 0
     var constantKeys: [ConstantKey: Int32] = [:]
     var nameIndex: [String: Int32] = [:]
     var blocks: [Block] = []

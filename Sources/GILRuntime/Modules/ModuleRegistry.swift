@@ -72,6 +72,11 @@ final class ModuleRegistry {
         case "concurrent": m = PyModule(name: "concurrent")
         case "importlib": m = ImportlibModule.make()
         case "importlib.util": m = ImportlibModule.makeUtil()
+        case "errno": m = ErrnoModule.make()
+        case "gc": m = GCModule.make(ctx)
+        case "atexit": m = AtexitModule.make()
+        case "_thread": m = try ThreadModule.make(ctx)
+        case "_weakref": m = try WeakrefModule.make(ctx)
         default:
             guard let source = SourceModules.sources[name] else { return nil }
             do {
@@ -89,6 +94,13 @@ final class ModuleRegistry {
             lock.withLock { helpers.append(extras) }
         }
         return m
+    }
+}
+
+extension ModuleRegistry {
+    /// Keeps a module that is not importable by name (a native module's Python half) until the program ends.
+    func keepHelper(_ m: PyModule) {
+        lock.withLock { helpers.append(m) }
     }
 }
 

@@ -19,6 +19,8 @@ enum SourceModules {
         "typing": TypingSource.text,
         "json": JSONSource.text,
         "concurrent.futures": FuturesModule.source,
+        "weakref": WeakrefSource.text,
+        "_weakrefset": "from weakref import WeakSet\n",
         "__future__": FutureSource.text,
     ]
 

@@ -75,6 +75,10 @@ final class PyFunction: PyObject, @unchecked Sendable {
         self.qualifiedName = code.qualifiedName
         super.init(tag: .function)
     }
+
+    deinit {
+        if weaklyReferenced { WeakReferences.died(ObjectIdentifier(self)) }
+    }
 }
 
 /// A closure cell (a variable shared between a function and the functions nested in it).
@@ -270,6 +274,7 @@ final class PyInstance: PyObject, @unchecked Sendable {
     }
 
     deinit {
+        if weaklyReferenced { WeakReferences.died(ObjectIdentifier(self)) }
         // Only objects can nest; an instance whose slots are all scalars (a point of two ints) skips the
         // trashcan's per-thread state lookup, a third of its deallocation.
         if slots.contains(where: { if case .object = $0 { true } else { false } }) { Trashcan.release(&slots) }

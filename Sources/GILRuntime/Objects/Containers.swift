@@ -65,7 +65,7 @@ struct HashKey: Hashable {
                 throw PyException.make(.typeError, "unhashable type: '\(typeName(value))'")
             case .instance:
                 let t = unsafeDowncast(o, to: PyInstance.self).type
-                if t.cacheable, let f = t.lookup("__hash__"), let ctx = CurrentContext.get() {
+                if let f = t.lookup("__hash__"), let ctx = CurrentContext.get() {
                     if f.isNone { throw PyException.make(.typeError, "unhashable type: '\(t.name)'") }
                     guard case .int(let h) = try ctx.call(f, [value]) else {
                         throw PyException.make(.typeError, "__hash__ method should return an integer")

@@ -93,6 +93,10 @@ func valuesEqual(_ a: Value, _ b: Value, _ ctx: ExecutionContext) throws -> Bool
         if let r = try userEqual(a, b, i, ctx) { return r }
         if case .object(let y) = b { return x === y }
         return false
+    case let m as PyBoundMethod:
+        // Same function bound to the same object (Objects/classobject.c method_richcompare).
+        guard case .object(let n as PyBoundMethod) = b else { return false }
+        return try m.receiver.isIdentical(n.receiver) && valuesEqual(m.function, n.function, ctx)
     default:
         if case .object(let y) = b { return x === y }
         return false

@@ -53,6 +53,9 @@ enum ObjectTag: UInt8 {
 /// free-threaded policy, under their own `ObjectLock`), which is why sharing them across threads is safe.
 class PyObject: @unchecked Sendable {
     final let tag: ObjectTag
+    /// Some weak reference to this object has a callback or is counted (`WeakReferences`): its deinit must
+    /// tell them. A byte in the header's padding: no object grows.
+    final var weaklyReferenced = false
 
     init(tag: ObjectTag) {
         self.tag = tag

@@ -47,6 +47,10 @@ public final class PythonRuntime: @unchecked Sendable {
     public let recorder: TraceRecorder
     public let gil: GIL
     public let threads: ThreadSystem
+    /// Signal handlers and weak-reference callbacks waiting for a check point.
+    let pendingCalls: PendingCalls
+    /// `atexit.register`ed calls, run last-registered first when the program ends (`AtexitModule`).
+    let exitHandlers = Mutex<[ExitHandler]>([])
     let program: CompiledProgram
     let options: RuntimeOptions
     let output: ProgramOutput
@@ -65,6 +69,7 @@ public final class PythonRuntime: @unchecked Sendable {
         recorder = TraceRecorder(sink: sink, enabled: traceEnabled)
         gil = GIL(recorder: recorder, switchIntervalNs: options.switchIntervalNs, policy: options.policy)
         threads = ThreadSystem(gil: gil, recorder: recorder)
+        pendingCalls = PendingCalls(breaker: gil.breaker)
         output = ProgramOutput(target: options.output)
         builtins = BuiltinFunctions.module(output: output)
         recursionLimit = options.recursionLimit
@@ -131,6 +136,9 @@ public final class PythonRuntime: @unchecked Sendable {
         } catch {
             outcome = handleUncaught(Interpreter.convertError(error), ctx)
         }
+        output.flush()
+        threads.joinNonDaemonThreads(ts)
+        if let status = runExitHandlers(ctx) { outcome = status }
         output.flush()
         threads.finishMainThread(ts)
         output.flush()

@@ -96,6 +96,7 @@ final class ExecutionContext {
         } catch {
             throw PyException.make(.keyboardInterrupt)
         }
+        if breaker.takePendingCalls() { try runtime.pendingCalls.run(self) }
     }
 
     /// Calls any Python callable from Swift (builtins calling back into Python code).
