@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 // gilrec / gilstat — a recorder and offline analyser for the Python GIL.
 // Targets follow ../shared/DESIGN.md §1; data flows one way:
 //   PythonSyntax ─┐
@@ -52,9 +52,16 @@ let package = Package(
         // process), sweeps, and the demo's lesson. Everything the commands do, callable from tests.
         .target(
             name: "GILRecorder",
-            dependencies: ["GILRuntime", "GILCore", "TraceStore", "GILAnalysis", "GILTrace"],
-            resources: [.copy("Examples")]
+            dependencies: ["GILRuntime", "GILCore", "TraceStore", "GILAnalysis", "GILTrace", "CGILRecShared"],
+            resources: [.copy("Examples")],
+            plugins: ["EmbedFiles"]
         ),
+        // The file format the preloaded library (Sources/GILRecPreload, C, built by the EmbedFiles plugin into
+        // libgilrec.so) and gilrec's CPython engine share: declared once, in a header both include.
+        .target(name: "CGILRecShared"),
+        // Builds libgilrec.so and embeds it with the start-up Python code into GILRecorder.
+        .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["gilrec-embed"]),
+        .executableTarget(name: "gilrec-embed"),
         // `gilrec`'s commands: argument parsing over GILRecorder.
         .target(
             name: "GILRecCLI",

@@ -12,11 +12,20 @@ package struct RecordOptions: ParsableArguments {
     @Option(name: .long, help: "GIL switch interval in seconds (CPython's sys.setswitchinterval; default 0.005).")
     package var switchInterval: Double = 0.005
 
-    @Option(name: .long, help: "GIL policy: cpython3 (default; Python/ceval_gil.c), cpython2 (tick-based, no handoff), fifo (fair turns, hand-off to the longest waiter), io-priority (threads back from I/O first), free-threaded (PEP 703: no GIL).")
-    package var policy: GILPolicy = .cpython3
+    @Option(name: .customLong("policy"), help: "GIL policy: cpython3 (default; Python/ceval_gil.c), cpython2 (tick-based, no handoff), fifo (fair turns, hand-off to the longest waiter), io-priority (threads back from I/O first), free-threaded (PEP 703: no GIL).")
+    var policyOption: GILPolicy?
 
-    @Option(name: .long, help: "Check points between releases under --policy cpython2 (sys.setcheckinterval; default 100).")
-    package var checkInterval: Int = 100
+    @Option(name: .customLong("check-interval"), help: "Check points between releases under --policy cpython2 (sys.setcheckinterval; default 100).")
+    var checkIntervalOption: Int?
+
+    package var policy: GILPolicy { policyOption ?? .cpython3 }
+    package var checkInterval: Int { checkIntervalOption ?? 100 }
+
+    /// The options that only our runtime has, as given (for `--python`, which refuses them).
+    package var runtimeOnlyOptionsGiven: [String] {
+        [policyOption.map { _ in "--policy" }, checkIntervalOption.map { _ in "--check-interval" },
+         checkPoints.map { _ in "--check-points" }, noTrace ? "--no-trace" : nil].compactMap { $0 }
+    }
 
     @Option(name: .long, help: "Where threads may be switched: py310 (backward jumps, calls, function entry — CPython 3.10+) or every (between almost any two instructions, like CPython ≤ 3.9). Default: py310, or every under --policy cpython2 (2.x ticked every bytecode).")
     package var checkPoints: CheckMode?

@@ -22,6 +22,9 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "A label for the run (default: the program's file name).")
     var label: String?
 
+    @Option(name: .long, help: "Run the program in this real CPython (3.8–3.13: a command such as python3, or a path) instead of gilrec's runtime, and record its GIL, locks and I/O from inside the process.")
+    var python: String?
+
     @Argument(help: "The Python program to run.")
     var program: String
 
@@ -32,6 +35,9 @@ struct RunCommand: ParsableCommand {
         if let timeout, !(timeout > 0 && timeout.isFinite) {
             throw ValidationError("--timeout must be a positive number of seconds, got \(timeout)")
         }
+        if python != nil, let option = options.runtimeOnlyOptionsGiven.first {
+            throw ValidationError("\(option) applies to gilrec's own runtime; with --python the real CPython runs with its own GIL")
+        }
     }
 
     func run() throws {
@@ -39,7 +45,7 @@ struct RunCommand: ParsableCommand {
         // default action); the program's further output is discarded and the run ends normally.
         signal(SIGPIPE, SIG_IGN)
         let status = try Self.execute(
-            program: program, arguments: arguments, label: label, options: options, timeout: timeout,
+            program: program, arguments: arguments, label: label, options: options, timeout: timeout, python: python,
             signals: GilrecCommand.signals
         )
         if status != 0 { throw ExitCode(status) }
@@ -49,11 +55,12 @@ struct RunCommand: ParsableCommand {
     /// user's (missing file, syntax error, unusable database) are printed as one clear message, status 1.
     static func execute(
         program: String, arguments: [String], label: String?, options: RecordOptions, timeout: Double? = nil,
-        signals: SignalWatcher?
+        python: String? = nil, signals: SignalWatcher?
     ) throws -> Int32 {
         let source: String
         do {
-            source = try ProgramSource.read(program)
+            // The real CPython reads the file itself (any encoding it accepts); ours needs the text.
+            source = python == nil ? try ProgramSource.read(program) : try ProgramSource.checkExists(program)
         } catch {
             printError("gilrec: \(error)")
             return 1
@@ -65,12 +72,15 @@ struct RunCommand: ParsableCommand {
         )
         request.policy = options.policy
         request.checkInterval = options.checkInterval
+        request.python = python
         do {
             let result = try Recording.record(request, signals: signals)
             if result.droppedEvents > 0 {
                 printError("gilrec: \(result.droppedEvents) events dropped (not stored; counted in runs.dropped_events)")
             }
-            printError("recorded run \(result.runID): \(result.eventCount) events → \(result.databasePath)")
+            for warning in result.warnings { printError("gilrec: \(warning)") }
+            let children = result.childRunIDs.isEmpty ? "" : " (+ \(result.childRunIDs.count) child process run\(result.childRunIDs.count == 1 ? "" : "s"): \(result.childRunIDs.map(String.init).joined(separator: ", ")))"
+            printError("recorded run \(result.runID): \(result.eventCount) events\(children) → \(result.databasePath)")
             return result.outcome.exitCode
         } catch let error as SyntaxError {
             printError(error.description)

@@ -7,6 +7,17 @@ package enum ProgramSource {
         package var description: String
     }
 
+    /// For the real CPython, which reads the file itself: the same errors as `read`, and an empty source.
+    package static func checkExists(_ path: String) throws -> String {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw ReadError(description: "\(path): no such file")
+        }
+        if isDirectory.boolValue { throw ReadError(description: "\(path) is a directory, not a Python file") }
+        guard FileManager.default.isReadableFile(atPath: path) else { throw ReadError(description: "cannot read \(path)") }
+        return ""
+    }
+
     package static func read(_ path: String) throws -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
             var isDirectory: ObjCBool = false

@@ -13,11 +13,20 @@ package struct RecordingResult: Sendable {
     package var droppedEvents: Int64 = 0
     package var outcome: ProgramOutcome
     package var databasePath: String
+    /// What could not be recorded, one line each (also in `runs.notes`): the command prints them.
+    package var warnings: [String] = []
+    /// Runs of the program's child processes (real CPython: fork, multiprocessing, subprocess).
+    package var childRunIDs: [Int64] = []
 }
 
-/// Records one Python program into a store: compile (a syntax error creates no run), open the run,
-/// execute on the instrumented GIL, then finish the run with its status. The executable and tests both
-/// call this; nothing here prints except the program itself.
+/// One way of running and recording a program into the store: our runtime (`RuntimeEngine`) or the real
+/// CPython observed from inside its process (`CPythonEngine`). Both feed the same `RunWriter`.
+protocol RecordingEngine {
+    func record(_ request: Recording.Request, signals: SignalWatcher?) throws -> RecordingResult
+}
+
+/// Records one Python program into a store. The executable and tests both call this; nothing here prints
+/// except the program itself.
 package enum Recording {
     package struct Request: Sendable {
         package var programPath: String
@@ -42,6 +51,10 @@ package enum Recording {
         package var maxObjectBytes: Int?
         /// Pages the store may grow by during the run (tests simulate a full disk).
         package var storePageLimit: Int?
+        /// Record the real interpreter this names (`python3`, a path) instead of running our runtime.
+        package var python: String?
+        /// Real CPython: slots per thread ring (tests use small rings; default 32k).
+        package var ringCapacity: Int?
 
         package init(
             programPath: String, source: String, arguments: [String] = [], label: String? = nil,
@@ -61,57 +74,18 @@ package enum Recording {
         }
     }
 
-    /// Compiles and records. Throws `SyntaxError` before anything is written, `StoreError`/`SQLiteError`
-    /// when the database cannot take the run.
+    /// Records with the engine the request names: our runtime, or the real CPython when `python` is set.
+    /// Throws before anything is stored for what the user can fix (a syntax error, an interpreter gilrec
+    /// cannot record), `StoreError`/`SQLiteError` when the database cannot take the run.
     package static func record(_ request: Request, signals: SignalWatcher? = nil) throws -> RecordingResult {
-        let program = try PythonCompiler.compile(source: request.source, fileName: request.programPath, checkMode: request.checkMode)
-        let info = RunInfo(
-            label: request.label, program: request.programPath, argv: request.arguments, policy: request.policy.name,
-            switchIntervalNs: request.switchIntervalNs, checkMode: request.checkMode.rawValue, host: hostName(),
-            cpuCount: ProcessInfo.processInfo.activeProcessorCount, sweepId: request.sweepId, pid: getpid()
-        )
-        let writer = try RunWriter.begin(path: request.databasePath, info: info, pageLimit: request.storePageLimit)
-        var options = RuntimeOptions(argv: [request.programPath] + request.arguments)
-        options.switchIntervalNs = request.switchIntervalNs
-        options.output = request.output
-        options.policy = request.policy
-        options.environment = request.environment
-        if let limit = request.maxObjectBytes { options.maxObjectBytes = limit }
-        let runtime = PythonRuntime(program: program, options: options, sink: writer, traceEnabled: request.traceEnabled)
-        runtime.gil.checkInterval = request.checkInterval
-
-        let clock = ProcessClock.start()
-        let stopper = RunStopper(runtime: runtime, writer: writer, clock: clock, databasePath: request.databasePath)
-        signals?.onInterrupt { stopper.stop(.signal($0)) }
-        if let timeout = request.timeoutSeconds { stopper.arm(timeoutSeconds: timeout) }
-        runtime.threads.watchForDeadlocks { report in
-            printError(report.description)
-            stopper.stop(.deadlock)
-        }
-        var outcome = runtime.run()
-        guard stopper.claim() else {
-            // The stopper is finishing the run and will end the process.
-            while true { sleep(60) }
-        }
-        // A program may catch the KeyboardInterrupt a signal raised and end normally (its status stands), but a
-        // deadlock or a timeout — even one met while waiting for threads at exit — is never the program's success.
-        if let reason = stopper.reason, outcome.status != .ok || reason == .deadlock || reason == .timeout {
-            outcome.status = reason.status
-            outcome.exitCode = reason.exitCode
-        }
-        runtime.recorder.finish()
-        try writer.finish(clock.outcome(status: outcome.status, exitCode: outcome.exitCode), droppedEvents: runtime.recorder.droppedEvents)
-        let reader = try TraceReader(path: request.databasePath)
-        let stored = try reader.resolveRun(String(writer.runID))
-        return RecordingResult(
-            runID: writer.runID, eventCount: stored.eventCount, droppedEvents: stored.droppedEvents, outcome: outcome,
-            databasePath: request.databasePath)
+        let engine: any RecordingEngine = request.python.map { CPythonEngine(python: $0) } ?? RuntimeEngine()
+        return try engine.record(request, signals: signals)
     }
 
     static func hostName() -> String {
-        var buffer = [CChar](repeating: 0, count: 256)
-        gethostname(&buffer, buffer.count)
-        return String(cString: buffer)
+        var buffer = [UInt8](repeating: 0, count: 256)
+        gethostname(&buffer, buffer.count - 1)
+        return String(decoding: buffer.prefix { $0 != 0 }, as: UTF8.self)
     }
 }
 

@@ -19,12 +19,18 @@ public struct RunInfo: Equatable, Sendable {
     public var sweepId: Int64?
     /// The recording process, so a reader can tell a live recording from a killed one.
     public var pid: Int32
+    /// Which engine ran the program: `gilrec` (our runtime) or `cpython 3.11.7` (the real interpreter).
+    public var engine: String
+    /// The real interpreter's executable (`sys.executable`) for `cpython` runs; nil for our runtime.
+    public var python: String?
+    /// The run of the process that started this one (a `fork`, `multiprocessing` or `subprocess` child).
+    public var parentRunId: Int64?
 
     public init(
         label: String, program: String, argv: [String] = [], policy: String = "cpython3",
         switchIntervalNs: Int64 = 5_000_000, checkMode: String = "py310", startedAt: String = WallClock.iso8601Now(),
         host: String = "", cpuCount: Int = 1, gilrecVersion: String = GILRecVersion.current, sweepId: Int64? = nil,
-        pid: Int32 = 0
+        pid: Int32 = 0, engine: String = RunInfo.runtimeEngine, python: String? = nil, parentRunId: Int64? = nil
     ) {
         self.label = label
         self.program = program
@@ -38,7 +44,16 @@ public struct RunInfo: Equatable, Sendable {
         self.gilrecVersion = gilrecVersion
         self.sweepId = sweepId
         self.pid = pid
+        self.engine = engine
+        self.python = python
+        self.parentRunId = parentRunId
     }
+
+    /// `runs.engine` of runs our own runtime recorded.
+    public static let runtimeEngine = "gilrec"
+
+    /// Whether the real CPython ran the program (`engine` is `cpython X.Y.Z`).
+    public var isCPython: Bool { engine.hasPrefix("cpython") }
 }
 
 /// `runs.status`.
@@ -53,12 +68,15 @@ public struct RunOutcome: Equatable, Sendable {
     public var wallNs: Int64
     /// Process CPU time (user + system) spent running the program.
     public var cpuNs: Int64
+    /// What the recorder could not see or had to say about the run (one line each), nil when nothing.
+    public var notes: String?
 
-    public init(status: RunStatus, exitCode: Int32, wallNs: Int64, cpuNs: Int64) {
+    public init(status: RunStatus, exitCode: Int32, wallNs: Int64, cpuNs: Int64, notes: String? = nil) {
         self.status = status
         self.exitCode = exitCode
         self.wallNs = wallNs
         self.cpuNs = cpuNs
+        self.notes = notes
     }
 }
 

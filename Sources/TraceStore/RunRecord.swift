@@ -13,10 +13,12 @@ public struct RunRecord: Sendable, Equatable {
     public var droppedEvents: Int64
     /// Rows in `threads` for this run.
     public var threadCount: Int
+    /// `runs.notes`: what the recorder could not see (one line each), nil when nothing.
+    public var notes: String?
 
     public init(
         runID: Int64, info: RunInfo, status: RunStatus, exitCode: Int32?, wallNs: Int64?, cpuNs: Int64?,
-        eventCount: Int64, droppedEvents: Int64, threadCount: Int
+        eventCount: Int64, droppedEvents: Int64, threadCount: Int, notes: String? = nil
     ) {
         self.runID = runID
         self.info = info
@@ -27,5 +29,6 @@ public struct RunRecord: Sendable, Equatable {
         self.eventCount = eventCount
         self.droppedEvents = droppedEvents
         self.threadCount = threadCount
+        self.notes = notes
     }
 }

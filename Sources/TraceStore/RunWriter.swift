@@ -59,6 +59,9 @@ public final class RunWriter: EventSink, @unchecked Sendable {
                 s.bind(info.gilrecVersion, at: 10)
                 s.bind(info.sweepId, at: 11)
                 s.bind(Int64(info.pid != 0 ? info.pid : getpid()), at: 12)
+                s.bind(info.engine, at: 13)
+                s.bind(info.python, at: 14)
+                s.bind(info.parentRunId, at: 15)
                 try s.run()
                 return db.lastInsertRowID
             }

@@ -13,12 +13,20 @@ import GILTrace
 /// - Names live in lookup tables; the hot tables hold small integers (varints on disk).
 enum Schema {
     /// `PRAGMA user_version` of the newest schema this build writes and reads.
-    static let version = 2
+    static let version = 3
 
     /// Ordered migrations: `migrations[n - 1]` brings a store from version n - 1 to n, in one IMMEDIATE
     /// transaction that also sets `PRAGMA user_version = n` (GRDB/Migration/Migration.swift).
     /// Version 2 (`Schema+EventRows.swift`) stores events in `event_rows` behind an `events` view.
-    static let migrations: [String] = [migration1, migration2]
+    /// Version 3 adds the recording engine, the real interpreter's path, the parent run and notes to `runs`.
+    static let migrations: [String] = [migration1, migration2, migration3]
+
+    static let migration3 = """
+        ALTER TABLE runs ADD COLUMN engine TEXT NOT NULL DEFAULT 'gilrec';
+        ALTER TABLE runs ADD COLUMN python TEXT;
+        ALTER TABLE runs ADD COLUMN parent_run_id INTEGER;
+        ALTER TABLE runs ADD COLUMN notes TEXT;
+        """
 
     static let migration1 = """
         CREATE TABLE runs(
@@ -139,8 +147,8 @@ enum Schema {
 
     static let insertRun = """
         INSERT INTO runs(label, program, argv, policy, switch_interval_ns, check_mode, started_at, status,
-          host, cpu_count, gilrec_version, sweep_id, pid)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'running', ?8, ?9, ?10, ?11, ?12)
+          host, cpu_count, gilrec_version, sweep_id, pid, engine, python, parent_run_id)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'running', ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
         """
     static let upsertThread = """
         INSERT INTO threads(run_id, tid, name, parent_tid, start_ns, end_ns, daemon, cpu_ns, vol_ctx, invol_ctx)
@@ -161,7 +169,7 @@ enum Schema {
     static let deleteSlices = "DELETE FROM slice_rows WHERE run_id = ?1"
     static let finishRun = """
         UPDATE runs SET status = ?2, exit_code = ?3, wall_ns = ?4, cpu_ns = ?5, event_count = ?6,
-          dropped_events = ?7 WHERE run_id = ?1
+          dropped_events = ?7, notes = ?8 WHERE run_id = ?1
         """
     static let markStaleCandidates = "SELECT run_id, pid FROM runs WHERE status = 'running'"
 
@@ -187,17 +195,24 @@ enum Schema {
 
     // MARK: - Reading
 
-    static let selectRuns = """
-        SELECT r.run_id, r.label, r.program, r.argv, r.policy, r.switch_interval_ns, r.check_mode, r.started_at,
-          r.host, r.cpu_count, r.gilrec_version, r.sweep_id, r.pid, r.status, r.exit_code, r.wall_ns, r.cpu_ns,
-          r.event_count, r.dropped_events,
-          (SELECT count(*) FROM threads t WHERE t.run_id = r.run_id)
-        FROM runs r
-        """
-    static let selectAllRuns = selectRuns + " ORDER BY r.run_id"
-    static let selectRunByID = selectRuns + " WHERE r.run_id = ?1"
-    static let selectLatestRun = selectRuns + " ORDER BY r.run_id DESC LIMIT 1"
-    static let selectLatestRunByLabel = selectRuns + " WHERE r.label = ?1 ORDER BY r.run_id DESC LIMIT 1"
+    /// The runs' columns; a store older than version 3 (read-only until its next writer migrates it) has no
+    /// engine columns: they read as our runtime's.
+    static func selectRuns(version: Int) -> String {
+        let engineColumns = version >= 3 ? "r.engine, r.python, r.parent_run_id, r.notes" : "'gilrec', NULL, NULL, NULL"
+        return """
+            SELECT r.run_id, r.label, r.program, r.argv, r.policy, r.switch_interval_ns, r.check_mode, r.started_at,
+              r.host, r.cpu_count, r.gilrec_version, r.sweep_id, r.pid, r.status, r.exit_code, r.wall_ns, r.cpu_ns,
+              r.event_count, r.dropped_events,
+              (SELECT count(*) FROM threads t WHERE t.run_id = r.run_id), \(engineColumns)
+            FROM runs r
+            """
+    }
+    static func selectAllRuns(version: Int) -> String { selectRuns(version: version) + " ORDER BY r.run_id" }
+    static func selectRunByID(version: Int) -> String { selectRuns(version: version) + " WHERE r.run_id = ?1" }
+    static func selectLatestRun(version: Int) -> String { selectRuns(version: version) + " ORDER BY r.run_id DESC LIMIT 1" }
+    static func selectLatestRunByLabel(version: Int) -> String {
+        selectRuns(version: version) + " WHERE r.label = ?1 ORDER BY r.run_id DESC LIMIT 1"
+    }
     static let selectThreads = """
         SELECT tid, name, parent_tid, start_ns, end_ns, daemon, cpu_ns, vol_ctx, invol_ctx
         FROM threads WHERE run_id = ?1 ORDER BY tid

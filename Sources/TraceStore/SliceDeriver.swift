@@ -32,6 +32,7 @@ enum SliceDeriver {
             s.bind(outcome.cpuNs, at: 5)
             s.bind(eventCount, at: 6)
             s.bind(droppedEvents, at: 7)
+            s.bind(outcome.notes, at: 8)
             try s.run()
         }
     }

@@ -23,24 +23,24 @@ public final class TraceReader {
 
     /// Every run, ordered by run id.
     public func runs() throws -> [RunRecord] {
-        try records(Schema.selectAllRuns) { _ in }
+        try records(Schema.selectAllRuns(version: version)) { _ in }
     }
 
     /// nil → the latest run; digits → that run id (or, failing that, the latest run with that label);
     /// anything else → the latest run with that label.
     public func resolveRun(_ selector: String?) throws -> RunRecord {
         guard let selector else {
-            if let latest = try records(Schema.selectLatestRun, { _ in }).first { return latest }
+            if let latest = try records(Schema.selectLatestRun(version: version), { _ in }).first { return latest }
             throw StoreError.emptyDatabase(path)
         }
         if let id = Int64(selector), selector.allSatisfy(\.isASCII),
-           let run = try records(Schema.selectRunByID, { $0.bind(id, at: 1) }).first {
+           let run = try records(Schema.selectRunByID(version: version), { $0.bind(id, at: 1) }).first {
             return run
         }
-        if let run = try records(Schema.selectLatestRunByLabel, { $0.bind(selector, at: 1) }).first {
+        if let run = try records(Schema.selectLatestRunByLabel(version: version), { $0.bind(selector, at: 1) }).first {
             return run
         }
-        if try records(Schema.selectLatestRun, { _ in }).isEmpty { throw StoreError.emptyDatabase(path) }
+        if try records(Schema.selectLatestRun(version: version), { _ in }).isEmpty { throw StoreError.emptyDatabase(path) }
         throw StoreError.unknownRun(path: path, selector: selector)
     }
 
@@ -164,13 +164,14 @@ public final class TraceReader {
             label: s.string(1), program: s.string(2), argv: ArgvJSON.decode(argvText) ?? [argvText],
             policy: s.string(4), switchIntervalNs: s.int64(5), checkMode: s.string(6), startedAt: s.string(7),
             host: s.string(8), cpuCount: s.int(9), gilrecVersion: s.string(10), sweepId: s.optionalInt64(11),
-            pid: Int32(truncatingIfNeeded: s.int64(12)))
+            pid: Int32(truncatingIfNeeded: s.int64(12)), engine: s.string(20), python: s.optionalString(21),
+            parentRunId: s.optionalInt64(22))
         var status = RunStatus(rawValue: s.string(13)) ?? .incomplete
         if status == .running, ProcessLiveness.isGone(info.pid) { status = .incomplete }
         return RunRecord(
             runID: s.int64(0), info: info, status: status,
             exitCode: s.optionalInt64(14).map { Int32(truncatingIfNeeded: $0) },
             wallNs: s.optionalInt64(15), cpuNs: s.optionalInt64(16), eventCount: s.int64(17),
-            droppedEvents: s.int64(18), threadCount: s.int(19))
+            droppedEvents: s.int64(18), threadCount: s.int(19), notes: s.optionalString(23))
     }
 }

@@ -12,8 +12,8 @@ public final class OutputCapture: Sendable {
     public var standardOutput: String { text.withLock { $0.out } }
     public var standardError: String { text.withLock { $0.err } }
 
-    func append(out: String) { text.withLock { $0.out += out } }
-    func append(err: String) { text.withLock { $0.err += err } }
+    package func append(out: String) { text.withLock { $0.out += out } }
+    package func append(err: String) { text.withLock { $0.err += err } }
 }
 
 /// Where a program's output goes.

@@ -1,0 +1,446 @@
+// The process file, the per-thread rings, the hot `gilrec_emit`, meta records, thread and process ends, fork.
+#include "preload.h"
+
+#include <dlfcn.h>
+#include <fcntl.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/mman.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+__thread thread_state T __attribute__((tls_model("initial-exec")));
+
+gilrec_process_header *gilrec_process;
+volatile int gilrec_armed;
+uint32_t gilrec_generation = 1;
+uintptr_t gilrec_gil;
+
+static int meta_fd = -1;
+static pthread_key_t exit_key;
+static int32_t consumer_pid;
+/// Set in a fork child that inherited an armed parent: the child re-arms at its first GIL call.
+static volatile int rearm_after_fork;
+
+enum { DEFAULT_RING_COUNT = 256, DEFAULT_RING_CAPACITY = 32768 };
+
+int64_t gilrec_now(void) {
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (int64_t)now.tv_sec * 1000000000 + now.tv_nsec;
+}
+
+int32_t gilrec_gettid(void) { return (int32_t)syscall(SYS_gettid); }
+
+// MARK: - Meta records
+
+/// Formats a decimal into `out` (no stdio: this runs in exit and fork paths too). Returns the length.
+static int format_int(char *out, long long value) {
+    char digits[24];
+    int n = 0;
+    unsigned long long v = value < 0 ? 0ULL - (unsigned long long)value : (unsigned long long)value;
+    do {
+        digits[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    int length = 0;
+    if (value < 0) out[length++] = '-';
+    while (n) out[length++] = digits[--n];
+    out[length] = 0;
+    return length;
+}
+
+void gilrec_meta(const char *type, int count, const char *const *fields) {
+    if (meta_fd < 0) return;
+    char line[4096];
+    size_t length = 0;
+    for (const char *c = type; *c && length < sizeof line - 8; c++) line[length++] = *c;
+    for (int i = 0; i < count; i++) {
+        line[length++] = '\t';
+        for (const char *c = fields[i] ? fields[i] : ""; *c && length < sizeof line - 8; c++) {
+            // Tabs, newlines and backslashes inside a field are escaped, so a record is always one line.
+            if (*c == '\t' || *c == '\n' || *c == '\\') {
+                line[length++] = '\\';
+                line[length++] = *c == '\t' ? 't' : *c == '\n' ? 'n' : '\\';
+            } else {
+                line[length++] = *c;
+            }
+        }
+    }
+    line[length++] = '\n';
+    // One write of O_APPEND: records of several threads never interleave inside a line.
+    syscall(SYS_write, meta_fd, line, length);
+}
+
+void gilrec_meta_note(const char *text) {
+    const char *fields[] = {text};
+    gilrec_meta("N", 1, fields);
+}
+
+// MARK: - Opening the process file
+
+void *gilrec_resolve(const char *name, const char *version) {
+    void *function = version ? dlvsym(RTLD_NEXT, name, version) : NULL;
+    return function ? function : dlsym(RTLD_NEXT, name);
+}
+
+static uint32_t ring_capacity_from_environment(void) {
+    const char *text = getenv(GILREC_ENV_RING_CAPACITY);
+    long value = text ? strtol(text, NULL, 10) : 0;
+    uint32_t capacity = 64;
+    if (value < 64) return DEFAULT_RING_CAPACITY;
+    while (capacity < (uint32_t)value && capacity < (1u << 24)) capacity <<= 1;
+    return capacity;
+}
+
+int gilrec_open_process(void) {
+    const char *session = getenv(GILREC_ENV_SESSION);
+    if (!session || !*session) return ENOENT;
+    const char *consumer = getenv(GILREC_ENV_CONSUMER);
+    consumer_pid = consumer ? (int32_t)strtol(consumer, NULL, 10) : 0;
+    char pid[24], path[4096];
+    format_int(pid, getpid());
+    uint32_t capacity = ring_capacity_from_environment();
+    uint64_t bytes = gilrec_file_bytes(DEFAULT_RING_COUNT, capacity);
+
+    snprintf(path, sizeof path, "%s/proc-%s.meta", session, pid);
+    int meta = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+    if (meta < 0) return errno;
+    snprintf(path, sizeof path, "%s/proc-%s.rings", session, pid);
+    int fd = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        int error = errno;
+        close(meta);
+        return error;
+    }
+    // A sparse file: pages exist once a ring's slots are written.
+    if (ftruncate(fd, (off_t)bytes) != 0) {
+        int error = errno;
+        close(fd);
+        close(meta);
+        return error;
+    }
+    void *memory = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+    close(fd);
+    if (memory == MAP_FAILED) {
+        close(meta);
+        return errno;
+    }
+    gilrec_process_header *header = memory;
+    header->version = GILREC_FORMAT_VERSION;
+    header->header_bytes = sizeof(gilrec_process_header);
+    header->ring_count = DEFAULT_RING_COUNT;
+    header->ring_capacity = capacity;
+    header->pid = getpid();
+    header->ppid = getppid();
+    header->origin_ns = gilrec_now();
+    header->consumer_pid = consumer_pid;
+    // The magic goes last: a consumer that sees it sees a complete header.
+    __atomic_store_n(&header->magic, GILREC_MAGIC, __ATOMIC_RELEASE);
+    meta_fd = meta;
+    gilrec_process = header;
+
+    // P pid ppid executable argv…: the command line names the child runs of subprocess and multiprocessing.
+    char ppid[24], executable[1024], command_line[2048];
+    format_int(ppid, header->ppid);
+    ssize_t n = readlink("/proc/self/exe", executable, sizeof executable - 1);
+    executable[n > 0 ? n : 0] = 0;
+    const char *fields[3 + 32] = {pid, ppid, executable};
+    int count = 3;
+    int cmdline = open("/proc/self/cmdline", O_RDONLY | O_CLOEXEC);
+    if (cmdline >= 0) {
+        ssize_t length = syscall(SYS_read, cmdline, command_line, sizeof command_line - 1);
+        close(cmdline);
+        if (length > 0) {
+            command_line[length] = 0;
+            for (ssize_t at = 0; at < length && count < 3 + 32; at += (ssize_t)strlen(command_line + at) + 1) {
+                fields[count++] = command_line + at;
+            }
+        }
+    }
+    gilrec_meta("P", count, fields);
+    return 0;
+}
+
+void gilrec_set_armed(void) {
+    __atomic_store_n(&gilrec_process->state, GILREC_PROCESS_ARMED, __ATOMIC_RELEASE);
+    gilrec_armed = 1;
+}
+
+void gilrec_disarm(const char *why) {
+    if (!gilrec_process) return;
+    gilrec_armed = 0;
+    gilrec_meta_note(why);
+    __atomic_store_n(&gilrec_process->state, GILREC_PROCESS_DISARMED, __ATOMIC_RELEASE);
+}
+
+// MARK: - Threads and rings
+
+static int claim_ring(thread_state *t) {
+    gilrec_process_header *header = gilrec_process;
+    for (uint32_t i = 0; i < header->ring_count; i++) {
+        gilrec_ring *ring = gilrec_ring_at(header, i);
+        if (__atomic_load_n(&ring->state, __ATOMIC_ACQUIRE) != GILREC_RING_FREE) continue;
+        if (!gilrec_cas32(&ring->state, GILREC_RING_FREE, GILREC_RING_OWNED)) continue;
+        ring->tid = t->tid;
+        ring->os_tid = t->os_tid;
+        t->ring = ring;
+        t->slots = gilrec_slots_of(header, i);
+        t->mask = header->ring_capacity - 1;
+        // The consumer freed the ring only once it had drained it: head == tail, both where they were.
+        t->head = __atomic_load_n(&ring->head, __ATOMIC_RELAXED);
+        t->limit = __atomic_load_n(&ring->tail, __ATOMIC_ACQUIRE) + header->ring_capacity;
+        return 1;
+    }
+    return 0;
+}
+
+/// Room for one more slot: waits while the ring is full (back-pressure, as in gilrec's own recorder), unless
+/// gilrec is gone, in which case recording stops and the program runs on.
+static int make_room(thread_state *t) {
+    uint64_t capacity = t->mask + 1;
+    int64_t tail = gilrec_load_acquire(&t->ring->tail);
+    int spins = 0;
+    while ((uint64_t)(t->head - tail) >= capacity) {
+        if (!gilrec_armed) return 0;
+        if (++spins < 64) {
+            sched_yield();
+        } else {
+            struct timespec pause = {0, 50000};
+            REAL(nanosleep)(&pause, NULL);
+            if (spins % 2000 == 0 && consumer_pid > 0 && kill(consumer_pid, 0) != 0 && errno == ESRCH) {
+                gilrec_disarm("gilrec stopped draining (it is gone): recording stopped, the program ran on");
+                return 0;
+            }
+        }
+        tail = gilrec_load_acquire(&t->ring->tail);
+    }
+    t->limit = tail + (int64_t)capacity;
+    return 1;
+}
+
+static inline void write_slot(thread_state *t, int kind, int32_t obj, int64_t arg, int64_t ts) {
+    gilrec_event *event = &t->slots[(uint64_t)t->head & t->mask];
+    event->seq = __atomic_add_fetch(&gilrec_process->next_seq, 1, __ATOMIC_RELAXED);
+    event->ts = ts;
+    event->arg = arg;
+    event->obj = obj;
+    event->tid = (uint16_t)t->tid;
+    event->kind = (uint8_t)kind;
+    event->reserved = 0;
+    t->head++;
+}
+
+static inline void publish(thread_state *t) { gilrec_store_release(&t->ring->head, t->head); }
+
+int gilrec_thread_ready(thread_state *t) {
+    if (!gilrec_armed) return 0;
+    if (t->ring) return 1;
+    if (t->dead) return 0;
+    if (!t->tid) {
+        t->tid = __atomic_add_fetch(&gilrec_process->next_tid, 1, __ATOMIC_RELAXED);
+        t->os_tid = gilrec_gettid();
+    }
+    if (!claim_ring(t)) {
+        __atomic_add_fetch(&gilrec_process->dropped, 1, __ATOMIC_RELAXED);
+        return 0;
+    }
+    pthread_setspecific(exit_key, (void *)1);
+    if (t->head >= t->limit && !make_room(t)) return 0;
+    int64_t now = gilrec_now();
+    write_slot(t, GILREC_THREAD_START, 0, 0, now);
+    publish(t);
+    char tid[24], os_tid[24], start[24];
+    format_int(tid, t->tid);
+    format_int(os_tid, t->os_tid);
+    format_int(start, now - gilrec_process->origin_ns);
+    const char *fields[] = {tid, os_tid, start};
+    gilrec_meta("S", 3, fields);
+    return 1;
+}
+
+/// The pending release's reason, decided by the event that follows it on the same thread.
+static void finish_release(thread_state *t, int next_kind) {
+    gilrec_event *release = &t->slots[(uint64_t)(t->head - 1) & t->mask];
+    int64_t reason;
+    switch (next_kind) {
+    case GILREC_IO_BEGIN: reason = GILREC_RELEASE_IO; break;
+    case GILREC_LOCK_REQUEST: reason = GILREC_RELEASE_BLOCKING_CALL; break;
+    case GILREC_THREAD_END: reason = GILREC_RELEASE_EXIT; break;
+    default:
+        if (t->forced_switch || release->arg == GILREC_RELEASE_INTERVAL) {
+            reason = GILREC_RELEASE_INTERVAL;
+        } else if (t->python_wait_depth > 0) {
+            reason = GILREC_RELEASE_BLOCKING_CALL;
+        } else {
+            reason = GILREC_RELEASE_NATIVE;
+        }
+    }
+    release->arg = reason;
+    t->released_by_interval = reason == GILREC_RELEASE_INTERVAL;
+    t->pending_release = 0;
+    t->forced_switch = 0;
+}
+
+void gilrec_emit(int kind, int32_t obj, int64_t arg) {
+    if (UNLIKELY(!gilrec_armed)) return;
+    thread_state *t = gilrec_self();
+    if (UNLIKELY(!t->ring)) {
+        if (!gilrec_thread_ready(t)) return;
+    }
+    if (t->pending_release) finish_release(t, kind);
+    if (UNLIKELY(t->head >= t->limit) && !make_room(t)) {
+        __atomic_add_fetch(&gilrec_process->dropped, 1, __ATOMIC_RELAXED);
+        return;
+    }
+    write_slot(t, kind, obj, arg, gilrec_now());
+    publish(t);
+}
+
+void gilrec_emit_release(void) {
+    if (UNLIKELY(!gilrec_armed)) return;
+    thread_state *t = gilrec_self();
+    if (UNLIKELY(!t->ring)) {
+        if (!gilrec_thread_ready(t)) return;
+    }
+    if (t->pending_release) finish_release(t, GILREC_GIL_RELEASE);
+    if (UNLIKELY(t->head >= t->limit) && !make_room(t)) {
+        __atomic_add_fetch(&gilrec_process->dropped, 1, __ATOMIC_RELAXED);
+        return;
+    }
+    // Provisional reason: interval when a waiter asked for a drop; the next event may say otherwise.
+    extern volatile int gilrec_drop_pending;
+    write_slot(t, GILREC_GIL_RELEASE, 0, gilrec_drop_pending ? GILREC_RELEASE_INTERVAL : GILREC_RELEASE_NATIVE, gilrec_now());
+    t->pending_release = 1;
+    t->since_release = SINCE_NOTHING;
+    // Not published: the next event of this thread publishes both.
+}
+
+void gilrec_settle_pending(thread_state *t, int next_kind) {
+    if (t->pending_release) finish_release(t, next_kind);
+}
+
+void gilrec_flush_pending(thread_state *t) {
+    if (t->ring && t->pending_release) {
+        t->pending_release = 0;
+        publish(t);
+    }
+}
+
+void gilrec_sample_context_switches(thread_state *t) {
+    int64_t now = gilrec_now();
+    if (now - t->last_rusage_ns < 50000) return;
+    t->last_rusage_ns = now;
+    struct rusage usage;
+    if (getrusage(RUSAGE_THREAD, &usage) != 0) return;
+    int64_t voluntary = usage.ru_nvcsw - t->vol_ctx, involuntary = usage.ru_nivcsw - t->invol_ctx;
+    if (!voluntary && !involuntary) return;
+    t->vol_ctx = usage.ru_nvcsw;
+    t->invol_ctx = usage.ru_nivcsw;
+    gilrec_emit(GILREC_OS_CTX, 0, (voluntary << 32) | (involuntary & 0xffffffff));
+}
+
+/// The thread's end record: CPU time and context switches of the whole thread.
+static void write_thread_end(thread_state *t) {
+    struct rusage usage;
+    struct timespec cpu;
+    memset(&usage, 0, sizeof usage);
+    getrusage(RUSAGE_THREAD, &usage);
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu);
+    char tid[24], end[24], cpu_ns[24], voluntary[24], involuntary[24];
+    format_int(tid, t->tid);
+    format_int(end, gilrec_now() - gilrec_process->origin_ns);
+    format_int(cpu_ns, (long long)cpu.tv_sec * 1000000000 + cpu.tv_nsec);
+    format_int(voluntary, usage.ru_nvcsw);
+    format_int(involuntary, usage.ru_nivcsw);
+    const char *fields[] = {tid, end, cpu_ns, voluntary, involuntary};
+    gilrec_meta("E", 5, fields);
+}
+
+/// pthread key destructor: the OS thread ends (after CPython's last drop_gil for it).
+static void thread_exit(void *unused) {
+    (void)unused;
+    thread_state *t = gilrec_self();
+    if (!gilrec_armed || !t->ring || t->dead) return;
+    gilrec_emit(GILREC_THREAD_END, 0, 0);
+    write_thread_end(t);
+    t->dead = 1;
+    gilrec_store32_release(&t->ring->state, GILREC_RING_RETIRED);
+    t->ring = NULL;
+}
+
+/// The process ends: the exiting thread's last events, then the exit code (exit() and a return from main
+/// come through on_exit; os._exit through `_exit`).
+static void process_exit(int status, void *unused) {
+    (void)unused;
+    if (!gilrec_process || !gilrec_armed) return;
+    thread_state *t = gilrec_self();
+    if (t->ring && !t->dead) {
+        // CPython never drops the GIL at the very end (it is destroyed): close the hold here.
+        if (t->gil == GIL_HOLDING) gilrec_emit_release();
+        gilrec_emit(GILREC_THREAD_END, 0, status != 0);
+        write_thread_end(t);
+        t->dead = 1;
+    }
+    gilrec_armed = 0;
+    gilrec_process->exit_code = status;
+    char code[24];
+    format_int(code, status);
+    const char *fields[] = {code};
+    gilrec_meta("X", 1, fields);
+    __atomic_store_n(&gilrec_process->state, GILREC_PROCESS_EXITED, __ATOMIC_RELEASE);
+}
+
+EXPORT void _exit(int status) {
+    static void (*real_exit)(int);
+    if (!real_exit) real_exit = (void (*)(int))gilrec_resolve("_exit", NULL);
+    process_exit(status, NULL);
+    real_exit(status);
+    __builtin_unreachable();
+}
+
+EXPORT void _Exit(int status) { _exit(status); }
+
+// MARK: - fork
+
+/// In the child of a fork, the parent's mapping is the parent's: never write it. The child gets its own
+/// files (and run) when CPython takes the GIL again in PyOS_AfterFork_Child; a child that execs at once
+/// (subprocess) never does and leaves nothing behind.
+static void after_fork_child(void) {
+    int was_armed = gilrec_armed;
+    gilrec_armed = 0;
+    gilrec_generation++;
+    memset(&T, 0, sizeof T);
+    T.generation = gilrec_generation;
+    if (gilrec_process) {
+        munmap(gilrec_process, gilrec_file_bytes(gilrec_process->ring_count, gilrec_process->ring_capacity));
+        gilrec_process = NULL;
+    }
+    if (meta_fd >= 0) {
+        close(meta_fd);
+        meta_fd = -1;
+    }
+    rearm_after_fork = was_armed;
+}
+
+/// Called from the GIL's interposers when a fork child takes the GIL the first time.
+HIDDEN int gilrec_rearm_if_forked(void) {
+    if (!rearm_after_fork) return 0;
+    rearm_after_fork = 0;
+    if (gilrec_open_process() != 0) return 0;
+    gilrec_meta_note("forked child: recorded from its first GIL request after the fork");
+    gilrec_set_armed();
+    return 1;
+}
+
+// MARK: - Load
+
+__attribute__((constructor)) static void preload_init(void) {
+    gilrec_resolve_all();
+    pthread_key_create(&exit_key, thread_exit);
+    pthread_atfork(NULL, NULL, after_fork_child);
+    on_exit(process_exit, NULL);
+}

@@ -1,0 +1,116 @@
+import CGILRecShared
+import Foundation
+import GILTrace
+import TraceStore
+
+/// gilrec's side of one recorded CPython process: its ring and meta files, the run its events go to, and what
+/// the meta records said about its threads, objects and exit. Only the drain thread touches it.
+final class RecordedProcess: @unchecked Sendable {  // the drain thread only (the engine reads it after stop)
+    let pid: Int32
+    let rings: ProcessRings
+    let meta: MetaLog
+    /// The run's writer: the program's run, created before it started, or a child's, created at discovery.
+    let writer: RunWriter
+    /// What the process's P record said (nil until read).
+    private(set) var executable: String?
+    private(set) var commandLine: [String] = []
+    private(set) var notes: [String] = []
+    private(set) var exitCode: Int32?
+    private var threads: [Int32: ThreadInfo] = [:]
+    private var scratch: [Event] = []
+    /// The latest timestamp drained (ns since the process armed): a child's wall time.
+    private(set) var lastEventNs: Int64 = 0
+    /// Set once the run was finished.
+    var finished = false
+
+    init(pid: Int32, rings: ProcessRings, meta: MetaLog, writer: RunWriter) {
+        self.pid = pid
+        self.rings = rings
+        self.meta = meta
+        self.writer = writer
+        scratch.reserveCapacity(8192)
+    }
+
+    var runID: Int64 { writer.runID }
+
+    /// Reads new meta records and moves published events into the run, in `seq` order with timestamps
+    /// relative to the process's arming. Returns the events moved.
+    @discardableResult
+    func pass() -> Int {
+        for record in meta.read() { apply(record) }
+        scratch.removeAll(keepingCapacity: true)
+        let moved = rings.drain(into: &scratch)
+        guard moved > 0 else { return 0 }
+        // Rings are drained one after the other: order the pass's events by sequence number, so the store
+        // appends them (a release published late, or a thread preempted between taking its number and
+        // publishing, still lands at its own key).
+        scratch.sort { $0.seq < $1.seq }
+        let origin = rings.originNs
+        for index in scratch.indices {
+            scratch[index].ts = max(0, scratch[index].ts &- origin)
+        }
+        lastEventNs = max(lastEventNs, scratch.last.map(\.ts) ?? 0)
+        scratch.withUnsafeBufferPointer { writer.submit($0) }
+        return moved
+    }
+
+    /// Reads what is left (after the process ended): events the last pass did not see, and the meta file.
+    func finalPass() {
+        while pass() > 0 {}
+    }
+
+    /// Records read before this object existed (the drain reads the P record to name the run).
+    func replay(_ records: [MetaRecord]) {
+        records.forEach(apply)
+    }
+
+    private func apply(_ record: MetaRecord) {
+        switch record {
+        case .process(_, _, let executable, let commandLine):
+            self.executable = executable
+            self.commandLine = commandLine
+        case .threadStarted(let tid, _, let startNs):
+            update(tid) { $0.startNs = startNs }
+        case .threadNamed(let tid, let name, let parent, let daemon):
+            update(tid) {
+                $0.name = name
+                $0.parentTid = parent
+                $0.daemon = daemon
+            }
+        case .threadEnded(let tid, let endNs, let cpuNs, let voluntary, let involuntary):
+            update(tid) {
+                $0.endNs = endNs
+                $0.cpuNs = cpuNs
+                $0.voluntaryContextSwitches = voluntary
+                $0.involuntaryContextSwitches = involuntary
+            }
+        case .object(let id, let kind, let name, let line):
+            writer.describeObject(ObjectInfo(id: id, kind: ObjectKind(rawValue: kind) ?? .lock, name: name, sourceLine: line))
+        case .note(let text):
+            notes.append(text)
+        case .exited(let code):
+            exitCode = code
+        }
+    }
+
+    private func update(_ tid: Int32, _ change: (inout ThreadInfo) -> Void) {
+        var info = threads[tid] ?? ThreadInfo(tid: tid, name: tid == 1 ? "MainThread" : "Thread-\(tid)", parentTid: 0, startNs: 0)
+        change(&info)
+        threads[tid] = info
+        writer.describeThread(info)
+    }
+
+    /// CPU time of the threads that ended (their own `RUSAGE_THREAD` figures).
+    var threadCPUNs: Int64 { threads.values.reduce(0) { $0 + $1.cpuNs } }
+
+    /// Whether the preload library gave up in this process (a note says why).
+    var disarmed: Bool { rings.state == Int32(GILREC_PROCESS_DISARMED) }
+
+    /// Whether the process still exists (a zombie no longer runs).
+    var isAlive: Bool {
+        guard kill(pid, 0) == 0 || errno == EPERM else { return false }
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return true }
+        return !stat[stat.index(after: close)...].hasPrefix(" Z")
+    }
+}
