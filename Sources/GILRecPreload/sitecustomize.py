@@ -200,31 +200,69 @@ def _gilrec_wrap(original, wrapper):
     return wrapper
 
 
-def _gilrec_timeout_ns(timeout, blocking=True):
-    if not blocking:
-        return 0
-    if timeout is None or timeout < 0:
+def _gilrec_timeout_ns(args, kwargs, at=0, blocking_at=None):
+    """The timeout a wrapped call was given, in ns (-1: none, 0: non-blocking), read without ever raising:
+    the original gets the arguments untouched and reports any error in them itself."""
+    try:
+        if blocking_at is not None:
+            blocking = kwargs["blocking"] if "blocking" in kwargs else args[blocking_at] if len(args) > blocking_at else True
+            if not blocking:
+                return 0
+        timeout = kwargs["timeout"] if "timeout" in kwargs else args[at] if len(args) > at else None
+        if timeout is None or timeout < 0:
+            return -1
+        return int(timeout * 1e9)
+    except Exception:
         return -1
-    return int(timeout * 1e9)
 
 
 def _gilrec_patch_threading(patcher, threading):
+    """Every wrapper calls the original with the arguments it was given (`*args, **kwargs`), so signatures
+    that differ between versions (Semaphore.release's `n` since 3.9) and bad arguments behave as without
+    gilrec; only then does it record."""
     g = patcher.g
     import _thread
     allocate_lock, CRLock = _thread.allocate_lock, _thread.RLock
     wait_begin, wait_end, release = g.wait_begin, g.wait_end, g.release
 
-    def register(obj, kind, type_name, depth, suffix=""):
+    def register(obj, kind, type_name, depth):
         name, line, internal = patcher.creation_site(depth + 1, obj)
         if internal:
             return 0
-        name = (name or patcher.default_name(type_name)) + suffix
-        object_id = g.register(kind, name, line)
+        object_id = g.register(kind, name or patcher.default_name(type_name), line)
         try:
             obj._gilrec_id = object_id
         except AttributeError:
             pass
         return object_id
+
+    def bracket(original, instant, result_of, timeout_at=0, blocking_at=None):
+        """A blocking call as a wait on the object: lock_request · the call · lock_acquire(result)."""
+        def recorded(self, *args, **kwargs):
+            object_id = getattr(self, "_gilrec_id", 0)
+            token = wait_begin(object_id, _gilrec_timeout_ns(args, kwargs, timeout_at, blocking_at))
+            result = None
+            try:
+                result = original(self, *args, **kwargs)
+                return result
+            finally:
+                wait_end(object_id, token, result_of(self, result), instant)
+        return _gilrec_wrap(original, recorded)
+
+    def released_first(original):
+        """A call that lets waiters go (Event.set, Semaphore.release): lock_release, then the call."""
+        def recorded(self, *args, **kwargs):
+            release(getattr(self, "_gilrec_id", 0))
+            return original(self, *args, **kwargs)
+        return _gilrec_wrap(original, recorded)
+
+    def named(original, kind, type_name):
+        def init(self, *args, **kwargs):
+            original(self, *args, **kwargs)
+            register(self, kind(self) if callable(kind) else kind, type_name(self) if callable(type_name) else type_name, 1)
+        return _gilrec_wrap(original, init)
+
+    truthy = lambda self, result: 1 if result else 0
 
     def Lock(*args, **kwargs):
         lock = allocate_lock(*args, **kwargs)
@@ -244,137 +282,68 @@ def _gilrec_patch_threading(patcher, threading):
     threading.RLock = _gilrec_wrap(threading.RLock, RLock)
 
     Thread = threading.Thread
-    thread_start, bootstrap_inner, thread_join = Thread.start, Thread._bootstrap_inner, Thread.join
+    thread_start, bootstrap_inner = Thread.start, Thread._bootstrap_inner
 
-    def start(self):
-        self._gilrec_parent = g.thread_id()
-        return thread_start(self)
+    def start(self, *args, **kwargs):
+        try:
+            self._gilrec_parent = g.thread_id()
+            # join() waits are lock waits on the thread, as in gilrec's runtime.
+            self._gilrec_id = g.register("thread", self.name, 0)
+        except Exception:
+            pass
+        return thread_start(self, *args, **kwargs)
 
-    def _bootstrap_inner(self):
+    def _bootstrap_inner(self, *args, **kwargs):
         try:
             g.thread(self.name, getattr(self, "_gilrec_parent", 0), 1 if self.daemon else 0)
         except Exception:
             pass
-        return bootstrap_inner(self)
-
-    def join(self, timeout=None):
-        object_id = getattr(self, "_gilrec_id", 0)
-        if not object_id:
-            object_id = self._gilrec_id = g.register("thread", self.name, 0)
-        token = wait_begin(object_id, _gilrec_timeout_ns(timeout))
-        try:
-            return thread_join(self, timeout)
-        finally:
-            wait_end(object_id, token, 0 if self.is_alive() else 1, 1)
+        return bootstrap_inner(self, *args, **kwargs)
 
     Thread.start = _gilrec_wrap(thread_start, start)
     Thread._bootstrap_inner = _gilrec_wrap(bootstrap_inner, _bootstrap_inner)
-    Thread.join = _gilrec_wrap(thread_join, join)
+    Thread.join = bracket(Thread.join, 1, lambda self, result: 0 if self.is_alive() else 1)
 
     Condition = threading.Condition
-    condition_init, condition_wait = Condition.__init__, Condition.wait
+    condition_init = Condition.__init__
 
-    def condition_init_named(self, lock=None):
-        condition_init(self, lock)
+    def condition_init_named(self, *args, **kwargs):
+        condition_init(self, *args, **kwargs)
         object_id = register(self, "condition", "Condition", 1)
-        if object_id and lock is None and patcher.locks_have_semaphores:
+        lock_given = (args and args[0] is not None) or kwargs.get("lock") is not None
+        if object_id and not lock_given and patcher.locks_have_semaphores:
             name, line, _ = patcher.creation_site(1, self)
             g.register_lock(self._lock, "rlock", (name or "Condition-%d" % object_id) + ".lock", line)
 
-    def wait(self, timeout=None):
-        object_id = getattr(self, "_gilrec_id", 0)
-        token = wait_begin(object_id, _gilrec_timeout_ns(timeout))
-        notified = False
-        try:
-            notified = condition_wait(self, timeout)
-            return notified
-        finally:
-            wait_end(object_id, token, 1 if notified else 0, 1)
-
     Condition.__init__ = _gilrec_wrap(condition_init, condition_init_named)
-    Condition.wait = _gilrec_wrap(condition_wait, wait)
+    Condition.wait = bracket(Condition.wait, 1, truthy)
 
     Event = threading.Event
-    event_init, event_wait, event_set = Event.__init__, Event.wait, Event.set
+    Event.__init__ = named(Event.__init__, "event", "Event")
+    Event.wait = bracket(Event.wait, 1, truthy)
+    Event.set = released_first(Event.set)
 
-    def event_init_named(self):
-        event_init(self)
-        register(self, "event", "Event", 1)
-
-    def event_wait_recorded(self, timeout=None):
-        object_id = getattr(self, "_gilrec_id", 0)
-        token = wait_begin(object_id, _gilrec_timeout_ns(timeout))
-        flag = False
-        try:
-            flag = event_wait(self, timeout)
-            return flag
-        finally:
-            wait_end(object_id, token, 1 if flag else 0, 1)
-
-    def event_set_recorded(self):
-        release(getattr(self, "_gilrec_id", 0))
-        return event_set(self)
-
-    Event.__init__ = _gilrec_wrap(event_init, event_init_named)
-    Event.wait = _gilrec_wrap(event_wait, event_wait_recorded)
-    Event.set = _gilrec_wrap(event_set, event_set_recorded)
-
-    Semaphore = threading.Semaphore
-    semaphore_init, semaphore_acquire, semaphore_release = Semaphore.__init__, Semaphore.acquire, Semaphore.release
-    BoundedSemaphore = threading.BoundedSemaphore
-
-    def semaphore_init_named(self, value=1):
-        semaphore_init(self, value)
-        bounded = isinstance(self, BoundedSemaphore)
-        register(self, "bounded_semaphore" if bounded else "semaphore", "BoundedSemaphore" if bounded else "Semaphore", 1)
-
-    def semaphore_acquire_recorded(self, blocking=True, timeout=None):
-        object_id = getattr(self, "_gilrec_id", 0)
-        token = wait_begin(object_id, _gilrec_timeout_ns(timeout, blocking))
-        got = False
-        try:
-            got = semaphore_acquire(self, blocking, timeout)
-            return got
-        finally:
-            wait_end(object_id, token, 1 if got else 0, 0)
-
-    def semaphore_release_recorded(self, n=1):
-        release(getattr(self, "_gilrec_id", 0))
-        return semaphore_release(self, n)
-
-    Semaphore.__init__ = _gilrec_wrap(semaphore_init, semaphore_init_named)
-    Semaphore.acquire = _gilrec_wrap(semaphore_acquire, semaphore_acquire_recorded)
+    Semaphore, BoundedSemaphore = threading.Semaphore, threading.BoundedSemaphore
+    semaphore_release = Semaphore.release
+    Semaphore.__init__ = named(
+        Semaphore.__init__, lambda self: "bounded_semaphore" if isinstance(self, BoundedSemaphore) else "semaphore",
+        lambda self: type(self).__name__)
+    Semaphore.acquire = bracket(Semaphore.acquire, 0, truthy, timeout_at=1, blocking_at=0)
     Semaphore.__enter__ = Semaphore.acquire
-    Semaphore.release = _gilrec_wrap(semaphore_release, semaphore_release_recorded)
+    Semaphore.release = released_first(semaphore_release)
     if BoundedSemaphore.release is not semaphore_release:
         bounded_release = BoundedSemaphore.release
 
-        def bounded_release_recorded(self, n=1):
-            result = bounded_release(self, n)  # raises ValueError first when released too often
+        def bounded_release_recorded(self, *args, **kwargs):
+            result = bounded_release(self, *args, **kwargs)  # raises ValueError first when released too often
             release(getattr(self, "_gilrec_id", 0))
             return result
 
         BoundedSemaphore.release = _gilrec_wrap(bounded_release, bounded_release_recorded)
 
     Barrier = threading.Barrier
-    barrier_init, barrier_wait = Barrier.__init__, Barrier.wait
-
-    def barrier_init_named(self, parties, action=None, timeout=None):
-        barrier_init(self, parties, action, timeout)
-        register(self, "barrier", "Barrier", 1)
-
-    def barrier_wait_recorded(self, timeout=None):
-        object_id = getattr(self, "_gilrec_id", 0)
-        token = wait_begin(object_id, _gilrec_timeout_ns(timeout if timeout is not None else self._timeout))
-        index = -1
-        try:
-            index = barrier_wait(self, timeout)
-            return index
-        finally:
-            wait_end(object_id, token, index + 1, 1)
-
-    Barrier.__init__ = _gilrec_wrap(barrier_init, barrier_init_named)
-    Barrier.wait = _gilrec_wrap(barrier_wait, barrier_wait_recorded)
+    Barrier.__init__ = named(Barrier.__init__, "barrier", "Barrier")
+    Barrier.wait = bracket(Barrier.wait, 1, lambda self, index: index + 1 if isinstance(index, int) else 0)
 
 
 def _gilrec_patch_queue(patcher, queue):
@@ -382,8 +351,8 @@ def _gilrec_patch_queue(patcher, queue):
     Queue = queue.Queue
     queue_init = Queue.__init__
 
-    def queue_init_named(self, maxsize=0):
-        queue_init(self, maxsize)
+    def queue_init_named(self, *args, **kwargs):
+        queue_init(self, *args, **kwargs)
         name, line, internal = patcher.creation_site(1, self)
         if internal:
             return

@@ -125,6 +125,28 @@ final class CPythonDrain: @unchecked Sendable {  // `state` is behind its Mutex;
         }
     }
 
+    /// A child's program and arguments from its command line, as `runs` stores the program's own:
+    /// `python prog.py a b` → (prog.py, [a, b]); `python -c CODE a` → (-c, [CODE, a]); `-m mod a` → (-m mod, [a]).
+    static func programAndArguments(_ commandLine: [String], pid: Int32) -> (String, [String]) {
+        var index = 1
+        while index < commandLine.count {
+            let argument = commandLine[index]
+            switch argument {
+            case "-c":
+                return ("-c", Array(commandLine.dropFirst(index + 1)))
+            case "-m" where index + 1 < commandLine.count:
+                return ("-m " + commandLine[index + 1], Array(commandLine.dropFirst(index + 2)))
+            case "-W", "-X", "--check-hash-based-pycs":
+                index += 2
+            case _ where argument.hasPrefix("-") && argument != "-":
+                index += 1
+            default:
+                return (argument, Array(commandLine.dropFirst(index + 1)))
+            }
+        }
+        return (commandLine.first ?? "pid \(pid)", [])
+    }
+
     private func attachChild(pid: Int32, rings: ProcessRings, meta: MetaLog) {
         let records = meta.read()
         var info = configuration.template
@@ -133,11 +155,7 @@ final class CPythonDrain: @unchecked Sendable {  // `state` is behind its Mutex;
             info.python = executable
             commandLine = line
         }
-        // `python prog.py a b` → program prog.py, argv [a, b]; `-c`/`-m` and multiprocessing's own command
-        // lines are kept whole.
-        let script = commandLine.dropFirst().first { !$0.hasPrefix("-") }
-        info.program = script ?? (commandLine.first ?? "pid \(pid)")
-        info.argv = script.map { s in Array(commandLine.drop { $0 != s }.dropFirst()) } ?? Array(commandLine.dropFirst())
+        (info.program, info.argv) = Self.programAndArguments(commandLine, pid: pid)
         info.label = configuration.template.label + " [pid \(pid)]"
         info.sweepId = nil
         info.startedAt = WallClock.iso8601Now()

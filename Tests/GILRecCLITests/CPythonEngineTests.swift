@@ -1,0 +1,268 @@
+import Foundation
+import Testing
+import GILTrace
+import TraceStore
+@testable import GILRecCLI
+@testable import GILRecorder
+
+/// `gilrec run --python`: the real CPython, recorded from inside its process. Invariants only (no timings):
+/// what the GIL's algorithm guarantees whatever the machine's load. Skipped where no CPython 3 is installed.
+@Suite(.serialized, .enabled(if: InstalledPython.python3 != nil, "needs python3 (CPython 3.8–3.13)"))
+struct CPythonEngineTests {
+    static let twoCPUThreads = """
+        import threading
+        def spin():
+            n = 0
+            for i in range(3_000_000):
+                n += i
+        threads = [threading.Thread(target=spin, name=f"spin{i}") for i in range(2)]
+        for t in threads: t.start()
+        for t in threads: t.join()
+        print("done")
+        """
+
+    /// Two CPU-bound threads: the trace invariants hold, the GIL changed hands often, and contended holds
+    /// last about the switch interval (the waiter's drop request ends them).
+    func expectCPUBoundRun(python: String) throws {
+        let database = TemporaryDatabase()
+        let recorded = try recordCPython(Self.twoCPUThreads, python: python, into: database)
+        #expect(recorded.stdout == "done\n", "stderr: \(recorded.stderr)")
+        #expect(recorded.result.outcome.status == .ok)
+        let run = recorded.result.runID
+        #expect(try TraceInvariantTests.violations(in: database, run: run) == [])
+        #expect(try scalar("""
+            SELECT count(*) FROM events e WHERE run_id = :run AND kind = 4 AND NOT EXISTS (
+              SELECT 1 FROM events r WHERE r.run_id = :run AND r.tid = e.tid AND r.kind = 3 AND r.seq < e.seq
+                AND r.seq > coalesce((SELECT max(seq) FROM events p WHERE p.run_id = :run AND p.tid = e.tid
+                                      AND p.kind = 4 AND p.seq < e.seq), 0))
+            """, run: run, in: database) == 0, "every acquire follows a request of its thread")
+        let switches = try scalar("SELECT max(arg) - min(arg) FROM events WHERE run_id = :run AND kind = 4", run: run, in: database)
+        #expect(switches >= 20, "owner switches: \(switches)")
+        // The spinning threads' holds while the other waited: at least 0.8 × the 5 ms interval at the median.
+        let median = try scalar("""
+            SELECT dur FROM slices s JOIN threads t ON t.run_id = s.run_id AND t.tid = s.tid
+            WHERE s.run_id = :run AND s.state = 'gil_hold' AND t.name LIKE 'spin%' AND s.dur > 0
+            ORDER BY dur LIMIT 1 OFFSET (
+              SELECT count(*) / 2 FROM slices s JOIN threads t ON t.run_id = s.run_id AND t.tid = s.tid
+              WHERE s.run_id = :run AND s.state = 'gil_hold' AND t.name LIKE 'spin%' AND s.dur > 0)
+            """, run: run, in: database)
+        #expect(median >= 4_000_000, "median contended hold \(median) ns")
+        let reader = try TraceReader(path: database.path)
+        let stored = try reader.resolveRun(String(run))
+        #expect(stored.info.isCPython && stored.info.python != nil)
+        #expect(try reader.threads(runID: run).map(\.name).sorted() == ["MainThread", "spin0", "spin1"])
+    }
+
+    @Test func twoCPUThreadsUnderPython3() throws {
+        try expectCPUBoundRun(python: try #require(InstalledPython.python3))
+    }
+
+    @Test(arguments: [9, 11, 12, 13])
+    func twoCPUThreadsUnderEachVersion(minor: Int) throws {
+        guard let python = InstalledPython.version(minor) else { return }  // not installed here
+        try expectCPUBoundRun(python: python)
+    }
+
+    /// The convoy: a thread back from a short sleep waits for a CPU-bound holder until its drop request.
+    @Test func sleeperBesideASpinnerWaitsAboutTheInterval() throws {
+        let database = TemporaryDatabase()
+        let recorded = try recordCPython("""
+            import threading, time
+            stop = False
+            def spin():
+                while not stop:
+                    pass
+            t = threading.Thread(target=spin, name="spin")
+            t.start()
+            def sleeper():
+                for _ in range(30):
+                    time.sleep(0.0002)
+            s = threading.Thread(target=sleeper, name="sleeper")
+            s.start(); s.join()
+            stop = True
+            t.join()
+            """, python: try #require(InstalledPython.python3), into: database)
+        #expect(recorded.result.outcome.status == .ok, "stderr: \(recorded.stderr)")
+        let run = recorded.result.runID
+        // Each sleep's end to the sleeper's next acquire (Queries/io_reacquire_delays.sql's definition).
+        let median = try scalar("""
+            WITH delays AS (
+              SELECT (SELECT min(a.ts) FROM events a WHERE a.run_id = :run AND a.tid = e.tid AND a.kind = 4
+                      AND a.seq > e.seq) - e.ts AS delay
+              FROM events e JOIN threads t ON t.run_id = e.run_id AND t.tid = e.tid
+              WHERE e.run_id = :run AND e.kind = 11 AND e.obj = 1 AND t.name = 'sleeper')
+            SELECT delay FROM delays WHERE delay IS NOT NULL ORDER BY delay
+            LIMIT 1 OFFSET (SELECT count(*) / 2 FROM delays WHERE delay IS NOT NULL)
+            """, run: run, in: database)
+        #expect(median >= 3_000_000, "reacquire delay p50 \(median) ns")
+        #expect(try TraceInvariantTests.violations(in: database, run: run) == [])
+    }
+
+    /// Lock, Semaphore, Barrier, Event and a Queue: named after their variables, their waits as lock slices.
+    @Test func syncObjectsAreNamedAndTheirWaitsRecorded() throws {
+        let database = TemporaryDatabase()
+        let recorded = try recordCPython("""
+            import threading, time, queue
+            lock = threading.Lock()
+            sem = threading.Semaphore(1)
+            barrier = threading.Barrier(3)
+            start_gun = threading.Event()
+            q = queue.Queue()
+            def worker(i):
+                start_gun.wait()
+                with sem:
+                    time.sleep(0.005)
+                for _ in range(5):
+                    with lock:
+                        time.sleep(0.001)
+                barrier.wait()
+                q.put(i)
+            threads = [threading.Thread(target=worker, args=(i,)) for i in range(3)]
+            for t in threads: t.start()
+            time.sleep(0.01)
+            start_gun.set()
+            for t in threads: t.join()
+            print(sorted(q.get() for _ in range(3)))
+            """, python: try #require(InstalledPython.python3), into: database)
+        #expect(recorded.stdout == "[0, 1, 2]\n", "stderr: \(recorded.stderr)")
+        let run = recorded.result.runID
+        func waits(_ name: String) throws -> Int64 {
+            let result = try TraceReader(path: database.path).query("""
+                SELECT count(*) FROM slices s JOIN objects o ON o.run_id = s.run_id AND o.obj_id = s.obj
+                WHERE s.run_id = :run AND s.state = 'lock_wait' AND o.name = :name AND s.dur > 0
+                """, parameters: ["run": .integer(run), "name": .text(name)])
+            guard case .integer(let n)? = result.rows.first?.first else { return 0 }
+            return n
+        }
+        #expect(try waits("sem") >= 1)
+        #expect(try waits("barrier") == 3)
+        #expect(try waits("start_gun") == 3)
+        if try TraceReader(path: database.path).resolveRun(String(run)).info.engine < "cpython 3.13" {
+            #expect(try waits("lock") >= 1)  // 3.13's PyMutex locks have no identity to record
+        }
+        #expect(try TraceInvariantTests.violations(in: database, run: run) == [])
+    }
+
+    /// An interpreter whose GIL the recorder does not recognise: nothing recorded, the program unharmed, one
+    /// clear line, and the run's notes say why.
+    @Test func unknownLayoutDisarmsAndTheProgramRunsOn() throws {
+        let database = TemporaryDatabase()
+        let recorded = try recordCPython(
+            "import threading\nt = threading.Thread(target=print, args=('hi',))\nt.start(); t.join()\nraise SystemExit(3)\n",
+            python: try #require(InstalledPython.python3), environment: ["GILREC_DISABLE": "layout"], into: database)
+        #expect(recorded.stdout == "hi\n")
+        #expect(recorded.result.outcome.exitCode == 3)
+        #expect(recorded.result.warnings.count == 1)
+        #expect(recorded.result.warnings.first?.contains("unrecognised GIL layout") == true)
+        let run = try TraceReader(path: database.path).resolveRun(String(recorded.result.runID))
+        #expect(run.notes?.contains("unrecognised GIL layout") == true)
+        #expect(run.eventCount == 0)
+    }
+
+    /// `python -I` skips the start-up code: nothing is recorded and gilrec says so; the program is unharmed.
+    @Test func isolatedModeIsReportedNotBroken() throws {
+        let database = TemporaryDatabase()
+        let wrapper = database.directory.appendingPathComponent("python-isolated")
+        try "#!/bin/sh\nexec \(try #require(InstalledPython.python3)) -I \"$@\"\n".write(to: wrapper, atomically: true, encoding: .utf8)
+        chmod(wrapper.path, 0o755)
+        let recorded = try recordCPython("print('isolated')\n", python: wrapper.path, into: database)
+        #expect(recorded.stdout == "isolated\n")
+        #expect(recorded.result.outcome.status == .ok)
+        #expect(recorded.result.warnings.first?.contains("did not run gilrec's start-up code") == true)
+    }
+
+    /// fork, a multiprocessing pool and a subprocess running Python: each child is a run of its own, linked to
+    /// the program's run; the program's output and status are its own.
+    @Test func childProcessesAreRunsOfTheirOwn() throws {
+        let database = TemporaryDatabase()
+        let recorded = try recordCPython("""
+            import os, sys, subprocess, multiprocessing
+            def work(x):
+                n = 0
+                for i in range(100000):
+                    n += i
+                return x * x
+            if __name__ == "__main__":
+                pid = os.fork()
+                if pid == 0:
+                    work(1)
+                    os._exit(0)
+                os.waitpid(pid, 0)
+                with multiprocessing.get_context("fork").Pool(2) as pool:
+                    print(sum(pool.map(work, range(4))))
+                print(subprocess.run([sys.executable, "-c", "print(6 * 7)"], capture_output=True, text=True).stdout.strip())
+            """, python: try #require(InstalledPython.python3), into: database)
+        #expect(recorded.stdout == "14\n42\n", "stderr: \(recorded.stderr)")
+        #expect(recorded.result.outcome.status == .ok)
+        let reader = try TraceReader(path: database.path)
+        let runs = try reader.runs()
+        let children = runs.filter { $0.info.parentRunId == recorded.result.runID }
+        #expect(children.count >= 4, "fork + 2 pool workers + subprocess: \(runs.map { ($0.runID, $0.info.program, $0.status) })")
+        #expect(Set(children.map(\.runID)) == Set(recorded.result.childRunIDs))
+        #expect(children.contains { $0.info.program == "-c" && $0.info.argv == ["print(6 * 7)"] })
+        for child in children where child.status == .ok {
+            #expect(child.eventCount > 0)
+            #expect(try TraceInvariantTests.violations(in: database, run: child.runID) == [], "run \(child.runID)")
+        }
+        #expect(try TraceInvariantTests.violations(in: database, run: recorded.result.runID) == [])
+    }
+
+    @Test func childCommandLinesNameTheirRuns() {
+        #expect(CPythonDrain.programAndArguments(["python3", "-u", "prog.py", "a"], pid: 1) == ("prog.py", ["a"]))
+        #expect(CPythonDrain.programAndArguments(["python3", "-c", "print(1)", "x"], pid: 1) == ("-c", ["print(1)", "x"]))
+        #expect(CPythonDrain.programAndArguments(["python3", "-X", "dev", "-m", "http.server", "80"], pid: 1) == ("-m http.server", ["80"]))
+        #expect(CPythonDrain.programAndArguments([], pid: 7) == ("pid 7", []))
+    }
+
+    @Test func timeoutStopsTheProgramAndKeepsTheTrace() throws {
+        let database = TemporaryDatabase()
+        let recorded = try recordCPython(
+            "import time\nwhile True:\n    time.sleep(0.01)\n", python: try #require(InstalledPython.python3),
+            timeout: 1, into: database)
+        #expect(recorded.result.outcome.status == .timeout)
+        #expect(recorded.result.outcome.exitCode == 124)
+        #expect(recorded.result.eventCount > 0)
+        #expect(try TraceReader(path: database.path).resolveRun(String(recorded.result.runID)).status == .timeout)
+    }
+
+    /// kill -9 of the interpreter: the run is `incomplete` with every event published before the kill.
+    @Test func killedInterpreterLeavesAnIncompleteRun() throws {
+        let database = TemporaryDatabase()
+        let pidFile = database.directory.appendingPathComponent("pid").path
+        let source = """
+            import os, threading, time
+            open(\(JSONText.quoted(pidFile)), "w").write(str(os.getpid()))
+            lock = threading.Lock()
+            def work():
+                while True:
+                    with lock:
+                        time.sleep(0.0005)
+            for _ in range(2):
+                threading.Thread(target=work, daemon=True).start()
+            time.sleep(60)
+            """
+        let killer = Thread {
+            var pid: Int32 = 0
+            for _ in 0..<600 where pid == 0 {
+                pid = (try? String(contentsOfFile: pidFile, encoding: .utf8)).flatMap { Int32($0) } ?? 0
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+            Thread.sleep(forTimeInterval: 0.5)
+            if pid > 0 { kill(pid, SIGKILL) }
+        }
+        killer.start()
+        let recorded = try recordCPython(source, python: try #require(InstalledPython.python3), into: database)
+        #expect(recorded.result.outcome.status == .incomplete)
+        #expect(recorded.result.outcome.exitCode == 137)
+        #expect(recorded.result.eventCount > 20)
+        let run = recorded.result.runID
+        #expect(try scalar("""
+            SELECT count(*) FROM (SELECT ts, LAG(ts) OVER (PARTITION BY tid ORDER BY seq) AS previous
+                                  FROM events WHERE run_id = :run) WHERE previous > ts
+            """, run: run, in: database) == 0)
+        #expect(try scalar("""
+            SELECT count(*) FROM (SELECT ts, LAG(ts + dur) OVER (ORDER BY ts, tid) AS previous_end
+                                  FROM slices WHERE run_id = :run AND state = 'gil_hold') WHERE previous_end > ts
+            """, run: run, in: database) == 0)
+    }
+}
