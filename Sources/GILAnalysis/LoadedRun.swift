@@ -71,9 +71,19 @@ package struct LoadedRun: Sendable {
         case .interrupted:
             "run \(record.runID) was interrupted: figures cover what was recorded up to its last event"
         case .incomplete:
-            "run \(record.runID) is incomplete (its recorder died): figures cover the events that were stored"
+            "run \(record.runID) is incomplete (its recorder or its process died): figures cover the events that were stored"
         }
     }
+
+    /// What the recorder said it could not see (`runs.notes`), minus its informational "armed" line.
+    package var recorderNotes: [String] {
+        (record.notes ?? "").split(separator: "\n").map(String.init).filter { !$0.hasPrefix("armed:") }
+    }
+}
+
+extension RunInfo {
+    /// "policy cpython3" for our runtime; "cpython 3.11.7" for a run of the real interpreter.
+    package var engineDescription: String { isCPython ? engine : "policy \(policy)" }
 }
 
 /// A user-facing analysis error: an unknown object, too few runs, and the like.

@@ -75,8 +75,9 @@ struct CPythonEngineTests {
             t = threading.Thread(target=spin, name="spin")
             t.start()
             def sleeper():
-                for _ in range(30):
-                    time.sleep(0.0002)
+                for _ in range(20):
+                    # 3 ms: time for the spinner to be scheduled and take the GIL even on a busy machine.
+                    time.sleep(0.003)
             s = threading.Thread(target=sleeper, name="sleeper")
             s.start(); s.join()
             stop = True

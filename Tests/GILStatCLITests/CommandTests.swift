@@ -27,7 +27,7 @@ import TraceStore
         for label in ["cpu", "convoy", "locks", "sleepy", "interrupted"] { #expect(text.contains(label)) }
         let csv = try run(["runs", "--format", "csv"])
         #expect(csv.split(separator: "\n").count == 6)
-        #expect(csv.hasPrefix("run_id,label,program,policy,switch_interval_ns,status"))
+        #expect(csv.hasPrefix("run_id,label,program,engine,policy,switch_interval_ns,status"))
     }
 
     @Test func summaryTableIsHumanised() throws {

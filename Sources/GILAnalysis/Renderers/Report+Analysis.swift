@@ -124,11 +124,12 @@ extension Record {
     package init(_ r: RunRecord) {
         self.init([
             ("run_id", .int(r.runID)), ("label", .text(r.info.label)), ("program", .text(r.info.program)),
-            ("policy", .text(r.info.policy)), ("switch_interval_ns", .duration(r.info.switchIntervalNs)),
+            ("engine", .text(r.info.engine)), ("policy", .text(r.info.policy)),
+            ("switch_interval_ns", .duration(r.info.switchIntervalNs)),
             ("status", .text(r.status.rawValue)), ("started_at", .text(r.info.startedAt)),
             ("wall_ns", .duration(r.wallNs)), ("cpu_ns", .duration(r.cpuNs)), ("threads", .int(r.threadCount)),
             ("events", .int(r.eventCount)), ("dropped_events", .int(r.droppedEvents)),
-            ("sweep_id", .int(r.info.sweepId)),
+            ("sweep_id", .int(r.info.sweepId)), ("parent_run_id", .int(r.info.parentRunId)),
         ])
     }
 }

@@ -15,8 +15,8 @@ package enum Reports {
             facts: run.facts, slices: run.slices, threads: run.threads, dropRequests: scan.dropRequests)
         let info = run.record.info
         return Report(
-            title: "run \(run.record.runID) · \(info.label) · \(info.program) · policy \(info.policy)",
-            notes: run.statusNote.map { [$0] } ?? [],
+            title: "run \(run.record.runID) · \(info.label) · \(info.program) · \(info.engineDescription)",
+            notes: (run.statusNote.map { [$0] } ?? []) + run.recorderNotes,
             sections: [
                 .init(key: "summary", title: "Summary", body: .record(Record(s))),
                 .init(key: "threads", title: "Threads", body: .table(s.threads.map(Record.init))),
@@ -100,7 +100,7 @@ package enum Reports {
         }
         let c = Comparison.compare(figures(a, scanA), figures(b, scanB))
         return Report(
-            title: "run \(a.record.runID) (a: \(a.record.info.label)) vs run \(b.record.runID) (b: \(b.record.info.label))",
+            title: "run \(a.record.runID) (a: \(a.record.info.label), \(a.record.info.engineDescription)) vs run \(b.record.runID) (b: \(b.record.info.label), \(b.record.info.engineDescription))",
             notes: [a, b].compactMap(\.statusNote),
             sections: [.init(key: "metrics", title: "Compare", body: .table(c.metrics.map(\.record)))])
     }

@@ -68,13 +68,13 @@ final class CPythonDrain: @unchecked Sendable {  // `state` is behind its Mutex;
         }
     }
 
-    /// Stops the thread and drains what is left of every process.
+    /// Stops the thread and drains what is left of every process (closing what the ones that are gone could not).
     func stop() {
         state.withLock { $0.stop = true }
         wake.signal()
         if started { stopped.wait() }
         pass()
-        withProcesses { $0.forEach { $0.finalPass() } }
+        withProcesses { $0.forEach { $0.finalPass(processEnded: $0.pid == mainPid || !$0.isAlive) } }
     }
 
     /// One pass over the session: new processes, then every process's meta records and events.

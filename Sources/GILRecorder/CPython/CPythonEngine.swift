@@ -1,4 +1,5 @@
 import Foundation
+import GILCore
 import GILRuntime
 import GILTrace
 import TraceStore
@@ -23,8 +24,10 @@ struct CPythonEngine: RecordingEngine {
             host: Recording.hostName(), cpuCount: ProcessInfo.processInfo.activeProcessorCount, sweepId: request.sweepId,
             pid: getpid(), engine: interpreter.engine, python: interpreter.executable)
         let writer = try RunWriter.begin(path: request.databasePath, info: info, pageLimit: request.storePageLimit)
-        let environment = session.environment(
-            base: ProcessInfo.processInfo.environment.merging(request.environment) { $1 }, consumer: getpid())
+        // As under gilrec's runtime, $GILREC_HTTP names the loopback server (Examples/io_fetch.py fetches from it).
+        var base = ProcessInfo.processInfo.environment.merging(request.environment) { $1 }
+        base["GILREC_HTTP"] = LoopbackHTTPServer.shared.baseURL
+        let environment = session.environment(base: base, consumer: getpid())
         let start = MonotonicClock.now()
         let child: ChildProcess
         do {

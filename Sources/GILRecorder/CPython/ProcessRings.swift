@@ -47,6 +47,31 @@ final class ProcessRings: @unchecked Sendable {  // the drain thread only
     var droppedEvents: Int64 { gilrec_load_acquire(&header.pointee.dropped) }
 
     var hasExited: Bool { state == Int32(GILREC_PROCESS_EXITED) }
+    /// The last sequence number the process handed out.
+    var lastSeq: Int64 { gilrec_load_acquire(&header.pointee.next_seq) }
+
+    /// After the process is gone: the GIL releases its threads wrote but had not published yet (a release is
+    /// published with the thread's next event, which decides its reason — a thread that ended, or a process
+    /// that was killed, never wrote one). Such a slot sits at `head`, with a sequence number above the
+    /// previous slot's and one the process handed out.
+    func unpublishedReleases() -> [Event] {
+        var found: [Event] = []
+        let slotsBase = gilrec_slots_of(header, 0)!
+        let handedOut = lastSeq
+        for index in 0..<ringCount {
+            let ring = gilrec_ring_at(header, index)!
+            guard gilrec_load32_acquire(&ring.pointee.state) != Int32(GILREC_RING_FREE) else { continue }
+            let head = gilrec_load_acquire(&ring.pointee.head)
+            let slots = UnsafeRawPointer(slotsBase + Int(index) * Int(capacity)).assumingMemoryBound(to: Event.self)
+            let candidate = slots[Int(head & (capacity - 1))]
+            let previousSeq = head > 0 ? slots[Int((head - 1) & (capacity - 1))].seq : 0
+            if candidate.kind == .gilRelease, candidate.seq > previousSeq, candidate.seq <= handedOut,
+               Int32(candidate.tid) == ring.pointee.tid {
+                found.append(candidate)
+            }
+        }
+        return found
+    }
 
     /// Copies every published event into `out` (timestamps still absolute), frees the slots, and frees rings
     /// whose thread ended once they are empty. Returns how many events it moved.

@@ -20,8 +20,9 @@ final class RecordedProcess: @unchecked Sendable {  // the drain thread only (th
     private var scratch: [Event] = []
     /// The latest timestamp drained (ns since the process armed): a child's wall time.
     private(set) var lastEventNs: Int64 = 0
-    /// Set once the run was finished.
-    var finished = false
+    /// Threads whose thread_start was drained, and those whose thread_end was.
+    private var started: Set<UInt16> = []
+    private var ended: Set<UInt16> = []
 
     init(pid: Int32, rings: ProcessRings, meta: MetaLog, writer: RunWriter) {
         self.pid = pid
@@ -50,13 +51,37 @@ final class RecordedProcess: @unchecked Sendable {  // the drain thread only (th
             scratch[index].ts = max(0, scratch[index].ts &- origin)
         }
         lastEventNs = max(lastEventNs, scratch.last.map(\.ts) ?? 0)
+        for event in scratch where event.kindCode <= EventKind.threadEnd.rawValue {
+            if event.kind == .threadStart { started.insert(event.tid) } else { ended.insert(event.tid) }
+        }
         scratch.withUnsafeBufferPointer { writer.submit($0) }
         return moved
     }
 
-    /// Reads what is left (after the process ended): events the last pass did not see, and the meta file.
-    func finalPass() {
+    /// Reads what is left: events the last pass did not see, and the meta file. Once the process is gone
+    /// (`ended`), also what its threads could not finish: releases written but not yet published, and a
+    /// thread_end at the process's last event for threads whose end was not recorded (the process exited
+    /// while their OS thread was still winding down, or it was killed).
+    func finalPass(processEnded: Bool) {
         while pass() > 0 {}
+        guard processEnded else { return }
+        var closing = rings.unpublishedReleases().map { release -> Event in
+            var event = release
+            event.ts = max(0, event.ts &- rings.originNs)
+            event.arg = GILReleaseReason.exit.rawValue
+            return event
+        }
+        var seq = rings.lastSeq
+        let endNs = max(lastEventNs, closing.map(\.ts).max() ?? 0)
+        for tid in started.subtracting(ended).sorted() {
+            seq += 1
+            closing.append(Event(seq: seq, ts: endNs, tid: tid, kind: .threadEnd, obj: 0, arg: 0))
+            ended.insert(tid)
+        }
+        guard !closing.isEmpty else { return }
+        closing.sort { $0.seq < $1.seq }
+        lastEventNs = max(lastEventNs, endNs)
+        closing.withUnsafeBufferPointer { writer.submit($0) }
     }
 
     /// Records read before this object existed (the drain reads the P record to name the run).

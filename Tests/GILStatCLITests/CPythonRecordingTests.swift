@@ -1,0 +1,135 @@
+import Foundation
+import GILAnalysis
+import GILRecorder
+import GILRuntime
+import Synchronization
+import Testing
+import TraceStore
+
+@testable import GILStatCLI
+
+/// Issue #13: every gilstat command, every Queries/*.sql, the timeline, the report and the Perfetto export
+/// work unchanged on runs of the real CPython (`gilrec run --python python3`), and gilstat's figures equal
+/// the queries' on them. Skipped where no python3 is installed.
+@Suite(.serialized, .enabled(if: CPythonRecordedDatabase.python != nil, "needs python3"))
+struct CPythonRecordingTests {
+    let checks = CrossCheckTests()
+
+    @Test func figuresMatchQueries() throws {
+        let recorded = try CPythonRecordedDatabase.get()
+        let db = recorded.path
+        let runs = try TraceReader(path: db).runs()
+        for run in runs {
+            #expect(run.status == .ok, "run \(run.runID) \(run.info.label): \(run.notes ?? "")")
+            #expect(run.info.isCPython)
+            #expect(run.eventCount > 0)
+            try checks.checkSummary(run: run.runID, db: db)
+            try checks.checkContention(run: run.runID, db: db)
+            try checks.checkConvoy(run: run.runID, db: db)
+            let phases = try checks.json(["speedup", "--phases", String(run.runID)], db: db)
+            checks.expectSameTable(
+                phases["phases"], try checks.query("phases", db: db, ["run": .integer(run.runID)]), "phases \(run.runID)")
+        }
+        checks.expectSameTable(try checks.json(["runs"], db: db)["runs"], try checks.query("runs", db: db, [:]), "runs")
+        let serial = try #require(recorded.runIDs["cpu-serial"]), threaded = try #require(recorded.runIDs["cpu-threaded"])
+        checks.expectSameTable(
+            try checks.json(["speedup", String(serial), String(threaded)], db: db)["speedup"],
+            try checks.query("speedup", db: db, ["serial": .integer(serial), "threaded": .integer(threaded)]), "speedup")
+        let compare = try GilstatCommand.output(["compare", String(serial), String(threaded), "--db", db])
+        #expect(compare.contains("cpython"))
+    }
+
+    /// What the lessons need: the convoy had its 100 sleeps, the primitives their named objects.
+    @Test func lessonsShowOnTheRealInterpreter() throws {
+        let recorded = try CPythonRecordedDatabase.get()
+        let convoy = try checks.json(["convoy", String(try #require(recorded.runIDs["convoy"]))], db: recorded.path)
+        #expect((convoy["convoy"]?["io_count"]?.number ?? 0) >= 100)
+        #expect((convoy["convoy"]?["episodes"]?.number ?? 0) >= 1)
+        let primitives = try checks.json(["contention", String(try #require(recorded.runIDs["primitives"]))], db: recorded.path)
+        let names = Set((primitives["objects"]?.array ?? []).compactMap { object -> String? in
+            if case .string(let name)? = object["name"] { return name }
+            return nil
+        })
+        #expect(names.isSuperset(of: ["start_gun", "pool", "barrier"]), "\(names)")
+        let fetch = try checks.json(["summary", String(try #require(recorded.runIDs["io-threaded"]))], db: recorded.path)
+        #expect(fetch["threads"]?.array.count == 9)
+    }
+
+    /// Every query file runs on every CPython run, and the pictures and export are complete documents.
+    @Test func everyQueryAndPictureWorks() throws {
+        let recorded = try CPythonRecordedDatabase.get()
+        let db = recorded.path
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cpython-visual-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let queries = try FileManager.default.contentsOfDirectory(atPath: QueryFiles.packageQueriesDirectory)
+            .filter { $0.hasSuffix(".sql") }.map { String($0.dropLast(4)) }
+        for run in try TraceReader(path: db).runs() {
+            let id = String(run.runID)
+            for name in queries {
+                let parameters = ["--param", "run=\(id)", "--param", "obj=0", "--param", "serial=\(id)", "--param", "threaded=\(id)",
+                                  "--param", "sweep=0"]
+                _ = try GilstatCommand.output(["query", name, "--db", db] + parameters)
+            }
+            var command = try GilstatCommand.parseAsRoot(["timeline", "--db", db, id, "-o", directory.appendingPathComponent("\(id).svg").path])
+            try command.run()
+            command = try GilstatCommand.parseAsRoot(["report", "--db", db, id, "-o", directory.appendingPathComponent("\(id).html").path])
+            try command.run()
+            command = try GilstatCommand.parseAsRoot(
+                ["export", "--db", db, id, "--format", "perfetto", "-o", directory.appendingPathComponent("\(id).json").path])
+            try command.run()
+            let html = try String(contentsOfFile: directory.appendingPathComponent("\(id).html").path, encoding: .utf8)
+            #expect(html.contains("<svg") && html.hasSuffix("</html>\n"))
+            let trace = try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent("\(id).json"))) as? [String: Any]
+            #expect((trace?["traceEvents"] as? [Any])?.isEmpty == false)
+        }
+    }
+}
+
+/// The examples recorded once under the real python3, shared by the tests above.
+enum CPythonRecordedDatabase {
+    static let python: String? = {
+        let found = ProcessInfo.processInfo.environment["PATH"]?.split(separator: ":")
+            .contains { FileManager.default.isExecutableFile(atPath: "\($0)/python3") } ?? false
+        return found ? "python3" : nil
+    }()
+
+    struct Recorded: Sendable {
+        var path: String
+        var runIDs: [String: Int64]
+    }
+
+    private static let made = Mutex<Result<Recorded, any Error>?>(nil)
+
+    static func get() throws -> Recorded {
+        try made.withLock { made in
+            if let made { return try made.get() }
+            let result = Result { try record(at: FixtureDatabase.temporaryPath("cpython-recorded")) }
+            made = result
+            return try result.get()
+        }
+    }
+
+    static func record(at path: String) throws -> Recorded {
+        var ids: [String: Int64] = [:]
+        func record(_ name: String, example: String, arguments: [String] = []) throws {
+            let loaded = try ExampleLibrary.load(example)
+            let capture = OutputCapture()
+            var request = Recording.Request(
+                programPath: loaded.name + ".py", source: loaded.source, arguments: arguments, label: name,
+                databasePath: path, output: .capture(capture))
+            request.python = python
+            let result = try Recording.record(request)
+            guard result.outcome.exitCode == 0 else {
+                throw AnalysisError("\(name) failed (\(result.outcome.exitCode)): \(capture.standardError)")
+            }
+            ids[name] = result.runID
+        }
+        try record("convoy", example: "convoy")
+        try record("cpu-serial", example: "cpu_bound", arguments: ["serial"])
+        try record("cpu-threaded", example: "cpu_bound", arguments: ["threaded"])
+        try record("primitives", example: "primitives")
+        try record("io-threaded", example: "io_fetch", arguments: ["threaded"])
+        return Recorded(path: path, runIDs: ids)
+    }
+}
