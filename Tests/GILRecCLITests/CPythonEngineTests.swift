@@ -267,3 +267,76 @@ struct CPythonEngineTests {
             """, run: run, in: database) == 0)
     }
 }
+
+/// The `gilrec` binary with `--python`: signals and a killed recorder, as a user would meet them.
+@Suite(.serialized, .enabled(if: InstalledPython.python3 != nil && FileManager.default.isExecutableFile(atPath: DeadlockEndToEndTests.binary.path), "needs python3 and .build/debug/gilrec"))
+struct CPythonEngineProcessTests {
+    static let busy = """
+        import os, sys, threading, time
+        open(sys.argv[1], "w").write(str(os.getpid()))
+        lock = threading.Lock()
+        def work():
+            while True:
+                with lock:
+                    time.sleep(0.0002)
+        for _ in range(2):
+            threading.Thread(target=work, daemon=True).start()
+        while True:
+            time.sleep(0.01)
+        """
+
+    /// Starts `gilrec run --python python3` on the busy program; returns it once the program is recording.
+    func startRecording(_ database: TemporaryDatabase) throws -> (gilrec: Process, programPid: Int32) {
+        let script = database.directory.appendingPathComponent("busy.py")
+        let pidFile = database.directory.appendingPathComponent("pid").path
+        try Self.busy.write(to: script, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = DeadlockEndToEndTests.binary
+        process.arguments = ["run", "--python", "python3", "--db", database.path, script.path, "--", pidFile]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var pid: Int32 = 0
+        for _ in 0..<600 where pid == 0 {
+            Thread.sleep(forTimeInterval: 0.05)
+            pid = (try? String(contentsOfFile: pidFile, encoding: .utf8)).flatMap { Int32($0) } ?? 0
+        }
+        try KillTests.waitForCommittedEvents(run: 1, in: database.path)
+        return (process, pid)
+    }
+
+    /// SIGINT to gilrec alone reaches the program as KeyboardInterrupt; the run is `interrupted`, exit 130.
+    @Test func sigintInterruptsTheProgramAndTheRun() throws {
+        let database = TemporaryDatabase()
+        let (gilrec, _) = try startRecording(database)
+        kill(gilrec.processIdentifier, SIGINT)
+        gilrec.waitUntilExit()
+        #expect(gilrec.terminationStatus == 130)
+        let run = try TraceReader(path: database.path).resolveRun("1")
+        #expect(run.status == .interrupted)
+        #expect(run.eventCount > 0)
+    }
+
+    /// kill -9 of gilrec: the run is `incomplete` (its recorder is gone), every committed event intact; the
+    /// program, left alone, stops recording and runs on until it is stopped.
+    @Test func killedRecorderLeavesAnIncompleteRun() throws {
+        let database = TemporaryDatabase()
+        let (gilrec, programPid) = try startRecording(database)
+        Thread.sleep(forTimeInterval: 0.3)
+        kill(gilrec.processIdentifier, SIGKILL)
+        Thread.sleep(forTimeInterval: 0.3)
+        #expect(programPid > 0 && kill(programPid, 0) == 0, "the program keeps running without its recorder")
+        // Foundation's Process sees its child's end once every inherited descriptor is closed: stop the program.
+        if programPid > 0 { kill(programPid, SIGKILL) }
+        gilrec.waitUntilExit()
+        let reader = try TraceReader(path: database.path)
+        #expect(try reader.query("PRAGMA integrity_check", parameters: [:]).rows.first?.first == .text("ok"))
+        let run = try reader.resolveRun("1")
+        #expect(run.status == .incomplete)
+        let disorder = try reader.query("""
+            SELECT count(*) FROM (SELECT ts, LAG(ts) OVER (PARTITION BY tid ORDER BY seq) AS previous
+                                  FROM events WHERE run_id = 1) WHERE previous > ts
+            """, parameters: [:])
+        #expect(disorder.rows.first?.first == .integer(0))
+    }
+}
