@@ -96,7 +96,7 @@ let package = Package(
         .testTarget(name: "TraceStoreTests", dependencies: ["TraceStore", "GILTrace"]),
         .testTarget(
             name: "GILAnalysisTests", dependencies: ["GILAnalysis", "TraceStore", "GILTrace"], exclude: ["Fixtures"]),
-        .testTarget(name: "GILRecCLITests", dependencies: ["GILRecCLI", "GILRecorder", "GILRuntime", "TraceStore", "GILAnalysis", "GILTrace"]),
+        .testTarget(name: "GILRecCLITests", dependencies: ["GILRecCLI", "GILRecorder", "GILRuntime", "TraceStore", "GILAnalysis", "GILTrace", "CGILRecShared"]),
         .testTarget(name: "GILBenchCLITests", dependencies: ["GILBenchCLI", "GILRecorder", "GILRuntime", "TraceStore", "GILAnalysis"]),
         .testTarget(name: "GILStatCLITests", dependencies: ["GILStatCLI", "GILAnalysis", "TraceStore", "GILRecorder", "GILRuntime"]),
     ]

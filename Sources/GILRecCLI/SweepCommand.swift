@@ -49,6 +49,9 @@ struct SweepCommand: ParsableCommand {
     @Flag(name: .long, help: "Let the program's output through instead of capturing it.")
     var showOutput = false
 
+    @Option(name: .long, help: "Record the runs in this real CPython (a command such as python3, or a path) instead of gilrec's runtime; --policy, --check-points and --check-interval do not apply.")
+    var python: String?
+
     @Argument(help: "The Python program to run, or the name of an example (gilrec's Examples/).")
     var program: String
 
@@ -61,6 +64,14 @@ struct SweepCommand: ParsableCommand {
             throw ValidationError("--timeout must be a positive number of seconds, got \(timeout)")
         }
         guard checkInterval >= 1 else { throw ValidationError("--check-interval must be at least 1, got \(checkInterval)") }
+        if python != nil {
+            // The real interpreter has one GIL of its own: a policy list is a mistake, not a wish to ignore.
+            if policy != GILPolicy.cpython3.name {
+                throw ValidationError("--policy applies to gilrec's own runtime; with --python the real CPython runs with its own GIL")
+            }
+            if checkPoints != nil { throw ValidationError("--check-points applies to gilrec's own runtime, not to --python") }
+            if checkInterval != 100 { throw ValidationError("--check-interval applies to gilrec's own runtime, not to --python") }
+        }
     }
 
     /// The lists as a plan; a bad list is a `ValidationError` (usage, exit 64) before anything is recorded.
@@ -88,7 +99,7 @@ struct SweepCommand: ParsableCommand {
         let plan = try plan()
         let source: (path: String, text: String)
         do {
-            source = try SweepProgram.resolve(program)
+            source = try SweepProgram.resolve(program, readText: python == nil)
         } catch {
             printError("gilrec: \(error)")
             return 1
@@ -100,6 +111,7 @@ struct SweepCommand: ParsableCommand {
         sweep.checkInterval = checkInterval
         sweep.timeoutSeconds = timeout
         sweep.showOutput = showOutput
+        sweep.python = python
         let outcome: Sweep.Outcome
         do {
             outcome = try sweep.run(signals: signals) { progress.show($0) }
@@ -128,8 +140,11 @@ struct SweepCommand: ParsableCommand {
 /// A program path, or the name of one of gilrec's examples (`sweep_cpu`, `sweep_cpu.py`, `Examples/sweep_cpu.py`)
 /// when no such file exists.
 enum SweepProgram {
-    static func resolve(_ name: String) throws -> (path: String, text: String) {
-        if FileManager.default.fileExists(atPath: name) { return (name, try ProgramSource.read(name)) }
+    /// - Parameter readText: false for the real CPython, which reads the file itself.
+    static func resolve(_ name: String, readText: Bool = true) throws -> (path: String, text: String) {
+        if FileManager.default.fileExists(atPath: name) {
+            return (name, readText ? try ProgramSource.read(name) : try ProgramSource.checkExists(name))
+        }
         var stem = name
         if stem.hasPrefix("Examples/") { stem = String(stem.dropFirst("Examples/".count)) }
         if stem.hasSuffix(".py") { stem = String(stem.dropLast(3)) }

@@ -49,6 +49,13 @@ def _gilrec_find_gil(g):
                 break
     finally:
         _sys.setswitchinterval(previous)
+        # `gilrec run --python --switch-interval S`: the interval the program starts with.
+        asked = _os.environ.get("GILREC_SWITCH_INTERVAL")
+        if asked:
+            try:
+                _sys.setswitchinterval(float(asked))
+            except (ValueError, OverflowError):
+                pass
 
 
 def _gilrec_lock_offset(g):

@@ -22,6 +22,8 @@ package struct Sweep: Sendable {
     package var timeoutSeconds: Double?
     /// Let the program's stdout/stderr through instead of capturing them.
     package var showOutput = false
+    /// Record the real interpreter this names instead of gilrec's runtime (policies do not apply).
+    package var python: String?
 
     package init(programPath: String, source: String, databasePath: String, plan: SweepPlan) {
         self.programPath = programPath
@@ -76,6 +78,7 @@ package struct Sweep: Sendable {
             request.checkInterval = checkInterval
             request.sweepId = outcome.sweepID
             request.environment = [Self.threadsVariable: String(point.threads)]
+            request.python = python
             let start = MonotonicClock.now()
             let result = try Recording.record(request, signals: signals)
             if outcome.sweepID == nil {

@@ -74,15 +74,22 @@ final class CPythonDrain: @unchecked Sendable {  // `state` is behind its Mutex;
         wake.signal()
         if started { stopped.wait() }
         pass()
-        withProcesses { $0.forEach { $0.finalPass(processEnded: $0.pid == mainPid || !$0.isAlive) } }
+        passing.withLock {
+            withProcesses { $0.forEach { $0.finalPass(processEnded: $0.pid == mainPid || !$0.isAlive) } }
+        }
     }
 
-    /// One pass over the session: new processes, then every process's meta records and events.
+    /// One pass over the session: new processes, then every process's meta records and events. Passes are
+    /// serialised: the drain thread makes them, and the engine too while it waits for children to end.
     @discardableResult
     func pass() -> Int {
+        passing.lock()
+        defer { passing.unlock() }
         discover()
         return withProcesses { processes in processes.reduce(0) { $0 + $1.pass() } }
     }
+
+    private let passing = NSLock()
 
     private func withProcesses<T>(_ body: ([RecordedProcess]) -> T) -> T {
         let processes = state.withLock { Array($0.processes.values) }

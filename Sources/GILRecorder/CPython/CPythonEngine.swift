@@ -19,7 +19,7 @@ struct CPythonEngine: RecordingEngine {
         let program = try programFile(request, session: session)
         let info = RunInfo(
             label: request.label, program: request.programPath, argv: request.arguments, policy: "cpython3",
-            switchIntervalNs: 5_000_000,
+            switchIntervalNs: request.switchIntervalNs,
             checkMode: interpreter.version.lexicographicallyPrecedes([3, 10]) ? "every" : "py310",
             host: Recording.hostName(), cpuCount: ProcessInfo.processInfo.activeProcessorCount, sweepId: request.sweepId,
             pid: getpid(), engine: interpreter.engine, python: interpreter.executable)
@@ -27,6 +27,10 @@ struct CPythonEngine: RecordingEngine {
         // As under gilrec's runtime, $GILREC_HTTP names the loopback server (Examples/io_fetch.py fetches from it).
         var base = ProcessInfo.processInfo.environment.merging(request.environment) { $1 }
         base["GILREC_HTTP"] = LoopbackHTTPServer.shared.baseURL
+        // `--switch-interval`: the start-up code calls sys.setswitchinterval before the program runs.
+        if request.switchIntervalNs != 5_000_000 {
+            base["GILREC_SWITCH_INTERVAL"] = String(Double(request.switchIntervalNs) / 1e9)
+        }
         let environment = session.environment(base: base, consumer: getpid())
         let start = MonotonicClock.now()
         let child: ChildProcess
