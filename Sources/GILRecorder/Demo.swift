@@ -14,6 +14,8 @@ package struct Demo: Sendable {
     package var checkMode: CheckMode = .py310
     /// Rewrites each example's source before it runs (tests shrink the 10**7 loops for a debug build).
     package var adaptSource: @Sendable (String) -> String = { $0 }
+    /// The real interpreter part 7 records beside the model (skipped, with one line, when it cannot run).
+    package var python = "python3"
 
     package init(databasePath: String, switchIntervalNs: Int64 = 5_000_000, raceIterations: Int = 1_000_000) {
         self.databasePath = databasePath
@@ -28,6 +30,8 @@ package struct Demo: Sendable {
         var label: String
         var title: String
         var policy: GILPolicy = .cpython3
+        /// Recorded under the real CPython (`gilrec run --python`) instead of gilrec's runtime.
+        var realCPython = false
     }
 
     static let steps: [Step] = [
@@ -44,13 +48,30 @@ package struct Demo: Sendable {
              title: "6b. cpu_bound() on two threads, without a GIL", policy: .freeThreaded),
         Step(example: "race", arguments: [], label: "demo-ft-race",
              title: "6c. `counter += 1` from 4 threads, without a GIL", policy: .freeThreaded),
+        Step(example: "cpu_bound", arguments: ["serial"], label: "demo-cpython-cpu-serial",
+             title: "7a. cpu_bound() twice, serially, in the real python3", realCPython: true),
+        Step(example: "cpu_bound", arguments: ["threaded"], label: "demo-cpython-cpu-threaded",
+             title: "7b. cpu_bound() on two threads, in the real python3", realCPython: true),
+        Step(example: "convoy", arguments: [], label: "demo-cpython-convoy",
+             title: "7c. short sleeps beside a CPU-bound thread, in the real python3", realCPython: true),
     ]
 
     /// Records every step (echoing each program's output), then prints the lesson.
     package func run(print emit: (String) -> Void) throws {
         var runs: [String: RecordingResult] = [:]
         var outputs: [String: String] = [:]
+        var interpreter: PythonInterpreter?
+        var skippedReal: String?
         for step in Self.steps {
+            if step.realCPython && interpreter == nil && skippedReal == nil {
+                do {
+                    interpreter = try PythonInterpreter.probe(python)
+                } catch {
+                    skippedReal = "\(error)"
+                    emit("== 7. The real CPython: skipped (\(error))")
+                }
+            }
+            if step.realCPython && skippedReal != nil { continue }
             emit("== \(step.title)   [run label \(step.label)]")
             let example = try ExampleLibrary.load(step.example)
             let capture = OutputCapture()
@@ -61,6 +82,7 @@ package struct Demo: Sendable {
                 databasePath: databasePath, switchIntervalNs: switchIntervalNs, checkMode: checkMode, output: .capture(capture)
             )
             request.policy = step.policy
+            if step.realCPython { request.python = python }
             let result = try Recording.record(request)
             for line in capture.standardOutput.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
                 emit("   | \(line)")
@@ -74,7 +96,8 @@ package struct Demo: Sendable {
         }
         emit("")
         let lesson = try DemoLesson(
-            databasePath: databasePath, runIDs: runs.mapValues(\.runID), outputs: outputs, checkMode: checkMode)
+            databasePath: databasePath, runIDs: runs.mapValues(\.runID), outputs: outputs, checkMode: checkMode,
+            realCPython: interpreter.map { .recorded($0.engine) } ?? .skipped(skippedReal ?? "not run"))
         for line in lesson.lines { emit(line) }
     }
 }

@@ -8,8 +8,17 @@ import TraceStore
 struct DemoLesson {
     var lines: [String] = []
 
+    /// Whether part 7 (the real CPython beside the model) was recorded.
+    enum RealCPython {
+        case recorded(String)
+        case skipped(String)
+    }
+
     /// `runIDs` maps the demo's run labels to run ids; `outputs` holds what each program printed.
-    init(databasePath: String, runIDs: [String: Int64], outputs: [String: String], checkMode: CheckMode) throws {
+    init(
+        databasePath: String, runIDs: [String: Int64], outputs: [String: String], checkMode: CheckMode,
+        realCPython: RealCPython
+    ) throws {
         let reader = try TraceReader(path: databasePath)
         func load(_ label: String) throws -> LoadedRun {
             guard let id = runIDs[label] else { throw DemoError(description: "the demo did not record \(label)") }
@@ -112,5 +121,30 @@ struct DemoLesson {
         lines.append("   global guarded by its own lock instead (\(objectLockWaits) contended object-lock waits in the race below).")
         lines.append("   counter += 1 without a GIL:  \(ftRace)")
         lines.append("   The GIL never made `counter += 1` atomic; without it the race is plain to see. Use a Lock.")
+        lines.append("")
+
+        // 7. The model beside the real interpreter, measured the same way.
+        guard case .recorded(let engine) = realCPython else {
+            if case .skipped(let why) = realCPython { lines.append("7. The real CPython: skipped (\(why)).") }
+            return
+        }
+        let realSerial = try load("demo-cpython-cpu-serial")
+        let realThreaded = try load("demo-cpython-cpu-threaded")
+        let real = Speedup.compute(serial: realSerial.facts, threaded: realThreaded.facts, threadedSlices: realThreaded.slices)
+        let realSummary = try summary(realThreaded)
+        let realConvoyRun = try load("demo-cpython-convoy")
+        let realConvoy = ConvoyAnalysis.analyse(
+            facts: realConvoyRun.facts, slices: realConvoyRun.slices, threads: realConvoyRun.threads)
+        func rate(_ s: RunSummary) -> String { s.switchesPerSecond.map { Humanize.format($0, decimals: 0) + "/s" } ?? "n/a" }
+        func p50(_ c: ConvoyReport) -> String { c.episodes.p50.map(Humanize.duration) ?? "-" }
+        lines.append("7. The same programs in the real \(engine), recorded from inside its process (`gilrec run --python python3`):")
+        lines.append("                                   gilrec's model      real CPython")
+        lines.append("   cpu_bound() ×2 speedup          \(pad(times(cpu.speedup)))  \(times(real.speedup))")
+        lines.append("   GIL switches, 2 CPU threads     \(pad(rate(cpuSummary)))  \(rate(realSummary))")
+        lines.append("   convoy episodes, p50            \(pad("\(convoy.episodes.count), \(p50(convoy))"))  \(realConvoy.episodes.count), \(p50(realConvoy))")
+        lines.append("   convoy I/O slowdown             \(pad(times(convoy.ioSlowdown)))  \(times(realConvoy.ioSlowdown))")
+        lines.append("   Record your own program the same way; `gilstat compare` sets a model run beside a real one.")
     }
+
+    private func pad(_ text: String) -> String { text.padding(toLength: 18, withPad: " ", startingAt: 0) }
 }
