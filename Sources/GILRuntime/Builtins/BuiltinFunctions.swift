@@ -10,7 +10,7 @@ enum BuiltinFunctions {
         let m = PyModule(name: "builtins")
         for t in [BuiltinTypes.object, BuiltinTypes.type, BuiltinTypes.int, BuiltinTypes.bool, BuiltinTypes.float, BuiltinTypes.str,
                   BuiltinTypes.list, BuiltinTypes.tuple, BuiltinTypes.dict, BuiltinTypes.set, BuiltinTypes.frozenset, BuiltinTypes.range,
-                  BuiltinTypes.bytes, BuiltinTypes.slice, BuiltinTypes.staticmethod, BuiltinTypes.classmethod, BuiltinTypes.property] {
+                  BuiltinTypes.bytes, BuiltinTypes.bytearray, BuiltinTypes.slice, BuiltinTypes.staticmethod, BuiltinTypes.classmethod, BuiltinTypes.property] {
             m.dict[t.name] = .object(t)
         }
         for k in ExceptionKind.allCases where k != .brokenBarrierError { m.dict[k.rawValue] = .object(k.type) }
@@ -374,8 +374,13 @@ extension BuiltinFunctions {
             default: throw PyException.make(.typeError, "__hash__ method should return an integer")
             }
         }
-        // hash(3.0) == hash(3): an integral float hashes as the int (Objects/floatobject.c float_hash).
-        if case .float(let d) = v, let i = Int(exactly: d) { return i == -1 ? -2 : i }
-        return try pyHash(v)
+        switch v {
+        case .int(let i): return CPythonHash.int(i)
+        case .bool(let b): return b ? 1 : 0
+        case .float(let d): return try CPythonHash.double(d) ?? pyHash(v)
+        case .object(let o as PyBigInt): return CPythonHash.big(o.value)
+        case .object(let t as PyTuple): return CPythonHash.tuple(try t.items.map { try hash($0, ctx) })
+        default: return try pyHash(v)
+        }
     }
 }

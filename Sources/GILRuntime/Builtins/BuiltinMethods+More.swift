@@ -17,7 +17,9 @@ extension BuiltinMethods {
             return .object(d)
         }
         installMoreStr(str)
-        installMoreBytes(bytes)
+        BytesMethods.install(bytes)
+        BytesMethods.install(BuiltinTypes.bytearray)
+        ByteArrayMethods.install(BuiltinTypes.bytearray)
         installMoreNumbers(int: int, float: float)
         installMoreSet(set)
         method(BuiltinTypes.iterator, "__next__", 1) { a, _, ctx in
@@ -152,121 +154,6 @@ extension BuiltinMethods {
         return b.value
     }
 
-    /// bytes methods work on the raw bytes; case mapping is ASCII-only, as in CPython.
-    static func installMoreBytes(_ t: PyType) {
-        func bytes(_ b: [UInt8]) -> Value { .object(PyBytes(b)) }
-        method(t, "upper", 1) { a, _, _ in bytes(try selfBytes(a).map { $0 >= 97 && $0 <= 122 ? $0 - 32 : $0 }) }
-        method(t, "lower", 1) { a, _, _ in bytes(try selfBytes(a).map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }) }
-        func isSpace(_ c: UInt8) -> Bool { c == 32 || (c >= 9 && c <= 13) }
-        for (name, leading, trailing) in [("strip", true, true), ("lstrip", true, false), ("rstrip", false, true)] {
-            method(t, name, 1) { a, _, _ in
-                var b = ArraySlice(try selfBytes(a))
-                let chars: [UInt8]? = a.count > 1 && !a[1].isNone ? try bytesArgument(a[1], name) : nil
-                let strip: (UInt8) -> Bool = chars.map { set in { set.contains($0) } } ?? isSpace
-                if leading { while let f = b.first, strip(f) { b.removeFirst() } }
-                if trailing { while let l = b.last, strip(l) { b.removeLast() } }
-                return bytes(Array(b))
-            }
-        }
-        method(t, "split", 1) { a, kw, _ in
-            let b = try selfBytes(a)
-            let sepValue = a.count > 1 ? a[1] : (kw.first { $0.0 == "sep" }?.1 ?? .none)
-            if sepValue.isNone {
-                return .object(PyList(b.split(whereSeparator: isSpace).map { bytes(Array($0)) }))
-            }
-            let sep = try bytesArgument(sepValue, "split")
-            if sep.isEmpty { throw PyException.make(.valueError, "empty separator") }
-            var parts: [Value] = []
-            var start = 0
-            var i = 0
-            while i + sep.count <= b.count {
-                if Array(b[i ..< i + sep.count]) == sep {
-                    parts.append(bytes(Array(b[start ..< i])))
-                    i += sep.count
-                    start = i
-                } else {
-                    i += 1
-                }
-            }
-            parts.append(bytes(Array(b[start...])))
-            return .object(PyList(parts))
-        }
-        func find(_ b: [UInt8], _ sub: [UInt8]) -> Int? {
-            if sub.isEmpty { return 0 }
-            guard sub.count <= b.count else { return nil }
-            for i in 0 ... b.count - sub.count where Array(b[i ..< i + sub.count]) == sub { return i }
-            return nil
-        }
-        method(t, "find", 2) { a, _, _ in .int(find(try selfBytes(a), try bytesArgument(a[1], "find")) ?? -1) }
-        method(t, "startswith", 2) { a, _, _ in
-            let b = try selfBytes(a), p = try bytesArgument(a[1], "startswith")
-            return .bool(b.count >= p.count && Array(b[..<p.count]) == p)
-        }
-        method(t, "endswith", 2) { a, _, _ in
-            let b = try selfBytes(a), p = try bytesArgument(a[1], "endswith")
-            return .bool(b.count >= p.count && Array(b[(b.count - p.count)...]) == p)
-        }
-        method(t, "replace", 3) { a, _, _ in
-            let b = try selfBytes(a), old = try bytesArgument(a[1], "replace"), new = try bytesArgument(a[2], "replace")
-            if old.isEmpty { return a[0] }
-            var out: [UInt8] = []
-            var i = 0
-            while i < b.count {
-                if i + old.count <= b.count, Array(b[i ..< i + old.count]) == old {
-                    out += new
-                    i += old.count
-                } else {
-                    out.append(b[i])
-                    i += 1
-                }
-            }
-            return bytes(out)
-        }
-        method(t, "count", 2) { a, _, _ in
-            let b = try selfBytes(a), sub = try bytesArgument(a[1], "count")
-            if sub.isEmpty { return .int(b.count + 1) }
-            var n = 0
-            var i = 0
-            while i + sub.count <= b.count {
-                if Array(b[i ..< i + sub.count]) == sub { n += 1; i += sub.count } else { i += 1 }
-            }
-            return .int(n)
-        }
-        method(t, "join", 2) { a, _, ctx in
-            let sep = try selfBytes(a)
-            var out: [UInt8] = []
-            for (i, item) in try collect(a[1], ctx).enumerated() {
-                if i > 0 { out += sep }
-                out += try bytesArgument(item, "join")
-            }
-            return bytes(out)
-        }
-        method(t, "hex", 1) { a, _, _ in .str(try selfBytes(a).map { String(format: "%02x", $0) }.joined()) }
-        // bytes.fromhex(s): called on the type, so args[0] is the string; whitespace between pairs is skipped.
-        method(t, "fromhex", 1) { a, _, _ in
-            guard case .object(let text as PyStr) = a[0] else {
-                throw PyException.make(.typeError, "fromhex() argument must be str, not \(typeName(a[0]))")
-            }
-            var out: [UInt8] = []
-            var high: UInt8?
-            for (position, c) in text.value.unicodeScalars.enumerated() {
-                if high == nil && c.properties.isWhitespace { continue }
-                guard c.isASCII, let digit = UInt8(String(c), radix: 16) else {
-                    throw PyException.make(.valueError, "non-hexadecimal number found in fromhex() arg at position \(position)")
-                }
-                if let h = high {
-                    out.append(h << 4 | digit)
-                    high = nil
-                } else {
-                    high = digit
-                }
-            }
-            if high != nil {
-                throw PyException.make(.valueError, "non-hexadecimal number found in fromhex() arg at position \(text.value.unicodeScalars.count)")
-            }
-            return .object(PyBytes(out))
-        }
-    }
 
     static func installMoreNumbers(int: PyType, float: PyType) {
         method(int, "bit_length", 1) { a, _, _ in

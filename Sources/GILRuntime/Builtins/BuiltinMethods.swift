@@ -194,7 +194,12 @@ enum BuiltinMethods {
             if s.hasPrefix("-") || s.hasPrefix("+") { sign = String(s.removeFirst()) }
             return .str(sign + String(repeating: "0", count: max(0, w - s.count - sign.count)) + s)
         }
-        t.addMethod("encode") { a, _, _ in .object(PyBytes(Array(selfStr(a).utf8))) }
+        t.addMethod("encode") { a, kw, _ in
+            let args = try Arguments(Array(a.dropFirst()), kw, names: ["encoding", "errors"], function: "encode")
+            let encoding = try BytesMethods.text(args.value(0), "encode() argument 'encoding'") ?? "utf-8"
+            let errors = try BytesMethods.text(args.value(1), "encode() argument 'errors'") ?? "strict"
+            return .object(PyBytes(try Codecs.encode(selfStr(a), encoding: encoding, errors: errors)))
+        }
         t.addMethod("partition") { a, _, _ in
             let s = selfStr(a), sep = try string(a[1], "partition") ?? ""
             guard let r = s.range(of: sep) else { return .object(PyTuple([.str(s), .str(""), .str("")])) }
@@ -443,16 +448,6 @@ enum BuiltinMethods {
         float.addMethod("is_integer") { a, _, _ in
             if case .float(let d) = a[0] { return .bool(d.isFinite && d == d.rounded()) }
             return .bool(false)
-        }
-    }
-
-    static func installBytes(_ t: PyType) {
-        t.addMethod("decode") { a, _, _ in
-            guard case .object(let b as PyBytes) = a[0] else { return .str("") }
-            guard let s = String(bytes: b.value, encoding: .utf8) else {
-                throw PyException.make(.unicodeDecodeError, "'utf-8' codec can't decode bytes")
-            }
-            return .str(s)
         }
     }
 }

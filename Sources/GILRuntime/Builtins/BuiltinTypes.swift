@@ -48,14 +48,28 @@ enum BuiltinTypes {
         valueTypes.contains { $0 === t }
     }
 
-    private static let valueTypes = [int, float, str, bytes, list, tuple, dict, set, frozenset, range, bool]
+    private static let valueTypes = [int, float, str, bytes, bytearray, list, tuple, dict, set, frozenset, range, bool]
 
     static let int = make("int") { _, args, kwargs, ctx in try Conversions.int(args, kwargs, ctx) }
     static let bool = make("bool", base: int) { _, args, _, ctx in .bool(try args.first.map { try truthy($0, ctx) } ?? false) }
     static let float = make("float") { _, args, _, ctx in try Conversions.float(args.first ?? .float(0), ctx) }
     static let str = make("str") { _, args, kwargs, ctx in
         guard let v = args.first else { return .str("") }
-        if case .object(let b as PyBytes) = v, args.count > 1 || !kwargs.isEmpty { return .str(String(decoding: b.value, as: UTF8.self)) }
+        if args.count > 1 || !kwargs.isEmpty {
+            // str(bytes, encoding, errors): a decode (Objects/unicodeobject.c unicode_new_impl).
+            let a = try Arguments(args, kwargs, names: ["object", "encoding", "errors"], function: "str")
+            func text(_ v: Value?, _ name: String) throws -> String? {
+                guard let v else { return nil }
+                guard case .object(let s as PyStr) = v else { throw PyException.make(.typeError, "str() argument '\(name)' must be str, not \(typeName(v))") }
+                return s.value
+            }
+            let encoding = try text(a.value(1), "encoding") ?? "utf-8", errors = try text(a.value(2), "errors") ?? "strict"
+            if case .object(let o) = v, o.tag == .str { throw PyException.make(.typeError, "decoding str is not supported") }
+            guard let b = BytesLike.bytes(v) else {
+                throw PyException.make(.typeError, "decoding to str: need a bytes-like object, \(typeName(v)) found")
+            }
+            return .str(try Codecs.decode(b, encoding: encoding, errors: errors))
+        }
         return .str(try GILRuntime.str(v, ctx))
     }
     /// `str(x)` for an int or a str, answered without the constructor's argument array (the VM's
@@ -103,27 +117,11 @@ enum BuiltinTypes {
         default: throw PyException.make(.typeError, "range expected at most 3 arguments, got \(args.count)")
         }
     }
-    static let bytes = make("bytes") { _, args, _, ctx in
-        guard let v = args.first else { return .object(PyBytes([])) }
-        if case .object(let s as PyStr) = v { return .object(PyBytes(Array(s.value.utf8))) }
-        if case .object(let o) = v, o is PyBigInt {
-            throw PyException.make(.overflowError, "cannot fit 'int' into an index-sized integer")
-        }
-        if let n = indexValue(v) {
-            if n < 0 { throw PyException.make(.valueError, "negative count") }
-            try AllocationLimit.checkBytes(n, ctx)
-            return .object(PyBytes([UInt8](repeating: 0, count: n)))
-        }
-        if case .object(let b as PyBytes) = v { return .object(PyBytes(b.value)) }
-        return .object(PyBytes(try collect(v, ctx).map { x in
-            guard let i = try Index.integer(x, ctx) else {
-                throw PyException.make(.typeError, "'\(typeName(x))' object cannot be interpreted as an integer")
-            }
-            guard case .int(let n) = i, (0...255).contains(n) else {
-                throw PyException.make(.valueError, "bytes must be in range(0, 256)")
-            }
-            return UInt8(n)
-        }))
+    static let bytes = make("bytes") { _, args, kwargs, ctx in
+        .object(PyBytes(try BytesConstructors.contents(args, kwargs, ctx, mutable: false)))
+    }
+    static let bytearray = make("bytearray") { _, args, kwargs, ctx in
+        .object(PyByteArray(try BytesConstructors.contents(args, kwargs, ctx, mutable: true)))
     }
     static let slice = make("slice") { _, args, _, _ in
         switch args.count {
@@ -181,7 +179,6 @@ enum BuiltinTypes {
         BuiltinMethods.installDict(dict)
         BuiltinMethods.installSet(set)
         BuiltinMethods.installNumbers(int: int, float: float)
-        BuiltinMethods.installBytes(bytes)
         BuiltinMethods.installTuple(tuple)
         BuiltinMethods.installMore(str: str, bytes: bytes, int: int, float: float, set: set)
         return true
@@ -200,6 +197,7 @@ func typeOf(_ v: Value) -> PyType {
         case .str: return BuiltinTypes.str
         case .bigint: return BuiltinTypes.int
         case .bytes: return BuiltinTypes.bytes
+        case .byteArray: return BuiltinTypes.bytearray
         case .tuple: return BuiltinTypes.tuple
         case .list: return BuiltinTypes.list
         case .dict: return BuiltinTypes.dict

@@ -109,9 +109,9 @@ enum FileObjects {
             case .object(let s as PyStr) where !f.binary:
                 bytes = Array(s.value.utf8)
                 count = s.scalars.count
-            case .object(let b as PyBytes) where f.binary:
-                bytes = b.value
-                count = b.value.count
+            case .object(let o) where f.binary && (o.tag == .bytes || o.tag == .byteArray):
+                bytes = BytesLike.bytes(a[1])!
+                count = bytes.count
             default:
                 throw PyException.make(.typeError, "write() argument must be \(f.binary ? "bytes" : "str"), not \(a.count > 1 ? typeName(a[1]) : "nothing")")
             }

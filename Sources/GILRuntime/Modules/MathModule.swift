@@ -1,8 +1,7 @@
 import BigInt
 import Foundation
 
-/// `math` and `random`: the functions example programs reach for. (random's numbers differ from
-/// CPython's Mersenne Twister; programs that print them cannot match CPython anyway.)
+/// `math`: the functions example programs reach for.
 enum MathModule {
     static func double(_ v: Value) throws -> Double {
         guard let n = Arithmetic.number(v) else { throw PyException.make(.typeError, "must be real number, not \(typeName(v))") }
@@ -111,62 +110,6 @@ extension MathModule {
         }
         let mid = lo + (hi - lo) / 2
         return product(lo, mid) * product(mid + 1, hi)
-    }
-}
-
-enum RandomModule {
-    /// xorshift64* state; one generator per module (per runtime), used under the GIL.
-    final class Generator {
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-
-        func next() -> UInt64 {
-            state ^= state >> 12
-            state ^= state << 25
-            state ^= state >> 27
-            return state &* 2_685_821_657_736_338_717
-        }
-
-        func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-    }
-
-    static func make() -> PyModule {
-        let m = PyModule(name: "random")
-        let g = Generator()
-        g.state ^= UInt64(truncatingIfNeeded: MonotonicNow.value())
-        m.addFunction("seed") { a, _, _ in
-            g.state = UInt64(truncatingIfNeeded: (a.first.flatMap(indexValue) ?? 0)) &+ 0x9E37_79B9_7F4A_7C15
-            return .none
-        }
-        m.addFunction("random") { _, _, _ in .float(g.unit()) }
-        m.addFunction("uniform") { a, _, _ in
-            let lo = try MathModule.double(a[0]), hi = try MathModule.double(a[1])
-            return .float(lo + (hi - lo) * g.unit())
-        }
-        m.addFunction("randint") { a, _, _ in
-            guard let lo = indexValue(a[0]), let hi = indexValue(a[1]), hi >= lo else { throw PyException.make(.valueError, "empty range for randrange()") }
-            return .int(lo + Int(g.next() % UInt64(hi - lo + 1)))
-        }
-        m.addFunction("randrange") { a, _, _ in
-            let lo = a.count > 1 ? indexValue(a[0]) ?? 0 : 0
-            let hi = indexValue(a.count > 1 ? a[1] : a[0]) ?? 0
-            guard hi > lo else { throw PyException.make(.valueError, "empty range for randrange()") }
-            return .int(lo + Int(g.next() % UInt64(hi - lo)))
-        }
-        m.addFunction("choice") { a, _, ctx in
-            let items = try collect(a[0], ctx)
-            if items.isEmpty { throw PyException.make(.indexError, "Cannot choose from an empty sequence") }
-            return items[Int(g.next() % UInt64(items.count))]
-        }
-        m.addFunction("shuffle") { a, _, _ in
-            guard case .object(let l as PyList) = a[0] else { return .none }
-            l.withItems { items in
-                if items.count > 1 {
-                    for i in stride(from: items.count - 1, to: 0, by: -1) { items.swapAt(i, Int(g.next() % UInt64(i + 1))) }
-                }
-            }
-            return .none
-        }
-        return m
     }
 }
 

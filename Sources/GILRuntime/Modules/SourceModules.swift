@@ -20,6 +20,7 @@ enum SourceModules {
         "json": JSONSource.text,
         "concurrent.futures": FuturesModule.source,
         "weakref": WeakrefSource.text,
+        "random": RandomSource.text,
         "_weakrefset": "from weakref import WeakSet\n",
         "__future__": FutureSource.text,
     ]

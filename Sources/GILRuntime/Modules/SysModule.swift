@@ -77,6 +77,14 @@ enum OSModule {
     static func make(_ runtime: PythonRuntime) -> PyModule {
         let m = PyModule(name: "os")
         m.addFunction("getpid") { _, _, _ in .int(Int(getpid())) }
+        m.addFunction("urandom") { args, _, ctx in
+            let n = try Index.value(args.first ?? .none, ctx)
+            if n < 0 { throw PyException.make(.valueError, "negative argument not allowed") }
+            try AllocationLimit.checkBytes(n, ctx)
+            var bytes = [UInt8](repeating: 0, count: n)
+            if n > 0, !bytes.withUnsafeMutableBytes(SystemEntropy.fill) { throw OSErrors.fromErrno() }
+            return .object(PyBytes(bytes))
+        }
         m.addFunction("cpu_count") { _, _, _ in .int(ProcessInfo.processInfo.activeProcessorCount) }
         let environ = PyDict()
         for (k, v) in ProcessInfo.processInfo.environment.sorted(by: { $0.key < $1.key }) { try? environ.set(.str(k), .str(v)) }

@@ -174,20 +174,24 @@ enum Arithmetic {
                 return .object(PyTuple(a.items + b.items))
             }
             throw PyException.make(.typeError, "can only concatenate tuple (not \"\(typeName(r))\") to tuple")
-        case (.add, let a as PyBytes):
-            if case .object(let b as PyBytes) = r {
-                try AllocationLimit.checkBytes(a.value.count + b.value.count, ctx)
-                return .object(PyBytes(a.value + b.value))
+        case (.add, is PyBytes), (.add, is PyByteArray):
+            guard let b = BytesLike.bytes(r) else {
+                throw PyException.make(.typeError, "can't concat \(typeName(r)) to \(typeName(l))")
             }
-            return nil
+            let a = BytesLike.bytes(l)!
+            try AllocationLimit.checkBytes(a.count + b.count, ctx)
+            return BytesLike.make(a + b, like: l)
         case (.multiply, let a as PyStr):
             guard let n = repeatCount(r) else { return nil }
             try AllocationLimit.check(count: max(0, n), itemBytes: a.value.utf8.count, limit: ctx.maxObjectBytes)
             return .str(String(repeating: a.value, count: max(0, n)))
-        case (.multiply, let a as PyBytes):
+        case (.multiply, is PyBytes), (.multiply, is PyByteArray):
             guard let n = repeatCount(r) else { return nil }
-            try AllocationLimit.check(count: max(0, n), itemBytes: a.value.count, limit: ctx.maxObjectBytes)
-            return .object(PyBytes(Array([[UInt8]](repeating: a.value, count: max(0, n)).joined())))
+            let a = BytesLike.bytes(l)!
+            try AllocationLimit.check(count: max(0, n), itemBytes: a.count, limit: ctx.maxObjectBytes)
+            return BytesLike.make(Array([[UInt8]](repeating: a, count: max(0, n)).joined()), like: l)
+        case (.modulo, is PyBytes), (.modulo, is PyByteArray):
+            return BytesLike.make(try PercentFormat.formatBytes(BytesLike.bytes(l)!, r, ctx), like: l)
         case (.multiply, let a as PyList):
             guard let n = repeatCount(r) else { return nil }
             try AllocationLimit.check(count: max(0, n), itemBytes: a.items.count * MemoryLayout<Value>.stride, limit: ctx.maxObjectBytes)
@@ -313,5 +317,23 @@ extension Arithmetic {
         }
         let r = base.power(exponent, modulus: m)  // in [0, |m|)
         return m.sign == .minus && !r.isZero ? r - BigInt(m.magnitude) : r
+    }
+}
+
+extension Arithmetic {
+    /// `ba += x` extends the bytearray itself, `ba *= n` repeats it in place (bytearray_iconcat / irepeat).
+    static func byteArrayInPlace(_ op: BinaryOperator, _ a: PyByteArray, _ r: Value, _ ctx: ExecutionContext) throws -> Value {
+        if op == .add {
+            guard let more = BytesLike.bytes(r) else { throw PyException.make(.typeError, "can't concat \(typeName(r)) to bytearray") }
+            try AllocationLimit.checkBytes(a.count + more.count, ctx)
+            a.withBytes { $0 += more }
+            return .object(a)
+        }
+        guard let n = repeatCount(r) else {
+            throw PyException.make(.typeError, "can't multiply sequence by non-int of type '\(typeName(r))'")
+        }
+        try AllocationLimit.check(count: max(0, n), itemBytes: a.count, limit: ctx.maxObjectBytes)
+        a.withBytes { bytes in bytes = n <= 0 ? [] : Array([[UInt8]](repeating: bytes, count: n).joined()) }
+        return .object(a)
     }
 }

@@ -61,7 +61,7 @@ struct HashKey: Hashable {
         switch value {
         case .object(let o):
             switch o.tag {
-            case .list, .dict, .set:
+            case .list, .dict, .set, .byteArray:
                 throw PyException.make(.typeError, "unhashable type: '\(typeName(value))'")
             case .instance:
                 let t = unsafeDowncast(o, to: PyInstance.self).type

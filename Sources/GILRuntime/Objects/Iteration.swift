@@ -57,7 +57,7 @@ func makeIterator(_ v: Value, _ ctx: ExecutionContext) throws -> Value {
         if let f = SpecialMethods.hook(o, "__iter__") { return try ctx.call(f, [v]) }
         switch o {
         case let r as PyRange: return .object(PyRangeIterator(r))
-        case is PyList, is PyTuple, is PyStr, is PyBytes: return .object(PySequenceIterator(o))
+        case is PyList, is PyTuple, is PyStr, is PyBytes, is PyByteArray: return .object(PySequenceIterator(o))
         case let d as PyDict: return .object(PyDictIterator(d, .keys))
         case let v as PyDictView: return .object(PyDictIterator(v.dict, v.mode))
         case let s as PySet: return .object(PySequenceIterator(PyTuple(s.elements)))
@@ -101,6 +101,7 @@ func iteratorNext(_ it: Value, _ ctx: ExecutionContext) throws -> Value? {
             let sc = str.scalars
             return s.index < sc.count ? .str(String(sc[s.index])) : nil
         case let b as PyBytes: return s.index < b.value.count ? .int(Int(b.value[s.index])) : nil
+        case let b as PyByteArray: return b.withBytes { s.index < $0.count ? .int(Int($0[s.index])) : nil }
         default: return nil
         }
     case let d as PyDictIterator:

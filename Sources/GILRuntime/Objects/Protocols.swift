@@ -24,6 +24,7 @@ func truthy(_ v: Value, _ ctx: ExecutionContext) throws -> Bool {
         case .dictView: return unsafeDowncast(o, to: PyDictView.self).dict.count > 0
         case .range: return unsafeDowncast(o, to: PyRange.self).count > 0
         case .bytes: return !unsafeDowncast(o, to: PyBytes.self).value.isEmpty
+        case .byteArray: return unsafeDowncast(o, to: PyByteArray.self).count > 0
         case .instance:
             let i = unsafeDowncast(o, to: PyInstance.self)
             if let f = i.type.lookup("__bool__") { return try truthy(try ctx.call(f, [v]), ctx) }
@@ -83,9 +84,9 @@ func valuesEqual(_ a: Value, _ b: Value, _ ctx: ExecutionContext) throws -> Bool
     case let s as PyBigInt:
         if let n = Arithmetic.number(b) { return Arithmetic.order(.int(s.value), n) == 0 }
         return false
-    case let s as PyBytes:
-        if case .object(let t as PyBytes) = b { return s.value == t.value }
-        return false
+    case is PyBytes, is PyByteArray:
+        guard let t = BytesLike.bytes(b) else { return false }
+        return BytesLike.bytes(a)! == t
     case let s as PyRange:
         if case .object(let t as PyRange) = b { return s.start == t.start && s.stop == t.stop && s.step == t.step }
         return false
@@ -129,8 +130,9 @@ func compareOrder(_ op: ComparisonOperator, _ a: Value, _ b: Value, _ ctx: Execu
     case (.object(let x as PyStr), .object(let y as PyStr)):
         let c = x.value.unicodeScalars.lexicographicallyPrecedes(y.value.unicodeScalars) ? -1 : (PyStr.equal(x, y) ? 0 : 1)
         return ordered(op, c)
-    case (.object(let x as PyBytes), .object(let y as PyBytes)):
-        return ordered(op, x.value.lexicographicallyPrecedes(y.value) ? -1 : (x.value == y.value ? 0 : 1))
+    case (.object(let x), .object(let y)) where (x.tag == .bytes || x.tag == .byteArray) && (y.tag == .bytes || y.tag == .byteArray):
+        let p = BytesLike.bytes(a)!, q = BytesLike.bytes(b)!
+        return ordered(op, p.lexicographicallyPrecedes(q) ? -1 : (p == q ? 0 : 1))
     case (.object(let x as PyList), .object(let y as PyList)):
         return try ordered(op, sequenceCompare(x.items, y.items, ctx))
     case (.object(let x as PySet), .object(let y as PySet)):
@@ -206,15 +208,11 @@ func contains(_ container: Value, _ item: Value, _ ctx: ExecutionContext) throws
             }
             return StrSearch.contains(s.value, sub.value)
         case let d as PyDict: return try d.get(item) != nil
-        case let b as PyBytes:
-            // Objects/bytesobject.c: an int is a byte value; bytes are a sub-sequence.
-            if let n = indexValue(item) { return b.value.contains { Int($0) == n } }
-            guard case .object(let sub as PyBytes) = item else {
-                throw PyException.make(.typeError, "a bytes-like object is required, not '\(typeName(item))'")
-            }
-            if sub.value.isEmpty { return true }
-            guard sub.value.count <= b.value.count else { return false }
-            return (0 ... b.value.count - sub.value.count).contains { b.value[$0 ..< $0 + sub.value.count].elementsEqual(sub.value) }
+        case is PyBytes, is PyByteArray:
+            // Objects/bytesobject.c: an int is a byte value (0…255); bytes-like items are a sub-sequence.
+            let hay = BytesLike.bytes(container)!
+            let sub = try BytesMethods.needle(item, ctx)
+            return BytesMethods.search(hay, sub, 0, hay.count) != nil
         case let v as PyDictView where v.mode == .keys: return try v.dict.get(item) != nil
         case let s as PySet: return try s.contains(item)
         case let l as PyList:
@@ -262,6 +260,7 @@ func length(_ v: Value, _ ctx: ExecutionContext) throws -> Int {
         case let s as PySet: return s.storage.count
         case let r as PyRange: return try r.length()
         case let b as PyBytes: return b.value.count
+        case let b as PyByteArray: return b.count
         case let v as PyDictView: return v.dict.count
         case let i as PyInstance:
             if let f = i.type.lookup("__len__"), case .int(let n) = try ctx.call(f, [v]) { return n }

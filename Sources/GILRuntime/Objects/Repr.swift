@@ -33,6 +33,7 @@ func repr(_ v: Value, _ ctx: ExecutionContext) throws -> String {
         case let r as PyRange:
             return r.step == 1 ? "range(\(r.start), \(r.stop))" : "range(\(r.start), \(r.stop), \(r.step))"
         case let b as PyBytes: return bytesRepr(b.value)
+        case let b as PyByteArray: return "bytearray(" + bytesRepr(b.value, escapeBothQuotes: true) + ")"
         case let v as PyDictView:
             let name = typeOf(.object(v)).name
             return "\(name)(" + (try repr(.object(PyList(try collect(.object(v), ctx))), ctx)) + ")"
@@ -128,7 +129,8 @@ func quoteString(_ s: String) -> String {
     return out
 }
 
-func bytesRepr(_ bytes: [UInt8]) -> String {
+/// - Parameter escapeBothQuotes: bytearray's repr escapes a single quote even between double quotes.
+func bytesRepr(_ bytes: [UInt8], escapeBothQuotes: Bool = false) -> String {
     let quote: UInt8 = bytes.contains(39) && !bytes.contains(34) ? 34 : 39
     var out = "b" + String(UnicodeScalar(quote))
     for b in bytes {
@@ -138,6 +140,7 @@ func bytesRepr(_ bytes: [UInt8]) -> String {
         case 13: out += "\\r"
         case 9: out += "\\t"
         case quote: out += "\\" + String(UnicodeScalar(b))
+        case 39 where escapeBothQuotes: out += "\\'"
         case 32..<127: out.unicodeScalars.append(UnicodeScalar(b))
         default: out += "\\x" + String(b, radix: 16).leftPadded(to: 2, with: "0")
         }

@@ -54,6 +54,12 @@ enum Subscript {
             if let i = try Index.item(key, ctx) { return .int(Int(b.value[try normalize(i, b.value.count, "index")])) }
             if case .object(let sl as PySlice) = key { return .object(PyBytes(try sliceItems(b.value, sl))) }
             throw PyException.make(.typeError, "byte indices must be integers or slices, not \(typeName(key))")
+        case let b as PyByteArray:
+            if let i = try Index.item(key, ctx) {
+                return try b.withBytes { .int(Int($0[try normalize(i, $0.count, "bytearray")])) }
+            }
+            if case .object(let sl as PySlice) = key { return .object(PyByteArray(try sliceItems(b.value, sl))) }
+            throw PyException.make(.typeError, "bytearray indices must be integers or slices, not \(typeName(key))")
         case let r as PyRange:
             if let i = try Index.item(key, ctx) {
                 let k = try normalize(i, try r.length(), "range object")
@@ -111,6 +117,9 @@ enum Subscript {
                 return
             }
             throw PyException.make(.typeError, "list indices must be integers or slices, not \(typeName(key))")
+        case let b as PyByteArray:
+            try ByteArrayMethods.assign(b, key, value, ctx)
+            return
         case let d as PyDict:
             try d.set(key, value)
             return
@@ -145,6 +154,9 @@ enum Subscript {
                 return
             }
             throw PyException.make(.typeError, "list indices must be integers or slices, not \(typeName(key))")
+        case let b as PyByteArray:
+            try ByteArrayMethods.delete(b, key, ctx)
+            return
         case let d as PyDict:
             if try d.remove(key) == nil { throw PyException(keyError(key)) }
             return

@@ -47,6 +47,7 @@ enum ObjectTag: UInt8 {
     case str, bigint, bytes, tuple, list, dict, set, range, slice
     case function, builtin, boundMethod, type, instance, module, superProxy
     case rangeIterator, sequenceIterator, dictIterator, nativeIterator, cell, dictView, generator
+    case byteArray
 }
 
 /// Base of every heap object. Objects are only touched by the thread holding the GIL (or, under the

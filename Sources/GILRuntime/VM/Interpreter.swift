@@ -410,6 +410,9 @@ enum Interpreter {
                 }
                 return l
             }
+            if o.tag == .byteArray, op == .add || op == .multiply {
+                return try Arithmetic.byteArrayInPlace(op, unsafeDowncast(o, to: PyByteArray.self), r, ctx)
+            }
             if let inst = o as? PyInstance, let name = Arithmetic.dunder[op].map({ "__i" + $0.0.dropFirst(2) }),
                let f = inst.type.lookup(name) {
                 let v = try ctx.call(f, [l, r])

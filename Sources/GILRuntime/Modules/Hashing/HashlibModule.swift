@@ -11,15 +11,19 @@ enum HashlibModule {
     static let gilMinimumSize = 2048
 
     enum Algorithm: String, CaseIterable {
-        case md5, sha1, sha256
+        case md5, sha1, sha256, sha384, sha512
 
         var digestSize: Int {
             switch self {
             case .md5: MD5.digestSize
             case .sha1: SHA1.digestSize
             case .sha256: SHA256.digestSize
+            case .sha384: 48
+            case .sha512: 64
             }
         }
+
+        var blockSize: Int { self == .sha384 || self == .sha512 ? 128 : 64 }
     }
 
     /// A hash object's running state, behind a mutex as CPython's `ENTER_HASHLIB` lock: the GIL is released
@@ -29,6 +33,7 @@ enum HashlibModule {
             case md5(DigestStream<MD5>)
             case sha1(DigestStream<SHA1>)
             case sha256(DigestStream<SHA256>)
+            case sha512(SHA512Stream)
         }
 
         let algorithm: Algorithm
@@ -41,6 +46,8 @@ enum HashlibModule {
                 case .md5: .md5(DigestStream())
                 case .sha1: .sha1(DigestStream())
                 case .sha256: .sha256(DigestStream())
+                case .sha384: .sha512(SHA512Stream(sha384: true))
+                case .sha512: .sha512(SHA512Stream())
                 }
             }()
             self.stream = Mutex(initial)
@@ -52,6 +59,7 @@ enum HashlibModule {
                 case .md5(var d): d.update(bytes); s = .md5(d)
                 case .sha1(var d): d.update(bytes); s = .sha1(d)
                 case .sha256(var d): d.update(bytes); s = .sha256(d)
+                case .sha512(var d): d.update(bytes); s = .sha512(d)
                 }
             }
         }
@@ -62,6 +70,7 @@ enum HashlibModule {
                 case .md5(let d): d.digest()
                 case .sha1(let d): d.digest()
                 case .sha256(let d): d.digest()
+                case .sha512(let d): d.digest()
                 }
             }
         }
@@ -78,7 +87,7 @@ enum HashlibModule {
             i.native = s
             i.attributes["name"] = .str(s.algorithm.rawValue)
             i.attributes["digest_size"] = .int(s.algorithm.digestSize)
-            i.attributes["block_size"] = .int(64)
+            i.attributes["block_size"] = .int(s.algorithm.blockSize)
             return .object(i)
         }
         /// Feeds `data` to `s`, without the GIL from `gilMinimumSize` bytes on.
@@ -127,7 +136,7 @@ enum HashlibModule {
     /// CPython's buffer check: bytes only (we have no bytearray or memoryview); str must be encoded first.
     private static func bytesToHash(_ v: Value) throws -> [UInt8] {
         switch v {
-        case .object(let b as PyBytes): return b.value
+        case .object(let o) where o.tag == .bytes || o.tag == .byteArray: return BytesLike.bytes(v)!
         case .object(let s) where s.tag == .str: throw PyException.make(.typeError, "Strings must be encoded before hashing")
         default: throw PyException.make(.typeError, "object supporting the buffer API required")
         }

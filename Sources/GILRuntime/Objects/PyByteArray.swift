@@ -1,0 +1,53 @@
+/// Python's `bytearray`: a mutable `bytes`. Like `PyList`, every access goes through `lock`, so the
+/// free-threaded policy stays memory-safe; reading `value` hands out a snapshot.
+final class PyByteArray: PyObject, @unchecked Sendable {
+    /// Touched only under `lock`.
+    private var storage: [UInt8]
+    let lock = ObjectLock("bytearray")
+
+    init(_ bytes: [UInt8] = []) {
+        storage = bytes
+        super.init(tag: .byteArray)
+    }
+
+    /// A snapshot of the bytes; assigning replaces them all.
+    var value: [UInt8] {
+        get { lock.withLock { storage } }
+        set { lock.withLock { storage = newValue } }
+    }
+
+    var count: Int { lock.withLock { storage.count } }
+
+    /// Runs `body` on the bytes under the lock: every check and mutation inside is atomic.
+    func withBytes<R>(_ body: (inout [UInt8]) throws -> R) rethrows -> R {
+        try lock.withLock { try body(&storage) }
+    }
+}
+
+/// Reading any bytes-like object (bytes, bytearray): the buffer protocol's role for our builtins.
+enum BytesLike {
+    /// The bytes of a bytes-like `v`, or nil.
+    @inline(__always)
+    static func bytes(_ v: Value) -> [UInt8]? {
+        guard case .object(let o) = v else { return nil }
+        if let b = o as? PyBytes { return b.value }
+        if let b = o as? PyByteArray { return b.value }
+        return nil
+    }
+
+    /// The bytes of `v`, or CPython's TypeError: `a bytes-like object is required, not 'str'`.
+    static func required(_ v: Value) throws -> [UInt8] {
+        guard let b = bytes(v) else { throw PyException.make(.typeError, "a bytes-like object is required, not '\(typeName(v))'") }
+        return b
+    }
+
+    static func isByteArray(_ v: Value) -> Bool {
+        if case .object(let o) = v { return o.tag == .byteArray }
+        return false
+    }
+
+    /// A result of the same kind as `like`: bytearray methods return bytearrays.
+    static func make(_ bytes: [UInt8], like: Value) -> Value {
+        isByteArray(like) ? .object(PyByteArray(bytes)) : .object(PyBytes(bytes))
+    }
+}
