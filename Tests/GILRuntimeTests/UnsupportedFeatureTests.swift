@@ -43,15 +43,6 @@ import Testing
         #expect(lines.last?.hasPrefix("NotImplementedError: not supported yet: ") == true, "stderr: \(result.stderr)")
     }
 
-    @Test(arguments: ["dict", "list", "int", "str"])
-    func subclassingABuiltinValueTypeIsNamed(base: String) throws {
-        let result = try runProgram("print('before')\nclass Mine(\(base)):\n    pass\n", fileName: "prog.py")
-        #expect(result.stdout == "before\n")
-        #expect(result.outcome.exitCode == 1)
-        #expect(result.stderr.contains("File \"prog.py\", line 2"), "stderr: \(result.stderr)")
-        #expect(result.stderr.hasSuffix("NotImplementedError: not supported yet: subclassing builtin type '\(base)'\n"), "stderr: \(result.stderr)")
-    }
-
     @Test func regexFeaturesWeLackRaiseNotImplemented() throws {
         let result = try runProgram("import re\nre.compile('(?>a+)b')\n", fileName: "prog.py")
         #expect(result.outcome.exitCode == 1)

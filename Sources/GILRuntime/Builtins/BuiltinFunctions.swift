@@ -189,7 +189,11 @@ enum BuiltinFunctions {
             throw PyException.make(.stopIteration)
         }
         m.addFunction("round") { args, kwargs, ctx in
-            let v = args[0]
+            var v = args[0]
+            if case .object(let o) = v, o.tag == .subclassed {
+                if let f = SpecialMethods.hook(o, "__round__") { return try ctx.call(f, [v] + args.dropFirst()) }
+                if let n = BuiltinSubclasses.plainNumber(o) { v = n }
+            }
             let digits = args.count > 1 ? args[1] : (kwargs.first { $0.0 == "ndigits" }?.1 ?? .none)
             if case .object(let i as PyInstance) = v, let f = i.type.lookup("__round__") { return try ctx.call(f, [v] + (digits.isNone ? [] : [digits])) }
             switch v {

@@ -53,8 +53,8 @@ enum BuiltinMethods {
             let maxsplit = indexValue(arg(a, 2) ?? kw.first { $0.0 == "maxsplit" }?.1 ?? .int(-1)) ?? -1
             if let sep {
                 if sep.isEmpty { throw PyException.make(.valueError, "empty separator") }
-                guard case .object(let o) = a[0], o.tag == .str else { return .object(PyList([])) }
-                return .object(PyList(StrSearch.split(unsafeDowncast(o, to: PyStr.self), sep, maxsplit: maxsplit)))
+                guard case .object(let o as PyStr) = a[0] else { return .object(PyList([])) }
+                return .object(PyList(StrSearch.split(o, sep, maxsplit: maxsplit)))
             }
             var parts: [String] = []
             var rest = Substring(s).drop(while: { $0.isWhitespace })
@@ -118,8 +118,8 @@ enum BuiltinMethods {
             .object(PyList(selfStr(a).split(omittingEmptySubsequences: false, whereSeparator: { $0.isNewline }).map { .str(String($0)) }.dropLastIfEmpty()))
         }
         t.addMethod("join") { a, _, ctx in
-            guard case .object(let o) = a[0], o.tag == .str else { throw PyException.make(.typeError, "descriptor 'join' for 'str' objects doesn't apply to a '\(typeName(a[0]))' object") }
-            return try StrBuild.join(unsafeDowncast(o, to: PyStr.self), try collect(a[1], ctx))
+            guard case .object(let o as PyStr) = a[0] else { throw PyException.make(.typeError, "descriptor 'join' for 'str' objects doesn't apply to a '\(typeName(a[0]))' object") }
+            return try StrBuild.join(o, try collect(a[1], ctx))
         }
         t.addMethod("replace") { a, _, _ in
             guard let old = try string(arg(a, 1), "replace"), let new = try string(arg(a, 2), "replace") else { return a[0] }

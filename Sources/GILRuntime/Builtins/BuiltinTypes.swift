@@ -35,14 +35,6 @@ enum BuiltinTypes {
         return .object(typeOf(args[0]))
     }
 
-    /// Instances of a class deriving from int, str, list, dict… would be plain builtin values here (their
-    /// constructors make the builtin object), silently losing the class: say so instead.
-    static func rejectValueTypeBases(_ type: PyType) throws {
-        for base in type.mro.dropFirst() where isValueType(base) {
-            throw PyException.make(.notImplementedError, "not supported yet: subclassing builtin type '\(base.name)'")
-        }
-    }
-
     /// The builtin types whose instances are Swift objects of their own (or inline values), not `PyInstance`s.
     static func isValueType(_ t: PyType) -> Bool {
         valueTypes.contains { $0 === t }
@@ -174,6 +166,8 @@ enum BuiltinTypes {
     /// Installs the method tables once (called before the first program runs).
     static let installed: Bool = {
         TypeObject.install(type)
+        BuiltinSubclasses.installConstructors()
+        BuiltinSlotWrappers.install()
         BuiltinMethods.installStr(str)
         BuiltinMethods.installList(list)
         BuiltinMethods.installDict(dict)
@@ -213,6 +207,7 @@ func typeOf(_ v: Value) -> PyType {
         case .superProxy: return BuiltinTypes.superType
         case .rangeIterator, .sequenceIterator, .dictIterator, .nativeIterator: return BuiltinTypes.iterator
         case .generator: return PyGenerator.type
+        case .subclassed: return BuiltinSubclasses.type(of: o)
         case .dictView:
             let v = unsafeDowncast(o, to: PyDictView.self)
             switch v.mode {
@@ -273,7 +268,8 @@ enum Conversions {
             if let i = Int(exactly: d.rounded(.towardZero)) { return .int(i) }
             return .integer(BigInt(d.rounded(.towardZero)))
         case .object(let o):
-            if o is PyBigInt { return v }
+            if let b = o as? PyBigInt { return o.tag == .bigint ? v : .integer(b.value) }
+            if o.tag == .subclassed, let f = o as? SubclassedFloat { return try int([.float(f.value)], [], ctx) }
             if let text = textOfNumber(v) { return .integer(try IntParsing.parse(text, base: 10)) }
             if let i = o as? PyInstance {
                 for name in ["__int__", "__index__", "__trunc__"] {
@@ -308,6 +304,7 @@ enum Conversions {
         case .bool(let b): return .float(b ? 1 : 0)
         case .object(let o):
             if let b = o as? PyBigInt { return .float(Double(b.value)) }
+            if o.tag == .subclassed, let f = o as? SubclassedFloat { return .float(f.value) }
             if let s = o as? PyStr {
                 let text = s.value.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "")
                 switch text.lowercased() {

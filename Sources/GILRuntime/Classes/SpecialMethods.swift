@@ -1,13 +1,26 @@
 /// Special methods defined in Python on objects that are not `PyInstance`s — the generic operations
 /// (`len`, `iter`, `in`, `x[k]`, `repr`, `bool`…) check these first, then apply their builtin behaviour.
-/// Today: a class whose metaclass defines the method (`len(Color)`, `Color['RED']`, `for c in Color`).
+/// A class whose metaclass defines the method (`len(Color)`, `Color['RED']`, `for c in Color`), and an
+/// instance of a builtin subclass whose class overrides it (`class D(dict): def __getitem__…`).
 enum SpecialMethods {
     /// The Python-level `name` for `o`, or nil when the builtin behaviour applies. One tag test for
     /// everything else, so the builtin paths pay nothing.
     @inline(__always)
     static func hook(_ o: PyObject, _ name: String) -> Value? {
-        guard o.tag == .type else { return nil }
-        return metaclassHook(unsafeDowncast(o, to: PyType.self), name)
+        switch o.tag {
+        case .type: return metaclassHook(unsafeDowncast(o, to: PyType.self), name)
+        case .subclassed: return subclassHook(o, name)
+        default: return nil
+        }
+    }
+
+    /// A method an int/str/list/dict… subclass defines in Python (the builtin's own methods are the
+    /// builtin behaviour the caller applies anyway).
+    @inline(never)
+    static func subclassHook(_ o: PyObject, _ name: String) -> Value? {
+        guard let f = BuiltinSubclasses.type(of: o).lookup(name) else { return nil }
+        if case .object(let x) = f, x.tag == .builtin { return nil }
+        return f
     }
 
     /// A method the class's metaclass defines in Python (not `type`'s own builtins).

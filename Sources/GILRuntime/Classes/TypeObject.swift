@@ -52,7 +52,9 @@ enum TypeObject {
             if case .object(let w as PyMethodWrapper) = value, case .object(let fn as PyFunction) = w.function { fn.definingClass = type }
         }
         if type.dict["__doc__"] == nil { type.dict["__doc__"] = Value.none }
-        try BuiltinTypes.rejectValueTypeBases(type)
+        // A class that defines __eq__ but not __hash__ is unhashable (type_new's `__hash__ = None`).
+        if type.dict["__eq__"] != nil && type.dict["__hash__"] == nil { type.dict["__hash__"] = Value.none }
+        _ = try BuiltinSubclasses.valueBase(of: type)
         classCell?.value = .object(type)
         // PEP 487: __set_name__ on each attribute, then the parent's __init_subclass__.
         for (k, v) in namespace.entries {

@@ -252,8 +252,9 @@ extension ModuleRegistry {
             throw PyException.make(.typeError, "exec_module() needs a module made by importlib.util.module_from_spec()")
         }
         let program = try compileFile(file, seed: globals.names)
-        globals.extend(to: program.globalNames)
-        try Interpreter.runModule(program.module, globals: globals, ctx)
+        let grown = Globals(names: program.globalNames, copying: globals)
+        module.adopt(grown)
+        try Interpreter.runModule(program.module, globals: grown, ctx)
     }
 
     private func compileFile(_ file: String, seed: [String]) throws -> CompiledProgram {

@@ -19,6 +19,7 @@ enum Arithmetic {
         case .float(let d): return .float(d)
         case .object(let o):
             if let b = o as? PyBigInt { return .int(b.value) }
+            if o.tag == .subclassed, let f = o as? SubclassedFloat { return .float(f.value) }
             return nil
         case .none: return nil
         }
@@ -45,6 +46,12 @@ enum Arithmetic {
 
     @inline(never)
     static func binary(_ op: BinaryOperator, _ l: Value, _ r: Value, _ ctx: ExecutionContext) throws -> Value {
+        if let v = try BuiltinSubclasses.binaryOperator(op, l, r, ctx) { return v }
+        return try binaryNative(op, l, r, ctx)
+    }
+
+    /// `l op r` by the builtin types (`list.__add__(self, other)`); Python-level operators of instances last.
+    static func binaryNative(_ op: BinaryOperator, _ l: Value, _ r: Value, _ ctx: ExecutionContext) throws -> Value {
         if let a = number(l), let b = number(r) { return try numeric(op, a, b) }
         if let v = try sequence(op, l, r, ctx) { return v }
         if let v = try userOperator(op, l, r, ctx) { return v }
@@ -268,6 +275,7 @@ enum Arithmetic {
     }
 
     static func unary(_ op: UnaryOperator, _ v: Value, _ ctx: ExecutionContext) throws -> Value {
+        if let r = try BuiltinSubclasses.unaryOperator(op, v, ctx) { return r }
         switch op {
         case .not: return .bool(!(try truthy(v, ctx)))
         case .negate:
@@ -282,7 +290,8 @@ enum Arithmetic {
         case .plus:
             switch number(v) {
             case .small(let i)?: return .int(i)
-            case .int?, .float?: return v
+            case .int(let b)?: return .integer(b)
+            case .float(let d)?: return .float(d)
             case nil: throw PyException.make(.typeError, "bad operand type for unary +: '\(typeName(v))'")
             }
         case .invert:

@@ -294,7 +294,8 @@ extension ObjectLock {
 final class PyModule: PyObject, @unchecked Sendable {
     let name: String
     var dict: [String: Value]
-    let globals: Globals?
+    /// Replaced only by `SourceFileLoader.exec_module` (a module made empty by `module_from_spec`).
+    private(set) var globals: Globals?
     let lock = ObjectLock("module")
 
     init(name: String, dict: [String: Value] = [:], globals: Globals? = nil) {
@@ -321,6 +322,11 @@ final class PyModule: PyObject, @unchecked Sendable {
         if self.name == "builtins" && name == "len" { f.fast = .len }
         dict[name] = .object(f)
     }
+
+    /// Runs a module's code in new globals that keep everything the old ones held.
+    func adopt(_ newGlobals: Globals) {
+        lock.withLock { globals = newGlobals }
+    }
 }
 
 /// `super()`: attribute lookup starting after `startAfter` in the MRO, bound to `receiver`.
@@ -338,9 +344,8 @@ final class PySuper: PyObject, @unchecked Sendable {
 /// Module globals resolved to slots at compile time (DESIGN.md §7), with a dictionary for names the
 /// compiler never saw (`from x import *`, `globals()[...]`). Stores go through `lock`.
 final class Globals: @unchecked Sendable {
-    private(set) var names: [String]
-    /// Replaced (under `lock`) only by `extend(to:)`, when a second code object runs in these globals.
-    private(set) var slots: UnsafeMutablePointer<Value?>
+    let names: [String]
+    let slots: UnsafeMutablePointer<Value?>
     private var index: [String: Int]
     private var extra: [String: Value] = [:]
     let lock = ObjectLock("globals")
@@ -382,21 +387,11 @@ final class Globals: @unchecked Sendable {
         }
     }
 
-    /// Gives the names a code object compiled with `names` as its seed added (`exec` of a file into an existing
-    /// module) slots of their own, moving their values out of the overflow dictionary.
-    func extend(to newNames: [String]) {
-        lock.withLock {
-            guard newNames.count > names.count, Array(newNames.prefix(names.count)) == names else { return }
-            let grown = UnsafeMutablePointer<Value?>.allocate(capacity: newNames.count)
-            grown.moveInitialize(from: slots, count: names.count)
-            for k in names.count..<newNames.count {
-                (grown + k).initialize(to: extra.removeValue(forKey: newNames[k]))
-                index[newNames[k]] = k
-            }
-            slots.deallocate()
-            slots = grown
-            names = newNames
-        }
+    /// Globals for `names` holding every value of `other` (`exec` of a file into an existing module: the
+    /// code compiled with `other.names` as its seed keeps their slot numbers).
+    convenience init(names: [String], copying other: Globals) {
+        self.init(names: names)
+        for n in other.allNames { if let v = other.value(named: n) { set(named: n, v) } }
     }
 
     var allNames: [String] {

@@ -5,14 +5,14 @@ import Glibc
 /// Python's `list`. Every access goes through `lock` so the free-threaded policy stays memory-safe:
 /// reading `items` hands out a snapshot (one retain of the array buffer, taken under the lock; a later
 /// mutation copies), mutating it (`l.items.append(x)`) or `withItems` works in place under the lock.
-final class PyList: PyObject, @unchecked Sendable {
+class PyList: PyObject, @unchecked Sendable {
     /// Touched only under `lock`.
     private var storage: [Value]
     let lock = ObjectLock("list")
 
-    init(_ items: [Value] = []) {
+    init(_ items: [Value] = [], tag: ObjectTag = .list) {
         storage = items
-        super.init(tag: .list)
+        super.init(tag: tag)
     }
 
     deinit { Trashcan.release(&storage) }
@@ -72,6 +72,8 @@ struct HashKey: Hashable {
                     }
                     userHash = h
                 }
+            case .subclassed:
+                userHash = try BuiltinSubclasses.userHash(o, value)
             default: break
             }
         default: break
@@ -115,6 +117,8 @@ enum CurrentContext {
 /// Python equality of two hashable keys whose hashes matched (no user `__eq__`): str by code points,
 /// tuples structurally, numbers across int/float/bool, other objects by identity.
 func keysEqual(_ a: Value, _ b: Value) -> Bool {
+    if case .object(let x) = a, x.tag == .subclassed { return BuiltinSubclasses.keysEqual(a, b) }
+    if case .object(let y) = b, y.tag == .subclassed { return BuiltinSubclasses.keysEqual(a, b) }
     switch (a, b) {
     case (.int(let x), .int(let y)): return x == y
     case (.object(let x), .object(let y)):
@@ -153,15 +157,15 @@ private func pyHashValue(_ v: Value, into h: inout Hasher) {
 
 /// Python's `dict`: insertion-ordered, CPython's compact table (`DictTable`). Every access takes `lock`
 /// (a flag read unless the policy is free-threaded).
-final class PyDict: PyObject, @unchecked Sendable {
+class PyDict: PyObject, @unchecked Sendable {
     /// Allocated once and never moved, so table operations need no exclusivity checks on a class field.
     let table: DictTable.Ref
     let lock = ObjectLock("dict")
 
-    init() {
+    override init(tag: ObjectTag = .dict) {
         table = .allocate(capacity: 1)
         table.initialize(to: DictTable())
-        super.init(tag: .dict)
+        super.init(tag: tag)
     }
 
     deinit {
@@ -225,11 +229,11 @@ final class PyDict: PyObject, @unchecked Sendable {
 
 /// Python's `set`, insertion-ordered like our dict (CPython's order differs for non-int keys; scripts that
 /// print sets of small ints agree).
-final class PySet: PyObject, @unchecked Sendable {
+class PySet: PyObject, @unchecked Sendable {
     let storage = PyDict()
 
-    init() {
-        super.init(tag: .set)
+    override init(tag: ObjectTag = .set) {
+        super.init(tag: tag)
     }
 
     func add(_ v: Value) throws { try storage.set(v, .none) }

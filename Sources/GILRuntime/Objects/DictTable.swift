@@ -157,8 +157,8 @@ struct DictTable {
     /// (CPython compares `startkey == key`); a raising `__eq__` counts as unequal, as before.
     private static func userKeysEqual(_ stored: Value, _ key: Value) -> Bool {
         let instance: Bool
-        if case .object(let a) = stored, a.tag == .instance { instance = true }
-        else if case .object(let b) = key, b.tag == .instance { instance = true }
+        if case .object(let a) = stored, a.tag == .instance || a.tag == .subclassed { instance = true }
+        else if case .object(let b) = key, b.tag == .instance || b.tag == .subclassed { instance = true }
         else { instance = false }
         guard instance, let ctx = CurrentContext.get() else { return keysEqual(stored, key) }
         if case .object(let a) = stored, case .object(let b) = key, a === b { return true }

@@ -103,6 +103,10 @@ func formatValue(_ v: Value, _ spec: String, _ ctx: ExecutionContext) throws -> 
     if case .object(let o as PyInstance) = v, let f = o.type.lookup("__format__") {
         return try str(try ctx.call(f, [v, .str(spec)]), ctx)
     }
+    if case .object(let o) = v, o.tag == .subclassed {
+        if let f = SpecialMethods.hook(o, "__format__") { return try str(try ctx.call(f, [v, .str(spec)]), ctx) }
+        if !spec.isEmpty, let n = BuiltinSubclasses.plainNumber(o) { return try formatValue(n, spec, ctx) }
+    }
     if spec.isEmpty { return try str(v, ctx) }
     let s = try FormatSpec(spec)
     switch v {

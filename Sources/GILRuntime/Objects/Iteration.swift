@@ -53,8 +53,13 @@ final class PyNativeIterator: PyObject, @unchecked Sendable {
 
 /// `iter(x)`.
 func makeIterator(_ v: Value, _ ctx: ExecutionContext) throws -> Value {
+    if case .object(let o) = v, let f = SpecialMethods.hook(o, "__iter__") { return try ctx.call(f, [v]) }
+    return try makeIteratorNative(v, ctx)
+}
+
+/// `iter(x)` as the builtin type makes it (`list.__iter__(self)`).
+func makeIteratorNative(_ v: Value, _ ctx: ExecutionContext) throws -> Value {
     if case .object(let o) = v {
-        if let f = SpecialMethods.hook(o, "__iter__") { return try ctx.call(f, [v]) }
         switch o {
         case let r as PyRange: return .object(PyRangeIterator(r))
         case is PyList, is PyTuple, is PyStr, is PyBytes, is PyByteArray: return .object(PySequenceIterator(o))
@@ -135,7 +140,7 @@ func iteratorNext(_ it: Value, _ ctx: ExecutionContext) throws -> Value? {
 
 /// Everything an iterable yields, as an array.
 func collect(_ v: Value, _ ctx: ExecutionContext) throws -> [Value] {
-    if case .object(let o) = v {
+    if case .object(let o) = v, o.tag != .subclassed || SpecialMethods.hook(o, "__iter__") == nil {
         if let l = o as? PyList { return l.items }
         if let t = o as? PyTuple { return t.items }
         if let r = o as? PyRange {  // list(range(10**10)): refuse at once rather than grow for minutes

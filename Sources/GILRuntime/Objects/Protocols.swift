@@ -9,10 +9,11 @@ func truthy(_ v: Value, _ ctx: ExecutionContext) throws -> Bool {
     case .int(let i): return i != 0
     case .float(let d): return d != 0
     case .object(let o):
-        if o.tag == .type {
+        if o.tag == .type || o.tag == .subclassed {
             if let r = try SpecialMethods.call(v, "__bool__", [], ctx) { return try truthy(r, ctx) }
             if let r = try SpecialMethods.call(v, "__len__", [], ctx) { return try lengthResult(r) != 0 }
-            return true
+            if o.tag == .type { return true }
+            if let n = BuiltinSubclasses.plainNumber(o) { return try truthy(n, ctx) }
         }
         // By tag, not by a chain of dynamic casts (an instance used to fail eight `as?` first).
         switch o.tag {
@@ -50,6 +51,12 @@ func valuesEqualScalar(_ a: Value, _ b: Value) throws -> Bool {
 
 /// `a == b`.
 func valuesEqual(_ a: Value, _ b: Value, _ ctx: ExecutionContext) throws -> Bool {
+    if let r = try BuiltinSubclasses.richCompare(.equal, a, b, ctx) { return r }
+    return try valuesEqualNative(a, b, ctx)
+}
+
+/// `a == b` by the builtin types' own equality (`dict.__eq__(self, other)`).
+func valuesEqualNative(_ a: Value, _ b: Value, _ ctx: ExecutionContext) throws -> Bool {
     guard case .object(let x) = a else {
         if case .object(let y as PyInstance) = b { return try userEqual(b, a, y, ctx) ?? false }
         if case .object(let y as PyBigInt) = b, let n = Arithmetic.number(a) { return Arithmetic.order(n, .int(y.value)) == 0 }
@@ -122,6 +129,11 @@ private func sequencesEqual(_ a: [Value], _ b: [Value], _ ctx: ExecutionContext)
 
 /// `a < b` etc. for ordering operators; Objects/object.c do_richcompare's error message.
 func compareOrder(_ op: ComparisonOperator, _ a: Value, _ b: Value, _ ctx: ExecutionContext) throws -> Bool {
+    if let r = try BuiltinSubclasses.richCompare(op, a, b, ctx) { return r }
+    return try compareOrderNative(op, a, b, ctx)
+}
+
+func compareOrderNative(_ op: ComparisonOperator, _ a: Value, _ b: Value, _ ctx: ExecutionContext) throws -> Bool {
     if let x = Arithmetic.number(a), let y = Arithmetic.number(b) {
         guard let c = Arithmetic.order(x, y) else { return false }  // NaN: every ordering is false
         return ordered(op, c)
@@ -184,6 +196,7 @@ func compare(_ op: ComparisonOperator, _ a: Value, _ b: Value, _ ctx: ExecutionC
     switch op {
     case .equal: return try valuesEqual(a, b, ctx)
     case .notEqual:
+        if let r = try BuiltinSubclasses.richCompare(.notEqual, a, b, ctx) { return r }
         if case .object(let o as PyInstance) = a, let f = o.type.lookup("__ne__") {
             let r = try ctx.call(f, [a, b])
             if !isNotImplemented(r) { return try truthy(r, ctx) }
@@ -199,8 +212,12 @@ func compare(_ op: ComparisonOperator, _ a: Value, _ b: Value, _ ctx: ExecutionC
 
 /// `item in container`.
 func contains(_ container: Value, _ item: Value, _ ctx: ExecutionContext) throws -> Bool {
+    if case .object(let o) = container, let f = SpecialMethods.hook(o, "__contains__") { return try truthy(try ctx.call(f, [container, item]), ctx) }
+    return try containsNative(container, item, ctx)
+}
+
+func containsNative(_ container: Value, _ item: Value, _ ctx: ExecutionContext) throws -> Bool {
     if case .object(let o) = container {
-        if let f = SpecialMethods.hook(o, "__contains__") { return try truthy(try ctx.call(f, [container, item]), ctx) }
         switch o {
         case let s as PyStr:
             guard case .object(let sub as PyStr) = item else {
@@ -239,6 +256,11 @@ func contains(_ container: Value, _ item: Value, _ ctx: ExecutionContext) throws
 
 /// `hash(x)`.
 func pyHash(_ v: Value) throws -> Int {
+    if case .object(let o) = v, o.tag == .subclassed {
+        let key = try HashKey(v)
+        if let u = key.userHash { return u }
+        if let n = BuiltinSubclasses.plainNumber(o) { return try pyHash(n) }
+    }
     var h = Hasher()
     try HashKey(v).hash(into: &h)
     switch v {
@@ -250,8 +272,13 @@ func pyHash(_ v: Value) throws -> Int {
 
 /// `len(x)`.
 func length(_ v: Value, _ ctx: ExecutionContext) throws -> Int {
+    if case .object(let o) = v, let f = SpecialMethods.hook(o, "__len__") { return try lengthResult(try ctx.call(f, [v])) }
+    return try lengthNative(v, ctx)
+}
+
+/// `len(x)` as the builtin type computes it (`list.__len__(self)`).
+func lengthNative(_ v: Value, _ ctx: ExecutionContext) throws -> Int {
     if case .object(let o) = v {
-        if let f = SpecialMethods.hook(o, "__len__") { return try lengthResult(try ctx.call(f, [v])) }
         switch o {
         case let s as PyStr: return s.count
         case let l as PyList: return l.count
@@ -284,6 +311,7 @@ func indexValue(_ v: Value) -> Int? {
     switch v {
     case .int(let i): return i
     case .bool(let b): return b ? 1 : 0
+    case .object(let o) where o.tag == .subclassed: return (o as? SubclassedInt).flatMap { Int(exactly: $0.value) }
     default: return nil
     }
 }

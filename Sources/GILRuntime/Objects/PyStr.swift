@@ -9,7 +9,7 @@ import Synchronization
 /// cached here on first use, so `len(s)`, dict lookups and equality do not walk the UTF-8 each time.
 /// The caches are atomics only so that two free-threaded readers filling one at once stay defined
 /// behaviour; both compute the same number (relaxed ordering is enough).
-final class PyStr: PyObject, @unchecked Sendable {
+class PyStr: PyObject, @unchecked Sendable {
     let value: String
     /// The code point array, built on first indexing and published once (two free-threaded readers may both
     /// build it; `storeIfNil` keeps the first, so no thread ever sees a half-written reference).
@@ -22,6 +22,12 @@ final class PyStr: PyObject, @unchecked Sendable {
     init(_ value: String) {
         self.value = value
         super.init(tag: .str)
+    }
+
+    /// An instance of a str subclass (`SubclassedStr`).
+    init(_ value: String, tag: ObjectTag) {
+        self.value = value
+        super.init(tag: tag)
     }
 
     /// An ASCII string whose length the caller already knows (digits of an int, ASCII case mapping).

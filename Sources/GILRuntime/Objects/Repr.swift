@@ -2,16 +2,22 @@ import BigInt
 
 /// `repr(x)`: Objects/*.c repr functions (float_repr's shortest digits, unicode_repr's quote choice).
 func repr(_ v: Value, _ ctx: ExecutionContext) throws -> String {
+    if case .object = v, let r = try SpecialMethods.call(v, "__repr__", [], ctx) {
+        guard case .object(let s as PyStr) = r else { throw PyException.make(.typeError, "__repr__ returned non-string (type \(typeName(r)))") }
+        return s.value
+    }
+    return try reprNative(v, ctx)
+}
+
+/// `repr(x)` as the builtin type writes it (`int.__repr__(self)`).
+func reprNative(_ v: Value, _ ctx: ExecutionContext) throws -> String {
     switch v {
     case .none: return "None"
     case .bool(let b): return b ? "True" : "False"
     case .int(let i): return String(i)
     case .float(let d): return formatFloatRepr(d)
     case .object(let o):
-        if let r = try SpecialMethods.call(v, "__repr__", [], ctx) {
-            guard case .object(let s as PyStr) = r else { throw PyException.make(.typeError, "__repr__ returned non-string (type \(typeName(r)))") }
-            return s.value
-        }
+        if o.tag == .subclassed, let n = BuiltinSubclasses.plainNumber(o) { return try reprNative(n, ctx) }
         switch o {
         case let s as PyStr: return quoteString(s.value)
         case let b as PyBigInt: return try IntStringLimit.decimal(b.value)

@@ -74,7 +74,7 @@ enum StrBuild {
         for k in 0..<n {
             guard let u = parts.borrowedObject(k) else { return .failure(NotAStr(index: k)) }
             let ok = u._withUnsafeGuaranteedRef { o -> Bool in
-                guard o.tag == .str else { return false }
+                guard o.tag == .str || (o.tag == .subclassed && o is PyStr) else { return false }
                 let p = unsafeDowncast(o, to: PyStr.self)
                 size += p.value.utf8.count
                 if count >= 0, let c = p.knownCount { count += c } else { count = -1 }

@@ -26,6 +26,15 @@ enum Subscript {
         guard case .object(let o) = container else {
             throw PyException.make(.typeError, "'\(typeName(container))' object is not subscriptable")
         }
+        if o.tag == .subclassed, let f = SpecialMethods.hook(o, "__getitem__") { return try ctx.call(f, [container, key]) }
+        return try getNative(container, key, ctx)
+    }
+
+    /// `x[k]` as the builtin type does it, whatever a subclass defines (`dict.__getitem__(self, k)`).
+    static func getNative(_ container: Value, _ key: Value, _ ctx: ExecutionContext) throws -> Value {
+        guard case .object(let o) = container else {
+            throw PyException.make(.typeError, "'\(typeName(container))' object is not subscriptable")
+        }
         switch o {
         case let l as PyList:
             if let i = try Index.item(key, ctx) {
@@ -40,6 +49,7 @@ enum Subscript {
         case let d as PyDict:
             if let v = try d.get(key) { return v }
             if case .object(let i as PyInstance) = container, let f = i.type.lookup("__missing__") { return try ctx.call(f, [container, key]) }
+            if let f = SpecialMethods.hook(o, "__missing__") { return try ctx.call(f, [container, key]) }
             throw PyException(keyError(key))
         case let s as PyStr:
             let scalars = s.scalars
@@ -94,6 +104,17 @@ enum Subscript {
         guard case .object(let o) = container else {
             throw PyException.make(.typeError, "'\(typeName(container))' object does not support item assignment")
         }
+        if o.tag == .subclassed, let f = SpecialMethods.hook(o, "__setitem__") {
+            _ = try ctx.call(f, [container, key, value])
+            return
+        }
+        try setNative(container, key, value, ctx)
+    }
+
+    static func setNative(_ container: Value, _ key: Value, _ value: Value, _ ctx: ExecutionContext) throws {
+        guard case .object(let o) = container else {
+            throw PyException.make(.typeError, "'\(typeName(container))' object does not support item assignment")
+        }
         switch o {
         case let l as PyList:
             if let i = try Index.item(key, ctx) {
@@ -134,6 +155,17 @@ enum Subscript {
     }
 
     static func delete(_ container: Value, _ key: Value, _ ctx: ExecutionContext) throws {
+        guard case .object(let o) = container else {
+            throw PyException.make(.typeError, "'\(typeName(container))' object does not support item deletion")
+        }
+        if o.tag == .subclassed, let f = SpecialMethods.hook(o, "__delitem__") {
+            _ = try ctx.call(f, [container, key])
+            return
+        }
+        try deleteNative(container, key, ctx)
+    }
+
+    static func deleteNative(_ container: Value, _ key: Value, _ ctx: ExecutionContext) throws {
         guard case .object(let o) = container else {
             throw PyException.make(.typeError, "'\(typeName(container))' object does not support item deletion")
         }

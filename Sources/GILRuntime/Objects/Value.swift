@@ -48,6 +48,10 @@ enum ObjectTag: UInt8 {
     case function, builtin, boundMethod, type, instance, module, superProxy
     case rangeIterator, sequenceIterator, dictIterator, nativeIterator, cell, dictView, generator
     case byteArray
+    /// An instance of a class defined in Python that derives from int, str, list, dict, … : the builtin's
+    /// Swift object (so `as? PyList` sees a list), never taken by the fast paths that test the builtin's tag
+    /// (so the class's own special methods are honoured). See `BuiltinSubclasses`.
+    case subclassed
 }
 
 /// Base of every heap object. Objects are only touched by the thread holding the GIL (or, under the
@@ -64,32 +68,33 @@ class PyObject: @unchecked Sendable {
 }
 
 /// An int that does not fit in 64 bits (attaswift/BigInt). Results that fit go back to `.int`.
-final class PyBigInt: PyObject, @unchecked Sendable {
+/// (Not final: an instance of an int subclass is a `SubclassedInt`, whose value may be small.)
+class PyBigInt: PyObject, @unchecked Sendable {
     let value: BigInt
 
-    init(_ value: BigInt) {
+    init(_ value: BigInt, tag: ObjectTag = .bigint) {
         self.value = value
-        super.init(tag: .bigint)
+        super.init(tag: tag)
     }
 }
 
 /// Minimal `bytes` for `urlopen(...).read()`: len, decode, repr `b'…'`.
-final class PyBytes: PyObject, @unchecked Sendable {
+class PyBytes: PyObject, @unchecked Sendable {
     let value: [UInt8]
 
-    init(_ value: [UInt8]) {
+    init(_ value: [UInt8], tag: ObjectTag = .bytes) {
         self.value = value
-        super.init(tag: .bytes)
+        super.init(tag: tag)
     }
 }
 
-final class PyTuple: PyObject, @unchecked Sendable {
+class PyTuple: PyObject, @unchecked Sendable {
     /// Never changed after init (`var` only so that `deinit` can hand the elements to the trashcan).
     private(set) var items: [Value]
 
-    init(_ items: [Value]) {
+    init(_ items: [Value], tag: ObjectTag = .tuple) {
         self.items = items
-        super.init(tag: .tuple)
+        super.init(tag: tag)
     }
 
     deinit { Trashcan.release(&items) }

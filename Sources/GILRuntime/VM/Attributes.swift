@@ -18,7 +18,9 @@ final class PyMethodWrapper: PyObject, @unchecked Sendable {
 enum Attributes {
     static func get(_ v: Value, _ name: String, _ ctx: ExecutionContext) throws -> Value {
         if case .object(let o) = v {
-            switch o {
+            // An instance of a builtin subclass keeps its attributes in a PyInstance of its class; with `v`
+            // as the receiver, the instance path below serves it unchanged.
+            switch o.tag == .subclassed ? BuiltinSubclasses.bag(of: o) ?? o : o {
             case let i as PyInstance:
                 if let local = i.native as? ThreadLocalStorage, let a = local.get(name, ctx) { return a }
                 if let cv = i.type.lookup(name), case .object(let w as PyMethodWrapper) = cv, w.kind == .property {
@@ -179,6 +181,11 @@ enum Attributes {
                 }
             case .module, .type, .superProxy, .function, .boundMethod:
                 return (.none, try get(v, name, ctx))
+            case .subclassed:
+                if let bag = BuiltinSubclasses.bag(of: o) {
+                    if let a = bag.getAttribute(name) { return (.none, a) }
+                    if let cv = bag.type.lookup(name), case .object(let f) = cv, f.tag == .function || f.tag == .builtin { return (cv, v) }
+                }
             default:
                 if let cv = typeOf(v).lookup(name), case .object(let f) = cv, f.tag == .builtin { return (cv, v) }
             }
@@ -197,7 +204,7 @@ enum Attributes {
         guard case .object(let o) = target else {
             throw PyException.make(.attributeError, "'\(typeName(target))' object has no attribute '\(name)'")
         }
-        switch o {
+        switch o.tag == .subclassed ? BuiltinSubclasses.bag(of: o) ?? o : o {
         case let i as PyInstance:
             if let cv = i.type.lookup(name), case .object(let w as PyMethodWrapper) = cv, w.kind == .property {
                 guard let setter = w.setter else { throw PyException.make(.attributeError, "can't set attribute '\(name)'") }
@@ -245,6 +252,13 @@ enum Attributes {
             return
         }
         if case .object(let i as PyInstance) = target, i.removeAttribute(name) != nil { return }
+        if case .object(let o) = target, o.tag == .subclassed, let bag = BuiltinSubclasses.bag(of: o) {
+            if let hook = bag.type.lookup("__delattr__"), case .object(let f) = hook, f is PyFunction {
+                _ = try ctx.call(hook, [target, .str(name)])
+                return
+            }
+            if bag.removeAttribute(name) != nil { return }
+        }
         if case .object(let t as PyType) = target, t.lock.withLock({ t.dict.removeValue(forKey: name) }) != nil { return }
         throw PyException.make(.attributeError, "'\(typeName(target))' object has no attribute '\(name)'")
     }

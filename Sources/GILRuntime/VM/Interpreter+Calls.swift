@@ -438,9 +438,9 @@ extension Interpreter {
         var specText = ""
         if let spec, case .object(let s as PyStr) = spec { specText = s.value }
         if specText.isEmpty {
-            if case .object(let s as PyStr) = value { return s.value }
+            if case .object(let s as PyStr) = value, s.tag == .str { return s.value }
             if case .int(let i) = value { return String(i) }
-            return try str(value, ctx)
+            return try formatValue(value, "", ctx)
         }
         return try formatValue(value, specText, ctx)
     }

@@ -18,6 +18,7 @@ enum PatternMatching {
         guard case .object(let o) = v else { return false }
         switch o.tag {
         case .list, .tuple, .range: break
+        case .subclassed: guard o is PyList || o is PyTuple else { return false }
         case .instance:
             guard marked(unsafeDowncast(o, to: PyInstance.self).type, sequenceMarker) else { return false }
         default: return false
@@ -31,6 +32,7 @@ enum PatternMatching {
         guard case .object(let o) = v else { return false }
         switch o.tag {
         case .dict: return true
+        case .subclassed: return o is PyDict
         case .instance: return marked(unsafeDowncast(o, to: PyInstance.self).type, mappingMarker)
         default: return false
         }

@@ -1,0 +1,138 @@
+import PythonSyntax
+
+/// The special methods of the builtin value types as Python-visible methods (CPython's slot wrappers:
+/// `dict.__getitem__`, `list.__len__`, `int.__add__`…), so a subclass can call `super().__getitem__(k)` or
+/// `str.__eq__(self, other)`. Each applies the builtin behaviour to its receiver whatever the receiver's
+/// class overrides (the `…Native` operations), which is what makes those calls terminate.
+enum BuiltinSlotWrappers {
+    static func install() {
+        let containers: [PyType] = [BuiltinTypes.list, BuiltinTypes.dict, BuiltinTypes.tuple, BuiltinTypes.str, BuiltinTypes.bytes]
+        let collections = containers + [BuiltinTypes.set, BuiltinTypes.frozenset]
+        let all = collections + [BuiltinTypes.int, BuiltinTypes.float]
+        for t in containers {
+            t.addMethod("__getitem__") { a, _, ctx in try Subscript.getNative(a[0], try argument(a, 1, "__getitem__"), ctx) }
+        }
+        for t in [BuiltinTypes.list, BuiltinTypes.dict] {
+            t.addMethod("__setitem__") { a, _, ctx in
+                try Subscript.setNative(a[0], try argument(a, 1, "__setitem__"), try argument(a, 2, "__setitem__"), ctx)
+                return .none
+            }
+            t.addMethod("__delitem__") { a, _, ctx in
+                try Subscript.deleteNative(a[0], try argument(a, 1, "__delitem__"), ctx)
+                return .none
+            }
+        }
+        for t in collections {
+            t.addMethod("__len__") { a, _, ctx in .int(try lengthNative(a[0], ctx)) }
+            t.addMethod("__contains__") { a, _, ctx in .bool(try containsNative(a[0], try argument(a, 1, "__contains__"), ctx)) }
+            t.addMethod("__iter__") { a, _, ctx in try makeIteratorNative(a[0], ctx) }
+        }
+        for t in all {
+            t.addMethod("__repr__") { a, _, ctx in .str(try reprNative(a[0], ctx)) }
+            t.addMethod("__eq__") { a, _, ctx in .bool(try valuesEqualNative(a[0], try argument(a, 1, "__eq__"), ctx)) }
+            t.addMethod("__ne__") { a, _, ctx in .bool(try !valuesEqualNative(a[0], try argument(a, 1, "__ne__"), ctx)) }
+            for (name, op) in [("__lt__", ComparisonOperator.less), ("__le__", .lessEqual), ("__gt__", .greater), ("__ge__", .greaterEqual)] {
+                t.addMethod(name) { a, _, ctx in
+                    let other = try argument(a, 1, name)
+                    guard comparable(a[0], other) else { return .object(BuiltinTypes.notImplemented) }
+                    return .bool(try compareOrderNative(op, plain(a[0]), plain(other), ctx))
+                }
+            }
+            t.addMethod("__format__") { a, _, ctx in
+                let spec = a.count > 1 ? a[1] : .str("")
+                guard case .object(let s as PyStr) = spec else { throw PyException.make(.typeError, "format spec must be a str") }
+                return .str(try formatValue(plain(a[0]), s.value, ctx))
+            }
+        }
+        for t in [BuiltinTypes.str, BuiltinTypes.tuple, BuiltinTypes.bytes, BuiltinTypes.int, BuiltinTypes.float, BuiltinTypes.frozenset] {
+            t.addMethod("__hash__") { a, _, _ in .int(try pyHash(plainForHash(a[0]))) }
+        }
+        BuiltinTypes.str.addMethod("__str__") { a, _, _ in
+            guard case .object(let s as PyStr) = a[0] else { return a[0] }
+            return .str(s.value)
+        }
+        let arithmetic: [(String, BinaryOperator)] = [
+            ("add", .add), ("sub", .subtract), ("mul", .multiply), ("truediv", .trueDivide), ("floordiv", .floorDivide),
+            ("mod", .modulo), ("pow", .power), ("and", .bitAnd), ("or", .bitOr), ("xor", .bitXor), ("lshift", .leftShift),
+            ("rshift", .rightShift),
+        ]
+        for t in [BuiltinTypes.int, BuiltinTypes.float] {
+            for (stem, op) in arithmetic where t === BuiltinTypes.int || ![BinaryOperator.bitAnd, .bitOr, .bitXor, .leftShift, .rightShift].contains(op) {
+                t.addMethod("__\(stem)__") { a, _, ctx in try numberOperator(op, plain(a[0]), plain(try argument(a, 1, stem)), ctx) }
+                t.addMethod("__r\(stem)__") { a, _, ctx in try numberOperator(op, plain(try argument(a, 1, stem)), plain(a[0]), ctx) }
+            }
+            t.addMethod("__neg__") { a, _, ctx in try Arithmetic.unary(.negate, plain(a[0]), ctx) }
+            t.addMethod("__pos__") { a, _, ctx in try Arithmetic.unary(.plus, plain(a[0]), ctx) }
+            t.addMethod("__abs__") { a, _, ctx in
+                let v = plain(a[0])
+                return try compareOrderNative(.less, v, .int(0), ctx) ? try Arithmetic.unary(.negate, v, ctx) : v
+            }
+            t.addMethod("__bool__") { a, _, ctx in .bool(try truthy(plain(a[0]), ctx)) }
+            t.addMethod("__int__") { a, _, ctx in try Conversions.int([plain(a[0])], [], ctx) }
+            t.addMethod("__float__") { a, _, ctx in try Conversions.float(plain(a[0]), ctx) }
+        }
+        BuiltinTypes.int.addMethod("__index__") { a, _, _ in plain(a[0]) }
+        BuiltinTypes.int.addMethod("__invert__") { a, _, ctx in try Arithmetic.unary(.invert, plain(a[0]), ctx) }
+        for t in [BuiltinTypes.list, BuiltinTypes.tuple, BuiltinTypes.str, BuiltinTypes.bytes] {
+            t.addMethod("__add__") { a, _, ctx in try Arithmetic.binaryNative(.add, a[0], try argument(a, 1, "__add__"), ctx) }
+            t.addMethod("__mul__") { a, _, ctx in try Arithmetic.binaryNative(.multiply, a[0], try argument(a, 1, "__mul__"), ctx) }
+            t.addMethod("__rmul__") { a, _, ctx in try Arithmetic.binaryNative(.multiply, try argument(a, 1, "__rmul__"), a[0], ctx) }
+        }
+        BuiltinTypes.list.addMethod("__iadd__") { a, _, ctx in
+            guard case .object(let l as PyList) = a[0] else { return .object(BuiltinTypes.notImplemented) }
+            let items = try collect(try argument(a, 1, "__iadd__"), ctx)
+            l.withItems { $0.append(contentsOf: items) }
+            return a[0]
+        }
+        BuiltinTypes.object.addMethod("__getattribute__") { a, _, ctx in
+            guard case .object(let n as PyStr) = try argument(a, 1, "__getattribute__") else {
+                throw PyException.make(.typeError, "attribute name must be string")
+            }
+            return try Attributes.get(a[0], n.value, ctx)
+        }
+        BuiltinTypes.object.addMethod("__delattr__") { a, _, ctx in
+            guard case .object(let n as PyStr) = try argument(a, 1, "__delattr__") else {
+                throw PyException.make(.typeError, "attribute name must be string")
+            }
+            try Attributes.delete(a[0], n.value, ctx)
+            return .none
+        }
+    }
+
+    private static func argument(_ a: [Value], _ i: Int, _ name: String) throws -> Value {
+        guard i < a.count else { throw PyException.make(.typeError, "expected \(i) argument\(i == 1 ? "" : "s"), got \(a.count - 1)") }
+        return a[i]
+    }
+
+    /// An int or float subclass instance as the plain number; anything else unchanged.
+    private static func plain(_ v: Value) -> Value {
+        if case .object(let o) = v, o.tag == .subclassed, let n = BuiltinSubclasses.plainNumber(o) { return n }
+        return v
+    }
+
+    /// The builtin value a subclass instance hashes as (str, tuple and bytes hash by content already).
+    private static func plainForHash(_ v: Value) -> Value {
+        guard case .object(let o) = v, o.tag == .subclassed else { return v }
+        if let n = BuiltinSubclasses.plainNumber(o) { return n }
+        if let s = o as? PyStr { return .str(s.value) }
+        if let t = o as? PyTuple { return .object(PyTuple(t.items)) }
+        if let b = o as? PyBytes { return .object(PyBytes(b.value)) }
+        return v
+    }
+
+    /// Whether the builtin ordering applies to (`a`, `b`) — else `NotImplemented`, so Python tries the other side.
+    private static func comparable(_ a: Value, _ b: Value) -> Bool {
+        if Arithmetic.number(a) != nil { return Arithmetic.number(b) != nil }
+        return typeOf(b).isSubtype(of: nearestValueType(typeOf(a))) || typeOf(a).isSubtype(of: nearestValueType(typeOf(b)))
+    }
+
+    private static func nearestValueType(_ t: PyType) -> PyType {
+        t.mro.first(where: BuiltinTypes.isValueType) ?? t
+    }
+
+    /// `int.__add__(x, y)`: NotImplemented when `y` is not a number (so `y.__radd__` gets its turn).
+    private static func numberOperator(_ op: BinaryOperator, _ l: Value, _ r: Value, _ ctx: ExecutionContext) throws -> Value {
+        guard let a = Arithmetic.number(l), let b = Arithmetic.number(r) else { return .object(BuiltinTypes.notImplemented) }
+        return try Arithmetic.numeric(op, a, b)
+    }
+}
