@@ -146,8 +146,35 @@ func dumped(_ text: String) throws(SyntaxError) -> String {
         #expect(p.varKeywords?.name == "g")
     }
 
+    @Test func asyncConstructsParse() throws {
+        let source = "@d\nasync def f(x):\n    async with a as b, c:\n        async for i in g():\n            y = await h(i) ** 2\n    return [v async for v in x]\n"
+        let tree = dump(try PythonParser.parse(source: source, fileName: "t.py"))
+        #expect(tree.contains("(async-def f"))
+        #expect(tree.contains("(async-with (a b) (c _) [(async-for i (call g)"))
+        #expect(tree.contains("(** (await (call h i)) 2)"))
+        #expect(tree.contains("(async-for v x)"))
+    }
+
+    @Test func asyncOutsideAsyncFunctionIsCPythonsError() {
+        let cases = [
+            ("x = await y", "'await' outside function"), ("def f():\n    await y", "'await' outside async function"),
+            ("def f():\n    async for x in y: pass", "'async for' outside async function"),
+            ("async def f():\n    yield from x", "'yield from' inside async function"),
+            ("def f():\n    return [x async for x in y]", "asynchronous comprehension outside of an asynchronous function"),
+            ("async def f():\n    g = lambda: await x", "'await' outside async function"),
+        ]
+        for (text, message) in cases {
+            do {
+                _ = try PythonParser.parse(source: text, fileName: "t.py")
+                Issue.record("accepted \(text)")
+            } catch {
+                #expect(error.message == message, "\(text): \(error)")
+            }
+        }
+    }
+
     @Test func unsupportedConstructsAreFlagged() {
-        for text in ["async def f(): pass", "@d\nasync def f(): pass", "x = await y", "try:\n    pass\nexcept* E:\n    pass"] {
+        for text in ["try:\n    pass\nexcept* E:\n    pass"] {
             do {
                 _ = try PythonParser.parse(source: text, fileName: "t.py")
                 Issue.record("accepted \(text)")

@@ -6,6 +6,7 @@ extension BuiltinFunctions {
     static func installMore(_ m: PyModule) {
         m.dict[YieldFromSupport.resultFunctionName] = .object(YieldFromSupport.resultFunction)
         m.dict[GeneratorThrow.resumeFunctionName] = .object(GeneratorThrow.resumeFunction)
+        AsyncSupport.install(m)
         // Dynamic code is out of scope: say so (the traceback gives the line) instead of a NameError.
         m.dict["__import__"] = .object(ImportlibModule.importFunction)
         for name in ["eval", "exec", "compile", "breakpoint"] {

@@ -206,7 +206,7 @@ func typeOf(_ v: Value) -> PyType {
         case .module: return BuiltinTypes.module
         case .superProxy: return BuiltinTypes.superType
         case .rangeIterator, .sequenceIterator, .dictIterator, .nativeIterator: return BuiltinTypes.iterator
-        case .generator: return PyGenerator.type
+        case .generator: return unsafeDowncast(o, to: PyGenerator.self).pythonType
         case .subclassed: return BuiltinSubclasses.type(of: o)
         case .dictView:
             let v = unsafeDowncast(o, to: PyDictView.self)
@@ -216,6 +216,7 @@ func typeOf(_ v: Value) -> PyType {
             case .items: return BuiltinTypes.dictItems
             }
         case .cell:
+            if o is AsyncGenStep { return AsyncGenStep.type }
             if let w = o as? PyMethodWrapper {
                 switch w.kind {
                 case .staticMethod: return BuiltinTypes.staticmethod

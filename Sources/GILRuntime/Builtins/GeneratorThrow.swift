@@ -39,18 +39,23 @@ enum GeneratorThrow {
         })
         t.dict["close"] = .object(PyBuiltinFunction("close", minimumArguments: 1) { a, _, ctx in
             guard case .object(let g as PyGenerator) = a[0] else { return .none }
-            guard !g.finished, g.resumeRegister >= 0, g.function.code.resumeChecks else {
-                g.finished = true
-                return .none
-            }
-            do {
-                if try g.resume(sending: .object(ThrowRequest(PyException.make(.generatorExit))), ctx) != nil {
-                    throw PyException.make(.runtimeError, "generator ignored GeneratorExit")
-                }
-            } catch let e as PyException where e.matches(.generatorExit) || e.matches(.stopIteration) {
-                g.finished = true
-            }
+            try close(g, ctx)
             return .none
         })
+    }
+
+    /// `g.close()`: GeneratorExit thrown in at the suspension point; the generator must not yield again.
+    static func close(_ g: PyGenerator, _ ctx: ExecutionContext) throws {
+        guard !g.finished, g.resumeRegister >= 0, g.function.code.resumeChecks else {
+            g.finished = true
+            return
+        }
+        do {
+            if try g.resume(sending: .object(ThrowRequest(PyException.make(.generatorExit))), ctx) != nil {
+                throw PyException.make(.runtimeError, "\(g.kind == .coroutine ? "coroutine" : "generator") ignored GeneratorExit")
+            }
+        } catch let e as PyException where e.matches(.generatorExit) || e.matches(.stopIteration) {
+            g.finished = true
+        }
     }
 }

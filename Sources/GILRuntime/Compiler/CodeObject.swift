@@ -44,6 +44,10 @@ final class CodeObject: @unchecked Sendable {
     var needsUnboundMarkers = false
     /// A function containing `yield`: calling it returns a generator.
     var isGenerator = false
+    /// `async def` (with `isGenerator` set too, so calling it makes a suspended frame): a coroutine.
+    var isCoroutine = false
+    /// `async def` whose body yields: an asynchronous generator.
+    var isAsyncGenerator = false
     /// Call instructions whose result is assigned to a name: traced sync objects are named after it.
     var assignmentNames: [Int32: String] = [:]
 

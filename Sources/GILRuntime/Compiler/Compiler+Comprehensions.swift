@@ -12,7 +12,7 @@ extension FunctionCompiler {
         }
         let src = try expression(g.iterable)
         let it = newTemp()
-        emit(.getIter, it, src)
+        emit(g.isAsync ? .getAIter : .getIter, it, src)
         guard inline else {
             // Inside a `<comprehension>` function the targets are the function's own locals (or cells).
             let top = here
@@ -43,8 +43,14 @@ extension FunctionCompiler {
         overlays.append(overlay)
         defer { overlays.removeLast() }
         let top = here
-        let v = newTemp()
-        let exit = emit(.forIter, v, it, 0)
+        let v: Int32
+        let exit: Int
+        if g.isAsync {
+            (v, exit) = try asyncNext(it)
+        } else {
+            v = newTemp()
+            exit = emit(.forIter, v, it, 0)
+        }
         try assign(g.target, from: v)
         var skips: [Int] = []
         for c in g.conditions {
@@ -61,6 +67,7 @@ extension FunctionCompiler {
     /// `iter(iterable)` (Python/compile.c compiler_genexp), so evaluation is lazy as in CPython.
     func generatorExpression(_ element: Expression, _ generators: [Comprehension], at loc: SourceLocation, into d: Int32) throws(SyntaxError) -> Int32 {
         guard let inner = module.symbols.scope(at: loc), let first = generators.first else { throw error("internal: no scope for <genexpr>", loc) }
+        if inner.delegates || generators.contains(where: \.isAsync) { throw unsupported("asynchronous generator expressions", loc) }
         let qualified = code.kind == .module ? "<genexpr>" : "\(code.qualifiedName).<locals>.<genexpr>"
         let fc = FunctionCompiler(module: module, scope: inner, kind: .function, name: "<genexpr>", qualifiedName: qualified, line: loc.line)
         fc.code.positionalCount = 1
@@ -83,6 +90,9 @@ extension FunctionCompiler {
     /// A list/set/dict comprehension compiled as a nested function `<comprehension>(.0)` (see SymbolTable).
     func scopedComprehension(_ build: Opcode, _ parts: [Expression], _ generators: [Comprehension], at loc: SourceLocation, into d: Int32) throws(SyntaxError) -> Int32 {
         guard let inner = module.symbols.scope(at: loc), let first = generators.first else { throw error("internal: no comprehension scope", loc) }
+        if inner.delegates || generators.contains(where: \.isAsync) {
+            throw unsupported("asynchronous comprehensions that define a function or lambda", loc)
+        }
         let qualified = code.kind == .module ? "<comprehension>" : "\(code.qualifiedName).<locals>.<comprehension>"
         let fc = FunctionCompiler(module: module, scope: inner, kind: .function, name: "<comprehension>", qualifiedName: qualified, line: loc.line)
         fc.code.positionalCount = 1

@@ -178,7 +178,8 @@ extension FunctionCompiler {
             guard code.kind == .function else { throw error("'yield' outside function", e.location) }
             let v = try value.map { (x) throws(SyntaxError) in try expression(x) } ?? none()
             let d = dest()
-            emit(.yieldValue, d, v)
+            // An asynchronous generator's own values are wrapped, so its awaitables tell them from awaits.
+            emit(.yieldValue, d, v, d: code.isAsyncGenerator ? 1 : 0)
             resumeCheck(d)
             return d
         case .yieldFrom(let source):
@@ -186,21 +187,10 @@ extension FunctionCompiler {
             let src = try expression(source)
             let it = newTemp()
             emit(.getIter, it, src)
-            let top = here
-            let v = newTemp()
-            let exit = emit(.forIter, v, it, 0)
-            let sent = newTemp()
-            emit(.yieldValue, sent, v)
-            resumeCheck(sent)
-            emit(.jumpBack, top)
-            patchJump(exit, to: here)
-            // The value of `yield from` is the sub-generator's `return` value (PEP 380).
-            let call = temps(2)
-            _ = load(YieldFromSupport.resultFunctionName, into: call)
-            emit(.move, call + 1, it)
-            let d = dest()
-            emit(.call, d, call, 1)
-            return d
+            // PEP 380: values, send(), throw() and close() pass through; the value is the sub-generator's return.
+            return delegate(it, into: dest())
+        case .await(let operand):
+            return try awaitExpression(operand, at: e.location, into: dest())
         case .namedExpression(let target, let value):
             let v = try expression(value)
             store(target, from: v)
@@ -367,8 +357,11 @@ extension FunctionCompiler {
         fc.code.hasVarArgs = p.varArgs != nil
         fc.code.hasVarKeywords = p.varKeywords != nil
         fc.code.parameterNames = inner.parameters
-        fc.code.isGenerator = inner.hasYield
-        fc.code.resumeChecks = inner.hasYield && Self.hasHandlers(f.body)
+        fc.code.isGenerator = inner.hasYield || f.isAsync
+        fc.code.isCoroutine = f.isAsync
+        fc.code.isAsyncGenerator = f.isAsync && inner.hasYield
+        // throw()/close() must reach a frame that may be suspended in a handler or in a delegation.
+        fc.code.resumeChecks = (inner.hasYield && Self.hasHandlers(f.body)) || f.isAsync || inner.delegates
         fc.code.docstring = Self.docstring(f.body)
         try fc.statements(f.body)
         fc.emit(.returnValue, fc.none())

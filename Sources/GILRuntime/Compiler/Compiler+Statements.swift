@@ -26,7 +26,7 @@ extension FunctionCompiler {
         }
         // Loops and try statements may skip (part of) their bodies: what they assign is not definite after.
         switch s.kind {
-        case .whileStatement, .forStatement, .tryStatement, .match:
+        case .whileStatement, .forStatement, .asyncFor, .tryStatement, .match:
             let before = definitelyAssigned
             defer { definitelyAssigned = before }
             try compoundStatement(s, saved)
@@ -81,6 +81,7 @@ extension FunctionCompiler {
             try classDefinition(c, at: s.location)
         case .returnStatement(let e):
             guard code.kind == .function else { throw error("'return' outside function", s.location) }
+            if code.isAsyncGenerator, e != nil { throw error("'return' with value in async generator", s.location) }
             var r = try e.map { (e) throws(SyntaxError) in try expression(e) } ?? none()
             if blocks.contains(where: { if case .finally = $0 { return true } else { return false } }) {
                 // The value must survive the finally bodies: keep it in a fresh temp.
@@ -158,6 +159,12 @@ extension FunctionCompiler {
             try loop(body, orElse: orElse, top: top, exit: exit, line: s.location.line)
         case .with(let items, let body):
             try with(items[...], body)
+        case .asyncFor(let target, let iterable, let body, let orElse):
+            guard code.isCoroutine else { throw error("'async for' outside async function", s.location) }
+            try asyncFor(target, iterable, body, orElse, line: s.location.line)
+        case .asyncWith(let items, let body):
+            guard code.isCoroutine else { throw error("'async with' outside async function", s.location) }
+            try asyncWith(items[...], body)
         case .raise(let exc, let cause):
             guard let exc else {
                 emit(.raise)
@@ -220,7 +227,7 @@ extension FunctionCompiler {
 
     /// A loop's body and its jump back to `top`, then its `else` block, which `break` skips; `exit` is the loop
     /// test's jump out (to the `else`).
-    private func loop(_ body: [Statement], orElse: [Statement], top: Int32, exit: Int, line: Int32) throws(SyntaxError) {
+    func loop(_ body: [Statement], orElse: [Statement], top: Int32, exit: Int, line: Int32) throws(SyntaxError) {
         blocks.append(.loop(continueTarget: top, breakJumps: []))
         try statements(body)
         currentLine = line

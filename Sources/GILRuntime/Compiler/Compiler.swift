@@ -143,7 +143,7 @@ final class FunctionCompiler {
 
     func patchJump(_ index: Int, to target: Int32) {
         switch code.instructions[index].op {
-        case .forIter, .forRange: code.instructions[index].c = target
+        case .forIter, .forRange, .send: code.instructions[index].c = target
         case .withExceptExit: code.instructions[index].b = target
         default: code.instructions[index].a = target
         }
@@ -303,6 +303,8 @@ enum ConstantKey: Hashable {
     case bigInt(String)
     case code(Int)
     case names([String])
+    /// `Coroutines.asyncForEnd`.
+    case asyncForEnd
 }
 
 /// Entry point: AST → code objects.

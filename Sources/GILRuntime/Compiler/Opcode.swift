@@ -118,8 +118,19 @@ enum Opcode: UInt8, CaseIterable {
     case makeClass
     /// return a
     case returnValue
-    /// generator: suspend, producing b; on resume the sent value lands in a
+    /// generator: suspend, producing b (d = 1: an asynchronous generator's own value, wrapped); on resume the
+    /// sent value lands in a
     case yieldValue
+    /// a ← the awaitable of b (GET_AWAITABLE: a coroutine, or `__await__()`)
+    case getAwaitable
+    /// `yield from`/`await` step (SEND): a holds the value sent in and receives the sub-iterator b's next value,
+    /// or, when b is exhausted, its return value and pc ← c; d = 1 (`async for`): StopAsyncIteration ends it
+    /// too, with `Coroutines.asyncForEnd` in a
+    case send
+    /// a ← `type(b).__aiter__(b)`
+    case getAIter
+    /// a ← the awaitable of `type(b).__anext__(b)`
+    case getANext
     /// raise a (d & 1) from b (d & 2); d = 0: bare re-raise of the handled exception
     case raise
     /// re-raise the exception being handled (end of a finally / unmatched except), keeping its traceback

@@ -22,6 +22,8 @@ final class Scope {
     var frees: [String] = []
     var children: [Scope] = []
     var hasYield = false
+    /// The body delegates (`yield from`, `await`, `async for`/`with`): throw()/close() must reach it.
+    var delegates = false
     var usesSuper = false
 
     init(kind: Kind, name: String, parent: Scope?) {
@@ -164,6 +166,19 @@ struct SymbolTable {
                     if let t = i.target { target(t, s) }
                 }
                 statements(body, s)
+            case .asyncWith(let items, let body):
+                s.delegates = true
+                for i in items {
+                    expression(i.context, s)
+                    if let t = i.target { target(t, s) }
+                }
+                statements(body, s)
+            case .asyncFor(let t, let iterable, let body, let orElse):
+                s.delegates = true
+                expression(iterable, s)
+                target(t, s)
+                statements(body, s)
+                statements(orElse, s)
             case .raise(let e, let c):
                 if let e { expression(e, s) }
                 if let c { expression(c, s) }
@@ -231,6 +246,7 @@ struct SymbolTable {
 
         mutating func comprehension(_ gens: [Comprehension], _ s: Scope, _ rest: [Expression]) {
             for g in gens {
+                if g.isAsync { s.delegates = true }
                 expression(g.iterable, s)
                 comprehensionTarget(g.target, s)
                 for c in g.conditions { expression(c, s) }
@@ -318,6 +334,10 @@ struct SymbolTable {
                 if let x { expression(x, s) }
             case .yieldFrom(let x):
                 s.hasYield = true
+                s.delegates = true
+                expression(x, s)
+            case .await(let x):
+                s.delegates = true
                 expression(x, s)
             case .namedExpression(let t, let v):
                 expression(v, s)

@@ -77,6 +77,7 @@ final class ModuleRegistry {
         case "atexit": m = AtexitModule.make()
         case "_thread": m = try ThreadModule.make(ctx)
         case "_weakref": m = try WeakrefModule.make(ctx)
+        case "_gilrec_asyncio": m = AsyncioSupport.make()
         default:
             guard let source = SourceModules.sources[name] else { return nil }
             do {

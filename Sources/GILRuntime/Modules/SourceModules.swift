@@ -23,6 +23,7 @@ enum SourceModules {
         "random": RandomSource.text,
         "_weakrefset": "from weakref import WeakSet\n",
         "__future__": FutureSource.text,
+        "asyncio": AsyncioSource.text,
     ]
 
     /// Compiles `source` and runs its body with fresh globals (`__name__` = `name`) in the calling thread;

@@ -33,7 +33,7 @@ enum TimeModule {
             let (ns, overflow) = i.multipliedReportingOverflow(by: 1_000_000_000)
             if overflow { throw PyException.make(.overflowError, "timestamp too large to convert to C _PyTime_t") }
             return Int64(ns)
-        case .object(let o) where o is PyBigInt:
+        case .object(let o) where o.tag == .bigint:
             throw PyException.make(.overflowError, "timestamp too large to convert to C _PyTime_t")
         default:
             return try nanoseconds(try seconds(v))

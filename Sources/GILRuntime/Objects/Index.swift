@@ -10,8 +10,10 @@ enum Index {
         case .int: return v
         case .bool(let b): return .int(b ? 1 : 0)
         case .object(let o):
-            if o is PyBigInt { return v }
-            guard let i = o as? PyInstance, let f = i.type.lookup("__index__") else { return nil }
+            if o.tag == .bigint { return v }
+            // An int subclass: its own __index__, else the int it is.
+            if let b = o as? PyBigInt, SpecialMethods.hook(o, "__index__") == nil { return .integer(b.value) }
+            guard let f = (o as? PyInstance)?.type.lookup("__index__") ?? SpecialMethods.hook(o, "__index__") else { return nil }
             let r = try ctx.call(f, [v])
             switch r {
             case .int: return r
@@ -67,7 +69,7 @@ enum Index {
         switch v {
         case .int(let i): return i
         case .bool(let b): return b ? 1 : 0
-        case .object(let o as PyBigInt): return o.value.sign == .minus ? Int.min : Int.max
+        case .object(let o as PyBigInt) where o.tag == .bigint: return o.value.sign == .minus ? Int.min : Int.max
         default:
             guard let ctx, let r = try integer(v, ctx) else { return nil }
             return try clamped(r, nil)

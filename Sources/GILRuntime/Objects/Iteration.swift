@@ -66,6 +66,8 @@ func makeIteratorNative(_ v: Value, _ ctx: ExecutionContext) throws -> Value {
         case let d as PyDict: return .object(PyDictIterator(d, .keys))
         case let v as PyDictView: return .object(PyDictIterator(v.dict, v.mode))
         case let s as PySet: return .object(PySequenceIterator(PyTuple(s.elements)))
+        case let g as PyGenerator where g.kind != .generator:
+            throw PyException.make(.typeError, "'\(g.pythonType.name)' object is not iterable")
         case is PyRangeIterator, is PySequenceIterator, is PyDictIterator, is PyNativeIterator, is PyGenerator: return v
         case let i as PyInstance:
             if let f = i.type.lookup("__iter__") { return try ctx.call(f, [v]) }
@@ -125,7 +127,9 @@ func iteratorNext(_ it: Value, _ ctx: ExecutionContext) throws -> Value? {
         }
         return nil
     case let n as PyNativeIterator: return try n.step(ctx)
-    case let g as PyGenerator: return try g.resume(sending: .none, ctx)
+    case let g as PyGenerator:
+        if g.kind != .generator { throw PyException.make(.typeError, "'\(g.pythonType.name)' object is not an iterator") }
+        return try g.resume(sending: .none, ctx)
     case let i as PyInstance:
         guard let f = i.type.lookup("__next__") else { break }
         do {

@@ -1,6 +1,10 @@
 /// A suspended generator frame (Objects/genobject.c): its registers live on the heap, and `execute`
 /// resumes at `pc`, storing the sent value in the register the `yield` expression writes.
 final class PyGenerator: PyObject, @unchecked Sendable {
+    /// A generator, a coroutine (`async def`) or an asynchronous generator (`async def` with `yield`).
+    enum Kind { case generator, coroutine, asyncGenerator }
+
+    let kind: Kind
     let function: PyFunction
     let registers: UnsafeMutablePointer<Value>
     let size: Int
@@ -11,6 +15,9 @@ final class PyGenerator: PyObject, @unchecked Sendable {
     let lock = ObjectLock("generator")
     /// The `return` value, carried by the StopIteration that ends the iteration.
     var returned: Value = .none
+    /// Exceptions being handled in this frame when it suspended (a `yield`/`await` inside an `except` or
+    /// `finally` block): back on the thread's handled stack when it resumes (CPython keeps them in the frame).
+    var savedHandled: [PyInstance] = []
 
     func stopIteration() -> PyException {
         let e = PyException.make(.stopIteration)
@@ -20,6 +27,7 @@ final class PyGenerator: PyObject, @unchecked Sendable {
 
     init(_ function: PyFunction, copying frame: UnsafeMutablePointer<Value>) {
         self.function = function
+        kind = function.code.isAsyncGenerator ? .asyncGenerator : function.code.isCoroutine ? .coroutine : .generator
         size = Int(function.code.frameSize)
         registers = .allocate(capacity: max(size, 1))
         registers.initialize(from: frame, count: size)
@@ -53,9 +61,25 @@ final class PyGenerator: PyObject, @unchecked Sendable {
                 return nil
             }
             return v
+        } catch let e as PyException where e.matches(.stopIteration) && kind != .generator {
+            // PEP 479 (always on for coroutines): StopIteration must not leak out of the frame as its end.
+            finished = true
+            let error = PyException.make(.runtimeError, kind == .coroutine ? "coroutine raised StopIteration" : "async generator raised StopIteration")
+            error.data.cause = e.value
+            error.data.context = e.value
+            throw error
         } catch {
             finished = true
             throw error
+        }
+    }
+
+    /// The type of this frame object: `generator`, `coroutine` or `async_generator`.
+    var pythonType: PyType {
+        switch kind {
+        case .generator: return Self.type
+        case .coroutine: return Self.coroutineType
+        case .asyncGenerator: return Self.asyncGeneratorType
         }
     }
 
@@ -79,6 +103,37 @@ final class PyGenerator: PyObject, @unchecked Sendable {
             return v
         }
         t.addMethod("__iter__") { a, _, _ in a[0] }
+        return t
+    }()
+
+    /// `coroutine`: send/throw/close like a generator, `__await__`, not iterable.
+    static let coroutineType: PyType = {
+        let t = PyType(name: "coroutine", base: BuiltinTypes.object)
+        t.dict["send"] = type.dict["send"]
+        t.addMethod("__await__") { a, _, _ in a[0] }
+        GeneratorThrow.install(t)
+        return t
+    }()
+
+    /// `async_generator`: `__aiter__`, `__anext__`, `asend`, `athrow`, `aclose` (each an awaitable).
+    static let asyncGeneratorType: PyType = {
+        let t = PyType(name: "async_generator", base: BuiltinTypes.object)
+        func generator(_ v: Value) throws -> PyGenerator {
+            guard case .object(let g as PyGenerator) = v, g.kind == .asyncGenerator else {
+                throw PyException.make(.typeError, "descriptor requires an 'async_generator' object")
+            }
+            return g
+        }
+        t.addMethod("__aiter__") { a, _, _ in a[0] }
+        t.addMethod("__anext__") { a, _, _ in .object(AsyncGenStep(try generator(a[0]), .send(.none))) }
+        t.addMethod("asend") { a, _, _ in .object(AsyncGenStep(try generator(a[0]), .send(a.count > 1 ? a[1] : .none))) }
+        t.addMethod("athrow") { a, _, ctx in
+            guard a.count > 1 else { throw PyException.make(.typeError, "athrow expected at least 1 argument, got 0") }
+            var value = a[1]
+            if a.count > 2, !a[2].isNone, case .object(let type as PyType) = a[1] { value = try ctx.call(.object(type), [a[2]]) }
+            return .object(AsyncGenStep(try generator(a[0]), .throwing(try Interpreter.exceptionInstance(value, ctx))))
+        }
+        t.addMethod("aclose") { a, _, _ in .object(AsyncGenStep(try generator(a[0]), .close)) }
         return t
     }()
 }

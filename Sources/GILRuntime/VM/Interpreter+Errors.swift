@@ -42,6 +42,24 @@ extension Interpreter {
 
     // MARK: - cold instructions whose bodies hold string literals
 
+    /// A generator frame suspends at `yield`: where to resume, the exceptions its handlers are handling, and
+    /// the value (wrapped when an asynchronous generator yields its own value).
+    @inline(never)
+    static func suspend(_ g: PyGenerator, at pc: Int, _ i: Instruction, _ regs: UnsafeMutablePointer<Value>, handledAbove base: Int, _ ctx: ExecutionContext) -> Value {
+        g.pc = pc
+        g.resumeRegister = Int(i.a)
+        if ctx.handled.count > base { g.savedHandled = Array(ctx.handled[base...]) }
+        return i.d == 1 ? .object(AsyncGenValue(regs[Int(i.b)])) : regs[Int(i.b)]
+    }
+
+    /// A resumed generator frame handles again what it was handling when it suspended.
+    @inline(never)
+    static func resumeHandled(_ g: PyGenerator, _ ctx: ExecutionContext) {
+        guard !g.savedHandled.isEmpty else { return }
+        ctx.handled.append(contentsOf: g.savedHandled)
+        g.savedHandled = []
+    }
+
     /// IMPORT_NAME (kept out of the dispatch loop's body).
     @inline(never)
     static func importName(_ name: String, level: Int, top: Bool, _ globals: Globals, _ ctx: ExecutionContext) throws -> Value {

@@ -22,6 +22,7 @@ enum Interpreter {
         let breaker = ctx.breaker
         let excBase = ctx.handled.count
         defer { if ctx.handled.count > excBase { ctx.handled.removeSubrange(excBase...) } }
+        if startPC != 0, let generator { resumeHandled(generator, ctx) }
         if breaker.isSet { try ctx.checkPoint() }
         var reraising = false
         while true {
@@ -298,9 +299,15 @@ enum Interpreter {
                         return r
                     case .yieldValue:
                         guard let generator else { throw yieldOutsideGenerator() }
-                        generator.pc = pc
-                        generator.resumeRegister = Int(i.a)
-                        return regs[Int(i.b)]
+                        return suspend(generator, at: pc, i, regs, handledAbove: excBase, ctx)
+                    case .getAwaitable:
+                        regs[Int(i.a)] = try Coroutines.awaitable(regs[Int(i.b)], ctx)
+                    case .send:
+                        if try Coroutines.step(regs + Int(i.a), regs[Int(i.b)], asyncFor: i.d == 1, ctx) { pc = Int(i.c) }
+                    case .getAIter:
+                        regs[Int(i.a)] = try Coroutines.asyncIterator(regs[Int(i.b)], ctx)
+                    case .getANext:
+                        regs[Int(i.a)] = try Coroutines.asyncNext(regs[Int(i.b)], ctx)
                     case .raise:
                         throw try raise(i.d & 1 != 0 ? regs[Int(i.a)] : nil, cause: i.d & 2 != 0 ? regs[Int(i.b)] : nil, bare: i.d == 0, ctx)
                     case .reraise:

@@ -63,6 +63,10 @@ public indirect enum StatementKind: Sendable {
     case whileStatement(test: Expression, body: [Statement], orElse: [Statement])
     case forStatement(target: Expression, iterable: Expression, body: [Statement], orElse: [Statement])
     case with(items: [WithItem], body: [Statement])
+    /// `async for target in iterable:` (only in an `async def`).
+    case asyncFor(target: Expression, iterable: Expression, body: [Statement], orElse: [Statement])
+    /// `async with a as b, c:` (only in an `async def`).
+    case asyncWith(items: [WithItem], body: [Statement])
     /// `raise`, `raise exc`, `raise exc from cause`.
     case raise(exception: Expression?, cause: Expression?)
     case tryStatement(body: [Statement], handlers: [ExceptHandler], orElse: [Statement], finally: [Statement])
@@ -127,13 +131,16 @@ public struct FunctionDef: Sendable {
     public var decorators: [Expression]
     /// The `-> annotation`, kept for completeness, never evaluated.
     public var returns: Expression?
+    /// `async def`: a coroutine function (an asynchronous generator when its body yields).
+    public var isAsync: Bool
 
-    public init(name: String, parameters: Parameters, body: [Statement], decorators: [Expression], returns: Expression?) {
+    public init(name: String, parameters: Parameters, body: [Statement], decorators: [Expression], returns: Expression?, isAsync: Bool = false) {
         self.name = name
         self.parameters = parameters
         self.body = body
         self.decorators = decorators
         self.returns = returns
+        self.isAsync = isAsync
     }
 }
 
@@ -277,6 +284,8 @@ public indirect enum ExpressionKind: Sendable {
     case starred(Expression)
     case yield(Expression?)
     case yieldFrom(Expression)
+    /// `await x` (only in an `async def`).
+    case await(Expression)
     /// `name := value`.
     case namedExpression(target: String, value: Expression)
 }
@@ -319,11 +328,14 @@ public struct Comprehension: Sendable {
     public var target: Expression
     public var iterable: Expression
     public var conditions: [Expression]
+    /// `async for` (in an `async def`).
+    public var isAsync: Bool
 
-    public init(target: Expression, iterable: Expression, conditions: [Expression]) {
+    public init(target: Expression, iterable: Expression, conditions: [Expression], isAsync: Bool = false) {
         self.target = target
         self.iterable = iterable
         self.conditions = conditions
+        self.isAsync = isAsync
     }
 }
 

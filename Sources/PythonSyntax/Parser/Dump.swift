@@ -20,7 +20,7 @@ public func dump(statement: Statement) -> String {
         return "(ann \(dump(expression: target)) \(dump(expression: annotation)) \(optional(value)))"
     case .functionDef(let def):
         let returns = def.returns.map { " (-> \(dump(expression: $0)))" } ?? ""
-        return "(def \(def.name) \(dump(parameters: def.parameters))\(returns)\(decorated(def.decorators)) \(block(def.body)))"
+        return "(\(def.isAsync ? "async-def" : "def") \(def.name) \(dump(parameters: def.parameters))\(returns)\(decorated(def.decorators)) \(block(def.body)))"
     case .classDef(let def):
         let keywords = def.keywords.map { " " + dump(keyword: $0) }.joined()
         return "(class \(def.name) (\(list(def.bases))\(keywords))\(decorated(def.decorators)) \(block(def.body)))"
@@ -38,6 +38,11 @@ public func dump(statement: Statement) -> String {
     case .with(let items, let body):
         let rendered = items.map { "(\(dump(expression: $0.context)) \(optional($0.target)))" }.joined(separator: " ")
         return "(with \(rendered) \(block(body)))"
+    case .asyncFor(let target, let iterable, let body, let orElse):
+        return "(async-for \(dump(expression: target)) \(dump(expression: iterable)) \(block(body)) \(block(orElse)))"
+    case .asyncWith(let items, let body):
+        let rendered = items.map { "(\(dump(expression: $0.context)) \(optional($0.target)))" }.joined(separator: " ")
+        return "(async-with \(rendered) \(block(body)))"
     case .raise(let exception, let cause): return "(raise \(optional(exception)) \(optional(cause)))"
     case .tryStatement(let body, let handlers, let orElse, let finally):
         let rendered = handlers.map { "(except \(optional($0.type)) \($0.name ?? "_") \(block($0.body)))" }
@@ -119,7 +124,7 @@ public func dump(expression: Expression) -> String {
     func generators(_ clauses: [Comprehension]) -> String {
         clauses.map { clause in
             let conditions = clause.conditions.map { " (if \(dump(expression: $0)))" }.joined()
-            return " (for \(dump(expression: clause.target)) \(dump(expression: clause.iterable))\(conditions))"
+            return " (\(clause.isAsync ? "async-for" : "for") \(dump(expression: clause.target)) \(dump(expression: clause.iterable))\(conditions))"
         }.joined()
     }
     switch expression.kind {
@@ -157,6 +162,7 @@ public func dump(expression: Expression) -> String {
     case .starred(let value): return "(* \(dump(expression: value)))"
     case .yield(let value): return "(yield \(optional(value)))"
     case .yieldFrom(let value): return "(yield-from \(dump(expression: value)))"
+    case .await(let value): return "(await \(dump(expression: value)))"
     case .namedExpression(let target, let value): return "(:= \(target) \(dump(expression: value)))"
     }
 }

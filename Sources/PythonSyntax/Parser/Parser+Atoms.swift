@@ -98,7 +98,7 @@ extension Parser {
             return value
         }
         let first = try parseStarNamedExpression()
-        if current.isName("for") {
+        if atComprehension {
             let generators = try parseComprehensionClauses()
             try expectClosing(")")
             return Expression(.generatorExpression(element: first, generators: generators), at: at)
@@ -126,7 +126,7 @@ extension Parser {
     private mutating func parseListDisplay(at: SourceLocation) throws(SyntaxError) -> Expression {
         if accept("]") { return Expression(.list([]), at: at) }
         let first = try parseStarNamedExpression()
-        if current.isName("for") {
+        if atComprehension {
             let generators = try parseComprehensionClauses()
             try expectClosing("]")
             return Expression(.listComprehension(element: first, generators: generators), at: at)
@@ -144,14 +144,14 @@ extension Parser {
                 throw error("expression expected after dictionary key and ':'", at: colon)
             }
             let value = try parseTest()
-            if current.isName("for") {
+            if atComprehension {
                 let generators = try parseComprehensionClauses()
                 try expectClosing("}")
                 return Expression(.dictComprehension(key: first, value: value, generators: generators), at: at)
             }
             return try parseDictEntries(first: (first, value), at: at)
         }
-        if current.isName("for") {
+        if atComprehension {
             let generators = try parseComprehensionClauses()
             try expectClosing("}")
             return Expression(.setComprehension(element: first, generators: generators), at: at)
@@ -182,14 +182,18 @@ extension Parser {
         return Expression(.dict(entries), at: at)
     }
 
+    /// `for` or `async for` starts a comprehension clause here.
+    var atComprehension: Bool { current.isName("for") || (current.isName("async") && peek().isName("for")) }
+
     /// `for target in iterable if cond …`, repeated.
     mutating func parseComprehensionClauses() throws(SyntaxError) -> [Comprehension] {
         var generators: [Comprehension] = []
         while current.isName("for") || (current.isName("async") && peek().isName("for")) {
+            var isAsync = false
             if current.isName("async") {
-                throw SyntaxError.unsupported(
-                    "async comprehensions", fileName: fileName, location: current.location,
-                    sourceLine: Lexer.lineText(in: source, containing: current.offset))
+                if !context.inAsync { throw error("asynchronous comprehension outside of an asynchronous function", at: current) }
+                advance()
+                isAsync = true
             }
             advance()
             let target = try parseTargetList()
@@ -198,7 +202,7 @@ extension Parser {
             let iterable = try parseOr()
             var conditions: [Expression] = []
             while acceptKeyword("if") { conditions.append(try parseOr()) }
-            generators.append(Comprehension(target: target, iterable: iterable, conditions: conditions))
+            generators.append(Comprehension(target: target, iterable: iterable, conditions: conditions, isAsync: isAsync))
         }
         return generators
     }
@@ -254,7 +258,7 @@ extension Parser {
                 keywords.append(Keyword(name: name, value: try parseTest(), location: at.location))
             } else {
                 var value = try parseNamedExpression()
-                if current.isName("for") {
+                if atComprehension {
                     let generators = try parseComprehensionClauses()
                     value = Expression(.generatorExpression(element: value, generators: generators), at: value.location)
                     if count > 1 || check(",") && !peek().isOp(")") {

@@ -74,6 +74,7 @@ extension Parser {
         let saved = context
         context.loops = 0
         context.functions += 1
+        context.inAsync = false
         defer { context = saved }
         let body = try parseTest()
         return Expression(.lambda(parameters, body: body), at: start.location)
@@ -161,12 +162,19 @@ extension Parser {
     }
 
     private mutating func parsePower() throws(SyntaxError) -> Expression {
+        var base: Expression
         if current.isName("await") {
-            throw SyntaxError.unsupported(
-                "await", fileName: fileName, location: current.location,
-                sourceLine: Lexer.lineText(in: source, containing: current.offset))
+            let start = current
+            if !context.inAsync {
+                throw error(context.functions > 0 ? "'await' outside async function" : "'await' outside function", at: start)
+            }
+            advance()
+            try enter()
+            defer { leave() }
+            base = Expression(.await(try parsePrimary()), at: start.location)
+        } else {
+            base = try parsePrimary()
         }
-        let base = try parsePrimary()
         guard accept("**") else { return base }
         try enter()
         defer { leave() }
@@ -177,7 +185,10 @@ extension Parser {
     mutating func parseYield() throws(SyntaxError) -> Expression {
         guard context.functions > 0 else { throw error("'yield' outside function", at: current) }
         let start = advance()
-        if acceptKeyword("from") { return Expression(.yieldFrom(try parseTest()), at: start.location) }
+        if acceptKeyword("from") {
+            if context.inAsync { throw error("'yield from' inside async function", at: start) }
+            return Expression(.yieldFrom(try parseTest()), at: start.location)
+        }
         let value: Expression? = startsExpression() ? try parseStarExpressions() : nil
         return Expression(.yield(value), at: start.location)
     }

@@ -31,9 +31,7 @@ extension Parser {
         case "class":
             return [try parseClassDef(decorators: [], at: start.location)]
         case "async":
-            throw SyntaxError.unsupported(
-                "async", fileName: fileName, location: start.location,
-                sourceLine: Lexer.lineText(in: source, containing: start.offset))
+            return [try parseAsync(decorators: [], at: start)]
         case "match" where isMatchStatement():
             advance()
             return [try parseMatch(at: start)]
@@ -171,15 +169,42 @@ extension Parser {
         }
         if current.isName("def") { return try parseFunctionDef(decorators: decorators, at: start) }
         if current.isName("class") { return try parseClassDef(decorators: decorators, at: start) }
-        if current.isName("async") {
-            throw SyntaxError.unsupported(
-                "async", fileName: fileName, location: current.location,
-                sourceLine: Lexer.lineText(in: source, containing: current.offset))
+        if current.isName("async"), peek().isName("def") {
+            advance()
+            return try parseFunctionDef(decorators: decorators, at: start, isAsync: true)
         }
         throw invalidSyntax()
     }
 
-    private mutating func parseFunctionDef(decorators: [Expression], at start: SourceLocation) throws(SyntaxError) -> Statement {
+    /// `async def`, `async for`, `async with` (PEP 492); the latter two only inside an `async def`.
+    private mutating func parseAsync(decorators: [Expression], at start: Token) throws(SyntaxError) -> Statement {
+        let next = peek()
+        if next.isName("def") {
+            advance()
+            return try parseFunctionDef(decorators: decorators, at: start.location, isAsync: true)
+        }
+        guard next.isName("for") || next.isName("with") else {
+            advance()
+            throw invalidSyntax()
+        }
+        if !context.inAsync {
+            let what = next.isName("for") ? "for" : "with"
+            throw error("'async \(what)' outside async function", at: start)
+        }
+        advance()
+        let keyword = advance()
+        let plain = keyword.isName("for") ? try parseFor(at: start) : try parseWith(at: start)
+        switch plain.kind {
+        case .forStatement(let target, let iterable, let body, let orElse):
+            return Statement(.asyncFor(target: target, iterable: iterable, body: body, orElse: orElse), at: start.location)
+        case .with(let items, let body):
+            return Statement(.asyncWith(items: items, body: body), at: start.location)
+        default:
+            return plain
+        }
+    }
+
+    private mutating func parseFunctionDef(decorators: [Expression], at start: SourceLocation, isAsync: Bool = false) throws(SyntaxError) -> Statement {
         let line = advance().location.line
         let name = try expectIdentifier()
         guard check("(") else { throw error("expected '('", at: current) }
@@ -191,9 +216,10 @@ extension Parser {
         let saved = context
         context.loops = 0
         context.functions += 1
+        context.inAsync = isAsync
         defer { context = saved }
         let body = try parseBlock(after: "function definition", line: line)
-        let def = FunctionDef(name: name, parameters: parameters, body: body, decorators: decorators, returns: returns)
+        let def = FunctionDef(name: name, parameters: parameters, body: body, decorators: decorators, returns: returns, isAsync: isAsync)
         return Statement(.functionDef(def), at: start)
     }
 
@@ -207,7 +233,7 @@ extension Parser {
             try expect(")")
         }
         let saved = context
-        context = BlockContext(loops: 0, functions: 0, classes: saved.classes + 1)
+        context = BlockContext(loops: 0, functions: 0, classes: saved.classes + 1, inAsync: false)
         defer { context = saved }
         let body = try parseBlock(after: "class definition", line: line)
         let def = ClassDef(name: name, bases: bases, keywords: keywords, body: body, decorators: decorators)

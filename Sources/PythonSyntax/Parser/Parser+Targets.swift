@@ -71,6 +71,7 @@ extension Parser {
         case .generatorExpression: return "generator expression"
         case .starred: return "starred"
         case .yield, .yieldFrom: return "yield expression"
+        case .await: return "await expression"
         case .namedExpression: return "named expression"
         }
     }

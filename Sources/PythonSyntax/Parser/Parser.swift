@@ -36,6 +36,8 @@ struct Parser {
         var loops = 0
         var functions = 0
         var classes = 0
+        /// Directly inside an `async def` (not a nested `def`, `lambda` or class).
+        var inAsync = false
     }
     static let maxDepth = 400
     /// Links of left-associative chains (`a + b + …`, `a.b.c…`, `f()()…`) open around the cursor: each one
