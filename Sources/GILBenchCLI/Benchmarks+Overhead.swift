@@ -176,4 +176,6 @@ final class ThreadUsageSink: EventSink, @unchecked Sendable {  // `ended` behind
     }
     func describeObject(_ info: ObjectInfo) {}
     func describeLabel(id: Int32, text: String) {}
+    func describeLocation(_ location: CodeLocation) {}
+    func describeStack(_ stack: StackEntry) {}
 }

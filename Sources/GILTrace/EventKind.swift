@@ -27,6 +27,11 @@ public enum EventKind: UInt8, CaseIterable, Sendable {
     case osCtx = 12
     /// A user marker (`obj` = label id; `arg` = `MarkPhase`).
     case mark = 13
+    /// From this event on, this thread's Python stack is `arg` (a `StackEntry` id; 0 = no Python code on the
+    /// stack, or not known). Emitted just before an event that `carriesStack`, and only when the thread's
+    /// stack changed since its previous `stack` event: a loop that waits, holds or locks at one place adds
+    /// none after the first. `obj` = 0.
+    case stack = 14
 
     /// The snake_case name used in SQL and in exports.
     public var name: String {
@@ -44,6 +49,7 @@ public enum EventKind: UInt8, CaseIterable, Sendable {
         case .ioEnd: "io_end"
         case .osCtx: "os_ctx"
         case .mark: "mark"
+        case .stack: "stack"
         }
     }
 }

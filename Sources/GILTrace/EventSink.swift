@@ -10,6 +10,11 @@ public protocol EventSink: AnyObject, Sendable {
     func describeThread(_ info: ThreadInfo)
     func describeObject(_ info: ObjectInfo)
     func describeLabel(id: Int32, text: String)
+    /// A code location (`CodeLocation`), described once per run before any stack that uses it.
+    func describeLocation(_ location: CodeLocation)
+    /// An interned stack (`StackEntry`), described once per run after its parent and location and before any
+    /// `stack` event names it.
+    func describeStack(_ stack: StackEntry)
 }
 
 /// Discards everything: `gilrec run --no-trace` and benchmarks of the bare interpreter.
@@ -19,4 +24,6 @@ public final class NullSink: EventSink {
     public func describeThread(_ info: ThreadInfo) {}
     public func describeObject(_ info: ObjectInfo) {}
     public func describeLabel(id: Int32, text: String) {}
+    public func describeLocation(_ location: CodeLocation) {}
+    public func describeStack(_ stack: StackEntry) {}
 }

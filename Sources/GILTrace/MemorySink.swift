@@ -7,6 +7,8 @@ public final class MemorySink: EventSink {
         var threads: [Int32: ThreadInfo] = [:]
         var objects: [Int32: ObjectInfo] = [:]
         var labels: [Int32: String] = [:]
+        var locations: [Int32: CodeLocation] = [:]
+        var stacks: [Int32: StackEntry] = [:]
     }
 
     private let contents = Mutex(Contents())
@@ -29,9 +31,32 @@ public final class MemorySink: EventSink {
         contents.withLock { $0.labels[id] = text }
     }
 
+    public func describeLocation(_ location: CodeLocation) {
+        contents.withLock { $0.locations[location.id] = location }
+    }
+
+    public func describeStack(_ stack: StackEntry) {
+        contents.withLock { $0.stacks[stack.id] = stack }
+    }
+
     /// All events received so far, in global (`seq`) order.
     public var events: [Event] { contents.withLock { $0.events }.sorted { $0.seq < $1.seq } }
     public var threads: [ThreadInfo] { contents.withLock { Array($0.threads.values) }.sorted { $0.tid < $1.tid } }
     public var objects: [ObjectInfo] { contents.withLock { Array($0.objects.values) }.sorted { $0.id < $1.id } }
     public var labels: [Int32: String] { contents.withLock { $0.labels } }
+    public var locations: [Int32: CodeLocation] { contents.withLock { $0.locations } }
+    public var stacks: [Int32: StackEntry] { contents.withLock { $0.stacks } }
+
+    /// The frames of stack `id`, outermost first (empty for 0 or an unknown id).
+    public func frames(ofStack id: Int32) -> [CodeLocation] {
+        contents.withLock { contents in
+            var frames: [CodeLocation] = []
+            var current = id
+            while current != 0, let entry = contents.stacks[current], frames.count <= Int(entry.depth) {
+                if let location = contents.locations[entry.location] { frames.append(location) }
+                current = entry.parent
+            }
+            return frames.reversed()
+        }
+    }
 }

@@ -28,15 +28,24 @@ package enum IngestBenchmark {
     }
 
     /// A plausible CPU-bound recording: `threads` threads trading the GIL (request, drop request, release,
-    /// acquire, os_ctx), every tenth hold with a lock round trip and a short sleep.
-    package static func syntheticEvents(count: Int, threads: Int = 2) -> [Event] {
+    /// acquire, os_ctx), every tenth hold with a lock round trip and a short sleep. With `stacks`, each
+    /// thread spins at one line, takes the lock at another and sleeps at a third, and its `stack` events
+    /// announce each change (three per tenth hold, about 5 % more rows): what our runtime records for such a
+    /// program. `count` counts every event, `stack` events included.
+    package static func syntheticEvents(count: Int, threads: Int = 2, stacks: Bool = true) -> [Event] {
         var events: [Event] = []
         events.reserveCapacity(count + 16)
         var ts: Int64 = 5_000_000
         var switchNumber: Int64 = 0
         var holder = 1
-        func add(_ tid: Int, _ kind: EventKind, obj: Int32 = 0, arg: Int64 = 0, after: Int64) {
+        var current = [Int32](repeating: 0, count: threads + 1)
+        func add(_ tid: Int, _ kind: EventKind, obj: Int32 = 0, arg: Int64 = 0, after: Int64, site: Site = .loop) {
             ts += after
+            let stack = syntheticStack(tid: tid, site: site)
+            if stacks, kind.carriesStack, current[tid] != stack {
+                current[tid] = stack
+                events.append(Event(seq: Int64(events.count), ts: ts, tid: UInt16(tid), kind: .stack, arg: Int64(stack)))
+            }
             events.append(Event(seq: Int64(events.count), ts: ts, tid: UInt16(tid), kind: kind, obj: obj, arg: arg))
         }
         while events.count < count {
@@ -48,19 +57,42 @@ package enum IngestBenchmark {
             switchNumber += 1
             add(next, .gilAcquire, arg: switchNumber, after: 38_000 + Int64(events.count % 7_919))
             if switchNumber % 10 == 0 {
-                add(next, .lockRequest, obj: 1, arg: -1, after: 900)
-                add(next, .lockAcquire, obj: 1, arg: 1, after: 300)
-                add(next, .lockRelease, obj: 1, after: 2_000)
-                add(next, .gilRelease, arg: GILReleaseReason.io.rawValue, after: 700)
-                add(next, .ioBegin, obj: IOKind.sleep.rawValue, arg: 100_000, after: 200)
-                add(next, .ioEnd, obj: IOKind.sleep.rawValue, after: 100_000)
-                add(next, .gilRequest, arg: GILRequestReason.io.rawValue, after: 300)
+                add(next, .lockRequest, obj: 1, arg: -1, after: 900, site: .lock)
+                add(next, .lockAcquire, obj: 1, arg: 1, after: 300, site: .lock)
+                add(next, .lockRelease, obj: 1, after: 2_000, site: .lock)
+                add(next, .gilRelease, arg: GILReleaseReason.io.rawValue, after: 700, site: .sleep)
+                add(next, .ioBegin, obj: IOKind.sleep.rawValue, arg: 100_000, after: 200, site: .sleep)
+                add(next, .ioEnd, obj: IOKind.sleep.rawValue, after: 100_000, site: .sleep)
+                add(next, .gilRequest, arg: GILRequestReason.io.rawValue, after: 300, site: .sleep)
                 switchNumber += 1
-                add(next, .gilAcquire, arg: switchNumber, after: 500)
+                add(next, .gilAcquire, arg: switchNumber, after: 500, site: .sleep)
             }
             holder = next
         }
         return Array(events.prefix(count))
+    }
+
+    /// Where a synthetic thread is: its spinning loop, its `with lock:` or its `time.sleep()`.
+    package enum Site: Int32, CaseIterable, Sendable {
+        case loop = 1, lock, sleep
+    }
+
+    /// The synthetic program's stack for thread `tid` at `site`: `<module>` → `work` → the site's line.
+    package static func syntheticStack(tid: Int, site: Site) -> Int32 {
+        Int32(tid - 1) * Int32(Site.allCases.count) + site.rawValue + 1
+    }
+
+    /// The synthetic program's locations and stacks, as a recorder would describe them.
+    package static func describeSyntheticStacks(_ sink: EventSink, threads: Int = 2) {
+        sink.describeLocation(CodeLocation(id: 1, file: "synthetic.py", line: 20, function: "<module>", firstLine: 1))
+        sink.describeStack(StackEntry(id: 1, parent: 0, location: 1, depth: 0))
+        for site in Site.allCases {
+            let location = site.rawValue + 1
+            sink.describeLocation(CodeLocation(id: location, file: "synthetic.py", line: 5 + site.rawValue, function: "work", firstLine: 4))
+            for tid in 1...threads {
+                sink.describeStack(StackEntry(id: syntheticStack(tid: tid, site: site), parent: 1, location: location, depth: 1))
+            }
+        }
     }
 
     /// Records `events` synthetic events into a new run at `path` through `RunWriter`: each thread's events
@@ -68,6 +100,7 @@ package enum IngestBenchmark {
     package static func run(events: Int, path: String) throws -> Result {
         let all = syntheticEvents(count: events)
         let writer = try RunWriter.begin(path: path, info: RunInfo(label: "ingest-benchmark", program: "<synthetic>"))
+        describeSyntheticStacks(writer)
         let start = MonotonicClock.now()
         var offset = 0
         all.withUnsafeBufferPointer { buffer in
@@ -84,16 +117,18 @@ package enum IngestBenchmark {
         try writer.finish(RunOutcome(status: .ok, exitCode: 0, wallNs: wall, cpuNs: wall), droppedEvents: 0)
         let finished = MonotonicClock.now()
         let (bytes, slices) = try measure(path: path, runID: writer.runID)
+        // Per recorded event: `stack` announcements are what stacks cost, not events of their own.
+        let recorded = Double(all.count { $0.kind != .stack })
         return Result(
             events: events, eventsPerSecond: Double(events) / (Double(ingested - start) / 1e9),
-            finishSeconds: Double(finished - ingested) / 1e9, bytesPerEvent: Double(bytes) / Double(events),
-            slicesPerEvent: Double(slices) / Double(events))
+            finishSeconds: Double(finished - ingested) / 1e9, bytesPerEvent: Double(bytes) / recorded,
+            slicesPerEvent: Double(slices) / recorded)
     }
 
     /// The same rows inserted by a bare C-API loop (prepare once, bind, step, reset, commit every 10k) into
     /// a fresh file with `table` as the events table: the ceiling the store is measured against.
     package static func cLoop(events: Int, path: String, table: BaselineTable) throws -> Result {
-        let all = syntheticEvents(count: events)
+        let all = syntheticEvents(count: events, stacks: false)
         let db = try Database(path: path, mode: .create)
         defer { db.close() }
         try db.execute(Schema.writerPragmas)

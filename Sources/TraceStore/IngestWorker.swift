@@ -92,6 +92,8 @@ final class IngestWorker: @unchecked Sendable {
             case .thread(let info): try upsert(info)
             case .object(let info): try upsert(info)
             case .label(let id, let text): try upsertLabel(id: id, text: text)
+            case .location(let location): try upsert(location)
+            case .stack(let stack): try upsert(stack)
             }
         }
         try commit()
@@ -246,6 +248,29 @@ final class IngestWorker: @unchecked Sendable {
         s.bind(info.kind.rawValue, at: 3)
         s.bind(info.name, at: 4)
         s.bind(Int64(info.sourceLine), at: 5)
+        try s.run()
+    }
+
+    private func upsert(_ location: CodeLocation) throws {
+        try beginIfNeeded()
+        let s = try db.cachedStatement(Schema.upsertLocation)
+        s.bind(runID, at: 1)
+        s.bind(Int64(location.id), at: 2)
+        s.bind(location.file, at: 3)
+        s.bind(Int64(location.line), at: 4)
+        s.bind(location.function, at: 5)
+        s.bind(Int64(location.firstLine), at: 6)
+        try s.run()
+    }
+
+    private func upsert(_ stack: StackEntry) throws {
+        try beginIfNeeded()
+        let s = try db.cachedStatement(Schema.upsertStack)
+        s.bind(runID, at: 1)
+        s.bind(Int64(stack.id), at: 2)
+        if stack.parent != 0 { s.bind(Int64(stack.parent), at: 3) } else { s.bindNull(at: 3) }
+        s.bind(Int64(stack.location), at: 4)
+        s.bind(Int64(stack.depth), at: 5)
         try s.run()
     }
 

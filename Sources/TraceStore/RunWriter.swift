@@ -124,6 +124,14 @@ public final class RunWriter: EventSink, @unchecked Sendable {
         queue.push(.label(id, text), bytes: 0)
     }
 
+    public func describeLocation(_ location: CodeLocation) {
+        queue.push(.location(location), bytes: 0)
+    }
+
+    public func describeStack(_ stack: StackEntry) {
+        queue.push(.stack(stack), bytes: 0)
+    }
+
     // MARK: - Finishing
 
     /// Drains the queue, stops the writer thread, derives `slices` from the stored events in one pass, and

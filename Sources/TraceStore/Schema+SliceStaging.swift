@@ -15,17 +15,17 @@ extension Schema {
         "SELECT chunk FROM \(sliceStagingTable(state)) ORDER BY rowid"
     }
 
-    /// Rows per multi-row INSERT into `slice_rows` (4 parameters each, plus the run and state).
+    /// Rows per multi-row INSERT into `slice_rows` (5 parameters each, plus the run and state).
     static let slicesPerInsert = 64
 
     /// `rows` slices of run ?1 and state ?2 into `slice_rows`. OR IGNORE: exact duplicates (same thread,
     /// state, object, start and duration: only possible for zero-length intervals at one clock tick)
-    /// collapse into one row, since the key covers every column.
+    /// collapse into one row, the first one's stack kept. Stack 0 (none known) is stored as NULL.
     static func insertSlices(_ rows: Int) -> String {
-        "INSERT OR IGNORE INTO slice_rows(run_id, state, ts, tid, obj, dur) VALUES "
+        "INSERT OR IGNORE INTO slice_rows(run_id, state, ts, tid, obj, dur, stack) VALUES "
             + (0..<rows).map { row in
-                let p = 3 + 4 * row
-                return "(?1, ?2, ?\(p), ?\(p + 1), ?\(p + 2), ?\(p + 3))"
+                let p = 3 + 5 * row
+                return "(?1, ?2, ?\(p), ?\(p + 1), ?\(p + 2), ?\(p + 3), ?\(p + 4))"
             }.joined(separator: ", ")
     }
 

@@ -13,13 +13,14 @@ import GILTrace
 /// - Names live in lookup tables; the hot tables hold small integers (varints on disk).
 enum Schema {
     /// `PRAGMA user_version` of the newest schema this build writes and reads.
-    static let version = 3
+    static let version = 4
 
     /// Ordered migrations: `migrations[n - 1]` brings a store from version n - 1 to n, in one IMMEDIATE
     /// transaction that also sets `PRAGMA user_version = n` (GRDB/Migration/Migration.swift).
     /// Version 2 (`Schema+EventRows.swift`) stores events in `event_rows` behind an `events` view.
     /// Version 3 adds the recording engine, the real interpreter's path, the parent run and notes to `runs`.
-    static let migrations: [String] = [migration1, migration2, migration3]
+    /// Version 4 (`Schema+Stacks.swift`) adds code locations, stacks and each slice's stack.
+    static let migrations: [String] = [migration1, migration2, migration3, migration4]
 
     static let migration3 = """
         ALTER TABLE runs ADD COLUMN engine TEXT NOT NULL DEFAULT 'gilrec';
@@ -219,11 +220,14 @@ enum Schema {
         """
     static let selectObjects = "SELECT obj_id, kind, name, source_line FROM objects WHERE run_id = ?1 ORDER BY obj_id"
     static let selectLabels = "SELECT label_id, text FROM labels WHERE run_id = ?1 ORDER BY label_id"
-    /// One state's slices: the state is not read back (the caller knows it; one column less per row).
-    static let selectSlicesOfState = """
-        SELECT tid, obj, ts, dur FROM slice_rows WHERE run_id = ?1 AND state = ?2 ORDER BY ts, tid, obj, dur
-        """
-    static let selectAllSlices = """
-        SELECT tid, obj, state, ts, dur FROM slice_rows WHERE run_id = ?1 ORDER BY ts, tid, obj, state
-        """
+    /// One state's slices: the state is not read back (the caller knows it; one column less per row). A store
+    /// older than version 4 has no stacks: they read as 0.
+    static func selectSlicesOfState(version: Int) -> String {
+        "SELECT tid, obj, ts, dur, \(version >= 4 ? "coalesce(stack, 0)" : "0") FROM slice_rows "
+            + "WHERE run_id = ?1 AND state = ?2 ORDER BY ts, tid, obj, dur"
+    }
+    static func selectAllSlices(version: Int) -> String {
+        "SELECT tid, obj, state, ts, dur, \(version >= 4 ? "coalesce(stack, 0)" : "0") FROM slice_rows "
+            + "WHERE run_id = ?1 ORDER BY ts, tid, obj, state"
+    }
 }

@@ -32,14 +32,19 @@ public struct Slice: Equatable, Sendable {
     /// 0 for the GIL, the object id for locks, the `IOKind` raw value for I/O.
     public var obj: Int32
     public var state: SliceState
+    /// Where the thread was (a `StackEntry` id; 0 = none known): for waits and I/O the stack it asked at,
+    /// for holds the stack it let go at (docs/contracts.md, "Stacks"). Fits the padding after `state`:
+    /// the struct stays 32 bytes.
+    public var stack: Int32
     /// Start, ns since the run began.
     public var ts: Int64
     public var dur: Int64
 
-    public init(tid: Int32, obj: Int32, state: SliceState, ts: Int64, dur: Int64) {
+    public init(tid: Int32, obj: Int32, state: SliceState, ts: Int64, dur: Int64, stack: Int32 = 0) {
         self.tid = tid
         self.obj = obj
         self.state = state
+        self.stack = stack
         self.ts = ts
         self.dur = dur
     }

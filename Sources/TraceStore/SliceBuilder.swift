@@ -8,6 +8,11 @@ import GILTrace
 ///   `lock_release(obj)` whose arg (remaining recursion count) is 0, so RLock nesting is one slice
 /// - io: `io_begin` → `io_end` (obj = the `IOKind`)
 /// Intervals still open at the end are closed at the last event's timestamp by `finish()`.
+/// Each slice carries a stack (`Slice.stack`, docs/contracts.md "Stacks"): the thread's stack as its `stack`
+/// events announced it — for waits and I/O at the opening event; for a GIL hold at its release (where the
+/// thread was running when it let go); for a lock hold at the thread's last event before the release (the
+/// critical section: where it blocked or waited inside it, else its entry). Intervals closed by `finish()`
+/// take the thread's last stack.
 /// Feed events in `seq` order. Pure Swift, so the analysis and tests can use it on arrays.
 public struct SliceBuilder {
     private struct Key: Hashable {
@@ -18,6 +23,7 @@ public struct SliceBuilder {
     private struct Open {
         var ts: Int64
         var obj: Int32
+        var stack: Int32
     }
 
     /// GIL and I/O intervals open per thread, indexed by tid (a `UInt16`): an array slot instead of a hash
@@ -27,6 +33,10 @@ public struct SliceBuilder {
     private var ioWaits = OpenPerThread()
     private var lockWaits: [Key: Open] = [:]
     private var lockHolds: [Key: Open] = [:]
+    /// Each thread's current stack (index: tid), from its `stack` events.
+    private var stacks: [Int32] = []
+    /// Each thread's stack at its latest event other than `stack` (index: tid).
+    private var settled: [Int32] = []
     private var lastTs: Int64 = 0
     private var sawEvent = false
 
@@ -38,45 +48,82 @@ public struct SliceBuilder {
         let tid = Int32(event.tid)
         if !sawEvent || event.ts > lastTs { lastTs = event.ts }
         sawEvent = true
+        // Every event but `stack` settles the thread's stack (after the slice it closes took what it needs).
+        defer { if event.kindCode != EventKind.stack.rawValue { settle(event.tid) } }
         switch EventKind(rawValue: event.kindCode) {
         case .gilRequest:
-            gilWaits.openIfClosed(event.tid, Open(ts: event.ts, obj: event.obj))
+            gilWaits.openIfClosed(event.tid, Open(ts: event.ts, obj: event.obj, stack: stack(event.tid)))
         case .gilAcquire:
             let closed = gilWaits.remove(event.tid).map { close($0, tid: tid, state: .gilWait, at: event.ts) }
-            gilHolds.openIfClosed(event.tid, Open(ts: event.ts, obj: event.obj))
+            gilHolds.openIfClosed(event.tid, Open(ts: event.ts, obj: event.obj, stack: 0))
             return closed
         case .gilRelease:
-            return gilHolds.remove(event.tid).map { close($0, tid: tid, state: .gilHold, at: event.ts) }
+            return gilHolds.remove(event.tid).map { close($0, tid: tid, state: .gilHold, at: event.ts, stack: stack(event.tid)) }
         case .lockRequest:
             let key = Key(tid: tid, obj: event.obj)
-            if lockWaits[key] == nil { lockWaits[key] = Open(ts: event.ts, obj: event.obj) }
+            if lockWaits[key] == nil { lockWaits[key] = Open(ts: event.ts, obj: event.obj, stack: stack(event.tid)) }
         case .lockAcquire:
             let key = Key(tid: tid, obj: event.obj)
-            if event.arg != 0, lockHolds[key] == nil { lockHolds[key] = Open(ts: event.ts, obj: event.obj) }
+            if event.arg != 0, lockHolds[key] == nil { lockHolds[key] = Open(ts: event.ts, obj: event.obj, stack: 0) }
             return lockWaits.removeValue(forKey: key).map { close($0, tid: tid, state: .lockWait, at: event.ts) }
         case .lockRelease:
+            // The stack before this event's own announcement: where the critical section was.
+            let inside = settledStack(event.tid)
             guard event.arg == 0 else { return nil }
             return lockHolds.removeValue(forKey: Key(tid: tid, obj: event.obj))
-                .map { close($0, tid: tid, state: .lockHold, at: event.ts) }
+                .map { close($0, tid: tid, state: .lockHold, at: event.ts, stack: inside) }
         case .ioBegin:
-            ioWaits.openIfClosed(event.tid, Open(ts: event.ts, obj: event.obj))
+            ioWaits.openIfClosed(event.tid, Open(ts: event.ts, obj: event.obj, stack: stack(event.tid)))
         case .ioEnd:
             return ioWaits.remove(event.tid).map { close($0, tid: tid, state: .io, at: event.ts) }
+        case .stack:
+            let i = Int(event.tid)
+            if i >= stacks.count {
+                stacks.append(contentsOf: repeatElement(0, count: i + 1 - stacks.count))
+                settled.append(contentsOf: repeatElement(0, count: i + 1 - settled.count))
+            }
+            stacks[i] = Int32(truncatingIfNeeded: event.arg)
+            return nil
         case .threadStart, .threadEnd, .gilDropRequest, .osCtx, .mark, nil:
             break
         }
         return nil
     }
 
+    /// The thread's current stack (0 before its first `stack` event).
+    @inline(__always)
+    private func stack(_ tid: UInt16) -> Int32 {
+        Int(tid) < stacks.count ? stacks[Int(tid)] : 0
+    }
+
+    /// The thread's stack at its latest event before this one (other than `stack`).
+    @inline(__always)
+    private func settledStack(_ tid: UInt16) -> Int32 {
+        Int(tid) < settled.count ? settled[Int(tid)] : 0
+    }
+
+    /// After an event other than `stack`: the thread's current stack is the one its latest event had.
+    @inline(__always)
+    private mutating func settle(_ tid: UInt16) {
+        if Int(tid) < settled.count { settled[Int(tid)] = stacks[Int(tid)] }
+    }
+
     /// Closes every interval still open at the last event's timestamp, in `Slice.startOrder`, and empties
     /// the builder.
     public mutating func finish() -> [Slice] {
         var slices: [Slice] = []
+        // A hold still open takes the stack of the thread's last event (where it was when the recording ended).
         func drain(_ opened: OpenPerThread, _ state: SliceState) {
-            for (tid, open) in opened.all { slices.append(close(open, tid: tid, state: state, at: lastTs)) }
+            for (tid, open) in opened.all {
+                let last = state == .gilHold ? settledStack(UInt16(truncatingIfNeeded: tid)) : nil
+                slices.append(close(open, tid: tid, state: state, at: lastTs, stack: last))
+            }
         }
         func drain(_ opened: [Key: Open], _ state: SliceState) {
-            for (key, open) in opened { slices.append(close(open, tid: key.tid, state: state, at: lastTs)) }
+            for (key, open) in opened {
+                let last = state == .lockHold ? settledStack(UInt16(truncatingIfNeeded: key.tid)) : nil
+                slices.append(close(open, tid: key.tid, state: state, at: lastTs, stack: last))
+            }
         }
         drain(gilWaits, .gilWait)
         drain(gilHolds, .gilHold)
@@ -84,6 +131,8 @@ public struct SliceBuilder {
         drain(lockHolds, .lockHold)
         drain(ioWaits, .io)
         gilWaits = OpenPerThread(); gilHolds = OpenPerThread(); lockWaits = [:]; lockHolds = [:]; ioWaits = OpenPerThread()
+        stacks = []
+        settled = []
         return slices.sorted(by: Slice.startOrder)
     }
 
@@ -127,8 +176,9 @@ public struct SliceBuilder {
         }
     }
 
-    private func close(_ open: Open, tid: Int32, state: SliceState, at ts: Int64) -> Slice {
-        Slice(tid: tid, obj: open.obj, state: state, ts: open.ts, dur: max(0, ts - open.ts))
+    /// - Parameter stack: the closing event's stack (holds); nil keeps the opening event's (waits, I/O).
+    private func close(_ open: Open, tid: Int32, state: SliceState, at ts: Int64, stack: Int32? = nil) -> Slice {
+        Slice(tid: tid, obj: open.obj, state: state, ts: open.ts, dur: max(0, ts - open.ts), stack: stack ?? open.stack)
     }
 
     /// All slices of an event array, sorted by start time, then thread, object and state (the order

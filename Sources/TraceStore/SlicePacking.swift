@@ -1,5 +1,5 @@
 /// A compact byte encoding of one state's slices in the order they are to be inserted, for `SliceStaging`:
-/// per slice the start as a difference from the previous slice's start, then thread, object and duration,
+/// per slice the start as a difference from the previous slice's start, then thread, object, duration and stack,
 /// each zigzag-encoded and written as a LEB128 varint (https://protobuf.dev/programming-guides/encoding/).
 /// GIL slices take ~6–9 bytes instead of 32, and writing one costs a few dozen instructions where a
 /// SQLite row cost ~2,000 (measured at finish, docs/recording-cost.md).
@@ -17,6 +17,7 @@ struct SlicePacker {
         put(Int64(slice.tid))
         put(Int64(slice.obj))
         put(slice.dur)
+        put(Int64(slice.stack))
     }
 
     /// Empties the bytes; the next start is still encoded against the last one appended.
@@ -66,7 +67,8 @@ struct SliceUnpacker {
             let tid = Int32(truncatingIfNeeded: try get())
             let obj = Int32(truncatingIfNeeded: try get())
             let dur = try get()
-            try body(Slice(tid: tid, obj: obj, state: state, ts: ts, dur: dur))
+            let stack = Int32(truncatingIfNeeded: try get())
+            try body(Slice(tid: tid, obj: obj, state: state, ts: ts, dur: dur, stack: stack))
         }
     }
 }

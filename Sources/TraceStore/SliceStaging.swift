@@ -75,7 +75,8 @@ final class SliceStaging {
                 statement.bind(Int64(slice.tid), at: parameter + 1)
                 statement.bind(Int64(slice.obj), at: parameter + 2)
                 statement.bind(slice.dur, at: parameter + 3)
-                parameter += 4
+                if slice.stack != 0 { statement.bind(Int64(slice.stack), at: parameter + 4) } else { statement.bindNull(at: parameter + 4) }
+                parameter += 5
             }
             try statement.run()
             rowsInTransaction += rows.count

@@ -103,14 +103,16 @@ public final class TraceReader {
 
     /// Streams the run's slices in `Slice.startOrder`, all states or one.
     public func forEachSlice(runID: Int64, state: SliceState?, _ body: (Slice) throws -> Void) throws {
-        let statement = try db.prepare(state == nil ? Schema.selectAllSlices : Schema.selectSlicesOfState)
+        let statement = try db.prepare(
+            state == nil ? Schema.selectAllSlices(version: version) : Schema.selectSlicesOfState(version: version))
         statement.bind(runID, at: 1)
         if let state {
             statement.bind(state.code, at: 2)
             while try statement.step() {
                 try body(Slice(
                     tid: Int32(truncatingIfNeeded: statement.int64(0)), obj: Int32(truncatingIfNeeded: statement.int64(1)),
-                    state: state, ts: statement.int64(2), dur: statement.int64(3)))
+                    state: state, ts: statement.int64(2), dur: statement.int64(3),
+                    stack: Int32(truncatingIfNeeded: statement.int64(4))))
             }
             return
         }
@@ -118,8 +120,41 @@ public final class TraceReader {
             guard let decoded = SliceState(code: statement.int64(2)) else { continue }
             try body(Slice(
                 tid: Int32(truncatingIfNeeded: statement.int64(0)), obj: Int32(truncatingIfNeeded: statement.int64(1)),
-                state: decoded, ts: statement.int64(3), dur: statement.int64(4)))
+                state: decoded, ts: statement.int64(3), dur: statement.int64(4),
+                stack: Int32(truncatingIfNeeded: statement.int64(5))))
         }
+    }
+
+    /// The run's code locations by id (empty for a run without stacks, or a store older than version 4).
+    public func locations(runID: Int64) throws -> [Int32: CodeLocation] {
+        guard version >= 4 else { return [:] }
+        let statement = try db.cachedStatement(Schema.selectLocations)
+        defer { statement.reset() }
+        statement.bind(runID, at: 1)
+        var locations: [Int32: CodeLocation] = [:]
+        while try statement.step() {
+            let id = Int32(truncatingIfNeeded: statement.int64(0))
+            locations[id] = CodeLocation(
+                id: id, file: statement.string(1), line: Int32(truncatingIfNeeded: statement.int64(2)),
+                function: statement.string(3), firstLine: Int32(truncatingIfNeeded: statement.int64(4)))
+        }
+        return locations
+    }
+
+    /// The run's stacks by id (empty for a run without stacks, or a store older than version 4).
+    public func stacks(runID: Int64) throws -> [Int32: StackEntry] {
+        guard version >= 4 else { return [:] }
+        let statement = try db.cachedStatement(Schema.selectStacks)
+        defer { statement.reset() }
+        statement.bind(runID, at: 1)
+        var stacks: [Int32: StackEntry] = [:]
+        while try statement.step() {
+            let id = Int32(truncatingIfNeeded: statement.int64(0))
+            stacks[id] = StackEntry(
+                id: id, parent: Int32(truncatingIfNeeded: statement.int64(1)),
+                location: Int32(truncatingIfNeeded: statement.int64(2)), depth: Int32(truncatingIfNeeded: statement.int64(3)))
+        }
+        return stacks
     }
 
     /// Runs arbitrary read-only SQL (`gilstat query`, Queries/*.sql). Named parameters (`:run`) the SQL uses

@@ -14,6 +14,8 @@ final class WriterQueue: @unchecked Sendable {
         case thread(ThreadInfo)
         case object(ObjectInfo)
         case label(Int32, String)
+        case location(CodeLocation)
+        case stack(StackEntry)
     }
 
     /// Bytes of events that may be queued before `push` blocks; a single chunk is always accepted

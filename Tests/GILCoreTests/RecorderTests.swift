@@ -220,4 +220,6 @@ final class OrderSink: EventSink, @unchecked Sendable {  // all state behind `lo
     func describeThread(_ info: ThreadInfo) {}
     func describeObject(_ info: ObjectInfo) {}
     func describeLabel(id: Int32, text: String) {}
+    func describeLocation(_ location: CodeLocation) {}
+    func describeStack(_ stack: StackEntry) {}
 }

@@ -24,6 +24,7 @@ import Testing
             (Int(GILREC_LOCK_REQUEST), .lockRequest), (Int(GILREC_LOCK_ACQUIRE), .lockAcquire),
             (Int(GILREC_LOCK_RELEASE), .lockRelease), (Int(GILREC_IO_BEGIN), .ioBegin),
             (Int(GILREC_IO_END), .ioEnd), (Int(GILREC_OS_CTX), .osCtx), (Int(GILREC_MARK), .mark),
+            (Int(GILREC_STACK), .stack),
         ]
         for (code, kind) in kinds { #expect(code == Int(kind.rawValue), "\(kind)") }
         let requests: [(Int, GILRequestReason)] = [

@@ -179,6 +179,47 @@ import Testing
         #expect(throws: SQLiteError.self) { try reader.query("DELETE FROM runs", parameters: [:]) }
     }
 
+    /// Schema version 4: locations and stacks round-trip; `stack_frames` walks a stack outermost to innermost
+    /// (levels from the innermost); slices and `gil_waits` carry the stack their thread announced.
+    @Test func stacksRoundTripAndNameSlices() throws {
+        let path = dir.path("gil.db")
+        let writer = try RunWriter.begin(path: path, info: info("stacks"))
+        writer.describeLocation(CodeLocation(id: 1, file: "p.py", line: 30, function: "<module>", firstLine: 1))
+        writer.describeLocation(CodeLocation(id: 2, file: "p.py", line: 12, function: "Worker.run", firstLine: 10))
+        writer.describeStack(StackEntry(id: 1, parent: 0, location: 1, depth: 0))
+        writer.describeStack(StackEntry(id: 2, parent: 1, location: 2, depth: 1))
+        let events = [
+            Event(seq: 1, ts: 10, tid: 1, kind: .stack, arg: 2),
+            Event(seq: 2, ts: 10, tid: 1, kind: .gilRequest, arg: GILRequestReason.io.rawValue),
+            Event(seq: 3, ts: 25, tid: 1, kind: .gilAcquire, arg: 1),
+            Event(seq: 4, ts: 30, tid: 1, kind: .stack, arg: 1),
+            Event(seq: 5, ts: 30, tid: 1, kind: .gilRelease, arg: GILReleaseReason.exit.rawValue),
+        ]
+        events.withUnsafeBufferPointer { writer.submit($0) }
+        try writer.finish(RunOutcome(status: .ok, exitCode: 0, wallNs: 30, cpuNs: 30), droppedEvents: 0)
+        let reader = try TraceReader(path: path)
+        #expect(try reader.locations(runID: writer.runID)[2] == CodeLocation(id: 2, file: "p.py", line: 12, function: "Worker.run", firstLine: 10))
+        #expect(try reader.stacks(runID: writer.runID) == [
+            1: StackEntry(id: 1, parent: 0, location: 1, depth: 0), 2: StackEntry(id: 2, parent: 1, location: 2, depth: 1)])
+        let frames = try reader.query(
+            "SELECT level, function, line FROM stack_frames WHERE run_id = :run AND stack_id = 2 ORDER BY level",
+            parameters: ["run": .integer(writer.runID)])
+        #expect(frames.rows == [[.integer(0), .text("Worker.run"), .integer(12)], [.integer(1), .text("<module>"), .integer(30)]])
+        let parent = try reader.query("SELECT parent_id FROM stacks WHERE run_id = :run AND stack_id = 1", parameters: ["run": .integer(writer.runID)])
+        #expect(parent.rows == [[.null]])
+        var slices: [Slice] = []
+        try reader.forEachSlice(runID: writer.runID, state: nil) { slices.append($0) }
+        #expect(slices == [
+            Slice(tid: 1, obj: 0, state: .gilWait, ts: 10, dur: 15, stack: 2), Slice(tid: 1, obj: 0, state: .gilHold, ts: 25, dur: 5, stack: 1),
+        ])
+        let waits = try reader.query(
+            "SELECT w.dur, s.function, s.line FROM gil_waits w JOIN stack_sites s ON s.run_id = w.run_id AND s.stack_id = w.stack WHERE w.run_id = :run",
+            parameters: ["run": .integer(writer.runID)])
+        #expect(waits.rows == [[.integer(15), .text("Worker.run"), .integer(12)]])
+        let named = try reader.query("SELECT kind FROM events_named WHERE run_id = :run AND seq = 1", parameters: ["run": .integer(writer.runID)])
+        #expect(named.rows == [[.text("stack")]])
+    }
+
     @Test func twoWritersIntoOneFileBothComplete() async throws {
         let path = dir.path("gil.db")
         let run = CraftedRun(threads: 2, rounds: 3_000)

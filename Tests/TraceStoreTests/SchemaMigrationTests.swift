@@ -27,7 +27,8 @@ import Testing
                 insert.bind(event.arg, at: 7)
                 try insert.run()
             }
-            let slice = try db.cachedStatement(Schema.insertSlices(1))
+            let slice = try db.cachedStatement(
+                "INSERT INTO slice_rows(run_id, state, ts, tid, obj, dur) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
             for s in SliceBuilder.slices(of: run.events) {
                 slice.bind(Int64(1), at: 1)
                 slice.bind(s.state.code, at: 2)

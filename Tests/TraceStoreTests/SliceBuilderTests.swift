@@ -95,4 +95,45 @@ import Testing
         s.add(2, 1, .ioEnd, obj: 1)
         #expect(SliceBuilder.slices(of: s.events).isEmpty)
     }
+
+    /// docs/contracts.md "Stacks": waits and I/O take the stack announced before their opening event, a GIL
+    /// hold the one announced for its release, a lock hold the one of the thread's last event before its
+    /// release (inside the critical section); a hold still open at the end takes the thread's last stack.
+    @Test func slicesCarryTheStackOfTheirThread() {
+        var s = Script()
+        s.add(0, 1, .stack, arg: 7)
+        s.add(0, 1, .gilRequest, arg: GILRequestReason.threadStart.rawValue)
+        s.add(1, 1, .gilAcquire, arg: 1)
+        s.add(2, 2, .stack, arg: 3)
+        s.add(2, 2, .gilRequest, arg: GILRequestReason.threadStart.rawValue)
+        s.add(3, 1, .stack, arg: 8)
+        s.add(3, 1, .lockRequest, obj: 4, arg: -1)
+        s.add(3, 1, .lockAcquire, obj: 4, arg: 1)
+        s.add(5, 1, .stack, arg: 9)
+        s.add(5, 1, .lockRelease, obj: 4, arg: 0)
+        s.add(6, 1, .ioBegin, obj: IOKind.sleep.rawValue, arg: 10)
+        s.add(6, 1, .gilRelease, arg: GILReleaseReason.io.rawValue)
+        s.add(7, 2, .gilAcquire, arg: 2)
+        s.add(16, 1, .ioEnd, obj: IOKind.sleep.rawValue, arg: 10)
+        s.add(16, 1, .gilRequest, arg: GILRequestReason.io.rawValue)
+        s.add(20, 2, .stack, arg: 0)
+        s.add(20, 2, .gilRelease, arg: GILReleaseReason.exit.rawValue)
+        s.add(21, 1, .gilAcquire, arg: 3)
+        s.add(22, 1, .stack, arg: 11)
+        s.add(22, 1, .lockRequest, obj: 5, arg: -1)
+        s.add(22, 1, .lockAcquire, obj: 5, arg: 1)
+        #expect(SliceBuilder.slices(of: s.events) == [
+            Slice(tid: 1, obj: 0, state: .gilWait, ts: 0, dur: 1, stack: 7),
+            Slice(tid: 1, obj: 0, state: .gilHold, ts: 1, dur: 5, stack: 9),
+            Slice(tid: 2, obj: 0, state: .gilWait, ts: 2, dur: 5, stack: 3),
+            Slice(tid: 1, obj: 4, state: .lockWait, ts: 3, dur: 0, stack: 8),
+            Slice(tid: 1, obj: 4, state: .lockHold, ts: 3, dur: 2, stack: 8),
+            Slice(tid: 1, obj: IOKind.sleep.rawValue, state: .io, ts: 6, dur: 10, stack: 9),
+            Slice(tid: 2, obj: 0, state: .gilHold, ts: 7, dur: 13, stack: 0),
+            Slice(tid: 1, obj: 0, state: .gilWait, ts: 16, dur: 5, stack: 9),
+            Slice(tid: 1, obj: 0, state: .gilHold, ts: 21, dur: 1, stack: 11),
+            Slice(tid: 1, obj: 5, state: .lockWait, ts: 22, dur: 0, stack: 11),
+            Slice(tid: 1, obj: 5, state: .lockHold, ts: 22, dur: 0, stack: 11),
+        ])
+    }
 }

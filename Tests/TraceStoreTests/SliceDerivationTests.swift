@@ -26,7 +26,11 @@ import Testing
         emit(3, .lockRequest, 9, -1)
         for _ in 0..<steps {
             let tid = Int(rng.next(threads - 3)) + 4
-            if queues[tid].isEmpty { queues[tid] = program(&rng) }
+            if queues[tid].isEmpty {
+                queues[tid] = program(&rng)
+                // Each action runs at a stack of its own (sometimes the same as before, sometimes none).
+                emit(tid, .stack, 0, Int64(rng.next(6)))
+            }
             let (kind, obj, arg) = queues[tid].removeFirst()
             ts += [0, 0, 1, 7, 130, 4_000, 90_000][Int(rng.next(7))]
             emit(tid, kind, obj, arg)
@@ -56,10 +60,26 @@ import Testing
     }
 
     /// docs/contracts.md "Slice rules", applied thread by thread: an interval starts at the first opening
-    /// event since the last closing one, ends at the next closing one, or at the run's last timestamp.
+    /// event since the last closing one, ends at the next closing one, or at the run's last timestamp. Its
+    /// stack ("Stacks"): the thread's latest `stack` event before the opening event for waits and I/O, before
+    /// the closing event for GIL holds, before the thread's previous event for lock holds (or, left open, the
+    /// thread's last one).
     static func plainDerivation(_ events: [Event]) -> Set<SliceKey> {
         let end = events.map(\.ts).max() ?? 0
         var result = Set<SliceKey>()
+        var stackAt: [Int64: Int32] = [:]
+        var stackBefore: [Int64: Int32] = [:]
+        var lastStack: [UInt16: Int32] = [:]
+        var previousEvent: [UInt16: Int64] = [:]
+        for e in events {
+            if e.kind == .stack {
+                lastStack[e.tid] = Int32(e.arg)
+                continue
+            }
+            stackAt[e.seq] = lastStack[e.tid] ?? 0
+            stackBefore[e.seq] = previousEvent[e.tid].map { stackAt[$0]! } ?? 0
+            previousEvent[e.tid] = e.seq
+        }
         func pair(
             _ stream: [Event], _ state: SliceState, opens: (Event) -> Bool, closes: (Event) -> Bool
         ) {
@@ -67,12 +87,21 @@ import Testing
             for e in stream {
                 if opens(e), start == nil { start = e }
                 if closes(e), let s = start {
-                    result.insert(SliceKey(state: state, ts: s.ts, tid: Int32(s.tid), obj: s.obj, dur: max(0, e.ts - s.ts)))
+                    let stack = switch state {
+                    case .gilHold: stackAt[e.seq]!
+                    case .lockHold: stackBefore[e.seq]!
+                    default: stackAt[s.seq]!
+                    }
+                    result.insert(SliceKey(
+                        state: state, ts: s.ts, tid: Int32(s.tid), obj: s.obj, dur: max(0, e.ts - s.ts), stack: stack))
                     start = nil
                 }
             }
             if let s = start {
-                result.insert(SliceKey(state: state, ts: s.ts, tid: Int32(s.tid), obj: s.obj, dur: max(0, end - s.ts)))
+                let last = previousEvent[s.tid].map { stackAt[$0]! } ?? 0
+                result.insert(SliceKey(
+                    state: state, ts: s.ts, tid: Int32(s.tid), obj: s.obj, dur: max(0, end - s.ts),
+                    stack: state == .gilHold || state == .lockHold ? last : stackAt[s.seq]!))
             }
         }
         for (_, stream) in Dictionary(grouping: events, by: \.tid) {
@@ -95,19 +124,20 @@ import Testing
         var tid: Int32
         var obj: Int32
         var dur: Int64
+        var stack: Int32
 
         static func < (a: SliceKey, b: SliceKey) -> Bool {
-            (a.state.code, a.ts, a.tid, a.obj, a.dur) < (b.state.code, b.ts, b.tid, b.obj, b.dur)
+            (a.state.code, a.ts, a.tid, a.obj, a.dur, a.stack) < (b.state.code, b.ts, b.tid, b.obj, b.dur, b.stack)
         }
     }
 
     func storedKeys(_ path: String, runID: Int64) throws -> [SliceKey] {
         let rows = try TraceReader(path: path).query(
-            "SELECT state, ts, tid, obj, dur FROM slice_rows WHERE run_id = :run ORDER BY state, ts, tid, obj, dur",
+            "SELECT state, ts, tid, obj, dur, coalesce(stack, 0) FROM slice_rows WHERE run_id = :run ORDER BY state, ts, tid, obj, dur",
             parameters: ["run": .integer(runID)]).rows
         return rows.map { row in
             SliceKey(state: SliceState(code: row[0].int64!)!, ts: row[1].int64!, tid: Int32(row[2].int64!),
-                     obj: Int32(row[3].int64!), dur: row[4].int64!)
+                     obj: Int32(row[3].int64!), dur: row[4].int64!, stack: Int32(row[5].int64!))
         }
     }
 
@@ -137,8 +167,9 @@ import Testing
         #expect(try storedKeys(path, runID: runID) == expected)
         // The builder agrees too, once duplicates collapse.
         let built = Set(SliceBuilder.slices(of: events).map {
-            SliceKey(state: $0.state, ts: $0.ts, tid: $0.tid, obj: $0.obj, dur: $0.dur)
+            SliceKey(state: $0.state, ts: $0.ts, tid: $0.tid, obj: $0.obj, dur: $0.dur, stack: $0.stack)
         })
+        #expect(expected.contains { $0.stack != 0 } && expected.contains { $0.stack == 0 })
         #expect(built.sorted() == expected)
 
         // A later run makes this one no longer the last in the table; deriving again (a re-finish, a repair)
@@ -195,6 +226,8 @@ import Testing
             Slice(tid: 65_535, obj: Int32.max, state: .lockHold, ts: Int64.max / 2, dur: Int64.max / 3),
             Slice(tid: 3, obj: -7, state: .lockHold, ts: -5, dur: 12),
             Slice(tid: Int32.min, obj: Int32.min, state: .lockHold, ts: Int64.min / 2, dur: -1),
+            Slice(tid: 4, obj: 1, state: .lockHold, ts: 9, dur: 3, stack: 12_345),
+            Slice(tid: 4, obj: 1, state: .lockHold, ts: 9, dur: 3, stack: Int32.max),
         ]
         var packer = SlicePacker(capacity: 16)
         for s in slices { packer.append(s) }

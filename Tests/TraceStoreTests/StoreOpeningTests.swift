@@ -131,7 +131,7 @@ import Testing
         let view = try plan(db, "SELECT count(*) FROM events WHERE run_id = 1 AND kind = 5")
         #expect(view.contains("SEARCH e USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)"))
         #expect(!view.contains("SCAN e"))
-        let reader = try plan(db, Schema.selectSlicesOfState)
+        let reader = try plan(db, Schema.selectSlicesOfState(version: Schema.version))
         #expect(!reader.contains("TEMP B-TREE"))
     }
 
