@@ -11,7 +11,6 @@ import Testing
     static let compileTime: [(String, String, Int, Int)] = [
         ("async def f(y):\n    return (x async for x in y)\n", "asynchronous generator expressions", 2, 12),
         ("z = 2 + 1j\n", "complex numbers", 1, 9),
-        ("try:\n    pass\nexcept* ValueError:\n    pass\n", "except*", 3, 1),
     ]
 
     @Test(arguments: 0 ..< compileTime.count)

@@ -7,6 +7,9 @@ extension BuiltinFunctions {
         m.dict[YieldFromSupport.resultFunctionName] = .object(YieldFromSupport.resultFunction)
         m.dict[GeneratorThrow.resumeFunctionName] = .object(GeneratorThrow.resumeFunction)
         AsyncSupport.install(m)
+        ExceptStar.install(m)
+        m.dict["BaseExceptionGroup"] = .object(ExceptionGroups.base)
+        m.dict["ExceptionGroup"] = .object(ExceptionGroups.group)
         // Dynamic code is out of scope: say so (the traceback gives the line) instead of a NameError.
         m.dict["__import__"] = .object(ImportlibModule.importFunction)
         for name in ["eval", "exec", "compile", "breakpoint"] {

@@ -36,8 +36,7 @@ enum TracebackModule {
         }
         m.addFunction("format_exception_only") { args, _, ctx in
             guard let e = try given(args, ctx) else { return lines("NoneType: None\n") }
-            let full = text(e, ctx).split(separator: "\n")
-            return lines((full.last.map(String.init) ?? "") + "\n")
+            return lines(Traceback.formatOnly(e.value, ctx))
         }
         return m
     }

@@ -88,13 +88,13 @@ extension Parser {
     private mutating func parseTry(at start: Token) throws(SyntaxError) -> Statement {
         let body = try parseBlock(after: "'try' statement", line: start.location.line)
         var handlers: [ExceptHandler] = []
+        var star: Bool?
         while current.isName("except") {
             let handlerStart = advance()
-            if check("*") {
-                throw SyntaxError.unsupported(
-                    "except*", fileName: fileName, location: handlerStart.location,
-                    sourceLine: Lexer.lineText(in: source, containing: handlerStart.offset))
-            }
+            let isStar = accept("*")
+            if let star, star != isStar { throw error("cannot have both 'except' and 'except*' on the same 'try'", at: handlerStart) }
+            star = isStar
+            if isStar && check(":") { throw error("expected one or more exception types", at: current) }
             var type: Expression?
             var name: String?
             if !check(":") {
@@ -117,6 +117,7 @@ extension Parser {
         if handlers.isEmpty && finally.isEmpty {
             throw error("expected 'except' or 'finally' block", at: current)
         }
+        if star == true { handlers = try lowerExceptStar(handlers, at: start) }
         return Statement(.tryStatement(body: body, handlers: handlers, orElse: orElse, finally: finally), at: start.location)
     }
 

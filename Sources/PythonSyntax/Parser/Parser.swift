@@ -44,6 +44,8 @@ struct Parser {
     /// nests the tree one level deeper without recursing here, but the compiler recurses on it. CPython 3.11
     /// compiles a 1,000-link chain and refuses 10,000 ("maximum recursion depth exceeded during compilation").
     var chainDepth = 0
+    /// Hidden names made so far (`.esN`/`.emN` of `except*` lowerings): each `try` gets its own.
+    var hiddenNames = 0
     static let maxChainDepth = 3000
 
     init(tokens: [Token], source: [Unicode.Scalar], fileName: String) {
