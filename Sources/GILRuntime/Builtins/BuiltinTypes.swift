@@ -192,6 +192,7 @@ func typeOf(_ v: Value) -> PyType {
         case .bigint: return BuiltinTypes.int
         case .bytes: return BuiltinTypes.bytes
         case .byteArray: return BuiltinTypes.bytearray
+        case .array: return ArrayModule.arrayType
         case .tuple: return BuiltinTypes.tuple
         case .list: return BuiltinTypes.list
         case .dict: return BuiltinTypes.dict

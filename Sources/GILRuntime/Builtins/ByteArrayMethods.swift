@@ -63,6 +63,7 @@ enum ByteArrayMethods {
         }
         m(t, "copy", 1) { a, _, _ in .object(PyByteArray(try array(a).value)) }
         m(t, "__alloc__", 1) { a, _, _ in .int(try array(a).count + 1) }
+        SequenceDunders.install(t)
     }
 }
 

@@ -76,6 +76,8 @@ final class ModuleRegistry {
         case "gc": m = GCModule.make(ctx)
         case "atexit": m = AtexitModule.make()
         case "_thread": m = try ThreadModule.make(ctx)
+        case "_struct", "struct": m = StructModule.make(name: name)
+        case "array": m = ArrayModule.make()
         case "_weakref": m = try WeakrefModule.make(ctx)
         case "_gilrec_asyncio": m = AsyncioSupport.make()
         default:

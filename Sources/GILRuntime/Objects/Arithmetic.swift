@@ -197,6 +197,17 @@ enum Arithmetic {
             let a = BytesLike.bytes(l)!
             try AllocationLimit.check(count: max(0, n), itemBytes: a.count, limit: ctx.maxObjectBytes)
             return BytesLike.make(Array([[UInt8]](repeating: a, count: max(0, n)).joined()), like: l)
+        case (.add, let a as PyArray):
+            guard case .object(let b as PyArray) = r else {
+                throw PyException.make(.typeError, "can only append array (not \"\(typeName(r))\") to array")
+            }
+            guard a.typecode == b.typecode else { throw PyException.make(.typeError, "bad argument type for built-in operation") }
+            try AllocationLimit.checkValues(a.count + b.count, ctx)
+            return .object(PyArray(a.typecode, a.items + b.items))
+        case (.multiply, let a as PyArray):
+            guard let n = repeatCount(r) else { return nil }
+            try AllocationLimit.check(count: max(0, n), itemBytes: a.count * MemoryLayout<Value>.stride, limit: ctx.maxObjectBytes)
+            return .object(PyArray(a.typecode, Array([[Value]](repeating: a.items, count: max(0, n)).joined())))
         case (.modulo, is PyBytes), (.modulo, is PyByteArray):
             return BytesLike.make(try PercentFormat.formatBytes(BytesLike.bytes(l)!, r, ctx), like: l)
         case (.multiply, let a as PyList):

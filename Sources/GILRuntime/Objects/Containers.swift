@@ -61,8 +61,8 @@ struct HashKey: Hashable {
         switch value {
         case .object(let o):
             switch o.tag {
-            case .list, .dict, .set, .byteArray:
-                throw PyException.make(.typeError, "unhashable type: '\(typeName(value))'")
+            case .list, .dict, .set, .byteArray, .array:
+                throw PyException.make(.typeError, "unhashable type: '\(o.tag == .array ? "array.array" : typeName(value))'")
             case .instance:
                 let t = unsafeDowncast(o, to: PyInstance.self).type
                 if let f = t.lookup("__hash__"), let ctx = CurrentContext.get() {

@@ -62,7 +62,7 @@ func makeIteratorNative(_ v: Value, _ ctx: ExecutionContext) throws -> Value {
     if case .object(let o) = v {
         switch o {
         case let r as PyRange: return .object(PyRangeIterator(r))
-        case is PyList, is PyTuple, is PyStr, is PyBytes, is PyByteArray: return .object(PySequenceIterator(o))
+        case is PyList, is PyTuple, is PyStr, is PyBytes, is PyByteArray, is PyArray: return .object(PySequenceIterator(o))
         case let d as PyDict: return .object(PyDictIterator(d, .keys))
         case let v as PyDictView: return .object(PyDictIterator(v.dict, v.mode))
         case let s as PySet: return .object(PySequenceIterator(PyTuple(s.elements)))
@@ -109,6 +109,7 @@ func iteratorNext(_ it: Value, _ ctx: ExecutionContext) throws -> Value? {
             return s.index < sc.count ? .str(String(sc[s.index])) : nil
         case let b as PyBytes: return s.index < b.value.count ? .int(Int(b.value[s.index])) : nil
         case let b as PyByteArray: return b.withBytes { s.index < $0.count ? .int(Int($0[s.index])) : nil }
+        case let a as PyArray: return a.withItems { s.index < $0.count ? $0[s.index] : nil }
         default: return nil
         }
     case let d as PyDictIterator:

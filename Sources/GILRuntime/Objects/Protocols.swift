@@ -26,6 +26,7 @@ func truthy(_ v: Value, _ ctx: ExecutionContext) throws -> Bool {
         case .range: return unsafeDowncast(o, to: PyRange.self).count > 0
         case .bytes: return !unsafeDowncast(o, to: PyBytes.self).value.isEmpty
         case .byteArray: return unsafeDowncast(o, to: PyByteArray.self).count > 0
+        case .array: return unsafeDowncast(o, to: PyArray.self).count > 0
         case .instance:
             let i = unsafeDowncast(o, to: PyInstance.self)
             if let f = i.type.lookup("__bool__") { return try truthy(try ctx.call(f, [v]), ctx) }
@@ -94,6 +95,9 @@ func valuesEqualNative(_ a: Value, _ b: Value, _ ctx: ExecutionContext) throws -
     case is PyBytes, is PyByteArray:
         guard let t = BytesLike.bytes(b) else { return false }
         return BytesLike.bytes(a)! == t
+    case let s as PyArray:
+        guard case .object(let t as PyArray) = b else { return false }
+        return try sequencesEqual(s.items, t.items, ctx)
     case let s as PyRange:
         if case .object(let t as PyRange) = b { return s.start == t.start && s.stop == t.stop && s.step == t.step }
         return false
@@ -155,6 +159,8 @@ func compareOrderNative(_ op: ComparisonOperator, _ a: Value, _ b: Value, _ ctx:
         case .greaterEqual: return try subset(y, x)
         default: return try y.storage.count < x.storage.count && subset(y, x)
         }
+    case (.object(let x as PyArray), .object(let y as PyArray)):
+        return try ordered(op, sequenceCompare(x.items, y.items, ctx))
     case (.object(let x as PyTuple), .object(let y as PyTuple)):
         return try ordered(op, sequenceCompare(x.items, y.items, ctx))
     default: break
@@ -238,6 +244,9 @@ func containsNative(_ container: Value, _ item: Value, _ ctx: ExecutionContext) 
         case let t as PyTuple:
             for x in t.items where try x.isIdentical(item) || valuesEqual(x, item, ctx) { return true }
             return false
+        case let a as PyArray:
+            for x in a.items where try valuesEqual(x, item, ctx) { return true }
+            return false
         case let r as PyRange:
             guard case .int(let i) = item else { break }
             if r.step > 0 ? (i < r.start || i >= r.stop) : (i > r.start || i <= r.stop) { return false }
@@ -288,6 +297,7 @@ func lengthNative(_ v: Value, _ ctx: ExecutionContext) throws -> Int {
         case let r as PyRange: return try r.length()
         case let b as PyBytes: return b.value.count
         case let b as PyByteArray: return b.count
+        case let a as PyArray: return a.count
         case let v as PyDictView: return v.dict.count
         case let i as PyInstance:
             if let f = i.type.lookup("__len__"), case .int(let n) = try ctx.call(f, [v]) { return n }

@@ -40,6 +40,11 @@ func reprNative(_ v: Value, _ ctx: ExecutionContext) throws -> String {
             return r.step == 1 ? "range(\(r.start), \(r.stop))" : "range(\(r.start), \(r.stop), \(r.step))"
         case let b as PyBytes: return bytesRepr(b.value)
         case let b as PyByteArray: return "bytearray(" + bytesRepr(b.value, escapeBothQuotes: true) + ")"
+        case let a as PyArray:
+            let items = a.items
+            if items.isEmpty { return "array('\(a.typecode)')" }
+            if a.typecode == "u" { return "array('u', \(quoteString(try items.map { try str($0, ctx) }.joined())))" }
+            return "array('\(a.typecode)', [" + (try items.map { try repr($0, ctx) }.joined(separator: ", ")) + "])"
         case let v as PyDictView:
             let name = typeOf(.object(v)).name
             return "\(name)(" + (try repr(.object(PyList(try collect(.object(v), ctx))), ctx)) + ")"

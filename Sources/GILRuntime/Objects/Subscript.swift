@@ -70,6 +70,10 @@ enum Subscript {
             }
             if case .object(let sl as PySlice) = key { return .object(PyByteArray(try sliceItems(b.value, sl))) }
             throw PyException.make(.typeError, "bytearray indices must be integers or slices, not \(typeName(key))")
+        case let a as PyArray:
+            if let i = try Index.item(key, ctx) { return try a.withItems { $0[try normalize(i, $0.count, "array")] } }
+            if case .object(let sl as PySlice) = key { return .object(PyArray(a.typecode, try sliceItems(a.items, sl))) }
+            throw PyException.make(.typeError, "array indices must be integers")
         case let r as PyRange:
             if let i = try Index.item(key, ctx) {
                 let k = try normalize(i, try r.length(), "range object")
@@ -141,6 +145,9 @@ enum Subscript {
         case let b as PyByteArray:
             try ByteArrayMethods.assign(b, key, value, ctx)
             return
+        case let a as PyArray:
+            try ArrayModule.assign(a, key, value, ctx)
+            return
         case let d as PyDict:
             try d.set(key, value)
             return
@@ -188,6 +195,9 @@ enum Subscript {
             throw PyException.make(.typeError, "list indices must be integers or slices, not \(typeName(key))")
         case let b as PyByteArray:
             try ByteArrayMethods.delete(b, key, ctx)
+            return
+        case let a as PyArray:
+            try ArrayModule.delete(a, key, ctx)
             return
         case let d as PyDict:
             if try d.remove(key) == nil { throw PyException(keyError(key)) }

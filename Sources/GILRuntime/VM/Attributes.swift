@@ -145,7 +145,11 @@ enum Attributes {
             }
         }
         let t = typeOf(v)
-        if let cv = t.lookup(name) { return bind(cv, to: v, type: t) }
+        if let cv = t.lookup(name) {
+            // A property of a builtin type (array.itemsize, …) is computed.
+            if case .object(let w as PyMethodWrapper) = cv, w.kind == .property { return try ctx.call(w.function, [v]) }
+            return bind(cv, to: v, type: t)
+        }
         if name == "__class__" { return .object(t) }
         if name == "real", Arithmetic.number(v) != nil { return v }
         if name == "imag", Arithmetic.number(v) != nil { return .int(0) }

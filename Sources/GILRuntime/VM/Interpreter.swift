@@ -417,6 +417,9 @@ enum Interpreter {
                 }
                 return l
             }
+            if o.tag == .array, op == .add || op == .multiply {
+                return try ArrayModule.inPlace(op, unsafeDowncast(o, to: PyArray.self), r, ctx)
+            }
             if o.tag == .byteArray, op == .add || op == .multiply {
                 return try Arithmetic.byteArrayInPlace(op, unsafeDowncast(o, to: PyByteArray.self), r, ctx)
             }
