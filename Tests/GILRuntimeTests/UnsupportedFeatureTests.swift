@@ -10,7 +10,6 @@ import Testing
     /// (source, the feature named in the message, line, column).
     static let compileTime: [(String, String, Int, Int)] = [
         ("async def f(y):\n    return (x async for x in y)\n", "asynchronous generator expressions", 2, 12),
-        ("z = 2 + 1j\n", "complex numbers", 1, 9),
     ]
 
     @Test(arguments: 0 ..< compileTime.count)

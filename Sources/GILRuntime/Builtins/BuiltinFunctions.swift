@@ -10,7 +10,8 @@ enum BuiltinFunctions {
         let m = PyModule(name: "builtins")
         for t in [BuiltinTypes.object, BuiltinTypes.type, BuiltinTypes.int, BuiltinTypes.bool, BuiltinTypes.float, BuiltinTypes.str,
                   BuiltinTypes.list, BuiltinTypes.tuple, BuiltinTypes.dict, BuiltinTypes.set, BuiltinTypes.frozenset, BuiltinTypes.range,
-                  BuiltinTypes.bytes, BuiltinTypes.bytearray, BuiltinTypes.slice, BuiltinTypes.staticmethod, BuiltinTypes.classmethod, BuiltinTypes.property] {
+                  BuiltinTypes.bytes, BuiltinTypes.bytearray, BuiltinTypes.slice, BuiltinTypes.staticmethod, BuiltinTypes.classmethod, BuiltinTypes.property,
+                  PyComplex.type] {
             m.dict[t.name] = .object(t)
         }
         for k in ExceptionKind.allCases where k != .brokenBarrierError { m.dict[k.rawValue] = .object(k.type) }
@@ -78,6 +79,7 @@ enum BuiltinFunctions {
             case .int(let b)?: return .integer(BigInt(b.magnitude))
             case .float(let d)?: return .float(Swift.abs(d))
             case nil:
+                if case .object(let c as PyComplex) = v { return .float(hypot(c.real, c.imag)) }
                 if case .object(let i as PyInstance) = v, let f = i.type.lookup("__abs__") { return try ctx.call(f, [v]) }
                 throw PyException.make(.typeError, "bad operand type for abs(): '\(typeName(v))'")
             }
@@ -216,7 +218,23 @@ enum BuiltinFunctions {
             }
         }
         m.addFunction("divmod") { args, _, ctx in
-            .object(PyTuple([try Arithmetic.binary(.floorDivide, args[0], args[1], ctx), try Arithmetic.binary(.modulo, args[0], args[1], ctx)]))
+            let (a, b) = (args[0], args[1])
+            if Arithmetic.number(a) == nil || Arithmetic.number(b) == nil {
+                // An operand's own __divmod__/__rdivmod__, else CPython's message naming divmod().
+                if case .object(let i as PyInstance) = a, let f = i.type.lookup("__divmod__") {
+                    let r = try ctx.call(f, [a, b])
+                    if !isNotImplemented(r) { return r }
+                }
+                if case .object(let i as PyInstance) = b, let f = i.type.lookup("__rdivmod__") {
+                    let r = try ctx.call(f, [b, a])
+                    if !isNotImplemented(r) { return r }
+                }
+                let special = [a, b].contains { if case .object(let o) = $0 { o.tag == .subclassed || o.tag == .instance } else { false } }
+                if !special {
+                    throw PyException.make(.typeError, "unsupported operand type(s) for divmod(): '\(typeName(a))' and '\(typeName(b))'")
+                }
+            }
+            return .object(PyTuple([try Arithmetic.binary(.floorDivide, a, b, ctx), try Arithmetic.binary(.modulo, a, b, ctx)]))
         }
         m.addFunction("pow") { args, _, ctx in
             if args.count == 3, !args[2].isNone {
@@ -369,6 +387,12 @@ enum BuiltinFunctions {
 extension BuiltinFunctions {
     /// `hash(v)`: a class's `__hash__` (which must return an int), else the builtin hash.
     static func hash(_ v: Value, _ ctx: ExecutionContext) throws -> Int {
+        if case .object(let o) = v, o.tag == .subclassed, let f = SpecialMethods.hook(o, "__hash__") {
+            if f.isNone { throw PyException.make(.typeError, "unhashable type: '\(typeName(v))'") }
+            guard let h = indexValue(try ctx.call(f, [v])) else { throw PyException.make(.typeError, "__hash__ method should return an integer") }
+            return h == -1 ? -2 : h
+        }
+        if case .object(let o) = v, o.tag == .subclassed, let n = BuiltinSubclasses.plainNumber(o) { return try hash(n, ctx) }
         if case .object(let i as PyInstance) = v, let f = i.type.lookup("__hash__") {
             if f.isNone { throw PyException.make(.typeError, "unhashable type: '\(i.type.name)'") }
             switch try ctx.call(f, [v]) {
@@ -384,6 +408,7 @@ extension BuiltinFunctions {
         case .float(let d): return try CPythonHash.double(d) ?? pyHash(v)
         case .object(let o as PyBigInt): return CPythonHash.big(o.value)
         case .object(let t as PyTuple): return CPythonHash.tuple(try t.items.map { try hash($0, ctx) })
+        case .object(let c as PyComplex): return ComplexMath.hash(c)
         default: return try pyHash(v)
         }
     }

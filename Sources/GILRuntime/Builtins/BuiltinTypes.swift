@@ -207,6 +207,7 @@ func typeOf(_ v: Value) -> PyType {
         case .module: return BuiltinTypes.module
         case .superProxy: return BuiltinTypes.superType
         case .rangeIterator, .sequenceIterator, .dictIterator, .nativeIterator: return BuiltinTypes.iterator
+        case .complex: return PyComplex.type
         case .generator: return unsafeDowncast(o, to: PyGenerator.self).pythonType
         case .subclassed: return BuiltinSubclasses.type(of: o)
         case .dictView:

@@ -13,6 +13,8 @@ extension FunctionCompiler {
         let src = try expression(g.iterable)
         let it = newTemp()
         emit(g.isAsync ? .getAIter : .getIter, it, src)
+        if code.kind == .classBody { classComprehensionDepth += 1 }
+        defer { if code.kind == .classBody { classComprehensionDepth -= 1 } }
         guard inline else {
             // Inside a `<comprehension>` function the targets are the function's own locals (or cells).
             let top = here

@@ -233,7 +233,7 @@ extension FunctionCompiler {
             guard let b = BigInt(digits, radix: 10) else { throw error("invalid integer literal", loc) }
             return constant(.integer(b), key: .bigInt(digits))
         case .float(let d): return constant(.float(d), key: .float(d.bitPattern))
-        case .imaginary: throw unsupported("complex numbers", loc)
+        case .imaginary(let d): return constant(.object(PyComplex(0, d)), key: .complex(d.bitPattern))
         case .string(let s): return string(s)
         case .bytes(let b): return constant(.object(PyBytes(b)), key: .bytes(b))
         case .ellipsis: return constant(.object(BuiltinTypes.ellipsis), key: .ellipsis)

@@ -80,6 +80,8 @@ final class FunctionCompiler {
     /// Locals definitely assigned at this point of the function (parameters from the start): reads of
     /// other locals get a `checkBound` (CPython's UnboundLocalError).
     var definitelyAssigned: Set<String> = []
+    /// Inside an inlined comprehension of a class body (after its first iterable): see `access`.
+    var classComprehensionDepth = 0
 
     init(module: ModuleCompileContext, scope: Scope, kind: CodeObject.Kind, name: String, qualifiedName: String, line: Int32) {
         self.module = module
@@ -207,6 +209,11 @@ final class FunctionCompiler {
         switch code.kind {
         case .module: return .global(module.globalSlot(n))
         case .classBody:
+            if classComprehensionDepth > 0 {
+                // Inside a comprehension the class's names are not visible (CPython's comprehension scope).
+                if !scope.globals.contains(n), cellNames.contains(n), let r = locals[n] { return .cell(r) }
+                return .global(module.globalSlot(n))
+            }
             if !scope.isLocal(n), !scope.globals.contains(n), let r = locals[n] { return .cell(r) }
             return .namespace(name(n))
         case .function:
@@ -305,6 +312,8 @@ enum ConstantKey: Hashable {
     case names([String])
     /// `Coroutines.asyncForEnd`.
     case asyncForEnd
+    /// An imaginary literal's value.
+    case complex(UInt64)
 }
 
 /// Entry point: AST → code objects.

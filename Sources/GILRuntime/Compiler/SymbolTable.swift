@@ -25,6 +25,9 @@ final class Scope {
     /// The body delegates (`yield from`, `await`, `async for`/`with`): throw()/close() must reach it.
     var delegates = false
     var usesSuper = false
+    /// In a class body: names read inside its (inlined) comprehensions, which — as in CPython, where a
+    /// comprehension is a function scope — never see the class's own names.
+    var comprehensionNames: Set<String> = []
 
     init(kind: Kind, name: String, parent: Scope?) {
         self.kind = kind
@@ -72,8 +75,8 @@ struct SymbolTable {
         // Class bodies read enclosing functions' variables too (CPython's LOAD_CLASSDEREF), and pass them
         // through to the methods defined in them, so a class scope on the path gets the name as a free.
         if s.kind == .function || s.kind == .classBody {
-            let names = s.kind == .function ? s.referenced.union(s.nonlocals) : s.referenced
-            for n in names.sorted() where !s.isLocal(n) && !s.globals.contains(n) {
+            let names = s.kind == .function ? s.referenced.union(s.nonlocals) : s.referenced.union(s.comprehensionNames)
+            for n in names.sorted() where (!s.isLocal(n) || s.comprehensionNames.contains(n)) && !s.globals.contains(n) {
                 // A class body's own `__class__` is not the implicit cell of its methods.
                 if n == "__class__" && s.kind == .classBody { continue }
                 var path: [Scope] = [s]
@@ -262,6 +265,30 @@ struct SymbolTable {
             let trial = Scope(kind: .function, name: "<probe>", parent: nil)
             probe.comprehension(gens, trial, rest)
             guard !trial.children.isEmpty, let first = gens.first else {
+                if s.kind == .classBody, let first = gens.first {
+                    // Only the first iterable is evaluated in the class scope; the rest reads like a function.
+                    expression(first.iterable, s)
+                    let body = Scope(kind: .function, name: "<class comprehension>", parent: s)
+                    var rewritten = gens
+                    rewritten[0] = Comprehension(target: first.target, iterable: Expression(.constant(.none), at: first.iterable.location),
+                                                 conditions: first.conditions, isAsync: first.isAsync)
+                    comprehension(rewritten, body, rest)
+                    var bound = Set<String>()
+                    func targets(_ t: Expression) {
+                        switch t.kind {
+                        case .name(let n): bound.insert(n)
+                        case .tuple(let xs), .list(let xs): xs.forEach(targets)
+                        case .starred(let x): targets(x)
+                        default: break
+                        }
+                    }
+                    gens.forEach { targets($0.target) }
+                    s.comprehensionNames.formUnion(body.referenced.subtracting(bound))
+                    for n in body.assigned where !bound.contains(n) { s.assign(n) }
+                    if body.delegates { s.delegates = true }
+                    if body.hasYield { s.hasYield = true }
+                    return
+                }
                 comprehension(gens, s, rest)
                 return
             }

@@ -80,6 +80,7 @@ final class ModuleRegistry {
         case "array": m = ArrayModule.make()
         case "_weakref": m = try WeakrefModule.make(ctx)
         case "_gilrec_asyncio": m = AsyncioSupport.make()
+        case "cmath": m = CmathModule.make()
         default:
             guard let source = SourceModules.sources[name] else { return nil }
             do {

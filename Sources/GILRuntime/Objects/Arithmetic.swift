@@ -53,6 +53,7 @@ enum Arithmetic {
     /// `l op r` by the builtin types (`list.__add__(self, other)`); Python-level operators of instances last.
     static func binaryNative(_ op: BinaryOperator, _ l: Value, _ r: Value, _ ctx: ExecutionContext) throws -> Value {
         if let a = number(l), let b = number(r) { return try numeric(op, a, b) }
+        if let v = try ComplexMath.binary(op, l, r) { return v }
         if let v = try sequence(op, l, r, ctx) { return v }
         if let v = try userOperator(op, l, r, ctx) { return v }
         throw PyException.make(.typeError, "unsupported operand type(s) for \(op.rawValue): '\(typeName(l))' and '\(typeName(r))'")
@@ -287,6 +288,14 @@ enum Arithmetic {
 
     static func unary(_ op: UnaryOperator, _ v: Value, _ ctx: ExecutionContext) throws -> Value {
         if let r = try BuiltinSubclasses.unaryOperator(op, v, ctx) { return r }
+        if case .object(let c as PyComplex) = v {
+            switch op {
+            case .negate: return .object(PyComplex(-c.real, -c.imag))
+            case .plus: return .object(PyComplex(c.real, c.imag))
+            case .not: return .bool(c.real == 0 && c.imag == 0)
+            case .invert: throw PyException.make(.typeError, "bad operand type for unary ~: 'complex'")
+            }
+        }
         switch op {
         case .not: return .bool(!(try truthy(v, ctx)))
         case .negate:

@@ -117,6 +117,7 @@ enum CurrentContext {
 /// Python equality of two hashable keys whose hashes matched (no user `__eq__`): str by code points,
 /// tuples structurally, numbers across int/float/bool, other objects by identity.
 func keysEqual(_ a: Value, _ b: Value) -> Bool {
+    if let e = ComplexMath.equal(a, b) { return e }
     if case .object(let x) = a, x.tag == .subclassed { return BuiltinSubclasses.keysEqual(a, b) }
     if case .object(let y) = b, y.tag == .subclassed { return BuiltinSubclasses.keysEqual(a, b) }
     switch (a, b) {

@@ -108,6 +108,7 @@ func formatValue(_ v: Value, _ spec: String, _ ctx: ExecutionContext) throws -> 
         if !spec.isEmpty, let n = BuiltinSubclasses.plainNumber(o) { return try formatValue(n, spec, ctx) }
     }
     if spec.isEmpty { return try str(v, ctx) }
+    if case .object(let c as PyComplex) = v { return try ComplexMath.format(c, spec, ctx) }
     let s = try FormatSpec(spec)
     switch v {
     case .bool(let b) where s.type == nil || s.type == "s": return s.pad(b ? "True" : "False", numeric: false)

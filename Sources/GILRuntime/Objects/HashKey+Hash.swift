@@ -22,6 +22,7 @@ extension HashKey {
             case .bytes: return bytesHash(unsafeDowncast(o, to: PyBytes.self).value)
             case .bigint: return unsafeDowncast(o, to: PyBigInt.self).value.hashValue
             case .subclassed: return BuiltinSubclasses.pythonHash(o)
+            case .complex: return ComplexMath.keyHash(unsafeDowncast(o, to: PyComplex.self))
             case .tuple:
                 var h = 0x34_5678
                 for x in unsafeDowncast(o, to: PyTuple.self).items { h = (h ^ pythonHash(x)) &* 1_000_003 }

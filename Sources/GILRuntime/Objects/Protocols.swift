@@ -14,6 +14,9 @@ func truthy(_ v: Value, _ ctx: ExecutionContext) throws -> Bool {
             if let r = try SpecialMethods.call(v, "__len__", [], ctx) { return try lengthResult(r) != 0 }
             if o.tag == .type { return true }
             if let n = BuiltinSubclasses.plainNumber(o) { return try truthy(n, ctx) }
+            // A subclass instance is empty as its builtin is (its tag is not the builtin's).
+            if let n = try? lengthNative(v, ctx) { return n != 0 }
+            return true
         }
         // By tag, not by a chain of dynamic casts (an instance used to fail eight `as?` first).
         switch o.tag {
@@ -27,6 +30,9 @@ func truthy(_ v: Value, _ ctx: ExecutionContext) throws -> Bool {
         case .bytes: return !unsafeDowncast(o, to: PyBytes.self).value.isEmpty
         case .byteArray: return unsafeDowncast(o, to: PyByteArray.self).count > 0
         case .array: return unsafeDowncast(o, to: PyArray.self).count > 0
+        case .complex:
+            let c = unsafeDowncast(o, to: PyComplex.self)
+            return c.real != 0 || c.imag != 0
         case .instance:
             let i = unsafeDowncast(o, to: PyInstance.self)
             if let f = i.type.lookup("__bool__") { return try truthy(try ctx.call(f, [v]), ctx) }
@@ -58,6 +64,7 @@ func valuesEqual(_ a: Value, _ b: Value, _ ctx: ExecutionContext) throws -> Bool
 
 /// `a == b` by the builtin types' own equality (`dict.__eq__(self, other)`).
 func valuesEqualNative(_ a: Value, _ b: Value, _ ctx: ExecutionContext) throws -> Bool {
+    if let e = ComplexMath.equal(a, b) { return e }
     guard case .object(let x) = a else {
         if case .object(let y as PyInstance) = b { return try userEqual(b, a, y, ctx) ?? false }
         if case .object(let y as PyBigInt) = b, let n = Arithmetic.number(a) { return Arithmetic.order(n, .int(y.value)) == 0 }

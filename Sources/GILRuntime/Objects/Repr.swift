@@ -18,6 +18,7 @@ func reprNative(_ v: Value, _ ctx: ExecutionContext) throws -> String {
     case .float(let d): return formatFloatRepr(d)
     case .object(let o):
         if o.tag == .subclassed, let n = BuiltinSubclasses.plainNumber(o) { return try reprNative(n, ctx) }
+        if o.tag == .complex { return ComplexMath.repr(unsafeDowncast(o, to: PyComplex.self)) }
         switch o {
         case let s as PyStr: return quoteString(s.value)
         case let b as PyBigInt: return try IntStringLimit.decimal(b.value)

@@ -52,6 +52,8 @@ enum ObjectTag: UInt8 {
     /// Swift object (so `as? PyList` sees a list), never taken by the fast paths that test the builtin's tag
     /// (so the class's own special methods are honoured). See `BuiltinSubclasses`.
     case subclassed
+    /// `complex` (`PyComplex`).
+    case complex
 }
 
 /// Base of every heap object. Objects are only touched by the thread holding the GIL (or, under the

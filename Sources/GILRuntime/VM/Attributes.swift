@@ -153,6 +153,7 @@ enum Attributes {
         if name == "__class__" { return .object(t) }
         if name == "real", Arithmetic.number(v) != nil { return v }
         if name == "imag", Arithmetic.number(v) != nil { return .int(0) }
+        if case .object(let c as PyComplex) = v, name == "real" || name == "imag" { return .float(name == "real" ? c.real : c.imag) }
         throw PyException.make(.attributeError, "'\(typeName(v))' object has no attribute '\(name)'")
     }
 

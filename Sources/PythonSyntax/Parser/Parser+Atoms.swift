@@ -211,7 +211,11 @@ extension Parser {
 
     private mutating func parseSubscript() throws(SyntaxError) -> Expression {
         let first = try parseSliceItem()
-        guard check(",") else { return first }
+        guard check(",") else {
+            // PEP 646: `x[*a]` subscripts with the tuple `(*a,)`.
+            if case .starred = first.kind { return Expression(.tuple([first]), at: first.location) }
+            return first
+        }
         var elements = [first]
         while accept(",") {
             if check("]") { break }

@@ -82,17 +82,33 @@ extension Parser {
         return pattern
     }
 
+    /// `complex_number: signed_real_number ('+' | '-') imaginary_number` after the real part (`case 0 + 0j:`).
+    private mutating func complexTail(_ real: Expression, at: SourceLocation) throws(SyntaxError) -> Expression {
+        guard check("+") || check("-"), case .number = peek().kind else { return real }
+        let op: BinaryOperator = check("+") ? .add : .subtract
+        var isImaginary = false
+        if case .constant(.imaginary) = real.kind { isImaginary = true }
+        if case .unary(.negate, let inner) = real.kind, case .constant(.imaginary) = inner.kind { isImaginary = true }
+        if isImaginary { throw error("real number required in complex literal", at: real) }
+        advance()
+        let imaginary = try parsePrimary()
+        guard case .constant(.imaginary) = imaginary.kind else { throw error("imaginary number required in complex literal", at: imaginary) }
+        return Expression(.binary(real, op, imaginary), at: at)
+    }
+
     private mutating func parseClosedPattern() throws(SyntaxError) -> Pattern {
         let token = current
         let at = token.location
         switch token.kind {
-        case .number, .string:
+        case .string:
             return Pattern(.value(try parsePrimary()), at: at)
+        case .number:
+            return Pattern(.value(try complexTail(try parsePrimary(), at: at)), at: at)
         case .op("-"):
             advance()
             guard case .number = current.kind else { throw invalidSyntax() }
             let number = try parsePrimary()
-            return Pattern(.value(Expression(.unary(.negate, number), at: at)), at: at)
+            return Pattern(.value(try complexTail(Expression(.unary(.negate, number), at: at), at: at)), at: at)
         case .op("("):
             advance()
             if accept(")") { return Pattern(.sequence([]), at: at) }

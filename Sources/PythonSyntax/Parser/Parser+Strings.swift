@@ -140,13 +140,24 @@ extension Parser {
         let expressionStart = cursor
         var brackets = 0
         var quote: Unicode.Scalar?
+        var tripleQuote = false
+        func isTriple(_ c: Unicode.Scalar) -> Bool {
+            cursor.position + 2 < end && source[cursor.position + 1] == c && source[cursor.position + 2] == c
+        }
         while true {
             guard cursor.position < end else { throw fstringError("expecting '}'", cursor) }
             let c = source[cursor.position]
             let next: Unicode.Scalar? = cursor.position + 1 < end ? source[cursor.position + 1] : nil
             if let open = quote {
-                if c == open { quote = nil }
                 if c == "\\" { throw fstringError("expression part cannot include a backslash", cursor) }
+                if c == open && (!tripleQuote || isTriple(c)) {
+                    // A string inside the expression ends (a triple-quoted one at its three quotes).
+                    if tripleQuote {
+                        cursor.step(over: c)
+                        cursor.step(over: c)
+                    }
+                    quote = nil
+                }
                 cursor.step(over: c)
                 continue
             }
@@ -154,6 +165,11 @@ extension Parser {
             if c == "#" { throw fstringError("expression part cannot include '#'", cursor) }
             if c == "'" || c == "\"" {
                 quote = c
+                tripleQuote = isTriple(c)
+                if tripleQuote {
+                    cursor.step(over: c)
+                    cursor.step(over: c)
+                }
             } else if c == "(" || c == "[" || c == "{" {
                 brackets += 1
             } else if c == ")" || c == "]" || c == "}" {
