@@ -10,8 +10,8 @@ enum BuiltinFunctions {
         let m = PyModule(name: "builtins")
         for t in [BuiltinTypes.object, BuiltinTypes.type, BuiltinTypes.int, BuiltinTypes.bool, BuiltinTypes.float, BuiltinTypes.str,
                   BuiltinTypes.list, BuiltinTypes.tuple, BuiltinTypes.dict, BuiltinTypes.set, BuiltinTypes.frozenset, BuiltinTypes.range,
-                  BuiltinTypes.bytes, BuiltinTypes.bytearray, BuiltinTypes.slice, BuiltinTypes.staticmethod, BuiltinTypes.classmethod, BuiltinTypes.property,
-                  PyComplex.type] {
+                  BuiltinTypes.bytes, BuiltinTypes.bytearray, MemoryView.type, BuiltinTypes.slice, BuiltinTypes.staticmethod, BuiltinTypes.classmethod,
+                  BuiltinTypes.property, PyComplex.type] {
             m.dict[t.name] = .object(t)
         }
         for k in ExceptionKind.allCases where k != .brokenBarrierError { m.dict[k.rawValue] = .object(k.type) }

@@ -194,11 +194,11 @@ enum BuiltinMethods {
             if s.hasPrefix("-") || s.hasPrefix("+") { sign = String(s.removeFirst()) }
             return .str(sign + String(repeating: "0", count: max(0, w - s.count - sign.count)) + s)
         }
-        t.addMethod("encode") { a, kw, _ in
+        t.addMethod("encode") { a, kw, ctx in
             let args = try Arguments(Array(a.dropFirst()), kw, names: ["encoding", "errors"], function: "encode")
             let encoding = try BytesMethods.text(args.value(0), "encode() argument 'encoding'") ?? "utf-8"
             let errors = try BytesMethods.text(args.value(1), "encode() argument 'errors'") ?? "strict"
-            return .object(PyBytes(try Codecs.encode(selfStr(a), encoding: encoding, errors: errors)))
+            return .object(PyBytes(try Codecs.encode(selfStr(a), encoding: encoding, errors: errors, ctx)))
         }
         t.addMethod("partition") { a, _, _ in
             let s = selfStr(a), sep = try string(a[1], "partition") ?? ""

@@ -60,7 +60,7 @@ enum BuiltinTypes {
             guard let b = BytesLike.bytes(v) else {
                 throw PyException.make(.typeError, "decoding to str: need a bytes-like object, \(typeName(v)) found")
             }
-            return .str(try Codecs.decode(b, encoding: encoding, errors: errors))
+            return .str(try Codecs.decode(b, encoding: encoding, errors: errors, ctx))
         }
         return .str(try GILRuntime.str(v, ctx))
     }

@@ -13,7 +13,7 @@ enum BytesConstructors {
         }
         if case .object(let s as PyStr) = source {
             guard let encoding else { throw PyException.make(.typeError, "string argument without an encoding") }
-            return try Codecs.encode(s.value, encoding: encoding, errors: errors ?? "strict")
+            return try Codecs.encode(s.value, encoding: encoding, errors: errors ?? "strict", ctx)
         }
         if encoding != nil { throw PyException.make(.typeError, "encoding without a string argument") }
         if errors != nil { throw PyException.make(.typeError, "errors without a string argument") }

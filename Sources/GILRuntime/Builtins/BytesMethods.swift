@@ -22,10 +22,10 @@ enum BytesMethods {
             return .object(PyBytes(table))
         }
         t.dict["maketrans"] = .object(PyMethodWrapper(.staticMethod, .object(maketrans)))
-        BuiltinMethods.method(t, "decode", 1) { a, kw, _ in
+        BuiltinMethods.method(t, "decode", 1) { a, kw, ctx in
             let args = try Arguments(Array(a.dropFirst()), kw, names: ["encoding", "errors"], function: "decode")
             return .str(try Codecs.decode(try own(a), encoding: try text(args.value(0), "decode() argument 'encoding'") ?? "utf-8",
-                                          errors: try text(args.value(1), "decode() argument 'errors'") ?? "strict"))
+                                          errors: try text(args.value(1), "decode() argument 'errors'") ?? "strict", ctx))
         }
         BuiltinMethods.method(t, "hex", 1) { a, kw, ctx in
             let args = try Arguments(Array(a.dropFirst()), kw, names: ["sep", "bytes_per_sep"], function: "hex")

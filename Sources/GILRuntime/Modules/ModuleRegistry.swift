@@ -78,6 +78,8 @@ final class ModuleRegistry {
         case "_thread": m = try ThreadModule.make(ctx)
         case "_struct", "struct": m = StructModule.make(name: name)
         case "array": m = ArrayModule.make()
+        case "_codecs": m = CodecsModule.make(ctx)
+        case "binascii": m = BinasciiModule.make()
         case "_weakref": m = try WeakrefModule.make(ctx)
         case "_gilrec_asyncio": m = AsyncioSupport.make()
         case "cmath": m = CmathModule.make()

@@ -13,6 +13,10 @@ final class PyBuiltinFunction: PyObject, @unchecked Sendable {
     let minimumArguments: Int
     /// Set for the few builtins the VM runs without building an argument array (`Interpreter.callBuiltin`).
     var fast = FastBuiltin.none
+    /// A method of a builtin type binds to the instance it is looked up through; a module's function (`len`,
+    /// `codecs.utf_8_decode`) stored as a class attribute does not — CPython's builtin functions are not
+    /// descriptors. Cleared by `PyModule.addFunction`.
+    var bindsToInstance = true
 
     init(_ name: String, minimumArguments: Int? = nil, _ body: @escaping NativeFunction) {
         self.name = name
@@ -319,6 +323,7 @@ final class PyModule: PyObject, @unchecked Sendable {
 
     func addFunction(_ name: String, _ body: @escaping NativeFunction) {
         let f = PyBuiltinFunction(name, body)
+        f.bindsToInstance = false
         if self.name == "builtins" && name == "len" { f.fast = .len }
         dict[name] = .object(f)
     }

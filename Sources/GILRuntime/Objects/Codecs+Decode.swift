@@ -1,6 +1,11 @@
 extension Codecs {
     static func decode(_ bytes: [UInt8], encoding: String = "utf-8", errors: String = "strict") throws -> String {
-        let enc = try lookup(encoding)
+        try decodePrefix(bytes, try lookup(encoding), errors: errors, final: true).text
+    }
+
+    /// Decodes `bytes`; when not `final`, an incomplete sequence at the end is left undecoded (incremental
+    /// decoders keep it for the next chunk). - Returns: the text and how many bytes it used.
+    static func decodePrefix(_ bytes: [UInt8], _ enc: Encoding, errors: String, final: Bool) throws -> (text: String, consumed: Int) {
         var out = String.UnicodeScalarView()
         out.reserveCapacity(bytes.count)
         /// One undecodable span: raise, or the text that stands for it (nothing when ignored). The decoders append
@@ -20,8 +25,9 @@ extension Codecs {
                 throw UnicodeErrors.decode(enc.name, bytes, start, end, reason)
             }
         }
+        var consumed = bytes.count
         switch enc {
-        case .utf8: try decodeUTF8(bytes, into: &out, bad)
+        case .utf8: consumed = try decodeUTF8(bytes, final: final, into: &out, bad)
         case .ascii:
             for (i, b) in bytes.enumerated() {
                 if b < 0x80 { out.append(Unicode.Scalar(b)) } else { out.append(contentsOf: try bad(i, i + 1, "ordinal not in range(128)")) }
@@ -33,15 +39,15 @@ extension Codecs {
                 let v = cp1252High[Int(b) - 0x80]
                 if v == 0 { out.append(contentsOf: try bad(i, i + 1, "character maps to <undefined>")) } else { out.append(Unicode.Scalar(v)!) }
             }
-        case .utf16(let le): try decodeUTF16(bytes, littleEndian: le, into: &out, bad)
-        case .utf32(let le): try decodeUTF32(bytes, littleEndian: le, into: &out, bad)
+        case .utf16(let le): consumed = try decodeUTF16(bytes, littleEndian: le, final: final, into: &out, bad)
+        case .utf32(let le): consumed = try decodeUTF32(bytes, littleEndian: le, final: final, into: &out, bad)
         }
-        return String(out)
+        return (String(out), consumed)
     }
 
     /// UTF-8 as CPython validates it: overlong forms, surrogates and code points past 0x10FFFF are invalid
     /// start or continuation bytes, each error spanning the start byte and the valid continuations before it.
-    private static func decodeUTF8(_ b: [UInt8], into out: inout String.UnicodeScalarView, _ bad: (Int, Int, String) throws -> String.UnicodeScalarView) throws {
+    private static func decodeUTF8(_ b: [UInt8], final: Bool, into out: inout String.UnicodeScalarView, _ bad: (Int, Int, String) throws -> String.UnicodeScalarView) throws -> Int {
         var i = 0
         let n = b.count
         while i < n {
@@ -71,6 +77,7 @@ extension Codecs {
             var failed = false
             while k <= need {
                 if i + k >= n {
+                    if !final { return i }
                     out.append(contentsOf: try bad(i, n, "unexpected end of data"))
                     i = n
                     failed = true
@@ -91,9 +98,10 @@ extension Codecs {
             out.append(Unicode.Scalar(value)!)
             i += need + 1
         }
+        return n
     }
 
-    private static func decodeUTF16(_ b: [UInt8], littleEndian: Bool?, into out: inout String.UnicodeScalarView, _ bad: (Int, Int, String) throws -> String.UnicodeScalarView) throws {
+    private static func decodeUTF16(_ b: [UInt8], littleEndian: Bool?, final: Bool, into out: inout String.UnicodeScalarView, _ bad: (Int, Int, String) throws -> String.UnicodeScalarView) throws -> Int {
         var le = littleEndian ?? true
         var i = 0
         if littleEndian == nil, b.count >= 2 {
@@ -102,6 +110,7 @@ extension Codecs {
         func unit(_ k: Int) -> UInt16 { le ? UInt16(b[k]) | UInt16(b[k + 1]) << 8 : UInt16(b[k]) << 8 | UInt16(b[k + 1]) }
         while i < b.count {
             if i + 1 >= b.count {
+                if !final { return i }
                 out.append(contentsOf: try bad(i, b.count, "truncated data"))
                 break
             }
@@ -113,6 +122,7 @@ extension Codecs {
                 out.append(contentsOf: try bad(i, i + 2, "illegal encoding"))
                 i += 2
             } else if i + 3 >= b.count {
+                if !final { return i }
                 out.append(contentsOf: try bad(i, b.count, "unexpected end of data"))
                 break
             } else {
@@ -126,9 +136,10 @@ extension Codecs {
                 i += 4
             }
         }
+        return b.count
     }
 
-    private static func decodeUTF32(_ b: [UInt8], littleEndian: Bool?, into out: inout String.UnicodeScalarView, _ bad: (Int, Int, String) throws -> String.UnicodeScalarView) throws {
+    private static func decodeUTF32(_ b: [UInt8], littleEndian: Bool?, final: Bool, into out: inout String.UnicodeScalarView, _ bad: (Int, Int, String) throws -> String.UnicodeScalarView) throws -> Int {
         var le = littleEndian ?? true
         var i = 0
         if littleEndian == nil, b.count >= 4 {
@@ -136,6 +147,7 @@ extension Codecs {
         }
         while i < b.count {
             if i + 3 >= b.count {
+                if !final { return i }
                 out.append(contentsOf: try bad(i, b.count, "truncated data"))
                 break
             }
@@ -147,5 +159,6 @@ extension Codecs {
             }
             i += 4
         }
+        return b.count
     }
 }

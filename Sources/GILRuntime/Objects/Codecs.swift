@@ -125,3 +125,32 @@ extension Codecs.Encoding {
     var isLatin1: Bool { if case .latin1 = self { true } else { false } }
     var isCharmap: Bool { if case .cp1252 = self { true } else { false } }
 }
+
+extension Codecs {
+    /// `str.encode`: our codecs, else any codec the registry knows (CPython's code pages from Lib/encodings,
+    /// found through `_codecs.lookup`).
+    static func encode(_ text: String, encoding: String, errors: String, _ ctx: ExecutionContext) throws -> [UInt8] {
+        if (try? lookup(encoding)) != nil { return try encode(text, encoding: encoding, errors: errors) }
+        let r = try viaRegistry(.str(text), encoding: encoding, errors: errors, decode: false, ctx)
+        guard let b = BytesLike.bytes(r) else {
+            throw PyException.make(.typeError, "'\(encoding)' encoder returned '\(typeName(r))' instead of 'bytes'; use codecs.encode() to encode to arbitrary types")
+        }
+        return b
+    }
+
+    /// `bytes.decode`: our codecs, else the registry's.
+    static func decode(_ bytes: [UInt8], encoding: String, errors: String, _ ctx: ExecutionContext) throws -> String {
+        if (try? lookup(encoding)) != nil { return try decode(bytes, encoding: encoding, errors: errors) }
+        let r = try viaRegistry(.object(PyBytes(bytes)), encoding: encoding, errors: errors, decode: true, ctx)
+        guard case .object(let s as PyStr) = r else {
+            throw PyException.make(.typeError, "'\(encoding)' decoder returned '\(typeName(r))' instead of 'str'; use codecs.decode() to decode to arbitrary types")
+        }
+        return s.value
+    }
+
+    private static func viaRegistry(_ v: Value, encoding: String, errors: String, decode: Bool, _ ctx: ExecutionContext) throws -> Value {
+        let module = try ctx.runtime.modules.load("_codecs", ctx)
+        guard let f = module.get(decode ? "decode" : "encode") else { throw PyException.make(.lookupError, "unknown encoding: \(encoding)") }
+        return try ctx.call(f, [v, .str(encoding), .str(errors)])
+    }
+}

@@ -32,6 +32,8 @@ enum BytesLike {
         guard case .object(let o) = v else { return nil }
         if let b = o as? PyBytes { return b.value }
         if let b = o as? PyByteArray { return b.value }
+        if let a = o as? PyArray { return a.bytes() }
+        if o.tag == .instance, let d = (o as! PyInstance).native as? MemoryViewData { return try? d.bytes() }
         return nil
     }
 

@@ -104,6 +104,14 @@ enum Attributes {
                 case "__doc__": return f.attributes["__doc__"] ?? f.code.docstring.map { .str($0) } ?? .none
                 case "__closure__": return f.cells.isEmpty ? .none : .object(PyTuple(f.cells.map { .object($0) }))
                 case "__defaults__": return f.defaults.isEmpty ? .none : .object(PyTuple(f.defaults))
+                case "__code__": return f.attributes["__code__"] ?? .object(CodeValue.make(f.code))
+                case "__kwdefaults__":
+                    if f.keywordDefaults.isEmpty { return .none }
+                    let d = PyDict()
+                    for (k, v) in f.keywordDefaults { try d.set(.str(k), v) }
+                    return .object(d)
+                case "__globals__": return .object(try PyModule(name: "", globals: f.globals).namespaceSnapshot())
+                case "__builtins__": return .object(ctx.runtime.builtins)
                 default:
                     if let a = f.attributes[name] { return a }
                 }
@@ -157,11 +165,18 @@ enum Attributes {
         throw PyException.make(.attributeError, "'\(typeName(v))' object has no attribute '\(name)'")
     }
 
+    /// Whether a class attribute becomes a bound method when read through an instance.
+    @inline(__always)
+    static func bindsAsMethod(_ o: PyObject) -> Bool {
+        o.tag == .function || (o.tag == .builtin && unsafeDowncast(o, to: PyBuiltinFunction.self).bindsToInstance)
+    }
+
     /// A class attribute seen through an instance: functions become bound methods.
     static func bind(_ cv: Value, to receiver: Value, type: PyType) -> Value {
         guard case .object(let o) = cv else { return cv }
         switch o {
-        case is PyFunction, is PyBuiltinFunction: return .object(PyBoundMethod(function: cv, receiver: receiver))
+        case is PyFunction: return .object(PyBoundMethod(function: cv, receiver: receiver))
+        case let f as PyBuiltinFunction: return f.bindsToInstance ? .object(PyBoundMethod(function: cv, receiver: receiver)) : cv
         case let w as PyMethodWrapper:
             switch w.kind {
             case .staticMethod: return w.function
@@ -181,7 +196,7 @@ enum Attributes {
                 let i = unsafeDowncast(o, to: PyInstance.self)
                 if i.native is ThreadLocalStorage { return (.none, try get(v, name, ctx)) }
                 if let a = i.getAttribute(name) { return (.none, a) }
-                if let cv = i.type.lookup(name), case .object(let f) = cv, f.tag == .function || f.tag == .builtin {
+                if let cv = i.type.lookup(name), case .object(let f) = cv, bindsAsMethod(f) {
                     return (cv, v)
                 }
             case .module, .type, .superProxy, .function, .boundMethod:
@@ -189,10 +204,10 @@ enum Attributes {
             case .subclassed:
                 if let bag = BuiltinSubclasses.bag(of: o) {
                     if let a = bag.getAttribute(name) { return (.none, a) }
-                    if let cv = bag.type.lookup(name), case .object(let f) = cv, f.tag == .function || f.tag == .builtin { return (cv, v) }
+                    if let cv = bag.type.lookup(name), case .object(let f) = cv, bindsAsMethod(f) { return (cv, v) }
                 }
             default:
-                if let cv = typeOf(v).lookup(name), case .object(let f) = cv, f.tag == .builtin { return (cv, v) }
+                if let cv = typeOf(v).lookup(name), case .object(let f) = cv, f.tag == .builtin, bindsAsMethod(f) { return (cv, v) }
             }
         } else if let cv = typeOf(v).lookup(name), case .object(let f) = cv, f.tag == .builtin {
             return (cv, v)

@@ -59,7 +59,7 @@ extension Interpreter {
             return inst.slots[k]
         }
         guard let cv else { return try Attributes.get(v, name, ctx) }
-        let isFunction = if case .object(let f) = cv { f.tag == .function || f.tag == .builtin } else { false }
+        let isFunction = if case .object(let f) = cv { Attributes.bindsAsMethod(f) } else { false }
         c.pointee = InlineCache(shape: inst.shape, version: version, kind: isFunction ? .classFunction : .classValue, value: cv)
         return try Attributes.get(v, name, ctx)
     }

@@ -5,10 +5,33 @@ enum IOSource {
         SEEK_SET = 0
         SEEK_CUR = 1
         SEEK_END = 2
+        DEFAULT_BUFFER_SIZE = 8192
+        open = open
 
 
         class UnsupportedOperation(OSError, ValueError):
             pass
+
+
+        class IOBase:
+            pass
+
+
+        class RawIOBase(IOBase):
+            pass
+
+
+        class BufferedIOBase(IOBase):
+            pass
+
+
+        class TextIOBase(IOBase):
+            pass
+
+
+        def text_encoding(encoding, stacklevel=2):
+            """The encoding open() would use: the given one, else UTF-8 (our locale encoding)."""
+            return encoding if encoding is not None else "utf-8"
 
 
         class StringIO:

@@ -78,7 +78,11 @@ extension ReModule {
             switch part {
             case .text(let s): out += s
             case .group(let g):
-                if case .object(let s as PyStr) = st.text(g) { out += s.value }
+                switch st.text(g) {
+                case .object(let s as PyStr): out += s.value
+                case .object(let b as PyBytes): out.unicodeScalars.append(contentsOf: b.value.map { Unicode.Scalar($0) })
+                default: break
+                }
             }
         }
         return out

@@ -1,6 +1,6 @@
 import Synchronization
 
-/// `re` for str patterns (Lib/re/__init__.py's API over our `RegexParser` / `RegexMatcher`): compile with a
+/// `re` for str and bytes patterns (Lib/re/__init__.py's API over our `RegexParser` / `RegexMatcher`): compile with a
 /// cache, search/match/fullmatch, findall/finditer, sub/subn with templates or functions, split, escape,
 /// Pattern and Match objects, `re.error` with CPython's messages and positions. Matching holds the GIL, as
 /// `_sre` does: regex work in threads is CPU-bound work.
@@ -12,14 +12,29 @@ enum ReModule {
         let names: [String: Int]
         let source: String
         let flags: Int
+        /// A bytes pattern: it matches bytes-like subjects, seen as Latin-1 text, and answers with bytes.
+        let isBytes: Bool
 
-        init(program: RegexProgram, groups: Int, names: [String: Int], source: String, flags: Int) {
+        init(program: RegexProgram, groups: Int, names: [String: Int], source: String, flags: Int, isBytes: Bool) {
             self.program = program
             self.groups = groups
             self.names = names
             self.source = source
             self.flags = flags
+            self.isBytes = isBytes
         }
+
+        /// A piece of subject (or replacement) text as the pattern's kind: str, or bytes for a bytes pattern.
+        func value(_ scalars: ArraySlice<Unicode.Scalar>) -> Value {
+            isBytes ? .object(PyBytes(scalars.map { UInt8(truncatingIfNeeded: $0.value) })) : .str(ScalarText.string(scalars))
+        }
+
+        func value(_ text: String) -> Value {
+            isBytes ? .object(PyBytes(text.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) })) : .str(text)
+        }
+
+        /// The pattern as Python sees it (`Pattern.pattern`).
+        var patternValue: Value { value(source) }
     }
 
     /// A Match object's state.
@@ -47,7 +62,7 @@ enum ReModule {
         func text(_ group: Int) -> Value {
             let (s, e) = span(group)
             guard s >= 0, e >= s else { return .none }
-            return .str(ScalarText.string(scalars[s..<e]))
+            return compiled.value(scalars[s..<e])
         }
     }
 
@@ -70,7 +85,7 @@ enum ReModule {
         func wrapPattern(_ c: Compiled) -> Value {
             let i = PyInstance(type: patternType)
             i.native = c
-            i.attributes["pattern"] = .str(c.source)
+            i.attributes["pattern"] = c.patternValue
             i.attributes["flags"] = .int(c.flags)
             i.attributes["groups"] = .int(c.groups)
             let index = PyDict()
@@ -105,7 +120,7 @@ enum ReModule {
 
         /// One match operation: `mode` 0 search, 1 match, 2 fullmatch.
         func matchOperation(_ c: Compiled, _ p: Value, _ subject: Value, _ posArg: Value?, _ endArg: Value?, mode: Int, _ ctx: ExecutionContext) throws -> Value {
-            let s = try subjectScalars(subject)
+            let s = try subjectScalars(subject, c)
             let (pos, end) = bounds(posArg, endArg, count: s.count)
             let matcher = makeMatcher(c, s, end, ctx)
             let slots = try interruptible(ctx) { () throws(RegexInterrupted) in
@@ -116,7 +131,7 @@ enum ReModule {
         }
         /// Every non-overlapping match, as `finditer` yields them.
         func allMatches(_ c: Compiled, _ p: Value, _ subject: Value, _ posArg: Value?, _ endArg: Value?, limit: Int = 0, _ ctx: ExecutionContext) throws -> [MatchState] {
-            let s = try subjectScalars(subject)
+            let s = try subjectScalars(subject, c)
             let (pos, end) = bounds(posArg, endArg, count: s.count)
             let matcher = makeMatcher(c, s, end, ctx)
             var out: [MatchState] = []
@@ -132,7 +147,7 @@ enum ReModule {
         }
         func findall(_ c: Compiled, _ p: Value, _ subject: Value, _ posArg: Value?, _ endArg: Value?, _ ctx: ExecutionContext) throws -> Value {
             let items: [Value] = try allMatches(c, p, subject, posArg, endArg, limit: 0, ctx).map { state in
-                func text(_ g: Int) -> Value { state.text(g).isNone ? .str("") : state.text(g) }
+                func text(_ g: Int) -> Value { state.text(g).isNone ? c.value("") : state.text(g) }
                 switch c.groups {
                 case 0: return text(0)
                 case 1: return text(1)
@@ -145,7 +160,12 @@ enum ReModule {
             let matches = try allMatches(c, p, subject, nil, nil, limit: max(0, count), ctx)
             guard let first = matches.first else { return (subject, 0) }
             let template: [TemplatePart]? = try {
-                if case .object(let r as PyStr) = repl { return try parseTemplate(r.scalars, c) }
+                if case .object(let r as PyStr) = repl {
+                    if c.isBytes { throw PyException.make(.typeError, "sequence item 0: expected a bytes-like object, str found") }
+                    return try parseTemplate(r.scalars, c)
+                }
+                if c.isBytes, let b = BytesLike.bytes(repl) { return try parseTemplate(b.map { Unicode.Scalar($0) }, c) }
+                if !c.isBytes, BytesLike.bytes(repl) != nil { throw PyException.make(.typeError, "expected str instance, bytes found") }
                 return nil
             }()
             var out: [UInt8] = []
@@ -156,27 +176,34 @@ enum ReModule {
                     out += expand(template, state).utf8
                 } else {
                     let r = try ctx.call(repl, [wrapMatch(state)])
-                    guard case .object(let piece as PyStr) = r else {
-                        throw PyException.make(.typeError, "expected str instance, \(typeName(r)) found")
+                    if c.isBytes {
+                        guard let piece = BytesLike.bytes(r) else {
+                            throw PyException.make(.typeError, "expected a bytes-like object, \(typeName(r)) found")
+                        }
+                        ScalarText.appendUTF8(ArraySlice(piece.map { Unicode.Scalar($0) }), to: &out)
+                    } else {
+                        guard case .object(let piece as PyStr) = r else {
+                            throw PyException.make(.typeError, "expected str instance, \(typeName(r)) found")
+                        }
+                        out += piece.value.utf8
                     }
-                    out += piece.value.utf8
                 }
                 last = state.slots[1]
             }
             ScalarText.appendUTF8(first.scalars[last...], to: &out)
-            return (.str(String(decoding: out, as: UTF8.self)), matches.count)
+            return (c.value(String(decoding: out, as: UTF8.self)), matches.count)
         }
         func split(_ c: Compiled, _ p: Value, _ subject: Value, maxsplit: Int, _ ctx: ExecutionContext) throws -> Value {
             let matches = try allMatches(c, p, subject, nil, nil, limit: max(0, maxsplit), ctx)
-            let s = try subjectScalars(subject)
+            let s = try subjectScalars(subject, c)
             var out: [Value] = []
             var last = 0
             for state in matches {
-                out.append(.str(ScalarText.string(s[last..<state.slots[0]])))
+                out.append(c.value(s[last..<state.slots[0]]))
                 if c.groups > 0 { for g in 1...c.groups { out.append(state.text(g)) } }
                 last = state.slots[1]
             }
-            out.append(.str(ScalarText.string(s[last...])))
+            out.append(c.value(s[last...]))
             return .object(PyList(out))
         }
 
@@ -226,10 +253,19 @@ enum ReModule {
             return try split(c, pv, s, maxsplit: ThreadingModule.argument(a, kw, 2, "maxsplit").flatMap(indexValue) ?? 0, ctx)
         }
         m.addFunction("escape") { a, _, _ in
+            let special = Set(Array("()[]{}?*+-|^$\\.&~# \t\n\r\u{0B}\u{0C}".utf8))
+            if let v = a.first, let b = BytesLike.bytes(v) {
+                var out: [UInt8] = []
+                for c in b {
+                    if special.contains(c) { out.append(0x5C) }
+                    out.append(c)
+                }
+                return .object(PyBytes(out))
+            }
             guard let v = a.first, case .object(let s as PyStr) = v else { throw PyException.make(.typeError, "escape() argument must be str") }
             var out = String.UnicodeScalarView()
             for c in s.value.unicodeScalars {
-                if "()[]{}?*+-|^$\\.&~# \t\n\r\u{0B}\u{0C}".unicodeScalars.contains(c) { out.append("\\") }
+                if c.isASCII, special.contains(UInt8(c.value)) { out.append("\\") }
                 out.append(c)
             }
             return .str(String(out))
@@ -272,7 +308,7 @@ enum ReModule {
         patternType.addMethod("__repr__") { a, _, ctx in
             let c = try compiled(a[0])
             let flags = c.flags & ~RegexFlags.unicode.rawValue
-            return .str("re.compile(\(try repr(.str(c.source), ctx))\(flags != 0 ? ", \(flagNames(flags))" : ""))")
+            return .str("re.compile(\(try repr(c.patternValue, ctx))\(flags != 0 ? ", \(flagNames(flags))" : ""))")
         }
 
         // MARK: Match methods
@@ -319,6 +355,9 @@ enum ReModule {
         }
         matchType.addMethod("expand") { a, _, _ in
             let st = try state(a[0])
+            if st.compiled.isBytes, a.count > 1, let b = BytesLike.bytes(a[1]) {
+                return st.compiled.value(expand(try parseTemplate(b.map { Unicode.Scalar($0) }, st.compiled), st))
+            }
             guard a.count > 1, case .object(let t as PyStr) = a[1] else { throw PyException.make(.typeError, "expand() argument must be str") }
             return .str(expand(try parseTemplate(t.scalars, st.compiled), st))
         }
@@ -349,13 +388,17 @@ enum ReModule {
         PyException.make(.typeError, "\(function)() missing required argument '\(what)'")
     }
 
-    private static func subjectScalars(_ v: Value) throws -> [Unicode.Scalar] {
-        switch v {
-        case .object(let s as PyStr): return s.scalars
-        case .object(let o) where o.tag == .bytes:
-            throw PyException.make(.notImplementedError, "not supported yet: regular expressions over bytes")
-        default: throw PyException.make(.typeError, "expected string or bytes-like object, got '\(typeName(v))'")
+    /// The subject as scalars: a str's code points, or a bytes-like object's bytes as Latin-1 code points.
+    private static func subjectScalars(_ v: Value, _ c: Compiled) throws -> [Unicode.Scalar] {
+        if case .object(let s as PyStr) = v {
+            if c.isBytes { throw PyException.make(.typeError, "cannot use a bytes pattern on a string-like object") }
+            return s.scalars
         }
+        if let b = BytesLike.bytes(v) {
+            if !c.isBytes { throw PyException.make(.typeError, "cannot use a string pattern on a bytes-like object") }
+            return b.map { Unicode.Scalar($0) }
+        }
+        throw PyException.make(.typeError, "expected string or bytes-like object, got '\(typeName(v))'")
     }
 
     /// `pos` / `endpos` clamped as `_sre` does.
@@ -368,26 +411,45 @@ enum ReModule {
     }
 
     static func compile(_ v: Value, flags: Int) throws -> Compiled {
-        guard case .object(let s as PyStr) = v else {
-            if case .object(let o) = v, o.tag == .bytes {
-                throw PyException.make(.notImplementedError, "not supported yet: regular expressions over bytes")
+        let scalars: [Unicode.Scalar]
+        let isBytes: Bool
+        if case .object(let s as PyStr) = v {
+            scalars = s.scalars
+            isBytes = false
+            if flags & RegexFlags.locale.rawValue != 0 { throw PyException.make(.valueError, "cannot use LOCALE flag with a str pattern") }
+            if flags & RegexFlags.ascii.rawValue != 0, flags & RegexFlags.unicode.rawValue != 0 {
+                throw PyException.make(.valueError, "ASCII and UNICODE flags are incompatible")
             }
+        } else if let b = BytesLike.bytes(v) {
+            // A bytes pattern: Latin-1 code points, matched with ASCII character classes (sre's bytes mode).
+            scalars = b.map { Unicode.Scalar($0) }
+            isBytes = true
+            if flags & RegexFlags.unicode.rawValue != 0 { throw PyException.make(.valueError, "cannot use UNICODE flag with a bytes pattern") }
+        } else {
             throw PyException.make(.typeError, "first argument must be string or compiled pattern")
         }
-        let key = "\(flags):\(s.value)"
+        let source = String(String.UnicodeScalarView(scalars))
+        let key = "\(isBytes ? "b" : "s")\(flags):\(source)"
         if let hit = cache.withLock({ $0[key] }) { return hit }
-        var parser = RegexParser(s.scalars, flags: RegexFlags(rawValue: flags))
+        var parser = RegexParser(scalars, flags: RegexFlags(rawValue: isBytes ? flags | RegexFlags.ascii.rawValue : flags))
         do {
             let node = try parser.parse()
             let program = try RegexProgram.compile(node, groups: parser.groupCount)
-            let c = Compiled(program: program, groups: parser.groupCount, names: parser.groupNames, source: s.value,
-                             flags: parser.flags.union(.unicode).rawValue)
+            // A str pattern reports UNICODE unless ASCII was asked for; a bytes pattern reports neither by default.
+            var reported = parser.flags
+            if isBytes {
+                if flags & RegexFlags.ascii.rawValue == 0 { reported.remove(.ascii) }
+            } else if !reported.contains(.ascii) {
+                reported.insert(.unicode)
+            }
+            let c = Compiled(program: program, groups: parser.groupCount, names: parser.groupNames, source: source,
+                             flags: reported.rawValue, isBytes: isBytes)
             cache.withLock { if $0.count >= 512 { $0.removeAll() }; $0[key] = c }
             return c
         } catch {
             if error.unsupported { throw PyException.make(.notImplementedError, error.message) }
             if error.overflow { throw PyException.make(.overflowError, error.message) }
-            throw regexError(error.message, pattern: s.value, position: error.position)
+            throw regexError(error.message, pattern: source, position: error.position)
         }
     }
 

@@ -185,7 +185,8 @@ struct RegexParser {
             throw RegexSyntaxError(message: "nothing to repeat", position: i)
         default:
             i += 1
-            return .literal(c, fold: fold)
+            // Under ASCII (and in bytes patterns) only ASCII letters match case-insensitively.
+            return .literal(c, fold: fold && (c.isASCII || !flags.contains(.ascii)))
         }
     }
 
