@@ -9,7 +9,7 @@ import TraceStore
 /// subset. Store-side figures (ingest, storage, memory, analysis) live in `Benchmarks+Store.swift`,
 /// interpreter workloads in `Benchmarks+Interpreter.swift`.
 package enum Benchmarks {
-    package static let names = ["seed", "interpreter", "overhead", "ingest", "storage", "memory", "analysis"]
+    package static let names = ["seed", "interpreter", "overhead", "cpython", "ingest", "storage", "memory", "analysis"]
 
     package static func run(_ name: String, repeats: Int = 3, emit: (String) -> Void) throws {
         try run(name, repeats: repeats, context: try BenchmarkContext(), emit: emit)
@@ -27,7 +27,7 @@ package enum Benchmarks {
 
     static func run(_ name: String, repeats: Int, context: BenchmarkContext, emit: (String) -> Void) throws {
         switch name {
-        case "seed", "interpreter", "overhead", "ingest", "storage", "memory", "analysis":
+        case "seed", "interpreter", "overhead", "cpython", "ingest", "storage", "memory", "analysis":
             BenchmarkRow.render(try rows(name, repeats: repeats, context: context)).forEach(emit)
         case "fidelity": try fidelity(repeats: repeats, emit: emit)
         default: throw BenchmarkError(description: "unknown benchmark \(name); choose from \((names + ["fidelity"]).joined(separator: ", "))")
@@ -48,6 +48,7 @@ package enum Benchmarks {
         case "seed": try seed(repeats: repeats, context: context)
         case "interpreter": try interpreter(repeats: repeats, context: context)
         case "overhead": try overhead(repeats: repeats, context: context)
+        case "cpython": try cpython(repeats: repeats, context: context)
         case "ingest": try ingest(context: context)
         case "storage": try storage(context: context)
         case "memory": try memory(context: context)

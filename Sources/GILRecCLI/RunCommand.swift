@@ -22,6 +22,13 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "A label for the run (default: the program's file name).")
     var label: String?
 
+    @Option(name: .long, help: "With --python: which holds of named locks become events — contended (default: those another thread waited through; the rest are counted in the run's notes) or all (every acquisition; costs ~40 ns per `with lock:`).")
+    var lockHolds: LockHolds = .contended
+
+    enum LockHolds: String, ExpressibleByArgument, CaseIterable {
+        case contended, all
+    }
+
     @Option(name: .long, help: "Run the program in this real CPython (3.8–3.13: a command such as python3, or a path) instead of gilrec's runtime, and record its GIL, locks and I/O from inside the process.")
     var python: String?
 
@@ -35,6 +42,9 @@ struct RunCommand: ParsableCommand {
         if let timeout, !(timeout > 0 && timeout.isFinite) {
             throw ValidationError("--timeout must be a positive number of seconds, got \(timeout)")
         }
+        if python == nil && lockHolds == .all {
+            throw ValidationError("--lock-holds applies to --python: gilrec's own runtime records every hold")
+        }
         if python != nil, let option = options.runtimeOnlyOptionsGiven.first {
             throw ValidationError("\(option) applies to gilrec's own runtime; with --python the real CPython runs with its own GIL")
         }
@@ -46,7 +56,7 @@ struct RunCommand: ParsableCommand {
         signal(SIGPIPE, SIG_IGN)
         let status = try Self.execute(
             program: program, arguments: arguments, label: label, options: options, timeout: timeout, python: python,
-            signals: GilrecCommand.signals
+            recordAllLockHolds: lockHolds == .all, signals: GilrecCommand.signals
         )
         if status != 0 { throw ExitCode(status) }
     }
@@ -55,7 +65,7 @@ struct RunCommand: ParsableCommand {
     /// user's (missing file, syntax error, unusable database) are printed as one clear message, status 1.
     static func execute(
         program: String, arguments: [String], label: String?, options: RecordOptions, timeout: Double? = nil,
-        python: String? = nil, signals: SignalWatcher?
+        python: String? = nil, recordAllLockHolds: Bool = false, signals: SignalWatcher?
     ) throws -> Int32 {
         let source: String
         do {
@@ -73,6 +83,7 @@ struct RunCommand: ParsableCommand {
         request.policy = options.policy
         request.checkInterval = options.checkInterval
         request.python = python
+        request.recordAllLockHolds = recordAllLockHolds
         do {
             let result = try Recording.record(request, signals: signals)
             if result.droppedEvents > 0 {

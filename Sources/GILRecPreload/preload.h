@@ -57,6 +57,13 @@ typedef struct thread_state {
     int64_t vol_ctx, invol_ctx; // at the last os_ctx sample
     uintptr_t tstate;         // this thread's PyThreadState*, learnt at its first acquire
     uint32_t selftest_requests, selftest_acquires, selftest_releases;  // counted even before arming
+    // An uncontended acquisition of a named lock, not written yet (preload_locks.c): its request and acquire
+    // are written with its release if someone waited for the lock meanwhile (or always, GILREC_LOCK_HOLDS=all),
+    // or before this thread's next other event; else it is only counted.
+    int32_t deferred_lock;
+    int64_t deferred_lock_ts;
+    // Uncontended acquisitions that were counted, not written, by lock (a few locks per thread at most).
+    struct { int32_t obj; uint32_t count; } counted[8];
 } thread_state;
 
 extern __thread thread_state T __attribute__((tls_model("initial-exec")));
@@ -84,7 +91,27 @@ enum {
     GIL_COND = 32, GIL_MUTEX = 80, GIL_SWITCH_COND = 120, GIL_SWITCH_MUTEX = 168, GIL_SIZE = 208,
 };
 
+/// CLOCK_MONOTONIC nanoseconds (meta records: thread start and end).
 HIDDEN int64_t gilrec_now(void);
+
+/// Events' timestamps: the CPU's counter when gilrec asked for it (GILREC_CLOCK_TICKS), else monotonic ns.
+extern int gilrec_ticks;
+static inline int64_t gilrec_event_time(void) {
+#if defined(__x86_64__)
+    if (__builtin_expect(gilrec_ticks, 1)) {
+        uint32_t lo, hi;
+        __asm__ __volatile__("rdtsc" : "=a"(lo), "=d"(hi));
+        return (int64_t)(((uint64_t)hi << 32) | lo);
+    }
+#elif defined(__aarch64__)
+    if (__builtin_expect(gilrec_ticks, 1)) {
+        uint64_t value;
+        __asm__ __volatile__("mrs %0, cntvct_el0" : "=r"(value));
+        return (int64_t)value;
+    }
+#endif
+    return gilrec_now();
+}
 HIDDEN int32_t gilrec_gettid(void);
 
 /// Makes sure the calling thread has a tid and a ring (emitting its thread_start): false when it cannot
@@ -94,9 +121,19 @@ HIDDEN int gilrec_thread_ready(thread_state *t);
 /// Records one event of the calling thread. A pending release is finished first (its reason decided by
 /// `kind`). Returns without recording when the process is not armed.
 HIDDEN void gilrec_emit(int kind, int32_t obj, int64_t arg);
+/// The same at a timestamp already read (`at`, 0 = read it now): two events of one instant.
+HIDDEN void gilrec_emit_at(int kind, int32_t obj, int64_t arg, int64_t at);
+
+/// A named lock's uncontended acquisition, deferred (see thread_state.deferred_lock).
+HIDDEN void gilrec_defer_lock_acquire(thread_state *t, int32_t obj);
+/// The lock's release: request + acquire + release in one go when its acquisition is still deferred and
+/// `contended` (someone waits now, or every hold is recorded); a deferred uncontended hold is only counted.
+HIDDEN void gilrec_emit_lock_release(thread_state *t, int32_t obj, int contended);
+/// Writes the thread's counts of uncontended acquisitions as meta records (thread or process end).
+HIDDEN void gilrec_write_counts(thread_state *t);
 
 /// Writes a gil_release whose reason the thread's next event decides (see `gilrec_emit`).
-HIDDEN void gilrec_emit_release(void);
+HIDDEN void gilrec_emit_release(int64_t now);
 
 /// Decides a pending release's reason now, as if `next_kind` followed (still published by the next event).
 HIDDEN void gilrec_settle_pending(thread_state *t, int next_kind);
@@ -116,7 +153,7 @@ HIDDEN void gilrec_set_armed(void);
 HIDDEN void gilrec_disarm(const char *why);
 
 /// Samples RUSAGE_THREAD and emits os_ctx when the counts moved (at most every 50 µs).
-HIDDEN void gilrec_sample_context_switches(thread_state *t);
+HIDDEN void gilrec_sample_context_switches(thread_state *t, int64_t now);
 
 // MARK: - The GIL (preload_gil.c)
 

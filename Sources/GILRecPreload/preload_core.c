@@ -18,6 +18,7 @@ gilrec_process_header *gilrec_process;
 volatile int gilrec_armed;
 uint32_t gilrec_generation = 1;
 uintptr_t gilrec_gil;
+int gilrec_ticks;
 
 static int meta_fd = -1;
 static pthread_key_t exit_key;
@@ -136,7 +137,14 @@ int gilrec_open_process(void) {
     header->ring_capacity = capacity;
     header->pid = getpid();
     header->ppid = getppid();
+    const char *clock = getenv(GILREC_ENV_CLOCK);
+    gilrec_ticks = 0;
+#if defined(__x86_64__) || defined(__aarch64__)
+    gilrec_ticks = clock && !strcmp(clock, "ticks");
+#endif
+    header->clock = gilrec_ticks ? GILREC_CLOCK_TICKS : GILREC_CLOCK_MONOTONIC;
     header->origin_ns = gilrec_now();
+    header->origin_ticks = gilrec_ticks ? gilrec_event_time() : 0;
     header->consumer_pid = consumer_pid;
     // The magic goes last: a consumer that sees it sees a complete header.
     __atomic_store_n(&header->magic, GILREC_MAGIC, __ATOMIC_RELEASE);
@@ -198,13 +206,13 @@ static int claim_ring(thread_state *t) {
     return 0;
 }
 
-/// Room for one more slot: waits while the ring is full (back-pressure, as in gilrec's own recorder), unless
-/// gilrec is gone, in which case recording stops and the program runs on.
-static int make_room(thread_state *t) {
+/// Room for `slots` more slots: waits while the ring is too full (back-pressure, as in gilrec's own recorder),
+/// unless gilrec is gone, in which case recording stops and the program runs on.
+static int make_room(thread_state *t, int slots) {
     uint64_t capacity = t->mask + 1;
     int64_t tail = gilrec_load_acquire(&t->ring->tail);
     int spins = 0;
-    while ((uint64_t)(t->head - tail) >= capacity) {
+    while ((uint64_t)(t->head + slots - tail) > capacity) {
         if (!gilrec_armed) return 0;
         if (++spins < 64) {
             sched_yield();
@@ -249,14 +257,13 @@ int gilrec_thread_ready(thread_state *t) {
         return 0;
     }
     pthread_setspecific(exit_key, (void *)1);
-    if (t->head >= t->limit && !make_room(t)) return 0;
-    int64_t now = gilrec_now();
-    write_slot(t, GILREC_THREAD_START, 0, 0, now);
+    if (t->head >= t->limit && !make_room(t, 1)) return 0;
+    write_slot(t, GILREC_THREAD_START, 0, 0, gilrec_event_time());
     publish(t);
     char tid[24], os_tid[24], start[24];
     format_int(tid, t->tid);
     format_int(os_tid, t->os_tid);
-    format_int(start, now - gilrec_process->origin_ns);
+    format_int(start, gilrec_now() - gilrec_process->origin_ns);
     const char *fields[] = {tid, os_tid, start};
     gilrec_meta("S", 3, fields);
     return 1;
@@ -285,35 +292,124 @@ static void finish_release(thread_state *t, int next_kind) {
     t->forced_switch = 0;
 }
 
-void gilrec_emit(int kind, int32_t obj, int64_t arg) {
+/// Room for `slots` more slots, or the events are counted as dropped.
+static inline int reserve(thread_state *t, int slots) {
+    if (LIKELY(t->head + slots <= t->limit)) return 1;
+    if (make_room(t, slots)) return 1;
+    __atomic_add_fetch(&gilrec_process->dropped, slots, __ATOMIC_RELAXED);
+    return 0;
+}
+
+/// Writes a deferred lock acquisition's request and acquire (at its own time), before any later event.
+static void write_deferred_lock(thread_state *t) {
+    int32_t obj = t->deferred_lock;
+    t->deferred_lock = 0;
+    if (!reserve(t, 2)) return;
+    write_slot(t, GILREC_LOCK_REQUEST, obj, -1, t->deferred_lock_ts);
+    write_slot(t, GILREC_LOCK_ACQUIRE, obj, 1, t->deferred_lock_ts);
+}
+
+void gilrec_emit(int kind, int32_t obj, int64_t arg) { gilrec_emit_at(kind, obj, arg, 0); }
+
+void gilrec_emit_at(int kind, int32_t obj, int64_t arg, int64_t at) {
     if (UNLIKELY(!gilrec_armed)) return;
     thread_state *t = gilrec_self();
     if (UNLIKELY(!t->ring)) {
         if (!gilrec_thread_ready(t)) return;
     }
     if (t->pending_release) finish_release(t, kind);
-    if (UNLIKELY(t->head >= t->limit) && !make_room(t)) {
-        __atomic_add_fetch(&gilrec_process->dropped, 1, __ATOMIC_RELAXED);
-        return;
-    }
-    write_slot(t, kind, obj, arg, gilrec_now());
+    if (UNLIKELY(t->deferred_lock)) write_deferred_lock(t);
+    if (!reserve(t, 1)) return;
+    write_slot(t, kind, obj, arg, at ? at : gilrec_event_time());
     publish(t);
 }
 
-void gilrec_emit_release(void) {
+void gilrec_defer_lock_acquire(thread_state *t, int32_t obj) {
+    if (t->deferred_lock) {
+        // A second lock taken while the first is held: the first's acquisition goes out now.
+        if (t->pending_release) finish_release(t, GILREC_LOCK_REQUEST);
+        write_deferred_lock(t);
+        publish(t);
+    }
+    t->deferred_lock = obj;
+    t->deferred_lock_ts = gilrec_event_time();
+}
+
+/// Counts one uncontended acquisition of `obj` that is not written.
+static void count_uncontended(thread_state *t, int32_t obj) {
+    for (int i = 0; i < 8; i++) {
+        if (t->counted[i].obj == obj || t->counted[i].obj == 0) {
+            t->counted[i].obj = obj;
+            t->counted[i].count++;
+            return;
+        }
+    }
+    // More than eight locks on one thread: the least counted one's count goes out now.
+    int least = 0;
+    for (int i = 1; i < 8; i++) if (t->counted[i].count < t->counted[least].count) least = i;
+    char object[24], count[24];
+    format_int(object, t->counted[least].obj);
+    format_int(count, t->counted[least].count);
+    const char *fields[] = {object, count};
+    gilrec_meta("C", 2, fields);
+    t->counted[least].obj = obj;
+    t->counted[least].count = 1;
+}
+
+void gilrec_write_counts(thread_state *t) {
+    for (int i = 0; i < 8 && t->counted[i].obj; i++) {
+        char object[24], count[24];
+        format_int(object, t->counted[i].obj);
+        format_int(count, t->counted[i].count);
+        const char *fields[] = {object, count};
+        gilrec_meta("C", 2, fields);
+        t->counted[i].obj = 0;
+        t->counted[i].count = 0;
+    }
+}
+
+void gilrec_emit_lock_release(thread_state *t, int32_t obj, int contended) {
+    if (t->deferred_lock != obj) {
+        gilrec_emit(GILREC_LOCK_RELEASE, obj, 0);
+        return;
+    }
+    if (!contended) {
+        // Nobody waited for the lock while this thread held it, and nothing else happened on the thread.
+        t->deferred_lock = 0;
+        count_uncontended(t, obj);
+        return;
+    }
+    // A `with lock:` someone waited on, with nothing else recorded inside: three events, one sequence-number add.
+    if (t->pending_release) finish_release(t, GILREC_LOCK_REQUEST);
+    t->deferred_lock = 0;
+    if (!reserve(t, 3)) return;
+    int64_t seq = __atomic_add_fetch(&gilrec_process->next_seq, 3, __ATOMIC_RELAXED);
+    int64_t now = gilrec_event_time();
+    gilrec_event *slots = t->slots;
+    uint64_t mask = t->mask;
+    int64_t head = t->head;
+    slots[head & mask] = (gilrec_event){seq - 2, t->deferred_lock_ts, -1, obj, (uint16_t)t->tid, GILREC_LOCK_REQUEST, 0};
+    slots[(head + 1) & mask] = (gilrec_event){seq - 1, t->deferred_lock_ts, 1, obj, (uint16_t)t->tid, GILREC_LOCK_ACQUIRE, 0};
+    slots[(head + 2) & mask] = (gilrec_event){seq, now, 0, obj, (uint16_t)t->tid, GILREC_LOCK_RELEASE, 0};
+    t->head = head + 3;
+    publish(t);
+}
+
+void gilrec_emit_release(int64_t now) {
     if (UNLIKELY(!gilrec_armed)) return;
     thread_state *t = gilrec_self();
     if (UNLIKELY(!t->ring)) {
         if (!gilrec_thread_ready(t)) return;
     }
     if (t->pending_release) finish_release(t, GILREC_GIL_RELEASE);
-    if (UNLIKELY(t->head >= t->limit) && !make_room(t)) {
-        __atomic_add_fetch(&gilrec_process->dropped, 1, __ATOMIC_RELAXED);
-        return;
+    if (UNLIKELY(t->deferred_lock)) {
+        write_deferred_lock(t);
+        publish(t);
     }
+    if (!reserve(t, 1)) return;
     // Provisional reason: interval when a waiter asked for a drop; the next event may say otherwise.
     extern volatile int gilrec_drop_pending;
-    write_slot(t, GILREC_GIL_RELEASE, 0, gilrec_drop_pending ? GILREC_RELEASE_INTERVAL : GILREC_RELEASE_NATIVE, gilrec_now());
+    write_slot(t, GILREC_GIL_RELEASE, 0, gilrec_drop_pending ? GILREC_RELEASE_INTERVAL : GILREC_RELEASE_NATIVE, now);
     t->pending_release = 1;
     t->since_release = SINCE_NOTHING;
     // Not published: the next event of this thread publishes both.
@@ -330,9 +426,9 @@ void gilrec_flush_pending(thread_state *t) {
     }
 }
 
-void gilrec_sample_context_switches(thread_state *t) {
-    int64_t now = gilrec_now();
-    if (now - t->last_rusage_ns < 50000) return;
+void gilrec_sample_context_switches(thread_state *t, int64_t now) {
+    // At most every 50 µs (getrusage costs ~1 µs); in counter ticks, 200k is 50 µs at 4 GHz or more.
+    if (now - t->last_rusage_ns < (gilrec_ticks ? 200000 : 50000)) return;
     t->last_rusage_ns = now;
     struct rusage usage;
     if (getrusage(RUSAGE_THREAD, &usage) != 0) return;
@@ -340,7 +436,7 @@ void gilrec_sample_context_switches(thread_state *t) {
     if (!voluntary && !involuntary) return;
     t->vol_ctx = usage.ru_nvcsw;
     t->invol_ctx = usage.ru_nivcsw;
-    gilrec_emit(GILREC_OS_CTX, 0, (voluntary << 32) | (involuntary & 0xffffffff));
+    gilrec_emit_at(GILREC_OS_CTX, 0, (voluntary << 32) | (involuntary & 0xffffffff), now);
 }
 
 /// The thread's end record: CPU time and context switches of the whole thread.
@@ -367,6 +463,7 @@ static void thread_exit(void *unused) {
     if (!gilrec_armed || !t->ring || t->dead) return;
     gilrec_emit(GILREC_THREAD_END, 0, 0);
     write_thread_end(t);
+    gilrec_write_counts(t);
     t->dead = 1;
     gilrec_store32_release(&t->ring->state, GILREC_RING_RETIRED);
     t->ring = NULL;
@@ -380,9 +477,10 @@ static void process_exit(int status, void *unused) {
     thread_state *t = gilrec_self();
     if (t->ring && !t->dead) {
         // CPython never drops the GIL at the very end (it is destroyed): close the hold here.
-        if (t->gil == GIL_HOLDING) gilrec_emit_release();
+        if (t->gil == GIL_HOLDING) gilrec_emit_release(gilrec_event_time());
         gilrec_emit(GILREC_THREAD_END, 0, status != 0);
         write_thread_end(t);
+        gilrec_write_counts(t);
         t->dead = 1;
     }
     gilrec_armed = 0;

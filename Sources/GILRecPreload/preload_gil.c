@@ -141,8 +141,9 @@ EXPORT int pthread_cond_signal(pthread_cond_t *cond) {
         t->gil = GIL_NONE;
         t->selftest_releases++;
         if (gilrec_armed && t->ring) {
-            gilrec_sample_context_switches(t);
-            gilrec_emit_release();
+            int64_t now = gilrec_event_time();  // one reading for the sample's throttle and the release
+            gilrec_sample_context_switches(t, now);
+            gilrec_emit_release(now);
         }
     }
     return real_pthread_cond_signal(cond);

@@ -11,6 +11,7 @@
 #include "preload.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
 static int (*real_sem_wait)(sem_t *);
 static int (*real_sem_timedwait)(sem_t *, const struct timespec *);
@@ -41,20 +42,33 @@ int32_t gilrec_new_object(void) { return __atomic_add_fetch(&next_object, 1, __A
 enum { SLOTS = 16384 };
 static uintptr_t keys[SLOTS];
 static int32_t objects[SLOTS];
+/// Threads blocked on the slot's semaphore right now: its holder records its hold when it lets go.
+static int32_t waiting[SLOTS];
 static int32_t mapped;
+/// GILREC_LOCK_HOLDS=all: every hold of a named lock is recorded, not only those someone waited through.
+static int all_holds = -1;
 #define TOMBSTONE ((uintptr_t)1)
 
 static inline uint32_t slot_of(uintptr_t key) { return (uint32_t)((key >> 4) * 2654435761u) & (SLOTS - 1); }
 
-static int32_t lookup(uintptr_t semaphore) {
+/// The object of `semaphore` (0 when not mapped) and, through `at`, its slot.
+static int32_t lookup_slot(uintptr_t semaphore, uint32_t *at) {
     if (!__atomic_load_n(&mapped, __ATOMIC_RELAXED)) return 0;
     uint32_t slot = slot_of(semaphore);
     for (int probe = 0; probe < SLOTS; probe++, slot = (slot + 1) & (SLOTS - 1)) {
         uintptr_t key = __atomic_load_n(&keys[slot], __ATOMIC_ACQUIRE);
-        if (key == semaphore) return __atomic_load_n(&objects[slot], __ATOMIC_ACQUIRE);
+        if (key == semaphore) {
+            *at = slot;
+            return __atomic_load_n(&objects[slot], __ATOMIC_ACQUIRE);
+        }
         if (key == 0) return 0;
     }
     return 0;
+}
+
+static inline int32_t lookup(uintptr_t semaphore) {
+    uint32_t slot;
+    return lookup_slot(semaphore, &slot);
 }
 
 void gilrec_map_semaphore(uintptr_t semaphore, int32_t obj) {
@@ -123,40 +137,45 @@ static int64_t timeout_ns(clockid_t clock, const struct timespec *deadline) {
 
 /// A blocking wait with the GIL released: lock_request · (the wait) · lock_acquire (· lock_release at once
 /// for an unnamed object, whose holds are not seen).
-static int32_t begin_wait(thread_state *t, sem_t *semaphore, int64_t timeout) {
+static int32_t begin_wait(thread_state *t, sem_t *semaphore, int64_t timeout, uint32_t *slot) {
     if (!recording(t) || t->gil == GIL_HOLDING) return 0;
-    int32_t obj = lookup((uintptr_t)semaphore);
+    int32_t obj = lookup_slot((uintptr_t)semaphore, slot);
     if (obj == 0) {
         if (t->python_wait_depth > 0) return 0;
         obj = -unnamed_object((uintptr_t)semaphore);
+    } else if (obj > 0) {
+        __atomic_add_fetch(&waiting[*slot], 1, __ATOMIC_RELAXED);
     }
     gilrec_emit(GILREC_LOCK_REQUEST, obj > 0 ? obj : -obj, timeout);
     t->since_release = SINCE_LOCK;
     return obj;
 }
 
-static void end_wait(int32_t obj, int result) {
+static void end_wait(int32_t obj, int result, uint32_t slot) {
     if (!obj) return;
+    if (obj > 0) __atomic_sub_fetch(&waiting[slot], 1, __ATOMIC_RELAXED);
     gilrec_emit(GILREC_LOCK_ACQUIRE, obj > 0 ? obj : -obj, result == 0);
     if (obj < 0 && result == 0) gilrec_emit(GILREC_LOCK_RELEASE, -obj, 0);
 }
 
 EXPORT int sem_wait(sem_t *semaphore) {
     if (UNLIKELY(!real_sem_wait)) gilrec_resolve_locks();
-    int32_t obj = begin_wait(gilrec_self(), semaphore, -1);
+    uint32_t slot = 0;
+    int32_t obj = begin_wait(gilrec_self(), semaphore, -1, &slot);
     int result = real_sem_wait(semaphore);
     int error = errno;
-    end_wait(obj, result);
+    end_wait(obj, result, slot);
     errno = error;
     return result;
 }
 
 EXPORT int sem_timedwait(sem_t *semaphore, const struct timespec *deadline) {
     if (UNLIKELY(!real_sem_timedwait)) gilrec_resolve_locks();
-    int32_t obj = begin_wait(gilrec_self(), semaphore, timeout_ns(CLOCK_REALTIME, deadline));
+    uint32_t slot = 0;
+    int32_t obj = begin_wait(gilrec_self(), semaphore, timeout_ns(CLOCK_REALTIME, deadline), &slot);
     int result = real_sem_timedwait(semaphore, deadline);
     int error = errno;
-    end_wait(obj, result);
+    end_wait(obj, result, slot);
     errno = error;
     return result;
 }
@@ -167,10 +186,11 @@ EXPORT int sem_clockwait(sem_t *semaphore, clockid_t clock, const struct timespe
         errno = ENOSYS;
         return -1;
     }
-    int32_t obj = begin_wait(gilrec_self(), semaphore, timeout_ns(clock, deadline));
+    uint32_t slot = 0;
+    int32_t obj = begin_wait(gilrec_self(), semaphore, timeout_ns(clock, deadline), &slot);
     int result = real_sem_clockwait(semaphore, clock, deadline);
     int error = errno;
-    end_wait(obj, result);
+    end_wait(obj, result, slot);
     errno = error;
     return result;
 }
@@ -182,13 +202,9 @@ EXPORT int sem_trywait(sem_t *semaphore) {
         thread_state *t = gilrec_self();
         if (recording(t)) {
             int32_t obj = lookup((uintptr_t)semaphore);
-            // An uncontended acquire of a named lock: request and acquire at one instant, as gilrec's runtime.
-            if (obj > 0) {
-                int error = errno;
-                gilrec_emit(GILREC_LOCK_REQUEST, obj, -1);
-                gilrec_emit(GILREC_LOCK_ACQUIRE, obj, 1);
-                errno = error;
-            }
+            // An uncontended acquire of a named lock: request and acquire at one instant, as gilrec's runtime,
+            // written with the release (or before anything else this thread records meanwhile).
+            if (obj > 0) gilrec_defer_lock_acquire(t, obj);
         }
     }
     return result;
@@ -198,8 +214,17 @@ EXPORT int sem_post(sem_t *semaphore) {
     if (UNLIKELY(!real_sem_post)) gilrec_resolve_locks();
     thread_state *t = gilrec_self();
     if (recording(t)) {
-        int32_t obj = lookup((uintptr_t)semaphore);
-        if (obj > 0) gilrec_emit(GILREC_LOCK_RELEASE, obj, 0);
+        uint32_t slot = 0;
+        int32_t obj = lookup_slot((uintptr_t)semaphore, &slot);
+        if (obj > 0) {
+            int error = errno;
+            if (all_holds < 0) {
+                const char *holds = getenv(GILREC_ENV_LOCK_HOLDS);
+                all_holds = holds && !strcmp(holds, "all");
+            }
+            gilrec_emit_lock_release(t, obj, all_holds || __atomic_load_n(&waiting[slot], __ATOMIC_RELAXED) > 0);
+            errno = error;
+        }
     }
     return real_sem_post(semaphore);
 }

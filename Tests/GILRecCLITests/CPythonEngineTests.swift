@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GILRuntime
 import GILTrace
 import TraceStore
 @testable import GILRecCLI
@@ -213,6 +214,82 @@ struct CPythonEngineTests {
         #expect(CPythonDrain.programAndArguments(["python3", "-c", "print(1)", "x"], pid: 1) == ("-c", ["print(1)", "x"]))
         #expect(CPythonDrain.programAndArguments(["python3", "-X", "dev", "-m", "http.server", "80"], pid: 1) == ("-m http.server", ["80"]))
         #expect(CPythonDrain.programAndArguments([], pid: 7) == ("pid 7", []))
+    }
+
+    /// Rings of 64 slots, written three slots at a time by `with lock:` and drained every few ms: the producers
+    /// wait for room, and every event arrives exactly once (sequence numbers 1…N, none twice, none missing).
+    @Test func tinyRingsLoseAndRepeatNothing() throws {
+        let database = TemporaryDatabase()
+        let script = database.directory.appendingPathComponent("locks.py")
+        try """
+            import threading
+            lock = threading.Lock()
+            def work():
+                for _ in range(2000):
+                    with lock:
+                        pass
+            threads = [threading.Thread(target=work) for _ in range(2)]
+            for t in threads: t.start()
+            for t in threads: t.join()
+            """.write(to: script, atomically: true, encoding: .utf8)
+        let capture = OutputCapture()
+        var request = Recording.Request(
+            programPath: script.path, source: "", databasePath: database.path, output: .capture(capture))
+        request.python = try #require(InstalledPython.python3)
+        request.ringCapacity = 64
+        request.recordAllLockHolds = true
+        let result = try Recording.record(request)
+        #expect(result.outcome.status == .ok, "\(capture.standardError)")
+        #expect(result.droppedEvents == 0)
+        let run = result.runID
+        #expect(try scalar("SELECT count(*) FROM events WHERE run_id = :run", run: run, in: database) >= 12000)
+        #expect(try scalar("SELECT max(seq) - count(*) FROM events WHERE run_id = :run", run: run, in: database) <= 2,
+                "sequence numbers 1…N: only the synthesised thread ends may stand apart")
+        #expect(try TraceInvariantTests.violations(in: database, run: run) == [])
+    }
+
+    /// Holds of a named lock: by default only those another thread waited through become events, the rest are
+    /// counted in the run's notes; `--lock-holds all` records every one.
+    @Test func uncontendedHoldsAreCountedOrRecorded() throws {
+        let source = """
+            import threading
+            lock = threading.Lock()
+            def work():
+                for _ in range(1000):
+                    with lock:
+                        pass
+            threads = [threading.Thread(target=work) for _ in range(2)]
+            for t in threads: t.start()
+            for t in threads: t.join()
+            """
+        let python = try #require(InstalledPython.python3)
+        guard try PythonInterpreter.probe(python).version.lexicographicallyPrecedes([3, 13]) else { return }  // PyMutex
+        for all in [false, true] {
+            let database = TemporaryDatabase()
+            let script = database.directory.appendingPathComponent("locks.py")
+            try source.write(to: script, atomically: true, encoding: .utf8)
+            var request = Recording.Request(
+                programPath: script.path, source: "", databasePath: database.path, output: .capture(OutputCapture()))
+            request.python = python
+            request.recordAllLockHolds = all
+            let result = try Recording.record(request)
+            let run = try TraceReader(path: database.path).resolveRun(String(result.runID))
+            let holds = try scalar("""
+                SELECT count(*) FROM slices s JOIN objects o ON o.run_id = s.run_id AND o.obj_id = s.obj
+                WHERE s.run_id = :run AND s.state = 'lock_hold' AND o.name = 'lock'
+                """, run: result.runID, in: database)
+            // "lock 'lock' (line 2): 1998 uncontended acquisitions counted, not recorded …"
+            let note = (run.notes ?? "").split(separator: "\n").first { $0.hasPrefix("lock 'lock'") }
+            let counted = note.flatMap { $0.components(separatedBy: ": ").dropFirst().first }
+                .flatMap { $0.split(separator: " ").first.flatMap { Int64($0) } } ?? 0
+            if all {
+                #expect(holds == 2000)
+                #expect(counted == 0)
+            } else {
+                #expect(holds + counted == 2000, "\(holds) recorded + \(counted) counted; notes: \(run.notes ?? "")")
+            }
+            #expect(try TraceInvariantTests.violations(in: database, run: result.runID) == [])
+        }
     }
 
     @Test func timeoutStopsTheProgramAndKeepsTheTrace() throws {

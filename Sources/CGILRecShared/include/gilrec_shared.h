@@ -18,7 +18,7 @@
 /// One event: the same 32 bytes, field for field, as GILTrace's `Event` (a test checks the offsets).
 typedef struct gilrec_event {
     int64_t seq;    // per-process order, from 1
-    int64_t ts;     // CLOCK_MONOTONIC nanoseconds (absolute; the consumer subtracts the run's origin)
+    int64_t ts;     // CLOCK_MONOTONIC ns, or counter ticks (`clock` of the header): the consumer converts
     int64_t arg;
     int32_t obj;
     uint16_t tid;   // small thread id in first-event order; the arming thread is 1
@@ -47,6 +47,13 @@ typedef struct gilrec_ring {
     char pad_state[52];
 } gilrec_ring;
 
+/// What events' timestamps are: gilrec asks for the CPU's counter (GILREC_ENV_CLOCK=ticks) where its own
+/// recorder trusts it (GILCore's TickClock: the kernel's clocksource is the TSC); the consumer converts.
+enum {
+    GILREC_CLOCK_MONOTONIC = 0,  // CLOCK_MONOTONIC nanoseconds
+    GILREC_CLOCK_TICKS = 1,      // rdtsc / cntvct_el0
+};
+
 /// Process states.
 enum {
     GILREC_PROCESS_STARTING = 0,  // file created, GIL not found yet: no events
@@ -70,8 +77,10 @@ typedef struct gilrec_process_header {
     int32_t state;             // atomic: GILREC_PROCESS_*
     int32_t exit_code;         // valid once state == EXITED
     int32_t consumer_pid;      // gilrec's pid: a producer stops waiting for room once it is gone
-    int64_t consumer_heartbeat_ns;  // written by the consumer at every drain pass
-    char reserved[48];
+    int32_t clock;             // GILREC_CLOCK_*: what events' `ts` holds
+    int32_t reserved_int;
+    int64_t origin_ticks;      // the counter when the file was created (GILREC_CLOCK_TICKS only)
+    char reserved[40];
 } gilrec_process_header;
 
 /// Where ring `index`'s header and slots are in a mapped process file.
@@ -103,6 +112,9 @@ static inline int gilrec_cas32(int32_t *p, int32_t expected, int32_t desired) {
 #define GILREC_ENV_CONSUMER "GILREC_CONSUMER_PID"    // gilrec's pid
 #define GILREC_ENV_RING_CAPACITY "GILREC_RING_CAPACITY"  // optional: slots per ring (tests use small rings)
 #define GILREC_ENV_DISABLE "GILREC_DISABLE"          // tests: pretend the layout is unknown ("layout")
+#define GILREC_ENV_CLOCK "GILREC_CLOCK"              // "ticks": timestamp events with the CPU's counter
+#define GILREC_ENV_LOCK_HOLDS "GILREC_LOCK_HOLDS"    // "all": record every hold of a named lock, not only
+                                                     // those another thread waited through
 
 #endif
 

@@ -17,12 +17,12 @@ import GILTrace
 /// synchronised across CPUs (Documentation/admin-guide/kernel-parameters.txt, `tsc=`), or on arm64, whose
 /// generic timer is architecturally synchronised. Anything else falls back to `clock_gettime`.
 @usableFromInline
-struct TickClock: Sendable {
+package struct TickClock: Sendable {
     /// True: readings are counter ticks, converted by `TickConverter`; false: readings are monotonic ns.
     @usableFromInline let usesCounter: Bool
 
     /// - Parameter preferCounter: false forces `clock_gettime` (tests compare both sources).
-    init(preferCounter: Bool = true) {
+    package init(preferCounter: Bool = true) {
         usesCounter = preferCounter && Self.counterIsTrusted
     }
 
@@ -33,7 +33,7 @@ struct TickClock: Sendable {
     }
 
     /// Whether the counter may be read directly on this machine (decided once per process).
-    static let counterIsTrusted: Bool = {
+    package static let counterIsTrusted: Bool = {
         guard gil_tick_counter_available() != 0 else { return false }
         #if arch(x86_64)
         return currentClocksource() == "tsc"
@@ -73,7 +73,7 @@ private extension String {
 /// error stays within about two anchor jitters, plus any change of NTP's slew within that span.
 /// Readings near an anchor change can step back by the anchor jitter (tens of ns); the drain clamps each
 /// thread's timestamps to be non-decreasing.
-struct TickConverter {
+package struct TickConverter {
     let usesCounter: Bool
     /// `CLOCK_MONOTONIC` ns of the run's origin (`TraceRecorder.originNs`).
     let originNs: Int64
@@ -89,7 +89,7 @@ struct TickConverter {
         var ns: Int64
     }
 
-    init(clock: TickClock, originNs: Int64) {
+    package init(clock: TickClock, originNs: Int64) {
         usesCounter = clock.usesCounter
         self.originNs = originNs
         guard clock.usesCounter else {
@@ -117,7 +117,7 @@ struct TickConverter {
     }
 
     /// Takes a new anchor (once per drain pass) and refines the rate.
-    mutating func advance() {
+    package mutating func advance() {
         guard usesCounter else { return }
         let now = Self.anchor()
         // Counter and clock both moved forward by a measurable amount: otherwise keep the previous rate.
@@ -129,7 +129,7 @@ struct TickConverter {
 
     /// Nanoseconds since the origin of a `TickClock.read()` value.
     @inline(__always)
-    func ns(_ reading: Int64) -> Int64 {
+    package func ns(_ reading: Int64) -> Int64 {
         guard usesCounter else { return reading &- originNs }
         // (ticks since the anchor × ns per tick in 32.32) >> 32 from the 128-bit product: one multiply, exact
         // to under 1 ns per 4·10⁹ ticks, rounded down, no range checks (a Double → Int64 conversion traps on

@@ -1,3 +1,4 @@
+import CGILRecShared
 import Foundation
 import GILCore
 import GILRuntime
@@ -27,6 +28,7 @@ struct CPythonEngine: RecordingEngine {
         // As under gilrec's runtime, $GILREC_HTTP names the loopback server (Examples/io_fetch.py fetches from it).
         var base = ProcessInfo.processInfo.environment.merging(request.environment) { $1 }
         base["GILREC_HTTP"] = LoopbackHTTPServer.shared.baseURL
+        if request.recordAllLockHolds { base[GILREC_ENV_LOCK_HOLDS] = "all" }
         // `--switch-interval`: the start-up code calls sys.setswitchinterval before the program runs.
         if request.switchIntervalNs != 5_000_000 {
             base["GILREC_SWITCH_INTERVAL"] = String(Double(request.switchIntervalNs) / 1e9)
@@ -64,7 +66,7 @@ struct CPythonEngine: RecordingEngine {
         let main = drain.mainProcess
         var notes = main?.notes ?? []
         if let main, main.disarmed {
-            warnings.append("not recorded: " + (main.notes.last ?? "the recorder disarmed"))
+            warnings.append("not recorded: " + (main.disarmReason ?? "the recorder disarmed"))
         } else if main == nil {
             let why = "\(interpreter.command) did not run gilrec's start-up code (started with -I, -E or -S, or PYTHONPATH reset?): nothing was recorded"
             notes.append(why)

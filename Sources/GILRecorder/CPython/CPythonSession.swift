@@ -1,5 +1,6 @@
 import CGILRecShared
 import Foundation
+import GILCore
 
 /// The directory one `gilrec run --python` shares with the recorded processes: the preload library and the
 /// start-up code (written from the copies embedded in gilrec), and each armed process's ring and meta files
@@ -66,6 +67,8 @@ package final class CPythonSession: @unchecked Sendable {  // immutable after in
         environment[Self.preloadVariable] = libraryPath
         environment[GILREC_ENV_CONSUMER] = String(consumer)
         if let ringCapacity { environment[GILREC_ENV_RING_CAPACITY] = String(ringCapacity) }
+        // The CPU's counter where gilrec's own recorder trusts it: ~20 ns per event instead of ~50.
+        if TickClock.counterIsTrusted { environment[GILREC_ENV_CLOCK] = "ticks" }
         return environment
     }
 

@@ -17,6 +17,8 @@ enum MetaRecord: Equatable {
     case note(String)
     /// X exit_code
     case exited(code: Int32)
+    /// C obj count — uncontended acquisitions of a named lock that were counted, not recorded
+    case uncontended(obj: Int32, count: Int64)
 
     /// Parses one line (without its newline); nil for a record this build does not know or a damaged line.
     init?(line: Substring) {
@@ -46,6 +48,9 @@ enum MetaRecord: Equatable {
         case "X":
             guard let code = int32(1) else { return nil }
             self = .exited(code: code)
+        case "C":
+            guard let obj = int32(1), let count = int(2) else { return nil }
+            self = .uncontended(obj: obj, count: count)
         default:
             return nil
         }

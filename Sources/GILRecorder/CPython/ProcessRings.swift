@@ -45,6 +45,8 @@ final class ProcessRings: @unchecked Sendable {  // the drain thread only
     var state: Int32 { gilrec_load32_acquire(&header.pointee.state) }
     var exitCode: Int32 { header.pointee.exit_code }
     var droppedEvents: Int64 { gilrec_load_acquire(&header.pointee.dropped) }
+    /// Whether events carry the CPU's counter (converted by the consumer) rather than monotonic ns.
+    var usesTicks: Bool { header.pointee.clock == Int32(GILREC_CLOCK_TICKS) }
 
     var hasExited: Bool { state == Int32(GILREC_PROCESS_EXITED) }
     /// The last sequence number the process handed out.

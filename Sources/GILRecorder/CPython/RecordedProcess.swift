@@ -1,5 +1,6 @@
 import CGILRecShared
 import Foundation
+import GILCore
 import GILTrace
 import TraceStore
 
@@ -14,7 +15,19 @@ final class RecordedProcess: @unchecked Sendable {  // the drain thread only (th
     /// What the process's P record said (nil until read).
     private(set) var executable: String?
     private(set) var commandLine: [String] = []
-    private(set) var notes: [String] = []
+    private(set) var recorderNotes: [String] = []
+    /// Named locks' uncontended acquisitions that were counted, not recorded (default `--lock-holds contended`).
+    private var uncontended: [Int32: Int64] = [:]
+    private var objectNames: [Int32: (name: String, line: Int32)] = [:]
+
+    /// What the recorder said (armed, disarmed, why) and what it counted without recording.
+    var notes: [String] {
+        recorderNotes + uncontended.sorted { $0.key < $1.key }.map { obj, count in
+            let name = objectNames[obj].map { "'\($0.name)'" + ($0.line > 0 ? " (line \($0.line))" : "") } ?? "object \(obj)"
+            return "lock \(name): \(count) uncontended acquisition\(count == 1 ? "" : "s") counted, not recorded"
+                + " (`--lock-holds all` records them)"
+        }
+    }
     private(set) var exitCode: Int32?
     private var threads: [Int32: ThreadInfo] = [:]
     private var scratch: [Event] = []
@@ -23,6 +36,10 @@ final class RecordedProcess: @unchecked Sendable {  // the drain thread only (th
     /// Threads whose thread_start was drained, and those whose thread_end was.
     private var started: Set<UInt16> = []
     private var ended: Set<UInt16> = []
+    /// Counter ticks → ns since the process armed (anchored again at every pass), when events carry ticks.
+    private var converter: TickConverter?
+    /// Each thread's latest timestamp, by tid: a new anchor may step readings back by its jitter (tens of ns).
+    private var lastTs: [Int64] = []
 
     init(pid: Int32, rings: ProcessRings, meta: MetaLog, writer: RunWriter) {
         self.pid = pid
@@ -30,6 +47,18 @@ final class RecordedProcess: @unchecked Sendable {  // the drain thread only (th
         self.meta = meta
         self.writer = writer
         scratch.reserveCapacity(8192)
+        if rings.usesTicks { converter = TickConverter(clock: TickClock(preferCounter: true), originNs: rings.originNs) }
+    }
+
+    /// A raw timestamp as ns since the process armed, never before the thread's previous one.
+    @inline(__always)
+    private func relative(_ raw: Int64, tid: UInt16) -> Int64 {
+        let ns = max(0, converter.map { $0.ns(raw) } ?? (raw &- rings.originNs))
+        let index = Int(tid)
+        if index >= lastTs.count { lastTs += Array(repeating: 0, count: index + 1 - lastTs.count) }
+        let clamped = max(ns, lastTs[index])
+        lastTs[index] = clamped
+        return clamped
     }
 
     var runID: Int64 { writer.runID }
@@ -46,9 +75,9 @@ final class RecordedProcess: @unchecked Sendable {  // the drain thread only (th
         // appends them (a release published late, or a thread preempted between taking its number and
         // publishing, still lands at its own key).
         scratch.sort { $0.seq < $1.seq }
-        let origin = rings.originNs
+        converter?.advance()
         for index in scratch.indices {
-            scratch[index].ts = max(0, scratch[index].ts &- origin)
+            scratch[index].ts = relative(scratch[index].ts, tid: scratch[index].tid)
         }
         lastEventNs = max(lastEventNs, scratch.last.map(\.ts) ?? 0)
         for event in scratch where event.kindCode <= EventKind.threadEnd.rawValue {
@@ -67,7 +96,7 @@ final class RecordedProcess: @unchecked Sendable {  // the drain thread only (th
         guard processEnded else { return }
         var closing = rings.unpublishedReleases().map { release -> Event in
             var event = release
-            event.ts = max(0, event.ts &- rings.originNs)
+            event.ts = relative(event.ts, tid: event.tid)
             event.arg = GILReleaseReason.exit.rawValue
             return event
         }
@@ -110,9 +139,12 @@ final class RecordedProcess: @unchecked Sendable {  // the drain thread only (th
                 $0.involuntaryContextSwitches = involuntary
             }
         case .object(let id, let kind, let name, let line):
+            objectNames[id] = (name, line)
             writer.describeObject(ObjectInfo(id: id, kind: ObjectKind(rawValue: kind) ?? .lock, name: name, sourceLine: line))
         case .note(let text):
-            notes.append(text)
+            recorderNotes.append(text)
+        case .uncontended(let obj, let count):
+            uncontended[obj, default: 0] += count
         case .exited(let code):
             exitCode = code
         }
@@ -130,6 +162,9 @@ final class RecordedProcess: @unchecked Sendable {  // the drain thread only (th
 
     /// Whether the preload library gave up in this process (a note says why).
     var disarmed: Bool { rings.state == Int32(GILREC_PROCESS_DISARMED) }
+
+    /// Why it disarmed (its last note), when it did.
+    var disarmReason: String? { disarmed ? recorderNotes.last : nil }
 
     /// Whether the process still exists (a zombie no longer runs).
     var isAlive: Bool {
