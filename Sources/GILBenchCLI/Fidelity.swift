@@ -22,6 +22,11 @@ package struct Fidelity {
         package var echoRounds = 100
         /// Seed runs per mode (median); race and sleep run once.
         package var seedRepeats = 3
+        /// Sleeps of the convoy scenario and their length (s).
+        package var convoySleeps = 50
+        package var convoySleepSeconds = 0.0002
+        /// `with lock:` iterations per thread of the lock-heavy scenario (4 threads).
+        package var lockIterations = 200_000
         /// Echo runs per switch interval; the run with the median slowdown is shown. One run of 100 rounds
         /// still moved by ±1× between identical runs (fifo 2.8–4.3× on a quiet machine).
         package var echoRepeats = 3
@@ -32,7 +37,10 @@ package struct Fidelity {
     package struct Engine: Sendable {
         package enum Kind: Sendable {
             case gilrec(GILPolicy, CheckMode)
+            /// Run plainly (CPython 2.7, which gilrec cannot record): figures the programs print only.
             case cpython(path: String)
+            /// Run by `gilrec run --python` (CPython 3.8+): the store's distributions too.
+            case recordedCPython(path: String)
         }
         package var name: String
         package var kind: Kind
@@ -48,6 +56,19 @@ package struct Fidelity {
         package var sleepSpeedup: Double?
         /// Switch interval (ns) → (mean alone, mean contended, p50, p99) in seconds.
         package var echo: [Int64: (alone: Double, contended: Double, p50: Double, p99: Double)] = [:]
+        /// From the store (seed threaded): the two CPU threads' GIL holds and request → acquire waits, s.
+        package var holdP50: Double?
+        package var holdP99: Double?
+        package var waitP50: Double?
+        package var waitP99: Double?
+        /// From the store (convoy): each sleep's end to the sleeper's next acquire, s.
+        package var reacquireP50: Double?
+        package var reacquireP99: Double?
+        /// From the store (lock-heavy): GIL switches/s, waits that blocked, their p50/p99 (s).
+        package var lockSwitchesPerSecond: Double?
+        package var lockWaits: Double?
+        package var lockWaitP50: Double?
+        package var lockWaitP99: Double?
         package var problems: [String] = []
 
         package func convoy(_ intervalNs: Int64) -> Double? {
@@ -73,7 +94,7 @@ package struct Fidelity {
         }
         if includeCPython {
             if let python3 = CPython.find() {
-                engines.append(Engine(name: "CPython \(CPython.version(python3) ?? "3")", kind: .cpython(path: python3)))
+                engines.append(Engine(name: "CPython \(CPython.version(python3) ?? "3")", kind: .recordedCPython(path: python3)))
             }
             if let python2 = CPython.findPython27() {
                 engines.append(Engine(name: "CPython \(CPython.version(python2) ?? "2.7")", kind: .cpython(path: python2)))
@@ -98,15 +119,50 @@ package struct Fidelity {
             var serial: [Double] = []
             var threaded: [Double] = []
             var rates: [Double] = []
+            var distributions: [GILDistributions] = []
             for _ in 0..<max(1, sizes.seedRepeats) {
                 serial.append(try run(engine, FidelityScenario.seed, ["serial", String(sizes.seedIterations)]).values["seconds", default: .nan])
                 let t = try run(engine, FidelityScenario.seed, ["threaded", String(sizes.seedIterations)])
                 threaded.append(t.values["seconds", default: .nan])
                 if let runID = t.runID, let rate = try switchesPerSecond(runID: runID) { rates.append(rate) }
+                if let runID = t.runID, let d = try gilDistributions(runID: runID) { distributions.append(d) }
             }
             m.seedSerial = Self.median(serial)
             m.seedThreaded = Self.median(threaded)
             m.switchesPerSecond = rates.isEmpty ? nil : Self.median(rates)
+            m.holdP50 = Self.median(distributions.compactMap(\.holdP50))
+            m.holdP99 = Self.median(distributions.compactMap(\.holdP99))
+            m.waitP50 = Self.median(distributions.compactMap(\.waitP50))
+            m.waitP99 = Self.median(distributions.compactMap(\.waitP99))
+        }
+        if engine.recordsToStore {
+            attempt("convoy") {
+                var p50s: [Double] = [], p99s: [Double] = []
+                for _ in 0..<max(1, sizes.seedRepeats) {
+                    let r = try run(engine, FidelityScenario.convoy, [String(sizes.convoySleeps), String(sizes.convoySleepSeconds)])
+                    guard let runID = r.runID, let delay = try reacquireDelays(runID: runID) else { continue }
+                    if let p50 = delay.p50 { p50s.append(Double(p50) / 1e9) }
+                    if let p99 = delay.p99 { p99s.append(Double(p99) / 1e9) }
+                }
+                m.reacquireP50 = Self.median(p50s)
+                m.reacquireP99 = Self.median(p99s)
+            }
+            attempt("lock-heavy") {
+                var rates: [Double] = [], counts: [Double] = [], p50s: [Double] = [], p99s: [Double] = []
+                for _ in 0..<max(1, sizes.seedRepeats) {
+                    let r = try run(engine, FidelityScenario.lockHeavy, [String(sizes.lockIterations)])
+                    guard let runID = r.runID else { continue }
+                    if let rate = try switchesPerSecond(runID: runID) { rates.append(rate) }
+                    let waits = try blockedLockWaits(runID: runID)
+                    counts.append(Double(waits.count))
+                    if let p50 = waits.p50 { p50s.append(Double(p50) / 1e9) }
+                    if let p99 = waits.p99 { p99s.append(Double(p99) / 1e9) }
+                }
+                m.lockSwitchesPerSecond = Self.median(rates)
+                m.lockWaits = Self.median(counts)
+                m.lockWaitP50 = Self.median(p50s)
+                m.lockWaitP99 = Self.median(p99s)
+            }
         }
         attempt("race") {
             let r = try run(engine, FidelityScenario.race, [String(sizes.raceIterations)]).values
@@ -156,6 +212,19 @@ package struct Fidelity {
                 throw BenchmarkError(description: "exit \(result.outcome.exitCode): \(capture.standardError.suffix(300))")
             }
             return Output(values: values, runID: result.runID)
+        case .recordedCPython(let path):
+            let file = directory.appendingPathComponent("fidelity.py")
+            try source.write(to: file, atomically: true, encoding: .utf8)
+            let capture = OutputCapture()
+            var request = Recording.Request(
+                programPath: file.path, source: "", arguments: arguments, label: "fidelity-\(engine.name)",
+                databasePath: database, switchIntervalNs: switchIntervalNs, timeoutSeconds: 120, output: .capture(capture))
+            request.python = path
+            let result = try Recording.record(request)
+            guard result.outcome.exitCode == 0, let values = FidelityScenario.parse(capture.standardOutput) else {
+                throw BenchmarkError(description: "exit \(result.outcome.exitCode): \(capture.standardError.suffix(300))")
+            }
+            return Output(values: values, runID: result.runID)
         case .cpython(let path):
             let file = directory.appendingPathComponent("fidelity.py")
             try source.write(to: file, atomically: true, encoding: .utf8)
@@ -190,9 +259,62 @@ package struct Fidelity {
         return RunSummary.compute(facts: run.facts, slices: run.slices, threads: run.threads, dropRequests: 0).switchesPerSecond
     }
 
+    /// GIL hold and request → acquire percentiles (s) of a run's threads other than the main one.
+    struct GILDistributions {
+        var holdP50: Double?
+        var holdP99: Double?
+        var waitP50: Double?
+        var waitP99: Double?
+    }
+
+    func gilDistributions(runID: Int64) throws -> GILDistributions? {
+        let reader = try TraceReader(path: database)
+        let run = try LoadedRun.load(reader, try reader.resolveRun(String(runID)), states: [.gilHold, .gilWait])
+        func stats(_ slices: [Slice]) -> DurationStats {
+            var values = slices.filter { $0.tid != 1 }.map(\.dur)
+            return DurationStats(sorting: &values)
+        }
+        let holds = stats(run.slices.gilHolds), waits = stats(run.slices.gilWaits)
+        guard holds.count > 0 else { return nil }
+        func seconds(_ ns: Int64?) -> Double? { ns.map { Double($0) / 1e9 } }
+        return GILDistributions(holdP50: seconds(holds.p50), holdP99: seconds(holds.p99), waitP50: seconds(waits.p50), waitP99: seconds(waits.p99))
+    }
+
+    /// Reacquire delays after I/O (`ConvoyAnalysis`, as `gilstat convoy`), nil without I/O.
+    func reacquireDelays(runID: Int64) throws -> DurationStats? {
+        let reader = try TraceReader(path: database)
+        let run = try LoadedRun.load(reader, try reader.resolveRun(String(runID)), states: LoadedRun.convoyStates)
+        let convoy = ConvoyAnalysis.analyse(facts: run.facts, slices: run.slices, threads: run.threads)
+        return convoy.delay.count > 0 ? convoy.delay : nil
+    }
+
+    /// Lock waits that blocked (longer than 0 ns) on user locks: what both engines record alike (the real
+    /// CPython records no wait for an acquisition that did not block).
+    func blockedLockWaits(runID: Int64) throws -> DurationStats {
+        let reader = try TraceReader(path: database)
+        let run = try LoadedRun.load(reader, try reader.resolveRun(String(runID)), states: [.lockWait])
+        let locks = Set(run.objects.filter { $0.kind == .lock }.map(\.id))
+        var values = run.slices.lockWaits.filter { $0.dur > 0 && locks.contains($0.obj) }.map(\.dur)
+        return DurationStats(sorting: &values)
+    }
+
     static func median(_ values: [Double]) -> Double? {
         let v = values.filter { !$0.isNaN }.sorted()
         return v.isEmpty ? nil : v[(v.count - 1) / 2]
+    }
+}
+
+extension Fidelity.Engine {
+    /// gilrec's policies and the recorded real CPython: the engines whose runs are in the store.
+    package var recordsToStore: Bool {
+        if case .cpython = kind { return false }
+        return true
+    }
+
+    /// The real CPython 3 recorded from inside: the reference the model's figures are set beside.
+    package var isRecordedCPython: Bool {
+        if case .recordedCPython = kind { return true }
+        return false
     }
 }
 

@@ -159,6 +159,71 @@ enum FidelityScenario {
             nearest_rank(contended, 99)))
         """
 
+    /// Short sleeps beside one CPU-bound thread: every wake-up waits for the GIL (the convoy). argv: sleeps,
+    /// seconds per sleep.
+    static let convoy = """
+        import sys
+        import threading
+        import time
+
+        SLEEPS = int(sys.argv[1])
+        D = float(sys.argv[2])
+        done = [False]
+
+
+        def spin():
+            while not done[0]:
+                pass
+
+
+        def sleeper():
+            for _ in range(SLEEPS):
+                time.sleep(D)
+
+
+        spinner = threading.Thread(target=spin)
+        spinner.start()
+        start = time.time()
+        s = threading.Thread(target=sleeper)
+        s.start()
+        s.join()
+        elapsed = time.time() - start
+        done[0] = True
+        spinner.join()
+        print("RESULT seconds=%.6f" % elapsed)
+        """
+
+    /// 4 threads × N `with lock:` around `total += 1`: lock waits come only from a holder switched out inside
+    /// its critical section (issue #13's recorder-perturbation comparison). argv: N.
+    static let lockHeavy = """
+        import sys
+        import threading
+        import time
+        try:
+            range = xrange
+        except NameError:
+            pass
+
+        N = int(sys.argv[1])
+        lock = threading.Lock()
+        total = [0]
+
+
+        def work():
+            for _ in range(N):
+                with lock:
+                    total[0] += 1
+
+
+        start = time.time()
+        threads = [threading.Thread(target=work) for _ in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        print("RESULT seconds=%.6f total=%d" % (time.time() - start, total[0]))
+        """
+
     /// `RESULT a=1 b=2.5` → ["a": 1, "b": 2.5] from the last such line of `output`.
     static func parse(_ output: String) -> [String: Double]? {
         guard let line = output.split(separator: "\n").last(where: { $0.hasPrefix("RESULT ") }) else { return nil }

@@ -25,7 +25,7 @@ import Testing
     }
 
     @Test func everyNamedSubsetIsKnown() {
-        #expect(Benchmarks.names == ["seed", "interpreter", "overhead", "ingest", "storage", "memory", "analysis"])
+        #expect(Benchmarks.names == ["seed", "interpreter", "overhead", "cpython", "ingest", "storage", "memory", "analysis"])
         #expect(throws: (any Error).self) { try Benchmarks.run("nonsense") { _ in } }
     }
 }
