@@ -17,6 +17,8 @@ struct SweepFidelityTests {
         sizes.echoRounds = 3
         sizes.seedRepeats = 1
         sizes.echoRepeats = 1
+        sizes.convoySleeps = 5
+        sizes.lockIterations = 2_000
         return sizes
     }
 
@@ -70,6 +72,13 @@ struct SweepFidelityTests {
             #expect(m.seedRatio != nil && m.lostPercent != nil && m.sleepSpeedup != nil)
             #expect(m.switchesPerSecond == nil)
             #expect(m.echo.count == Fidelity.intervalsNs.count)
+        }
+        // The real CPython 3, recorded: the store's figures exist beside the printed ones.
+        for engine in fidelity.engines where engine.isRecordedCPython {
+            let m = fidelity.measure(engine)
+            #expect(m.problems.isEmpty, "\(m.problems)")
+            #expect(m.seedRatio != nil && m.switchesPerSecond != nil && m.holdP50 != nil && m.waitP50 != nil)
+            #expect(m.reacquireP50 != nil && m.lockSwitchesPerSecond != nil && m.lockWaits != nil)
         }
     }
 
