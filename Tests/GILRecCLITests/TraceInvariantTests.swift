@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GILTrace
 import TraceStore
 @testable import GILRecCLI
 @testable import GILRecorder
@@ -104,5 +105,40 @@ struct TraceInvariantTests {
         #expect(acquireCount >= 4)
         #expect(dropCount >= 1)
         #expect(try Self.violations(in: database, run: recorded.result.runID) == [])
+    }
+}
+
+/// `Thread.start()` as in CPython (Lib/threading.py: `self._started.wait()`): the starter releases the GIL
+/// until the new thread holds it, then waits for the GIL behind it (issue #13 7b).
+@Suite(.serialized)
+struct ThreadStartTests {
+    @Test func startReturnsOnceTheNewThreadHoldsTheGIL() throws {
+        let database = TemporaryDatabase()
+        let recorded = try recordCaptured("""
+            import threading
+            def spin():
+                n = 0
+                for i in range(200000):
+                    n += i
+            t = threading.Thread(target=spin)
+            t.start()
+            t.join()
+            """, into: database)
+        #expect(recorded.result.outcome.status == .ok)
+        let reader = try TraceReader(path: database.path)
+        let events = try reader.query(
+            "SELECT tid, kind, arg FROM events WHERE run_id = :run AND kind IN (3, 4, 6) ORDER BY seq",
+            parameters: ["run": .integer(recorded.result.runID)]
+        ).rows.map { row -> (Int64, Int64, Int64) in
+            guard case .integer(let tid) = row[0], case .integer(let kind) = row[1], case .integer(let arg) = row[2] else { return (0, 0, 0) }
+            return (tid, kind, arg)
+        }
+        // The child's first acquire comes before the main thread's first blocking-call release is over:
+        // main released (blocking_call), the child acquired (start), and only then main asked again.
+        let childAcquire = try #require(events.firstIndex { $0.0 == 2 && $0.1 == 4 })
+        let mainRelease = try #require(events.firstIndex { $0.0 == 1 && $0.1 == 6 && $0.2 == GILReleaseReason.blockingCall.rawValue })
+        let mainRequestAfter = try #require(events[mainRelease...].firstIndex { $0.0 == 1 && $0.1 == 3 })
+        #expect(mainRelease < childAcquire && childAcquire < mainRequestAfter,
+                "release \(mainRelease), child acquire \(childAcquire), main request \(mainRequestAfter)")
     }
 }

@@ -9,6 +9,7 @@ public final class ThreadHandle: @unchecked Sendable {  // `ended`/`status` behi
     public let name: String
     public let daemon: Bool
     let monitor = PThreadMonitor()
+    private var started = false
     private var ended = false
     private var status: Int32 = 0
 
@@ -39,6 +40,27 @@ public final class ThreadHandle: @unchecked Sendable {  // `ended`/`status` behi
         ) { self.ended }
         if ended { ts.emit(.lockRelease, obj: objectID, arg: 0) }
         return ended
+    }
+
+    /// `Thread.start()`'s wait for the new thread, as CPython's `self._started.wait()` (Lib/threading.py):
+    /// the starting thread releases the GIL (reason blockingCall) until the new one holds it and has begun,
+    /// then asks for it back — so the new thread runs first, and the starter waits for the GIL behind it. No
+    /// lock events: CPython's `_started` is an internal Event. Returns at once for a thread that ended.
+    public func waitUntilStarted(from ts: ThreadState) {
+        guard !monitor.withLock({ started || ended }) else { return }
+        ts.withoutGIL {
+            monitor.withLock {
+                while !started && !ended { monitor.wait() }
+            }
+        }
+    }
+
+    /// Called on the thread itself once it holds the GIL for the first time.
+    func markStarted() {
+        monitor.withLock {
+            started = true
+            monitor.broadcast()
+        }
     }
 
     /// Called on the thread itself after its last GIL release.

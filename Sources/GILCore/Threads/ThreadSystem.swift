@@ -65,6 +65,7 @@ public final class ThreadSystem: @unchecked Sendable {  // registry state behind
             ts.emit(.threadStart, arg: Int64(ts.parentTid))
             recorder.describeThread(ts.info(ended: false))
             gil.acquire(ts, reason: .threadStart)
+            handle.markStarted()
             let status = body(ts)
             gil.release(ts, reason: .exit)
             ts.emit(.threadEnd, arg: Int64(status))

@@ -156,6 +156,8 @@ enum ThreadingModule {
             inst.attributes["ident"] = .int(identOf(handle.tid))
             inst.attributes["native_id"] = .int(Int(getpid()) + Int(handle.tid) - 1)
             runtime.registerThreadObject(inst)
+            // Like CPython, start() returns once the new thread runs (holding the GIL).
+            handle.waitUntilStarted(from: ctx.ts)
             return .none
         }
         t.addMethod("join") { args, kwargs, ctx in
