@@ -65,23 +65,13 @@ final class IngestWorker: @unchecked Sendable {
         }
     }
 
-    /// How much nicer than the recording process the writer thread runs (Linux: `setpriority` with who = 0
-    /// sets the calling thread's nice value, sched(7)). The writer needs ~2,200 instructions per event and
-    /// cannot keep pace with an event-dense program on one core, so it is runnable for the whole program and
-    /// competes with the program's threads for the cores; on a busy machine that slows the very scheduling the
-    /// trace observes. At nice +10 it still takes any idle core, and the queue (`RunWriter`'s limit) absorbs
-    /// what it falls behind by. Measured on the lock-heavy benchmark, 12 alternating runs under load average
-    /// ~4: traced/untraced median 1.74× at +0, 1.51× at +10 (docs/recording-cost.md).
-    static let niceIncrement: Int32 = 10
-
+    /// The writer needs ~2,200 instructions per event and cannot keep pace with an event-dense program on one
+    /// core, so it is runnable for the whole program and competes with the program's threads for the cores:
+    /// it runs at the recorder's background priority (`RecorderThreadPriority`), and the queue (`RunWriter`'s
+    /// limit) absorbs what it falls behind by. (Before: nice +10; lock-heavy traced/untraced 1.74× at +0, 1.51×
+    /// at +10 under load ~4, docs/recording-cost.md.)
     private func lowerPriority() {
-        #if os(Linux)
-        errno = 0
-        let current = getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)
-        guard errno == 0 else { return }
-        // Raising one's own nice value never needs privileges; a failure only leaves the writer as it was.
-        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, min(19, current + Self.niceIncrement))
-        #endif
+        RecorderThreadPriority.lowerCallingThread()
     }
 
     private func store(_ items: [WriterQueue.Item]) throws {

@@ -36,6 +36,7 @@ extension TraceRecorder {
     /// sleep, up to 32× the interval (0.64 s by default), so a program that sleeps or waits on I/O without
     /// emitting costs a few wake-ups a second; any event resets it.
     func drainLoop() {
+        RecorderThreadPriority.lowerCallingThread()
         var idlePasses = 0
         while true {
             drainWake.lock()

@@ -11,7 +11,7 @@ import TraceStore
 /// armed one a run of its own, linked to its parent's.
 ///
 /// Polling rather than a wake-up from the program: a wake-up is a syscall in the recorded thread, and the
-/// drain's own CPU (at nice +10, like the writer) stays off the core a GIL waiter needs.
+/// drain's own CPU (at the recorder's background priority, like the writer) stays off the core a GIL waiter needs.
 final class CPythonDrain: @unchecked Sendable {  // `state` is behind its Mutex; the rest is immutable
     struct Configuration {
         var databasePath: String
@@ -58,8 +58,8 @@ final class CPythonDrain: @unchecked Sendable {  // `state` is behind its Mutex;
     }
 
     private func run() {
-        // Like the SQLite writer: nicer than the program, so a GIL waiter's wake-up is not delayed by it.
-        setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
+        // Like the SQLite writer: out of the way of the program's threads (a GIL waiter's wake-up above all).
+        RecorderThreadPriority.lowerCallingThread()
         var idle = 0
         while !state.withLock({ $0.stop }) {
             let moved = pass()
