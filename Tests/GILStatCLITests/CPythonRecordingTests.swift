@@ -55,6 +55,44 @@ struct CPythonRecordingTests {
         #expect(fetch["threads"]?.array.count == 9)
     }
 
+    /// The model against the real interpreter, two repeats a side: every figure gets a median, a range per side
+    /// and a verdict; the note names the figures whose ranges do not overlap.
+    @Test func compareAcrossEnginesWithRepeats() throws {
+        let path = FixtureDatabase.temporaryPath("cpython-compare")
+        let source = """
+            import threading
+            def spin():
+                n = 0
+                for i in range(200000):
+                    n += i
+            threads = [threading.Thread(target=spin) for _ in range(2)]
+            for t in threads: t.start()
+            for t in threads: t.join()
+            """
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("compare-\(UUID().uuidString).py")
+        try source.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        for label in ["model", "model", "real", "real"] {
+            var request = Recording.Request(
+                programPath: file.path, source: source, label: label, databasePath: path, output: .capture(OutputCapture()))
+            if label == "real" { request.python = CPythonRecordedDatabase.python }
+            _ = try Recording.record(request)
+        }
+        let json = try checks.json(["compare", "--group", "model", "real"], db: path)
+        let metrics = json["metrics"]?.array ?? []
+        #expect(metrics.count > 10)
+        for metric in metrics {
+            guard case .string(let verdict)? = metric["noise"] else {
+                if case .number? = metric["a"] { Issue.record("no verdict for \(metric)") }
+                continue
+            }
+            #expect(verdict == "differs" || verdict == "within noise")
+        }
+        let text = try GilstatCommand.output(["compare", "--group", "model", "real", "--db", path])
+        #expect(text.contains("2 runs") && text.contains("cpython 3."))
+        #expect(text.contains("differ beyond the repeats' spread") || text.contains("no figure differs"))
+    }
+
     /// Every query file runs on every CPython run, and the pictures and export are complete documents.
     @Test func everyQueryAndPictureWorks() throws {
         let recorded = try CPythonRecordedDatabase.get()

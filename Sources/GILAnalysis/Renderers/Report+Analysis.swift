@@ -144,6 +144,11 @@ extension Comparison.Metric {
             case .ratio, .perSecond: return .real(x)
             }
         }
-        return Record([("metric", .text(name)), ("a", v(a)), ("b", v(b)), ("delta", v(delta)), ("ratio", .real(ratio))])
+        let verdict: String? = differs.map { $0 ? "differs" : "within noise" }
+        return Record([
+            ("metric", .text(name)), ("a", v(a)), ("b", v(b)), ("delta", v(delta)), ("ratio", .real(ratio)),
+            ("a_min", v(aRange?.lowerBound)), ("a_max", v(aRange?.upperBound)), ("b_min", v(bRange?.lowerBound)),
+            ("b_max", v(bRange?.upperBound)), ("noise", .text(verdict)),
+        ])
     }
 }

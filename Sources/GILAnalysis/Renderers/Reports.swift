@@ -91,17 +91,33 @@ package enum Reports {
             sections: [.init(key: "phases", title: "Phases", body: .table(phases.map(Record.init)))])
     }
 
-    package static func compare(_ a: LoadedRun, scanA: EventScan, _ b: LoadedRun, scanB: EventScan) -> Report {
-        func figures(_ r: LoadedRun, _ scan: EventScan) -> (summary: RunSummary, convoy: ConvoyReport) {
-            (
-                RunSummary.compute(facts: r.facts, slices: r.slices, threads: r.threads, dropRequests: scan.dropRequests),
-                ConvoyAnalysis.analyse(facts: r.facts, slices: r.slices, threads: r.threads)
-            )
+    /// `gilstat compare`: two runs, or two groups of repeated runs (`--group`), side by side.
+    package static func compare(_ a: [(LoadedRun, EventScan)], _ b: [(LoadedRun, EventScan)]) -> Report {
+        func figures(_ pair: (LoadedRun, EventScan)) -> Comparison.Figures {
+            let (r, scan) = pair
+            var holds = r.slices.gilHolds.map(\.dur)
+            return Comparison.Figures(
+                summary: RunSummary.compute(facts: r.facts, slices: r.slices, threads: r.threads, dropRequests: scan.dropRequests),
+                convoy: ConvoyAnalysis.analyse(facts: r.facts, slices: r.slices, threads: r.threads),
+                holds: DurationStats(sorting: &holds))
         }
-        let c = Comparison.compare(figures(a, scanA), figures(b, scanB))
+        let c = Comparison.compare(a.map(figures), b.map(figures))
+        func side(_ runs: [(LoadedRun, EventScan)], _ letter: String) -> String {
+            let first = runs[0].0.record
+            let ids = runs.count == 1 ? "run \(first.runID)" : "\(runs.count) runs (\(runs.map { String($0.0.record.runID) }.joined(separator: ", ")))"
+            return "\(ids) (\(letter): \(first.info.label), \(first.info.engineDescription))"
+        }
+        var notes = (a + b).compactMap(\.0.statusNote)
+        if a.count >= 2 && b.count >= 2 {
+            let differing = c.metrics.filter { $0.differs == true }.map(\.name)
+            notes.append(differing.isEmpty
+                ? "no figure differs by more than its repeats' spread"
+                : "differ beyond the repeats' spread (ranges do not overlap): " + differing.joined(separator: ", "))
+        } else {
+            notes.append("one run a side: no noise estimate (`gilstat compare --group LABEL_A LABEL_B` compares repeats)")
+        }
         return Report(
-            title: "run \(a.record.runID) (a: \(a.record.info.label), \(a.record.info.engineDescription)) vs run \(b.record.runID) (b: \(b.record.info.label), \(b.record.info.engineDescription))",
-            notes: [a, b].compactMap(\.statusNote),
+            title: side(a, "a") + " vs " + side(b, "b"), notes: notes,
             sections: [.init(key: "metrics", title: "Compare", body: .table(c.metrics.map(\.record)))])
     }
 
