@@ -19,6 +19,10 @@ enum BuiltinTypes {
         // object.__new__(cls): an instance without running __init__ (copy, _replace and friends).
         t.dict["__new__"] = .object(PyMethodWrapper(.staticMethod, .object(TypeObject.objectNew)))
         t.dict["__init_subclass__"] = .object(PyMethodWrapper(.classMethod, .object(TypeObject.objectInitSubclass)))
+        // object.__subclasshook__: "no opinion", the answer ABCMeta falls back from.
+        t.dict["__subclasshook__"] = .object(PyMethodWrapper(.classMethod, .object(PyBuiltinFunction("__subclasshook__") { _, _, _ in
+            .object(BuiltinTypes.notImplemented)
+        })))
         return t
     }()
     /// `type(x)`, or `type(name, bases, dict)`: a new class, as a `class` statement would make it.
@@ -92,7 +96,8 @@ enum BuiltinTypes {
         if let src = args.first { for x in try collect(src, ctx) { try s.add(x) } }
         return .object(s)
     }
-    static let range = make("range") { _, args, _, _ in
+    static let range = make("range") { _, args, _, ctx in
+        if (1...3).contains(args.count), let big = try PyBigRange.make(args, ctx) { return big }
         func int(_ v: Value) throws -> Int {
             guard let i = indexValue(v) else {
                 throw PyException.make(.typeError, "'\(typeName(v))' object cannot be interpreted as an integer")
@@ -219,6 +224,7 @@ func typeOf(_ v: Value) -> PyType {
             }
         case .cell:
             if o is AsyncGenStep { return AsyncGenStep.type }
+            if o is PyBigRange { return BuiltinTypes.range }
             if let w = o as? PyMethodWrapper {
                 switch w.kind {
                 case .staticMethod: return BuiltinTypes.staticmethod

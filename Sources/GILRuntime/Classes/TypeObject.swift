@@ -27,6 +27,7 @@ enum TypeObject {
         }
         type.cacheable = true
         if metatype !== BuiltinTypes.type { type.metaclass = metatype }
+        for b in type.bases { b.addSubclass(type) }
         var classCell: PyCell?
         for (k, v) in namespace.entries {
             guard case .object(let s as PyStr) = k else { continue }
@@ -107,6 +108,7 @@ enum TypeObject {
             if (!args.isEmpty || !kwargs.isEmpty), initializer.map(isObjectInit) ?? true {
                 throw PyException.make(.typeError, "\(t.name)() takes no arguments")
             }
+            try checkNotAbstract(t, ctx)
             obj = .object(newInstance(t, args))
         }
         if let initializer, !isObjectInit(initializer) {
@@ -114,6 +116,15 @@ enum TypeObject {
             if !r.isNone { throw PyException.make(.typeError, "__init__() should return None, not '\(typeName(r))'") }
         }
         return obj
+    }
+
+    /// object_new's check: a class whose `__abstractmethods__` (set by ABCMeta) is not empty cannot be instantiated.
+    static func checkNotAbstract(_ t: PyType, _ ctx: ExecutionContext) throws {
+        guard let abstract = t.lookup("__abstractmethods__"), !abstract.isNone else { return }
+        let names = try collect(abstract, ctx).compactMap { v -> String? in if case .object(let s as PyStr) = v { s.value } else { nil } }.sorted()
+        guard !names.isEmpty else { return }
+        throw PyException.make(
+            .typeError, "Can't instantiate abstract class \(t.name) with abstract method\(names.count == 1 ? "" : "s") \(names.joined(separator: ", "))")
     }
 
     /// `object.__new__(t)`: a plain instance; exceptions keep their arguments (BaseException.__new__).
@@ -154,6 +165,7 @@ enum TypeObject {
         if let base = cls.mro.first(where: { BuiltinTypes.isValueType($0) }) {
             throw PyException.make(.typeError, "object.__new__(\(cls.name)) is not safe, use \(base.name).__new__()")
         }
+        if let ctx = CurrentContext.get() { try checkNotAbstract(cls, ctx) }
         return .object(newInstance(cls, Array(args.dropFirst())))
     }
 
@@ -187,6 +199,10 @@ enum TypeObject {
         t.addMethod("mro") { args, _, _ in
             guard case .object(let c as PyType) = args[0] else { return .object(PyList([])) }
             return .object(PyList(c.mro.map { .object($0) }))
+        }
+        t.addMethod("__subclasses__") { args, _, _ in
+            guard case .object(let c as PyType) = args[0] else { return .object(PyList([])) }
+            return .object(PyList(c.subclasses.map { .object($0) }))
         }
         t.addMethod("__instancecheck__") { args, _, _ in
             guard args.count == 2, case .object(let c as PyType) = args[0] else { return .bool(false) }

@@ -129,6 +129,17 @@ final class PyType: PyObject, @unchecked Sendable {
     var qualifiedName: String?
     /// The class's metaclass when it is not `type` (`class C(metaclass=M)`, or inherited from a base).
     var metaclass: PyType?
+    /// Classes made with this one as a direct base, weakly (`type.__subclasses__()`); under `lock`.
+    private var subclassRefs: [WeakType] = []
+
+    func addSubclass(_ t: PyType) {
+        lock.withLock {
+            subclassRefs.removeAll { $0.type == nil }
+            subclassRefs.append(WeakType(type: t))
+        }
+    }
+
+    var subclasses: [PyType] { lock.withLock { subclassRefs.compactMap(\.type) } }
     /// Classes made by a `class` statement belong to one runtime (only its GIL holder touches them), so
     /// they may memoize lookups; builtin types are shared by every runtime in the process and never do.
     var cacheable = false
@@ -241,6 +252,11 @@ final class PyType: PyObject, @unchecked Sendable {
         if self.name == "list" && name == "append" && module == "builtins" { f.fast = .listAppend }
         dict[name] = .object(f)
     }
+}
+
+/// A weak reference to a class (a class must not keep its subclasses alive).
+struct WeakType {
+    weak var type: PyType?
 }
 
 /// The global version of all class dictionaries: any change invalidates every memoized lookup.

@@ -62,6 +62,7 @@ func makeIteratorNative(_ v: Value, _ ctx: ExecutionContext) throws -> Value {
     if case .object(let o) = v {
         switch o {
         case let r as PyRange: return .object(PyRangeIterator(r))
+        case let r as PyBigRange: return .object(r.iterator())
         case is PyList, is PyTuple, is PyStr, is PyBytes, is PyByteArray, is PyArray: return .object(PySequenceIterator(o))
         case let d as PyDict: return .object(PyDictIterator(d, .keys))
         case let v as PyDictView: return .object(PyDictIterator(v.dict, v.mode))

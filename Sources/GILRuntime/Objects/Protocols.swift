@@ -38,6 +38,7 @@ func truthy(_ v: Value, _ ctx: ExecutionContext) throws -> Bool {
             if let f = i.type.lookup("__bool__") { return try truthy(try ctx.call(f, [v]), ctx) }
             if let f = i.type.lookup("__len__") { return try truthy(try ctx.call(f, [v]), ctx) }
             return true
+        case .cell: return (o as? PyBigRange).map { $0.length != 0 } ?? true
         default: return true
         }
     }
@@ -254,6 +255,8 @@ func containsNative(_ container: Value, _ item: Value, _ ctx: ExecutionContext) 
         case let a as PyArray:
             for x in a.items where try valuesEqual(x, item, ctx) { return true }
             return false
+        case let r as PyBigRange:
+            if let i = Arithmetic.number(item).flatMap(Arithmetic.big), typeOf(item).isSubtype(of: BuiltinTypes.int) { return r.contains(i) }
         case let r as PyRange:
             guard case .int(let i) = item else { break }
             if r.step > 0 ? (i < r.start || i >= r.stop) : (i > r.start || i <= r.stop) { return false }
@@ -302,6 +305,7 @@ func lengthNative(_ v: Value, _ ctx: ExecutionContext) throws -> Int {
         case let d as PyDict: return d.count
         case let s as PySet: return s.storage.count
         case let r as PyRange: return try r.length()
+        case let r as PyBigRange: return try r.lengthAsInt()
         case let b as PyBytes: return b.value.count
         case let b as PyByteArray: return b.count
         case let a as PyArray: return a.count

@@ -19,6 +19,7 @@ func reprNative(_ v: Value, _ ctx: ExecutionContext) throws -> String {
     case .object(let o):
         if o.tag == .subclassed, let n = BuiltinSubclasses.plainNumber(o) { return try reprNative(n, ctx) }
         if o.tag == .complex { return ComplexMath.repr(unsafeDowncast(o, to: PyComplex.self)) }
+        if let r = o as? PyBigRange { return r.repr }
         switch o {
         case let s as PyStr: return quoteString(s.value)
         case let b as PyBigInt: return try IntStringLimit.decimal(b.value)

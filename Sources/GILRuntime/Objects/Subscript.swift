@@ -74,6 +74,8 @@ enum Subscript {
             if let i = try Index.item(key, ctx) { return try a.withItems { $0[try normalize(i, $0.count, "array")] } }
             if case .object(let sl as PySlice) = key { return .object(PyArray(a.typecode, try sliceItems(a.items, sl))) }
             throw PyException.make(.typeError, "array indices must be integers")
+        case let r as PyBigRange:
+            if try Index.integer(key, ctx) != nil { return try r.item(try Index.big(key, ctx)) }
         case let r as PyRange:
             if let i = try Index.item(key, ctx) {
                 let k = try normalize(i, try r.length(), "range object")

@@ -23,11 +23,17 @@ enum Attributes {
             switch o.tag == .subclassed ? BuiltinSubclasses.bag(of: o) ?? o : o {
             case let i as PyInstance:
                 if let local = i.native as? ThreadLocalStorage, let a = local.get(name, ctx) { return a }
-                if let cv = i.type.lookup(name), case .object(let w as PyMethodWrapper) = cv, w.kind == .property {
+                let classAttribute = i.type.lookup(name)
+                if let cv = classAttribute, case .object(let w as PyMethodWrapper) = cv, w.kind == .property {
                     return try ctx.call(w.function, [v])
                 }
+                // A data descriptor (`__get__` with `__set__`/`__delete__`) outranks the instance's own attributes.
+                if let cv = classAttribute, let get = Descriptors.getter(cv, dataOnly: true) { return try ctx.call(get, [cv, v, .object(i.type)]) }
                 if let a = i.getAttribute(name) { return a }
-                if let cv = i.type.lookup(name) { return bind(cv, to: v, type: i.type) }
+                if let cv = classAttribute {
+                    if let get = Descriptors.getter(cv, dataOnly: false) { return try ctx.call(get, [cv, v, .object(i.type)]) }
+                    return bind(cv, to: v, type: i.type)
+                }
                 if name == "__class__" { return .object(i.type) }
                 if let d = i.native as? ExceptionData {
                     switch name {
@@ -53,6 +59,7 @@ enum Attributes {
                     return try ctx.call(w.function, [v])
                 }
                 if let cv = t.lookup(name) {
+                    if let get = Descriptors.getter(cv, dataOnly: false) { return try ctx.call(get, [cv, .none, v]) }
                     if case .object(let w as PyMethodWrapper) = cv {
                         switch w.kind {
                         case .staticMethod: return w.function
@@ -135,11 +142,26 @@ enum Attributes {
                     })
                 }
                 if name == "fget" { return w.function }
+                if name == "fset" { return w.setter ?? .none }
+                if name == "fdel" { return w.deleter ?? .none }
+                if name == "__doc__" { return (try? get(w.function, "__doc__", ctx)) ?? .none }
+                if name == "__isabstractmethod__" { return .bool(abstract(w.function, ctx) || w.setter.map { abstract($0, ctx) } ?? false) }
+            case let w as PyMethodWrapper:
+                // staticmethod / classmethod
+                if name == "__func__" || name == "__wrapped__" { return w.function }
+                if name == "__isabstractmethod__" { return .bool(abstract(w.function, ctx)) }
             case let s as PySlice:
                 switch name {
                 case "start": return s.lower
                 case "stop": return s.upper
                 case "step": return s.step
+                default: break
+                }
+            case let r as PyBigRange:
+                switch name {
+                case "start": return .integer(r.start)
+                case "stop": return .integer(r.stop)
+                case "step": return .integer(r.step)
                 default: break
                 }
             case let r as PyRange:
@@ -231,6 +253,10 @@ enum Attributes {
                 _ = try ctx.call(setter, [target, value])
                 return
             }
+            if let cv = i.type.lookup(name), let set = Descriptors.method(cv, "__set__") {
+                _ = try ctx.call(set, [cv, target, value])
+                return
+            }
             if let local = i.native as? ThreadLocalStorage {
                 local.set(name, value, ctx)
                 return
@@ -266,6 +292,10 @@ enum Attributes {
     }
 
     static func delete(_ target: Value, _ name: String, _ ctx: ExecutionContext) throws {
+        if case .object(let i as PyInstance) = target, let cv = i.type.lookup(name), let del = Descriptors.method(cv, "__delete__") {
+            _ = try ctx.call(del, [cv, target])
+            return
+        }
         if case .object(let i as PyInstance) = target, let cv = i.type.lookup(name), case .object(let w as PyMethodWrapper) = cv, w.kind == .property {
             guard let deleter = w.deleter else { throw PyException.make(.attributeError, "can't delete attribute '\(name)'") }
             _ = try ctx.call(deleter, [target])
@@ -281,5 +311,33 @@ enum Attributes {
         }
         if case .object(let t as PyType) = target, t.lock.withLock({ t.dict.removeValue(forKey: name) }) != nil { return }
         throw PyException.make(.attributeError, "'\(typeName(target))' object has no attribute '\(name)'")
+    }
+}
+
+extension Attributes {
+    /// `getattr(f, "__isabstractmethod__", False)` is true (`abc.abstractmethod` marks functions with it).
+    static func abstract(_ f: Value, _ ctx: ExecutionContext) -> Bool {
+        guard let flag = try? get(f, "__isabstractmethod__", ctx) else { return false }
+        return (try? truthy(flag, ctx)) ?? false
+    }
+}
+
+/// The descriptor protocol for objects of classes defined in Python (Objects/descrobject.c, PyObject_GenericGetAttr):
+/// a class attribute whose type has `__get__` is called on access — a data descriptor (with `__set__` or
+/// `__delete__`) before the instance's own attributes, any other after them.
+enum Descriptors {
+    /// `type(cv).__get__` when `cv` is a descriptor (a data descriptor only, with `dataOnly`).
+    static func getter(_ cv: Value, dataOnly: Bool) -> Value? {
+        guard case .object(let o) = cv, o.tag == .instance else { return nil }
+        let t = unsafeDowncast(o, to: PyInstance.self).type
+        guard let get = t.lookup("__get__") else { return nil }
+        if dataOnly && t.lookup("__set__") == nil && t.lookup("__delete__") == nil { return nil }
+        return get
+    }
+
+    /// `type(cv).name` (`__set__`, `__delete__`) when `cv` is an instance of a class defining it.
+    static func method(_ cv: Value, _ name: String) -> Value? {
+        guard case .object(let o) = cv, o.tag == .instance else { return nil }
+        return unsafeDowncast(o, to: PyInstance.self).type.lookup(name)
     }
 }

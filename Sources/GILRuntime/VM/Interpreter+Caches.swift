@@ -54,6 +54,8 @@ extension Interpreter {
         let version = typeVersion
         let cv = inst.type.lookup(name)
         if case .object(let w)? = cv, w is PyMethodWrapper { return try Attributes.get(v, name, ctx) }
+        // A class attribute that may be a descriptor is looked up every time (its __get__ runs on each access).
+        if case .object(let d)? = cv, d.tag == .instance { return try Attributes.get(v, name, ctx) }
         if let k = inst.shape.slot(of: name) {
             c.pointee = InlineCache(shape: inst.shape, version: version, index: k, kind: .slot)
             return inst.slots[k]
@@ -92,7 +94,7 @@ extension Interpreter {
         let inst = unsafeDowncast(o, to: PyInstance.self)
         let version = typeVersion
         guard inst.native == nil else { return try Attributes.set(target, name, v, ctx) }
-        if case .object(let w)? = inst.type.lookup(name), w is PyMethodWrapper { return try Attributes.set(target, name, v, ctx) }
+        if case .object(let w)? = inst.type.lookup(name), w is PyMethodWrapper || w.tag == .instance { return try Attributes.set(target, name, v, ctx) }
         if case .object(let f)? = inst.type.lookup("__setattr__"), f is PyFunction { return try Attributes.set(target, name, v, ctx) }
         let before = inst.shape
         if let k = before.slot(of: name) {

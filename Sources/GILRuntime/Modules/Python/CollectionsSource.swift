@@ -1,214 +1,350 @@
-/// `collections` (Lib/collections/__init__.py, simplified): deque, Counter, defaultdict, OrderedDict and
-/// namedtuple as plain classes over list/dict, because builtin types cannot be subclassed here yet.
+/// `collections` (Lib/collections/__init__.py): Counter, defaultdict and OrderedDict as dict subclasses,
+/// namedtuple making tuple subclasses (without exec), deque over a list.
 /// Compiled by our own compiler at first import (`SourceModules`).
 enum CollectionsSource {
     static let text = #"""
-        def _key_repr(d):
-            return "{" + ", ".join(repr(k) + ": " + repr(v) for k, v in d.items()) + "}"
+        import heapq as _heapq
+        from operator import itemgetter as _itemgetter
 
 
-        class _DictLike:
-            """Shared mapping behaviour over a plain dict in self._d (builtin dict cannot be subclassed here)."""
-
-            _match_mapping_ = True  # `case {...}` matches it, as a collections.abc.Mapping
-
-            def __len__(self):
-                return len(self._d)
-
-            def __iter__(self):
-                return iter(list(self._d))
-
-            def __contains__(self, key):
-                return key in self._d
-
-            def __getitem__(self, key):
-                if key in self._d:
-                    return self._d[key]
-                return self.__missing__(key)
-
-            def __missing__(self, key):
-                raise KeyError(key)
-
-            def __setitem__(self, key, value):
-                self._d[key] = value
-
-            def __delitem__(self, key):
-                del self._d[key]
-
-            def __eq__(self, other):
-                if isinstance(other, _DictLike):
-                    return self._d == other._d
-                return self._d == other
-
-            def __bool__(self):
-                return len(self._d) > 0
-
-            def get(self, key, default=None):
-                return self._d.get(key, default)
-
-            def keys(self):
-                return self._d.keys()
-
-            def values(self):
-                return self._d.values()
-
-            def items(self):
-                return self._d.items()
-
-            def pop(self, key, *default):
-                return self._d.pop(key, *default)
-
-            def setdefault(self, key, default=None):
-                return self._d.setdefault(key, default)
-
-            def clear(self):
-                self._d.clear()
-
-            def copy(self):
-                new = self.__class__.__new__(self.__class__)
-                new.__dict__.update(self.__dict__)
-                new._d = dict(self._d)
-                return new
-
-            def update(self, other=(), **kwargs):
-                if hasattr(other, "keys"):
-                    for k in other.keys():
-                        self[k] = other[k]
-                else:
-                    for k, v in other:
-                        self[k] = v
-                for k, v in kwargs.items():
-                    self[k] = v
+        _KEYWORDS = frozenset([
+            "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del",
+            "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal",
+            "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
+        ])
 
 
-        class defaultdict(_DictLike):
-            def __init__(self, default_factory=None, *args, **kwargs):
+        def _iskeyword(name):
+            return name in _KEYWORDS
+
+
+        def _is_mapping(obj):
+            return isinstance(obj, dict) or (hasattr(type(obj), "keys") and hasattr(type(obj), "__getitem__"))
+
+
+        class defaultdict(dict):
+            """dict subclass calling a factory to supply missing values (Modules/_collectionsmodule.c)."""
+
+            def __init__(self, default_factory=None, /, *args, **kwargs):
+                if default_factory is not None and not callable(default_factory):
+                    raise TypeError("first argument must be callable or None")
                 self.default_factory = default_factory
-                self._d = dict(*args, **kwargs)
+                super().__init__(*args, **kwargs)
 
             def __missing__(self, key):
                 if self.default_factory is None:
                     raise KeyError(key)
-                value = self.default_factory()
-                self._d[key] = value
+                self[key] = value = self.default_factory()
                 return value
 
             def __repr__(self):
-                factory = self.default_factory
-                name = "None" if factory is None else getattr(factory, "__name__", repr(factory))
-                if name != "None" and isinstance(factory, type):
-                    name = "<class '" + factory.__name__ + "'>"
-                return "defaultdict(" + name + ", " + _key_repr(self._d) + ")"
+                return "%s(%r, %s)" % (type(self).__name__, self.default_factory, dict.__repr__(self))
+
+            def copy(self):
+                return type(self)(self.default_factory, self)
+
+            __copy__ = copy
+
+            def __reduce__(self):
+                return type(self), (self.default_factory,), None, None, iter(self.items())
+
+            def __or__(self, other):
+                if not isinstance(other, dict):
+                    return NotImplemented
+                new = self.copy()
+                new.update(other)
+                return new
+
+            def __ror__(self, other):
+                if not isinstance(other, dict):
+                    return NotImplemented
+                new = type(self)(self.default_factory, other)
+                new.update(self)
+                return new
 
 
-        class OrderedDict(_DictLike):
-            def __init__(self, *args, **kwargs):
-                self._d = {}
-                self.update(*args, **kwargs)
+        class OrderedDict(dict):
+            """dict subclass with order-aware equality, move_to_end and popitem(last=...) (Lib/collections)."""
+
+            def __init__(self, other=(), /, **kwargs):
+                self.update(other, **kwargs)
+
+            def update(self, other=(), /, **kwargs):
+                if _is_mapping(other):
+                    for key in other.keys():
+                        self[key] = other[key]
+                else:
+                    for key, value in other:
+                        self[key] = value
+                for key, value in kwargs.items():
+                    self[key] = value
 
             def move_to_end(self, key, last=True):
-                value = self._d.pop(key)
+                value = dict.pop(self, key)
                 if last:
-                    self._d[key] = value
-                else:
-                    rest = self._d
-                    self._d = {key: value}
-                    self._d.update(rest)
+                    dict.__setitem__(self, key, value)
+                    return
+                rest = list(dict.items(self))
+                dict.clear(self)
+                dict.__setitem__(self, key, value)
+                for k, v in rest:
+                    dict.__setitem__(self, k, v)
 
             def popitem(self, last=True):
-                if not self._d:
+                if not self:
                     raise KeyError("dictionary is empty")
-                key = list(self._d)[-1 if last else 0]
-                return key, self._d.pop(key)
+                key = next(reversed(list(dict.keys(self)))) if last else next(iter(dict.keys(self)))
+                return key, dict.pop(self, key)
 
             def __reversed__(self):
-                return reversed(list(self._d))
+                return reversed(list(dict.keys(self)))
 
             def __repr__(self):
-                if not self._d:
-                    return "OrderedDict()"
-                return "OrderedDict(" + repr(list(self._d.items())) + ")"
+                if not self:
+                    return "%s()" % (type(self).__name__,)
+                return "%s(%r)" % (type(self).__name__, list(self.items()))
+
+            def __eq__(self, other):
+                if isinstance(other, OrderedDict):
+                    return dict.__eq__(self, other) and list(self) == list(other)
+                return dict.__eq__(self, other)
+
+            def __ne__(self, other):
+                return not self == other
+
+            __hash__ = None
+
+            def copy(self):
+                return type(self)(self)
+
+            __copy__ = copy
+
+            @classmethod
+            def fromkeys(cls, iterable, value=None):
+                new = cls()
+                for key in iterable:
+                    new[key] = value
+                return new
+
+            def __reduce__(self):
+                return type(self), (), None, None, iter(self.items())
+
+            def __or__(self, other):
+                if not isinstance(other, dict):
+                    return NotImplemented
+                new = type(self)(self)
+                new.update(other)
+                return new
+
+            def __ror__(self, other):
+                if not isinstance(other, dict):
+                    return NotImplemented
+                new = type(self)(other)
+                new.update(self)
+                return new
+
+            def __ior__(self, other):
+                self.update(other)
+                return self
 
 
-        class Counter(_DictLike):
-            def __init__(self, iterable=None, **kwargs):
-                self._d = {}
-                self.update(iterable, **kwargs)
+        class Counter(dict):
+            """dict subclass counting hashable items (Lib/collections/__init__.py)."""
+
+            def __init__(self, iterable=None, /, **kwds):
+                super().__init__()
+                self.update(iterable, **kwds)
 
             def __missing__(self, key):
                 return 0
 
-            def update(self, iterable=None, **kwargs):
-                if iterable is not None:
-                    if hasattr(iterable, "keys"):
-                        for k in iterable.keys():
-                            self._d[k] = self._d.get(k, 0) + iterable[k]
-                    else:
-                        for k in iterable:
-                            self._d[k] = self._d.get(k, 0) + 1
-                for k, v in kwargs.items():
-                    self._d[k] = self._d.get(k, 0) + v
-
-            def subtract(self, iterable=None, **kwargs):
-                if iterable is not None:
-                    if hasattr(iterable, "keys"):
-                        for k in iterable.keys():
-                            self._d[k] = self._d.get(k, 0) - iterable[k]
-                    else:
-                        for k in iterable:
-                            self._d[k] = self._d.get(k, 0) - 1
-                for k, v in kwargs.items():
-                    self._d[k] = self._d.get(k, 0) - v
+            def total(self):
+                return sum(self.values())
 
             def most_common(self, n=None):
-                ordered = sorted(self._d.items(), key=lambda kv: kv[1], reverse=True)
-                return ordered if n is None else ordered[:n]
+                if n is None:
+                    return sorted(self.items(), key=_itemgetter(1), reverse=True)
+                return _heapq.nlargest(n, self.items(), key=_itemgetter(1))
 
             def elements(self):
-                for k, v in self._d.items():
-                    for _ in range(v):
-                        yield k
+                for elem, count in self.items():
+                    for _ in range(count):
+                        yield elem
 
-            def total(self):
-                return sum(self._d.values())
+            @classmethod
+            def fromkeys(cls, iterable, v=None):
+                raise NotImplementedError("Counter.fromkeys() is undefined.  Use Counter(iterable) instead.")
 
-            def __add__(self, other):
-                out = Counter()
-                for k in list(self._d) + [k for k in other._d if k not in self._d]:
-                    v = self._d.get(k, 0) + other._d.get(k, 0)
-                    if v > 0:
-                        out._d[k] = v
-                return out
+            def update(self, iterable=None, /, **kwds):
+                if iterable is not None:
+                    if _is_mapping(iterable):
+                        if self:
+                            for elem, count in iterable.items():
+                                self[elem] = count + self.get(elem, 0)
+                        else:
+                            dict.update(self, iterable)
+                    else:
+                        for elem in iterable:
+                            self[elem] = self.get(elem, 0) + 1
+                if kwds:
+                    self.update(kwds)
 
-            def __sub__(self, other):
-                out = Counter()
-                for k, v in self._d.items():
-                    v = v - other._d.get(k, 0)
-                    if v > 0:
-                        out._d[k] = v
-                return out
+            def subtract(self, iterable=None, /, **kwds):
+                if iterable is not None:
+                    if _is_mapping(iterable):
+                        for elem, count in iterable.items():
+                            self[elem] = self.get(elem, 0) - count
+                    else:
+                        for elem in iterable:
+                            self[elem] = self.get(elem, 0) - 1
+                if kwds:
+                    self.subtract(kwds)
 
-            def __or__(self, other):
-                out = Counter()
-                for k in list(self._d) + [k for k in other._d if k not in self._d]:
-                    v = max(self._d.get(k, 0), other._d.get(k, 0))
-                    if v > 0:
-                        out._d[k] = v
-                return out
+            def copy(self):
+                return self.__class__(self)
 
-            def __and__(self, other):
-                out = Counter()
-                for k, v in self._d.items():
-                    v = min(v, other._d.get(k, 0))
-                    if v > 0:
-                        out._d[k] = v
-                return out
+            def __reduce__(self):
+                return self.__class__, (dict(self),)
+
+            def __delitem__(self, elem):
+                if elem in self:
+                    super().__delitem__(elem)
 
             def __repr__(self):
-                if not self._d:
-                    return "Counter()"
-                items = self.most_common()
-                return "Counter({" + ", ".join(repr(k) + ": " + repr(v) for k, v in items) + "})"
+                if not self:
+                    return "%s()" % self.__class__.__name__
+                try:
+                    d = dict(self.most_common())
+                except TypeError:
+                    d = dict(self)
+                return "%s(%r)" % (self.__class__.__name__, d)
+
+            def __eq__(self, other):
+                if not isinstance(other, Counter):
+                    return NotImplemented
+                return all(self[e] == other[e] for c in (self, other) for e in c)
+
+            def __ne__(self, other):
+                if not isinstance(other, Counter):
+                    return NotImplemented
+                return not self == other
+
+            def __le__(self, other):
+                if not isinstance(other, Counter):
+                    return NotImplemented
+                return all(self[e] <= other[e] for c in (self, other) for e in c)
+
+            def __lt__(self, other):
+                if not isinstance(other, Counter):
+                    return NotImplemented
+                return self <= other and self != other
+
+            def __ge__(self, other):
+                if not isinstance(other, Counter):
+                    return NotImplemented
+                return all(self[e] >= other[e] for c in (self, other) for e in c)
+
+            def __gt__(self, other):
+                if not isinstance(other, Counter):
+                    return NotImplemented
+                return self >= other and self != other
+
+            __hash__ = None
+
+            def __add__(self, other):
+                if not isinstance(other, Counter):
+                    return NotImplemented
+                result = Counter()
+                for elem, count in self.items():
+                    newcount = count + other[elem]
+                    if newcount > 0:
+                        result[elem] = newcount
+                for elem, count in other.items():
+                    if elem not in self and count > 0:
+                        result[elem] = count
+                return result
+
+            def __sub__(self, other):
+                if not isinstance(other, Counter):
+                    return NotImplemented
+                result = Counter()
+                for elem, count in self.items():
+                    newcount = count - other[elem]
+                    if newcount > 0:
+                        result[elem] = newcount
+                for elem, count in other.items():
+                    if elem not in self and count < 0:
+                        result[elem] = 0 - count
+                return result
+
+            def __or__(self, other):
+                if not isinstance(other, Counter):
+                    return NotImplemented
+                result = Counter()
+                for elem, count in self.items():
+                    other_count = other[elem]
+                    newcount = other_count if count < other_count else count
+                    if newcount > 0:
+                        result[elem] = newcount
+                for elem, count in other.items():
+                    if elem not in self and count > 0:
+                        result[elem] = count
+                return result
+
+            def __and__(self, other):
+                if not isinstance(other, Counter):
+                    return NotImplemented
+                result = Counter()
+                for elem, count in self.items():
+                    other_count = other[elem]
+                    newcount = count if count < other_count else other_count
+                    if newcount > 0:
+                        result[elem] = newcount
+                return result
+
+            def __pos__(self):
+                result = Counter()
+                for elem, count in self.items():
+                    if count > 0:
+                        result[elem] = count
+                return result
+
+            def __neg__(self):
+                result = Counter()
+                for elem, count in self.items():
+                    if count < 0:
+                        result[elem] = 0 - count
+                return result
+
+            def _keep_positive(self):
+                nonpositive = [elem for elem, count in self.items() if not count > 0]
+                for elem in nonpositive:
+                    del self[elem]
+                return self
+
+            def __iadd__(self, other):
+                for elem, count in other.items():
+                    self[elem] += count
+                return self._keep_positive()
+
+            def __isub__(self, other):
+                for elem, count in other.items():
+                    self[elem] -= count
+                return self._keep_positive()
+
+            def __ior__(self, other):
+                for elem, other_count in other.items():
+                    count = self[elem]
+                    if other_count > count:
+                        self[elem] = other_count
+                return self._keep_positive()
+
+            def __iand__(self, other):
+                for elem, count in self.items():
+                    other_count = other[elem]
+                    if other_count < count:
+                        self[elem] = other_count
+                return self._keep_positive()
 
 
         class deque:
@@ -302,83 +438,123 @@ enum CollectionsSource {
                 return "deque(" + repr(self._items) + ", maxlen=" + repr(self.maxlen) + ")"
 
 
-        class _TupleRecord:
-            """The tuple behaviour of namedtuple classes and typing.NamedTuple: `_fields` names, `_values` holds."""
+        class _TupleGetter:
+            """A namedtuple field: `Point.x` reads item 0 (Modules/_collectionsmodule.c _tuplegetter)."""
 
-            def __setattr__(self, name, value):
+            def __init__(self, index, doc):
+                self._index = index
+                self.__doc__ = doc
+
+            def __get__(self, instance, owner=None):
+                if instance is None:
+                    return self
+                return instance[self._index]
+
+            def __set__(self, instance, value):
                 raise AttributeError("can't set attribute")
 
-            def __repr__(self):
-                return type(self).__name__ + "(" + ", ".join(n + "=" + repr(v) for n, v in zip(self._fields, self._values)) + ")"
 
-            def __iter__(self):
-                return iter(self._values)
+        def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
+            """A tuple subclass with named fields (Lib/collections/__init__.py namedtuple, without exec)."""
+            if isinstance(field_names, str):
+                field_names = field_names.replace(",", " ").split()
+            field_names = list(map(str, field_names))
+            typename = str(typename)
+            if rename:
+                seen = set()
+                for index, name in enumerate(field_names):
+                    if (not name.isidentifier() or _iskeyword(name) or name.startswith("_") or name in seen):
+                        field_names[index] = "_%d" % index
+                    seen.add(name)
+            for name in [typename] + field_names:
+                if type(name) is not str:
+                    raise TypeError("Type names and field names must be strings")
+                if not name.isidentifier():
+                    raise ValueError("Type names and field names must be valid identifiers: %r" % name)
+                if _iskeyword(name):
+                    raise ValueError("Type names and field names cannot be a keyword: %r" % name)
+            seen = set()
+            for name in field_names:
+                if name.startswith("_") and not rename:
+                    raise ValueError("Field names cannot start with an underscore: %r" % name)
+                if name in seen:
+                    raise ValueError("Encountered duplicate field name: %r" % name)
+                seen.add(name)
+            field_defaults = {}
+            if defaults is not None:
+                defaults = tuple(defaults)
+                if len(defaults) > len(field_names):
+                    raise TypeError("Got more default values than field names")
+                field_defaults = dict(reversed(list(zip(reversed(field_names), reversed(defaults)))))
+            field_names = tuple(field_names)
+            num_fields = len(field_names)
+            arg_list = ", ".join(field_names)
+            qualified_new = typename + ".__new__"
 
-            def __len__(self):
-                return len(self._values)
-
-            def __getitem__(self, i):
-                return self._values[i]
-
-            def __eq__(self, other):
-                if hasattr(other, "_values"):
-                    other = other._values
-                return self._values == other
-
-            def __lt__(self, other):
-                return self._values < tuple(other)
-
-            def __hash__(self):
-                return hash(self._values)
-
-            def __add__(self, other):
-                return self._values + tuple(other)
-
-            def _replace(self, **kwargs):
-                values = [kwargs.pop(n, v) for n, v in zip(self._fields, self._values)]
-                return self.__class__(*values)
-
-            def _asdict(self):
-                return dict(zip(self._fields, self._values))
+            def __new__(_cls, *args, **kwargs):
+                if len(args) > num_fields:
+                    given = len(args) + 1
+                    required = num_fields - len(field_defaults) + 1
+                    takes = str(num_fields + 1) if not field_defaults else "from %d to %d" % (required, num_fields + 1)
+                    raise TypeError("%s() takes %s positional arguments but %d were given" % (qualified_new, takes, given))
+                values = list(args)
+                missing = []
+                for name in field_names[len(args):]:
+                    if name in kwargs:
+                        values.append(kwargs.pop(name))
+                    elif name in field_defaults:
+                        values.append(field_defaults[name])
+                    else:
+                        missing.append(name)
+                for name in kwargs:
+                    if name in field_names:
+                        raise TypeError("%s() got multiple values for argument %r" % (qualified_new, name))
+                    raise TypeError("%s() got an unexpected keyword argument %r" % (qualified_new, name))
+                if missing:
+                    names = ["'%s'" % n for n in missing]
+                    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+                    raise TypeError("%s() missing %d required positional argument%s: %s"
+                                    % (qualified_new, len(missing), "" if len(missing) == 1 else "s", listed))
+                return tuple.__new__(_cls, values)
 
             @classmethod
             def _make(cls, iterable):
-                return cls(*iterable)
+                result = tuple.__new__(cls, iterable)
+                if len(result) != num_fields:
+                    raise TypeError("Expected %d arguments, got %d" % (num_fields, len(result)))
+                return result
 
-            def count(self, x):
-                return self._values.count(x)
+            def _replace(self, /, **kwds):
+                result = self._make([kwds.pop(name) if name in kwds else value for name, value in zip(field_names, self)])
+                if kwds:
+                    raise ValueError("Got unexpected field names: %r" % list(kwds))
+                return result
 
-            def index(self, x):
-                return self._values.index(x)
+            def __repr__(self):
+                return self.__class__.__name__ + "(" + ", ".join("%s=%r" % (n, v) for n, v in zip(field_names, self)) + ")"
 
+            def _asdict(self):
+                return dict(zip(self._fields, self))
 
-        def namedtuple(typename, field_names, *, defaults=None, rename=False, module=None):
-            if isinstance(field_names, str):
-                field_names = field_names.replace(",", " ").split()
-            fields = tuple(field_names)
-            defaults = tuple(defaults) if defaults is not None else ()
+            def __getnewargs__(self):
+                return tuple(self)
 
-            class _NamedTuple(_TupleRecord):
-                _fields = fields
-                _field_defaults = dict(zip(fields[len(fields) - len(defaults):], defaults))
-
-                def __init__(self, *args, **kwargs):
-                    values = list(args)
-                    if len(values) > len(fields):
-                        raise TypeError(typename + "() takes " + str(len(fields)) + " positional arguments but " + str(len(values)) + " were given")
-                    for name in fields[len(values):]:
-                        if name in kwargs:
-                            values.append(kwargs.pop(name))
-                        elif name in self._field_defaults:
-                            values.append(self._field_defaults[name])
-                        else:
-                            raise TypeError(typename + "() missing 1 required positional argument: '" + name + "'")
-                    if kwargs:
-                        raise TypeError(typename + "() got an unexpected keyword argument '" + list(kwargs)[0] + "'")
-                    object.__setattr__(self, "_values", tuple(values))
-                    for name, value in zip(fields, values):
-                        object.__setattr__(self, name, value)
-
-            return type(typename, (_NamedTuple,), {})
+            namespace = {
+                "__doc__": "%s(%s)" % (typename, arg_list),
+                "__slots__": (),
+                "_fields": field_names,
+                "_field_defaults": field_defaults,
+                "__new__": __new__,
+                "_make": _make,
+                "_replace": _replace,
+                "__repr__": __repr__,
+                "_asdict": _asdict,
+                "__getnewargs__": __getnewargs__,
+                "__match_args__": field_names,
+                "__module__": "__main__" if module is None else module,
+            }
+            for index, name in enumerate(field_names):
+                namespace[name] = _TupleGetter(index, "Alias for field number %d" % index)
+            return type(typename, (tuple,), namespace)
         """#
 }

@@ -1,10 +1,10 @@
 /// `typing` (Lib/typing.py, the importable surface): annotations stay unevaluated strings here, so the
-/// constructs only need to import and subscript; `TypeVar`, `cast`, `Generic[T]`/`Protocol` bases and a class-syntax
-/// `NamedTuple` built in `__init_subclass__`.
+/// constructs only need to import and subscript; `TypeVar`, `cast`, `Generic[T]` bases, `Protocol` with
+/// `@runtime_checkable` structural checks, and `NamedTuple` (class syntax through its metaclass, as Lib/typing.py).
 /// Compiled by our own compiler at first import (`SourceModules`).
 enum TypingSource {
     static let text = #"""
-        from collections import _TupleRecord
+        import collections as _collections
 
         TYPE_CHECKING = False
 
@@ -132,8 +132,88 @@ enum TypingSource {
         Generic = _GenericBase("Generic")
 
 
-        class Protocol:
-            pass
+        _PROTOCOL_EXCLUDED = frozenset([
+            "__abstractmethods__", "__annotations__", "__weakref__", "_is_protocol", "_is_runtime_protocol", "__dict__",
+            "__args__", "__slots__", "__next_in_mro__", "__parameters__", "__origin__", "__orig_bases__", "__extra__",
+            "__tree_hash__", "__doc__", "__subclasshook__", "__init__", "__new__", "__module__", "_MutableMapping__marker",
+            "_gorg", "__qualname__", "__init_subclass__", "__class_getitem__",
+        ])
+
+
+        def _get_protocol_attrs(cls):
+            attrs = set()
+            for base in cls.__mro__[:-1]:
+                if base.__name__ in ("Protocol", "Generic"):
+                    continue
+                annotations = base.__dict__.get("__annotations__", {})
+                for attr in list(base.__dict__) + list(annotations):
+                    if not attr.startswith("_abc_") and attr not in _PROTOCOL_EXCLUDED:
+                        attrs.add(attr)
+            return attrs
+
+
+        def _is_callable_members_only(cls):
+            return all(callable(getattr(cls, attr, None)) for attr in _get_protocol_attrs(cls))
+
+
+        class _ProtocolMeta(type):
+            """Structural isinstance()/issubclass() for @runtime_checkable protocols (3.11's _ProtocolMeta and
+            Protocol's _proto_hook)."""
+
+            def __instancecheck__(cls, instance):
+                if not cls.__dict__.get("_is_protocol", False):
+                    return type.__instancecheck__(cls, instance)
+                if not getattr(cls, "_is_runtime_protocol", False):
+                    raise TypeError("Instance and class checks can only be used with @runtime_checkable protocols")
+                if _is_callable_members_only(cls) and cls.__subclasscheck__(type(instance)):
+                    return True
+                for attr in _get_protocol_attrs(cls):
+                    if not hasattr(instance, attr):
+                        break
+                    if callable(getattr(cls, attr, None)) and getattr(instance, attr) is None:
+                        break
+                else:
+                    return True
+                return type.__instancecheck__(cls, instance)
+
+            def __subclasscheck__(cls, other):
+                if not cls.__dict__.get("_is_protocol", False):
+                    return type.__subclasscheck__(cls, other)
+                if not getattr(cls, "_is_runtime_protocol", False):
+                    raise TypeError("Instance and class checks can only be used with @runtime_checkable protocols")
+                if not _is_callable_members_only(cls):
+                    raise TypeError("Protocols with non-method members don't support issubclass()")
+                if not isinstance(other, type):
+                    raise TypeError("issubclass() arg 1 must be a class")
+                for attr in _get_protocol_attrs(cls):
+                    for base in other.__mro__:
+                        if attr in base.__dict__:
+                            if base.__dict__[attr] is None:
+                                return type.__subclasscheck__(cls, other)
+                            break
+                    else:
+                        return type.__subclasscheck__(cls, other)
+                return True
+
+
+        class Protocol(metaclass=_ProtocolMeta):
+            _is_protocol = True
+            _is_runtime_protocol = False
+
+            def __init_subclass__(cls, *args, **kwargs):
+                super().__init_subclass__(*args, **kwargs)
+                if not cls.__dict__.get("_is_protocol", False):
+                    cls._is_protocol = any(b is Protocol for b in cls.__bases__)
+
+            def __class_getitem__(cls, params):
+                return cls
+
+
+        def runtime_checkable(cls):
+            if not cls.__dict__.get("_is_protocol", False):
+                raise TypeError("@runtime_checkable can be only applied to protocol classes, got %r" % cls)
+            cls._is_runtime_protocol = True
+            return cls
 
 
         def cast(typ, val):
@@ -152,10 +232,6 @@ enum TypingSource {
             return f
 
 
-        def runtime_checkable(cls):
-            return cls
-
-
         def get_type_hints(obj):
             return dict(getattr(obj, "__annotations__", {}))
 
@@ -167,28 +243,55 @@ enum TypingSource {
             return new_type
 
 
-        class NamedTuple(_TupleRecord):
-            """`class P(NamedTuple): x: int; y: int = 0` — fields from the class annotations (in order), defaults from
-            class attributes; instances behave like named tuples (not tuple subclasses here)."""
+        _NAMEDTUPLE_PROHIBITED = frozenset(["__new__", "__init__", "__slots__", "__getnewargs__", "_fields", "_field_defaults",
+                                            "_make", "_replace", "_asdict", "_source"])
+        _NAMEDTUPLE_SPECIAL = frozenset(["__module__", "__name__", "__annotations__", "__qualname__"])
 
-            def __init_subclass__(cls, **kwargs):
-                fields = tuple(cls.__dict__.get("__annotations__", {}))
-                cls._fields = fields
-                cls._field_defaults = {f: cls.__dict__[f] for f in fields if f in cls.__dict__}
 
-            def __init__(self, *args, **kwargs):
-                values = list(args)
-                for name in self._fields[len(values):]:
-                    if name in kwargs:
-                        values.append(kwargs.pop(name))
-                    elif name in self._field_defaults:
-                        values.append(self._field_defaults[name])
-                    else:
-                        raise TypeError("%s.__new__() missing 1 required positional argument: '%s'" % (type(self).__name__, name))
-                if len(values) > len(self._fields) or kwargs:
-                    raise TypeError("%s.__new__() got unexpected arguments" % type(self).__name__)
-                object.__setattr__(self, "_values", tuple(values))
-                for name, value in zip(self._fields, values):
-                    object.__setattr__(self, name, value)
+        def _make_nmtuple(name, fields, defaults, module):
+            nm_tpl = _collections.namedtuple(name, [n for n, t in fields], defaults=defaults, module=module)
+            nm_tpl.__annotations__ = dict(fields)
+            return nm_tpl
+
+
+        class NamedTupleMeta(type):
+            """`class P(NamedTuple): x: int` builds a collections.namedtuple class (Lib/typing.py NamedTupleMeta)."""
+
+            def __new__(cls, typename, bases, ns):
+                types = ns.get("__annotations__", {})
+                default_names = []
+                for field_name in types:
+                    if field_name in ns:
+                        default_names.append(field_name)
+                    elif default_names:
+                        raise TypeError("Non-default namedtuple field %s cannot follow default field%s %s"
+                                        % (field_name, "s" if len(default_names) > 1 else "", ", ".join(default_names)))
+                nm_tpl = _make_nmtuple(typename, list(types.items()), [ns[n] for n in default_names], ns["__module__"])
+                for key in ns:
+                    if key in _NAMEDTUPLE_PROHIBITED:
+                        raise AttributeError("Cannot overwrite NamedTuple attribute " + key)
+                    if key == "__doc__" and ns[key] is None:
+                        continue
+                    if key not in _NAMEDTUPLE_SPECIAL and key not in nm_tpl._fields:
+                        setattr(nm_tpl, key, ns[key])
+                return nm_tpl
+
+
+        def NamedTuple(typename, fields=None, /, **kwargs):
+            if fields is None:
+                fields = kwargs.items()
+            elif kwargs:
+                raise TypeError("Either list of fields or keywords can be provided to NamedTuple, not both")
+            return _make_nmtuple(typename, list(fields), None, "__main__")
+
+
+        _NamedTuple = type.__new__(NamedTupleMeta, "NamedTuple", (), {"__module__": "typing"})
+
+
+        def _namedtuple_mro_entries(bases):
+            return (_NamedTuple,)
+
+
+        NamedTuple.__mro_entries__ = _namedtuple_mro_entries
         """#
 }
