@@ -64,6 +64,14 @@ typedef struct thread_state {
     int64_t deferred_lock_ts;
     // Uncontended acquisitions that were counted, not written, by lock (a few locks per thread at most).
     struct { int32_t obj; uint32_t count; } counted[8];
+    // Stacks (preload_stacks.c): the frames read last and their stack, the stack last announced, and whether
+    // Python may have run since (it runs only while the thread holds the GIL).
+    int32_t frame_count;
+    int32_t frame_stack;
+    int32_t announced_stack;
+    uint8_t python_ran;
+    uintptr_t frame_code[48];
+    int64_t frame_offset[48];
 } thread_state;
 
 extern __thread thread_state T __attribute__((tls_model("initial-exec")));
@@ -160,6 +168,19 @@ HIDDEN void gilrec_sample_context_switches(thread_state *t, int64_t now);
 /// The small tid of the thread whose PyThreadState* is `tstate`, 0 if unknown.
 HIDDEN int32_t gilrec_tid_of_tstate(uintptr_t tstate);
 HIDDEN void gilrec_remember_tstate(uintptr_t tstate, int32_t tid);
+
+// MARK: - Stacks (preload_stacks.c)
+
+/// The calling thread's current Python stack, interned (0: none, or stacks are off).
+HIDDEN int32_t gilrec_current_stack(thread_state *t);
+HIDDEN int gilrec_stacks_enabled(void);
+/// Selects the frame layout of CPython 3.`minor`; NULL when enabled, else why not.
+HIDDEN const char *gilrec_enable_stacks(int minor, void *(*thread_state_function)(void));
+HIDDEN void gilrec_disable_stacks(void);
+/// The calling thread's frames as "file\tfunction\tline\n" lines, innermost first (the start-up code's check).
+HIDDEN int gilrec_describe_frames(char *out, size_t size);
+/// A fork child starts its own tables (its meta file describes its own locations and stacks).
+HIDDEN void gilrec_reset_stacks(void);
 
 // MARK: - Objects (preload_locks.c)
 

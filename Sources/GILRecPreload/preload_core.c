@@ -301,12 +301,34 @@ static inline int reserve(thread_state *t, int slots) {
 }
 
 /// Writes a deferred lock acquisition's request and acquire (at its own time), before any later event.
+static void announce_stack(thread_state *t, int64_t at);
+
 static void write_deferred_lock(thread_state *t) {
     int32_t obj = t->deferred_lock;
     t->deferred_lock = 0;
+    announce_stack(t, t->deferred_lock_ts);
     if (!reserve(t, 2)) return;
     write_slot(t, GILREC_LOCK_REQUEST, obj, -1, t->deferred_lock_ts);
     write_slot(t, GILREC_LOCK_ACQUIRE, obj, 1, t->deferred_lock_ts);
+}
+
+/// Whether a `stack` event goes before this kind when the thread's stack changed (GILTrace's carriesStack).
+static inline int carries_stack(int kind) {
+    return kind == GILREC_GIL_REQUEST || kind == GILREC_GIL_ACQUIRE || kind == GILREC_GIL_RELEASE
+        || kind == GILREC_LOCK_REQUEST || kind == GILREC_LOCK_ACQUIRE || kind == GILREC_LOCK_RELEASE
+        || kind == GILREC_IO_BEGIN || kind == GILREC_MARK;
+}
+
+/// Writes a `stack` event when the thread's stack changed since the one it announced last. Python runs only
+/// while the thread holds the GIL: after its release, the stack stands still until its next acquire.
+static void announce_stack(thread_state *t, int64_t at) {
+    if (!gilrec_stacks_enabled() || (t->gil != GIL_HOLDING && !t->python_ran)) return;
+    if (t->gil != GIL_HOLDING) t->python_ran = 0;
+    int32_t stack = gilrec_current_stack(t);
+    if (stack == t->announced_stack) return;
+    t->announced_stack = stack;
+    if (!reserve(t, 1)) return;
+    write_slot(t, GILREC_STACK, 0, stack, at ? at : gilrec_event_time());
 }
 
 void gilrec_emit(int kind, int32_t obj, int64_t arg) { gilrec_emit_at(kind, obj, arg, 0); }
@@ -319,6 +341,7 @@ void gilrec_emit_at(int kind, int32_t obj, int64_t arg, int64_t at) {
     }
     if (t->pending_release) finish_release(t, kind);
     if (UNLIKELY(t->deferred_lock)) write_deferred_lock(t);
+    if (carries_stack(kind)) announce_stack(t, at);
     if (!reserve(t, 1)) return;
     write_slot(t, kind, obj, arg, at ? at : gilrec_event_time());
     publish(t);
@@ -382,6 +405,7 @@ void gilrec_emit_lock_release(thread_state *t, int32_t obj, int contended) {
     // A `with lock:` someone waited on, with nothing else recorded inside: three events, one sequence-number add.
     if (t->pending_release) finish_release(t, GILREC_LOCK_REQUEST);
     t->deferred_lock = 0;
+    announce_stack(t, t->deferred_lock_ts);
     if (!reserve(t, 3)) return;
     int64_t seq = __atomic_add_fetch(&gilrec_process->next_seq, 3, __ATOMIC_RELAXED);
     int64_t now = gilrec_event_time();
@@ -406,6 +430,7 @@ void gilrec_emit_release(int64_t now) {
         write_deferred_lock(t);
         publish(t);
     }
+    announce_stack(t, now);
     if (!reserve(t, 1)) return;
     // Provisional reason: interval when a waiter asked for a drop; the next event may say otherwise.
     extern volatile int gilrec_drop_pending;
@@ -521,6 +546,7 @@ static void after_fork_child(void) {
         close(meta_fd);
         meta_fd = -1;
     }
+    gilrec_reset_stacks();
     rearm_after_fork = was_armed;
 }
 

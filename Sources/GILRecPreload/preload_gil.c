@@ -124,6 +124,7 @@ EXPORT int pthread_cond_signal(pthread_cond_t *cond) {
     if ((uintptr_t)cond == field(GIL_SWITCH_COND) && t->gil == GIL_REQUESTING) {
         // take_gil, after `locked = 1` and the switch number's update.
         t->gil = GIL_HOLDING;
+        t->python_ran = 1;
         t->selftest_acquires++;
         if (gilrec_armed && t->ring) {
             t->since_release = SINCE_NOTHING;

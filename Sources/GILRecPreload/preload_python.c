@@ -26,6 +26,7 @@ extern void *PyThreadState_Get(void) WEAK;
 extern void *PyEval_SaveThread(void) WEAK;
 extern void PyEval_RestoreThread(void *) WEAK;
 extern PyObject *PyModule_Create2(void *, int) WEAK;
+extern void *PyGILState_GetThisThreadState(void) WEAK;
 
 typedef struct { Py_ssize_t refcount; void *type; } ObjectHead;
 typedef struct { ObjectHead head; void *init; Py_ssize_t index; void *copy; } ModuleDefBase;
@@ -203,6 +204,7 @@ static PyObject *arm(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     // This thread held the GIL before recording began: its hold starts now, as if just taken.
     if (gilrec_thread_ready(t)) {
         t->requested_before = 1;
+        t->python_ran = 1;
         t->tstate = (uintptr_t)PyThreadState_Get();
         gilrec_remember_tstate(t->tstate, t->tid);
         gilrec_emit(GILREC_GIL_REQUEST, 0, GILREC_REQUEST_START);
@@ -343,10 +345,40 @@ static PyObject *release(PyObject *self, PyObject *const *args, Py_ssize_t nargs
     return number(0);
 }
 
+// MARK: - Stacks
+
+/// enable_stacks(minor) → "" when the frame layout of CPython 3.minor is known (the start-up code then
+/// checks it with frames()), else why not.
+static PyObject *enable_stacks(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    (void)self;
+    long long minor;
+    if (!arguments(nargs, 1, "enable_stacks") || !integer(args[0], &minor)) return NULL;
+    if (!PyGILState_GetThisThreadState) return PyUnicode_FromString("PyGILState_GetThisThreadState is missing");
+    const char *why = gilrec_enable_stacks((int)minor, PyGILState_GetThisThreadState);
+    return PyUnicode_FromString(why ? why : "");
+}
+
+static PyObject *disable_stacks(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    (void)self, (void)args, (void)nargs;
+    gilrec_disable_stacks();
+    return number(0);
+}
+
+/// frames() → the calling thread's frames as read from C, "file\tfunction\tline" lines, innermost first.
+static PyObject *frames(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    (void)self, (void)args, (void)nargs;
+    static char text[16384];
+    gilrec_describe_frames(text, sizeof text);
+    return PyUnicode_FromString(text);
+}
+
 // MARK: - The module
 
 static MethodDef methods[] = {
     {"open", (void *)(FastFunction)open_files, METH_FASTCALL, NULL},
+    {"enable_stacks", (void *)(FastFunction)enable_stacks, METH_FASTCALL, NULL},
+    {"disable_stacks", (void *)(FastFunction)disable_stacks, METH_FASTCALL, NULL},
+    {"frames", (void *)(FastFunction)frames, METH_FASTCALL, NULL},
     {"disarm", (void *)(FastFunction)disarm, METH_FASTCALL, NULL},
     {"lock_state", (void *)(FastFunction)lock_state, METH_FASTCALL, NULL},
     {"thread_id", (void *)(FastFunction)thread_id, METH_FASTCALL, NULL},

@@ -72,6 +72,32 @@ def _gilrec_lock_offset(g):
     return offset if (free, taken) == (1, 0) else 0
 
 
+def _gilrec_check_stacks(g):
+    """"" when the C side reads this interpreter's frames as sys._getframe() sees them, else why not."""
+    why = g.enable_stacks(_sys.version_info[1]) if _sys.version_info[0] == 3 else "Python 2"
+    if why:
+        return why
+
+    def probe():
+        return g.frames(), _sys._getframe()
+
+    seen, frame = probe()
+    # The innermost frame whole; its callers by file and function (their lines have moved on since).
+    expected = []
+    while frame is not None and len(expected) < 3:
+        code = frame.f_code
+        expected.append("%s\t%s" % (code.co_filename, getattr(code, "co_qualname", code.co_name)))
+        frame = frame.f_back
+    expected[0] += "\t%d" % (probe.__code__.co_firstlineno + 1)
+    lines = seen.splitlines()[:len(expected)]
+    lines[1:] = [line.rsplit("\t", 1)[0] for line in lines[1:]]
+    if lines != expected:
+        g.disable_stacks()
+        return "this interpreter's frames were not read as sys._getframe() shows them (%r, expected %r)" % (
+            lines[:1], expected[:1])
+    return ""
+
+
 def _gilrec_arm():
     g = _gilrec_load()
     if g is None:
@@ -93,6 +119,9 @@ def _gilrec_arm():
     if why:
         g.disarm(why)
         return None
+    stacks = _gilrec_check_stacks(g)
+    if stacks:
+        g.note("no stacks for this run: " + stacks)
     g.note("armed: CPython %s, GIL at _PyRuntime+%d%s" % (
         _sys.version.split()[0], g.gil_offset(),
         "" if offset else "; threading.Lock identity not visible (%s)" % (

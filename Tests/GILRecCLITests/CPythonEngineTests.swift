@@ -100,6 +100,57 @@ struct CPythonEngineTests {
         #expect(try TraceInvariantTests.violations(in: database, run: run) == [])
     }
 
+    /// Where (issue #14, real CPython 3.11+): the convoy's GIL waits are at the sleep's line in the I/O function
+    /// and the holds behind them in the spinning loop; a recursive function's stack has every level.
+    @Test(arguments: [11, 12, 13])
+    func stacksNameTheLinesOfWaitsAndHolds(minor: Int) throws {
+        guard let python = InstalledPython.version(minor) else { return }
+        let database = TemporaryDatabase()
+        let recorded = try recordCPython("""
+            import threading, time
+            done = False
+            def spin():
+                while not done:
+                    pass
+            def io_loop():
+                for _ in range(20):
+                    time.sleep(0.003)
+            def deep(n):
+                if n == 0:
+                    time.sleep(0.001)
+                    return
+                deep(n - 1)
+            t = threading.Thread(target=spin)
+            t.start()
+            io_loop()
+            done = True
+            t.join()
+            deep(5)
+            """, python: python, into: database)
+        #expect(recorded.result.outcome.status == .ok, "\(recorded.stderr)")
+        let run = recorded.result.runID
+        let reader = try TraceReader(path: database.path)
+        #expect(try reader.resolveRun(String(run)).notes?.contains("no stacks") != true)
+        func top(_ state: String) throws -> [SQLValue] {
+            try reader.query("""
+                SELECT st.function, st.line FROM slices s JOIN stack_sites st ON st.run_id = s.run_id AND st.stack_id = s.stack
+                WHERE s.run_id = :run AND s.state = :state GROUP BY st.function, st.line ORDER BY sum(s.dur) DESC LIMIT 1
+                """, parameters: ["run": .integer(run), "state": .text(state)]).rows.first ?? []
+        }
+        #expect(try top("gil_wait") == [.text("io_loop"), .integer(8)])
+        #expect(try top("gil_hold") == [.text("spin"), .integer(4)])
+        // The sleep at the bottom of deep(5): six deep frames under <module>.
+        let frames = try reader.query("""
+            SELECT f.function, f.line FROM slices s JOIN stack_frames f ON f.run_id = s.run_id AND f.stack_id = s.stack
+            WHERE s.run_id = :run AND s.state = 'io' AND s.ts = (
+              SELECT max(ts) FROM slices WHERE run_id = :run AND state = 'io' AND stack IS NOT NULL)
+            ORDER BY f.level
+            """, parameters: ["run": .integer(run)]).rows
+        #expect(frames.map { $0.first } == Array(repeating: .text("deep"), count: 6) + [.text("<module>")], "\(frames)")
+        #expect(frames.first?.last == .integer(11))
+        #expect(try TraceInvariantTests.violations(in: database, run: run) == [])
+    }
+
     /// Lock, Semaphore, Barrier, Event and a Queue: named after their variables, their waits as lock slices.
     @Test func syncObjectsAreNamedAndTheirWaitsRecorded() throws {
         let database = TemporaryDatabase()

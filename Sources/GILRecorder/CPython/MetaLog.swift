@@ -1,4 +1,5 @@
 import Foundation
+import GILTrace
 
 /// One line of a process's meta file (`proc-<pid>.meta`): what the preloaded library and the start-up code
 /// know about the process, its threads and objects, as tab-separated text records appended with one write each.
@@ -19,6 +20,10 @@ enum MetaRecord: Equatable {
     case exited(code: Int32)
     /// C obj count — uncontended acquisitions of a named lock that were counted, not recorded
     case uncontended(obj: Int32, count: Int64)
+    /// L id file line function first_line — a code location (before any stack that uses it)
+    case location(CodeLocation)
+    /// K id parent location depth — an interned stack (before any `stack` event that names it)
+    case stack(StackEntry)
 
     /// Parses one line (without its newline); nil for a record this build does not know or a damaged line.
     init?(line: Substring) {
@@ -51,6 +56,12 @@ enum MetaRecord: Equatable {
         case "C":
             guard let obj = int32(1), let count = int(2) else { return nil }
             self = .uncontended(obj: obj, count: count)
+        case "L":
+            guard let id = int32(1), fields.count >= 6, let line = int32(3), let first = int32(5) else { return nil }
+            self = .location(CodeLocation(id: id, file: fields[2], line: line, function: fields[4], firstLine: first))
+        case "K":
+            guard let id = int32(1), let parent = int32(2), let location = int32(3), let depth = int32(4) else { return nil }
+            self = .stack(StackEntry(id: id, parent: parent, location: location, depth: depth))
         default:
             return nil
         }

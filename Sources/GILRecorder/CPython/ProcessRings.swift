@@ -54,8 +54,8 @@ final class ProcessRings: @unchecked Sendable {  // the drain thread only
 
     /// After the process is gone: the GIL releases its threads wrote but had not published yet (a release is
     /// published with the thread's next event, which decides its reason — a thread that ended, or a process
-    /// that was killed, never wrote one). Such a slot sits at `head`, with a sequence number above the
-    /// previous slot's and one the process handed out.
+    /// that was killed, never wrote one), with the `stack` event that may precede it. They sit from `head` on,
+    /// with sequence numbers above the previous slot's and among those the process handed out.
     func unpublishedReleases() -> [Event] {
         var found: [Event] = []
         let slotsBase = gilrec_slots_of(header, 0)!
@@ -65,11 +65,18 @@ final class ProcessRings: @unchecked Sendable {  // the drain thread only
             guard gilrec_load32_acquire(&ring.pointee.state) != Int32(GILREC_RING_FREE) else { continue }
             let head = gilrec_load_acquire(&ring.pointee.head)
             let slots = UnsafeRawPointer(slotsBase + Int(index) * Int(capacity)).assumingMemoryBound(to: Event.self)
-            let candidate = slots[Int(head & (capacity - 1))]
-            let previousSeq = head > 0 ? slots[Int((head - 1) & (capacity - 1))].seq : 0
-            if candidate.kind == .gilRelease, candidate.seq > previousSeq, candidate.seq <= handedOut,
-               Int32(candidate.tid) == ring.pointee.tid {
-                found.append(candidate)
+            var previousSeq = head > 0 ? slots[Int((head - 1) & (capacity - 1))].seq : 0
+            var pending: [Event] = []
+            for index in head..<(head + 2) {
+                let candidate = slots[Int(index & (capacity - 1))]
+                guard candidate.seq > previousSeq, candidate.seq <= handedOut, Int32(candidate.tid) == ring.pointee.tid,
+                      candidate.kind == .gilRelease || candidate.kind == .stack else { break }
+                pending.append(candidate)
+                previousSeq = candidate.seq
+                if candidate.kind == .gilRelease {
+                    found += pending
+                    break
+                }
             }
         }
         return found

@@ -97,7 +97,7 @@ final class RecordedProcess: @unchecked Sendable {  // the drain thread only (th
         var closing = rings.unpublishedReleases().map { release -> Event in
             var event = release
             event.ts = relative(event.ts, tid: event.tid)
-            event.arg = GILReleaseReason.exit.rawValue
+            if event.kind == .gilRelease { event.arg = GILReleaseReason.exit.rawValue }
             return event
         }
         var seq = rings.lastSeq
@@ -145,6 +145,10 @@ final class RecordedProcess: @unchecked Sendable {  // the drain thread only (th
             recorderNotes.append(text)
         case .uncontended(let obj, let count):
             uncontended[obj, default: 0] += count
+        case .location(let location):
+            writer.describeLocation(location)
+        case .stack(let stack):
+            writer.describeStack(stack)
         case .exited(let code):
             exitCode = code
         }
