@@ -143,7 +143,7 @@ final class PyType: PyObject, @unchecked Sendable {
     /// Classes made by a `class` statement belong to one runtime (only its GIL holder touches them), so
     /// they may memoize lookups; builtin types are shared by every runtime in the process and never do.
     var cacheable = false
-    private var cache: [String: Value?] = [:]
+    private var cache = NameMemo()
     private var cacheVersion = -1
     /// Builtin constructor: called instead of creating a `PyInstance` (int(), str(), list(), …).
     var construct: ((_ type: PyType, _ args: [Value], _ kwargs: [(String, Value)], _ ctx: ExecutionContext) throws -> Value)?
@@ -203,13 +203,14 @@ final class PyType: PyObject, @unchecked Sendable {
         // Under `lock`: without a GIL two threads may fill the memo at once.
         return lock.withLock {
             let version = TypeCache.version.load(ordering: .relaxed)
-            if cacheVersion == version, let hit = cache[name] { return hit }
+            let h = NameMemo.hash(name)
+            if cacheVersion == version, let hit = cache.get(name, h) { return hit }
             if cacheVersion != version {
-                cache.removeAll(keepingCapacity: true)
+                cache.removeAll()
                 cacheVersion = version
             }
             let found = lookupUncached(name)
-            cache[name] = found
+            cache.set(name, h, found)
             return found
         }
     }
@@ -313,9 +314,17 @@ extension ObjectLock {
 /// A module: builtin ones keep attributes in `dict`; `__main__` keeps its globals in slots.
 final class PyModule: PyObject, @unchecked Sendable {
     let name: String
-    var dict: [String: Value]
+    /// Changing it bumps `dictVersion` (the VM's `module.name` caches; a `didSet` that does not read the
+    /// old value keeps in-place mutation).
+    var dict: [String: Value] {
+        didSet { dictVersion &+= 1 }
+    }
+    /// Bumped by every change of `dict` and by replacing `globals`.
+    private(set) var dictVersion = 0
     /// Replaced only by `SourceFileLoader.exec_module` (a module made empty by `module_from_spec`).
-    private(set) var globals: Globals?
+    private(set) var globals: Globals? {
+        didSet { dictVersion &+= 1 }
+    }
     let lock = ObjectLock("module")
 
     init(name: String, dict: [String: Value] = [:], globals: Globals? = nil) {
@@ -383,6 +392,11 @@ final class Globals: @unchecked Sendable {
     deinit {
         slots.deinitialize(count: max(names.count, 1))
         slots.deallocate()
+    }
+
+    /// The slot of `name`, if the compiler gave it one (slots never move to another name).
+    func slotIndex(of name: String) -> Int? {
+        lock.withLock { index[name] }
     }
 
     func value(named name: String) -> Value? {

@@ -310,6 +310,14 @@ enum Attributes {
             if bag.removeAttribute(name) != nil { return }
         }
         if case .object(let t as PyType) = target, t.lock.withLock({ t.dict.removeValue(forKey: name) }) != nil { return }
+        if case .object(let m as PyModule) = target {
+            if let g = m.globals {
+                if g.remove(named: name) { return }
+            } else if m.lock.withLock({ m.dict.removeValue(forKey: name) }) != nil {
+                return
+            }
+            throw PyException.make(.attributeError, "'module' object has no attribute '\(name)'")
+        }
         throw PyException.make(.attributeError, "'\(typeName(target))' object has no attribute '\(name)'")
     }
 }

@@ -17,8 +17,24 @@ struct InlineCache {
     var value: Value = .none
     /// `storeAttr` adding an attribute: the shape after the store.
     var next: Shape?
+    /// The module or class an `owned*` entry was filled for (compared by identity), or the class after
+    /// which a `superMethod` entry searched.
+    var owner: PyObject?
+    /// More entries, when the instruction has seen instances of several shapes (Interpreter+Polymorphic).
+    var more: PolymorphicCache?
 
-    enum Kind: UInt8 { case empty, slot, classValue, classFunction, builtinMethod, global, initializer }
+    enum Kind: UInt8 {
+        case empty, slot, classValue, classFunction, builtinMethod, global, initializer
+        /// `module.name` of a module whose globals are slots: `index` is the slot, read at every hit, while
+        /// the module's `dictVersion` (bumped when its globals are replaced) is `value`.
+        case moduleSlot
+        /// `module.name` of a builtin module: `value`, valid while the module's `dictVersion` is `index`.
+        case moduleDict
+        /// `Class.name`: `value` (not a descriptor), valid while `TypeCache.version` is `version`.
+        case typeAttribute
+        /// `super().name(…)` on an instance whose class's root shape is `shape`: the function `value`.
+        case superMethod
+    }
 }
 
 extension Interpreter {
@@ -33,36 +49,83 @@ extension Interpreter {
     static func cachedLoadAttr(_ r: UnsafeMutablePointer<Value>, _ c: UnsafeMutablePointer<InlineCache>) -> Value? {
         guard let u = r.borrowedObject(0) else { return nil }
         return u._withUnsafeGuaranteedRef { o -> Value? in
-            guard o.tag == .instance else { return nil }
+            guard o.tag == .instance else { return cachedOwnedValue(o, c) }
             let inst = unsafeDowncast(o, to: PyInstance.self)
             guard inst.shape === c.pointee.shape, c.pointee.version == typeVersion, inst.native == nil else { return nil }
-            switch c.pointee.kind {
-            case .slot: return inst.slots[c.pointee.index]
-            case .classValue: return c.pointee.value
-            case .classFunction: return .object(PyBoundMethod(function: c.pointee.value, receiver: r.pointee))
-            default: return nil
+            return loadAttrHit(inst, r.pointee, c)
+        }
+    }
+
+    /// `module.name` or `Class.name` from an entry filled for this very module or class (LOAD_ATTR_MODULE,
+    /// LOAD_ATTR_CLASS); nil on a miss.
+    @inline(__always)
+    static func cachedOwnedValue(_ o: PyObject, _ c: UnsafeMutablePointer<InlineCache>) -> Value? {
+        guard o === c.pointee.owner else { return nil }
+        switch c.pointee.kind {
+        case .moduleSlot:
+            let m = unsafeDowncast(o, to: PyModule.self)
+            guard case .int(let filled) = c.pointee.value, filled == m.dictVersion, let g = m.globals else { return nil }
+            return g.slots[c.pointee.index]
+        case .moduleDict:
+            return unsafeDowncast(o, to: PyModule.self).dictVersion == c.pointee.index ? c.pointee.value : nil
+        case .typeAttribute:
+            return c.pointee.version == typeVersion ? c.pointee.value : nil
+        default:
+            return nil
+        }
+    }
+
+    /// Fills `c` for `module.name` / `Class.name` when the general lookup's answer can be replayed: a module
+    /// attribute, or a class attribute that is no descriptor, of a class without a metaclass of its own.
+    @inline(never)
+    static func fillOwnedValue(_ o: PyObject, _ name: String, _ found: Value, _ c: UnsafeMutablePointer<InlineCache>, version: Int) {
+        switch o.tag {
+        case .module:
+            let m = unsafeDowncast(o, to: PyModule.self)
+            if let g = m.globals {
+                guard let k = g.slotIndex(of: name) else { return }
+                c.pointee = InlineCache(version: version, index: k, kind: .moduleSlot, value: .int(m.dictVersion), owner: o)
+            } else {
+                let dictVersion = m.dictVersion
+                guard m.lock.withLock({ m.dict[name] }) != nil else { return }
+                c.pointee = InlineCache(version: version, index: dictVersion, kind: .moduleDict, value: found, owner: o)
             }
+        case .type:
+            let t = unsafeDowncast(o, to: PyType.self)
+            guard t.metaclass == nil, let cv = t.lookup(name) else { return }
+            // Descriptors (wrappers, instances that may define __get__) run on every access.
+            if case .object(let w) = cv, w is PyMethodWrapper || w.tag == .instance { return }
+            c.pointee = InlineCache(version: version, kind: .typeAttribute, value: cv, owner: o)
+        default:
+            return
         }
     }
 
     /// The general `v.name`, filling the cache when the receiver is a plain instance.
     @inline(never)
     static func loadAttrMiss(_ v: Value, _ name: String, _ c: UnsafeMutablePointer<InlineCache>?, _ ctx: ExecutionContext) throws -> Value {
+        if let c, case .object(let o) = v, o.tag == .module || o.tag == .type {
+            let version = typeVersion
+            let found = try Attributes.get(v, name, ctx)
+            fillOwnedValue(o, name, found, c, version: version)
+            return found
+        }
         guard let c, case .object(let o) = v, o.tag == .instance else { return try Attributes.get(v, name, ctx) }
         let inst = unsafeDowncast(o, to: PyInstance.self)
         guard inst.native == nil else { return try Attributes.get(v, name, ctx) }
+        if let e = polymorphicEntry(c, inst.shape), let hit = loadAttrHit(inst, v, e) { return hit }
         let version = typeVersion
         let cv = inst.type.lookup(name)
         if case .object(let w)? = cv, w is PyMethodWrapper { return try Attributes.get(v, name, ctx) }
         // A class attribute that may be a descriptor is looked up every time (its __get__ runs on each access).
         if case .object(let d)? = cv, d.tag == .instance { return try Attributes.get(v, name, ctx) }
         if let k = inst.shape.slot(of: name) {
-            c.pointee = InlineCache(shape: inst.shape, version: version, index: k, kind: .slot)
+            record(c, InlineCache(shape: inst.shape, version: version, index: k, kind: .slot))
             return inst.slots[k]
         }
         guard let cv else { return try Attributes.get(v, name, ctx) }
         let isFunction = if case .object(let f) = cv { Attributes.bindsAsMethod(f) } else { false }
-        c.pointee = InlineCache(shape: inst.shape, version: version, kind: isFunction ? .classFunction : .classValue, value: cv)
+        record(c, InlineCache(shape: inst.shape, version: version, kind: isFunction ? .classFunction : .classValue, value: cv))
         return try Attributes.get(v, name, ctx)
     }
 
@@ -77,13 +140,7 @@ extension Interpreter {
             guard o.tag == .instance else { return false }
             let inst = unsafeDowncast(o, to: PyInstance.self)
             guard inst.shape === c.pointee.shape, c.pointee.version == typeVersion, inst.native == nil else { return false }
-            if let next = c.pointee.next {
-                if inst.slots.capacity == 0 { inst.slots.reserveCapacity(4) }
-                inst.slots.append(v.pointee)
-                inst.shape = next
-            } else {
-                inst.slots[c.pointee.index] = v.pointee
-            }
+            storeAttrHit(inst, v.pointee, c)
             return true
         }
     }
@@ -94,15 +151,16 @@ extension Interpreter {
         let inst = unsafeDowncast(o, to: PyInstance.self)
         let version = typeVersion
         guard inst.native == nil else { return try Attributes.set(target, name, v, ctx) }
+        if let e = polymorphicEntry(c, inst.shape) { return storeAttrHit(inst, v, e) }
         if case .object(let w)? = inst.type.lookup(name), w is PyMethodWrapper || w.tag == .instance { return try Attributes.set(target, name, v, ctx) }
         if case .object(let f)? = inst.type.lookup("__setattr__"), f is PyFunction { return try Attributes.set(target, name, v, ctx) }
         let before = inst.shape
         if let k = before.slot(of: name) {
-            c.pointee = InlineCache(shape: before, version: version, index: k, kind: .slot)
+            record(c, InlineCache(shape: before, version: version, index: k, kind: .slot))
             inst.slots[k] = v
         } else {
             let after = before.adding(name)
-            c.pointee = InlineCache(shape: before, version: version, index: before.names.count, kind: .slot, next: after)
+            record(c, InlineCache(shape: before, version: version, index: before.names.count, kind: .slot, next: after))
             inst.slots.append(v)
             inst.shape = after
         }
@@ -115,13 +173,29 @@ extension Interpreter {
     @inline(__always)
     static func cachedLoadMethod(_ v: UnsafeMutablePointer<Value>, _ out: UnsafeMutablePointer<Value>, _ c: UnsafeMutablePointer<InlineCache>) -> Bool {
         guard let u = v.borrowedObject(0), c.pointee.version == typeVersion else { return false }
-        let hit = u._withUnsafeGuaranteedRef { o -> Bool in
-            if o.tag == .instance {
+        let hit = u._withUnsafeGuaranteedRef { o -> Bool? in
+            switch o.tag {
+            case .instance:
                 let inst = unsafeDowncast(o, to: PyInstance.self)
                 return inst.shape === c.pointee.shape && inst.native == nil
+            case .module, .type:
+                // `module.f(…)`, `Class.f(…)`: the attribute itself is the callee (no self).
+                guard let found = cachedOwnedValue(o, c) else { return false }
+                out.set(0, .none)
+                out.set(1, found)
+                return nil
+            case .superProxy:
+                let s = unsafeDowncast(o, to: PySuper.self)
+                guard c.pointee.kind == .superMethod, s.startAfter === c.pointee.owner, case .object(let r) = s.receiver,
+                      r.tag == .instance, unsafeDowncast(r, to: PyInstance.self).type.rootShape === c.pointee.shape else { return false }
+                out.set(0, c.pointee.value)
+                out.set(1, s.receiver)
+                return nil
+            default:
+                return c.pointee.shape == nil && c.pointee.index == Int(o.tag.rawValue)
             }
-            return c.pointee.shape == nil && c.pointee.index == Int(o.tag.rawValue)
         }
+        guard let hit else { return true }
         guard hit else { return false }
         out.set(0, c.pointee.value)
         out.set(1, v.pointee)
@@ -130,22 +204,50 @@ extension Interpreter {
 
     @inline(never)
     static func loadMethodMiss(_ v: Value, _ name: String, _ out: UnsafeMutablePointer<Value>, _ c: UnsafeMutablePointer<InlineCache>?, _ ctx: ExecutionContext) throws {
+        if let c, case .object(let o) = v, o.tag == .instance {
+            let inst = unsafeDowncast(o, to: PyInstance.self)
+            if inst.native == nil, let e = polymorphicEntry(c, inst.shape), e.pointee.kind == .classFunction {
+                out[0] = e.pointee.value
+                out[1] = v
+                return
+            }
+        }
         let version = typeVersion
         let (f, s) = try Attributes.loadMethod(v, name, ctx)
         out[0] = f
         out[1] = s
-        guard let c, !f.isNone, case .object(let o) = v else { return }
+        guard let c, case .object(let o) = v else { return }
+        if o.tag == .module || o.tag == .type {
+            fillOwnedValue(o, name, s, c, version: version)
+            return
+        }
+        if o.tag == .superProxy {
+            fillSuperMethod(unsafeDowncast(o, to: PySuper.self), name, c, version: version)
+            return
+        }
+        guard !f.isNone else { return }
         switch o.tag {
         case .instance:
             let inst = unsafeDowncast(o, to: PyInstance.self)
             guard inst.native == nil, inst.shape.slot(of: name) == nil else { return }
-            c.pointee = InlineCache(shape: inst.shape, version: version, kind: .classFunction, value: f)
+            record(c, InlineCache(shape: inst.shape, version: version, kind: .classFunction, value: f))
         case .str, .list, .dict, .set, .tuple, .bytes:
             // These tags are only ever the builtin class itself (subclasses are instances).
             c.pointee = InlineCache(shape: nil, version: version, index: Int(o.tag.rawValue), kind: .builtinMethod, value: f)
         default:
             break
         }
+    }
+
+    /// `super().name(…)` from a method of an instance: cached when the MRO search after `startAfter` found
+    /// a plain function (bound to the receiver: CPython's LOAD_SUPER_ATTR_METHOD, 3.12).
+    @inline(never)
+    static func fillSuperMethod(_ s: PySuper, _ name: String, _ c: UnsafeMutablePointer<InlineCache>, version: Int) {
+        guard case .object(let r) = s.receiver, r.tag == .instance else { return }
+        let type = unsafeDowncast(r, to: PyInstance.self).type
+        guard type.metaclass == nil, typeOf(s.receiver) === type, let f = type.lookup(name, after: s.startAfter),
+              case .object(let fo) = f, fo.tag == .function else { return }
+        c.pointee = InlineCache(shape: type.rootShape, version: version, kind: .superMethod, value: f, owner: s.startAfter)
     }
 
     // MARK: - builtins
