@@ -21,7 +21,6 @@ extension BuiltinMethods {
         BytesMethods.install(BuiltinTypes.bytearray)
         ByteArrayMethods.install(BuiltinTypes.bytearray)
         installMoreNumbers(int: int, float: float)
-        installMoreSet(set)
         method(BuiltinTypes.iterator, "__next__", 1) { a, _, ctx in
             if let x = try iteratorNext(a[0], ctx) { return x }
             throw PyException.make(.stopIteration)
@@ -183,47 +182,4 @@ extension BuiltinMethods {
         method(float, "conjugate", 1) { a, _, _ in a[0] }
     }
 
-    static func installMoreSet(_ t: PyType) {
-        func selfSet(_ a: [Value]) throws -> PySet {
-            guard case .object(let s as PySet) = a[0] else { throw PyException.make(.typeError, "descriptor requires a 'set' object") }
-            return s
-        }
-        func members(_ v: Value, _ ctx: ExecutionContext) throws -> PySet {
-            if case .object(let s as PySet) = v { return s }
-            let out = PySet()
-            for x in try collect(v, ctx) { try out.add(x) }
-            return out
-        }
-        method(t, "difference", 1) { a, _, ctx in
-            let out = PySet()
-            let others = try a.dropFirst().map { try members($0, ctx) }
-            for x in try selfSet(a).elements where try !others.contains(where: { try $0.contains(x) }) { try out.add(x) }
-            return .object(out)
-        }
-        method(t, "symmetric_difference", 2) { a, _, ctx in
-            let s = try selfSet(a), o = try members(a[1], ctx)
-            let out = PySet()
-            for x in s.elements where try !o.contains(x) { try out.add(x) }
-            for x in o.elements where try !s.contains(x) { try out.add(x) }
-            return .object(out)
-        }
-        method(t, "issuperset", 2) { a, _, ctx in
-            let s = try selfSet(a)
-            return .bool(try collect(a[1], ctx).allSatisfy { try s.contains($0) })
-        }
-        method(t, "isdisjoint", 2) { a, _, ctx in
-            let s = try selfSet(a)
-            return .bool(try !collect(a[1], ctx).contains { try s.contains($0) })
-        }
-        method(t, "difference_update", 1) { a, _, ctx in
-            let s = try selfSet(a)
-            for o in a.dropFirst() { for x in try collect(o, ctx) { try s.storage.remove(x) } }
-            return .none
-        }
-        method(t, "intersection_update", 2) { a, _, ctx in
-            let s = try selfSet(a), o = try members(a[1], ctx)
-            for x in s.elements where try !o.contains(x) { try s.storage.remove(x) }
-            return .none
-        }
-    }
 }

@@ -384,62 +384,6 @@ enum BuiltinMethods {
         }
     }
 
-    static func installSet(_ t: PyType) {
-        func selfSet(_ a: [Value]) throws -> PySet {
-            guard case .object(let s as PySet) = a[0] else { throw PyException.make(.typeError, "descriptor requires a 'set' object") }
-            return s
-        }
-        t.addMethod("add") { a, _, _ in
-            try selfSet(a).add(a[1])
-            return .none
-        }
-        t.addMethod("discard") { a, _, _ in
-            try selfSet(a).storage.remove(a[1])
-            return .none
-        }
-        t.addMethod("remove") { a, _, _ in
-            if try selfSet(a).storage.remove(a[1]) == nil { throw PyException(Subscript.keyError(a[1])) }
-            return .none
-        }
-        t.addMethod("pop") { a, _, _ in
-            let s = try selfSet(a)
-            guard let x = s.elements.first else { throw PyException.make(.keyError, "pop from an empty set") }
-            try s.storage.remove(x)
-            return x
-        }
-        t.addMethod("update") { a, _, ctx in
-            let s = try selfSet(a)
-            for src in a.dropFirst() { for x in try collect(src, ctx) { try s.add(x) } }
-            return .none
-        }
-        t.addMethod("union") { a, _, ctx in
-            let out = PySet()
-            for src in a { for x in try collect(src, ctx) { try out.add(x) } }
-            return .object(out)
-        }
-        t.addMethod("intersection") { a, _, ctx in
-            let out = PySet()
-            let other = try collect(a[1], ctx)
-            let s = try selfSet(a)
-            for x in other where try s.contains(x) { try out.add(x) }
-            return .object(out)
-        }
-        t.addMethod("issubset") { a, _, ctx in
-            let other = PySet()
-            for x in try collect(a[1], ctx) { try other.add(x) }
-            return .bool(try selfSet(a).elements.allSatisfy { try other.contains($0) })
-        }
-        t.addMethod("copy") { a, _, _ in
-            let out = PySet()
-            for x in try selfSet(a).elements { try out.add(x) }
-            return .object(out)
-        }
-        t.addMethod("clear") { a, _, _ in
-            try selfSet(a).storage.clear()
-            return .none
-        }
-    }
-
     static func installNumbers(int: PyType, float: PyType) {
         int.addMethod("bit_length") { a, _, _ in
             guard let n = Arithmetic.number(a[0]).flatMap(Arithmetic.big) else { return .int(0) }

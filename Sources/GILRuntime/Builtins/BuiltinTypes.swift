@@ -86,15 +86,17 @@ enum BuiltinTypes {
         for (k, v) in kwargs { try d.set(.str(k), v) }
         return .object(d)
     }
-    static let set = make("set") { _, args, _, ctx in
-        let s = PySet()
-        if let src = args.first { for x in try collect(src, ctx) { try s.add(x) } }
-        return .object(s)
+    static let set = make("set") { _, args, kwargs, ctx in
+        if args.count > 1 { throw PyException.make(.typeError, "set expected at most 1 argument, got \(args.count)") }
+        if !kwargs.isEmpty { throw PyException.make(.typeError, "set() takes no keyword arguments") }
+        return .object(try PySet.from(args.first, ctx))
     }
-    static let frozenset = make("frozenset") { _, args, _, ctx in
-        let s = PySet()
-        if let src = args.first { for x in try collect(src, ctx) { try s.add(x) } }
-        return .object(s)
+    static let frozenset = make("frozenset") { _, args, kwargs, ctx in
+        if args.count > 1 { throw PyException.make(.typeError, "frozenset expected at most 1 argument, got \(args.count)") }
+        if !kwargs.isEmpty { throw PyException.make(.typeError, "frozenset() takes no keyword arguments") }
+        // frozenset(f) of a frozenset is f itself (frozenset_new).
+        if case .object(let o)? = args.first, o.tag == .set, unsafeDowncast(o, to: PySet.self).frozen { return .object(o) }
+        return .object(try PySet.from(args.first, frozen: true, ctx))
     }
     static let range = make("range") { _, args, _, ctx in
         if (1...3).contains(args.count), let big = try PyBigRange.make(args, ctx) { return big }
@@ -176,7 +178,7 @@ enum BuiltinTypes {
         BuiltinMethods.installStr(str)
         BuiltinMethods.installList(list)
         BuiltinMethods.installDict(dict)
-        BuiltinMethods.installSet(set)
+        SetMethods.install(set: set, frozenset: frozenset)
         BuiltinMethods.installNumbers(int: int, float: float)
         BuiltinMethods.installTuple(tuple)
         BuiltinMethods.installMore(str: str, bytes: bytes, int: int, float: float, set: set)
@@ -201,7 +203,7 @@ func typeOf(_ v: Value) -> PyType {
         case .tuple: return BuiltinTypes.tuple
         case .list: return BuiltinTypes.list
         case .dict: return BuiltinTypes.dict
-        case .set: return BuiltinTypes.set
+        case .set: return unsafeDowncast(o, to: PySet.self).frozen ? BuiltinTypes.frozenset : BuiltinTypes.set
         case .range: return BuiltinTypes.range
         case .slice: return BuiltinTypes.slice
         case .function: return BuiltinTypes.function

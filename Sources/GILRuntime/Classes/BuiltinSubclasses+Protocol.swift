@@ -109,8 +109,8 @@ extension BuiltinSubclasses {
         staticNew(BuiltinTypes.set) { cls, _, _, _ in cls === BuiltinTypes.set ? .object(PySet()) : .object(SubclassedSet(cls)) }
         BuiltinTypes.set.addMethod("__init__") { args, _, ctx in
             guard case .object(let s as PySet) = args[0] else { return .none }
-            s.storage.clear()
-            if args.count > 1 { for x in try collect(args[1], ctx) { try s.add(x) } }
+            s.clear()
+            if args.count > 1 { try s.update(args[1], ctx) }
             return .none
         }
         staticNew(BuiltinTypes.frozenset) { cls, args, kwargs, ctx in

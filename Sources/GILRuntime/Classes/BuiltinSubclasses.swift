@@ -43,7 +43,7 @@ final class SubclassedSet: PySet, BuiltinSubclassInstance, @unchecked Sendable {
     init(_ type: PyType) {
         pythonType = type
         attributeBag = PyInstance(type: type)
-        super.init(tag: .subclassed)
+        super.init(frozen: type.isSubtype(of: BuiltinTypes.frozenset), tag: .subclassed)
     }
 }
 
@@ -155,6 +155,9 @@ enum BuiltinSubclasses {
                 return s.items.count == t.items.count && zip(s.items, t.items).allSatisfy { GILRuntime.keysEqual($0, $1) }
             }
             if let s = x as? PyBytes, let t = y as? PyBytes { return s.value == t.value }
+            if let s = x as? PySet, let t = y as? PySet {
+                return s.count == t.count && s.entries.allSatisfy { t.contains($0.key, hash: $0.hash) }
+            }
         }
         guard let x = Arithmetic.number(a), let y = Arithmetic.number(b) else { return false }
         if let p = Arithmetic.big(x), let q = Arithmetic.big(y) { return p == q }
@@ -164,14 +167,11 @@ enum BuiltinSubclasses {
     /// `HashKey.pythonHash` of a subclass instance without `__hash__` of its own: its builtin value's.
     static func pythonHash(_ o: PyObject) -> Int {
         if let s = o as? PyStr { return s.hash }
-        if let i = o as? SubclassedInt { return Int(exactly: i.value) ?? i.value.hashValue }
+        if let i = o as? SubclassedInt { return CPythonHash.big(i.value) }
         if let f = o as? SubclassedFloat { return HashKey.pythonHash(.float(f.value)) }
         if let b = o as? PyBytes { return HashKey.bytesHash(b.value) }
-        if let t = o as? PyTuple {
-            var h = 0x34_5678
-            for x in t.items { h = (h ^ HashKey.pythonHash(x)) &* 1_000_003 }
-            return h
-        }
+        if let t = o as? PyTuple { return CPythonHash.tuple(t.items.map { HashKey.pythonHash($0) }) }
+        if let s = o as? PySet, s.frozen { return s.frozenHash }
         return Int(bitPattern: UInt(bitPattern: ObjectIdentifier(o).hashValue))
     }
 

@@ -109,7 +109,11 @@ extension FunctionCompiler {
             let base = temps(items.count)
             for (i, item) in items.enumerated() { _ = try expression(item, into: base + Int32(i)) }
             let d = dest()
-            emit(op, d, base, Int32(items.count))
+            // CPython folds a display of more than two constants into a frozenset constant (built twice:
+            // the constant merger rebuilds it from its own order) that SET_UPDATE copies: d=1 asks the VM
+            // for the same construction, so colliding keys land where CPython puts them.
+            let folded = op == .buildSet && items.count > 2 && items.allSatisfy(Self.isFoldableConstant)
+            emit(op, d, base, Int32(items.count), d: folded ? 1 : 0)
             return d
         case .dict(let pairs):
             let d = newTemp()
@@ -221,6 +225,23 @@ extension FunctionCompiler {
         case .equal: emit(.equal, d, l, r)
         case .notEqual: emit(.notEqual, d, l, r)
         default: emit(.compare, d, l, r, d: UInt16(comparisonOperators.firstIndex(of: op)!))
+        }
+    }
+
+    /// A literal CPython's AST optimizer turns into a constant: a constant, or `-`/`+`/`~` of a number.
+    static func isFoldableConstant(_ e: Expression) -> Bool {
+        switch e.kind {
+        case .constant(let c):
+            if case .imaginary = c { return false }
+            return true
+        case .unary(let op, let x):
+            guard op != .not, case .constant(let c) = x.kind else { return false }
+            switch c {
+            case .int, .bigInt, .float: return true
+            case .bool: return op == .invert || op == .negate || op == .plus
+            default: return false
+            }
+        default: return false
         }
     }
 

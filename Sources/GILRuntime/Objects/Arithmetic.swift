@@ -227,32 +227,9 @@ enum Arithmetic {
             for (k, v) in a.entries { try d.set(k, v) }
             for (k, v) in b.entries { try d.set(k, v) }
             return .object(d)
-        case (.bitOr, let v as PyDictView), (.bitAnd, let v as PyDictView), (.subtract, let v as PyDictView), (.bitXor, let v as PyDictView):
-            // keys() and items() views are set-like (Objects/dictobject.c dictviews_and & co.): the result is a set.
-            guard v.mode != .values else { return nil }
-            let a = PySet()
-            for x in try collect(l, ctx) { try a.add(x) }
-            let b = PySet()
-            for x in try collect(r, ctx) { try b.add(x) }
-            return try sequence(op, .object(a), .object(b), ctx)
-        case (.bitOr, let a as PySet), (.bitAnd, let a as PySet), (.subtract, let a as PySet), (.bitXor, let a as PySet):
-            var right = r
-            if case .object(let view as PyDictView) = r, view.mode != .values {
-                let converted = PySet()
-                for x in try collect(r, ctx) { try converted.add(x) }
-                right = .object(converted)
-            }
-            guard case .object(let b as PySet) = right else { return nil }
-            let out = PySet()
-            switch op {
-            case .bitOr: for x in a.elements + b.elements { try out.add(x) }
-            case .bitAnd: for x in a.elements where try b.contains(x) { try out.add(x) }
-            case .subtract: for x in a.elements where try !b.contains(x) { try out.add(x) }
-            default:
-                for x in a.elements where try !b.contains(x) { try out.add(x) }
-                for x in b.elements where try !a.contains(x) { try out.add(x) }
-            }
-            return .object(out)
+        case (.bitOr, is PyDictView), (.bitAnd, is PyDictView), (.subtract, is PyDictView), (.bitXor, is PyDictView),
+             (.bitOr, is PySet), (.bitAnd, is PySet), (.subtract, is PySet), (.bitXor, is PySet):
+            return try setAlgebra(op, l, r, ctx)
         default: return nil
         }
     }

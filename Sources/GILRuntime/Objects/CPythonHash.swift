@@ -68,3 +68,22 @@ enum CPythonHash {
         return Int(Int64(bitPattern: acc))
     }
 }
+
+extension CPythonHash {
+    @inline(__always)
+    static func shuffle(_ h: UInt64) -> UInt64 {
+        ((h ^ 89_869_747) ^ (h << 16)) &* 3_644_798_167
+    }
+
+    /// Objects/setobject.c `frozenset_hash` from the hashes of the live elements (XOR is order-independent;
+    /// CPython's corrections for NULL and dummy slots cancel out of the same formula).
+    static func frozenset<S: Sequence>(_ elementHashes: S, count: Int) -> Int where S.Element == Int {
+        var hash: UInt64 = 0
+        for h in elementHashes { hash ^= shuffle(UInt64(bitPattern: Int64(h))) }
+        hash ^= (UInt64(count) &+ 1) &* 1_927_868_237
+        hash ^= (hash >> 11) ^ (hash >> 25)
+        hash = hash &* 69069 &+ 907_133_923
+        if hash == UInt64.max { hash = 590_923_713 }
+        return Int(bitPattern: UInt(hash))
+    }
+}

@@ -61,8 +61,10 @@ struct HashKey: Hashable {
         switch value {
         case .object(let o):
             switch o.tag {
-            case .list, .dict, .set, .byteArray, .array:
+            case .list, .dict, .byteArray, .array:
                 throw PyException.make(.typeError, "unhashable type: '\(o.tag == .array ? "array.array" : typeName(value))'")
+            case .set where !unsafeDowncast(o, to: PySet.self).frozen:
+                throw PyException.make(.typeError, "unhashable type: 'set'")
             case .instance:
                 let t = unsafeDowncast(o, to: PyInstance.self).type
                 if let f = t.lookup("__hash__"), let ctx = CurrentContext.get() {
@@ -91,7 +93,7 @@ struct HashKey: Hashable {
     }
 
     func hash(into h: inout Hasher) {
-        if let userHash { h.combine(userHash) } else { pyHashValue(value, into: &h) }
+        h.combine(userHash ?? HashKey.pythonHash(value))
     }
 }
 
@@ -124,37 +126,28 @@ func keysEqual(_ a: Value, _ b: Value) -> Bool {
     case (.int(let x), .int(let y)): return x == y
     case (.object(let x), .object(let y)):
         if x === y { return true }
-        if x.tag == .str && y.tag == .str {
-            return PyStr.equal(unsafeDowncast(x, to: PyStr.self), unsafeDowncast(y, to: PyStr.self))
-        }
-        if let s = x as? PyTuple, let t = y as? PyTuple {
+        guard x.tag == y.tag else { return false }
+        switch x.tag {
+        case .str: return PyStr.equal(unsafeDowncast(x, to: PyStr.self), unsafeDowncast(y, to: PyStr.self))
+        case .tuple:
+            let s = unsafeDowncast(x, to: PyTuple.self), t = unsafeDowncast(y, to: PyTuple.self)
             return s.items.count == t.items.count && zip(s.items, t.items).allSatisfy { keysEqual($0, $1) }
+        case .bigint: return unsafeDowncast(x, to: PyBigInt.self).value == unsafeDowncast(y, to: PyBigInt.self).value
+        case .bytes: return unsafeDowncast(x, to: PyBytes.self).value == unsafeDowncast(y, to: PyBytes.self).value
+        case .set:
+            // frozenset keys: the same elements (hashable, so probing runs no Python code but a user __eq__).
+            let s = unsafeDowncast(x, to: PySet.self), t = unsafeDowncast(y, to: PySet.self)
+            return s.count == t.count && s.entries.allSatisfy { t.contains($0.key, hash: $0.hash) }
+        default: return false
         }
-        if let s = x as? PyBigInt, let t = y as? PyBigInt { return s.value == t.value }
-        if let s = x as? PyBytes, let t = y as? PyBytes { return s.value == t.value }
-        return false
-    case (.object, _), (_, .object): return false
+    case (.object(let o), let n), (let n, .object(let o)):
+        // A big int equals a float of the same value (2**70 == 2.0**70 hash alike too).
+        guard o.tag == .bigint, let number = Arithmetic.number(n) else { return false }
+        return Arithmetic.order(.int(unsafeDowncast(o, to: PyBigInt.self).value), number) == 0
     default: return (try? valuesEqualScalar(a, b)) ?? false
     }
 }
 
-private func pyHashValue(_ v: Value, into h: inout Hasher) {
-    switch v {
-    case .none: h.combine(0 as UInt8)
-    case .bool(let b): h.combine(b ? 1 : 0)
-    case .int(let i): h.combine(i)
-    case .float(let d):
-        if let i = Int(exactly: d) { h.combine(i) } else { h.combine(d) }
-    case .object(let o):
-        switch o {
-        case let s as PyStr: h.combine(s.value)
-        case let t as PyTuple: h.combine(t.items.count); for x in t.items { pyHashValue(x, into: &h) }
-        case let b as PyBigInt: h.combine(b.value)
-        case let b as PyBytes: h.combine(b.value)
-        default: h.combine(ObjectIdentifier(o))
-        }
-    }
-}
 
 /// Python's `dict`: insertion-ordered, CPython's compact table (`DictTable`). Every access takes `lock`
 /// (a flag read unless the policy is free-threaded).
@@ -228,29 +221,3 @@ class PyDict: PyObject, @unchecked Sendable {
     var rawCount: Int { lock.withLock { table.pointee.used } }
 }
 
-/// Python's `set`, insertion-ordered like our dict (CPython's order differs for non-int keys; scripts that
-/// print sets of small ints agree).
-class PySet: PyObject, @unchecked Sendable {
-    let storage = PyDict()
-
-    override init(tag: ObjectTag = .set) {
-        super.init(tag: tag)
-    }
-
-    func add(_ v: Value) throws { try storage.set(v, .none) }
-    func contains(_ v: Value) throws -> Bool { try storage.get(v) != nil }
-    /// Iteration order: CPython's hash-table order for sets of ints (what programs print), else insertion order.
-    var elements: [Value] {
-        let keys = storage.entries.map(\.key)
-        var ints: [Int] = []
-        for k in keys {
-            switch k {
-            case .int(let i): ints.append(i)
-            case .bool(let b): ints.append(b ? 1 : 0)
-            default: return keys
-            }
-        }
-        let order = CPythonSetOrder.order(ints)
-        return order.map { keys[$0] }
-    }
-}

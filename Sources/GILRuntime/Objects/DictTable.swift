@@ -20,7 +20,7 @@ struct DictHash {
     init(_ key: Value) throws {
         switch key {
         case .int(let i):
-            value = i
+            value = CPythonHash.int(i)
             userEq = false
         case .object(let o) where o.tag == .str:
             value = unsafeDowncast(o, to: PyStr.self).hash
@@ -30,11 +30,18 @@ struct DictHash {
         }
     }
 
-    /// The hash of an int key, or a precomputed str hash (no user `__eq__`).
+    /// A precomputed hash (`CPythonHash.int` of an int key, a str's cached hash) of a key without user `__eq__`.
     @inline(__always)
     init(int h: Int) {
         value = h
         userEq = false
+    }
+
+    /// A hash stored in a table entry (a set's or dict's), with whether the key's class has `__hash__`.
+    @inline(__always)
+    init(precomputed value: Int, userEq: Bool) {
+        self.value = value
+        self.userEq = userEq
     }
 
     private init(value: Int, userEq: Bool) {

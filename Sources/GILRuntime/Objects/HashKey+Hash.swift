@@ -8,25 +8,24 @@ extension HashKey {
         Self.scramble(userHash ?? Self.pythonHash(value), seed: seed)
     }
 
+    /// The hash Python code sees (`hash(x)`): CPython's own for numbers, tuples and frozensets
+    /// (`CPythonHash`), FNV-1a for str and bytes, identity for the rest.
     static func pythonHash(_ v: Value) -> Int {
         switch v {
         case .none: return 0x2545_F491
         case .bool(let b): return b ? 1 : 0
-        case .int(let i): return i
-        case .float(let d):
-            if let i = Int(exactly: d) { return i }
-            return Int(truncatingIfNeeded: d.bitPattern)
+        case .int(let i): return CPythonHash.int(i)
+        case .float(let d): return CPythonHash.double(d) ?? 0  // NaN: CPython hashes its object identity
         case .object(let o):
             switch o.tag {
             case .str: return unsafeDowncast(o, to: PyStr.self).hash
             case .bytes: return bytesHash(unsafeDowncast(o, to: PyBytes.self).value)
-            case .bigint: return unsafeDowncast(o, to: PyBigInt.self).value.hashValue
+            case .bigint: return CPythonHash.big(unsafeDowncast(o, to: PyBigInt.self).value)
             case .subclassed: return BuiltinSubclasses.pythonHash(o)
             case .complex: return ComplexMath.keyHash(unsafeDowncast(o, to: PyComplex.self))
             case .tuple:
-                var h = 0x34_5678
-                for x in unsafeDowncast(o, to: PyTuple.self).items { h = (h ^ pythonHash(x)) &* 1_000_003 }
-                return h
+                return CPythonHash.tuple(unsafeDowncast(o, to: PyTuple.self).items.map { pythonHash($0) })
+            case .set: return unsafeDowncast(o, to: PySet.self).frozenHash
             default: return Int(bitPattern: UInt(bitPattern: ObjectIdentifier(o).hashValue))
             }
         }

@@ -60,13 +60,25 @@ func makeIterator(_ v: Value, _ ctx: ExecutionContext) throws -> Value {
 /// `iter(x)` as the builtin type makes it (`list.__iter__(self)`).
 func makeIteratorNative(_ v: Value, _ ctx: ExecutionContext) throws -> Value {
     if case .object(let o) = v {
+        // By tag first: a chain of dynamic casts cost every `for` over an instance or a generator ~10 failed casts.
+        switch o.tag {
+        case .range: return .object(PyRangeIterator(unsafeDowncast(o, to: PyRange.self)))
+        case .list, .tuple, .str, .bytes: return .object(PySequenceIterator(o))
+        case .dict: return .object(PyDictIterator(unsafeDowncast(o, to: PyDict.self), .keys))
+        case .dictView:
+            let view = unsafeDowncast(o, to: PyDictView.self)
+            return .object(PyDictIterator(view.dict, view.mode))
+        case .set: return .object(unsafeDowncast(o, to: PySet.self).iterator())
+        case .rangeIterator, .sequenceIterator, .dictIterator, .nativeIterator: return v
+        default: break
+        }
         switch o {
         case let r as PyRange: return .object(PyRangeIterator(r))
         case let r as PyBigRange: return .object(r.iterator())
         case is PyList, is PyTuple, is PyStr, is PyBytes, is PyByteArray, is PyArray: return .object(PySequenceIterator(o))
         case let d as PyDict: return .object(PyDictIterator(d, .keys))
         case let v as PyDictView: return .object(PyDictIterator(v.dict, v.mode))
-        case let s as PySet: return .object(PySequenceIterator(PyTuple(s.elements)))
+        case let s as PySet: return .object(s.iterator())
         case let g as PyGenerator where g.kind != .generator:
             throw PyException.make(.typeError, "'\(g.pythonType.name)' object is not iterable")
         case is PyRangeIterator, is PySequenceIterator, is PyDictIterator, is PyNativeIterator, is PyGenerator: return v
@@ -93,6 +105,38 @@ func makeIteratorNative(_ v: Value, _ ctx: ExecutionContext) throws -> Value {
 /// `next(it)` without the exception: nil when exhausted.
 func iteratorNext(_ it: Value, _ ctx: ExecutionContext) throws -> Value? {
     guard case .object(let o) = it else { throw PyException.make(.typeError, "'\(typeName(it))' object is not an iterator") }
+    switch o.tag {
+    case .generator:
+        let g = unsafeDowncast(o, to: PyGenerator.self)
+        guard g.kind == .generator else { return try iteratorNextOther(o, it, ctx) }
+        return try g.resume(sending: .none, ctx)
+    case .sequenceIterator:
+        let s = unsafeDowncast(o, to: PySequenceIterator.self)
+        let source = s.source
+        let v: Value?
+        switch source.tag {
+        case .list: v = unsafeDowncast(source, to: PyList.self).element(at: s.index)
+        case .tuple:
+            let t = unsafeDowncast(source, to: PyTuple.self)
+            v = s.index < t.items.count ? t.items[s.index] : nil
+        case .str:
+            let sc = unsafeDowncast(source, to: PyStr.self).scalars
+            v = s.index < sc.count ? .object(PyStr.character(sc[s.index])) : nil
+        case .bytes:
+            let b = unsafeDowncast(source, to: PyBytes.self)
+            v = s.index < b.value.count ? .int(Int(b.value[s.index])) : nil
+        default: return try iteratorNextOther(o, it, ctx)
+        }
+        // Exhausted for good (listiter drops its list): a list that grows afterwards yields nothing more.
+        if v == nil { s.index = Int.max } else { s.index += 1 }
+        return v
+    case .nativeIterator: return try unsafeDowncast(o, to: PyNativeIterator.self).step(ctx)
+    default: return try iteratorNextOther(o, it, ctx)
+    }
+}
+
+/// `iteratorNext` for range and dict iterators and instances defining `__next__`.
+private func iteratorNextOther(_ o: PyObject, _ it: Value, _ ctx: ExecutionContext) throws -> Value? {
     switch o {
     case let r as PyRangeIterator:
         let i = r.next
@@ -101,18 +145,21 @@ func iteratorNext(_ it: Value, _ ctx: ExecutionContext) throws -> Value? {
         r.next = wrapped ? r.stop : n
         return .int(i)
     case let s as PySequenceIterator:
-        defer { s.index += 1 }
+        // Sequences other than list/tuple/str/bytes (bytearray, array.array, subclass instances).
+        let v: Value?
         switch s.source {
-        case let l as PyList: return l.element(at: s.index)
-        case let t as PyTuple: return s.index < t.items.count ? t.items[s.index] : nil
+        case let l as PyList: v = l.element(at: s.index)
+        case let t as PyTuple: v = s.index < t.items.count ? t.items[s.index] : nil
         case let str as PyStr:
             let sc = str.scalars
-            return s.index < sc.count ? .str(String(sc[s.index])) : nil
-        case let b as PyBytes: return s.index < b.value.count ? .int(Int(b.value[s.index])) : nil
-        case let b as PyByteArray: return b.withBytes { s.index < $0.count ? .int(Int($0[s.index])) : nil }
-        case let a as PyArray: return a.withItems { s.index < $0.count ? $0[s.index] : nil }
-        default: return nil
+            v = s.index < sc.count ? .object(PyStr.character(sc[s.index])) : nil
+        case let b as PyBytes: v = s.index < b.value.count ? .int(Int(b.value[s.index])) : nil
+        case let b as PyByteArray: v = b.withBytes { s.index < $0.count ? .int(Int($0[s.index])) : nil }
+        case let a as PyArray: v = a.withItems { s.index < $0.count ? $0[s.index] : nil }
+        default: v = nil
         }
+        if v == nil { s.index = Int.max } else { s.index += 1 }
+        return v
     case let d as PyDictIterator:
         if d.dict.count != d.initialCount {
             throw PyException.make(.runtimeError, "dictionary changed size during iteration")
@@ -128,7 +175,6 @@ func iteratorNext(_ it: Value, _ ctx: ExecutionContext) throws -> Value? {
             }
         }
         return nil
-    case let n as PyNativeIterator: return try n.step(ctx)
     case let g as PyGenerator:
         if g.kind != .generator { throw PyException.make(.typeError, "'\(g.pythonType.name)' object is not an iterator") }
         return try g.resume(sending: .none, ctx)
@@ -146,6 +192,10 @@ func iteratorNext(_ it: Value, _ ctx: ExecutionContext) throws -> Value? {
 
 /// Everything an iterable yields, as an array.
 func collect(_ v: Value, _ ctx: ExecutionContext) throws -> [Value] {
+    if case .object(let o) = v {
+        if o.tag == .list { return unsafeDowncast(o, to: PyList.self).items }
+        if o.tag == .tuple { return unsafeDowncast(o, to: PyTuple.self).items }
+    }
     if case .object(let o) = v, o.tag != .subclassed || SpecialMethods.hook(o, "__iter__") == nil {
         if let l = o as? PyList { return l.items }
         if let t = o as? PyTuple { return t.items }

@@ -24,7 +24,7 @@ func truthy(_ v: Value, _ ctx: ExecutionContext) throws -> Bool {
         case .list: return unsafeDowncast(o, to: PyList.self).count != 0
         case .tuple: return !unsafeDowncast(o, to: PyTuple.self).items.isEmpty
         case .dict: return unsafeDowncast(o, to: PyDict.self).count > 0
-        case .set: return unsafeDowncast(o, to: PySet.self).storage.count > 0
+        case .set: return unsafeDowncast(o, to: PySet.self).count > 0
         case .dictView: return unsafeDowncast(o, to: PyDictView.self).dict.count > 0
         case .range: return unsafeDowncast(o, to: PyRange.self).count > 0
         case .bytes: return !unsafeDowncast(o, to: PyBytes.self).value.isEmpty
@@ -94,9 +94,8 @@ func valuesEqualNative(_ a: Value, _ b: Value, _ ctx: ExecutionContext) throws -
         return try valuesEqual(.object(keys), b, ctx)
     case let s as PySet:
         if case .object(let v as PyDictView) = b, v.mode == .keys { return try valuesEqual(b, a, ctx) }
-        guard case .object(let t as PySet) = b, s.storage.count == t.storage.count else { return false }
-        for k in s.elements where try !t.contains(k) { return false }
-        return true
+        guard case .object(let t as PySet) = b else { return false }
+        return try s.compare(.equal, t, ctx)
     case let s as PyBigInt:
         if let n = Arithmetic.number(b) { return Arithmetic.order(.int(s.value), n) == 0 }
         return false
@@ -160,13 +159,7 @@ func compareOrderNative(_ op: ComparisonOperator, _ a: Value, _ b: Value, _ ctx:
     case (.object(let x as PyList), .object(let y as PyList)):
         return try ordered(op, sequenceCompare(x.items, y.items, ctx))
     case (.object(let x as PySet), .object(let y as PySet)):
-        func subset(_ a: PySet, _ b: PySet) throws -> Bool { try a.elements.allSatisfy { try b.contains($0) } }
-        switch op {
-        case .lessEqual: return try subset(x, y)
-        case .less: return try x.storage.count < y.storage.count && subset(x, y)
-        case .greaterEqual: return try subset(y, x)
-        default: return try y.storage.count < x.storage.count && subset(y, x)
-        }
+        return try x.compare(op, y, ctx)
     case (.object(let x as PyArray), .object(let y as PyArray)):
         return try ordered(op, sequenceCompare(x.items, y.items, ctx))
     case (.object(let x as PyTuple), .object(let y as PyTuple)):
@@ -280,13 +273,9 @@ func pyHash(_ v: Value) throws -> Int {
         if let u = key.userHash { return u }
         if let n = BuiltinSubclasses.plainNumber(o) { return try pyHash(n) }
     }
-    var h = Hasher()
-    try HashKey(v).hash(into: &h)
-    switch v {
-    case .int(let i): return i == -1 ? -2 : i
-    case .bool(let b): return b ? 1 : 0
-    default: return h.finalize()
-    }
+    let key = try HashKey(v)
+    if let user = key.userHash { return user == -1 ? -2 : user }
+    return HashKey.pythonHash(v)
 }
 
 /// `len(x)`.
@@ -303,7 +292,7 @@ func lengthNative(_ v: Value, _ ctx: ExecutionContext) throws -> Int {
         case let l as PyList: return l.count
         case let t as PyTuple: return t.items.count
         case let d as PyDict: return d.count
-        case let s as PySet: return s.storage.count
+        case let s as PySet: return s.count
         case let r as PyRange: return try r.length()
         case let r as PyBigRange: return try r.lengthAsInt()
         case let b as PyBytes: return b.value.count

@@ -36,8 +36,12 @@ func reprNative(_ v: Value, _ ctx: ExecutionContext) throws -> String {
                 "{" + (try d.entries.map { "\(try repr($0.key, ctx)): \(try repr($0.value, ctx))" }.joined(separator: ", ")) + "}"
             }
         case let s as PySet:
-            if s.storage.count == 0 { return "set()" }
-            return "{" + (try s.elements.map { try repr($0, ctx) }.joined(separator: ", ")) + "}"
+            if s.count == 0 { return s.frozen ? "frozenset()" : "set()" }
+            let name = s.frozen ? "frozenset" : "set"
+            return try ctx.reprGuard(o, "\(name)(...)") {
+                let body = "{" + (try s.elements.map { try repr($0, ctx) }.joined(separator: ", ")) + "}"
+                return s.frozen ? "frozenset(" + body + ")" : body
+            }
         case let r as PyRange:
             return r.step == 1 ? "range(\(r.start), \(r.stop))" : "range(\(r.start), \(r.stop), \(r.step))"
         case let b as PyBytes: return bytesRepr(b.value)

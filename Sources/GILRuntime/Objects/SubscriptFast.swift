@@ -21,6 +21,12 @@ extension Interpreter {
                 guard let h = DictHash.simple(at: regs + c) else { return nil }
                 let d = unsafeDowncast(o, to: PyDict.self)
                 return d.lock.withLock { DictTable.get(d.table, at: regs + c, h) }
+            case .tuple:
+                guard case .int(let i) = regs[c] else { return nil }
+                return unsafeDowncast(o, to: PyTuple.self).items.withUnsafeBufferPointer { items in
+                    let j = i < 0 ? i &+ items.count : i
+                    return j >= 0 && j < items.count ? items[j] : nil
+                }
             default:
                 return nil
             }
@@ -52,14 +58,17 @@ extension Interpreter {
     static func containsFast(_ regs: UnsafeMutablePointer<Value>, _ b: Int, _ c: Int) -> Bool? {
         guard let u = regs.borrowedObject(c) else { return nil }
         return u._withUnsafeGuaranteedRef { o -> Bool? in
-            let d: PyDict
             switch o.tag {
-            case .dict: d = unsafeDowncast(o, to: PyDict.self)
-            case .set: d = unsafeDowncast(o, to: PySet.self).storage
+            case .dict:
+                let d = unsafeDowncast(o, to: PyDict.self)
+                guard let h = DictHash.simple(at: regs + b) else { return nil }
+                return d.lock.withLock { DictTable.find(d.table, at: regs + b, h).entry >= 0 }
+            case .set:
+                let s = unsafeDowncast(o, to: PySet.self)
+                guard let h = DictHash.simple(at: regs + b) else { return nil }
+                return s.lock.withLock { SetTable.find(s.table, regs[b], h) != nil }
             default: return nil
             }
-            guard let h = DictHash.simple(at: regs + b) else { return nil }
-            return d.lock.withLock { DictTable.find(d.table, at: regs + b, h).entry >= 0 }
         }
     }
 }
@@ -85,7 +94,7 @@ extension DictHash {
     /// The hash of an int or str key read in place from a register; nil for every other key.
     @inline(__always)
     static func simple(at p: UnsafeMutablePointer<Value>) -> DictHash? {
-        if case .int(let i) = p.pointee { return DictHash(int: i) }
+        if case .int(let i) = p.pointee { return DictHash(int: CPythonHash.int(i)) }
         guard let u = p.borrowedObject(0) else { return nil }
         return u._withUnsafeGuaranteedRef { o -> DictHash? in
             o.tag == .str ? DictHash(int: unsafeDowncast(o, to: PyStr.self).hash) : nil

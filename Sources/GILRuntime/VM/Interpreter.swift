@@ -180,7 +180,12 @@ enum Interpreter {
                             }
                             continue
                         }
-                        if let v = try iteratorNext(regs[Int(i.b)], ctx) { regs[Int(i.a)] = v } else { pc = Int(i.c) }
+                        switch try forIterBorrowed(regs, Int(i.b), ctx) {
+                        case .value(let v): regs.set(Int(i.a), v)
+                        case .exhausted: pc = Int(i.c)
+                        case .other:
+                            if let v = try iteratorNext(regs[Int(i.b)], ctx) { regs[Int(i.a)] = v } else { pc = Int(i.c) }
+                        }
                     case .rangeInit:
                         try rangeInit(regs + Int(i.a), regs + Int(i.b), Int(i.c), ctx, site: (code, pc - 1))
                     case .forRange:
@@ -256,7 +261,7 @@ enum Interpreter {
                     case .buildSet:
                         let s = PySet()
                         for k in 0..<Int(i.c) { try s.add(regs[Int(i.b) + k]) }
-                        regs[Int(i.a)] = .object(s)
+                        regs[Int(i.a)] = .object(i.d == 1 ? try PySet.foldedConstant(s, ctx) : s)
                     case .buildDict:
                         let d = PyDict()
                         for k in 0..<Int(i.c) { try d.set(regs[Int(i.b) + 2 * k], regs[Int(i.b) + 2 * k + 1]) }
@@ -266,15 +271,18 @@ enum Interpreter {
                     case .buildString:
                         regs[Int(i.a)] = try buildString(regs + Int(i.b), Int(i.c), ctx)  // objs: Objects/StrBuild.swift
                     case .listAppend:
-                        if case .object(let o) = regs[Int(i.a)], let l = o as? PyList { l.append(regs[Int(i.b)]) }
+                        if case .object(let o) = regs[Int(i.a)], o.tag == .list { unsafeDowncast(o, to: PyList.self).append(regs[Int(i.b)]) }
                     case .listExtend:
-                        let items = try collect(regs[Int(i.b)], ctx)
                         if case .object(let o) = regs[Int(i.a)] {
-                            if let l = o as? PyList { l.withItems { $0.append(contentsOf: items) } }
-                            if let s = o as? PySet { for x in items { try s.add(x) } }
+                            if o.tag == .set {
+                                try unsafeDowncast(o, to: PySet.self).update(regs[Int(i.b)], ctx)
+                            } else if o.tag == .list {
+                                let items = try collect(regs[Int(i.b)], ctx)
+                                unsafeDowncast(o, to: PyList.self).withItems { $0.append(contentsOf: items) }
+                            }
                         }
                     case .setAdd:
-                        if case .object(let o) = regs[Int(i.a)], let s = o as? PySet { try s.add(regs[Int(i.b)]) }
+                        if case .object(let o) = regs[Int(i.a)], o.tag == .set { try unsafeDowncast(o, to: PySet.self).add(regs[Int(i.b)]) }
                     case .dictSet:
                         if case .object(let o) = regs[Int(i.a)], let d = o as? PyDict { try d.set(regs[Int(i.b)], regs[Int(i.c)]) }
                     case .dictUpdate:
@@ -399,6 +407,12 @@ enum Interpreter {
     static func slowBinary(_ op: BinaryOperator, _ l: Value, _ r: Value, _ ctx: ExecutionContext, inplace: Bool) throws -> Value {
         if let v = scalarBinary(op, l, r) ?? binaryFast(op, l, r) { return v }
         if inplace, case .object(let o) = l {
+            // set |= &= -= ^= another set: in place (set_ior & co.); a frozenset rebinds to a new one.
+            if o.tag == .set, !unsafeDowncast(o, to: PySet.self).frozen, case .object(let b) = r, b.tag == .set,
+               let setOp = PySet.SetOperator(op) {
+                try unsafeDowncast(o, to: PySet.self).inPlace(setOp, unsafeDowncast(b, to: PySet.self), ctx)
+                return l
+            }
             if op == .add, let list = o as? PyList {
                 let items = try collect(r, ctx)
                 try AllocationLimit.checkValues(list.withItems { $0.count } + items.count, ctx)
@@ -457,9 +471,9 @@ enum Interpreter {
     /// `compare` with `in`/`not in` on a dict or set answered by one hash lookup.
     @inline(never)
     static func compareOrContains(_ op: ComparisonOperator, _ a: Value, _ b: Value, _ ctx: ExecutionContext) throws -> Bool {
-        if op == .in || op == .notIn, case .object(let o) = b, o.tag == .dict || o.tag == .set {
-            let d = o.tag == .dict ? unsafeDowncast(o, to: PyDict.self) : unsafeDowncast(o, to: PySet.self).storage
-            return (try d.get(a) != nil) == (op == .in)
+        if op == .in || op == .notIn, case .object(let o) = b {
+            if o.tag == .dict { return (try unsafeDowncast(o, to: PyDict.self).get(a) != nil) == (op == .in) }
+            if o.tag == .set { return try unsafeDowncast(o, to: PySet.self).contains(a) == (op == .in) }
         }
         return try compare(op, a, b, ctx)
     }

@@ -1,0 +1,279 @@
+/// One slot of a set's table (Objects/setobject.c `setentry`).
+struct SetEntry {
+    var hash: Int
+    var key: Value
+    /// `SetTable.unused`, `.active`, `.activeUserEq` (comparing may call `__eq__`) or `.dummy`.
+    var state: UInt8
+}
+
+/// CPython's set table (Objects/setobject.c), slot for slot: open addressing with runs of
+/// `linearProbes` neighbouring slots between perturbed jumps, removed keys left as dummies, growth at
+/// 60 % fill to four times the live entries, and iteration in table order. With CPython's hashes for
+/// numbers, tuples and frozensets (`CPythonHash`) a set of them iterates — and prints — in CPython's order,
+/// and the algorithms on top (`PySet+Operations`) insert in CPython's order too.
+///
+/// `PySet` owns one behind a pointer (no exclusivity checks); only the GIL holder or the set's `ObjectLock`
+/// holder touches it.
+struct SetTable {
+    static let unused: UInt8 = 0
+    static let active: UInt8 = 1
+    static let activeUserEq: UInt8 = 2
+    static let dummy: UInt8 = 3
+    /// `PySet_MINSIZE`.
+    static let minimumSize = 8
+    /// `LINEAR_PROBES`.
+    static let linearProbes = 9
+
+    var entries: UnsafeMutablePointer<SetEntry>
+    var mask: Int
+    /// Active and dummy slots.
+    var fill = 0
+    /// Active slots.
+    var used = 0
+    /// Where `pop` starts looking (`so->finger`).
+    var finger = 0
+    /// Bumped by every change of the table's layout or key set (a probe that ran `__eq__` restarts when
+    /// it moved; iterators compare `used`, as CPython does).
+    var version = 0
+
+    typealias Ref = UnsafeMutablePointer<SetTable>
+
+    init(size: Int = SetTable.minimumSize) {
+        entries = .allocate(capacity: size)
+        entries.initialize(repeating: SetEntry(hash: 0, key: .none, state: SetTable.unused), count: size)
+        mask = size - 1
+    }
+
+    /// Releases the keys and the slot array.
+    mutating func destroy() {
+        entries.deinitialize(count: mask + 1)
+        entries.deallocate()
+    }
+
+    // MARK: - lookup
+
+    /// The active slot holding a key equal to `key`, or nil (`set_lookkey`). Comparisons that run Python
+    /// code restart the probe when the table changed meanwhile.
+    static func find(_ t: Ref, _ key: Value, _ h: DictHash) -> Int? {
+        restart: while true {
+            let table = t.pointee.entries
+            let mask = t.pointee.mask
+            let stamp = t.pointee.version
+            var perturb = UInt(bitPattern: h.value)
+            var i = h.value & mask
+            while true {
+                var probes = i + linearProbes <= mask ? linearProbes : 0
+                var j = i
+                while true {
+                    let e = table + j
+                    let state = e.pointee.state
+                    if state == unused { return nil }
+                    if state != dummy && e.pointee.hash == h.value {
+                        if state == activeUserEq || h.userEq {
+                            let equal = userKeysEqual(e.pointee.key, key)
+                            if t.pointee.version != stamp || t.pointee.entries != table { continue restart }
+                            if equal { return j }
+                        } else if DictTable.sameKey(e.pointee.key, key) {
+                            return j
+                        }
+                    }
+                    if probes == 0 { break }
+                    probes -= 1
+                    j += 1
+                }
+                perturb >>= 5
+                i = (i &* 5 &+ 1 &+ Int(bitPattern: perturb)) & mask
+            }
+        }
+    }
+
+    /// Equality when a key's class defines `__hash__` (may run `__eq__`; a raising one counts as unequal).
+    private static func userKeysEqual(_ stored: Value, _ key: Value) -> Bool {
+        if case .object(let a) = stored, case .object(let b) = key, a === b { return true }
+        guard let ctx = CurrentContext.get() else { return keysEqual(stored, key) }
+        return (try? valuesEqual(stored, key, ctx)) ?? false
+    }
+
+    // MARK: - insertion
+
+    /// `set_add_entry`: adds `key` unless an equal key is present; true when added.
+    @discardableResult
+    static func add(_ t: Ref, _ key: Value, _ h: DictHash) -> Bool {
+        restart: while true {
+            let table = t.pointee.entries
+            let mask = t.pointee.mask
+            let stamp = t.pointee.version
+            var perturb = UInt(bitPattern: h.value)
+            var i = h.value & mask
+            var freeSlot: Int?
+            while true {
+                var probes = i + linearProbes <= mask ? linearProbes : 0
+                var j = i
+                while true {
+                    let e = table + j
+                    let state = e.pointee.state
+                    if state == unused {
+                        if let freeSlot {
+                            // A dummy on the way is reused (fill unchanged).
+                            table[freeSlot] = SetEntry(hash: h.value, key: key, state: h.userEq ? activeUserEq : active)
+                            t.pointee.used += 1
+                            t.pointee.version &+= 1
+                            return true
+                        }
+                        e.pointee = SetEntry(hash: h.value, key: key, state: h.userEq ? activeUserEq : active)
+                        t.pointee.fill += 1
+                        t.pointee.used += 1
+                        t.pointee.version &+= 1
+                        if t.pointee.fill * 5 >= mask * 3 {
+                            let used = t.pointee.used
+                            resize(t, minimumUsed: used > 50000 ? used * 2 : used * 4)
+                        }
+                        return true
+                    }
+                    if state == dummy {
+                        if freeSlot == nil { freeSlot = j }
+                    } else if e.pointee.hash == h.value {
+                        if state == activeUserEq || h.userEq {
+                            let equal = userKeysEqual(e.pointee.key, key)
+                            if t.pointee.version != stamp || t.pointee.entries != table { continue restart }
+                            if equal { return false }
+                        } else if DictTable.sameKey(e.pointee.key, key) {
+                            return false
+                        }
+                    }
+                    if probes == 0 { break }
+                    probes -= 1
+                    j += 1
+                }
+                perturb >>= 5
+                i = (i &* 5 &+ 1 &+ Int(bitPattern: perturb)) & mask
+            }
+        }
+    }
+
+    /// `set_table_resize`: a table of the smallest power of two above `minimumUsed`, the old active
+    /// entries re-placed in old table order.
+    static func resize(_ t: Ref, minimumUsed: Int) {
+        var size = minimumSize
+        while size <= minimumUsed { size <<= 1 }
+        let old = t.pointee.entries
+        let oldSize = t.pointee.mask + 1
+        let fresh = UnsafeMutablePointer<SetEntry>.allocate(capacity: size)
+        // Unused slots are written lazily by `insertClean`; initialize them all first so deinit is uniform.
+        fresh.initialize(repeating: SetEntry(hash: 0, key: .none, state: unused), count: size)
+        for k in 0..<oldSize {
+            let state = old[k].state
+            if state == active || state == activeUserEq {
+                let moved = (old + k).move()
+                (old + k).initialize(to: SetEntry(hash: 0, key: .none, state: unused))
+                insertClean(fresh, size - 1, moved)
+            }
+        }
+        old.deinitialize(count: oldSize)
+        old.deallocate()
+        t.pointee.entries = fresh
+        t.pointee.mask = size - 1
+        t.pointee.fill = t.pointee.used
+        t.pointee.version &+= 1
+    }
+
+    /// `set_insert_clean`: places a key known to be absent into a table without dummies (its unused slots
+    /// hold `.none`).
+    private static func insertClean(_ entries: UnsafeMutablePointer<SetEntry>, _ mask: Int, _ entry: SetEntry) {
+        var perturb = UInt(bitPattern: entry.hash)
+        var i = entry.hash & mask
+        while true {
+            if entries[i].state == unused {
+                entries[i] = entry
+                return
+            }
+            if i + linearProbes <= mask {
+                for j in (i + 1)...(i + linearProbes) where entries[j].state == unused {
+                    entries[j] = entry
+                    return
+                }
+            }
+            perturb >>= 5
+            i = (i &* 5 &+ 1 &+ Int(bitPattern: perturb)) & mask
+        }
+    }
+
+    // MARK: - removal
+
+    /// `set_discard_entry`: true when the key was present.
+    @discardableResult
+    static func discard(_ t: Ref, _ key: Value, _ h: DictHash) -> Bool {
+        guard let j = find(t, key, h) else { return false }
+        t.pointee.entries[j] = SetEntry(hash: -1, key: .none, state: dummy)
+        t.pointee.used -= 1
+        t.pointee.version &+= 1
+        return true
+    }
+
+    /// `set_pop`: the first live key from the finger on, or nil when empty.
+    static func pop(_ t: Ref) -> Value? {
+        guard t.pointee.used > 0 else { return nil }
+        let mask = t.pointee.mask
+        var i = t.pointee.finger & mask
+        while t.pointee.entries[i].state == unused || t.pointee.entries[i].state == dummy {
+            i += 1
+            if i > mask { i = 0 }
+        }
+        let key = t.pointee.entries[i].key
+        t.pointee.entries[i] = SetEntry(hash: -1, key: .none, state: dummy)
+        t.pointee.used -= 1
+        t.pointee.finger = i + 1
+        t.pointee.version &+= 1
+        return key
+    }
+
+    /// `set_clear_internal`: back to an empty minimum-size table.
+    static func clear(_ t: Ref) {
+        t.pointee.destroy()
+        t.pointee = SetTable()
+    }
+
+    // MARK: - bulk
+
+    /// The live slot at or after `position`, advancing it (`set_next`); nil at the end.
+    @inline(__always)
+    static func next(_ t: Ref, _ position: inout Int) -> UnsafeMutablePointer<SetEntry>? {
+        let mask = t.pointee.mask
+        while position <= mask {
+            let e = t.pointee.entries + position
+            position += 1
+            if e.pointee.state == active || e.pointee.state == activeUserEq { return e }
+        }
+        return nil
+    }
+
+    /// `set_merge`: adds every key of `other` (another set's table), copying the layout outright when this
+    /// table is empty and of the same size.
+    static func merge(_ t: Ref, _ other: Ref) {
+        guard t != other, other.pointee.used > 0 else { return }
+        if (t.pointee.fill + other.pointee.used) * 5 >= t.pointee.mask * 3 {
+            resize(t, minimumUsed: (t.pointee.used + other.pointee.used) * 2)
+        }
+        if t.pointee.fill == 0 && t.pointee.mask == other.pointee.mask && other.pointee.fill == other.pointee.used {
+            for k in 0...other.pointee.mask where other.pointee.entries[k].state != unused {
+                t.pointee.entries[k] = other.pointee.entries[k]
+            }
+            t.pointee.fill = other.pointee.fill
+            t.pointee.used = other.pointee.used
+            t.pointee.version &+= 1
+            return
+        }
+        if t.pointee.fill == 0 {
+            var position = 0
+            while let e = next(other, &position) { insertClean(t.pointee.entries, t.pointee.mask, e.pointee) }
+            t.pointee.fill = other.pointee.used
+            t.pointee.used = other.pointee.used
+            t.pointee.version &+= 1
+            return
+        }
+        var position = 0
+        while let e = next(other, &position) {
+            add(t, e.pointee.key, DictHash(precomputed: e.pointee.hash, userEq: e.pointee.state == activeUserEq))
+        }
+    }
+}

@@ -1,0 +1,44 @@
+/// `for x in seq` over lists, tuples and generators without copying the iterator out of its register
+/// (CPython 3.11's FOR_ITER_LIST / FOR_ITER_TUPLE; generators resumed straight from the loop).
+extension Interpreter {
+    enum IterationStep {
+        case value(Value)
+        case exhausted
+        /// Not a kind this path knows: the caller takes `iteratorNext`.
+        case other
+    }
+
+    @inline(__always)
+    static func forIterBorrowed(_ regs: UnsafeMutablePointer<Value>, _ b: Int, _ ctx: ExecutionContext) throws -> IterationStep {
+        guard let u = regs.borrowedObject(b) else { return .other }
+        return try u._withUnsafeGuaranteedRef { o -> IterationStep in
+            switch o.tag {
+            case .sequenceIterator:
+                let s = unsafeDowncast(o, to: PySequenceIterator.self)
+                let source = s.source
+                let v: Value?
+                switch source.tag {
+                case .list: v = unsafeDowncast(source, to: PyList.self).element(atPythonIndex: s.index)
+                case .tuple:
+                    let t = unsafeDowncast(source, to: PyTuple.self)
+                    v = s.index < t.items.count ? t.items[s.index] : nil
+                default: return .other
+                }
+                guard let v else {
+                    // Exhausted for good: a list that grows later does not resume this loop (listiter's NULL seq).
+                    s.index = Int.max
+                    return .exhausted
+                }
+                s.index += 1
+                return .value(v)
+            case .generator:
+                let g = unsafeDowncast(o, to: PyGenerator.self)
+                guard g.kind == .generator else { return .other }
+                guard let v = try g.resume(sending: .none, ctx) else { return .exhausted }
+                return .value(v)
+            default:
+                return .other
+            }
+        }
+    }
+}
