@@ -32,13 +32,23 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "Run the program in this real CPython (3.8–3.13: a command such as python3, or a path) instead of gilrec's runtime, and record its GIL, locks and I/O from inside the process.")
     var python: String?
 
-    @Argument(help: "The Python program to run.")
-    var program: String
+    @Option(name: [.customShort("m"), .long], help: "With --python: run this library module as a script (python -m MODULE), e.g. pytest or http.server.")
+    var module: String?
+
+    @Argument(help: "The Python program to run (omitted with --module).")
+    var program: String?
 
     @Argument(parsing: .postTerminator, help: "Arguments for the program (after --), its sys.argv[1:].")
     var arguments: [String] = []
 
     func validate() throws {
+        if module != nil && python == nil {
+            throw ValidationError("--module needs --python: gilrec's own runtime runs program files")
+        }
+        if module != nil && program != nil {
+            throw ValidationError("give a program or --module, not both (arguments for the module go after --)")
+        }
+        if module == nil && program == nil { throw ValidationError("missing the program to run") }
         if let timeout, !(timeout > 0 && timeout.isFinite) {
             throw ValidationError("--timeout must be a positive number of seconds, got \(timeout)")
         }
@@ -55,8 +65,8 @@ struct RunCommand: ParsableCommand {
         // default action); the program's further output is discarded and the run ends normally.
         signal(SIGPIPE, SIG_IGN)
         let status = try Self.execute(
-            program: program, arguments: arguments, label: label, options: options, timeout: timeout, python: python,
-            recordAllLockHolds: lockHolds == .all, signals: GilrecCommand.signals
+            program: program ?? "", module: module, arguments: arguments, label: label, options: options,
+            timeout: timeout, python: python, recordAllLockHolds: lockHolds == .all, signals: GilrecCommand.signals
         )
         if status != 0 { throw ExitCode(status) }
     }
@@ -64,25 +74,32 @@ struct RunCommand: ParsableCommand {
     /// Reads, records and reports one program; returns the process exit status. Errors that are the
     /// user's (missing file, syntax error, unusable database) are printed as one clear message, status 1.
     static func execute(
-        program: String, arguments: [String], label: String?, options: RecordOptions, timeout: Double? = nil,
-        python: String? = nil, recordAllLockHolds: Bool = false, signals: SignalWatcher?
+        program: String, module: String? = nil, arguments: [String], label: String?, options: RecordOptions,
+        timeout: Double? = nil, python: String? = nil, recordAllLockHolds: Bool = false, signals: SignalWatcher?
     ) throws -> Int32 {
         let source: String
         do {
-            // The real CPython reads the file itself (any encoding it accepts); ours needs the text.
-            source = python == nil ? try ProgramSource.read(program) : try ProgramSource.checkExists(program)
+            // The real CPython reads the file itself (any encoding it accepts) or finds the module on its
+            // own path; ours needs the text.
+            if python == nil {
+                source = try ProgramSource.read(program)
+            } else {
+                source = module == nil ? try ProgramSource.checkExists(program) : ""
+            }
         } catch {
             printError("gilrec: \(error)")
             return 1
         }
         var request = Recording.Request(
-            programPath: program, source: source, arguments: arguments, label: label, databasePath: options.db,
+            programPath: module.map { "-m \($0)" } ?? program, source: source, arguments: arguments,
+            label: label ?? module, databasePath: options.db,
             switchIntervalNs: options.switchIntervalNs, traceEnabled: !options.noTrace, checkMode: options.checkMode,
             timeoutSeconds: timeout
         )
         request.policy = options.policy
         request.checkInterval = options.checkInterval
         request.python = python
+        request.module = module
         request.recordAllLockHolds = recordAllLockHolds
         do {
             let result = try Recording.record(request, signals: signals)

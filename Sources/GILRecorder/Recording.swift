@@ -53,6 +53,9 @@ package enum Recording {
         package var storePageLimit: Int?
         /// Record the real interpreter this names (`python3`, a path) instead of running our runtime.
         package var python: String?
+        /// Real CPython: run this module (`python -m MODULE`) instead of the program file; `programPath` is
+        /// then "-m MODULE", as `runs.program` stores it.
+        package var module: String?
         /// Real CPython: slots per thread ring (tests use small rings; default 32k).
         package var ringCapacity: Int?
         /// Real CPython: record every hold of a named lock (`--lock-holds all`), not only those another thread

@@ -212,6 +212,40 @@ struct CPythonEngineTests {
         #expect(run.eventCount == 0)
     }
 
+    /// `gilrec run --python python3 -m PKG`: the module found on the interpreter's path (PYTHONPATH kept beside
+    /// gilrec's own entry) runs as `__main__` with its arguments, its threads recorded, the run named after it.
+    @Test func moduleRunsAsMain() throws {
+        let database = TemporaryDatabase()
+        let package = database.directory.appendingPathComponent("spinners")
+        try FileManager.default.createDirectory(at: package, withIntermediateDirectories: true)
+        try "".write(to: package.appendingPathComponent("__init__.py"), atomically: true, encoding: .utf8)
+        try """
+            import sys, threading
+            def spin(n):
+                while n: n -= 1
+            threads = [threading.Thread(target=spin, args=(300_000,)) for _ in range(2)]
+            for t in threads: t.start()
+            for t in threads: t.join()
+            print(__name__, sys.argv[1:])
+
+            """.write(to: package.appendingPathComponent("__main__.py"), atomically: true, encoding: .utf8)
+        let capture = OutputCapture()
+        var request = Recording.Request(
+            programPath: "-m spinners", source: "", arguments: ["a", "b"], label: "spinners", databasePath: database.path,
+            output: .capture(capture))
+        request.python = try #require(InstalledPython.python3)
+        request.module = "spinners"
+        request.environment = ["PYTHONPATH": database.directory.path]
+        let result = try Recording.record(request)
+        #expect(capture.standardOutput == "__main__ ['a', 'b']\n")
+        #expect(result.outcome.status == .ok)
+        let run = try TraceReader(path: database.path).resolveRun(String(result.runID))
+        #expect(run.info.label == "spinners" && run.info.program == "-m spinners")
+        #expect(try scalar(
+            "SELECT count(DISTINCT tid) FROM events WHERE run_id = :run AND kind = 4", run: result.runID, in: database) >= 3)
+        #expect(try TraceInvariantTests.violations(in: database, run: result.runID) == [])
+    }
+
     /// `python -I` skips the start-up code: nothing is recorded and gilrec says so; the program is unharmed.
     @Test func isolatedModeIsReportedNotBroken() throws {
         let database = TemporaryDatabase()

@@ -17,7 +17,7 @@ struct CPythonEngine: RecordingEngine {
         let interpreter = try PythonInterpreter.probe(python)
         let session = try CPythonSession(ringCapacity: request.ringCapacity)
         defer { session.remove() }
-        let program = try programFile(request, session: session)
+        let program = try request.module.map { ["-m", $0] } ?? [programFile(request, session: session)]
         let info = RunInfo(
             label: request.label, program: request.programPath, argv: request.arguments, policy: "cpython3",
             switchIntervalNs: request.switchIntervalNs,
@@ -38,7 +38,7 @@ struct CPythonEngine: RecordingEngine {
         let child: ChildProcess
         do {
             child = try ChildProcess(
-                arguments: [python, program] + request.arguments, environment: environment, output: request.output)
+                arguments: [python] + program + request.arguments, environment: environment, output: request.output)
         } catch {
             try? writer.finish(RunOutcome(status: .error, exitCode: 1, wallNs: 0, cpuNs: 0, notes: "\(error)"), droppedEvents: 0)
             throw error
