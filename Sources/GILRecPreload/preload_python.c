@@ -27,6 +27,10 @@ extern void *PyEval_SaveThread(void) WEAK;
 extern void PyEval_RestoreThread(void *) WEAK;
 extern PyObject *PyModule_Create2(void *, int) WEAK;
 extern void *PyGILState_GetThisThreadState(void) WEAK;
+extern void *PyInterpreterState_Get(void) WEAK;
+extern void *PyInterpreterState_Main(void) WEAK;
+extern PyObject *PyModuleDef_Init(void *) WEAK;
+extern const unsigned long Py_Version WEAK;
 
 typedef struct { Py_ssize_t refcount; void *type; } ObjectHead;
 typedef struct { ObjectHead head; void *init; Py_ssize_t index; void *copy; } ModuleDefBase;
@@ -295,6 +299,15 @@ static PyObject *forget(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     return number(0);
 }
 
+/// is_main_interpreter() → 1 unless the calling thread runs in a sub-interpreter (whose start-up code must not
+/// arm: the process armed once, from the main interpreter).
+static PyObject *is_main_interpreter(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    (void)self, (void)args;
+    if (!arguments(nargs, 0, "is_main_interpreter")) return NULL;
+    if (!PyInterpreterState_Get || !PyInterpreterState_Main) return number(1);
+    return number(PyInterpreterState_Get() == PyInterpreterState_Main());
+}
+
 static PyObject *note(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     (void)self;
     if (!arguments(nargs, 1, "note")) return NULL;
@@ -391,6 +404,7 @@ static MethodDef methods[] = {
     {"rename", (void *)(FastFunction)rename_object, METH_FASTCALL, NULL},
     {"forget", (void *)(FastFunction)forget, METH_FASTCALL, NULL},
     {"note", (void *)(FastFunction)note, METH_FASTCALL, NULL},
+    {"is_main_interpreter", (void *)(FastFunction)is_main_interpreter, METH_FASTCALL, NULL},
     {"wait_begin", (void *)(FastFunction)wait_begin, METH_FASTCALL, NULL},
     {"wait_end", (void *)(FastFunction)wait_end, METH_FASTCALL, NULL},
     {"release", (void *)(FastFunction)release, METH_FASTCALL, NULL},
@@ -405,4 +419,21 @@ static ModuleDef module = {
     .methods = methods,
 };
 
-EXPORT PyObject *PyInit__gilrec(void) { return PyModule_Create2(&module, PYTHON_API_VERSION); }
+// 3.12+: a sub-interpreter with its own GIL imports only multi-phase modules that say they support that
+// (Py_mod_multiple_interpreters = Py_MOD_PER_INTERPRETER_GIL_SUPPORTED); its start-up code then loads this
+// module to say, in the run's notes, that such an interpreter ran. Older versions reject the slot id.
+typedef struct { int slot; void *value; } ModuleSlot;
+static ModuleSlot isolated_slots[] = {{3, (void *)2}, {0, NULL}};
+static ModuleDef isolated_module = {
+    .base = {.head = {1, NULL}},
+    .name = "_gilrec",
+    .doc = "gilrec's recorder inside CPython (see gilrec's docs/cpython-engine.md).",
+    .size = 0,
+    .methods = methods,
+    .slots = isolated_slots,
+};
+
+EXPORT PyObject *PyInit__gilrec(void) {
+    if (&Py_Version && Py_Version >= 0x030C0000 && PyModuleDef_Init) return PyModuleDef_Init(&isolated_module);
+    return PyModule_Create2(&module, PYTHON_API_VERSION);
+}

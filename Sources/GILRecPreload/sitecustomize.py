@@ -102,6 +102,13 @@ def _gilrec_arm():
     g = _gilrec_load()
     if g is None:
         return None
+    if not g.is_main_interpreter():
+        # The process armed from its main interpreter; a sub-interpreter shares the GIL found there only when
+        # it was created without one of its own (3.12+ gives it its own by default).
+        g.note("partly recorded: a sub-interpreter ran (3.12+: with its own GIL unless created with the "
+               "legacy config); what its threads do under that GIL, its named locks and thread names are not "
+               "recorded")
+        return None
     opened = g.open()
     if opened:
         print("gilrec: " + opened, file=_sys.stderr)

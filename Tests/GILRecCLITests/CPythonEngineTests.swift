@@ -246,6 +246,39 @@ struct CPythonEngineTests {
         #expect(try TraceInvariantTests.violations(in: database, run: result.runID) == [])
     }
 
+    /// A sub-interpreter (3.12+, its own GIL) runs its code to the end; the main interpreter's threads are
+    /// recorded; gilrec says once, in a warning and the run's notes, that the sub-interpreter was not.
+    @Test(arguments: [12, 13])
+    func subInterpreterIsNamedNotBroken(minor: Int) throws {
+        guard let python = InstalledPython.version(minor) else { return }
+        let database = TemporaryDatabase()
+        let recorded = try recordCPython("""
+            import threading
+            try:
+                import _xxsubinterpreters as interpreters
+            except ImportError:
+                import _interpreters as interpreters
+            def spin():
+                n = 100_000
+                while n: n -= 1
+            t = threading.Thread(target=spin); t.start()
+            for _ in range(2):
+                sub = interpreters.create()
+                interpreters.run_string(sub, "print('sub', sum(range(10)))")
+                interpreters.destroy(sub)
+            t.join()
+
+            """, python: python, into: database)
+        #expect(recorded.stdout == "sub 45\nsub 45\n")
+        #expect(recorded.stderr == "")
+        #expect(recorded.result.outcome.status == .ok)
+        #expect(recorded.result.warnings.filter { $0.hasPrefix("partly recorded: a sub-interpreter ran") }.count == 1)
+        let run = try TraceReader(path: database.path).resolveRun(String(recorded.result.runID))
+        #expect(run.notes?.contains("partly recorded: a sub-interpreter ran") == true)
+        #expect(run.threadCount >= 2)
+        #expect(try TraceInvariantTests.violations(in: database, run: recorded.result.runID) == [])
+    }
+
     /// `python -I` skips the start-up code: nothing is recorded and gilrec says so; the program is unharmed.
     @Test func isolatedModeIsReportedNotBroken() throws {
         let database = TemporaryDatabase()

@@ -72,6 +72,7 @@ struct CPythonEngine: RecordingEngine {
             notes.append(why)
             warnings.append(why)
         }
+        warnings += notes.filter { $0.hasPrefix("partly recorded: ") }
         notes += drain.childNotes
         warnings += drain.childNotes
         let dropped = main?.rings.droppedEvents ?? 0

@@ -142,7 +142,8 @@ final class RecordedProcess: @unchecked Sendable {  // the drain thread only (th
             objectNames[id] = (name, line)
             writer.describeObject(ObjectInfo(id: id, kind: ObjectKind(rawValue: kind) ?? .lock, name: name, sourceLine: line))
         case .note(let text):
-            recorderNotes.append(text)
+            // Every sub-interpreter's start-up code says the same: once is enough.
+            if !recorderNotes.contains(text) { recorderNotes.append(text) }
         case .uncontended(let obj, let count):
             uncontended[obj, default: 0] += count
         case .location(let location):
