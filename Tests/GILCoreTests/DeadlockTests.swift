@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import GILTrace
 import Synchronization
 import Testing
@@ -50,6 +53,45 @@ struct DeadlockTests {
         try a.release(h.main)
         #expect(one.join(from: h.main, timeoutNs: nil) && two.join(from: h.main, timeoutNs: nil))
         #expect(reports.all.count == 1)
+        _ = h.finish()
+    }
+
+    /// A thread that got the lock it waited for and now waits for the GIL is no longer in the wait-for graph:
+    /// were it, a holder of the GIL that stalls (a loaded machine) while everyone else waits would look like
+    /// a deadlock (seen once: `gilbench fidelity`'s lock-heavy program stopped as deadlocked under cpython2).
+    @Test(arguments: ["lock", "condition"])
+    func aWokenThreadWaitingForTheGILIsNotBlocked(primitive: String) throws {
+        let h = Harness()
+        let lock = LockCore(recorder: h.recorder, name: "lock")
+        let condition = ConditionCore(lock: lock, recorder: h.recorder, name: "condition")
+        let notified = Atomic<Bool>(false)
+        _ = lock.acquire(h.main)
+        let waiter = h.spawn("waiter") { ts in
+            if primitive == "lock" {
+                _ = lock.acquire(ts)
+            } else {
+                _ = lock.acquire(ts)
+                while !notified.load(ordering: .acquiring) { _ = try? condition.wait(ts, timeoutNs: nil) }
+            }
+            try? lock.release(ts)
+            return 0
+        }
+        func waiting() -> Bool { h.threads.waits.snapshot().waits[waiter.tid] != nil }
+        if primitive == "condition" {
+            try lock.release(h.main)
+            while !(waiting() && !lock.isLocked) { h.main.sleep(ns: 1_000_000) }  // in condition.wait
+            _ = lock.acquire(h.main)
+            notified.store(true, ordering: .releasing)
+            try condition.notify(h.main)
+        } else {
+            while !waiting() { h.main.sleep(ns: 1_000_000) }  // blocked on the lock
+        }
+        // Main keeps the GIL from here: the waiter, given the lock, must leave the graph before it gets the GIL.
+        try lock.release(h.main)
+        let deadline = MonotonicClock.now() + 5_000_000_000
+        while waiting() && MonotonicClock.now() < deadline { usleep(1_000) }
+        #expect(!waiting())
+        #expect(waiter.join(from: h.main, timeoutNs: nil))
         _ = h.finish()
     }
 

@@ -33,11 +33,9 @@ public final class BarrierCore: @unchecked Sendable {  // state behind `monitor`
         ts.emit(.lockRequest, obj: objectID, arg: timeout.map { max($0, -1) } ?? -1)
         let deadline = Deadline.after(timeout)
         // Untimed: only the other parties (or abort/reset) can end the wait, so it joins the wait-for graph.
-        if timeout == nil { ts.waits.beginWait(ts.tid, objectID: objectID, holder: { nil }) }
-        var waiter = GILReleasingWait(ts, monitor)
+        var waiter = GILReleasingWait(ts, monitor, untimedOn: timeout == nil ? objectID : nil)
         let outcome = pass(&waiter, deadline: deadline)
         waiter.finish()
-        if timeout == nil { ts.waits.endWait(ts.tid) }
         switch outcome {
         case .success(let index):
             ts.emit(.lockAcquire, obj: objectID, arg: Int64(index + 1))

@@ -48,8 +48,7 @@ public final class ConditionCore: @unchecked Sendable {  // waiter list behind `
         ts.emit(.lockRequest, obj: objectID, arg: timeoutNs.map { max($0, -1) } ?? -1)
         let deadline = Deadline.after(timeoutNs)
         // An untimed wait can only end by a notify: part of the wait-for graph (no single holder).
-        if timeoutNs == nil { ts.waits.beginWait(ts.tid, objectID: objectID, holder: { nil }) }
-        var wait = GILReleasingWait(ts, monitor)
+        var wait = GILReleasingWait(ts, monitor, untimedOn: timeoutNs == nil ? objectID : nil)
         while !waiter.notified {
             if ts.shouldStopForInterrupt || MonotonicClock.now() >= deadline { break }
             wait.wait(until: deadline)
@@ -57,7 +56,6 @@ public final class ConditionCore: @unchecked Sendable {  // waiter list behind `
         let notified = waiter.notified
         if !notified { waiters.removeAll { $0 === waiter } }
         wait.finish()
-        if timeoutNs == nil { ts.waits.endWait(ts.tid) }
         ts.emit(.lockAcquire, obj: objectID, arg: notified ? 1 : 0)
         if notified { ts.emit(.lockRelease, obj: objectID, arg: 0) }
         lock.acquireRestore(ts, saved)

@@ -4,15 +4,22 @@ import GILTrace
 /// mutex (Barrier, Condition). The GIL is released lazily, only before the first real wait, and always
 /// after unlocking the monitor; it is re-taken after the monitor is unlocked for good, so the primitive's
 /// mutex is never held while waiting for the GIL.
+///
+/// An untimed wait (`untimedOn`: the object waited for) is in the deadlock watch's wait-for graph from before
+/// the GIL is released until the wait on the primitive is over — not while the thread then waits for the GIL,
+/// which another thread's progress will give it (a thread woken but not yet running is not deadlocked).
 struct GILReleasingWait: ~Copyable {
     let ts: ThreadState
     let monitor: PThreadMonitor
+    private let untimedOn: Int32?
     private(set) var releasedGIL = false
 
     /// Locks the monitor.
-    init(_ ts: ThreadState, _ monitor: PThreadMonitor) {
+    init(_ ts: ThreadState, _ monitor: PThreadMonitor, untimedOn object: Int32?) {
         self.ts = ts
         self.monitor = monitor
+        untimedOn = object
+        if let object { ts.waits.beginWait(ts.tid, objectID: object, holder: { nil }) }
         monitor.lock()
     }
 
@@ -28,9 +35,10 @@ struct GILReleasingWait: ~Copyable {
         _ = monitor.wait(untilNs: Deadline.nextWake(deadline))
     }
 
-    /// Unlocks the monitor and takes the GIL back if it was released.
+    /// Unlocks the monitor, leaves the wait-for graph and takes the GIL back if it was released.
     consuming func finish() {
         monitor.unlock()
+        if untimedOn != nil { ts.waits.endWait(ts.tid) }
         if releasedGIL { ts.gil.acquire(ts, reason: .blockingCall) }
     }
 }

@@ -43,8 +43,8 @@ enum SyncWait {
             return false
         }
         let deadline = Deadline.after(timeoutNs)
+        // In the deadlock watch's wait-for graph while waiting for the object, not for the GIL afterwards.
         if timeoutNs == nil { ts.waits.beginWait(ts.tid, objectID: object, holder: holder) }
-        defer { if timeoutNs == nil { ts.waits.endWait(ts.tid) } }
         ts.gil.release(ts, reason: .blockingCall)
         monitor.lock()
         var got = false
@@ -58,6 +58,7 @@ enum SyncWait {
             _ = monitor.wait(untilNs: Deadline.nextWake(deadline))
         }
         monitor.unlock()
+        if timeoutNs == nil { ts.waits.endWait(ts.tid) }
         ts.gil.acquire(ts, reason: .blockingCall)
         ts.emit(.lockAcquire, obj: object, arg: got ? 1 : 0)
         return got
