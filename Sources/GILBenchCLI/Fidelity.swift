@@ -252,14 +252,22 @@ package struct Fidelity {
 
     /// GIL owner switches per second of a stored run (`RunSummary`, as `gilstat summary`); nil without any
     /// GIL acquisition (free-threaded).
+    /// GIL hand-offs between the worker threads (not the main one) per second of the span they held it in:
+    /// the start-up and join hand-offs with the main thread, a larger share of a short run, stay out, so a
+    /// fast engine's short run and a slow one's long run measure the same thing.
     func switchesPerSecond(runID: Int64) throws -> Double? {
         let reader = try TraceReader(path: database)
         let run = try LoadedRun.load(reader, try reader.resolveRun(String(runID)), states: [.gilHold])
-        guard !run.slices.gilHolds.isEmpty else { return nil }
-        return RunSummary.compute(facts: run.facts, slices: run.slices, threads: run.threads, dropRequests: 0).switchesPerSecond
+        let holds = run.slices.gilHolds.filter { $0.tid != 1 }.sorted { $0.ts < $1.ts }
+        guard let first = holds.first, let last = holds.last, last.ts + last.dur > first.ts else { return nil }
+        let switches = zip(holds, holds.dropFirst()).filter { $0.tid != $1.tid }.count
+        return Double(switches) / (Double(last.ts + last.dur - first.ts) / 1e9)
     }
 
-    /// GIL hold and request → acquire percentiles (s) of a run's threads other than the main one.
+    /// GIL hold and request → acquire percentiles (s) of a run's threads other than the main one. Only waits
+    /// that began while another thread held the GIL count as request → acquire: those are what the switch
+    /// interval governs; a request meeting a free GIL (start-up and join choreography, which differs between
+    /// the engines and dominates a short run) is not a wait behind anyone.
     struct GILDistributions {
         var holdP50: Double?
         var holdP99: Double?
@@ -274,7 +282,19 @@ package struct Fidelity {
             var values = slices.filter { $0.tid != 1 }.map(\.dur)
             return DurationStats(sorting: &values)
         }
-        let holds = stats(run.slices.gilHolds), waits = stats(run.slices.gilWaits)
+        let holdsByStart = run.slices.gilHolds.sorted { $0.ts < $1.ts }
+        func heldByAnother(_ wait: Slice) -> Bool {
+            // Holds never overlap: the last one that began at or before the request is the only candidate.
+            var low = 0, high = holdsByStart.count
+            while low < high {
+                let mid = (low + high) / 2
+                if holdsByStart[mid].ts <= wait.ts { low = mid + 1 } else { high = mid }
+            }
+            guard low > 0 else { return false }
+            let hold = holdsByStart[low - 1]
+            return hold.tid != wait.tid && hold.ts + hold.dur > wait.ts
+        }
+        let holds = stats(run.slices.gilHolds), waits = stats(run.slices.gilWaits.filter(heldByAnother))
         guard holds.count > 0 else { return nil }
         func seconds(_ ns: Int64?) -> Double? { ns.map { Double($0) / 1e9 } }
         return GILDistributions(holdP50: seconds(holds.p50), holdP99: seconds(holds.p99), waitP50: seconds(waits.p50), waitP99: seconds(waits.p99))

@@ -45,7 +45,7 @@ package enum FidelityTable {
                     "free-threaded": { v, _ in v > 0 },
                 ]),
             Row(
-                name: "GIL switches/s, 2 CPU threads (store)", value: { $0.switchesPerSecond },
+                name: "GIL switches/s between 2 CPU threads (store)", value: { $0.switchesPerSecond },
                 format: { Humanize.format($0, decimals: 0) }, target: "cpython3 150–220; cpython2 > 5,000",
                 checks: ["cpython3": { v, _ in (150...220).contains(v) }, "cpython2": { v, _ in v > 5_000 }]),
             Row(
@@ -76,9 +76,9 @@ package enum FidelityTable {
                 target: "cpython3 within 15 % of CPython 3", withinOfCPython: 0.15),
             Row(name: "  hold p99", value: { $0.holdP99 }, format: milliseconds, target: ""),
             Row(
-                name: "  request → acquire p50", value: { $0.waitP50 }, format: milliseconds,
+                name: "  request → acquire p50 (GIL held)", value: { $0.waitP50 }, format: milliseconds,
                 target: "cpython3 within 15 % of CPython 3", withinOfCPython: 0.15),
-            Row(name: "  request → acquire p99", value: { $0.waitP99 }, format: milliseconds, target: ""),
+            Row(name: "  request → acquire p99 (GIL held)", value: { $0.waitP99 }, format: milliseconds, target: ""),
             Row(
                 name: "\(sizes.convoySleeps) sleeps beside a spinner: reacquire p50", value: { $0.reacquireP50 },
                 format: milliseconds, target: "cpython3 within 15 % of CPython 3", withinOfCPython: 0.15),
