@@ -52,7 +52,8 @@ public final class MemorySink: EventSink {
         contents.withLock { contents in
             var frames: [CodeLocation] = []
             var current = id
-            while current != 0, let entry = contents.stacks[current], frames.count <= Int(entry.depth) {
+            let limit = contents.stacks[id].map { Int($0.depth) + 1 } ?? 0
+            while current != 0, let entry = contents.stacks[current], frames.count < limit {
                 if let location = contents.locations[entry.location] { frames.append(location) }
                 current = entry.parent
             }

@@ -35,6 +35,8 @@ public final class TraceRecorder: @unchecked Sendable {  // mutable state is ato
     var drainRequested = false
     private let nextObject = Atomic<Int32>(1)
     private let labels = Mutex<[String: Int32]>([:])
+    /// Interned code locations and stacks (`TraceRecorder+Stacks.swift`).
+    let stackTable = Mutex<StackTable>(StackTable())
     /// Every registered object, for reports that name them (deadlocks); registration is rare.
     private let objectInfos = Mutex<[Int32: ObjectInfo]>([:])
     /// Registered rings and the consumer's state; the lock serialises consumers (drain thread vs `finish()`).

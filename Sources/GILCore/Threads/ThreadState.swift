@@ -15,6 +15,8 @@ public final class ThreadState: @unchecked Sendable {  // confined to its OS thr
     /// When the thread began (ns since the run's origin); 0 until it runs.
     public internal(set) var startNs: Int64 = 0
     @usableFromInline let ring: EventRing
+    /// The thread's `StackSource` and last announced stack (allocated once, freed in `deinit`).
+    @usableFromInline let stackCursor: UnsafeMutablePointer<StackCursor>
     /// Context switches at the previous `os_ctx` sample.
     private var lastSwitches: (voluntary: Int64, involuntary: Int64) = (0, 0)
     /// When `lastSwitches` was sampled (monotonic ns).
@@ -32,18 +34,51 @@ public final class ThreadState: @unchecked Sendable {  // confined to its OS thr
         recorder = gil.recorder
         self.waits = waits
         ring = gil.recorder.makeRing()
+        stackCursor = .allocate(capacity: 1)
+        stackCursor.initialize(to: StackCursor())
+    }
+
+    deinit {
+        stackCursor.deinitialize(count: 1)
+        stackCursor.deallocate()
+    }
+
+    /// Where this thread's stack comes from from now on (the runtime's frames of this thread), or nil when it
+    /// runs no Python code any more: its next events are then announced at stack 0. Call on the thread itself.
+    public func attachStackSource(_ source: (any StackSource)?) {
+        stackCursor.pointee.keeper = source
+        stackCursor.pointee.source = source
+    }
+
+    /// Before an event that carries a stack: a `stack` event when the thread's stack changed since the last
+    /// one announced. Nothing at all when the recorder is off (an untraced run pays no stack lookups).
+    @inlinable @inline(__always)
+    func announceStack() {
+        guard recorder.enabled else { return }
+        let current = stackCursor.pointee.source?.currentStack() ?? 0
+        if current != stackCursor.pointee.announced { announceStackChange(current) }
+    }
+
+    @usableFromInline @inline(never)
+    func announceStackChange(_ stack: Int32) {
+        stackCursor.pointee.announced = stack
+        recorder.record(ring, tid: tid, kind: .stack, obj: 0, arg: Int64(stack))
     }
 
     /// Records one event from this thread: no lock, no allocation (see `TraceRecorder.record`). Always
     /// inlined: as a call (LockCore.release) its prologue and epilogue were ~17 of its ~30 instructions.
+    /// Kinds that carry a stack (`EventKind.carriesStack`, a constant at almost every call site) first
+    /// announce the thread's stack when it changed.
     @inlinable @inline(__always)
     public func emit(_ kind: EventKind, obj: Int32 = 0, arg: Int64 = 0) {
+        if kind.carriesStack { announceStack() }
         recorder.record(ring, tid: tid, kind: kind, obj: obj, arg: arg)
     }
 
     /// Records two events of this thread at one instant (see `TraceRecorder.recordPair`).
     @inlinable @inline(__always)
     public func emitPair(_ first: EventKind, firstArg: Int64, _ second: EventKind, secondArg: Int64, obj: Int32) {
+        if first.carriesStack || second.carriesStack { announceStack() }
         recorder.recordPair(ring, tid: tid, first, firstArg: firstArg, second, secondArg: secondArg, obj: obj)
     }
 

@@ -474,21 +474,36 @@ extension FunctionCompiler {
             try statements(body)
             return
         }
+        // `__exit__` runs on the `with` statement's line, however it is left (CPython 3.10+ compiler_with and
+        // compiler_unwind_fblock: SET_LOC to the statement): tracebacks from __exit__ and the recorder's stacks
+        // (a `with lock:` releases where it acquired) name that line, not the body's last one.
+        let withLine = currentLine
+        func onWithLine(_ body: @escaping (FunctionCompiler) -> Void) -> (FunctionCompiler) throws(SyntaxError) -> Void {
+            { c in
+                let saved = c.currentLine
+                c.currentLine = withLine
+                body(c)
+                c.currentLine = saved
+            }
+        }
         let mgr = newTemp()
         _ = try expression(item.context, into: mgr)
         let entered = newTemp()
         emit(.withEnter, entered, mgr)
         let t = openTry()
         if let target = item.target { try assign(target, from: entered) }
-        blocks.append(.finally(emit: { c in c.emit(.withExit, mgr) }, tryIndex: t))
+        blocks.append(.finally(emit: onWithLine { c in c.emit(.withExit, mgr) }, tryIndex: t))
         try with(items.dropFirst(), body)
         blocks.removeLast()
         if tries[t].open { closeRange(t) }
         activeTries.removeAll { $0 == t }
+        let bodyLine = currentLine
+        currentLine = withLine
         emit(.withExit, mgr)
         let done = emit(.jump)
         setHandler(t)
         let swallow = emit(.withExceptExit, mgr, 0)
+        currentLine = bodyLine
         patchJump(swallow, to: here)
         patchJump(done, to: here)
     }

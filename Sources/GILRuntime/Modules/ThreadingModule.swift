@@ -236,7 +236,10 @@ extension PythonRuntime {
         let ctx = ExecutionContext(runtime: self, ts: ts)
         ctx.threadObject = inst
         CurrentContext.set(ctx)
-        defer { CurrentContext.set(nil) }
+        defer {
+            CurrentContext.set(nil)
+            ctx.detachFrames()
+        }
         do {
             let (f, s) = try Attributes.loadMethod(.object(inst), "run", ctx)
             if f.isNone { _ = try ctx.call(s, []) } else { _ = try ctx.call(f, [s]) }

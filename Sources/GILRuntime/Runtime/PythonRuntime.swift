@@ -140,6 +140,7 @@ public final class PythonRuntime: @unchecked Sendable {
         threads.joinNonDaemonThreads(ts)
         if let status = runExitHandlers(ctx) { outcome = status }
         output.flush()
+        ctx.detachFrames()
         threads.finishMainThread(ts)
         output.flush()
         mainContext = nil  // frees the main thread's register stack

@@ -30,6 +30,8 @@ final class ExecutionContext {
     var pendingObjectLine: Int32 = 0
     /// The `threading.Thread` object of this thread (current_thread()).
     var threadObject: PyInstance?
+    /// The active Python frames, for the recorder's stacks: `Interpreter.execute` pushes and pops.
+    let frames: FrameStack
 
     init(runtime: PythonRuntime, ts: ThreadState, stackCapacity: Int = 1 << 18) {
         self.runtime = runtime
@@ -40,6 +42,14 @@ final class ExecutionContext {
         self.maxObjectBytes = runtime.options.maxObjectBytes
         self.stackCapacity = stackCapacity
         stackBase = .allocate(capacity: stackCapacity)
+        frames = FrameStack(recorder: ts.recorder)
+        ts.attachStackSource(frames)
+    }
+
+    /// The thread runs no more Python code of this context: its next events are announced without a stack.
+    /// Call on the context's own thread.
+    func detachFrames() {
+        ts.attachStackSource(nil)
     }
 
     deinit {

@@ -21,7 +21,14 @@ enum Interpreter {
         }
         let breaker = ctx.breaker
         let excBase = ctx.handled.count
-        defer { if ctx.handled.count > excBase { ctx.handled.removeSubrange(excBase...) } }
+        // This frame as the recorder's stacks see it: `record.pointee.ip = ip` before the instructions that call
+        // out (calls, check points, iteration, `with`, imports, class bodies, attribute and subscript misses), so
+        // events there name the right line. Operator dunders are left out: `.binary` runs in hot loops.
+        let record = ctx.frames.push(code, ip)
+        defer {
+            ctx.frames.pop()
+            if ctx.handled.count > excBase { ctx.handled.removeSubrange(excBase...) }
+        }
         if startPC != 0, let generator { resumeHandled(generator, ctx) }
         if breaker.isSet { try ctx.checkPoint() }
         var reraising = false
@@ -34,7 +41,7 @@ enum Interpreter {
                     case .nop:
                         break
                     case .checkpoint:
-                        if breaker.isSet { try ctx.checkPoint() }
+                        if breaker.isSet { record.pointee.ip = ip; try ctx.checkPoint() }
                     case .move:
                         regs.set(Int(i.a), regs[Int(i.b)])
                     case .checkBound:
@@ -140,7 +147,7 @@ enum Interpreter {
                     case .jump:
                         pc = Int(i.a)
                     case .jumpBack:
-                        if breaker.isSet { try ctx.checkPoint() }
+                        if breaker.isSet { record.pointee.ip = ip; try ctx.checkPoint() }
                         pc = Int(i.a)
                     case .jumpIfFalse:
                         if !(try isTrue(regs[Int(i.b)], ctx)) { pc = Int(i.a) }
@@ -165,6 +172,7 @@ enum Interpreter {
                         }
                         if !(try compare(Opcode.fusedComparisons[Int(i.d)], regs[Int(i.b)], regs[Int(i.c)], ctx)) { pc = Int(i.a) }
                     case .getIter:
+                        record.pointee.ip = ip
                         regs[Int(i.a)] = try makeIterator(regs[Int(i.b)], ctx)
                     case .forIter:
                         if case .object(let o) = regs[Int(i.b)], o.tag == .rangeIterator {
@@ -180,6 +188,7 @@ enum Interpreter {
                             }
                             continue
                         }
+                        record.pointee.ip = ip  // a generator's frame is pushed above this one
                         switch try forIterBorrowed(regs, Int(i.b), ctx) {
                         case .value(let v): regs.set(Int(i.a), v)
                         case .exhausted: pc = Int(i.c)
@@ -200,8 +209,10 @@ enum Interpreter {
                             }
                             continue
                         }
+                        record.pointee.ip = ip
                         if let v = try iteratorNext(regs[b], ctx) { regs[Int(i.a)] = v } else { pc = Int(i.c) }
                     case .call:
+                        record.pointee.ip = ip
                         if breaker.isSet { try ctx.checkPoint() }
                         if i.d == 0, let r = try callPlainFunction(regs + Int(i.b), Int(i.c), ctx) {
                             regs.set(Int(i.a), r)
@@ -211,6 +222,7 @@ enum Interpreter {
                         regs[Int(i.a)] = try callFromRegisters(
                             regs[Int(i.b)], regs + Int(i.b) + 1, Int(i.c), kwnames: kw, ctx, site: (code, pc - 1), cache: caches.map { $0 + (pc - 1) })
                     case .callMethod:
+                        record.pointee.ip = ip
                         if breaker.isSet { try ctx.checkPoint() }
                         let base = Int(i.b)
                         if i.d == 0, let r = try callPlainFunction(regs + base, Int(i.c) + 1, ctx) {
@@ -225,28 +237,34 @@ enum Interpreter {
                             regs[Int(i.a)] = try callFromRegisters(regs[base], regs + base + 1, Int(i.c) + 1, kwnames: kw, ctx, site: (code, pc - 1))
                         }
                     case .callEx:
+                        record.pointee.ip = ip
                         if breaker.isSet { try ctx.checkPoint() }
                         regs[Int(i.a)] = try callEx(regs[Int(i.b)], regs[Int(i.c)], i.d == 0 ? nil : regs[Int(i.d) - 1], ctx)
                     case .loadMethod:
                         if let c = caches.map({ $0 + (pc - 1) }), cachedLoadMethod(regs + Int(i.a), regs + Int(i.b), c) { continue }
+                        record.pointee.ip = ip
                         try loadMethodMiss(regs[Int(i.a)], code.names[Int(i.c)], regs + Int(i.b), caches.map { $0 + (pc - 1) }, ctx)
                     case .loadAttr:
                         if let c = caches.map({ $0 + (pc - 1) }), let v = cachedLoadAttr(regs + Int(i.b), c) {
                             regs.set(Int(i.a), v)
                             continue
                         }
+                        record.pointee.ip = ip  // properties, __getattr__
                         regs[Int(i.a)] = try loadAttrMiss(regs[Int(i.b)], code.names[Int(i.c)], caches.map { $0 + (pc - 1) }, ctx)
                     case .storeAttr:
                         if let c = caches.map({ $0 + (pc - 1) }), cachedStoreAttr(regs + Int(i.a), regs + Int(i.c), c) { continue }
+                        record.pointee.ip = ip
                         try storeAttrMiss(regs[Int(i.a)], code.names[Int(i.b)], regs[Int(i.c)], caches.map { $0 + (pc - 1) }, ctx)
                     case .deleteAttr:
                         try Attributes.delete(regs[Int(i.a)], code.names[Int(i.b)], ctx)
                     case .loadSubscript:
                         // objs: list[int] / dict[int|str] with borrowed operands (Objects/SubscriptFast.swift).
                         if let v = loadSubscriptFast(regs, Int(i.b), Int(i.c)) { regs.set(Int(i.a), v); continue }
+                        record.pointee.ip = ip  // __getitem__
                         regs[Int(i.a)] = try loadSubscript(regs[Int(i.b)], regs[Int(i.c)], ctx)
                     case .storeSubscript:
                         if storeSubscriptFast(regs, Int(i.a), Int(i.b), Int(i.c)) { continue }  // objs
+                        record.pointee.ip = ip
                         try storeSubscript(regs[Int(i.a)], regs[Int(i.b)], regs[Int(i.c)], ctx)
                     case .deleteSubscript:
                         try Subscript.delete(regs[Int(i.a)], regs[Int(i.b)], ctx)
@@ -273,6 +291,7 @@ enum Interpreter {
                     case .listAppend:
                         if case .object(let o) = regs[Int(i.a)], o.tag == .list { unsafeDowncast(o, to: PyList.self).append(regs[Int(i.b)]) }
                     case .listExtend:
+                        record.pointee.ip = ip
                         if case .object(let o) = regs[Int(i.a)] {
                             if o.tag == .set {
                                 try unsafeDowncast(o, to: PySet.self).update(regs[Int(i.b)], ctx)
@@ -288,8 +307,10 @@ enum Interpreter {
                     case .dictUpdate:
                         if case .object(let o) = regs[Int(i.a)], let d = o as? PyDict { try BuiltinMethods.dictUpdate(d, regs[Int(i.b)], ctx) }
                     case .unpack:
+                        record.pointee.ip = ip  // may iterate a generator
                         try unpack(regs[Int(i.b)], into: regs + Int(i.a), count: Int(i.c), ctx)
                     case .unpackStar:
+                        record.pointee.ip = ip
                         try unpackStar(regs[Int(i.b)], into: regs + Int(i.a), before: Int(i.c), after: Int(i.d), ctx)
                     case .formatValue:
                         // objs: f"{n}" of a small int or a str without spec or conversion makes no String detour.
@@ -298,6 +319,7 @@ enum Interpreter {
                     case .makeFunction:
                         regs[Int(i.a)] = try makeFunction(code.constants[Int(i.b)], i.d == 1 ? nil : regs + Int(i.c), globals)
                     case .makeClass:
+                        record.pointee.ip = ip  // the class body runs
                         regs[Int(i.a)] = try makeClass(regs[Int(i.b)], regs + Int(i.c), i.d, ctx)
                     case .returnValue:
                         generator?.finished = true
@@ -309,12 +331,16 @@ enum Interpreter {
                         guard let generator else { throw yieldOutsideGenerator() }
                         return suspend(generator, at: pc, i, regs, handledAbove: excBase, ctx)
                     case .getAwaitable:
+                        record.pointee.ip = ip
                         regs[Int(i.a)] = try Coroutines.awaitable(regs[Int(i.b)], ctx)
                     case .send:
+                        record.pointee.ip = ip  // delegation: the inner generator's frame runs above this one
                         if try Coroutines.step(regs + Int(i.a), regs[Int(i.b)], asyncFor: i.d == 1, ctx) { pc = Int(i.c) }
                     case .getAIter:
+                        record.pointee.ip = ip
                         regs[Int(i.a)] = try Coroutines.asyncIterator(regs[Int(i.b)], ctx)
                     case .getANext:
+                        record.pointee.ip = ip
                         regs[Int(i.a)] = try Coroutines.asyncNext(regs[Int(i.b)], ctx)
                     case .raise:
                         throw try raise(i.d & 1 != 0 ? regs[Int(i.a)] : nil, cause: i.d & 2 != 0 ? regs[Int(i.b)] : nil, bare: i.d == 0, ctx)
@@ -338,11 +364,14 @@ enum Interpreter {
                         regs[Int(i.a)] = .bool(found != nil)
                         regs[Int(i.a) + 1] = found.map { .object(PyTuple($0)) } ?? .none
                     case .withEnter:
+                        record.pointee.ip = ip  // `with lock:` waits here
                         regs[Int(i.a)] = try withEnter(regs[Int(i.b)], ctx)
                     case .withExit:
+                        record.pointee.ip = ip
                         try withExit(regs[Int(i.a)], ctx)
                     case .withExceptExit:
                         guard let e = ctx.handled.last else { break }
+                        record.pointee.ip = ip
                         let swallow = try withExceptExit(regs[Int(i.a)], e, ctx)
                         _ = ctx.handled.popLast()
                         if swallow {
@@ -352,10 +381,13 @@ enum Interpreter {
                             throw PyException(e)
                         }
                     case .importName:
+                        record.pointee.ip = ip  // the module's body runs, under its import lock
                         regs[Int(i.a)] = try importName(code.names[Int(i.b)], level: Int(i.d), top: i.c == 1, globals, ctx)
                     case .importFrom:
+                        record.pointee.ip = ip
                         regs[Int(i.a)] = try ctx.runtime.modules.importFrom(regs[Int(i.b)], code.names[Int(i.c)], ctx)
                     case .importStar:
+                        record.pointee.ip = ip
                         try ctx.runtime.modules.importStar(regs[Int(i.a)], into: globals, ctx)
                     case .loadSuper:
                         regs[Int(i.a)] = try loadSuper(i.d == 1 ? regs[Int(i.c)] : nil, regs[Int(i.b)])
