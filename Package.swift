@@ -83,7 +83,9 @@ let package = Package(
             dependencies: [
                 "GILAnalysis", "TraceStore", "GILTrace",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // Queries/*.sql embedded, so `gilstat query NAME` works from a copied binary.
+            plugins: ["EmbedFiles"]
         ),
         .executableTarget(name: "gilrec", dependencies: ["GILRecCLI"]),
         .executableTarget(name: "gilstat", dependencies: ["GILStatCLI"]),
@@ -92,7 +94,7 @@ let package = Package(
         .testTarget(name: "GILTraceTests", dependencies: ["GILTrace"]),
         .testTarget(name: "PythonSyntaxTests", dependencies: ["PythonSyntax"]),
         .testTarget(name: "GILCoreTests", dependencies: ["GILCore", "GILTrace"]),
-        .testTarget(name: "GILRuntimeTests", dependencies: ["GILRuntime", "GILCore", "GILTrace"], resources: [.copy("Scripts")]),
+        .testTarget(name: "GILRuntimeTests", dependencies: ["GILRuntime", "GILCore", "GILTrace", "TraceStore"], resources: [.copy("Scripts")]),
         .testTarget(name: "TraceStoreTests", dependencies: ["TraceStore", "GILTrace"]),
         .testTarget(
             name: "GILAnalysisTests", dependencies: ["GILAnalysis", "TraceStore", "GILTrace"], exclude: ["Fixtures"]),

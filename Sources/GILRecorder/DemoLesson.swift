@@ -30,6 +30,12 @@ struct DemoLesson {
                 dropRequests: try run.scanEvents(reader).dropRequests)
         }
         func seconds(_ ns: Int64) -> String { Humanize.format(Double(ns) / 1e9, decimals: 2) + " s" }
+        let source = SourceText()
+        /// "   Where: `line` (file:N, in f) waited T for the GIL/a lock; S of that behind `line` (file:M, in g)."
+        func whereLines(_ run: LoadedRun, _ order: WhereAnalysis.Order) throws -> [String] {
+            let names = try StackNames.load(reader, runID: run.record.runID)
+            return WhereLesson.lines(run, names: names, order: order, source: source)
+        }
         func times(_ x: Double?) -> String { x.map { Humanize.format($0, decimals: 2) + "×" } ?? "n/a" }
 
         lines.append("What the runs show (read back from \(databasePath); check with `gilstat` or Queries/):")
@@ -39,6 +45,7 @@ struct DemoLesson {
         // 1. The race.
         let raceOutput = outputs["demo-race"] ?? ""
         lines.append("1. counter += 1 on 4 threads:  \(raceOutput.trimmingCharacters(in: .newlines))")
+        if let raceRun = try? load("demo-race") { lines.append(contentsOf: try whereLines(raceRun, .gilWait)) }
         switch checkMode {
         case .py310:
             lines.append("   Since CPython 3.10 a thread is only switched at backward jumps and calls, never between the")
@@ -90,6 +97,7 @@ struct DemoLesson {
                 : "\(object.acquisitions) acquisitions, \(object.contended) found it taken"
             lines.append("   \(object.kind) \(object.name): \(what), waited \(Humanize.duration(object.wait.totalNs)) in all (p99 \(p99))")
         }
+        lines.append(contentsOf: try whereLines(primitives, .lockWait))
         lines.append("   Every wait above released the GIL: the main thread and the other workers ran meanwhile.")
         lines.append("")
 
@@ -104,6 +112,7 @@ struct DemoLesson {
             + " to \(Humanize.duration(convoy.ioTotalNs)) of sleeping (I/O slowdown \(times(convoy.ioSlowdown))):")
         lines.append("   a thread back from I/O queues behind a CPU-bound one until the switch interval forces a drop."
             + " Try `gilrec run --switch-interval 0.001 Examples/convoy.py`.")
+        lines.append(contentsOf: try whereLines(convoyRun, .gilWait))
         lines.append("")
 
         // 6. PEP 703: the same programs without a GIL.

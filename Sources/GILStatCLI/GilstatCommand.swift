@@ -13,7 +13,7 @@ public struct GilstatCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             RunsCommand.self, SummaryCommand.self, QueryCommand.self, ContentionCommand.self, ConvoyCommand.self,
-            SpeedupCommand.self, CompareCommand.self, TimelineCommand.self, ReportCommand.self,
+            SpeedupCommand.self, CompareCommand.self, WhereCommand.self, TimelineCommand.self, ReportCommand.self,
             ExportCommand.self,
         ]
     )

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import GILAnalysis
 import TraceStore
 
@@ -25,7 +26,7 @@ struct QueryCommand: ReportingCommand {
     @Option(name: .long, help: "Bind :run to this run (id or label).")
     var run: String?
 
-    @Option(name: .customLong("queries-dir"), help: "Where to look for NAME.sql first.")
+    @Option(name: .customLong("queries-dir"), help: "Where to look for NAME.sql first (then ./Queries, then the built-in queries).")
     var queriesDir: String?
 
     func output() throws -> String {
@@ -46,23 +47,29 @@ struct QueryCommand: ReportingCommand {
     }
 }
 
-/// Finding and reading the files of `Queries/`.
+/// Finding and reading the files of `Queries/`: an explicit `--queries-dir` (edited copies), `./Queries`, then
+/// the copies embedded in the binary at build time (`Plugins/EmbedFiles`), so a copied `gilstat` needs no
+/// source tree.
 package enum QueryFiles {
-    /// The directories searched for NAME.sql, in order: `--queries-dir`, ./Queries, then the package's
-    /// own Queries/ next to the sources this binary was built from.
+    /// The directories searched for NAME.sql before the embedded queries, in order.
     package static func searchPath(_ explicit: String?) -> [String] {
         var dirs: [String] = []
         if let explicit { dirs.append(explicit) }
         dirs.append("Queries")
-        dirs.append(packageQueriesDirectory)
         return dirs
     }
 
-    /// `<package>/Queries`, from this file's path `<package>/Sources/GILStatCLI/QueryCommand.swift`.
+    /// `<package>/Queries`, from this file's path `<package>/Sources/GILStatCLI/QueryCommand.swift` (tests read
+    /// the source files through it).
     package static var packageQueriesDirectory: String {
         var parts = "\(#filePath)".split(separator: "/", omittingEmptySubsequences: false)
         parts.removeLast(3)
         return parts.joined(separator: "/") + "/Queries"
+    }
+
+    /// The SQL of the query built into this binary under `name`.
+    package static func embedded(_ name: String) -> String? {
+        EmbeddedFiles.all[name].flatMap { Data(base64Encoded: $0) }.map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// (display name, SQL text) for a name or a path.
@@ -74,26 +81,24 @@ package enum QueryFiles {
         for dir in searchPath(queriesDir) {
             if let text = read(dir + "/" + query + ".sql") { return (query, text) }
         }
-        throw AnalysisError(
-            "no query named '\(query)' in \(searchPath(queriesDir).joined(separator: ", ")); known: "
-                + known(queriesDir).joined(separator: ", "))
+        if let text = embedded(query) { return (query, text) }
+        throw AnalysisError("no query named '\(query)'; known: " + known(queriesDir).joined(separator: ", "))
     }
 
-    /// The query names available in the first search directory that exists.
+    /// The query names available: the built-in ones and those of the search directories.
     package static func known(_ queriesDir: String?) -> [String] {
+        var names = Set(EmbeddedFiles.all.keys)
         for dir in searchPath(queriesDir) {
             guard let d = opendir(dir) else { continue }
             defer { closedir(d) }
-            var names: [String] = []
             while let entry = readdir(d) {
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                     String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
                 }
-                if name.hasSuffix(".sql") { names.append(String(name.dropLast(4))) }
+                if name.hasSuffix(".sql") { names.insert(String(name.dropLast(4))) }
             }
-            return names.sorted()
         }
-        return []
+        return names.sorted()
     }
 
     /// `--param` values: integers and reals as numbers, `null` as NULL, anything else as text.

@@ -34,10 +34,17 @@ struct TimelineCommand: ParsableCommand {
     }
 }
 
-/// `gilstat report [RUN] -o FILE.html`: summary, contention, convoy and the timeline in one page.
+/// `gilstat report [RUN] -o FILE.html`: one self-contained page — where the threads waited, the timeline with a
+/// tooltip on every slice, per-thread state bars, the wait histogram and the tables.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report", abstract: "Write a self-contained HTML report of a run (tables and timeline).")
+        commandName: "report",
+        abstract: "Write a self-contained HTML report of a run (where it waited, timeline, threads, histogram, tables).",
+        discussion: """
+            The page needs no network: styles, pictures and its small script (sortable tables, tooltips) are \
+            inline. Source lines are read from the recorded program's files when they are still where the run \
+            named them.
+            """)
 
     @Option(name: .long, help: "The SQLite file gilrec wrote.")
     var db: String = "gil.db"
@@ -45,26 +52,30 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "The HTML file to write.")
     var output: String
 
+    @Option(name: .long, help: "Width of the timeline in pixels.")
+    var width: Int = 1100
+
     @Argument(help: "Run id or label (default: the latest run).")
     var selector: String?
+
+    func validate() throws {
+        guard (200...20_000).contains(width) else { throw ValidationError("--width must be between 200 and 20000 pixels") }
+    }
 
     func run() throws {
         try VisualFiles.report {
             let reader = try TraceReader(path: db)
             let loaded = try LoadedRun.load(reader, try reader.resolveRun(selector))
-            let info = loaded.record.info
-            let html = HTMLReport.render(
-                title: "gilrec run \(loaded.record.runID) · \(info.label) · \(info.program)",
-                notes: loaded.statusNote.map { [$0] } ?? [],
-                timelineSVG: try RunTimeline.svg(loaded, reader: reader, width: 1100),
-                sections: [
-                    .init(heading: "Summary", preformatted: Reports.summary(loaded, scan: try loaded.scanEvents(reader)).render(.table)),
-                    .init(heading: "Contention (GIL and locks)", preformatted: Reports.contention(loaded, objID: nil).render(.table)),
-                    .init(heading: "Convoy", preformatted: Reports.convoy(loaded).render(.table)),
-                ])
-            try VisualFiles.write(html, to: output)
+            try VisualFiles.write(try Self.html(loaded, reader: reader, width: width), to: output)
             return VisualFiles.line(loaded, wrote: output)
         }
+    }
+
+    /// The page of `run`.
+    package static func html(_ run: LoadedRun, reader: TraceReader, width: Int = 1100) throws -> String {
+        let input = HTMLReport.Input(
+            run: run, scan: try run.scanEvents(reader), names: try StackNames.load(reader, runID: run.record.runID))
+        return HTMLReport.render(input, timelineWidth: width)
     }
 }
 

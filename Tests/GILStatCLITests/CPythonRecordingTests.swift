@@ -26,6 +26,7 @@ struct CPythonRecordingTests {
             try checks.checkSummary(run: run.runID, db: db)
             try checks.checkContention(run: run.runID, db: db)
             try checks.checkConvoy(run: run.runID, db: db)
+            try checks.checkWhere(run: run.runID, db: db)
             let phases = try checks.json(["speedup", "--phases", String(run.runID)], db: db)
             checks.expectSameTable(
                 phases["phases"], try checks.query("phases", db: db, ["run": .integer(run.runID)]), "phases \(run.runID)")
@@ -53,6 +54,42 @@ struct CPythonRecordingTests {
         #expect(names.isSuperset(of: ["start_gun", "pool", "barrier"]), "\(names)")
         let fetch = try checks.json(["summary", String(try #require(recorded.runIDs["io-threaded"]))], db: recorded.path)
         #expect(fetch["threads"]?.array.count == 9)
+    }
+
+    /// Issue 14 on the real interpreter (stacks read from CPython's frames): the convoy's sleep line waits for
+    /// the GIL behind the spinning loop, the `with lock:` line waits behind the critical section, and no site
+    /// or frame is the engine's own wrapper code (its startup sitecustomize.py).
+    @Test func whereNamesTheLinesOnTheRealInterpreter() throws {
+        let recorded = try CPythonRecordedDatabase.get()
+        let db = recorded.path
+        let convoy = try checks.json(["where", String(try #require(recorded.runIDs["convoy"])), "--sort", "gil_wait"], db: db)
+        #expect(convoy["notes"]?.array.isEmpty == true)
+        let top = try #require(convoy["sites"]?.array.first)
+        #expect(top["function"] == .string("io_loop") && top["line"]?.number == 21, "\(top)")
+        let behind = try #require(top["behind"]?.array.first)
+        #expect(behind["function"] == .string("spin") && behind["on"] == .string("GIL"), "\(behind)")
+        #expect(behind["line"].flatMap(\.number).map { [14, 15].contains($0) } == true)
+        #expect((behind["share"]?.number ?? 0) > 0.5)
+        // One row per line, though CPython's side interns a location per instruction.
+        let lines = (convoy["sites"]?.array ?? []).map { "\($0["file"] ?? .null):\($0["line"] ?? .null):\($0["function"] ?? .null)" }
+        #expect(Set(lines).count == lines.count)
+
+        let locks = try #require(recorded.runIDs["locks"])
+        let contended = try checks.json(["where", String(locks), "--sort", "lock_wait"], db: db)
+        let waiter = try #require(contended["sites"]?.array.first)
+        #expect(waiter["function"] == .string("worker") && waiter["line"]?.number == 11, "\(waiter)")
+        let holder = try #require(waiter["behind"]?.array.first { $0["on"] == .string("lock") })
+        #expect(holder["function"] == .string("worker") && holder["line"]?.number == 12, "\(holder)")
+        #expect((holder["share"]?.number ?? 0) > 0.8)
+        for run in recorded.runIDs.values {
+            let stacks = try checks.json(["where", String(run), "--stacks"], db: db)
+            for site in stacks["sites"]?.array ?? [] {
+                for frame in site["stack"]?.array ?? [] {
+                    guard case .string(let file)? = frame["file"] else { continue }
+                    #expect(!file.hasSuffix("sitecustomize.py"), "run \(run): \(frame)")
+                }
+            }
+        }
     }
 
     /// The model against the real interpreter, two repeats a side: every figure gets a median, a range per side
@@ -150,11 +187,11 @@ enum CPythonRecordedDatabase {
 
     static func record(at path: String) throws -> Recorded {
         var ids: [String: Int64] = [:]
-        func record(_ name: String, example: String, arguments: [String] = []) throws {
-            let loaded = try ExampleLibrary.load(example)
+        func record(_ name: String, example: String? = nil, source: String? = nil, arguments: [String] = []) throws {
+            let loaded = try example.map { try ExampleLibrary.load($0) }
             let capture = OutputCapture()
             var request = Recording.Request(
-                programPath: loaded.name + ".py", source: loaded.source, arguments: arguments, label: name,
+                programPath: (loaded?.name ?? name) + ".py", source: loaded?.source ?? source ?? "", arguments: arguments, label: name,
                 databasePath: path, output: .capture(capture))
             request.python = python
             let result = try Recording.record(request)
@@ -168,6 +205,7 @@ enum CPythonRecordedDatabase {
         try record("cpu-threaded", example: "cpu_bound", arguments: ["threaded"])
         try record("primitives", example: "primitives")
         try record("io-threaded", example: "io_fetch", arguments: ["threaded"])
+        try record("locks", source: WhereTests.Recorded.lockProgram)
         return Recorded(path: path, runIDs: ids)
     }
 }

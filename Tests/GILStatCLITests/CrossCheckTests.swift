@@ -86,6 +86,7 @@ import TraceStore
             try checkSummary(run: run.runID, db: db)
             try checkContention(run: run.runID, db: db)
             try checkConvoy(run: run.runID, db: db)
+            try checkWhere(run: run.runID, db: db)
             let phases = try json(["speedup", "--phases", String(run.runID)], db: db)
             expectSameTable(
                 phases["phases"], try query("phases", db: db, ["run": .integer(run.runID)]), "phases \(run.runID)")
@@ -130,6 +131,58 @@ import TraceStore
         expectSameTable(out["threads"], try query("per_thread_gil", db: db, ["run": .integer(run)]), "threads \(run)")
         expectSameTable(
             out["switch_rate"], try query("gil_switches_per_second", db: db, ["run": .integer(run)]), "rate \(run)")
+    }
+
+    /// `gilstat where` against `Queries/where.sql` (the sites, row for row) and `Queries/blocked_behind.sql`
+    /// (every waiting site's holders, as a set: the two order ties differently).
+    func checkWhere(run: Int64, db: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let out = try json(["where", String(run)], db: db)
+        let sites = out["sites"]?.array ?? []
+        let whereRows = try query("where", db: db, ["run": .integer(run)])
+        #expect(sites.count == whereRows.rows.count, "where \(run): sites", sourceLocation: sourceLocation)
+        for (i, (site, row)) in zip(sites, whereRows.rows).enumerated() {
+            let projected = JSONValue.object(whereRows.columns.map { ($0, site[$0] ?? .null) })
+            expectSame(projected, whereRows.columns, row, "where \(run)[\(i)]", sourceLocation: sourceLocation)
+        }
+        func key(_ values: [JSONValue?]) -> String {
+            values.map { v -> String in
+                switch v ?? .null {
+                case .number(let d): String(Int64(d))
+                case .string(let s): s
+                default: "null"
+                }
+            }.joined(separator: "|")
+        }
+        func key(_ values: [SQLValue]) -> String {
+            values.map { v -> String in
+                switch v {
+                case .integer(let i): String(i)
+                case .text(let s): s
+                default: "null"
+                }
+            }.joined(separator: "|")
+        }
+        var mine: [String: (Double, Double?)] = [:]
+        for site in sites {
+            for entry in site["behind"]?.array ?? [] {
+                let k = key([
+                    site["file"], site["line"], site["function"], entry["file"], entry["line"], entry["function"],
+                    entry["obj_id"], entry["on"],
+                ])
+                mine[k] = (entry["ns"]?.number ?? -1, entry["share"]?.number)
+            }
+        }
+        var theirs: [String: (Double, Double?)] = [:]
+        for row in try query("blocked_behind", db: db, ["run": .integer(run)]).rows {
+            let share: Double? = if case .real(let r) = row[9] { r } else { nil }
+            theirs[key(Array(row[0..<8]))] = (Double(row[8].int64 ?? -2), share)
+        }
+        #expect(Set(mine.keys) == Set(theirs.keys), "blocked_behind \(run): pairs", sourceLocation: sourceLocation)
+        for (k, (ns, share)) in mine {
+            guard let other = theirs[k] else { continue }
+            #expect(ns == other.0, "blocked_behind \(run) \(k): ns", sourceLocation: sourceLocation)
+            #expect(abs((share ?? -1) - (other.1 ?? -1)) <= 1e-9, "blocked_behind \(run) \(k): share", sourceLocation: sourceLocation)
+        }
     }
 
     @Test(arguments: runs) func contentionMatchesQueries(run: Int64) throws {

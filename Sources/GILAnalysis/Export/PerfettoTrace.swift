@@ -4,7 +4,9 @@ import TraceStore
 /// Chrome/Perfetto trace-event JSON of one run (https://docs.google.com/document/d/1CvAClvFfyA5R-PhYUmn5OOQtYMH4h6I0nSsKchNAySU),
 /// which ui.perfetto.dev and chrome://tracing open: one track per Python thread (running, GIL wait, lock wait,
 /// I/O as complete events), a "GIL" track whose slices are named after the holder, a counter of GIL waiters,
-/// and flow arrows from each release to the next acquisition by another thread (the handoffs).
+/// and flow arrows from each release to the next acquisition by another thread (the handoffs). Slices of a run
+/// with stacks carry them in `args` (`where`: the innermost frame; `stack`: every frame, outermost first), so
+/// selecting a wait in the UI shows the line it waited at.
 ///
 /// Written through `emit` in chunks, never as one string, so a 10 M-event run needs no giant buffer.
 package struct PerfettoTrace {
@@ -12,19 +14,21 @@ package struct PerfettoTrace {
     package var threads: [ThreadInfo]
     package var objects: [ObjectInfo]
     package var slices: RunSlices
+    package var names: StackNames
 
     /// The GIL's own track; Python tids start at 1.
     static let gilTrack: Int32 = 0
 
-    package init(run: RunFacts, threads: [ThreadInfo], objects: [ObjectInfo], slices: RunSlices) {
+    package init(run: RunFacts, threads: [ThreadInfo], objects: [ObjectInfo], slices: RunSlices, names: StackNames = StackNames()) {
         self.run = run
         self.threads = threads
         self.objects = objects
         self.slices = slices
+        self.names = names
     }
 
-    package init(_ loaded: LoadedRun) {
-        self.init(run: loaded.facts, threads: loaded.threads, objects: loaded.objects, slices: loaded.slices)
+    package init(_ loaded: LoadedRun, names: StackNames = StackNames()) {
+        self.init(run: loaded.facts, threads: loaded.threads, objects: loaded.objects, slices: loaded.slices, names: names)
     }
 
     /// Writes the whole trace; `emit` receives consecutive pieces of the JSON text.
@@ -44,18 +48,23 @@ package struct PerfettoTrace {
         }
         let names = Dictionary(threads.map { ($0.tid, $0.name) }, uniquingKeysWith: { a, _ in a })
         let objectNames = Dictionary(objects.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        var stackArgs = StackArgs(names: self.names)
 
         for s in slices.gilHolds {
-            out.complete(tid: s.tid, ts: s.ts, dur: s.dur, name: "running", category: "gil_hold")
-            out.complete(tid: Self.gilTrack, ts: s.ts, dur: s.dur, name: "held by " + (names[s.tid] ?? "tid \(s.tid)"), category: "gil")
+            out.complete(tid: s.tid, ts: s.ts, dur: s.dur, name: "running", category: "gil_hold", args: stackArgs[s.stack])
+            out.complete(tid: Self.gilTrack, ts: s.ts, dur: s.dur, name: "held by " + (names[s.tid] ?? "tid \(s.tid)"), category: "gil",
+                         args: stackArgs[s.stack])
         }
-        for s in slices.gilWaits { out.complete(tid: s.tid, ts: s.ts, dur: s.dur, name: "GIL wait", category: "gil_wait") }
+        for s in slices.gilWaits {
+            out.complete(tid: s.tid, ts: s.ts, dur: s.dur, name: "GIL wait", category: "gil_wait", args: stackArgs[s.stack])
+        }
         for s in slices.lockWaits {
-            out.complete(tid: s.tid, ts: s.ts, dur: s.dur, name: "lock wait: " + (objectNames[s.obj] ?? "object \(s.obj)"), category: "lock_wait")
+            out.complete(tid: s.tid, ts: s.ts, dur: s.dur, name: "lock wait: " + (objectNames[s.obj] ?? "object \(s.obj)"), category: "lock_wait",
+                         args: stackArgs[s.stack])
         }
         for s in slices.io {
             let kind = IOKind(rawValue: s.obj)?.name ?? "io \(s.obj)"
-            out.complete(tid: s.tid, ts: s.ts, dur: s.dur, name: "I/O: " + kind, category: "io")
+            out.complete(tid: s.tid, ts: s.ts, dur: s.dur, name: "I/O: " + kind, category: "io", args: stackArgs[s.stack])
         }
         writeWaiterCounter(&out)
         writeHandoffs(&out)
@@ -129,13 +138,39 @@ private struct ChunkedWriter {
         first = false
     }
 
-    mutating func complete(tid: Int32, ts: Int64, dur: Int64, name: String, category: String) {
+    /// - Parameter args: a JSON object for the event's `args`, or nil.
+    mutating func complete(tid: Int32, ts: Int64, dur: Int64, name: String, category: String, args: String? = nil) {
         event(#"{"ph":"X","pid":1,"tid":"# + "\(tid)" + #","ts":"# + PerfettoTrace.micros(ts) + #","dur":"#
-            + PerfettoTrace.micros(dur) + #","name":"# + JSONText.quoted(name) + #","cat":""# + category + "\"}")
+            + PerfettoTrace.micros(dur) + #","name":"# + JSONText.quoted(name) + #","cat":""# + category + "\""
+            + (args.map { #","args":"# + $0 } ?? "") + "}")
     }
 
     mutating func flush() {
         if !buffer.isEmpty { emit(buffer) }
         buffer.removeAll(keepingCapacity: true)
+    }
+}
+
+/// The `args` object of a slice's stack, built once per stack id.
+private struct StackArgs {
+    let names: StackNames
+    private var cache: [Int32: String?] = [:]
+
+    init(names: StackNames) {
+        self.names = names
+    }
+
+    subscript(stack: Int32) -> String? {
+        mutating get {
+            guard stack != 0, !names.isEmpty else { return nil }
+            if let known = cache[stack] { return known }
+            let frames = names.frames(stack)
+            let args: String? = frames.last.map { site in
+                #"{"where":"# + JSONText.quoted(site.label) + #","stack":"#
+                    + JSONText.quoted(frames.map(\.label).joined(separator: " › ")) + "}"
+            }
+            cache[stack] = args
+            return args
+        }
     }
 }

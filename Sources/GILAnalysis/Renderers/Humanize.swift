@@ -43,6 +43,7 @@ package enum Humanize {
         case .real(let x): x.map(fixed) ?? "-"
         case .fraction(let x): x.map(percent) ?? "-"
         case .text(let x): x ?? "-"
+        case .records(let r): "\(r.count) entries"
         }
     }
 }

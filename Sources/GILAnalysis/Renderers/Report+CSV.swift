@@ -5,14 +5,16 @@ extension Report {
         var blocks: [String] = []
         for section in sections {
             let rows: [Record]
+            // Nested records have no CSV form: their flat section carries them.
             switch section.body {
             case .record(let r): rows = [r]
             case .table(let t): rows = t
             }
             guard let first = rows.first else { continue }
-            var block = first.fields.map { CSV.field($0.key) }.joined(separator: ",") + "\n"
+            let flat = first.fields.filter { !$0.value.isNested }
+            var block = flat.map { CSV.field($0.key) }.joined(separator: ",") + "\n"
             for row in rows {
-                block += row.fields.map { CSV.field(CSV.raw($0.value)) }.joined(separator: ",") + "\n"
+                block += row.fields.filter { !$0.value.isNested }.map { CSV.field(CSV.raw($0.value)) }.joined(separator: ",") + "\n"
             }
             blocks.append(block)
         }
@@ -26,6 +28,7 @@ package enum CSV {
         case .int(let x), .duration(let x): x.map { String($0) } ?? ""
         case .real(let x), .fraction(let x): x.map { "\($0)" } ?? ""
         case .text(let x): x ?? ""
+        case .records: ""
         }
     }
 

@@ -6,7 +6,7 @@ extension Report {
     package func renderJSON() -> String {
         var out = "{\n  \"title\": \(JSON.string(title)),\n  \"notes\": ["
         out += notes.map(JSON.string).joined(separator: ", ") + "]"
-        for section in sections {
+        for section in sections where !section.flatOnly {
             out += ",\n  \(JSON.string(section.key)): "
             switch section.body {
             case .record(let record):
@@ -33,6 +33,7 @@ package enum JSON {
         case .int(let x), .duration(let x): x.map { String($0) } ?? "null"
         case .real(let x), .fraction(let x): x.map(number) ?? "null"
         case .text(let x): x.map(string) ?? "null"
+        case .records(let rows): "[" + rows.map { object($0, indent: "") }.joined(separator: ", ") + "]"
         }
     }
 

@@ -8,11 +8,13 @@ extension Report {
             switch section.body {
             case .record(let record):
                 let width = record.fields.map(\.key.count).max() ?? 0
-                for (key, value) in record.fields {
+                for (key, value) in record.fields where !value.isNested {
                     out += "  " + pad(key, width, right: false) + "  "
                         + Humanize.cell(value) + "\n"
                 }
-            case .table(let rows):
+            case .table(let all):
+                // Nested records (JSON only) are not columns: a flat section shows them.
+                let rows = all.map { Record($0.fields.filter { !$0.value.isNested }.map { ($0.key, $0.value) }) }
                 guard let first = rows.first else {
                     out += "  (none)\n"
                     continue

@@ -22,13 +22,18 @@ package struct Report: Sendable {
         package var tableLimit: Int?
         /// Table format only: one row per field and one column per record, for wide records.
         package var transposed: Bool
+        /// Left out of JSON: a flat view (for tables and CSV) of what another section nests (`Value.records`).
+        package var flatOnly: Bool
 
-        package init(key: String, title: String, body: Body, tableLimit: Int? = nil, transposed: Bool = false) {
+        package init(
+            key: String, title: String, body: Body, tableLimit: Int? = nil, transposed: Bool = false, flatOnly: Bool = false
+        ) {
             self.key = key
             self.title = title
             self.body = body
             self.tableLimit = tableLimit
             self.transposed = transposed
+            self.flatOnly = flatOnly
         }
     }
 
@@ -52,7 +57,7 @@ package struct Record: Sendable {
 }
 
 /// A typed figure. JSON and CSV print raw values (ns as integers); the table humanises by type.
-package enum Value: Sendable, Equatable {
+package enum Value: Sendable {
     case int(Int64?)
     /// Nanoseconds.
     case duration(Int64?)
@@ -60,15 +65,25 @@ package enum Value: Sendable, Equatable {
     /// A fraction of 1, shown as a percentage in tables.
     case fraction(Double?)
     case text(String?)
+    /// Nested records: JSON only (an array of objects); tables and CSV leave the field out and show a flat
+    /// section instead (`Report.Section.flatOnly`).
+    case records([Record])
 
     package static func int(_ v: Int) -> Value { .int(Int64(v)) }
     package static func int(_ v: Int32) -> Value { .int(Int64(v)) }
+
+    /// Nested records (JSON only).
+    package var isNested: Bool {
+        if case .records = self { return true }
+        return false
+    }
 
     package var isNull: Bool {
         switch self {
         case .int(let v), .duration(let v): v == nil
         case .real(let v), .fraction(let v): v == nil
         case .text(let v): v == nil
+        case .records: false
         }
     }
 }

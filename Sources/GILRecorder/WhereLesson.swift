@@ -1,0 +1,39 @@
+import GILAnalysis
+import GILTrace
+import TraceStore
+
+/// The demo's "which line waited, behind which line" sentences (issue 14 item 7), from `WhereAnalysis` — the
+/// figures `gilstat where` prints for the same run.
+enum WhereLesson {
+    /// Two lines: the top waiting site (by `order`) with its source text, and the holder site it waited behind
+    /// most. Empty when the run has no stacks or nobody waited.
+    static func lines(_ run: LoadedRun, names: StackNames, order: WhereAnalysis.Order, source: SourceText) -> [String] {
+        guard !names.isEmpty else { return ["   (no stacks recorded: `gilstat where` has nothing to name)"] }
+        let result = WhereAnalysis.analyse(slices: run.slices, names: names, order: order)
+        let waited: (WhereAnalysis.Site) -> Int64 = { order == .lockWait ? $0.lockWait.ns : $0.gilWait.ns }
+        guard let site = result.sites.first(where: { $0.location != nil && waited($0) > 0 }), let location = site.location else {
+            return []
+        }
+        let what = order == .lockWait ? "for a lock" : "for the GIL"
+        var lines = ["   Where: \(describe(location, source)) waited \(Humanize.duration(waited(site))) \(what)"
+            + " (\(site.gilWait.count + site.lockWait.count) waits),"]
+        let entries = site.behind.filter { order == .lockWait ? $0.objID != 0 : $0.objID == 0 }
+        if let top = entries.first, let holder = result.site(top.holder) {
+            let share = site.share(top).map(Humanize.percent) ?? "-"
+            let holderText = holder.location.map { describe($0, source) } ?? "code outside Python frames"
+            let on = top.objID == 0 ? "" : " (holding \(run.objects.first { $0.id == top.objID }?.name ?? "object \(top.objID)"))"
+            lines.append("   \(share) of it behind \(holderText)\(on).  See all lines: `gilstat where \(run.record.runID)`.")
+        } else {
+            lines[0] += " with nobody recorded holding it: the wait was the waker's latency."
+        }
+        return lines
+    }
+
+    /// "`time.sleep(0.0002)` (convoy.py:21, in io_loop)", or without the source when the file is not readable.
+    static func describe(_ location: CodeLocation, _ source: SourceText) -> String {
+        let file = location.file.split(separator: "/").last.map(String.init) ?? location.file
+        let place = "\(file):\(location.line), in \(location.function)"
+        guard let text = source.line(location.file, location.line) else { return place }
+        return "`\(text)` (\(place))"
+    }
+}
