@@ -11,6 +11,8 @@
 --   gil_wait_ns         INTEGER  Σ gil_wait duration.
 --   io_ns               INTEGER  Σ io duration (blocking calls with the GIL released).
 --   lock_wait_ns        INTEGER  Σ lock_wait duration (user locks, joins, events…).
+--   native_ns           INTEGER  Σ native duration: real CPython only, C code running with the GIL released
+--                                for neither I/O nor a lock wait (zlib, hashlib, numpy…); 0 under gilrec's runtime.
 --   cpu_ns              INTEGER  CPU time of the OS thread (0 when unknown).
 --   vol_ctx             INTEGER  Voluntary context switches (getrusage RUSAGE_THREAD).
 --   invol_ctx           INTEGER  Involuntary context switches.
@@ -23,7 +25,8 @@ _per AS (
          sum(CASE WHEN s.state = 'gil_hold' THEN s.dur ELSE 0 END) AS hold_ns,
          sum(CASE WHEN s.state = 'gil_wait' THEN s.dur ELSE 0 END) AS wait_ns,
          sum(CASE WHEN s.state = 'io' THEN s.dur ELSE 0 END) AS io_ns,
-         sum(CASE WHEN s.state = 'lock_wait' THEN s.dur ELSE 0 END) AS lock_wait_ns
+         sum(CASE WHEN s.state = 'lock_wait' THEN s.dur ELSE 0 END) AS lock_wait_ns,
+         sum(CASE WHEN s.state = 'native' THEN s.dur ELSE 0 END) AS native_ns
   FROM slices s, _run
   WHERE s.run_id = _run.run_id
   GROUP BY s.tid
@@ -35,6 +38,7 @@ SELECT t.tid,
        coalesce(p.wait_ns, 0) AS gil_wait_ns,
        coalesce(p.io_ns, 0) AS io_ns,
        coalesce(p.lock_wait_ns, 0) AS lock_wait_ns,
+       coalesce(p.native_ns, 0) AS native_ns,
        coalesce(t.cpu_ns, 0) AS cpu_ns,
        coalesce(t.vol_ctx, 0) AS vol_ctx,
        coalesce(t.invol_ctx, 0) AS invol_ctx

@@ -10,9 +10,11 @@ package struct RunSlices: Sendable {
     package var lockWaits: [Slice] = []
     package var lockHolds: [Slice] = []
     package var io: [Slice] = []
+    /// Real CPython: C code running without the GIL (`SliceState.native`).
+    package var native: [Slice] = []
 
     package var isEmpty: Bool {
-        gilWaits.isEmpty && gilHolds.isEmpty && lockWaits.isEmpty && lockHolds.isEmpty && io.isEmpty
+        gilWaits.isEmpty && gilHolds.isEmpty && lockWaits.isEmpty && lockHolds.isEmpty && io.isEmpty && native.isEmpty
     }
     /// The latest end of any slice: the wall time of a run that did not finish (docs/contracts.md).
     package private(set) var lastEnd: Int64?
@@ -31,6 +33,7 @@ package struct RunSlices: Sendable {
         case .lockWait: lockWaits.append(s)
         case .lockHold: lockHolds.append(s)
         case .io: io.append(s)
+        case .native: native.append(s)
         }
         let end = s.ts + s.dur
         if lastEnd.map({ end > $0 }) ?? true { lastEnd = end }
@@ -47,6 +50,7 @@ package struct RunSlices: Sendable {
             case .lockWait: lockWaits.reserveCapacity(count)
             case .lockHold: lockHolds.reserveCapacity(count)
             case .io: io.reserveCapacity(count)
+            case .native: native.reserveCapacity(count)
             }
         }
     }
@@ -59,6 +63,7 @@ package struct RunSlices: Sendable {
         Self.sortIfNeeded(&lockWaits)
         Self.sortIfNeeded(&lockHolds)
         Self.sortIfNeeded(&io)
+        Self.sortIfNeeded(&native)
     }
 
     private static func sortIfNeeded(_ slices: inout [Slice]) {

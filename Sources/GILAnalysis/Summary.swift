@@ -29,6 +29,9 @@ package struct ThreadSummary: Equatable, Sendable {
     package var gilWaitNs: Int64
     package var ioNs: Int64
     package var lockWaitNs: Int64
+    /// Real CPython: time in C code that released the GIL (`native` slices): the part of a thread that can
+    /// overlap the others.
+    package var nativeNs: Int64
     package var cpuNs: Int64
     package var voluntaryContextSwitches: Int64
     package var involuntaryContextSwitches: Int64
@@ -53,7 +56,7 @@ extension RunSummary {
         for t in threads {
             perThread[t.tid] = ThreadSummary(
                 tid: t.tid, name: t.name, gilAcquisitions: 0, gilHoldNs: 0, gilWaitNs: 0, ioNs: 0, lockWaitNs: 0,
-                cpuNs: t.cpuNs, voluntaryContextSwitches: t.voluntaryContextSwitches,
+                nativeNs: 0, cpuNs: t.cpuNs, voluntaryContextSwitches: t.voluntaryContextSwitches,
                 involuntaryContextSwitches: t.involuntaryContextSwitches)
         }
         for s in slices.gilHolds where perThread[s.tid] != nil {
@@ -63,6 +66,7 @@ extension RunSummary {
         for s in slices.gilWaits where perThread[s.tid] != nil { perThread[s.tid]!.gilWaitNs += s.dur }
         for s in slices.io where perThread[s.tid] != nil { perThread[s.tid]!.ioNs += s.dur }
         for s in slices.lockWaits where perThread[s.tid] != nil { perThread[s.tid]!.lockWaitNs += s.dur }
+        for s in slices.native where perThread[s.tid] != nil { perThread[s.tid]!.nativeNs += s.dur }
 
         return RunSummary(
             runID: facts.runID, status: facts.status, wallNs: wall, cpuNs: facts.cpuNs,

@@ -23,7 +23,7 @@ extension Schema {
         ALTER TABLE slice_rows ADD COLUMN stack INTEGER;
         DROP VIEW slices;
         CREATE VIEW slices AS
-        \(slicesViewVersion4);
+        \(slicesViewWithStacks);
         DROP VIEW gil_holds;
         DROP VIEW gil_waits;
         \(gilViewsVersion4)
@@ -43,8 +43,9 @@ extension Schema {
         FROM stacks s JOIN code_locations l ON l.run_id = s.run_id AND l.location_id = s.location_id;
         """
 
-    /// The `slices` view with the stack column: one UNION ALL branch per state, as before.
-    static let slicesViewVersion4 = SliceState.allCases.map { state in
+    /// The `slices` view with the stack column: one UNION ALL branch per state of this build (migration 5
+    /// re-creates it for the `native` state).
+    static let slicesViewWithStacks = SliceState.allCases.map { state in
         "SELECT run_id, tid, obj, '\(state.rawValue)' AS state, ts, dur, stack FROM slice_rows WHERE state = \(state.code)"
     }.joined(separator: "\n  UNION ALL ")
 

@@ -13,14 +13,22 @@ import GILTrace
 /// - Names live in lookup tables; the hot tables hold small integers (varints on disk).
 enum Schema {
     /// `PRAGMA user_version` of the newest schema this build writes and reads.
-    static let version = 4
+    static let version = 5
 
     /// Ordered migrations: `migrations[n - 1]` brings a store from version n - 1 to n, in one IMMEDIATE
     /// transaction that also sets `PRAGMA user_version = n` (GRDB/Migration/Migration.swift).
     /// Version 2 (`Schema+EventRows.swift`) stores events in `event_rows` behind an `events` view.
     /// Version 3 adds the recording engine, the real interpreter's path, the parent run and notes to `runs`.
     /// Version 4 (`Schema+Stacks.swift`) adds code locations, stacks and each slice's stack.
-    static let migrations: [String] = [migration1, migration2, migration3, migration4]
+    /// Version 5 adds the `native` slice state to the `slices` view (its `slice_states` row comes with every
+    /// writer's lookup rows).
+    static let migrations: [String] = [migration1, migration2, migration3, migration4, migration5]
+
+    static let migration5 = """
+        DROP VIEW slices;
+        CREATE VIEW slices AS
+        \(slicesViewWithStacks);
+        """
 
     static let migration3 = """
         ALTER TABLE runs ADD COLUMN engine TEXT NOT NULL DEFAULT 'gilrec';

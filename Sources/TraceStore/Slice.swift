@@ -5,6 +5,9 @@ public enum SliceState: String, CaseIterable, Sendable {
     case lockWait = "lock_wait"
     case lockHold = "lock_hold"
     case io
+    /// Running without the GIL in C code that released it for neither I/O nor a lock wait (zlib, hashlib,
+    /// numpy…): real CPython's `gil_release(native)` → the thread's next `gil_request`. Threads overlap here.
+    case native
 }
 
 extension SliceState {
@@ -16,6 +19,7 @@ extension SliceState {
         case .lockWait: 2
         case .lockHold: 3
         case .io: 4
+        case .native: 5
         }
     }
 

@@ -7,6 +7,7 @@ import GILTrace
 /// - lock_hold: a successful `lock_acquire(obj)` (arg ≠ 0) with no hold open on (tid, obj) → the
 ///   `lock_release(obj)` whose arg (remaining recursion count) is 0, so RLock nesting is one slice
 /// - io: `io_begin` → `io_end` (obj = the `IOKind`)
+/// - native: `gil_release(native)` → the thread's next `gil_request` (C code running without the GIL)
 /// Intervals still open at the end are closed at the last event's timestamp by `finish()`.
 /// Each slice carries a stack (`Slice.stack`, docs/contracts.md "Stacks"): the thread's stack as its `stack`
 /// events announced it — for waits and I/O at the opening event; for a GIL hold at its release (where the
@@ -31,6 +32,7 @@ public struct SliceBuilder {
     private var gilWaits = OpenPerThread()
     private var gilHolds = OpenPerThread()
     private var ioWaits = OpenPerThread()
+    private var nativeRuns = OpenPerThread()
     private var lockWaits: [Key: Open] = [:]
     private var lockHolds: [Key: Open] = [:]
     /// Each thread's current stack (index: tid), from its `stack` events.
@@ -53,11 +55,15 @@ public struct SliceBuilder {
         switch EventKind(rawValue: event.kindCode) {
         case .gilRequest:
             gilWaits.openIfClosed(event.tid, Open(ts: event.ts, obj: event.obj, stack: stack(event.tid)))
+            return nativeRuns.remove(event.tid).map { close($0, tid: tid, state: .native, at: event.ts) }
         case .gilAcquire:
             let closed = gilWaits.remove(event.tid).map { close($0, tid: tid, state: .gilWait, at: event.ts) }
             gilHolds.openIfClosed(event.tid, Open(ts: event.ts, obj: event.obj, stack: 0))
             return closed
         case .gilRelease:
+            if event.arg == GILReleaseReason.native.rawValue {
+                nativeRuns.openIfClosed(event.tid, Open(ts: event.ts, obj: 0, stack: stack(event.tid)))
+            }
             return gilHolds.remove(event.tid).map { close($0, tid: tid, state: .gilHold, at: event.ts, stack: stack(event.tid)) }
         case .lockRequest:
             let key = Key(tid: tid, obj: event.obj)
@@ -130,7 +136,9 @@ public struct SliceBuilder {
         drain(lockWaits, .lockWait)
         drain(lockHolds, .lockHold)
         drain(ioWaits, .io)
+        drain(nativeRuns, .native)
         gilWaits = OpenPerThread(); gilHolds = OpenPerThread(); lockWaits = [:]; lockHolds = [:]; ioWaits = OpenPerThread()
+        nativeRuns = OpenPerThread()
         stacks = []
         settled = []
         return slices.sorted(by: Slice.startOrder)
@@ -145,6 +153,7 @@ public struct SliceBuilder {
         case .lockWait: lockWaits.values.lazy.map(\.ts).min()
         case .lockHold: lockHolds.values.lazy.map(\.ts).min()
         case .io: ioWaits.all.lazy.map(\.1.ts).min()
+        case .native: nativeRuns.all.lazy.map(\.1.ts).min()
         }
     }
 

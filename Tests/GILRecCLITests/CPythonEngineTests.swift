@@ -410,6 +410,58 @@ struct CPythonEngineTests {
         }
     }
 
+    /// hashlib and zlib release the GIL around their C loops: each worker's time there is a `native` slice,
+    /// between a hold and its next GIL request, never overlapping the thread's own holds or waits.
+    @Test func codeThatReleasesTheGILIsNativeTime() throws {
+        let database = TemporaryDatabase()
+        let recorded = try recordCPython("""
+            import hashlib, threading, zlib
+            data = bytes(range(256)) * 8192  # 2 MiB: both release the GIL for buffers this size
+            def work():
+                for _ in range(3):
+                    hashlib.sha256(data).digest()
+                    zlib.compress(data, 1)
+            threads = [threading.Thread(target=work, name=f"worker{i}") for i in range(2)]
+            for t in threads: t.start()
+            for t in threads: t.join()
+            print("ok")
+
+            """, python: try #require(InstalledPython.python3), into: database)
+        #expect(recorded.stdout == "ok\n")
+        let run = recorded.result.runID
+        let reader = try TraceReader(path: database.path)
+        var slices: [Slice] = []
+        try reader.forEachSlice(runID: run, state: nil) { slices.append($0) }
+        let threads = try reader.threads(runID: run)
+        for worker in threads where worker.name.hasPrefix("worker") {
+            let own = slices.filter { $0.tid == worker.tid }
+            let native = own.filter { $0.state == .native }
+            #expect(native.count >= 6, "\(worker.name): \(native.count) native slices")
+            let gil = own.filter { $0.state == .gilHold || $0.state == .gilWait }
+            for n in native {
+                #expect(!gil.contains { $0.ts < n.ts + n.dur && n.ts < $0.ts + $0.dur }, "\(n) overlaps the GIL")
+            }
+        }
+        #expect(try TraceInvariantTests.violations(in: database, run: run) == [])
+    }
+
+    /// A thread pool's hundred Futures each have a condition lock made at one line: the run's notes count them
+    /// as one site, not a hundred lines.
+    @Test func uncontendedCountsAreGroupedBySite() throws {
+        let database = TemporaryDatabase()
+        let recorded = try recordCPython("""
+            from concurrent.futures import ThreadPoolExecutor
+            with ThreadPoolExecutor(max_workers=4) as pool:
+                print(sum(pool.map(abs, range(100))))
+
+            """, python: try #require(InstalledPython.python3), into: database)
+        #expect(recorded.stdout == "4950\n")
+        let run = try TraceReader(path: database.path).resolveRun(String(recorded.result.runID))
+        let counted = (run.notes ?? "").split(separator: "\n").filter { $0.contains("uncontended acquisition") }
+        #expect(counted.count <= RecordedProcess.uncontendedLines + 1, "\(counted)")
+        #expect(counted.contains { $0.contains("locks '") }, "\(counted)")
+    }
+
     @Test func timeoutStopsTheProgramAndKeepsTheTrace() throws {
         let database = TemporaryDatabase()
         let recorded = try recordCPython(

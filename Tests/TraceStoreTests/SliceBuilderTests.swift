@@ -73,6 +73,30 @@ import Testing
         ])
     }
 
+    /// Real CPython: C code that released the GIL (reason native) runs without it until it asks again; other
+    /// releases (I/O, a blocking call, the interval) open no native slice.
+    @Test func nativeRunsFromANativeReleaseToTheNextRequest() {
+        var s = Script()
+        s.add(0, 1, .gilAcquire, arg: 1)
+        s.add(10, 1, .gilRelease, arg: GILReleaseReason.native.rawValue)
+        s.add(40, 1, .gilRequest, arg: GILRequestReason.native.rawValue)
+        s.add(41, 1, .gilAcquire, arg: 2)
+        s.add(50, 1, .gilRelease, arg: GILReleaseReason.io.rawValue)
+        s.add(60, 1, .gilRequest, arg: GILRequestReason.io.rawValue)
+        s.add(61, 1, .gilAcquire, arg: 3)
+        s.add(70, 1, .gilRelease, arg: GILReleaseReason.native.rawValue)
+        s.add(90, 2, .mark)
+        #expect(SliceBuilder.slices(of: s.events) == [
+            Slice(tid: 1, obj: 0, state: .gilHold, ts: 0, dur: 10),
+            Slice(tid: 1, obj: 0, state: .native, ts: 10, dur: 30),
+            Slice(tid: 1, obj: 0, state: .gilWait, ts: 40, dur: 1),
+            Slice(tid: 1, obj: 0, state: .gilHold, ts: 41, dur: 9),
+            Slice(tid: 1, obj: 0, state: .gilWait, ts: 60, dur: 1),
+            Slice(tid: 1, obj: 0, state: .gilHold, ts: 61, dur: 9),
+            Slice(tid: 1, obj: 0, state: .native, ts: 70, dur: 20),  // still running C when the events end
+        ])
+    }
+
     @Test func openIntervalsCloseAtTheLastEvent() {
         var s = Script()
         s.add(0, 1, .gilAcquire)

@@ -23,7 +23,8 @@ extension Record {
         self.init([
             ("tid", .int(t.tid)), ("name", .text(t.name)), ("gil_acquisitions", .int(t.gilAcquisitions)),
             ("gil_hold_ns", .duration(t.gilHoldNs)), ("gil_wait_ns", .duration(t.gilWaitNs)),
-            ("io_ns", .duration(t.ioNs)), ("lock_wait_ns", .duration(t.lockWaitNs)), ("cpu_ns", .duration(t.cpuNs)),
+            ("io_ns", .duration(t.ioNs)), ("lock_wait_ns", .duration(t.lockWaitNs)),
+            ("native_ns", .duration(t.nativeNs)), ("cpu_ns", .duration(t.cpuNs)),
             ("vol_ctx", .int(t.voluntaryContextSwitches)), ("invol_ctx", .int(t.involuntaryContextSwitches)),
         ])
     }

@@ -20,14 +20,33 @@ final class RecordedProcess: @unchecked Sendable {  // the drain thread only (th
     private var uncontended: [Int32: Int64] = [:]
     private var objectNames: [Int32: (name: String, line: Int32)] = [:]
 
-    /// What the recorder said (armed, disarmed, why) and what it counted without recording.
+    /// What the recorder said (armed, disarmed, why) and what it counted without recording: uncontended
+    /// acquisitions per lock, the locks made at one place (every Future's condition lock) as one line, the
+    /// busiest first and at most `uncontendedLines` of them.
     var notes: [String] {
-        recorderNotes + uncontended.sorted { $0.key < $1.key }.map { obj, count in
-            let name = objectNames[obj].map { "'\($0.name)'" + ($0.line > 0 ? " (line \($0.line))" : "") } ?? "object \(obj)"
-            return "lock \(name): \(count) uncontended acquisition\(count == 1 ? "" : "s") counted, not recorded"
-                + " (`--lock-holds all` records them)"
+        struct Group { var locks = 0, acquisitions: Int64 = 0, firstObject: Int32 = .max }
+        var groups: [String: Group] = [:]
+        for (obj, count) in uncontended {
+            let key = objectNames[obj].map { "'\($0.name)'" + ($0.line > 0 ? " (line \($0.line))" : "") } ?? "object \(obj)"
+            groups[key, default: Group()].locks += 1
+            groups[key]!.acquisitions += count
+            groups[key]!.firstObject = min(groups[key]!.firstObject, obj)
         }
+        let ranked = groups.sorted { ($0.value.acquisitions, $1.value.firstObject) > ($1.value.acquisitions, $0.value.firstObject) }
+        var lines = ranked.prefix(Self.uncontendedLines).map { key, group in
+            let count = group.acquisitions
+            return (group.locks == 1 ? "lock \(key)" : "\(group.locks) locks \(key)")
+                + ": \(count) uncontended acquisition\(count == 1 ? "" : "s") counted, not recorded"
+        }
+        if ranked.count > Self.uncontendedLines {
+            let rest = ranked.dropFirst(Self.uncontendedLines)
+            lines.append("\(rest.count) more lock site\(rest.count == 1 ? "" : "s"): "
+                + "\(rest.reduce(0) { $0 + $1.value.acquisitions }) uncontended acquisitions counted, not recorded")
+        }
+        if !lines.isEmpty { lines[lines.count - 1] += " (`--lock-holds all` records them)" }
+        return recorderNotes + lines
     }
+    static let uncontendedLines = 8
     private(set) var exitCode: Int32?
     private var threads: [Int32: ThreadInfo] = [:]
     private var scratch: [Event] = []
