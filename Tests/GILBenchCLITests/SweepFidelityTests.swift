@@ -73,9 +73,14 @@ struct SweepFidelityTests {
             #expect(m.switchesPerSecond == nil)
             #expect(m.echo.count == Fidelity.intervalsNs.count)
         }
-        // The real CPython 3, recorded: the store's figures exist beside the printed ones.
-        for engine in fidelity.engines where engine.isRecordedCPython {
-            let m = fidelity.measure(engine)
+        // The real CPython 3, recorded: the store's figures exist beside the printed ones. Request → acquire
+        // counts waits behind another thread's hold: the two threads must run long enough to overlap.
+        var overlapping = Self.tiny
+        overlapping.seedIterations = 1_000_000
+        let recorded = try Fidelity(sizes: overlapping, includeCPython: true)
+        defer { recorded.removeFiles() }
+        for engine in recorded.engines where engine.isRecordedCPython {
+            let m = recorded.measure(engine)
             #expect(m.problems.isEmpty, "\(m.problems)")
             #expect(m.seedRatio != nil && m.switchesPerSecond != nil && m.holdP50 != nil && m.waitP50 != nil)
             #expect(m.reacquireP50 != nil && m.lockSwitchesPerSecond != nil && m.lockWaits != nil)
