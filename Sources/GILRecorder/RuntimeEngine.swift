@@ -29,7 +29,10 @@ struct RuntimeEngine: RecordingEngine {
 
         let clock = ProcessClock.start()
         let stopper = RunStopper(runtime: runtime, writer: writer, clock: clock, databasePath: request.databasePath)
-        signals?.onInterrupt { stopper.stop(.signal($0)) }
+        signals?.onInterrupt { signal in
+            // The program's own handler (signal.signal) takes it: the run goes on, and a later signal is heard.
+            if runtime.deliverSignal(signal) { signals?.rearm() } else { stopper.stop(.signal(signal)) }
+        }
         if let timeout = request.timeoutSeconds { stopper.arm(timeoutSeconds: timeout) }
         runtime.threads.watchForDeadlocks { report in
             printError(report.description)

@@ -40,6 +40,11 @@ package final class SignalWatcher: Sendable {
         state.withLock { $0.handler = handler }
     }
 
+    /// The signal was handled by the program: the next one is delivered again instead of ending gilrec.
+    package func rearm() {
+        state.withLock { $0.received = nil }
+    }
+
     package var receivedSignal: Int32? { state.withLock { $0.received } }
 
     /// Whether the signal came from the terminal (Ctrl-C), so a child in gilrec's process group got it too;

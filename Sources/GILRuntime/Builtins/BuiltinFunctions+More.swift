@@ -32,6 +32,7 @@ extension BuiltinFunctions {
             for n in g.names { if let v = g.value(named: n) { try d.set(.str(n), v) } }
             return .object(d)
         }
+        globalsFunction.fast = .callerGlobals
         m.dict["globals"] = .object(globalsFunction)
         m.dict["vars"] = .object(PyBuiltinFunction("vars", minimumArguments: 0) { args, kwargs, ctx in
             guard let v = args.first else { return try globalsFunction.body(args, kwargs, ctx) }

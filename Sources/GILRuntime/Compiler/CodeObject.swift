@@ -48,6 +48,10 @@ final class CodeObject: @unchecked Sendable {
     var isCoroutine = false
     /// `async def` whose body yields: an asynchronous generator.
     var isAsyncGenerator = false
+    /// The globals of the module this code was last run in (set by `Interpreter.runModule` for the module's
+    /// code and every code object nested in it): what `globals()` called from this code answers. Weak: a
+    /// module's globals hold its functions, whose code must not keep them alive in turn.
+    weak var moduleGlobals: Globals?
     /// Call instructions whose result is assigned to a name: traced sync objects are named after it.
     var assignmentNames: [Int32: String] = [:]
 

@@ -54,9 +54,19 @@ final class ModuleRegistry {
             m.dict["path"] = .object(path)
         case "time": m = TimeModule.make()
         case "threading": m = ThreadingModule.make(runtime)
-        case "os": m = OSModule.make(runtime)
+        case "os":
+            // CPython's os.py over our posix when its Lib is reachable: the whole os, exactly.
+            if sysPathEntries().contains(ModulePath.cpythonEntry), ModulePath.cpythonLibrary() != nil { return nil }
+            m = OSModule.make(runtime)
+        case "posix": m = PosixModule.make(runtime)
+        case "_signal": m = SignalModule.make(runtime)
         case "os.path": m = OSModule.makePath()
-        case "urllib": m = PyModule(name: "urllib")
+        case "urllib":
+            // A package: our urllib.request/urllib.error first, CPython's urllib/parse.py & co. after them.
+            m = PyModule(name: "urllib")
+            var locations = [ModulePath.builtinEntry]
+            if sysPathEntries().contains(ModulePath.cpythonEntry), let lib = ModulePath.cpythonLibrary() { locations.append(lib + "/urllib") }
+            m.dict["__path__"] = .object(PyList(locations.map { .str($0) }))
         case "urllib.request": m = URLLibModule.makeRequest(runtime)
         case "urllib.error": m = URLLibModule.makeError()
         case "gilrec": m = GILRecModule.make()

@@ -71,73 +71,29 @@ enum GILRecVersionText {
     static let current = "0.1.0"
 }
 
-/// `os` and `os.path`: the subset programs use; `environ["GILREC_HTTP"]` is the loopback server's URL
-/// (the server starts on first import).
+/// `os` and `os.path` when the installed CPython's Lib is not on sys.path (with it, CPython's `os.py` and
+/// `posixpath.py` run over `PosixModule`): posix's functions under `os`, `environ` as str, and the path
+/// functions programs use most. `environ["GILREC_HTTP"]` is the loopback server's URL (the server starts on
+/// first import).
 enum OSModule {
     static func make(_ runtime: PythonRuntime) -> PyModule {
         let m = PyModule(name: "os")
-        m.addFunction("getpid") { _, _, _ in .int(Int(getpid())) }
-        m.addFunction("urandom") { args, _, ctx in
-            let n = try Index.value(args.first ?? .none, ctx)
-            if n < 0 { throw PyException.make(.valueError, "negative argument not allowed") }
-            try AllocationLimit.checkBytes(n, ctx)
-            var bytes = [UInt8](repeating: 0, count: n)
-            if n > 0, !bytes.withUnsafeMutableBytes(SystemEntropy.fill) { throw OSErrors.fromErrno() }
-            return .object(PyBytes(bytes))
-        }
-        m.addFunction("cpu_count") { _, _, _ in .int(ProcessInfo.processInfo.activeProcessorCount) }
+        let posix = PosixModule.make(runtime)
+        for (k, v) in posix.dict where !k.hasPrefix("_") && k != "environ" { m.dict[k] = v }
         let environ = PyDict()
-        for (k, v) in ProcessInfo.processInfo.environment.sorted(by: { $0.key < $1.key }) { try? environ.set(.str(k), .str(v)) }
-        try? environ.set(.str("GILREC_HTTP"), .str(LoopbackHTTPServer.shared.baseURL))
-        for (k, v) in runtime.options.environment.sorted(by: { $0.key < $1.key }) { try? environ.set(.str(k), .str(v)) }
+        if case .object(let raw as PyDict)? = posix.dict["environ"] {
+            for (k, v) in raw.entries.map({ ($0.key, $0.value) }) {
+                guard let key = BytesLike.bytes(k), let value = BytesLike.bytes(v) else { continue }
+                try? environ.set(.str(String(decoding: key, as: UTF8.self)), .str(String(decoding: value, as: UTF8.self)))
+            }
+        }
         m.dict["environ"] = .object(environ)
         m.addFunction("getenv") { args, _, _ in try environ.get(args[0]) ?? (args.count > 1 ? args[1] : .none) }
         m.dict["sep"] = .str("/")
         m.dict["linesep"] = .str("\n")
         m.dict["name"] = .str("posix")
         m.dict["path"] = .object(makePath())
-        installFiles(m)
         return m
-    }
-
-    /// The file-system calls the corpus uses; failures raise OSError / FileNotFoundError with errno.
-    static func installFiles(_ m: PyModule) {
-        func path(_ args: [Value], _ name: String) throws -> String {
-            guard case .object(let s as PyStr)? = args.first else { throw PyException.make(.typeError, "\(name): path should be string") }
-            return s.value
-        }
-        func check(_ r: Int32, _ p: String) throws {
-            if r != 0 { throw OSErrors.fromErrno(filename: p) }
-        }
-        for name in ["remove", "unlink"] {
-            m.addFunction(name) { args, _, _ in
-                let p = try path(args, name)
-                try check(unlink(p), p)
-                return .none
-            }
-        }
-        m.addFunction("rmdir") { args, _, _ in
-            let p = try path(args, "rmdir")
-            try check(rmdir(p), p)
-            return .none
-        }
-        m.addFunction("mkdir") { args, _, _ in
-            let p = try path(args, "mkdir")
-            try check(mkdir(p, 0o777), p)
-            return .none
-        }
-        m.addFunction("rename") { args, _, _ in
-            let p = try path(args, "rename")
-            guard args.count > 1, case .object(let d as PyStr) = args[1] else { throw PyException.make(.typeError, "rename: dst should be string") }
-            try check(rename(p, d.value), p)
-            return .none
-        }
-        m.addFunction("listdir") { args, _, _ in
-            let p = args.isEmpty ? "." : try path(args, "listdir")
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: p) else { try check(-1, p); return .none }
-            return .object(PyList(names.map { .str($0) }))
-        }
-        m.addFunction("getcwd") { _, _, _ in .str(FileManager.default.currentDirectoryPath) }
     }
 
     static func makePath() -> PyModule {

@@ -29,6 +29,8 @@ final class PyBuiltinFunction: PyObject, @unchecked Sendable {
 /// Builtins with an inline path in the VM: `len(x)` of a container, `list.append`.
 enum FastBuiltin: UInt8 {
     case none, len, listAppend
+    /// `globals()`: the module of the calling code (`CodeObject.moduleGlobals`), not only `__main__`'s.
+    case callerGlobals
 }
 
 /// Minimum argument counts of builtins whose bodies index their arguments directly.

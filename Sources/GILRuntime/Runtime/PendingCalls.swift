@@ -13,6 +13,9 @@ final class PendingCalls: @unchecked Sendable {  // `queue` behind its mutex
     }
 
     private let queue = Mutex<[Call]>([])
+    /// Calls only the main thread may run are queued (signal handlers): its sleep ends early to run them.
+    private let mainThreadQueued = Atomic<Bool>(false)
+    var hasMainThreadCalls: Bool { mainThreadQueued.load(ordering: .relaxed) }
     private let breaker: EvalBreaker
 
     init(breaker: EvalBreaker) {
@@ -22,6 +25,7 @@ final class PendingCalls: @unchecked Sendable {  // `queue` behind its mutex
     /// Queues `body` and raises the eval-breaker bit (safe from any thread, and from a deinit).
     func add(mainThreadOnly: Bool, _ body: @escaping (ExecutionContext) throws -> Void) {
         queue.withLock { $0.append(Call(mainThreadOnly: mainThreadOnly, body: body)) }
+        if mainThreadOnly { mainThreadQueued.store(true, ordering: .relaxed) }
         breaker.setPendingCalls()
     }
 
@@ -33,6 +37,7 @@ final class PendingCalls: @unchecked Sendable {  // `queue` behind its mutex
         let othersLeft = queue.withLock { q -> Bool in
             mine = q.filter { isMain || !$0.mainThreadOnly }
             q.removeAll { isMain || !$0.mainThreadOnly }
+            if isMain { mainThreadQueued.store(false, ordering: .relaxed) }
             return !q.isEmpty
         }
         if othersLeft { breaker.setPendingCalls() }

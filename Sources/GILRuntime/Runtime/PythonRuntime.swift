@@ -49,6 +49,8 @@ public final class PythonRuntime: @unchecked Sendable {
     public let threads: ThreadSystem
     /// Signal handlers and weak-reference callbacks waiting for a check point.
     let pendingCalls: PendingCalls
+    /// The program's `signal.signal` handlers (restored when the program ends).
+    let signalHandlers = SignalHandlers()
     /// `atexit.register`ed calls, run last-registered first when the program ends (`AtexitModule`).
     let exitHandlers = Mutex<[ExitHandler]>([])
     let program: CompiledProgram
@@ -75,6 +77,7 @@ public final class PythonRuntime: @unchecked Sendable {
         recursionLimit = options.recursionLimit
         mainGlobals = Globals(names: program.globalNames)
         modules = ModuleRegistry(runtime: self)
+        signalHandlers.runtime = self
         builtins.dict["open"] = .object(FileObjects.make(self))
     }
 
@@ -100,6 +103,7 @@ public final class PythonRuntime: @unchecked Sendable {
     /// frees its objects. Only once no Python thread is alive: a daemon thread still running may use any of
     /// them, so then the runtime is left as it is (CPython, too, never finalises under a running daemon).
     private func releaseObjects() {
+        signalHandlers.restore()
         modules.unloadAll()
         mainGlobals.removeAll()
         builtins.lock.withLock { builtins.dict.removeAll() }
@@ -116,6 +120,12 @@ public final class PythonRuntime: @unchecked Sendable {
     }
 
     private let stopReason = Mutex<String?>(nil)
+
+    /// A signal gilrec took with sigwait (SIGINT, SIGTERM): true when the program's own `signal.signal`
+    /// handler takes it (queued for the main thread, or ignored); false for the default action.
+    public func deliverSignal(_ signum: Int32) -> Bool {
+        signalHandlers.deliver(signum)
+    }
 
     private func runMain() -> ProgramOutcome {
         let ts = threads.startMainThread()

@@ -17,7 +17,7 @@ extension Interpreter {
                     return try invokeSimple(f, UnsafeBufferPointer(start: args, count: argc), ctx)
                 }
             case .builtin:
-                return try callBuiltin(unsafeDowncast(o, to: PyBuiltinFunction.self), args, argc, ctx)
+                return try callBuiltin(unsafeDowncast(o, to: PyBuiltinFunction.self), args, argc, ctx, caller: site.0)
             case .type:
                 return try constructFromRegisters(unsafeDowncast(o, to: PyType.self), args, argc, ctx, site: site, cache: cache)
             default:
@@ -29,13 +29,17 @@ extension Interpreter {
 
     /// A builtin with positional arguments only: straight to its body (no keyword array, no type switch).
     @inline(never)
-    static func callBuiltin(_ b: PyBuiltinFunction, _ args: UnsafeMutablePointer<Value>, _ argc: Int, _ ctx: ExecutionContext) throws -> Value {
+    static func callBuiltin(
+        _ b: PyBuiltinFunction, _ args: UnsafeMutablePointer<Value>, _ argc: Int, _ ctx: ExecutionContext, caller: CodeObject
+    ) throws -> Value {
         if argc < b.minimumArguments {
             let expected = b.minimumArguments
             throw PyException.make(.typeError, "\(b.name)() takes at least \(expected) argument\(expected == 1 ? "" : "s") (\(argc) given)")
         }
         switch b.fast {
         case .none: break
+        case .callerGlobals:
+            if argc == 0, let g = caller.moduleGlobals { return .object(try PyModule(name: "", globals: g).namespaceSnapshot()) }
         case .len:
             if argc == 1, case .object(let o) = args[0] {
                 switch o.tag {
@@ -454,6 +458,13 @@ extension Interpreter {
         defer { ctx.popFrame(size) }
         let base = Int(code.constantBase)
         for (k, c) in code.constants.enumerated() { regs[base + k] = c }
+        bindModuleGlobals(code, globals)
         _ = try execute(code, nil, regs, ctx, globals: globals)
+    }
+
+    /// `CodeObject.moduleGlobals` for `code` and the code objects nested in it.
+    static func bindModuleGlobals(_ code: CodeObject, _ globals: Globals) {
+        code.moduleGlobals = globals
+        for case .object(let k as CodeConstant) in code.constants { bindModuleGlobals(k.code, globals) }
     }
 }
