@@ -141,6 +141,7 @@ import TraceStore
                 case .lockWait: loaded.slices.lockWaits.reduce(0) { $0 + $1.dur }
                 case .gilHold: loaded.slices.gilHolds.reduce(0) { $0 + $1.dur }
                 case .io, .all: loaded.slices.io.reduce(0) { $0 + $1.dur }
+                case .native: loaded.slices.native.reduce(0) { $0 + $1.dur }
                 }
                 for roots in [false, true] {
                     let lines = graph.collapsed(metric, threadRoots: roots).split(separator: "\n")

@@ -15,7 +15,9 @@ package struct FlameGraph {
         case lockWait = "lock_wait"
         case gilHold = "gil_hold"
         case io
-        /// speedscope only: every state of each thread in time order (GIL wait, GIL held, lock wait, I/O).
+        /// Real CPython: C code running with the GIL released (hashlib, zlib, numpy…).
+        case native
+        /// speedscope only: every state of each thread in time order (GIL wait, GIL held, lock wait, I/O, native).
         case all
 
         var states: [SliceState] {
@@ -24,7 +26,8 @@ package struct FlameGraph {
             case .lockWait: [.lockWait]
             case .gilHold: [.gilHold]
             case .io: [.io]
-            case .all: [.gilWait, .gilHold, .lockWait, .io]
+            case .native: [.native]
+            case .all: [.gilWait, .gilHold, .lockWait, .io, .native]
             }
         }
     }
@@ -52,7 +55,7 @@ package struct FlameGraph {
         return frames
     }
 
-    /// The state leaf: `[GIL wait]`, `[GIL held]`, `[lock wait: name]`, `[I/O: sleep]`.
+    /// The state leaf: `[GIL wait]`, `[GIL held]`, `[lock wait: name]`, `[I/O: sleep]`, `[C, GIL released]`.
     static func leaf(_ slice: Slice, objectNames: [Int32: String]) -> String {
         let text = switch slice.state {
         case .gilWait: "GIL wait"
@@ -60,6 +63,7 @@ package struct FlameGraph {
         case .lockWait: "lock wait: " + (objectNames[slice.obj] ?? "object \(slice.obj)")
         case .lockHold: "lock held: " + (objectNames[slice.obj] ?? "object \(slice.obj)")
         case .io: "I/O: " + (IOKind(rawValue: slice.obj)?.name ?? "kind \(slice.obj)")
+        case .native: "C, GIL released"
         }
         return "[" + text.replacingSemicolons + "]"
     }
@@ -80,6 +84,7 @@ package struct FlameGraph {
             case .lockWait: slices.lockWaits
             case .lockHold: slices.lockHolds
             case .io: slices.io
+            case .native: slices.native
             }
         }
     }
