@@ -111,7 +111,7 @@ package enum HTMLPage {
 
     /// The page's style: readable tables, state colours shared with the SVG timeline.
     package static let css = """
-        :root { --run: #2ca02c; --gilwait: #d62728; --lockwait: #ff7f0e; --io: #1f77b4; --other: #d9d9d9; }
+        :root { --run: #2ca02c; --gilwait: #d62728; --lockwait: #ff7f0e; --io: #1f77b4; --native: #98df8a; --other: #d9d9d9; }
         * { box-sizing: border-box; }
         body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 0; color: #1d1d1f; background: #fafafa; }
         header { background: #20232a; color: #f5f5f5; padding: 18px 28px; }

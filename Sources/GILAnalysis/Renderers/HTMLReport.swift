@@ -56,7 +56,7 @@ package enum HTMLReport {
         html += whereSection(input)
         html += "<section id=\"timeline\"><h2>Timeline</h2>\n"
         html += "<p class=\"hint\">Hover any slice: thread, state, duration and the Python stack it was at."
-        html += legend() + "</p>\n<div class=\"timeline\">\n" + timelineSVG + "</div>\n"
+        html += legend(native: !run.slices.native.isEmpty) + "</p>\n<div class=\"timeline\">\n" + timelineSVG + "</div>\n"
         html += "<script type=\"application/json\" id=\"stacks\">" + stackTable(timeline.usedStacks, input.names) + "</script>\n"
         html += "</section>\n"
         html += threadSection(run)
@@ -138,11 +138,13 @@ package enum HTMLReport {
 
     static func threadSection(_ run: LoadedRun) -> String {
         var html = "<section id=\"threads\"><h2>Threads</h2>\n<p class=\"hint\">Each thread's lifetime split by state."
-        html += legend(other: true) + "</p>\n<table class=\"sortable\"><thead><tr><th class=\"text\">thread</th><th class=\"num\">lifetime</th>"
+        html += legend(native: !run.slices.native.isEmpty, other: true) + "</p>\n<table class=\"sortable\"><thead><tr><th class=\"text\">thread</th><th class=\"num\">lifetime</th>"
         html += "<th class=\"num\">running</th><th class=\"num\">GIL wait</th><th class=\"num\">lock wait</th><th class=\"num\">I/O</th>"
+        let native = !run.slices.native.isEmpty
+        if native { html += "<th class=\"num\">C, GIL released</th>" }
         html += "<th class=\"text\">states</th></tr></thead><tbody>\n"
         var totals: [Int32: [SliceState: Int64]] = [:]
-        for list in [run.slices.gilHolds, run.slices.gilWaits, run.slices.lockWaits, run.slices.io] {
+        for list in [run.slices.gilHolds, run.slices.gilWaits, run.slices.lockWaits, run.slices.io, run.slices.native] {
             for s in list { totals[s.tid, default: [:]][s.state, default: 0] += s.dur }
         }
         for thread in run.threads {
@@ -151,7 +153,8 @@ package enum HTMLReport {
             let t = totals[thread.tid] ?? [:]
             func td(_ ns: Int64) -> String { "<td class=\"num\" data-v=\"\(ns)\">\(Humanize.duration(ns))</td>" }
             var bar = "<div class=\"bar\">"
-            for (state, color) in [(SliceState.gilHold, "var(--run)"), (.gilWait, "var(--gilwait)"), (.lockWait, "var(--lockwait)"), (.io, "var(--io)")] {
+            for state in [SliceState.gilHold, .gilWait, .lockWait, .io, .native] {
+                let color = HTMLTimeline.stateColors[state] ?? "#999"
                 let ns = t[state] ?? 0
                 guard ns > 0 else { continue }
                 let percent = Humanize.format(min(100, Double(ns) * 100 / Double(life)), decimals: 2)
@@ -160,7 +163,7 @@ package enum HTMLReport {
             }
             bar += "</div>"
             html += "<tr><td>\(HTMLPage.escape(thread.name))</td>\(td(life))\(td(t[.gilHold] ?? 0))\(td(t[.gilWait] ?? 0))"
-            html += "\(td(t[.lockWait] ?? 0))\(td(t[.io] ?? 0))<td style=\"width:40%\">\(bar)</td></tr>\n"
+            html += "\(td(t[.lockWait] ?? 0))\(td(t[.io] ?? 0))\(native ? td(t[.native] ?? 0) : "")<td style=\"width:40%\">\(bar)</td></tr>\n"
         }
         return html + "</tbody></table></section>\n"
     }
@@ -194,8 +197,10 @@ package enum HTMLReport {
         return svg
     }
 
-    static func legend(other: Bool = false) -> String {
+    /// - Parameter native: the run has C code running with the GIL released (real CPython).
+    static func legend(native: Bool = false, other: Bool = false) -> String {
         var items = [("var(--run)", "running (GIL held)"), ("var(--gilwait)", "GIL wait"), ("var(--lockwait)", "lock wait"), ("var(--io)", "I/O")]
+        if native { items.append(("var(--native)", "running C (GIL released)")) }
         if other { items.append(("var(--other)", "other (no GIL, no wait)")) }
         return items.map { "<span class=\"swatch\" style=\"background:\($0.0)\"></span>\($0.1)" }.joined()
     }

@@ -11,8 +11,12 @@ import TraceStore
 struct HTMLTimeline {
     static let stateColors: [SliceState: String] = [
         .gilHold: "var(--run)", .gilWait: "var(--gilwait)", .lockWait: "var(--lockwait)", .io: "var(--io)",
+        .native: "var(--native)",
     ]
-    static let stateNames: [SliceState: String] = [.gilHold: "running (GIL held)", .gilWait: "GIL wait", .lockWait: "lock wait", .io: "I/O"]
+    static let stateNames: [SliceState: String] = [
+        .gilHold: "running (GIL held)", .gilWait: "GIL wait", .lockWait: "lock wait", .io: "I/O",
+        .native: "running C (GIL released)",
+    ]
     static let holderPalette = ["#6a3d9a", "#17becf", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#393b79", "#637939", "#843c39", "#7b4173"]
     static let labelWidth = 170
     static let laneHeight = 20
@@ -75,7 +79,7 @@ struct HTMLTimeline {
             out += "<rect x=\"6\" y=\"\(top + 5)\" width=\"10\" height=\"10\" fill=\"\(holderColor[thread.tid] ?? "#888")\"/>"
             out += "<text x=\"21\" y=\"\(top + 14)\">\(HTMLPage.escape(Self.truncate(thread.name, 22)))</text>\n"
             out += "<rect x=\"\(Self.labelWidth)\" y=\"\(top)\" width=\"\(width)\" height=\"\(Self.laneHeight)\" fill=\"#f4f4f4\" data-tip=\"\(name): no GIL, no recorded wait (native code, or not started)\"/>\n"
-            let mine = (run.slices.gilHolds + run.slices.gilWaits + run.slices.lockWaits + run.slices.io)
+            let mine = (run.slices.gilHolds + run.slices.gilWaits + run.slices.lockWaits + run.slices.io + run.slices.native)
                 .filter { $0.tid == thread.tid && $0.dur > 0 }.sorted(by: Slice.startsBefore)
             drawLane(mine, scale: scale, x: x) { slices, x0, x1, merged in
                 if merged {

@@ -8,6 +8,8 @@ import TraceStore
 package struct TimelineModel: Sendable {
     package enum State: String, CaseIterable, Sendable {
         case running, gilWait = "GIL wait", lockWait = "lock wait", io = "I/O"
+        /// Real CPython: C code running with the GIL released (`SliceState.native`).
+        case native = "C, no GIL"
     }
 
     /// A run of columns `[first, last]` in one state.
@@ -88,6 +90,7 @@ package struct TimelineModel: Sendable {
         add(slices.gilWaits, .gilWait)
         add(slices.lockWaits, .lockWait)
         add(slices.io, .io)
+        add(slices.native, .native)
         if withoutGIL {
             let running = State.allCases.firstIndex(of: .running)!
             for (lane, thread) in threads.enumerated() {

@@ -4,7 +4,7 @@ import GILTrace
 /// requests as ticks, a time axis with units, a legend and a title.
 package enum TimelineSVG {
     static let stateColors: [TimelineModel.State: String] = [
-        .running: "#2ca02c", .gilWait: "#d62728", .lockWait: "#ff7f0e", .io: "#1f77b4",
+        .running: "#2ca02c", .gilWait: "#d62728", .lockWait: "#ff7f0e", .io: "#1f77b4", .native: "#98df8a",
     ]
     /// Holder colours, chosen apart from the four state colours so the GIL lane never reads as a state.
     static let holderPalette = ["#6a3d9a", "#17becf", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#393b79", "#637939", "#843c39", "#7b4173"]
@@ -72,7 +72,8 @@ package enum TimelineSVG {
         // Legend.
         var legendX = labelWidth
         let legendY = axisTop + 40
-        for state in TimelineModel.State.allCases {
+        let drawn = Set(model.lanes.flatMap { $0.segments.map(\.state) })
+        for state in TimelineModel.State.allCases where state != .native || drawn.contains(.native) {
             svg += ##"<rect x="\##(legendX)" y="\##(legendY)" width="12" height="12" fill="\##(stateColors[state]!)"/>"##
             svg += ##"<text x="\##(legendX + 16)" y="\##(legendY + 10)">\##(escape(state.rawValue))</text>"## + "\n"
             legendX += 100
