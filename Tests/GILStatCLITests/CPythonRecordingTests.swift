@@ -130,6 +130,26 @@ struct CPythonRecordingTests {
         #expect(text.contains("differ beyond the repeats' spread") || text.contains("no figure differs"))
     }
 
+    /// hashlib releases the GIL around large buffers: under the real interpreter that is native time, in the
+    /// summary's thread table, the query, the report's thread table and the Perfetto export.
+    @Test func nativeTimeIsShownEverywhere() throws {
+        let recorded = try CPythonRecordedDatabase.get()
+        let run = String(try #require(recorded.runIDs["hashing"]))
+        let threads = try checks.json(["summary", run], db: recorded.path)["threads"]?.array ?? []
+        let native = threads.compactMap { $0["native_ns"]?.number }.reduce(0, +)
+        #expect(native > 0, "\(threads)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cpython-native-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let page = directory.appendingPathComponent("report.html").path, trace = directory.appendingPathComponent("trace.json").path
+        var command = try GilstatCommand.parseAsRoot(["report", "--db", recorded.path, run, "-o", page])
+        try command.run()
+        command = try GilstatCommand.parseAsRoot(["export", "--db", recorded.path, run, "--format", "perfetto", "-o", trace])
+        try command.run()
+        #expect(try String(contentsOfFile: page, encoding: .utf8).contains("C, GIL released"))
+        #expect(try String(contentsOfFile: trace, encoding: .utf8).contains(#""cat":"native""#))
+    }
+
     /// Every query file runs on every CPython run, and the pictures and export are complete documents.
     @Test func everyQueryAndPictureWorks() throws {
         let recorded = try CPythonRecordedDatabase.get()
@@ -206,6 +226,7 @@ enum CPythonRecordedDatabase {
         try record("primitives", example: "primitives")
         try record("io-threaded", example: "io_fetch", arguments: ["threaded"])
         try record("locks", source: WhereTests.Recorded.lockProgram)
+        try record("hashing", example: "hashing")
         return Recorded(path: path, runIDs: ids)
     }
 }

@@ -66,6 +66,9 @@ package struct PerfettoTrace {
             let kind = IOKind(rawValue: s.obj)?.name ?? "io \(s.obj)"
             out.complete(tid: s.tid, ts: s.ts, dur: s.dur, name: "I/O: " + kind, category: "io", args: stackArgs[s.stack])
         }
+        for s in slices.native {
+            out.complete(tid: s.tid, ts: s.ts, dur: s.dur, name: "C, GIL released", category: "native", args: stackArgs[s.stack])
+        }
         writeWaiterCounter(&out)
         writeHandoffs(&out)
         out.append("\n]}\n")

@@ -2,6 +2,7 @@
 # threads hashing large buffers run on all cores, while the same threads doing pure-Python work take turns.
 #   gilrec run Examples/hashing.py
 #   gilstat summary   # the hash calls show as I/O: the GIL was released around them
+#   gilrec run --python python3 Examples/hashing.py   # the real interpreter: native_ns, C code without the GIL
 import hashlib
 import threading
 import time
