@@ -14,15 +14,31 @@ enum WhereLesson {
         guard let site = result.sites.first(where: { $0.location != nil && waited($0) > 0 }), let location = site.location else {
             return []
         }
-        let what = order == .lockWait ? "for a lock" : "for the GIL"
+        var what = "for the GIL"
+        if order == .lockWait, let most = site.lockWaits.max(by: { $0.value.ns < $1.value.ns }),
+           let object = run.objects.first(where: { $0.id == most.key }) {
+            what = "for \(object.kind.rawValue.replacingOccurrences(of: "_", with: " ")) \(object.name)"
+        } else if order == .lockWait {
+            what = "for a lock"
+        }
         var lines = ["   Where: \(describe(location, source)) waited \(Humanize.duration(waited(site))) \(what)"
-            + " (\(site.gilWait.count + site.lockWait.count) waits),"]
+            + " (\(order == .lockWait ? site.lockWait.count : site.gilWait.count) waits),"]
         let entries = site.behind.filter { order == .lockWait ? $0.objID != 0 : $0.objID == 0 }
-        if let top = entries.first, let holder = result.site(top.holder) {
-            let share = site.share(top).map(Humanize.percent) ?? "-"
+        if let top = entries.first, let holder = result.site(top.holder), (site.share(top) ?? 0) >= 0.05 {
             let holderText = holder.location.map { describe($0, source) } ?? "code outside Python frames"
             let on = top.objID == 0 ? "" : " (holding \(run.objects.first { $0.id == top.objID }?.name ?? "object \(top.objID)"))"
-            lines.append("   \(share) of it behind \(holderText)\(on).  See all lines: `gilstat where \(run.record.runID)`.")
+            let see = "See all lines: `gilstat where \(run.record.runID)`."
+            if let share = site.share(top), share > 1 {
+                // A Semaphore has several holders at once: their holds add up to more than the wait.
+                lines.append("   behind \(holderText)\(on), held by several threads at once: \(Humanize.format(share, decimals: 1))×"
+                    + " the wait in holder time.  \(see)")
+            } else {
+                let share = site.share(top).map(Humanize.percent) ?? "-"
+                lines.append("   \(share) of it behind \(holderText)\(on).  \(see)")
+            }
+        } else if order == .lockWait {
+            lines[0] += " mostly with nobody holding it: waiting to be notified or set (an Event, a Condition),"
+            lines.append("   not for a holder.  See all lines: `gilstat where \(run.record.runID)`.")
         } else {
             lines[0] += " with nobody recorded holding it: the wait was the waker's latency."
         }
