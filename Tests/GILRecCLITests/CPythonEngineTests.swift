@@ -279,6 +279,27 @@ struct CPythonEngineTests {
         #expect(try TraceInvariantTests.violations(in: database, run: recorded.result.runID) == [])
     }
 
+    /// A free-threaded build running without a GIL (3.13t; simulated, since none is installed here): the
+    /// recorder disarms before looking for a GIL, the program's threads run unharmed, one clear line.
+    @Test func freeThreadedBuildDisarmsWithItsReason() throws {
+        let database = TemporaryDatabase()
+        let recorded = try recordCPython("""
+            import threading
+            out = []
+            threads = [threading.Thread(target=out.append, args=(i,)) for i in range(4)]
+            for t in threads: t.start()
+            for t in threads: t.join()
+            print(sorted(out))
+
+            """, python: try #require(InstalledPython.python3), environment: ["GILREC_DISABLE": "nogil"], into: database)
+        #expect(recorded.stdout == "[0, 1, 2, 3]\n")
+        #expect(recorded.result.outcome.status == .ok)
+        #expect(recorded.result.warnings == ["not recorded: free-threaded build without a GIL (PEP 703): there is no GIL to record"])
+        let run = try TraceReader(path: database.path).resolveRun(String(recorded.result.runID))
+        #expect(run.notes?.contains("free-threaded build without a GIL") == true)
+        #expect(run.eventCount == 0)
+    }
+
     /// `python -I` skips the start-up code: nothing is recorded and gilrec says so; the program is unharmed.
     @Test func isolatedModeIsReportedNotBroken() throws {
         let database = TemporaryDatabase()
