@@ -150,6 +150,8 @@ HIDDEN void gilrec_settle_pending(thread_state *t, int next_kind);
 HIDDEN void gilrec_flush_pending(thread_state *t);
 
 /// Appends one record to the meta file: fields joined by tabs, tabs and newlines inside fields escaped.
+/// Formats a decimal into `out` without stdio (exit and fork paths use it). Returns the length.
+HIDDEN int gilrec_format_int(char *out, long long value);
 HIDDEN void gilrec_meta(const char *type, int count, const char *const *fields);
 HIDDEN void gilrec_meta_note(const char *text);
 
@@ -159,6 +161,10 @@ HIDDEN int gilrec_open_process(void);
 HIDDEN void gilrec_set_armed(void);
 /// Stops recording for good in this process and says why in the notes.
 HIDDEN void gilrec_disarm(const char *why);
+/// pthread_atfork's child handler: the parent's files are the parent's; the child starts afresh.
+HIDDEN void gilrec_after_fork_child(void);
+/// From the GIL's interposers: a fork child of an armed parent opens its own files at its first GIL call.
+HIDDEN int gilrec_rearm_if_forked(void);
 
 /// Samples RUSAGE_THREAD and emits os_ctx when the counts moved (at most every 50 µs).
 HIDDEN void gilrec_sample_context_switches(thread_state *t, int64_t now);

@@ -1,4 +1,5 @@
-// The process file, the per-thread rings, the hot `gilrec_emit`, meta records, thread and process ends, fork.
+// The per-thread rings, the hot `gilrec_emit`, thread and process ends (the process file, meta records and
+// fork: preload_process.c).
 #include "preload.h"
 
 #include <dlfcn.h>
@@ -20,13 +21,7 @@ uint32_t gilrec_generation = 1;
 uintptr_t gilrec_gil;
 int gilrec_ticks;
 
-static int meta_fd = -1;
 static pthread_key_t exit_key;
-static int32_t consumer_pid;
-/// Set in a fork child that inherited an armed parent: the child re-arms at its first GIL call.
-static volatile int rearm_after_fork;
-
-enum { DEFAULT_RING_COUNT = 256, DEFAULT_RING_CAPACITY = 32768 };
 
 int64_t gilrec_now(void) {
     struct timespec now;
@@ -36,153 +31,9 @@ int64_t gilrec_now(void) {
 
 int32_t gilrec_gettid(void) { return (int32_t)syscall(SYS_gettid); }
 
-// MARK: - Meta records
-
-/// Formats a decimal into `out` (no stdio: this runs in exit and fork paths too). Returns the length.
-static int format_int(char *out, long long value) {
-    char digits[24];
-    int n = 0;
-    unsigned long long v = value < 0 ? 0ULL - (unsigned long long)value : (unsigned long long)value;
-    do {
-        digits[n++] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    int length = 0;
-    if (value < 0) out[length++] = '-';
-    while (n) out[length++] = digits[--n];
-    out[length] = 0;
-    return length;
-}
-
-void gilrec_meta(const char *type, int count, const char *const *fields) {
-    if (meta_fd < 0) return;
-    char line[4096];
-    size_t length = 0;
-    for (const char *c = type; *c && length < sizeof line - 8; c++) line[length++] = *c;
-    for (int i = 0; i < count; i++) {
-        line[length++] = '\t';
-        for (const char *c = fields[i] ? fields[i] : ""; *c && length < sizeof line - 8; c++) {
-            // Tabs, newlines and backslashes inside a field are escaped, so a record is always one line.
-            if (*c == '\t' || *c == '\n' || *c == '\\') {
-                line[length++] = '\\';
-                line[length++] = *c == '\t' ? 't' : *c == '\n' ? 'n' : '\\';
-            } else {
-                line[length++] = *c;
-            }
-        }
-    }
-    line[length++] = '\n';
-    // One write of O_APPEND: records of several threads never interleave inside a line.
-    syscall(SYS_write, meta_fd, line, length);
-}
-
-void gilrec_meta_note(const char *text) {
-    const char *fields[] = {text};
-    gilrec_meta("N", 1, fields);
-}
-
-// MARK: - Opening the process file
-
 void *gilrec_resolve(const char *name, const char *version) {
     void *function = version ? dlvsym(RTLD_NEXT, name, version) : NULL;
     return function ? function : dlsym(RTLD_NEXT, name);
-}
-
-static uint32_t ring_capacity_from_environment(void) {
-    const char *text = getenv(GILREC_ENV_RING_CAPACITY);
-    long value = text ? strtol(text, NULL, 10) : 0;
-    uint32_t capacity = 64;
-    if (value < 64) return DEFAULT_RING_CAPACITY;
-    while (capacity < (uint32_t)value && capacity < (1u << 24)) capacity <<= 1;
-    return capacity;
-}
-
-int gilrec_open_process(void) {
-    const char *session = getenv(GILREC_ENV_SESSION);
-    if (!session || !*session) return ENOENT;
-    const char *consumer = getenv(GILREC_ENV_CONSUMER);
-    consumer_pid = consumer ? (int32_t)strtol(consumer, NULL, 10) : 0;
-    char pid[24], path[4096];
-    format_int(pid, getpid());
-    uint32_t capacity = ring_capacity_from_environment();
-    uint64_t bytes = gilrec_file_bytes(DEFAULT_RING_COUNT, capacity);
-
-    snprintf(path, sizeof path, "%s/proc-%s.meta", session, pid);
-    int meta = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
-    if (meta < 0) return errno;
-    snprintf(path, sizeof path, "%s/proc-%s.rings", session, pid);
-    int fd = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (fd < 0) {
-        int error = errno;
-        close(meta);
-        return error;
-    }
-    // A sparse file: pages exist once a ring's slots are written.
-    if (ftruncate(fd, (off_t)bytes) != 0) {
-        int error = errno;
-        close(fd);
-        close(meta);
-        return error;
-    }
-    void *memory = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
-    close(fd);
-    if (memory == MAP_FAILED) {
-        close(meta);
-        return errno;
-    }
-    gilrec_process_header *header = memory;
-    header->version = GILREC_FORMAT_VERSION;
-    header->header_bytes = sizeof(gilrec_process_header);
-    header->ring_count = DEFAULT_RING_COUNT;
-    header->ring_capacity = capacity;
-    header->pid = getpid();
-    header->ppid = getppid();
-    const char *clock = getenv(GILREC_ENV_CLOCK);
-    gilrec_ticks = 0;
-#if defined(__x86_64__) || defined(__aarch64__)
-    gilrec_ticks = clock && !strcmp(clock, "ticks");
-#endif
-    header->clock = gilrec_ticks ? GILREC_CLOCK_TICKS : GILREC_CLOCK_MONOTONIC;
-    header->origin_ns = gilrec_now();
-    header->origin_ticks = gilrec_ticks ? gilrec_event_time() : 0;
-    header->consumer_pid = consumer_pid;
-    // The magic goes last: a consumer that sees it sees a complete header.
-    __atomic_store_n(&header->magic, GILREC_MAGIC, __ATOMIC_RELEASE);
-    meta_fd = meta;
-    gilrec_process = header;
-
-    // P pid ppid executable argv…: the command line names the child runs of subprocess and multiprocessing.
-    char ppid[24], executable[1024], command_line[2048];
-    format_int(ppid, header->ppid);
-    ssize_t n = readlink("/proc/self/exe", executable, sizeof executable - 1);
-    executable[n > 0 ? n : 0] = 0;
-    const char *fields[3 + 32] = {pid, ppid, executable};
-    int count = 3;
-    int cmdline = open("/proc/self/cmdline", O_RDONLY | O_CLOEXEC);
-    if (cmdline >= 0) {
-        ssize_t length = syscall(SYS_read, cmdline, command_line, sizeof command_line - 1);
-        close(cmdline);
-        if (length > 0) {
-            command_line[length] = 0;
-            for (ssize_t at = 0; at < length && count < 3 + 32; at += (ssize_t)strlen(command_line + at) + 1) {
-                fields[count++] = command_line + at;
-            }
-        }
-    }
-    gilrec_meta("P", count, fields);
-    return 0;
-}
-
-void gilrec_set_armed(void) {
-    __atomic_store_n(&gilrec_process->state, GILREC_PROCESS_ARMED, __ATOMIC_RELEASE);
-    gilrec_armed = 1;
-}
-
-void gilrec_disarm(const char *why) {
-    if (!gilrec_process) return;
-    gilrec_armed = 0;
-    gilrec_meta_note(why);
-    __atomic_store_n(&gilrec_process->state, GILREC_PROCESS_DISARMED, __ATOMIC_RELEASE);
 }
 
 // MARK: - Threads and rings
@@ -219,7 +70,7 @@ static int make_room(thread_state *t, int slots) {
         } else {
             struct timespec pause = {0, 50000};
             REAL(nanosleep)(&pause, NULL);
-            if (spins % 2000 == 0 && consumer_pid > 0 && kill(consumer_pid, 0) != 0 && errno == ESRCH) {
+            if (spins % 2000 == 0 && gilrec_process->consumer_pid > 0 && kill(gilrec_process->consumer_pid, 0) != 0 && errno == ESRCH) {
                 gilrec_disarm("gilrec stopped draining (it is gone): recording stopped, the program ran on");
                 return 0;
             }
@@ -261,9 +112,9 @@ int gilrec_thread_ready(thread_state *t) {
     write_slot(t, GILREC_THREAD_START, 0, 0, gilrec_event_time());
     publish(t);
     char tid[24], os_tid[24], start[24];
-    format_int(tid, t->tid);
-    format_int(os_tid, t->os_tid);
-    format_int(start, gilrec_now() - gilrec_process->origin_ns);
+    gilrec_format_int(tid, t->tid);
+    gilrec_format_int(os_tid, t->os_tid);
+    gilrec_format_int(start, gilrec_now() - gilrec_process->origin_ns);
     const char *fields[] = {tid, os_tid, start};
     gilrec_meta("S", 3, fields);
     return 1;
@@ -371,8 +222,8 @@ static void count_uncontended(thread_state *t, int32_t obj) {
     int least = 0;
     for (int i = 1; i < 8; i++) if (t->counted[i].count < t->counted[least].count) least = i;
     char object[24], count[24];
-    format_int(object, t->counted[least].obj);
-    format_int(count, t->counted[least].count);
+    gilrec_format_int(object, t->counted[least].obj);
+    gilrec_format_int(count, t->counted[least].count);
     const char *fields[] = {object, count};
     gilrec_meta("C", 2, fields);
     t->counted[least].obj = obj;
@@ -382,8 +233,8 @@ static void count_uncontended(thread_state *t, int32_t obj) {
 void gilrec_write_counts(thread_state *t) {
     for (int i = 0; i < 8 && t->counted[i].obj; i++) {
         char object[24], count[24];
-        format_int(object, t->counted[i].obj);
-        format_int(count, t->counted[i].count);
+        gilrec_format_int(object, t->counted[i].obj);
+        gilrec_format_int(count, t->counted[i].count);
         const char *fields[] = {object, count};
         gilrec_meta("C", 2, fields);
         t->counted[i].obj = 0;
@@ -472,11 +323,11 @@ static void write_thread_end(thread_state *t) {
     getrusage(RUSAGE_THREAD, &usage);
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu);
     char tid[24], end[24], cpu_ns[24], voluntary[24], involuntary[24];
-    format_int(tid, t->tid);
-    format_int(end, gilrec_now() - gilrec_process->origin_ns);
-    format_int(cpu_ns, (long long)cpu.tv_sec * 1000000000 + cpu.tv_nsec);
-    format_int(voluntary, usage.ru_nvcsw);
-    format_int(involuntary, usage.ru_nivcsw);
+    gilrec_format_int(tid, t->tid);
+    gilrec_format_int(end, gilrec_now() - gilrec_process->origin_ns);
+    gilrec_format_int(cpu_ns, (long long)cpu.tv_sec * 1000000000 + cpu.tv_nsec);
+    gilrec_format_int(voluntary, usage.ru_nvcsw);
+    gilrec_format_int(involuntary, usage.ru_nivcsw);
     const char *fields[] = {tid, end, cpu_ns, voluntary, involuntary};
     gilrec_meta("E", 5, fields);
 }
@@ -511,7 +362,7 @@ static void process_exit(int status, void *unused) {
     gilrec_armed = 0;
     gilrec_process->exit_code = status;
     char code[24];
-    format_int(code, status);
+    gilrec_format_int(code, status);
     const char *fields[] = {code};
     gilrec_meta("X", 1, fields);
     __atomic_store_n(&gilrec_process->state, GILREC_PROCESS_EXITED, __ATOMIC_RELEASE);
@@ -527,44 +378,11 @@ EXPORT void _exit(int status) {
 
 EXPORT void _Exit(int status) { _exit(status); }
 
-// MARK: - fork
-
-/// In the child of a fork, the parent's mapping is the parent's: never write it. The child gets its own
-/// files (and run) when CPython takes the GIL again in PyOS_AfterFork_Child; a child that execs at once
-/// (subprocess) never does and leaves nothing behind.
-static void after_fork_child(void) {
-    int was_armed = gilrec_armed;
-    gilrec_armed = 0;
-    gilrec_generation++;
-    memset(&T, 0, sizeof T);
-    T.generation = gilrec_generation;
-    if (gilrec_process) {
-        munmap(gilrec_process, gilrec_file_bytes(gilrec_process->ring_count, gilrec_process->ring_capacity));
-        gilrec_process = NULL;
-    }
-    if (meta_fd >= 0) {
-        close(meta_fd);
-        meta_fd = -1;
-    }
-    gilrec_reset_stacks();
-    rearm_after_fork = was_armed;
-}
-
-/// Called from the GIL's interposers when a fork child takes the GIL the first time.
-HIDDEN int gilrec_rearm_if_forked(void) {
-    if (!rearm_after_fork) return 0;
-    rearm_after_fork = 0;
-    if (gilrec_open_process() != 0) return 0;
-    gilrec_meta_note("forked child: recorded from its first GIL request after the fork");
-    gilrec_set_armed();
-    return 1;
-}
-
 // MARK: - Load
 
 __attribute__((constructor)) static void preload_init(void) {
     gilrec_resolve_all();
     pthread_key_create(&exit_key, thread_exit);
-    pthread_atfork(NULL, NULL, after_fork_child);
+    pthread_atfork(NULL, NULL, gilrec_after_fork_child);
     on_exit(process_exit, NULL);
 }

@@ -17,8 +17,6 @@ int (*real_pthread_cond_signal)(pthread_cond_t *);
 int (*real_pthread_cond_wait)(pthread_cond_t *, pthread_mutex_t *);
 int (*real_pthread_cond_timedwait)(pthread_cond_t *, pthread_mutex_t *, const struct timespec *);
 
-HIDDEN int gilrec_rearm_if_forked(void);
-
 void gilrec_resolve_gil(void) {
     // libpython binds the condition variables at GLIBC_2.3.2 (the NPTL ones); the mutex is unversioned.
     real_pthread_mutex_lock = gilrec_resolve("pthread_mutex_lock", NULL);
