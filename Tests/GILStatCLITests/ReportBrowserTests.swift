@@ -70,9 +70,9 @@ import TraceStore
             #expect(dom.contains("class=\"s\"") && dom.contains("data-stack="))
             if run == store.convoy {
                 #expect(dom.contains("time.sleep(0.0002)"))
-                #expect(dom.contains("behind spin ("))
+                #expect(dom.contains(">spin (convoy.py:") && dom.contains("behind <span"))
             } else {
-                #expect(dom.contains("behind worker (locks.py:12)"))
+                #expect(dom.contains("behind <span") && dom.contains(">worker (locks.py:12)</span>"))
             }
         }
     }

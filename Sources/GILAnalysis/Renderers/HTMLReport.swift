@@ -110,15 +110,22 @@ package enum HTMLReport {
         func ns(_ value: Int64) -> String {
             value == 0 ? "<td class=\"num zero\">–</td>" : "<td class=\"num\">\(Humanize.duration(value))</td>"
         }
+        /// `function (file.py:12)`, the file's whole path in the tooltip: site paths of the standard library are long.
+        func siteName(_ site: WhereAnalysis.Site?) -> String {
+            guard let site, let location = site.location else { return HTMLPage.escape(site?.displayName ?? "?") }
+            let file = location.file.split(separator: "/").last.map(String.init) ?? location.file
+            let short = "\(location.function) (\(file):\(location.line))"
+            return "<span data-tip=\"\(HTMLPage.escape(site.displayName))\">\(HTMLPage.escape(short))</span>"
+        }
         for site in waiting {
-            html += "<tr><td class=\"site\">\(HTMLPage.escape(site.displayName))</td>\(sourceCell(site.location))"
+            html += "<tr><td class=\"site\">\(siteName(site))</td>\(sourceCell(site.location))"
             html += ns(site.gilWait.ns) + ns(site.lockWait.ns) + ns(site.io.ns) + ns(site.gilHold.ns) + "<td></td></tr>\n"
             for entry in site.behind.prefix(3) {
                 let holder = result.site(entry.holder)
                 let on = entry.objID == 0 ? "GIL" : objectNames[entry.objID] ?? "object \(entry.objID)"
                 let share = site.share(entry).map(Humanize.percent) ?? "-"
-                html += "<tr class=\"behind\"><td class=\"site\">behind \(HTMLPage.escape(holder?.displayName ?? "?")) <small>(\(HTMLPage.escape(on)))</small></td>"
-                html += "\(sourceCell(holder?.location))<td class=\"num\" colspan=\"4\">held \(Humanize.duration(entry.ns)) while it waited for the \(HTMLPage.escape(on))</td>"
+                html += "<tr class=\"behind\"><td class=\"site\">behind \(siteName(holder)) <small>(holding \(HTMLPage.escape(on)))</small></td>"
+                html += "\(sourceCell(holder?.location))<td class=\"num\" colspan=\"4\">held \(Humanize.duration(entry.ns)) meanwhile</td>"
                 html += "<td class=\"num\">\(share)</td></tr>\n"
             }
         }
