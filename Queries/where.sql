@@ -17,7 +17,9 @@
 --   gil_waits, lock_waits, ios, gil_holds  INTEGER  How many of each.
 --   unheld_ns     INTEGER  Of this site's waits, the time no other thread held the GIL or lock they waited
 --                          for (per wait: duration − Σ overlapping holds, floored at 0): wake-up latency.
--- Ordered by GIL + lock wait, then I/O, then hold, largest first (gilstat where --sort wait).
+--   native_ns     INTEGER  Real CPython: Σ C code run with the GIL released after letting go of it here
+--                          (hashlib, zlib, numpy…); 0 under gilrec's runtime.
+-- Ordered by GIL + lock wait, then I/O, then hold, then native, largest first (gilstat where --sort wait).
 WITH RECURSIVE _run AS MATERIALIZED (
   SELECT run_id FROM runs WHERE run_id = coalesce(:run, (SELECT max(run_id) FROM runs))
 ),
@@ -80,16 +82,17 @@ _sites AS (
     sum(CASE WHEN s.state = 'io' THEN s.dur ELSE 0 END) AS io_ns,
     sum(CASE WHEN s.state = 'gil_hold' THEN s.dur ELSE 0 END) AS gil_hold_ns,
     sum(s.state = 'gil_wait') AS gil_waits, sum(s.state = 'lock_wait') AS lock_waits,
-    sum(s.state = 'io') AS ios, sum(s.state = 'gil_hold') AS gil_holds
+    sum(s.state = 'io') AS ios, sum(s.state = 'gil_hold') AS gil_holds,
+    sum(CASE WHEN s.state = 'native' THEN s.dur ELSE 0 END) AS native_ns
   FROM _slices s GROUP BY s.loc
 )
 SELECT l.file, l.line, coalesce(l.function, '(no Python frame)') AS function,
   s.gil_wait_ns, s.lock_wait_ns, s.io_ns, s.gil_hold_ns, s.gil_waits, s.lock_waits, s.ios, s.gil_holds,
-  coalesce(u.ns, 0) AS unheld_ns
+  coalesce(u.ns, 0) AS unheld_ns, s.native_ns
 FROM _sites s
 CROSS JOIN _has_stacks
 LEFT JOIN code_locations l ON l.run_id = (SELECT run_id FROM _run) AND l.location_id = s.loc
 LEFT JOIN _unheld_by_site u ON u.loc = s.loc
 WHERE _has_stacks.yes
-  AND (s.gil_wait_ns + s.lock_wait_ns + s.io_ns + s.gil_hold_ns > 0 OR s.gil_waits + s.lock_waits > 0)
-ORDER BY s.gil_wait_ns + s.lock_wait_ns DESC, s.io_ns DESC, s.gil_hold_ns DESC, coalesce(l.file, ''), coalesce(l.line, 0), s.loc;
+  AND (s.gil_wait_ns + s.lock_wait_ns + s.io_ns + s.gil_hold_ns + s.native_ns > 0 OR s.gil_waits + s.lock_waits > 0)
+ORDER BY s.gil_wait_ns + s.lock_wait_ns DESC, s.io_ns DESC, s.gil_hold_ns DESC, s.native_ns DESC, coalesce(l.file, ''), coalesce(l.line, 0), s.loc;

@@ -138,6 +138,9 @@ struct CPythonRecordingTests {
         let threads = try checks.json(["summary", run], db: recorded.path)["threads"]?.array ?? []
         let native = threads.compactMap { $0["native_ns"]?.number }.reduce(0, +)
         #expect(native > 0, "\(threads)")
+        let sites = try checks.json(["where", run, "--sort", "native"], db: recorded.path)["sites"]?.array ?? []
+        #expect(sites.first?["function"] == .string("hash_blocks") && (sites.first?["native_ns"]?.number ?? 0) > 0,
+                "\(sites.prefix(2))")
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cpython-native-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -77,7 +77,7 @@ extension Record {
             ("io_ns", .duration(site.io.ns)), ("gil_hold_ns", .duration(site.gilHold.ns)),
             ("gil_waits", .int(site.gilWait.count)), ("lock_waits", .int(site.lockWait.count)),
             ("ios", .int(site.io.count)), ("gil_holds", .int(site.gilHold.count)),
-            ("unheld_ns", .duration(site.unheldNs)),
+            ("unheld_ns", .duration(site.unheldNs)), ("native_ns", .duration(site.native.ns)),
             ("source", .text(site.location.flatMap { source.line($0.file, $0.line) })),
         ]
         if byStack {

@@ -8,7 +8,8 @@ import TraceStore
 /// same figures):
 /// - A slice's **site** is its stack's innermost location (with `byStack`, the whole stack). Stack 0 (no Python
 ///   frame: a thread starting or ending) is a site of its own, "(no Python frame)".
-/// - gil_wait, lock_wait, io, gil_hold: sums of those slices' durations per site (lock waits also per lock).
+/// - gil_wait, lock_wait, io, gil_hold, native: sums of those slices' durations per site (lock waits also per
+///   lock; native, real CPython only: C code that ran with the GIL released, from where it let go).
 /// - **behind**: for each wait slice with a positive duration, every hold slice of the same object (gil_hold
 ///   for GIL waits, lock_hold of that lock for lock waits) of another thread that overlaps it; the overlap is
 ///   credited to the hold's site. Time of a wait that no such hold covers is `unheld` (the GIL or lock was
@@ -48,6 +49,8 @@ package enum WhereAnalysis {
         package var lockWait = Totals()
         package var io = Totals()
         package var gilHold = Totals()
+        /// Real CPython: C code running with the GIL released, by where the thread let go of it.
+        package var native = Totals()
         /// Lock waits per lock object id.
         package var lockWaits: [Int32: Totals] = [:]
         /// Largest first.
@@ -85,6 +88,8 @@ package enum WhereAnalysis {
         case lockWait = "lock_wait"
         case io
         case gilHold = "gil_hold"
+        /// Real CPython: where C code ran with the GIL released.
+        case native
     }
 
     package static func analyse(slices: RunSlices, names: StackNames, byStack: Bool = false, order: Order = .wait) -> Result {
@@ -108,6 +113,7 @@ package enum WhereAnalysis {
         }
         for s in slices.io { sites[site(s.stack)]!.io.add(s.dur) }
         for s in slices.gilHolds { sites[site(s.stack)]!.gilHold.add(s.dur) }
+        for s in slices.native { sites[site(s.stack)]!.native.add(s.dur) }
         for s in slices.lockHolds { _ = site(s.stack) }
 
         // Behind: overlaps of waits with other threads' holds of the same object.
@@ -139,7 +145,8 @@ package enum WhereAnalysis {
         }
         for (waiter, ns) in unheld { sites[waiter]!.unheldNs = ns }
 
-        let ranked = sites.values.filter { $0.waitNs + $0.io.ns + $0.gilHold.ns > 0 || $0.gilWait.count + $0.lockWait.count > 0 }
+        let ranked = sites.values
+            .filter { $0.waitNs + $0.io.ns + $0.gilHold.ns + $0.native.ns > 0 || $0.gilWait.count + $0.lockWait.count > 0 }
             .sorted { a, b in
                 let (x, y) = (rank(a, order), rank(b, order))
                 if x != y { return x.lexicographicallyPrecedes(y, by: >) }
@@ -155,11 +162,12 @@ package enum WhereAnalysis {
 
     private static func rank(_ s: Site, _ order: Order) -> [Int64] {
         switch order {
-        case .wait: [s.waitNs, s.io.ns, s.gilHold.ns]
-        case .gilWait: [s.gilWait.ns, s.lockWait.ns, s.io.ns, s.gilHold.ns]
-        case .lockWait: [s.lockWait.ns, s.gilWait.ns, s.io.ns, s.gilHold.ns]
-        case .io: [s.io.ns, s.waitNs, s.gilHold.ns]
-        case .gilHold: [s.gilHold.ns, s.waitNs, s.io.ns]
+        case .wait: [s.waitNs, s.io.ns, s.gilHold.ns, s.native.ns]
+        case .gilWait: [s.gilWait.ns, s.lockWait.ns, s.io.ns, s.gilHold.ns, s.native.ns]
+        case .lockWait: [s.lockWait.ns, s.gilWait.ns, s.io.ns, s.gilHold.ns, s.native.ns]
+        case .io: [s.io.ns, s.waitNs, s.gilHold.ns, s.native.ns]
+        case .gilHold: [s.gilHold.ns, s.waitNs, s.io.ns, s.native.ns]
+        case .native: [s.native.ns, s.gilHold.ns, s.waitNs, s.io.ns]
         }
     }
 }
