@@ -23,7 +23,7 @@ struct WhereCommand: ReportingCommand {
     @Flag(name: .long, help: "Group by whole stacks instead of the innermost line.")
     var stacks = false
 
-    @Option(name: .long, help: "Rank sites by: wait (GIL + lock wait), gil_wait, lock_wait, io or gil_hold.")
+    @Option(name: .long, help: "Rank sites by: wait (GIL + lock wait), gil_wait, lock_wait, io, gil_hold or native (real CPython: C code with the GIL released).")
     var sort: WhereAnalysis.Order = .wait
 
     @Option(name: .long, help: "Sites shown in the table format (JSON and CSV show all).")
