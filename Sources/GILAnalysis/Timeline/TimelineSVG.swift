@@ -110,18 +110,6 @@ package enum TimelineSVG {
         text.count <= length ? text : String(text.prefix(length - 1)) + "…"
     }
 
-    /// XML text/attribute escaping (no Foundation in the analysis library).
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    /// XML text/attribute escaping: the report page's (SVG is XML; the same five entities serve both).
+    static func escape(_ text: String) -> String { HTMLPage.escape(text) }
 }
