@@ -8,6 +8,8 @@ extension Benchmarks {
     package static let interpreterWorkloads: [(name: String, source: String)] = [
         ("loop", loopSource), ("fib", fibSource), ("dict-list", dictListSource),
         ("methods", methodSource), ("strings", stringSource),
+        ("objects", objectsSource), ("floats", floatsSource), ("regex", regexSource), ("json", jsonSource),
+        ("bigint", bigintSource), ("generators", generatorsSource),
     ]
 
     /// The seed's `cpu_bound()`: 10**7 `count += 1` over `range`.

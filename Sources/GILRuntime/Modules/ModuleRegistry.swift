@@ -74,6 +74,7 @@ final class ModuleRegistry {
         case "hashlib": m = HashlibModule.make()
         case "re": m = ReModule.make()
         case "_json": m = JSONAccelerator.make()
+        case "_copy": m = CopyAccelerator.make()
         case "_random": m = RandomModule.make()
         case "queue": m = QueueModule.make()
         case "socket": m = SocketModule.make(runtime)

@@ -22,7 +22,13 @@ enum Codecs {
 
     /// encodings.normalize_encoding + the aliases table, for the codecs we have.
     static func lookup(_ name: String) throws -> Encoding {
-        var n = name.lowercased().replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: " ", with: "_")
+        switch name {  // the common spellings, without normalising (Foundation's replacingOccurrences is slow)
+        case "utf-8", "utf8", "UTF-8": return .utf8
+        case "ascii": return .ascii
+        case "latin-1", "latin1": return .latin1
+        default: break
+        }
+        var n = String(String.UnicodeScalarView(name.lowercased().unicodeScalars.map { $0 == "-" || $0 == " " ? "_" : $0 }))
         if n.hasPrefix("x_") { n.removeFirst(2) }
         switch n {
         case "utf_8", "utf8", "u8", "utf", "cp65001", "utf8_ucs2", "utf8_ucs4": return .utf8

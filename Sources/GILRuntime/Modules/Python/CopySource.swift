@@ -2,6 +2,9 @@
 /// Compiled by our own compiler at first import (`SourceModules`).
 enum CopySource {
     static let text = #"""
+        from _copy import deepcopy as _deepcopy_native
+
+
         class Error(Exception):
             pass
 
@@ -29,6 +32,19 @@ enum CopySource {
         def deepcopy(x, memo=None):
             if memo is None:
                 memo = {}
+            return _deepcopy_native(x, memo, _deepcopy_other)
+
+
+        def _keep_alive(x, memo):
+            try:
+                memo[id(memo)].append(x)
+            except KeyError:
+                memo[id(memo)] = [x]
+
+
+        def _deepcopy_other(x, memo):
+            # What _copy.deepcopy leaves to Python: anything but exact lists, tuples, dicts and atomic values
+            # (all of them when memo is not a plain dict).
             key = id(x)
             if key in memo:
                 return memo[key]
@@ -57,11 +73,28 @@ enum CopySource {
                 return y
             if hasattr(x, "__deepcopy__"):
                 return x.__deepcopy__(memo)
+            if isinstance(x, (list, dict)) and not isinstance(x, type):
+                # copyreg's reduction of a list or dict subclass: cls.__new__, the instance dict, then the items.
+                new = cls.__new__(cls)
+                memo[key] = new
+                state = getattr(x, "__dict__", None)
+                if state:
+                    for k, v in deepcopy(state, memo).items():
+                        setattr(new, k, v)
+                if isinstance(x, list):
+                    for item in x:
+                        new.append(deepcopy(item, memo))
+                else:
+                    for k, v in x.items():
+                        new[deepcopy(k, memo)] = deepcopy(v, memo)
+                _keep_alive(x, memo)
+                return new
             if hasattr(x, "__dict__"):
                 new = object.__new__(cls)
                 memo[key] = new
                 for k, v in x.__dict__.items():
                     setattr(new, k, deepcopy(v, memo))
+                _keep_alive(x, memo)
                 return new
             return x
         """#

@@ -93,7 +93,10 @@ extension ReModule {
 /// decoded once — `String.UnicodeScalarView.append(contentsOf:)` over a slice took ~800 instructions per call.
 enum ScalarText {
     static func appendUTF8(_ scalars: ArraySlice<Unicode.Scalar>, to out: inout [UInt8]) {
-        out.reserveCapacity(out.count + scalars.count)
+        // Geometric growth: an exact `reserveCapacity` per call reallocated the whole output once per match of
+        // a `sub` (quadratic in the number of matches).
+        let needed = out.count + scalars.count
+        if needed > out.capacity { out.reserveCapacity(Swift.max(needed, 2 * out.capacity)) }
         for c in scalars {
             if c.value < 0x80 {
                 out.append(UInt8(truncatingIfNeeded: c.value))
