@@ -4,10 +4,11 @@
 // call — interns their code locations and the stack, and announces a changed stack with a `stack` event
 // (GILREC_STACK), after meta records that describe new locations ("L") and stacks ("K").
 //
-// Layouts (x86-64 release builds, from each version's Include/internal/pycore_frame.h and cpython/code.h):
-// 3.11 and 3.12 reach the innermost frame through tstate->cframe->current_frame, 3.13 through
-// tstate->current_frame; the start-up code checks the reading against sys._getframe() before trusting it.
-// Older versions keep frames as PyFrameObjects: no stacks there (the run's notes say so).
+// Layouts (x86-64 release builds, from each version's Include/internal/pycore_frame.h, cpython/frameobject.h,
+// cpython/code.h and cpython/pystate.h): 3.11 and 3.12 reach the innermost frame through
+// tstate->cframe->current_frame, 3.13 through tstate->current_frame; 3.8–3.10 keep frames as PyFrameObjects
+// linked by f_back from tstate->frame, the instruction in f_lasti. The start-up code checks the reading against
+// sys._getframe() before trusting it (else the run's notes say why there are no stacks).
 #include "preload.h"
 
 #include <stdio.h>
@@ -20,15 +21,26 @@ typedef struct {
     int cstack_owner;       // FRAME_OWNED_BY_CSTACK (3.12+), or -1
     size_t filename, qualname, linetable, firstlineno, firsttraceable, code_units;
     size_t ascii_header, compact_header;
+    // 3.8–3.10 (frame objects): PyFrameObject.f_lasti, and how many bytes one step of it is (0: 3.11+).
+    size_t lasti;
+    int lasti_scale;
+    int table;              // the line table's format: TABLE_LOCATIONS (3.11+), TABLE_LINETABLE, TABLE_LNOTAB
 } layout;
 
+enum { TABLE_LOCATIONS = 0, TABLE_LINETABLE = 1, TABLE_LNOTAB = 2 };
+
 static const layout layouts[] = {
+    // 3.8, 3.9: tstate->frame, f_back, f_code, f_lasti in bytes; co_filename, co_name (no co_qualname), co_lnotab
+    {(size_t)-1, 24, 32, 24, 0, 0, -1, 104, 112, 120, 40, 0, 0, 48, 72, 104, 1, TABLE_LNOTAB},
+    {(size_t)-1, 24, 32, 24, 0, 0, -1, 104, 112, 120, 40, 0, 0, 48, 72, 104, 1, TABLE_LNOTAB},
+    // 3.10: f_lasti counts code units (2 bytes); co_linetable
+    {(size_t)-1, 24, 32, 24, 0, 0, -1, 104, 112, 120, 40, 0, 0, 48, 72, 96, 2, TABLE_LINETABLE},
     // 3.11
-    {56, 8, 32, 48, 56, 69, -1, 112, 128, 136, 72, 168, 184, 48, 72},
+    {56, 8, 32, 48, 56, 69, -1, 112, 128, 136, 72, 168, 184, 48, 72, 0, 0, TABLE_LOCATIONS},
     // 3.12
-    {56, 0, 0, 8, 56, 70, 3, 112, 128, 136, 68, 176, 192, 40, 56},
+    {56, 0, 0, 8, 56, 70, 3, 112, 128, 136, 68, 176, 192, 40, 56, 0, 0, TABLE_LOCATIONS},
     // 3.13
-    {(size_t)-1, 72, 0, 8, 56, 70, 3, 112, 128, 136, 68, 184, 200, 40, 56},
+    {(size_t)-1, 72, 0, 8, 56, 70, 3, 112, 128, 136, 68, 184, 200, 40, 56, 0, 0, TABLE_LOCATIONS},
 };
 
 static const layout *L;  // NULL: no stacks
@@ -111,11 +123,47 @@ static int32_t signed_varint(const unsigned char **p, const unsigned char *end) 
     return (value & 1) ? -(int32_t)(value >> 1) : (int32_t)(value >> 1);
 }
 
-/// The line of code unit `offset` from the code object's location table (Objects/locations.md, 3.11+).
+/// 3.8/3.9 `PyCode_Addr2Line` over co_lnotab: (address increment, signed line increment) byte pairs.
+static int32_t line_of_lnotab(const unsigned char *p, int64_t size, int32_t line, int64_t address) {
+    int64_t at = 0;
+    for (int64_t i = 0; i + 1 < size; i += 2) {
+        at += p[i];
+        if (at > address) break;
+        line += (signed char)p[i + 1];
+    }
+    return line;
+}
+
+/// 3.10 `PyCode_Addr2Line` over co_linetable: (range length in bytes, signed line delta or -128 for "no
+/// line") byte pairs; a range with no line reports the line before it, as tracebacks do.
+static int32_t line_of_linetable(const unsigned char *p, int64_t size, int32_t line, int64_t address) {
+    int64_t start = 0;
+    int32_t shown = line;
+    for (int64_t i = 0; i + 1 < size; i += 2) {
+        int64_t end = start + p[i];
+        int delta = (signed char)p[i + 1];
+        if (delta != -128) {
+            line += delta;
+            shown = line;
+        }
+        if (start <= address && address < end) return shown;
+        start = end;
+    }
+    return shown;
+}
+
+/// The line of instruction `offset` (3.11+: code units; 3.8–3.10: bytes, -1 before the first) from the code
+/// object's line table (3.11+: Objects/locations.md).
 static int32_t line_of(void *code, int64_t offset) {
     void *table = AT(code, L->linetable, void *);
     int32_t line = AT(code, L->firstlineno, int32_t);
     if (!table) return line;
+    if (L->table != TABLE_LOCATIONS) {
+        if (offset < 0) return line;
+        const unsigned char *bytes = (const unsigned char *)table + 32;
+        int64_t size = AT(table, 16, int64_t);
+        return L->table == TABLE_LNOTAB ? line_of_lnotab(bytes, size, line, offset) : line_of_linetable(bytes, size, line, offset);
+    }
     int64_t size = AT(table, 16, int64_t);
     const unsigned char *p = (const unsigned char *)table + 32, *end = p + size;
     int64_t address = 0;
@@ -205,6 +253,20 @@ static int read_frames(void **codes, int64_t *offsets) {
         frame = AT(tstate, L->current_frame, void *);
     }
     int count = 0;
+    if (L->lasti) {
+        // Frame objects: every one in the f_back chain is a Python frame.
+        for (int guard = 0; frame && guard < 4096 && count < MAX_FRAMES; guard++) {
+            void *code = AT(frame, L->code, void *);
+            int lasti = AT(frame, L->lasti, int);
+            if (code) {
+                codes[count] = code;
+                offsets[count] = lasti < 0 ? -1 : (int64_t)lasti * L->lasti_scale;
+                count++;
+            }
+            frame = AT(frame, L->previous, void *);
+        }
+        return count;
+    }
     for (int guard = 0; frame && guard < 4096 && count < MAX_FRAMES; guard++) {
         char owner = AT(frame, L->owner, char);
         void *code = AT(frame, L->code, void *);
@@ -280,14 +342,14 @@ void gilrec_reset_stacks(void) {
 }
 
 const char *gilrec_enable_stacks(int minor, void *(*thread_state_function)(void)) {
-    if (minor < 11 || minor > 13) return "stacks are read on CPython 3.11–3.13 only";
+    if (minor < 8 || minor > 13) return "stacks are read on CPython 3.8–3.13 only";
     if (!locations) {
         locations = calloc(LOCATION_SLOTS, sizeof(location_key));
         stacks = calloc(STACK_SLOTS, sizeof(stack_key));
         if (!locations || !stacks) return "no memory for the stack tables";
     }
     get_thread_state = thread_state_function;
-    L = &layouts[minor - 11];
+    L = &layouts[minor - 8];
     return NULL;
 }
 

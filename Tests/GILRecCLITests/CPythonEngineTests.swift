@@ -100,9 +100,9 @@ struct CPythonEngineTests {
         #expect(try TraceInvariantTests.violations(in: database, run: run) == [])
     }
 
-    /// Where (issue #14, real CPython 3.11+): the convoy's GIL waits are at the sleep's line in the I/O function
+    /// Where (issue #14, real CPython 3.8–3.13): the convoy's GIL waits are at the sleep's line in the I/O function
     /// and the holds behind them in the spinning loop; a recursive function's stack has every level.
-    @Test(arguments: [11, 12, 13])
+    @Test(arguments: [8, 9, 10, 11, 12, 13])
     func stacksNameTheLinesOfWaitsAndHolds(minor: Int) throws {
         guard let python = InstalledPython.version(minor) else { return }
         let database = TemporaryDatabase()
