@@ -327,8 +327,11 @@ enum BuiltinFunctions {
 
     /// PyObject_IsInstance: a metaclass's own `__instancecheck__` decides for its classes (ABCMeta).
     static func isInstance(_ v: Value, _ spec: Value, _ ctx: ExecutionContext) throws -> Bool {
+        if let members = try TypeAliases.unionMembers(spec, function: "isinstance") { return try members.contains { try isInstance(v, $0, ctx) } }
         switch spec {
         case .object(let t as PyTuple): return try t.items.contains { try isInstance(v, $0, ctx) }
+        case .object(let i as PyInstance) where i.type.lookup("__instancecheck__") != nil:
+            return try truthy(try ctx.call(i.type.lookup("__instancecheck__")!, [spec, v]), ctx)
         case .object(let c as PyType) where c.metaclass != nil && !typeOf(v).isSubtype(of: c):
             if let hook = c.metaclass?.lookup("__instancecheck__"), case .object(let f) = hook, f.tag == .function {
                 return try truthy(try ctx.call(hook, [spec, v]), ctx)
@@ -340,8 +343,11 @@ enum BuiltinFunctions {
 
     /// PyObject_IsSubclass, with a metaclass's `__subclasscheck__`.
     static func isSubclass(_ v: Value, _ spec: Value, _ ctx: ExecutionContext) throws -> Bool {
+        if let members = try TypeAliases.unionMembers(spec, function: "issubclass") { return try members.contains { try isSubclass(v, $0, ctx) } }
         switch spec {
         case .object(let t as PyTuple): return try t.items.contains { try isSubclass(v, $0, ctx) }
+        case .object(let i as PyInstance) where i.type.lookup("__subclasscheck__") != nil:
+            return try truthy(try ctx.call(i.type.lookup("__subclasscheck__")!, [spec, v]), ctx)
         case .object(let c as PyType) where c.metaclass != nil:
             if let hook = c.metaclass?.lookup("__subclasscheck__"), case .object(let f) = hook, f.tag == .function {
                 return try truthy(try ctx.call(hook, [spec, v]), ctx)

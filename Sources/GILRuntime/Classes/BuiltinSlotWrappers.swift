@@ -47,6 +47,21 @@ enum BuiltinSlotWrappers {
         for t in [BuiltinTypes.str, BuiltinTypes.tuple, BuiltinTypes.bytes, BuiltinTypes.int, BuiltinTypes.float, BuiltinTypes.frozenset] {
             t.addMethod("__hash__") { a, _, _ in .int(try pyHash(plainForHash(a[0]))) }
         }
+        // Functions, builtins and bound methods are callable through their type's __call__, which
+        // collections.abc.Callable's subclass hook looks for in the type's __dict__.
+        for t in [BuiltinTypes.function, BuiltinTypes.builtinFunction, BuiltinTypes.method] {
+            t.addMethod("__call__") { a, kw, ctx in try Interpreter.call(a[0], args: Array(a.dropFirst()), kwargs: kw, ctx: ctx) }
+        }
+        // function.__code__ and function.__globals__ as descriptors of the type (types.py takes their types for
+        // GetSetDescriptorType and MemberDescriptorType); read through a function they answer as before.
+        for name in ["__code__", "__globals__", "__defaults__", "__kwdefaults__", "__closure__"] {
+            BuiltinTypes.function.dict[name] = .object(PyMethodWrapper(.property, .object(PyBuiltinFunction(name) { a, _, ctx in
+                try Attributes.get(a[0], name, ctx)
+            })))
+        }
+        ObjectMethods.install(BuiltinTypes.object)
+        // PEP 604: `int | None` is a types.UnionType.
+        TypeAliases.installOr(BuiltinTypes.type)
         BuiltinTypes.str.addMethod("__str__") { a, _, _ in
             guard case .object(let s as PyStr) = a[0] else { return a[0] }
             return .str(s.value)

@@ -61,7 +61,16 @@ enum TypeObject {
         for (k, v) in namespace.entries {
             guard case .object(let s as PyStr) = k, case .object(let o) = v, o.tag != .function, o.tag != .builtin else { continue }
             if let hook = typeOf(v).lookup("__set_name__") {
-                _ = try ctx.call(hook, [v, .object(type), .str(s.value)])
+                do {
+                    _ = try ctx.call(hook, [v, .object(type), .str(s.value)])
+                } catch let e as PyException {
+                    // 3.11's type_new_set_names: the error becomes the cause of a RuntimeError naming the attribute.
+                    let wrapped = PyException.make(
+                        .runtimeError, "Error calling __set_name__ on '\(typeName(v))' instance '\(s.value)' in '\(type.name)'")
+                    wrapped.data.cause = e.value
+                    wrapped.data.suppressContext = true
+                    throw wrapped
+                }
             }
         }
         try initSubclass(type, kwargs, ctx)

@@ -467,10 +467,9 @@ extension FunctionCompiler {
             fc.emit(.buildDict, d, 0, 0)
             fc.emit(.storeName, fc.name("__annotations__"), d)
         }
-        // Every class has a __doc__ (None without a docstring), like CPython's type_new.
-        let doc = Self.docstring(c.body)
-        let docRegister = doc.map { fc.string($0) } ?? fc.none()
-        fc.emit(.storeName, fc.name("__doc__"), docRegister)
+        // The docstring only when there is one (a __prepare__ namespace sees what CPython's sees);
+        // type.__new__ gives every class a __doc__, None without a docstring.
+        if let doc = Self.docstring(c.body) { fc.emit(.storeName, fc.name("__doc__"), fc.string(doc)) }
         try fc.statements(c.body)
         // Methods using super() or __class__ close over the class: type.__new__ fills the cell.
         if inner.cells.contains("__class__"), let cell = fc.locals["__class__"] {

@@ -65,6 +65,20 @@ enum ImportlibModule {
             }
             return try spec(for: name, path: path, ctx)
         }
+        // The classes importlib.machinery re-exports, and its PathFinder's search.
+        m.set("_ModuleSpec", .object(ModuleSpecs.specType))
+        m.set("_BuiltinImporter", .object(ModuleSpecs.builtinImporter))
+        m.set("_FrozenImporter", .object(ModuleSpecs.frozenImporter))
+        m.set("_SourceFileLoader", .object(ModuleSpecs.sourceLoaderType))
+        m.set("_NamespaceLoader", .object(ModuleSpecs.namespaceLoaderType))
+        m.addFunction("_find_spec_on") { args, _, ctx in
+            guard case .object(let n as PyStr)? = args.first else { throw PyException.make(.typeError, "find_spec() argument 'name' must be str") }
+            var path: [String]?
+            if args.count > 1, !args[1].isNone {
+                path = try collect(args[1], ctx).compactMap { if case .object(let s as PyStr) = $0 { s.value } else { nil } }
+            }
+            return try spec(for: n.value, path: path, ctx)
+        }
         m.addFunction("spec_from_file_location") { args, kwargs, _ in
             guard case .object(let n as PyStr)? = args.first,
                   case .object(let location as PyStr)? = args.count > 1 ? args[1] : kwargs.first(where: { $0.0 == "location" })?.1

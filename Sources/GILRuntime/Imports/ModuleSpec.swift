@@ -4,6 +4,18 @@
 enum ModuleSpecs {
     static let specType: PyType = {
         let t = PyType(name: "ModuleSpec", base: BuiltinTypes.object, module: "_frozen_importlib")
+        // ModuleSpec(name, loader, *, origin=None, loader_state=None, is_package=None)
+        t.construct = { _, args, kwargs, ctx in
+            let a = try Arguments(args, kwargs, names: ["name", "loader"], keywordOnly: ["origin", "loader_state", "is_package"], required: 2, function: "ModuleSpec")
+            guard case .object(let n as PyStr)? = a.value(0) else { throw PyException.make(.typeError, "ModuleSpec() argument 'name' must be str") }
+            var origin: String?
+            if case .object(let o as PyStr)? = a.value(2) { origin = o.value }
+            let isPackage = try a.value(4).map { try truthy($0, ctx) } ?? false
+            let spec = make(name: n.value, loader: a.value(1) ?? .none, origin: origin, searchLocations: isPackage ? [] : nil)
+            spec.setAttribute("loader_state", a.value(3) ?? .none)
+            spec.setAttribute("has_location", .bool(false))
+            return .object(spec)
+        }
         t.addMethod("__repr__") { args, _, ctx in
             guard case .object(let i as PyInstance) = args[0] else { return .str("ModuleSpec()") }
             var parts = ["name=\(try repr(i.getAttribute("name") ?? .none, ctx))", "loader=\(try repr(i.getAttribute("loader") ?? .none, ctx))"]

@@ -5,6 +5,8 @@ enum SourceModules {
     /// Importable module name → Python source.
     static let sources: [String: String] = [
         "collections": CollectionsSource.text,
+        // CPython's own Lib/_collections_abc.py (from the installed library, found on sys.path) is the ABCs.
+        "collections.abc": "from _collections_abc import *\nfrom _collections_abc import __all__\nfrom _collections_abc import _CallableGenericAlias\n",
         "itertools": ItertoolsSource.text,
         "functools": FunctoolsSource.text,
         "logging": LoggingSource.text,
@@ -24,6 +26,9 @@ enum SourceModules {
         "_weakrefset": "from weakref import WeakSet\n",
         "__future__": FutureSource.text,
         "asyncio": AsyncioSource.text,
+        "_contextvars": ContextvarsSource.text,
+        "_gilrec_object": ObjectMethods.source,
+        "importlib.machinery": ImportlibMachinerySource.text,
     ]
 
     /// Compiles `source` and runs its body with fresh globals (`__name__` = `name`) in the calling thread;

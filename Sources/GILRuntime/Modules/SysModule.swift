@@ -40,7 +40,7 @@ enum SysModule {
         m.addFunction("getsizeof") { _, _, _ in .int(64) }
         m.addFunction("exc_info") { _, _, ctx in
             guard let e = ctx.handled.last else { return .object(PyTuple([.none, .none, .none])) }
-            return .object(PyTuple([.object(e.type), .object(e), .none]))
+            return .object(PyTuple([.object(e.type), .object(e), TracebackObjects.chain(PyException(e).data)]))
         }
         return m
     }

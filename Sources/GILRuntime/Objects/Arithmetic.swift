@@ -268,6 +268,15 @@ enum Arithmetic {
             let v = try ctx.call(f, [r, l])
             if !isNotImplemented(v) { return v }
         }
+        // A class as an operand: its metaclass's operator (`int | str` through type.__or__).
+        if case .object(let t) = l, t.tag == .type, let f = typeOf(l).lookup(name) {
+            let v = try ctx.call(f, [l, r])
+            if !isNotImplemented(v) { return v }
+        }
+        if case .object(let t) = r, t.tag == .type, let f = typeOf(r).lookup(rname) {
+            let v = try ctx.call(f, [r, l])
+            if !isNotImplemented(v) { return v }
+        }
         return nil
     }
 

@@ -1,13 +1,23 @@
-/// One line of a traceback: CPython prints `  File "x.py", line 3, in f` and the stripped source line.
-struct TracebackEntry: Sendable {
-    let fileName: String
+/// One frame an exception left: CPython prints `  File "x.py", line 3, in f` and the stripped source line;
+/// `__traceback__` makes a traceback and a frame object of it (`TracebackObjects`).
+struct TracebackEntry: @unchecked Sendable {
+    let code: CodeObject
+    /// The frame's module globals (`tb_frame.f_globals`).
+    let globals: Globals?
     let line: Int32
-    let function: String
+    /// The index of the instruction that raised (`tb_lasti` is twice it, as CPython's code units).
+    let instruction: Int32
+
+    var fileName: String { code.fileName }
+    var function: String { code.name }
 }
 
 /// The Swift state of an exception instance: traceback (innermost last), cause and context.
 final class ExceptionData: @unchecked Sendable {
+    /// The frames the exception left, innermost first.
     var traceback: [TracebackEntry] = []
+    /// `traceback` objects made for `__traceback__`, one per entry of `traceback` from the innermost.
+    var tracebackObjects: [PyInstance] = []
     var cause: PyInstance?
     var context: PyInstance?
     var suppressContext = false
@@ -185,7 +195,12 @@ enum BuiltinExceptions {
             let inner = items.count == 1 ? try repr(items[0], ctx) : try items.map { try repr($0, ctx) }.joined(separator: ", ")
             return .str("\(inst.type.name)(\(inner))")
         }
-        t.addMethod("with_traceback") { args, _, _ in args[0] }
+        t.addMethod("with_traceback") { args, _, _ in
+            guard args.count == 2 else { throw PyException.make(.typeError, "BaseException.with_traceback() takes exactly one argument (\(args.count - 1) given)") }
+            guard case .object(let inst as PyInstance) = args[0] else { return args[0] }
+            try TracebackObjects.assign(PyException(inst).data, args[1])
+            return args[0]
+        }
     }
 }
 

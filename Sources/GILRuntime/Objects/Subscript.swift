@@ -92,8 +92,9 @@ enum Subscript {
                 if case .object(let w as PyMethodWrapper) = f, w.kind == .classMethod { return try ctx.call(w.function, [container, key]) }
                 return try ctx.call(f, [key])
             }
-            // `list[int]` in annotations evaluated at runtime: return the type itself.
-            return .object(t)
+            // PEP 585: `list[int]` is a types.GenericAlias (CPython refuses classes without
+            // __class_getitem__; we give them an alias too, which calls and subclasses as the class).
+            return TypeAliases.alias(container, key)
         default: break
         }
         throw PyException.make(.typeError, "'\(typeName(container))' object is not subscriptable")

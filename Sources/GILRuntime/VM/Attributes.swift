@@ -40,7 +40,7 @@ enum Attributes {
                     case "__cause__": return d.cause.map { .object($0) } ?? .none
                     case "__context__": return d.context.map { .object($0) } ?? .none
                     case "__suppress_context__": return .bool(d.suppressContext)
-                    case "__traceback__": return .none
+                    case "__traceback__": return TracebackObjects.chain(d)
                     case "value" where i.type.isSubtype(of: ExceptionKind.stopIteration.type):
                         return exceptionArgs(i).first ?? .none
                     default: break
@@ -181,7 +181,12 @@ enum Attributes {
             return bind(cv, to: v, type: t)
         }
         if name == "__class__" { return .object(t) }
+        if name == "__doc__" { return .none }
         if name == "real", Arithmetic.number(v) != nil { return v }
+        if name == "numerator", case .int? = Arithmetic.number(v) { return v }
+        if name == "numerator", case .small? = Arithmetic.number(v) { return v }
+        if name == "denominator", case .int? = Arithmetic.number(v) { return .int(1) }
+        if name == "denominator", case .small? = Arithmetic.number(v) { return .int(1) }
         if name == "imag", Arithmetic.number(v) != nil { return .int(0) }
         if case .object(let c as PyComplex) = v, name == "real" || name == "imag" { return .float(name == "real" ? c.real : c.imag) }
         throw PyException.make(.attributeError, "'\(typeName(v))' object has no attribute '\(name)'")
@@ -242,7 +247,9 @@ enum Attributes {
         typeOf(v).lookup(name)
     }
 
-    static func set(_ target: Value, _ name: String, _ value: Value, _ ctx: ExecutionContext) throws {
+    /// `target.name = value`; with `hooks: false`, `object.__setattr__`/`type.__setattr__`: descriptors and
+    /// properties still apply, a class's own `__setattr__` (or its metaclass's) is not called.
+    static func set(_ target: Value, _ name: String, _ value: Value, _ ctx: ExecutionContext, hooks: Bool = true) throws {
         guard case .object(let o) = target else {
             throw PyException.make(.attributeError, "'\(typeName(target))' object has no attribute '\(name)'")
         }
@@ -261,7 +268,8 @@ enum Attributes {
                 local.set(name, value, ctx)
                 return
             }
-            if let hook = i.type.lookup("__setattr__"), case .object(let f) = hook, f is PyFunction {
+            if let data = i.native as? ExceptionData, name.hasPrefix("__"), try ExceptionAttributes.set(data, name, value) { return }
+            if hooks, let hook = i.type.lookup("__setattr__"), case .object(let f) = hook, f is PyFunction {
                 _ = try ctx.call(hook, [target, .str(name), value])
                 return
             }
@@ -273,7 +281,7 @@ enum Attributes {
                     _ = try ctx.call(setter, [target, value])
                     return
                 }
-                if let hook = meta.lookup("__setattr__"), case .object(let f) = hook, f is PyFunction {
+                if hooks, let hook = meta.lookup("__setattr__"), case .object(let f) = hook, f is PyFunction {
                     _ = try ctx.call(hook, [target, .str(name), value])
                     return
                 }

@@ -353,6 +353,17 @@ extension Interpreter {
 
     // MARK: - raise / except
 
+    /// LOAD_NAME in a class body whose namespace is a dict subclass (a metaclass's `__prepare__`, enum's
+    /// _EnumDict): its `__getitem__` answers, a KeyError falls through to globals and builtins.
+    @inline(never)
+    static func loadNameHooked(_ ns: PyDict, _ name: String, _ ctx: ExecutionContext) throws -> Value? {
+        do {
+            return try Subscript.get(.object(ns), .str(name), ctx)
+        } catch let e as PyException where e.type.isSubtype(of: ExceptionKind.keyError.type) {
+            return nil
+        }
+    }
+
     static func raise(_ value: Value?, cause: Value?, bare: Bool, _ ctx: ExecutionContext) throws -> PyException {
         if bare {
             guard let e = ctx.handled.last else { return PyException.make(.runtimeError, "No active exception to reraise") }

@@ -63,7 +63,7 @@ enum Interpreter {
                         try deleteGlobal(globals, Int(i.a))
                     case .loadName:
                         let name = code.names[Int(i.b)]
-                        if let ns = namespace, let v = try ns.get(.str(name)) {
+                        if let ns = namespace, let v = try ns.tag == .subclassed ? loadNameHooked(ns, name, ctx) : ns.get(.str(name)) {
                             regs[Int(i.a)] = v
                         } else if let v = globals.value(named: name) {
                             regs[Int(i.a)] = v
@@ -71,7 +71,11 @@ enum Interpreter {
                             regs[Int(i.a)] = try loadBuiltin(name, ctx)
                         }
                     case .storeName:
-                        try namespace?.set(.str(code.names[Int(i.a)]), regs[Int(i.b)])
+                        if let ns = namespace, ns.tag == .subclassed {
+                            try Subscript.set(.object(ns), .str(code.names[Int(i.a)]), regs[Int(i.b)], ctx)
+                        } else {
+                            try namespace?.set(.str(code.names[Int(i.a)]), regs[Int(i.b)])
+                        }
                     case .loadCell:
                         guard case .object(let o) = regs[Int(i.b)], let cell = o as? PyCell, let v = cell.value else {
                             throw freeVariableUnbound()
@@ -400,7 +404,7 @@ enum Interpreter {
             } catch {
                 let exc = convertError(error)
                 if !reraising {
-                    exc.data.traceback.append(TracebackEntry(fileName: code.fileName, line: code.lines[pc - 1], function: code.name))
+                    exc.data.traceback.append(TracebackEntry(code: code, globals: globals, line: code.lines[pc - 1], instruction: Int32(pc - 1)))
                 }
                 reraising = false
                 let at = Int32(pc - 1)
