@@ -9,8 +9,18 @@ final class FileData {
     var fd: Int32
     let binary: Bool
     let path: String
+    /// Read ahead of the caller (readline's 64 KiB reads): given back by seek/tell.
     var pending: [UInt8] = []
     var atEOF = false
+    /// `closefd=False` (open of a descriptor the caller keeps): close() leaves it open.
+    var closesFD = true
+    var readable = true
+    var writable = true
+    /// Text mode: the codec and error handler (UTF-8 decoded natively, others through `Codecs`).
+    var encoding = "utf-8"
+    var errors = "strict"
+    /// What `f.encoding` says: the name as given, "UTF-8" for the default.
+    var encodingName = "UTF-8"
 
     init(fd: Int32, binary: Bool, path: String) {
         self.fd = fd
@@ -18,7 +28,13 @@ final class FileData {
         self.path = path
     }
 
-    deinit { if fd >= 0 { close(fd) } }
+    deinit { if fd >= 0 && closesFD { Glibc.close(fd) } }
+
+    /// Closes the descriptor (unless closefd=False) and marks the file closed.
+    func close() {
+        if fd >= 0 && closesFD { Glibc.close(fd) }
+        fd = -1
+    }
 }
 
 enum FileObjects {
@@ -30,7 +46,9 @@ enum FileObjects {
             return f
         }
         func value(_ bytes: [UInt8], _ f: FileData) -> Value {
-            f.binary ? .object(PyBytes(bytes)) : .str(String(decoding: bytes, as: UTF8.self))
+            if f.binary { return .object(PyBytes(bytes)) }
+            if f.encoding != "utf-8", let text = try? Codecs.decode(bytes, encoding: f.encoding, errors: f.errors) { return .str(text) }
+            return .str(String(decoding: bytes, as: UTF8.self))
         }
         /// Reads up to `n` bytes (all when n < 0) with the GIL released.
         func readBytes(_ f: FileData, _ n: Int, _ ctx: ExecutionContext) -> [UInt8] {
@@ -107,7 +125,7 @@ enum FileObjects {
             var count: Int
             switch a.count > 1 ? a[1] : .none {
             case .object(let s as PyStr) where !f.binary:
-                bytes = Array(s.value.utf8)
+                bytes = f.encoding == "utf-8" ? Array(s.value.utf8) : try Codecs.encode(s.value, encoding: f.encoding, errors: f.errors)
                 count = s.scalars.count
             case .object(let o) where f.binary && (o.tag == .bytes || o.tag == .byteArray):
                 bytes = BytesLike.bytes(a[1])!
@@ -131,12 +149,10 @@ enum FileObjects {
         }
         fileType.addMethod("flush") { _, _, _ in .none }
         fileType.addMethod("close") { a, _, _ in
-            if let f = try? SyncPrimitives.native(a[0], FileData.self), f.fd >= 0 {
-                close(f.fd)
-                f.fd = -1
-            }
+            if let f = try? SyncPrimitives.native(a[0], FileData.self) { f.close() }
             return .none
         }
+        FileObjects.installPositioning(fileType, data)
         fileType.dict["closed"] = .object(PyMethodWrapper(.property, .object(PyBuiltinFunction("closed") { a, _, _ in
             .bool(((try? SyncPrimitives.native(a[0], FileData.self))?.fd ?? -1) < 0)
         })))
@@ -146,30 +162,7 @@ enum FileObjects {
             return .bool(false)
         }
         return PyBuiltinFunction("open") { args, kwargs, ctx in
-            guard let first = args.first, case .object(let p as PyStr) = first else {
-                throw PyException.make(.typeError, "expected str, bytes or os.PathLike object")
-            }
-            var mode = "r"
-            if let m = ThreadingModule.argument(args, kwargs, 1, "mode"), case .object(let s as PyStr) = m { mode = s.value }
-            var flags: Int32
-            if mode.contains("w") { flags = O_WRONLY | O_CREAT | O_TRUNC }
-            else if mode.contains("a") { flags = O_WRONLY | O_CREAT | O_APPEND }
-            else if mode.contains("x") { flags = O_WRONLY | O_CREAT | O_EXCL }
-            else { flags = O_RDONLY }
-            if mode.contains("+") { flags = (flags & ~(O_WRONLY | O_RDONLY)) | O_RDWR }
-            let fd = Glibc.open(p.value, flags | O_CLOEXEC, 0o644)
-            if fd < 0 { throw OSErrors.make(errno: errno, filename: first) }
-            // open(2) succeeds on a directory for reading; Python's FileIO refuses it (_io/fileio.c).
-            var info = stat()
-            if fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
-                Glibc.close(fd)
-                throw OSErrors.make(errno: EISDIR, filename: first)
-            }
-            let i = PyInstance(type: fileType)
-            i.native = FileData(fd: fd, binary: mode.contains("b"), path: p.value)
-            i.attributes["name"] = first
-            i.attributes["mode"] = .str(mode)
-            return .object(i)
+            try FileObjects.open(args, kwargs, fileType, ctx)
         }
     }
 }

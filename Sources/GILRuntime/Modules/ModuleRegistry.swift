@@ -60,6 +60,8 @@ final class ModuleRegistry {
             m = OSModule.make(runtime)
         case "posix": m = PosixModule.make(runtime)
         case "_signal": m = SignalModule.make(runtime)
+        case "_posixsubprocess": m = PosixSubprocessModule.make()
+        case "select": m = SelectModule.make()
         case "os.path": m = OSModule.makePath()
         case "urllib":
             // A package: our urllib.request/urllib.error first, CPython's urllib/parse.py & co. after them.
