@@ -109,6 +109,7 @@ enum StructModule {
 
     private static func writeInteger(_ v: Value, _ item: StructFormat.Item, _ f: StructFormat, into out: inout [UInt8], at: Int, _ ctx: ExecutionContext) throws {
         guard let n = try Index.integer(v, ctx) else { throw StructFormat.error("required argument is not an integer") }
+        if case .int(let i) = n, writeSmall(i, item, f, into: &out, at: at) { return }
         let value: BigInt
         switch n {
         case .int(let i): value = BigInt(i)
@@ -132,6 +133,29 @@ enum StructModule {
         }
         if !f.littleEndian { bytes.reverse() }
         for j in 0..<item.size { out[at + j] = bytes[j] }
+    }
+
+    /// A machine int in range of a non-pointer code, written without BigInt (ten times cheaper: a85encode
+    /// packs every word); false when the slow path must decide (out of range, `P`).
+    @inline(__always)
+    private static func writeSmall(_ i: Int, _ item: StructFormat.Item, _ f: StructFormat, into out: inout [UInt8], at: Int) -> Bool {
+        guard let ascii = item.code.asciiValue, ascii != UInt8(ascii: "P"), item.size <= 8 else { return false }
+        // b h i l q n are signed; B H I L Q N unsigned.
+        let signed = ascii >= UInt8(ascii: "a")
+        let bits = item.size * 8
+        if bits < 64 {
+            let lo = signed ? -(1 << (bits - 1)) : 0
+            let hi = signed ? (1 << (bits - 1)) - 1 : (1 << bits) - 1
+            guard i >= lo && i <= hi else { return false }
+        } else if !signed && i < 0 {
+            return false
+        }
+        let u = UInt64(bitPattern: Int64(i))
+        for j in 0..<item.size {
+            let byte = UInt8(truncatingIfNeeded: u >> UInt64(8 * j))
+            out[at + (f.littleEndian ? j : item.size - 1 - j)] = byte
+        }
+        return true
     }
 
     /// The message CPython's packer for `code` gives (each of _struct.c's native, little- and big-endian
@@ -205,15 +229,18 @@ enum StructModule {
                 default: values.append(.float(Double(bitPattern: bits)))
                 }
             default:
-                var raw = BigUInt(0)
+                // Integer codes are at most 8 bytes: assembled in a UInt64 (was a BigUInt shift per byte).
+                var raw: UInt64 = 0
                 for j in 0..<item.size {
-                    let byte = b[at + (f.littleEndian ? j : item.size - 1 - j)]
-                    raw |= BigUInt(byte) << (8 * j)
+                    raw |= UInt64(b[at + (f.littleEndian ? j : item.size - 1 - j)]) << UInt64(8 * j)
                 }
-                var value = BigInt(raw)
-                let signed = "bhilqn".contains(item.code)
-                if signed, raw >> (item.size * 8 - 1) != 0 { value -= BigInt(1) << (item.size * 8) }
-                values.append(.integer(value))
+                let signed = (item.code.asciiValue ?? 0) >= UInt8(ascii: "a")  // b h i l q n
+                if signed {
+                    let shift = UInt64(64 - 8 * item.size)
+                    values.append(.int(Int(Int64(bitPattern: raw << shift) >> Int64(shift))))
+                } else {
+                    values.append(raw <= UInt64(Int.max) ? .int(Int(raw)) : .integer(BigInt(raw)))
+                }
             }
         }
         return values

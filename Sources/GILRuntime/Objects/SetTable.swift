@@ -69,12 +69,10 @@ struct SetTable {
                     let state = e.pointee.state
                     if state == unused { return nil }
                     if state != dummy && e.pointee.hash == h.value {
-                        if state == activeUserEq || h.userEq {
-                            let equal = userKeysEqual(e.pointee.key, key)
-                            if t.pointee.version != stamp || t.pointee.entries != table { continue restart }
-                            if equal { return j }
-                        } else if DictTable.sameKey(e.pointee.key, key) {
-                            return j
+                        switch compare(e, key, h, t, stamp: stamp, table: table) {
+                        case .equal: return j
+                        case .changed: continue restart
+                        case .different: break
                         }
                     }
                     if probes == 0 { break }
@@ -85,6 +83,23 @@ struct SetTable {
                 i = (i &* 5 &+ 1 &+ Int(bitPattern: perturb)) & mask
             }
         }
+    }
+
+    /// What a probe learns from an active entry with the key's hash.
+    private enum Comparison { case equal, different, changed }
+
+    /// `set_lookkey`'s comparison, shared with `set_add_entry`: identity or builtin equality, or `__eq__` when a
+    /// class defines `__hash__`; `.changed` when that `__eq__` changed the table (the probe starts again).
+    @inline(__always)
+    private static func compare(
+        _ e: UnsafeMutablePointer<SetEntry>, _ key: Value, _ h: DictHash, _ t: Ref, stamp: Int, table: UnsafeMutablePointer<SetEntry>
+    ) -> Comparison {
+        guard e.pointee.state == activeUserEq || h.userEq else {
+            return DictTable.sameKey(e.pointee.key, key) ? .equal : .different
+        }
+        let equal = userKeysEqual(e.pointee.key, key)
+        if t.pointee.version != stamp || t.pointee.entries != table { return .changed }
+        return equal ? .equal : .different
     }
 
     /// Equality when a key's class defines `__hash__` (may run `__eq__`; a raising one counts as unequal).
@@ -133,12 +148,10 @@ struct SetTable {
                     if state == dummy {
                         if freeSlot == nil { freeSlot = j }
                     } else if e.pointee.hash == h.value {
-                        if state == activeUserEq || h.userEq {
-                            let equal = userKeysEqual(e.pointee.key, key)
-                            if t.pointee.version != stamp || t.pointee.entries != table { continue restart }
-                            if equal { return false }
-                        } else if DictTable.sameKey(e.pointee.key, key) {
-                            return false
+                        switch compare(e, key, h, t, stamp: stamp, table: table) {
+                        case .equal: return false
+                        case .changed: continue restart
+                        case .different: break
                         }
                     }
                     if probes == 0 { break }

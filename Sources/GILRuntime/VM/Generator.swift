@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A suspended generator frame (Objects/genobject.c): its registers live on the heap, and `execute`
 /// resumes at `pc`, storing the sent value in the register the `yield` expression writes.
 final class PyGenerator: PyObject, @unchecked Sendable {
@@ -12,7 +14,14 @@ final class PyGenerator: PyObject, @unchecked Sendable {
     var resumeRegister = -1
     var finished = false
     var running = false
-    let lock = ObjectLock("generator")
+    private let ownLock = AtomicLazyReference<ObjectLock>()
+    /// Shared and never entered while object locking is off (as `PyInstance.lock`): a coroutine per call
+    /// (recursive `await`) no longer allocates a lock object each.
+    var lock: ObjectLock {
+        guard ObjectLocking.enabled else { return ObjectLock.unlockedInstances }
+        if let l = ownLock.load() { return l }
+        return ownLock.storeIfNil(ObjectLock("generator"))
+    }
     /// The `return` value, carried by the StopIteration that ends the iteration.
     var returned: Value = .none
     /// Exceptions being handled in this frame when it suspended (a `yield`/`await` inside an `except` or
@@ -30,12 +39,20 @@ final class PyGenerator: PyObject, @unchecked Sendable {
         kind = function.code.isAsyncGenerator ? .asyncGenerator : function.code.isCoroutine ? .coroutine : .generator
         size = Int(function.code.frameSize)
         registers = .allocate(capacity: max(size, 1))
-        registers.initialize(from: frame, count: size)
+        // The registers move (no retain here, no release when the caller pops the frame, now all None).
+        registers.moveInitialize(from: frame, count: size)
+        frame.initialize(repeating: .none, count: size)
         super.init(tag: .generator)
     }
 
     deinit {
-        registers.deinitialize(count: size)
+        // Only `.object` registers own anything: a tag test each instead of the generic value-witness destroy
+        // (as `ExecutionContext.popFrame` releases frames).
+        for k in 0..<size {
+            if case .object = registers[k] {
+                Unmanaged<PyObject>.fromOpaque(UnsafeRawPointer(registers + k).load(as: UnsafeRawPointer.self)).release()
+            }
+        }
         registers.deallocate()
     }
 
