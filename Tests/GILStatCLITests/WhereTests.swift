@@ -1,5 +1,5 @@
 import GILAnalysis
-import GILRecorder
+@testable import GILRecorder
 import GILRuntime
 import GILTrace
 import Synchronization
@@ -175,6 +175,23 @@ import TraceStore
         let trace = try #require(FixtureDatabase.read(perfetto))
         #expect(trace.contains(#""args":{"where":"io_loop ("#))
         _ = try JSONValue.parse(trace)
+    }
+
+    /// Issue 14 item 7: the demo's lessons name the line that waited and the line it waited behind.
+    @Test func demoNamesTheLines() throws {
+        let store = try Recorded.get()
+        let reader = try TraceReader(path: store.path)
+        func lines(_ run: Int64, _ order: WhereAnalysis.Order) throws -> String {
+            let loaded = try LoadedRun.load(reader, try reader.resolveRun(String(run)))
+            return WhereLesson.lines(loaded, names: try StackNames.load(reader, runID: run), order: order, source: SourceText())
+                .joined(separator: "\n")
+        }
+        let convoy = try lines(store.convoy, .gilWait)
+        #expect(convoy.contains("`time.sleep(0.0002)` (convoy.py:21, in io_loop) waited "), "\(convoy)")
+        #expect(convoy.contains("behind `while not done:` (convoy.py:14, in spin)") || convoy.contains("(convoy.py:15, in spin)"), "\(convoy)")
+        let locks = try lines(store.locks, .lockWait)
+        #expect(locks.contains("locks.py:11, in worker") && !locks.contains("<module>"), "\(locks)")
+        #expect(locks.contains("behind locks.py:12, in worker"), "\(locks)")
     }
 
     @Test func runsWithoutStacksSaySo() throws {

@@ -46,8 +46,7 @@ public final class ThreadState: @unchecked Sendable {  // confined to its OS thr
     /// Where this thread's stack comes from from now on (the runtime's frames of this thread), or nil when it
     /// runs no Python code any more: its next events are then announced at stack 0. Call on the thread itself.
     public func attachStackSource(_ source: (any StackSource)?) {
-        stackCursor.pointee.keeper = source
-        stackCursor.pointee.source = source
+        stackCursor.pointee.attach(source)
     }
 
     /// Before an event that carries a stack: a `stack` event when the thread's stack changed since the last
@@ -55,7 +54,7 @@ public final class ThreadState: @unchecked Sendable {  // confined to its OS thr
     @inlinable @inline(__always)
     func announceStack() {
         guard recorder.enabled else { return }
-        let current = stackCursor.pointee.source?.currentStack() ?? 0
+        let current = stackCursor.pointee.currentStack()
         if current != stackCursor.pointee.announced { announceStackChange(current) }
     }
 

@@ -7,19 +7,31 @@ struct FrameRecord {
     /// Saved by the dispatch loop before calls, check points and the other instructions that may run Python
     /// code or block (`Interpreter.execute`): the stack's lines are exact there, where events happen.
     var ip: UnsafeMutablePointer<Instruction>
-    /// The `ip` `cachedStack` was computed at (nil: not computed since the record was pushed). A loop that
-    /// alternates between two places (`with lock:` acquires at its enter, releases at its exit) is answered by
-    /// `FrameStack`'s table of recent (ip, parent) pairs instead.
+    /// The `ip`s `cachedStack`/`otherStack` were computed at; `cachedIP` nil: nothing computed since the record
+    /// was pushed. Two, because loops alternate between two places that emit (`with lock:` acquires at its
+    /// enter and releases at its exit): both stay answered by a compare (callgrind, 2 x 200k `with lock:`: the
+    /// table lookup behind a one-entry cache cost ~70 instructions per lock event).
     var cachedIP: UnsafeMutablePointer<Instruction>?
-    /// Meaningful only while `cachedIP` is set (a push leaves it as it was: one store less per call).
+    /// Left stale by `push` (one store less per call): ignored while `cachedIP` is nil, and overwritten by the
+    /// first `remember` after a push (which moves the nil `cachedIP` here).
+    var otherIP: UnsafeMutablePointer<Instruction>?
+    /// Meaningful only while the matching `…IP` is.
     var cachedStack: Int32
+    var otherStack: Int32
 
-    /// The stack computed at the current `ip`, if the cache holds it.
+    /// The stack computed at the current `ip`, if either entry holds it.
     @inline(__always)
-    var cached: Int32? { cachedIP == ip ? cachedStack : nil }
+    var cached: Int32? {
+        if cachedIP == ip { return cachedStack }
+        if otherIP == ip && cachedIP != nil { return otherStack }
+        return nil
+    }
 
+    /// Remembers `stack` for the current `ip`, keeping the previous entry as the other one.
     @inline(__always)
     mutating func remember(_ stack: Int32) {
+        otherIP = cachedIP
+        otherStack = cachedStack
         cachedIP = ip
         cachedStack = stack
     }
@@ -103,6 +115,11 @@ final class FrameStack: StackSource {
 
     // MARK: - StackSource
 
+    /// `_withUnsafeGuaranteedRef`: no retain (a `takeUnretainedValue()` call retained and released per event).
+    static let currentStackFunction: @convention(c) (UnsafeRawPointer) -> Int32 = { context in
+        Unmanaged<FrameStack>.fromOpaque(context)._withUnsafeGuaranteedRef { $0.currentStack() }
+    }
+
     /// A compare and a load in the common case: the innermost frame has not moved since its last event.
     @inline(__always)
     func currentStack() -> Int32 {
@@ -117,6 +134,13 @@ final class FrameStack: StackSource {
     /// code object only read on a table miss: no reference counting on the way.
     @inline(never)
     private func recompute(_ innermost: Int) -> Int32 {
+        // The common case: only the innermost frame moved (a loop alternating between a few events' sites).
+        let parent: Int32? = innermost == 0 ? 0 : base[innermost - 1].cached
+        if let parent {
+            let stack = stackID(parent: parent, base + innermost)
+            base[innermost].remember(stack)
+            return stack
+        }
         var valid = innermost - 1
         var stack: Int32 = 0
         while valid >= 0 {
