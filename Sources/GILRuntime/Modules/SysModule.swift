@@ -38,6 +38,13 @@ enum SysModule {
         }
         m.addFunction("intern") { args, _, _ in args[0] }
         m.addFunction("getsizeof") { _, _, _ in .int(64) }
+        m.addFunction("_getframe") { args, _, ctx in
+            guard args.count <= 1 else { throw PyException.make(.typeError, "_getframe expected at most 1 argument, got \(args.count)") }
+            guard let depth = args.isEmpty ? 0 : indexValue(args[0]) else {
+                throw PyException.make(.typeError, "'\(typeName(args[0]))' object cannot be interpreted as an integer")
+            }
+            return try TracebackObjects.liveFrame(depth: depth, ctx)
+        }
         m.addFunction("exc_info") { _, _, ctx in
             guard let e = ctx.handled.last else { return .object(PyTuple([.none, .none, .none])) }
             return .object(PyTuple([.object(e.type), .object(e), TracebackObjects.chain(PyException(e).data)]))

@@ -157,6 +157,38 @@ enum TracebackObjects {
         return .object(objects[objects.count - 1])
     }
 
+    /// `sys._getframe(depth)`: the caller's frame `depth` levels out, with its `f_back` chain (snapshots: the
+    /// line is where each frame is now; ValueError when the stack is not that deep).
+    static func liveFrame(depth: Int, _ ctx: ExecutionContext) throws -> Value {
+        let active = ctx.frames.activeFrames()
+        guard depth >= 0, depth < active.count else { throw PyException.make(.valueError, "call stack is not deep enough") }
+        var outer: PyInstance?
+        for (code, line) in active[depth...].reversed() {
+            let f = PyInstance(type: frameType)
+            let data = FrameData(code: code, globals: moduleGlobals(of: code, ctx), line: line, lastInstruction: 0)
+            data.back = outer
+            f.native = data
+            outer = f
+        }
+        return outer.map { .object($0) } ?? .none
+    }
+
+    /// The globals a code object runs with: its module's (found by the file it was compiled from; every
+    /// function and class body of a module shares them). Nil for code compiled from a string.
+    private static func moduleGlobals(of code: CodeObject, _ ctx: ExecutionContext) -> Globals? {
+        let runtime = ctx.runtime
+        if code.fileName == runtime.program.fileName { return runtime.mainGlobals }
+        if code.fileName.hasPrefix("<frozen "), code.fileName.hasSuffix(">") {
+            let name = String(code.fileName.dropFirst(8).dropLast())
+            if case .object(let m as PyModule)?? = try? runtime.modules.table.get(.str(name)) { return m.globals }
+        }
+        for (_, v) in runtime.modules.table.entries {
+            guard case .object(let m as PyModule) = v, let g = m.globals else { continue }
+            if case .object(let f as PyStr)? = g.value(named: "__file__"), f.value == code.fileName { return g }
+        }
+        return nil
+    }
+
     /// `exc.__traceback__ = tb` and `exc.with_traceback(tb)`: the entries become the chain's frames.
     static func assign(_ data: ExceptionData, _ value: Value) throws {
         switch value {

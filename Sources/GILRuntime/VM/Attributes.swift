@@ -76,7 +76,7 @@ enum Attributes {
                 case "__base__": return t.base.map { .object($0) } ?? .none
                 case "__bases__": return .object(PyTuple(t.bases.map { .object($0) }))
                 case "__mro__": return .object(PyTuple(t.mro.map { .object($0) }))
-                case "__class__": return .object(BuiltinTypes.type)
+                case "__class__": return .object(t.metaclass ?? BuiltinTypes.type)
                 case "__doc__": return .none
                 case "__dict__":
                     let d = PyDict()

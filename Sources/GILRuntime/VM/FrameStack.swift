@@ -113,6 +113,13 @@ final class FrameStack: StackSource {
         top -= 1
     }
 
+    /// The active frames, innermost first, as (code, current line) — `sys._getframe` (cold: reads only).
+    func activeFrames() -> [(code: CodeObject, line: Int32)] {
+        let count = min(top, capacity)
+        guard count > 0 else { return [] }
+        return (0..<count).reversed().map { index in (base[index].code, Self.line(base[index].code, base[index].ip)) }
+    }
+
     // MARK: - StackSource
 
     /// `_withUnsafeGuaranteedRef`: no retain (a `takeUnretainedValue()` call retained and released per event).
