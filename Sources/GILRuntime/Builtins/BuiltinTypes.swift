@@ -305,6 +305,7 @@ enum Conversions {
         guard case .object(let o) = v else { return nil }
         if let s = o as? PyStr { return s.value }
         if let b = o as? PyBytes { return String(String.UnicodeScalarView(b.value.map { Unicode.Scalar($0) })) }
+        if let b = o as? PyByteArray { return String(String.UnicodeScalarView(b.value.map { Unicode.Scalar($0) })) }
         return nil
     }
 

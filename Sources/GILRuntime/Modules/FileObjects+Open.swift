@@ -29,9 +29,7 @@ extension FileObjects {
         }
         let encoding = try text(3, "encoding"), errors = try text(4, "errors")
         _ = try text(5, "newline")
-        if let opener = a.value(7), !opener.isNone {
-            throw PyException.make(.notImplementedError, "not supported yet: open(opener=...)")
-        }
+        let opener = a.value(7).flatMap { $0.isNone ? nil : $0 }
         let closefd = try a.value(6).map { try truthy($0, ctx) } ?? true
 
         var flags: Int32
@@ -50,7 +48,14 @@ extension FileObjects {
             if !closefd { throw PyException.make(.valueError, "Cannot use closefd=False with file name") }
             let path = try PosixPath.make(file, "open", argument: "file", ctx)
             var opened: Int32 = -1
-            while true {
+            if let opener {
+                // opener(path, flags) returns the descriptor (tempfile.NamedTemporaryFile's way).
+                let r = try ctx.call(opener, [file, .int(Int(flags | O_CLOEXEC))])
+                let n = try Index.cInt(r, ctx)
+                if n < 0 { throw PyException.make(.valueError, "opener returned \(n)") }
+                opened = Int32(n)
+            }
+            while opened < 0 {
                 opened = path.withCString { Glibc.open($0, flags | O_CLOEXEC, 0o666) }
                 if opened >= 0 || errno != EINTR { break }
                 try ctx.runtime.pendingCalls.run(ctx)

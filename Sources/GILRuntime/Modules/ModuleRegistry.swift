@@ -62,6 +62,7 @@ final class ModuleRegistry {
         case "_signal": m = SignalModule.make(runtime)
         case "_posixsubprocess": m = PosixSubprocessModule.make()
         case "select": m = SelectModule.make()
+        case "_locale": m = LocaleModule.make()
         case "os.path": m = OSModule.makePath()
         case "urllib":
             // A package: our urllib.request/urllib.error first, CPython's urllib/parse.py & co. after them.
