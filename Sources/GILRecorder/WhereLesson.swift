@@ -10,20 +10,35 @@ enum WhereLesson {
     static func lines(_ run: LoadedRun, names: StackNames, order: WhereAnalysis.Order, source: SourceText) -> [String] {
         guard !names.isEmpty else { return ["   (no stacks recorded: `gilstat where` has nothing to name)"] }
         let result = WhereAnalysis.analyse(slices: run.slices, names: names, order: order)
-        let waited: (WhereAnalysis.Site) -> Int64 = { order == .lockWait ? $0.lockWait.ns : $0.gilWait.ns }
-        guard let site = result.sites.first(where: { $0.location != nil && waited($0) > 0 }), let location = site.location else {
-            return []
+        // Lock lessons are about sync objects: joins (waits on a thread object) are left out, as in the lesson's
+        // table; the site shown is the one that waited longest behind a holder, else the longest waiter (an Event).
+        let threads = Set(run.objects.filter { $0.kind == .thread }.map(\.id))
+        func lockWaits(_ site: WhereAnalysis.Site) -> [(obj: Int32, totals: WhereAnalysis.Totals)] {
+            site.lockWaits.filter { !threads.contains($0.key) }.map { ($0.key, $0.value) }
         }
+        func waited(_ site: WhereAnalysis.Site) -> Int64 {
+            order == .lockWait ? lockWaits(site).reduce(0) { $0 + $1.totals.ns } : site.gilWait.ns
+        }
+        func behindHolders(_ site: WhereAnalysis.Site) -> Int64 {
+            site.behind.filter { order == .lockWait ? $0.objID != 0 && !threads.contains($0.objID) : $0.objID == 0 }
+                .reduce(0) { $0 + $1.ns }
+        }
+        let candidates = result.sites.filter { $0.location != nil && waited($0) > 0 }
+        let chosen = order == .lockWait
+            ? candidates.max { (behindHolders($0), waited($0)) < (behindHolders($1), waited($1)) }
+            : candidates.first
+        guard let site = chosen, let location = site.location else { return [] }
         var what = "for the GIL"
-        if order == .lockWait, let most = site.lockWaits.max(by: { $0.value.ns < $1.value.ns }),
-           let object = run.objects.first(where: { $0.id == most.key }) {
+        if order == .lockWait, let most = lockWaits(site).max(by: { $0.totals.ns < $1.totals.ns }),
+           let object = run.objects.first(where: { $0.id == most.obj }) {
             what = "for \(object.kind.rawValue.replacingOccurrences(of: "_", with: " ")) \(object.name)"
         } else if order == .lockWait {
             what = "for a lock"
         }
+        let count = order == .lockWait ? lockWaits(site).reduce(0) { $0 + $1.totals.count } : site.gilWait.count
         var lines = ["   Where: \(describe(location, source)) waited \(Humanize.duration(waited(site))) \(what)"
-            + " (\(order == .lockWait ? site.lockWait.count : site.gilWait.count) waits),"]
-        let entries = site.behind.filter { order == .lockWait ? $0.objID != 0 : $0.objID == 0 }
+            + " (\(count) waits),"]
+        let entries = site.behind.filter { order == .lockWait ? $0.objID != 0 && !threads.contains($0.objID) : $0.objID == 0 }
         if let top = entries.first, let holder = result.site(top.holder), (site.share(top) ?? 0) >= 0.05 {
             let holderText = holder.location.map { describe($0, source) } ?? "code outside Python frames"
             let on = top.objID == 0 ? "" : " (holding \(run.objects.first { $0.id == top.objID }?.name ?? "object \(top.objID)"))"
