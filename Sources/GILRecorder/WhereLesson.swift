@@ -62,8 +62,7 @@ enum WhereLesson {
 
     /// "`time.sleep(0.0002)` (convoy.py:21, in io_loop)", or without the source when the file is not readable.
     static func describe(_ location: CodeLocation, _ source: SourceText) -> String {
-        let file = location.file.split(separator: "/").last.map(String.init) ?? location.file
-        let place = "\(file):\(location.line), in \(location.function)"
+        let place = "\(location.fileName):\(location.line), in \(location.function)"
         guard let text = source.line(location.file, location.line) else { return place }
         return "`\(text)` (\(place))"
     }

@@ -113,9 +113,7 @@ package enum HTMLReport {
         /// `function (file.py:12)`, the file's whole path in the tooltip: site paths of the standard library are long.
         func siteName(_ site: WhereAnalysis.Site?) -> String {
             guard let site, let location = site.location else { return HTMLPage.escape(site?.displayName ?? "?") }
-            let file = location.file.split(separator: "/").last.map(String.init) ?? location.file
-            let short = "\(location.function) (\(file):\(location.line))"
-            return "<span data-tip=\"\(HTMLPage.escape(site.displayName))\">\(HTMLPage.escape(short))</span>"
+            return "<span data-tip=\"\(HTMLPage.escape(site.displayName))\">\(HTMLPage.escape(location.shortLabel))</span>"
         }
         for site in waiting {
             html += "<tr><td class=\"site\">\(siteName(site))</td>\(sourceCell(site.location))"

@@ -124,6 +124,12 @@ extension CodeLocation {
     /// `function (file:line)`, the way the `where` tables name a site.
     package var label: String { "\(function) (\(fileLine))" }
 
+    /// The file's last path component: `pool.py` for `/tmp/app/pool.py`.
+    package var fileName: String { file.split(separator: "/").last.map(String.init) ?? file }
+
+    /// `function (pool.py:12)`: `label` with the file's name only, where the whole path would not fit.
+    package var shortLabel: String { "\(function) (\(fileName):\(line))" }
+
     /// A flame-graph frame name: `function (file:line)`; `;` (the collapsed format's separator) is replaced.
     package var frameName: String { label.replacingSemicolons }
 }
