@@ -259,12 +259,20 @@ enum BuiltinFunctions {
         radix("oct", 8, "0o")
         radix("bin", 2, "0b")
         m.addFunction("ord") { args, _, _ in
-            guard case .object(let s as PyStr) = args[0], s.scalars.count == 1 else {
-                var n = 0
-                if case .object(let s as PyStr) = args[0] { n = s.scalars.count }
-                throw PyException.make(.typeError, "ord() expected a character, but string of length \(n) found")
+            if case .object(let s as PyStr) = args[0] {
+                guard s.scalars.count == 1 else {
+                    throw PyException.make(.typeError, "ord() expected a character, but string of length \(s.scalars.count) found")
+                }
+                return .int(Int(s.scalars[0].value))
             }
-            return .int(Int(s.scalars[0].value))
+            // bytes and bytearray of length 1 give their byte (pyflate reads a file one byte at a time).
+            if case .object(let o) = args[0], o is PyBytes || o is PyByteArray, let b = BytesLike.bytes(args[0]) {
+                guard b.count == 1 else {
+                    throw PyException.make(.typeError, "ord() expected a character, but string of length \(b.count) found")
+                }
+                return .int(Int(b[0]))
+            }
+            throw PyException.make(.typeError, "ord() expected string of length 1, but \(typeName(args[0])) found")
         }
         m.addFunction("chr") { args, _, ctx in
             let i = try Index.cInt(args[0], ctx)

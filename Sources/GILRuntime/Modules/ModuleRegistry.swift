@@ -75,7 +75,9 @@ final class ModuleRegistry {
         case "gilrec": m = GILRecModule.make()
         case "math": m = MathModule.make()
         case "hashlib": m = HashlibModule.make()
-        case "re": m = ReModule.make()
+        case "re":
+            m = ReModule.make()
+            try ReFlagsSource.install(into: m, ctx)
         case "_json": m = JSONAccelerator.make()
         case "_copy": m = CopyAccelerator.make()
         case "_random": m = RandomModule.make()
