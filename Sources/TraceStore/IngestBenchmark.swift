@@ -140,11 +140,16 @@ package enum IngestBenchmark {
         }
         defer { sqlite3_finalize(stmt) }
         sqlite3_exec(db.handle, Schema.begin, nil, nil, nil)
+        // The store's blocks, without their rows: rowids from 1, timestamps relative to a base renewed
+        // whenever an offset would not fit 4 bytes.
+        var block = EventBlock(runID: 1, opening: all.first ?? Event(seq: 0, ts: 0, tid: 0, kind: .mark), firstID: 1)
         for (index, event) in all.enumerated() {
             switch table {
             case .eventRows:
-                sqlite3_bind_int64(stmt, 1, EventRow.id(run: 1, seq: event.seq))
-                sqlite3_bind_int64(stmt, 2, event.ts)
+                if !block.takes(event) { block = EventBlock(runID: 1, opening: event, firstID: block.lastID + 1) }
+                block.lastID += 1
+                sqlite3_bind_int64(stmt, 1, block.lastID)
+                sqlite3_bind_int64(stmt, 2, block.offset(event))
                 sqlite3_bind_int64(stmt, 3, EventRow.tk(event))
                 sqlite3_bind_int64(stmt, 4, event.arg)
             case .withoutRowID, .rowid:
@@ -175,7 +180,7 @@ package enum IngestBenchmark {
 
     /// Events-table layouts for the baseline loop.
     package enum BaselineTable: String, CaseIterable, Sendable {
-        /// The store's layout (schema version 2): `event_rows`, one row per event, same keys and packing.
+        /// The store's layout (schema version 6): `event_rows`, one row per event, same keys and packing.
         case eventRows = "event-rows"
         /// Schema version 1's layout: `WITHOUT ROWID`, `PRIMARY KEY(run_id, seq)`, seven columns.
         case withoutRowID = "without-rowid"

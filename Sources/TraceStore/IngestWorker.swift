@@ -23,9 +23,13 @@ final class IngestWorker: @unchecked Sendable {
     private var rowsInTransaction = 0
     /// Events inserted in the open transaction: they count as stored only once it commits.
     private var uncommittedEvents: Int64 = 0
-    /// `max(id)` of `event_rows` inside the open transaction; nil outside one (another recorder may append
-    /// between our transactions).
+    /// The last rowid of `event_rows` and of every block's range inside the open transaction; nil outside
+    /// one (another recorder may append between our transactions).
     private var knownLastRowID: Int64?
+    /// The block the run's rows go to, while its last row is the table's last one.
+    private var block: EventBlock?
+    /// `block.lastID` as its `event_blocks` row says now (the row is brought up to date before each commit).
+    private var storedBlockLastID: Int64 = 0
 
     init(db: Database, runID: Int64, queue: WriterQueue, commitEvery: Int = 10_000) {
         self.db = db
@@ -54,6 +58,7 @@ final class IngestWorker: @unchecked Sendable {
                     rowsInTransaction = 0
                     uncommittedEvents = 0
                     knownLastRowID = nil
+                    block = nil
                 }
             }
             if failed {
@@ -98,7 +103,10 @@ final class IngestWorker: @unchecked Sendable {
     }
 
     private func commit() throws {
-        if db.isInTransaction { try db.execute(Schema.commit) }
+        if db.isInTransaction {
+            try storeBlockEnd()
+            try db.execute(Schema.commit)
+        }
         insertedEvents += uncommittedEvents
         uncommittedEvents = 0
         rowsInTransaction = 0
@@ -106,21 +114,20 @@ final class IngestWorker: @unchecked Sendable {
     }
 
     /// The hot loop. Events arrive in `seq` order (the recorder's drain merges its rings), so almost every
-    /// row's key is the table's largest key plus one: those rows go through `Schema.appendEventRowsBlock`,
-    /// which leaves the key out and lets SQLite pick `max(id) + 1` (`OP_NewRowid`, an append at the cursor).
-    /// An explicit key costs a uniqueness check, i.e. a B-tree search from the root per row, ~60 % of the
-    /// writer's instructions in callgrind (sqlite3BtreeTableMoveto + sqlite3GetVarint; see
-    /// https://sqlite.org/lang_createtable.html#rowid and the `OP_NotExists` of insert.c). Any other row (the
-    /// first of a run, an event published late, a run interleaved with another recorder's) takes the explicit
-    /// key. An event whose `seq` does not fit the key is discarded and counted, never stored under another
-    /// run's key.
+    /// event continues the open `EventBlock` at the table's last row: those rows go through
+    /// `Schema.appendEventRowsBlock`, which leaves the key out and lets SQLite pick `max(id) + 1`
+    /// (`OP_NewRowid`, an append at the cursor). An explicit key costs a uniqueness check, i.e. a B-tree
+    /// search from the root per row, ~60 % of the writer's instructions in callgrind (sqlite3BtreeTableMoveto
+    /// + sqlite3GetVarint; see https://sqlite.org/lang_createtable.html#rowid and the `OP_NotExists` of
+    /// insert.c); only a block's first row takes one. A new block opens for the run's first event, an event
+    /// published late, after another recorder's rows, and every ~2.1 s of timestamps. An event with a
+    /// negative `seq` is discarded and counted.
     private func insert(_ events: [Event]) throws {
-        let block = Schema.eventsPerInsert
+        let many = Schema.eventsPerInsert
         // Statements come from the connection's cache (emptied at close: a statement held past close would
         // keep the file open and locked).
         let appendMany = try db.cachedStatement(Schema.appendEventRowsBlock)
         let appendOne = try db.cachedStatement(Schema.appendEventRow)
-        let insertOne = try db.cachedStatement(Schema.insertEventRow)
         try beginIfNeeded()
         try events.withUnsafeBufferPointer { buffer in
             var index = 0
@@ -130,43 +137,41 @@ final class IngestWorker: @unchecked Sendable {
                     try beginIfNeeded()
                 }
                 let event = buffer[index]
-                guard fitsKey(event) else {
+                guard event.seq >= 0 else {
                     index += 1
                     discardedEvents += 1
                     continue
                 }
-                let id = EventRow.id(run: runID, seq: event.seq)
                 let last = try lastRowID()
                 var stored = 1
-                if id == last &+ 1 {
-                    let run = consecutive(buffer, from: index, limit: block)
-                    if run == block {
+                if var current = block, current.lastID == last, current.takes(event) {
+                    let run = continuing(current, buffer, from: index, limit: many)
+                    if run == many {
                         var parameter: Int32 = 1
-                        for position in index..<(index + block) {
-                            bindAppended(buffer[position], to: appendMany, at: parameter)
+                        for position in index..<(index + many) {
+                            bindAppended(buffer[position], in: current, to: appendMany, at: parameter)
                             parameter += 3
                         }
                         try appendMany.step()
                         appendMany.reset()
-                        stored = block
+                        stored = many
                     } else {
-                        bindAppended(event, to: appendOne, at: 1)
+                        bindAppended(event, in: current, to: appendOne, at: 1)
                         try appendOne.step()
                         appendOne.reset()
                     }
+                    current.lastID += Int64(stored)
                     // SQLite chose the keys; they must be ours (nothing else writes inside our transaction).
-                    guard db.lastInsertRowID == id &+ Int64(stored - 1) else {
+                    guard db.lastInsertRowID == current.lastID else {
                         throw SQLiteError(
-                            code: 1, message: "event_rows appended at rowid \(db.lastInsertRowID), expected \(id &+ Int64(stored - 1))",
+                            code: 1, message: "event_rows appended at rowid \(db.lastInsertRowID), expected \(current.lastID)",
                             sql: Schema.appendEventRowsBlock)
                     }
-                    knownLastRowID = id &+ Int64(stored - 1)
+                    block = current
                 } else {
-                    bind(event, to: insertOne, at: 1)
-                    try insertOne.step()
-                    insertOne.reset()
-                    knownLastRowID = max(last, id)
+                    try open(EventBlock(runID: runID, opening: event, firstID: last + 1), with: event)
                 }
+                knownLastRowID = block?.lastID
                 index += stored
                 rowsInTransaction += stored
                 uncommittedEvents += Int64(stored)
@@ -174,45 +179,70 @@ final class IngestWorker: @unchecked Sendable {
         }
     }
 
-    /// How many events from `index` on (at most `limit`) have consecutive `seq` numbers that fit the key.
+    /// Ends the open block and starts `next` with its first event, stored under an explicit key: the rows
+    /// of a block whose end was deleted by hand may lie above the table's last rowid, and nothing may
+    /// reuse them.
+    private func open(_ next: EventBlock, with event: Event) throws {
+        try storeBlockEnd()
+        var opened = next
+        opened.lastID = opened.firstID
+        let row = try db.cachedStatement(Schema.insertEventRow)
+        row.bind(opened.firstID, at: 1)
+        row.bind(opened.offset(event), at: 2)
+        row.bind(EventRow.tk(event), at: 3)
+        row.bind(event.arg, at: 4)
+        try row.run()
+        let s = try db.cachedStatement(Schema.insertEventBlock)
+        s.bind(runID, at: 1)
+        s.bind(opened.firstSeq, at: 2)
+        s.bind(opened.firstID, at: 3)
+        s.bind(opened.lastID, at: 4)
+        s.bind(opened.baseTs, at: 5)
+        try s.run()
+        block = opened
+        storedBlockLastID = opened.lastID
+    }
+
+    /// Brings the open block's `event_blocks` row up to its last row (before a commit or a new block).
+    private func storeBlockEnd() throws {
+        guard let block, block.lastID != storedBlockLastID else { return }
+        let s = try db.cachedStatement(Schema.extendEventBlock)
+        s.bind(runID, at: 1)
+        s.bind(block.firstSeq, at: 2)
+        s.bind(block.lastID, at: 3)
+        try s.run()
+        storedBlockLastID = block.lastID
+    }
+
+    /// How many events from `index` on (at most `limit`) continue `block` one after the other.
     @inline(__always)
-    private func consecutive(_ buffer: UnsafeBufferPointer<Event>, from index: Int, limit: Int) -> Int {
-        let first = buffer[index].seq
+    private func continuing(_ block: EventBlock, _ buffer: UnsafeBufferPointer<Event>, from index: Int, limit: Int) -> Int {
+        var probe = block
         let end = min(buffer.count, index + limit)
-        var position = index + 1
-        while position < end, buffer[position].seq == first &+ Int64(position - index), fitsKey(buffer[position]) {
+        var position = index
+        while position < end, probe.takes(buffer[position]) {
+            probe.lastID += 1
             position += 1
         }
         return position - index
     }
 
-    /// The largest key in `event_rows` within the open transaction, read once per transaction
-    /// (`max(id)` of a rowid table is one descent to the last leaf) and then tracked as rows go in.
+    /// The last rowid in `event_rows` or in a block's range within the open transaction, read once per
+    /// transaction (two descents to a last leaf) and then tracked as rows go in.
     @inline(__always)
     private func lastRowID() throws -> Int64 {
         if let knownLastRowID { return knownLastRowID }
-        let last = try db.scalarInt(Schema.maxEventRowID) ?? 0
+        let last = try db.scalarInt(Schema.lastEventRowID) ?? 0
         knownLastRowID = last
         return last
     }
 
     @inline(__always)
-    private func bindAppended(_ event: Event, to statement: Statement, at first: Int32) {
-        statement.bind(event.ts, at: first)
+    private func bindAppended(_ event: Event, in block: EventBlock, to statement: Statement, at first: Int32) {
+        statement.bind(block.offset(event), at: first)
         statement.bind(EventRow.tk(event), at: first + 1)
         statement.bind(event.arg, at: first + 2)
     }
-
-    @inline(__always)
-    private func bind(_ event: Event, to statement: Statement, at first: Int32) {
-        statement.bind(EventRow.id(run: runID, seq: event.seq), at: first)
-        statement.bind(event.ts, at: first + 1)
-        statement.bind(EventRow.tk(event), at: first + 2)
-        statement.bind(event.arg, at: first + 3)
-    }
-
-    @inline(__always)
-    private func fitsKey(_ event: Event) -> Bool { event.seq >= 0 && event.seq < EventRow.seqLimit }
 
     private func upsert(_ info: ThreadInfo) throws {
         try beginIfNeeded()

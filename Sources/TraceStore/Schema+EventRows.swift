@@ -1,6 +1,6 @@
 import GILTrace
 
-/// Schema version 2: events move from the `WITHOUT ROWID` table `events` to the rowid table `event_rows`
+/// Schema version 2 (replaced by version 6's blocks, `Schema+EventBlocks.swift`): events move from the `WITHOUT ROWID` table `events` to the rowid table `event_rows`
 /// (layout in `EventRow`), and `events` becomes a view with the same columns, so Queries/, `events_named`
 /// and hand-written SQL keep working. Measured on the ingest benchmark's synthetic run: 36.5 → ~32 B/event
 /// with slices, and a faster insert (rowid appends, several rows per INSERT).
@@ -30,37 +30,11 @@ extension Schema {
         END;
         """
 
-    /// Rows per multi-row INSERT: one statement step stores this many events (fewer VDBE round trips and
-    /// resets per row); 4 parameters each, well under SQLITE_MAX_VARIABLE_NUMBER.
-    static let eventsPerInsert = 64
-
-    /// `INSERT INTO event_rows … VALUES (?,?,?,?)` repeated `rows` times.
-    static func insertEventRows(_ rows: Int) -> String {
-        "INSERT INTO event_rows(id, ts, tk, arg) VALUES "
-            + Array(repeating: "(?, ?, ?, ?)", count: rows).joined(separator: ", ")
-    }
-
-    static let insertEventRowsBlock = insertEventRows(eventsPerInsert)
-    static let insertEventRow = insertEventRows(1)
-
-    /// `INSERT INTO event_rows(ts, tk, arg) …` repeated `rows` times: without the key SQLite gives each row
-    /// `max(id) + 1` (https://sqlite.org/autoinc.html), an append with no uniqueness search. The writer uses
-    /// it only when that is exactly the event's key (`IngestWorker.insert`).
-    static func appendEventRows(_ rows: Int) -> String {
-        "INSERT INTO event_rows(ts, tk, arg) VALUES " + Array(repeating: "(?, ?, ?)", count: rows).joined(separator: ", ")
-    }
-
-    static let appendEventRowsBlock = appendEventRows(eventsPerInsert)
-    static let appendEventRow = appendEventRows(1)
-    static let maxEventRowID = "SELECT max(id) FROM event_rows"
-
-    /// A run's events in `seq` order: the rowid range `[?1, ?2)` (bind `EventRow.firstID` of the run and
-    /// of the next run).
-    static let selectEventRows = "SELECT id, ts, tk, arg FROM event_rows WHERE id >= ?1 AND id < ?2 ORDER BY id"
-    /// The same without the key, for slice derivation (`SliceBuilder` does not use `seq`): one column less
-    /// per event read at finish.
-    static let selectEventRowsUnkeyed = "SELECT ts, tk, arg FROM event_rows WHERE id >= ?1 AND id < ?2 ORDER BY id"
-    /// The same from a version 1 store that no writer has migrated yet (readers never write).
+    /// A version 2–5 store's run (not migrated yet: readers never write) in `seq` order: the rowid range
+    /// `[run_id << 32, (run_id + 1) << 32)`.
+    static let selectEventRowsVersion2 = """
+        SELECT id & 4294967295, ts, tk, arg FROM event_rows WHERE id >= (?1 << 32) AND id < ((?1 + 1) << 32) ORDER BY id
+        """
+    /// The same from a version 1 store.
     static let selectEventsVersion1 = "SELECT seq, ts, tid, kind, obj, arg FROM events WHERE run_id = ?1 ORDER BY seq"
-    static let countEventRows = "SELECT count(*) FROM event_rows WHERE id >= ?1 AND id < ?2"
 }

@@ -4,8 +4,9 @@ import GILTrace
 /// interpolations here are compile-time constants: event-kind codes from GILTrace's enums).
 ///
 /// The schema is docs/contracts.md "Store schema". Layout choices, for ingest speed and file size:
-/// - events (version 2) live in the rowid table `event_rows`, keyed `run_id << 32 | seq`, with tid, kind
-///   and obj packed into one integer (`EventRow`); `events` is a view decoding them. Version 1 kept them in
+/// - events (version 6) live in the rowid table `event_rows`, in blocks of consecutive `seq` described by
+///   `event_blocks` (`EventBlock`), with tid, kind and obj packed into one integer (`EventRow`); `events` is
+///   a view decoding them. Versions 2–5 keyed `event_rows` by `run_id << 32 | seq` with absolute timestamps. Version 1 kept them in
 ///   a `WITHOUT ROWID` table `events` keyed `(run_id, seq)` (migration1 below, rewritten by migration2).
 /// - slices are stored in `slice_rows`, `WITHOUT ROWID` keyed `(run_id, state, ts, tid, obj, dur)` with the
 ///   state as a code: per-run, per-state scans in time order are range scans of the table itself, with no
@@ -13,7 +14,7 @@ import GILTrace
 /// - Names live in lookup tables; the hot tables hold small integers (varints on disk).
 enum Schema {
     /// `PRAGMA user_version` of the newest schema this build writes and reads.
-    static let version = 5
+    static let version = 6
 
     /// Ordered migrations: `migrations[n - 1]` brings a store from version n - 1 to n, in one IMMEDIATE
     /// transaction that also sets `PRAGMA user_version = n` (GRDB/Migration/Migration.swift).
@@ -22,7 +23,9 @@ enum Schema {
     /// Version 4 (`Schema+Stacks.swift`) adds code locations, stacks and each slice's stack.
     /// Version 5 adds the `native` slice state to the `slices` view (its `slice_states` row comes with every
     /// writer's lookup rows).
-    static let migrations: [String] = [migration1, migration2, migration3, migration4, migration5]
+    /// Version 6 (`Schema+EventBlocks.swift`) stores events in blocks: a file-wide rowid and block-relative
+    /// timestamps, ~4 bytes less per event.
+    static let migrations: [String] = [migration1, migration2, migration3, migration4, migration5, migration6]
 
     static let migration5 = """
         DROP VIEW slices;

@@ -68,16 +68,18 @@ enum SliceDeriver {
         }
     }
 
-    /// Streams a run's events in `seq` order from `event_rows` (a version 2 store: writers migrate first).
+    /// Streams a run's events in `seq` order from `event_rows`: through its blocks (version 6; writers
+    /// migrate first), or the run's rowid range of a version 2–5 store that a reader opened.
     /// - Returns: the number of events.
     @discardableResult
-    static func forEachEvent(_ db: Database, runID: Int64, _ body: (Event) throws -> Void) throws -> Int64 {
-        let s = try db.prepare(Schema.selectEventRows)
-        s.bind(EventRow.firstID(run: runID), at: 1)
-        s.bind(EventRow.firstID(run: runID + 1), at: 2)
+    static func forEachEvent(
+        _ db: Database, runID: Int64, version: Int = Schema.version, _ body: (Event) throws -> Void
+    ) throws -> Int64 {
+        let s = try db.prepare(version >= 6 ? Schema.selectEventsOfRun : Schema.selectEventRowsVersion2)
+        s.bind(runID, at: 1)
         var count: Int64 = 0
         while try s.step() {
-            try body(EventRow.decode(id: s.int64(0), ts: s.int64(1), tk: s.int64(2), arg: s.int64(3)))
+            try body(EventRow.decode(seq: s.int64(0), ts: s.int64(1), tk: s.int64(2), arg: s.int64(3)))
             count += 1
         }
         return count
@@ -85,12 +87,11 @@ enum SliceDeriver {
 
     /// `forEachEvent` for slice derivation: the events' `seq` is left 0 (not read).
     private static func forEachEventWithoutSeq(_ db: Database, runID: Int64, _ body: (Event) throws -> Void) throws -> Int64 {
-        let s = try db.prepare(Schema.selectEventRowsUnkeyed)
-        s.bind(EventRow.firstID(run: runID), at: 1)
-        s.bind(EventRow.firstID(run: runID + 1), at: 2)
+        let s = try db.prepare(Schema.selectEventsOfRunUnkeyed)
+        s.bind(runID, at: 1)
         var count: Int64 = 0
         while try s.step() {
-            try body(EventRow.decode(id: 0, ts: s.int64(0), tk: s.int64(1), arg: s.int64(2)))
+            try body(EventRow.decode(seq: 0, ts: s.int64(0), tk: s.int64(1), arg: s.int64(2)))
             count += 1
         }
         return count

@@ -87,7 +87,7 @@ public final class TraceReader {
     /// Streams the run's events in `seq` order without loading them all.
     public func forEachEvent(runID: Int64, _ body: (Event) throws -> Void) throws {
         guard version == 1 else {
-            try SliceDeriver.forEachEvent(db, runID: runID, body)
+            try SliceDeriver.forEachEvent(db, runID: runID, version: version, body)
             return
         }
         let statement = try db.prepare(Schema.selectEventsVersion1)

@@ -33,7 +33,7 @@ struct KillTests {
         let deadline = Date().addingTimeInterval(60)
         while Date() < deadline {
             if let reader = try? TraceReader(path: path),
-                let latest = try? reader.query("SELECT max(id) >> 32 FROM event_rows", parameters: [:]),
+                let latest = try? reader.query("SELECT max(run_id) FROM event_blocks", parameters: [:]),
                 latest.rows.first?.first == .integer(runID)
             {
                 return

@@ -3,8 +3,8 @@ import GILTrace
 import Testing
 @testable import TraceStore
 
-/// Schema version 2 (`event_rows` behind an `events` view): old stores migrate in one transaction and keep
-/// their runs; the packed layout round-trips every field.
+/// Schema versions 2 and 6 (`event_rows` behind an `events` view, then in blocks): old stores migrate in one
+/// transaction and keep their runs; the packed layout round-trips every field.
 @Suite struct SchemaMigrationTests {
     let dir = TemporaryDirectory()
 
@@ -109,20 +109,69 @@ import Testing
 
     @Test func packedFieldsRoundTrip() {
         let first = Event(seq: 0, ts: 0, tid: 1, kind: .gilAcquire)
-        let widest = Event(
-            seq: EventRow.seqLimit - 1, ts: Int64.max, tid: UInt16.max, kind: .mark, obj: Int32.max, arg: Int64.min)
+        let widest = Event(seq: Int64.max, ts: Int64.max, tid: UInt16.max, kind: .mark, obj: Int32.max, arg: Int64.min)
         let negative = Event(seq: 17, ts: 5, tid: 300, kind: .lockRelease, obj: -7, arg: -1)
         let lowest = Event(seq: 18, ts: 6, tid: 2, kind: .ioEnd, obj: Int32.min, arg: Int64.max)
-        let samples: [Event] = [first, widest, negative, lowest]
-        for event in samples {
-            let id = EventRow.id(run: 9, seq: event.seq)
-            #expect(id >> 32 == 9)
-            #expect(EventRow.decode(id: id, ts: event.ts, tk: EventRow.tk(event), arg: event.arg) == event)
+        for event in [first, widest, negative, lowest] {
+            #expect(EventRow.decode(seq: event.seq, ts: event.ts, tk: EventRow.tk(event), arg: event.arg) == event)
         }
         // kind has five bits: a new EventKind beyond 31 must change the layout (and add a migration).
         #expect(EventKind.allCases.allSatisfy { Int64($0.rawValue) <= EventRow.kindMask })
         // GIL events of the first threads are one byte: tk < 128.
         #expect(EventRow.tk(Event(seq: 1, ts: 1, tid: 3, kind: .gilRelease)) < 128)
+    }
+
+    /// A block takes the next `seq` only, and offsets that fit 4 bytes either side of its base.
+    @Test func blocksTakeConsecutiveEventsWithinFourByteOffsets() {
+        let base = Int64(1) << 40
+        var block = EventBlock(runID: 1, opening: Event(seq: 7, ts: base, tid: 1, kind: .gilRequest), firstID: 100)
+        block.lastID = 100
+        #expect(block.nextSeq == 8)
+        #expect(block.takes(Event(seq: 8, ts: base + Int64(Int32.max), tid: 1, kind: .gilAcquire)))
+        #expect(block.takes(Event(seq: 8, ts: base - 40, tid: 2, kind: .gilAcquire)))
+        #expect(!block.takes(Event(seq: 8, ts: base + Int64(Int32.max) + 1, tid: 1, kind: .gilAcquire)))
+        #expect(!block.takes(Event(seq: 9, ts: base, tid: 1, kind: .gilAcquire)))
+        #expect(!block.takes(Event(seq: 8, ts: Int64.min, tid: 1, kind: .gilAcquire)))
+        let far = EventBlock(runID: 1, opening: Event(seq: 0, ts: Int64.min, tid: 1, kind: .mark), firstID: 1)
+        #expect(!far.takes(Event(seq: 0, ts: Int64.max, tid: 1, kind: .mark)))
+    }
+
+    /// What the writer stores reads back exactly, across block boundaries: the run's first event, a `seq`
+    /// gap (dropped events), timestamps jumping by more than a 4-byte offset, an event published late,
+    /// extreme values, and a second recorder's run written in between.
+    @Test func runsReadBackAcrossBlocks() throws {
+        let path = dir.path("blocks.db")
+        let writer = try RunWriter.begin(path: path, info: RunInfo(label: "a", program: "a.py"))
+        var events: [Event] = []
+        var ts: Int64 = 1 << 45
+        for seq in Int64(0)..<20_000 where seq != 5_000 {
+            ts += seq % 4_000 == 0 ? 3 << 31 : 1_234
+            events.append(Event(seq: seq, ts: ts, tid: UInt16(seq % 3 + 1), kind: .gilAcquire, obj: Int32(seq % 5) - 2, arg: seq * 7))
+        }
+        let late = Event(seq: 5_000, ts: 1, tid: 9, kind: .mark, obj: Int32.min, arg: Int64.min)
+        let extreme = Event(seq: 20_000, ts: Int64.max, tid: UInt16.max, kind: .ioEnd, obj: Int32.max, arg: Int64.max)
+        events.withUnsafeBufferPointer { writer.submit(UnsafeBufferPointer(rebasing: $0[..<9_000])) }
+        writer.waitUntilDrained()
+        let other = try RunWriter.begin(path: path, info: RunInfo(label: "b", program: "b.py"))
+        let otherEvents = CraftedRun(threads: 2, rounds: 40).events
+        otherEvents.withUnsafeBufferPointer { other.submit($0) }
+        try other.finish(RunOutcome(status: .ok, exitCode: 0, wallNs: 1, cpuNs: 1), droppedEvents: 0)
+        events.withUnsafeBufferPointer { writer.submit(UnsafeBufferPointer(rebasing: $0[9_000...])) }
+        [late, extreme].withUnsafeBufferPointer { writer.submit($0) }
+        try writer.finish(RunOutcome(status: .ok, exitCode: 0, wallNs: 1, cpuNs: 1), droppedEvents: 0)
+
+        let expected = (events + [late, extreme]).sorted { $0.seq < $1.seq }
+        let stored = try contents(path, run: writer.runID)
+        #expect(stored.0 == expected)
+        #expect(stored.2 == rows(expected))
+        #expect(try contents(path, run: other.runID).0 == otherEvents)
+        let db = try Database(path: path, mode: .readOnly)
+        defer { db.close() }
+        // Blocks: the first, after the gap, one per ~2.1 s jump, after the other run, the late and the extreme
+        // event, and the event after the late one — a handful, not one per event.
+        let blocks = try db.scalarInt("SELECT count(*) FROM event_blocks WHERE run_id = \(writer.runID)") ?? 0
+        #expect(blocks >= 8 && blocks <= 16)
+        #expect(try db.scalarInt("SELECT max(abs(ts)) FROM event_rows") ?? .max <= Int64(Int32.max))
     }
 
     @Test func viewTriggersInsertAndDeleteLikeATable() throws {
@@ -139,17 +188,17 @@ import Testing
         #expect(try db.scalarInt("SELECT seq FROM events") == 2)
     }
 
-    @Test func eventsWhoseSeqDoesNotFitTheKeyAreCountedNotMisfiled() throws {
+    @Test func eventsWithANegativeSeqAreCountedNotStored() throws {
         let path = dir.path("seq.db")
         let writer = try RunWriter.begin(path: path, info: RunInfo(label: "s", program: "s.py"))
         let events = [
-            Event(seq: 1, ts: 1, tid: 1, kind: .gilRequest), Event(seq: EventRow.seqLimit, ts: 2, tid: 1, kind: .gilAcquire),
+            Event(seq: 1, ts: 1, tid: 1, kind: .gilRequest), Event(seq: 1 << 40, ts: 2, tid: 1, kind: .gilAcquire),
             Event(seq: -1, ts: 3, tid: 1, kind: .gilRelease),
         ]
         events.withUnsafeBufferPointer { writer.submit($0) }
         try writer.finish(RunOutcome(status: .ok, exitCode: 0, wallNs: 0, cpuNs: 0), droppedEvents: 0)
         let record = try TraceReader(path: path).resolveRun(nil)
-        #expect(record.eventCount == 1)
-        #expect(record.droppedEvents == 2)
+        #expect(record.eventCount == 2)
+        #expect(record.droppedEvents == 1)
     }
 }

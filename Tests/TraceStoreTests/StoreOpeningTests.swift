@@ -124,10 +124,12 @@ import Testing
         #expect(byState.contains("USING PRIMARY KEY (run_id=? AND state=?)"))
         #expect(!byState.contains("TEMP B-TREE"))
         #expect(!byState.contains("SCAN slice_rows"))
-        let events = try plan(db, Schema.selectEventRows)
-        #expect(events.contains("USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)"))
+        // A run's events: its blocks in seq order, each a rowid range of event_rows, no sort.
+        let events = try plan(db, Schema.selectEventsOfRun)
+        #expect(events.contains("SEARCH b USING PRIMARY KEY (run_id=?)"))
+        #expect(events.contains("SEARCH e USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)"))
         #expect(!events.contains("TEMP B-TREE"))
-        // The contract's `events` view: one run is a rowid range of event_rows, not a scan of every run.
+        // The contract's `events` view: one run is its blocks' rowid ranges, not a scan of every run.
         let view = try plan(db, "SELECT count(*) FROM events WHERE run_id = 1 AND kind = 5")
         #expect(view.contains("SEARCH e USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)"))
         #expect(!view.contains("SCAN e"))
