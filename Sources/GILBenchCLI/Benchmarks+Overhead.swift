@@ -56,10 +56,11 @@ extension Benchmarks {
     /// plus the drain thread's.
     static func overheadBreakdown(repeats: Int) throws -> [BenchmarkRow] {
         let program = try PythonCompiler.compile(source: lockHeavySource, fileName: "bench.py", checkMode: .py310)
-        func measure(traced: Bool) throws -> (wall: Double, cpu: Double, threads: Double) {
+        func measure(traced: Bool, stacks: Bool = true) throws -> (wall: Double, cpu: Double, threads: Double) {
             let capture = OutputCapture()
             var options = RuntimeOptions(argv: ["bench.py"])
             options.output = .capture(capture)
+            options.recordStacks = stacks
             let sink = ThreadUsageSink()
             let runtime = PythonRuntime(program: program, options: options, sink: sink, traceEnabled: traced)
             let before = processCPUSeconds()
@@ -70,14 +71,17 @@ extension Benchmarks {
         }
         var traced: [(wall: Double, cpu: Double, threads: Double)] = []
         var untraced: [(wall: Double, cpu: Double, threads: Double)] = []
+        var withoutStacks: [(wall: Double, cpu: Double, threads: Double)] = []
         for _ in 0..<max(1, repeats) {
             untraced.append(try measure(traced: false))
             traced.append(try measure(traced: true))
+            withoutStacks.append(try measure(traced: true, stacks: false))
         }
         func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
         let (tw, uw) = (median(traced.map(\.wall)), median(untraced.map(\.wall)))
         let (tc, uc) = (median(traced.map(\.cpu)), median(untraced.map(\.cpu)))
         let (tt, ut) = (median(traced.map(\.threads)), median(untraced.map(\.threads)))
+        let st = median(withoutStacks.map(\.threads))
         return [
             BenchmarkRow(
                 measure: "overhead lock-heavy, rings only", how: "traced into NullSink vs untraced: emit + drain, no SQLite",
@@ -91,6 +95,12 @@ extension Benchmarks {
             BenchmarkRow(
                 measure: "CPU lock-heavy, program threads", how: "CPU of the two Python threads (emit only), same runs",
                 ours: BenchFormat.seconds(tt), reference: BenchFormat.seconds(ut), ratio: BenchFormat.ratio(tt / ut)),
+            // What the stacks add (issue 14: unchanged or better): the same traced runs with and without the
+            // stack lookups (`--no-stacks`), program threads' CPU.
+            BenchmarkRow(
+                measure: "CPU lock-heavy, stacks", how: "program threads' CPU traced with vs without stacks, same runs",
+                ours: BenchFormat.seconds(tt), reference: BenchFormat.seconds(st), ratio: BenchFormat.ratio(tt / st),
+                goal: "≤ 1.03×", met: tt / st <= 1.03),
         ]
     }
 

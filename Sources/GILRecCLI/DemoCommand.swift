@@ -15,6 +15,13 @@ struct DemoCommand: ParsableCommand {
     @Option(name: .long, help: "Iterations per thread of the race (4 threads).")
     var raceIterations: Int = 1_000_000
 
+    /// The lesson is what is recorded, and which lines waited: turning either off would leave it empty.
+    func validate() throws {
+        if options.noTrace || options.noStacks {
+            throw ValidationError("the demo records every run with its stacks: --no-trace and --no-stacks are `gilrec run` options")
+        }
+    }
+
     func run() throws {
         var demo = Demo(databasePath: options.db, switchIntervalNs: options.switchIntervalNs, raceIterations: raceIterations)
         demo.checkMode = options.checkMode

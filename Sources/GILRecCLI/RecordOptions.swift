@@ -36,6 +36,9 @@ package struct RecordOptions: ParsableArguments {
     @Flag(name: .long, help: "Run without recording events (to measure the recorder's own overhead).")
     package var noTrace: Bool = false
 
+    @Flag(name: .long, help: "Record events without the Python stack at each (less overhead on programs that take locks millions of times; `gilstat where` then names no lines).")
+    package var noStacks: Bool = false
+
     package init() {}
 
     package func validate() throws {

@@ -101,6 +101,7 @@ struct RunCommand: ParsableCommand {
         request.python = python
         request.module = module
         request.recordAllLockHolds = recordAllLockHolds
+        request.recordStacks = !options.noStacks
         do {
             let result = try Recording.record(request, signals: signals)
             if result.droppedEvents > 0 {

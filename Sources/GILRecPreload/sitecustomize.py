@@ -74,6 +74,8 @@ def _gilrec_lock_offset(g):
 
 def _gilrec_check_stacks(g):
     """"" when the C side reads this interpreter's frames as sys._getframe() sees them, else why not."""
+    if _os.environ.get("GILREC_STACKS") == "off":
+        return "turned off (--no-stacks)"
     why = g.enable_stacks(_sys.version_info[1]) if _sys.version_info[0] == 3 else "Python 2"
     if why:
         return why

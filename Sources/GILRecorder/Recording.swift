@@ -61,6 +61,8 @@ package enum Recording {
         /// Real CPython: record every hold of a named lock (`--lock-holds all`), not only those another thread
         /// waited through (the others are counted: ~40 ns less per `with lock:`).
         package var recordAllLockHolds = false
+        /// Record the Python stack at each wait, hold and I/O (`--no-stacks`: off, for the least overhead).
+        package var recordStacks = true
 
         package init(
             programPath: String, source: String, arguments: [String] = [], label: String? = nil,
@@ -87,6 +89,9 @@ package enum Recording {
         let engine: any RecordingEngine = request.python.map { CPythonEngine(python: $0) } ?? RuntimeEngine()
         return try engine.record(request, signals: signals)
     }
+
+    /// The run's note when `--no-stacks` was given (`gilstat where` shows it).
+    static let stacksTurnedOff = "no stacks for this run: turned off (--no-stacks)"
 
     static func hostName() -> String {
         var buffer = [UInt8](repeating: 0, count: 256)

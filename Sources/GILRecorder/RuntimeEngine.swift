@@ -24,6 +24,7 @@ struct RuntimeEngine: RecordingEngine {
         options.policy = request.policy
         options.environment = request.environment
         if let limit = request.maxObjectBytes { options.maxObjectBytes = limit }
+        options.recordStacks = request.recordStacks
         let runtime = PythonRuntime(program: program, options: options, sink: writer, traceEnabled: request.traceEnabled)
         runtime.gil.checkInterval = request.checkInterval
 
@@ -50,7 +51,9 @@ struct RuntimeEngine: RecordingEngine {
             outcome.exitCode = reason.exitCode
         }
         runtime.recorder.finish()
-        try writer.finish(clock.outcome(status: outcome.status, exitCode: outcome.exitCode), droppedEvents: runtime.recorder.droppedEvents)
+        var finished = clock.outcome(status: outcome.status, exitCode: outcome.exitCode)
+        if request.traceEnabled, !request.recordStacks { finished.notes = Recording.stacksTurnedOff }
+        try writer.finish(finished, droppedEvents: runtime.recorder.droppedEvents)
         let reader = try TraceReader(path: request.databasePath)
         let stored = try reader.resolveRun(String(writer.runID))
         return RecordingResult(

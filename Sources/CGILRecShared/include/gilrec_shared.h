@@ -113,6 +113,7 @@ static inline int gilrec_cas32(int32_t *p, int32_t expected, int32_t desired) {
 #define GILREC_ENV_RING_CAPACITY "GILREC_RING_CAPACITY"  // optional: slots per ring (tests use small rings)
 #define GILREC_ENV_DISABLE "GILREC_DISABLE"          // tests: pretend the layout is unknown ("layout") or the build free-threaded ("nogil")
 #define GILREC_ENV_CLOCK "GILREC_CLOCK"              // "ticks": timestamp events with the CPU's counter
+#define GILREC_ENV_STACKS "GILREC_STACKS"          // "off": no stacks (`gilrec run --no-stacks`)
 #define GILREC_ENV_LOCK_HOLDS "GILREC_LOCK_HOLDS"    // "all": record every hold of a named lock, not only
                                                      // those another thread waited through
 

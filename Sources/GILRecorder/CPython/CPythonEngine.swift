@@ -29,6 +29,7 @@ struct CPythonEngine: RecordingEngine {
         var base = ProcessInfo.processInfo.environment.merging(request.environment) { $1 }
         base["GILREC_HTTP"] = LoopbackHTTPServer.shared.baseURL
         if request.recordAllLockHolds { base[GILREC_ENV_LOCK_HOLDS] = "all" }
+        if !request.recordStacks { base[GILREC_ENV_STACKS] = "off" }
         // `--switch-interval`: the start-up code calls sys.setswitchinterval before the program runs.
         if request.switchIntervalNs != 5_000_000 {
             base["GILREC_SWITCH_INTERVAL"] = String(Double(request.switchIntervalNs) / 1e9)

@@ -25,6 +25,9 @@ public struct RuntimeOptions: Sendable {
     /// Whether modules we do not implement are looked for in the installed CPython's standard library
     /// (the last `sys.path` entry; `GILREC_CPYTHON_LIB` names the directory, empty disables it).
     public var cpythonLibrary = true
+    /// Whether traced events carry the Python stack (`gilrec run --no-stacks` turns the lookups off: ~50
+    /// instructions per lock event, docs/recording-cost.md).
+    public var recordStacks = true
 
     public init(argv: [String]) {
         self.argv = argv

@@ -43,7 +43,7 @@ final class ExecutionContext {
         self.stackCapacity = stackCapacity
         stackBase = .allocate(capacity: stackCapacity)
         frames = FrameStack(recorder: ts.recorder)
-        ts.attachStackSource(frames)
+        if runtime.options.recordStacks { ts.attachStackSource(frames) }
     }
 
     /// The thread runs no more Python code of this context: its next events are announced without a stack.
