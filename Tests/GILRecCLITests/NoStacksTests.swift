@@ -49,10 +49,10 @@ import TraceStore
         #expect(try count(stackEvents, without) == 0)
         #expect(try count(stacks, without) == 0)
         if python == nil {
-            // Our runtime records every acquire (the workers' 4,000 and the joins' own); CPython's engine only
-            // the contended ones, a matter of timing.
+            // Our runtime records every acquire (the workers' 4,000 and whatever the joins took); CPython's engine
+            // only the contended ones, a matter of timing.
             #expect(try count(lockAcquires, without) >= 4000)
-            #expect(try count(lockAcquires, with) == count(lockAcquires, without))
+            #expect(try count(lockAcquires, with) >= 4000)
         }
         #expect(try reader.resolveRun(String(without)).notes?.contains("no stacks for this run: turned off (--no-stacks)") == true)
         #expect(try reader.resolveRun(String(with)).notes?.contains("no stacks") != true)
