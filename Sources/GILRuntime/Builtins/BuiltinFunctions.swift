@@ -37,7 +37,7 @@ enum BuiltinFunctions {
             var text = ""
             for (i, a) in args.enumerated() {
                 if i > 0 { text += sep }
-                if case .object(let s as PyStr) = a { text += s.value } else { text += try str(a, ctx) }
+                if case .object(let s as PyStr) = a, s.tag == .str { text += s.value } else { text += try str(a, ctx) }
             }
             text += end
             try ctx.runtime.write(text, to: file, flush: flush, ctx)

@@ -52,6 +52,29 @@ enum BuiltinSlotWrappers {
         for t in [BuiltinTypes.function, BuiltinTypes.builtinFunction, BuiltinTypes.method] {
             t.addMethod("__call__") { a, kw, ctx in try Interpreter.call(a[0], args: Array(a.dropFirst()), kwargs: kw, ctx: ctx) }
         }
+        installDescriptorGet()
+        // types.ModuleType(name, doc=None): a module made at run time keeps its names in a live namespace.
+        BuiltinTypes.module.construct = { cls, args, kwargs, _ in
+            guard cls === BuiltinTypes.module else { throw PyException.make(.notImplementedError, "not supported yet: subclasses of module") }
+            var name = args.first, doc = args.count > 1 ? args[1] : nil
+            for (k, v) in kwargs {
+                switch k {
+                case "name" where name == nil: name = v
+                case "doc" where doc == nil: doc = v
+                default: throw PyException.make(.typeError, "module() got an unexpected keyword argument '\(k)'")
+                }
+            }
+            guard let name else { throw PyException.make(.typeError, "module.__init__() missing required argument 'name' (pos 1)") }
+            guard case .object(let s as PyStr) = name else {
+                throw PyException.make(.typeError, "module() argument 'name' must be str, not \(typeName(name))")
+            }
+            let globals = Globals(names: [])
+            let m = PyModule(name: s.value, globals: globals)
+            for (k, v) in [("__name__", name), ("__doc__", doc ?? .none), ("__package__", .none), ("__loader__", .none), ("__spec__", .none)] {
+                globals.set(named: k, v)
+            }
+            return .object(m)
+        }
         // function.__code__ and function.__globals__ as descriptors of the type (types.py takes their types for
         // GetSetDescriptorType and MemberDescriptorType); read through a function they answer as before.
         for name in ["__code__", "__globals__", "__defaults__", "__kwdefaults__", "__closure__"] {
@@ -111,6 +134,34 @@ enum BuiltinSlotWrappers {
             }
             try Attributes.delete(a[0], n.value, ctx)
             return .none
+        }
+    }
+
+    /// `__get__(obj, type=None)` of functions, classmethod, staticmethod and property, for code that binds by
+    /// hand (functools.singledispatchmethod and partialmethod, inspect): what attribute lookup does.
+    private static func installDescriptorGet() {
+        func receiver(_ a: [Value]) -> (Value, Value) {
+            (a.count > 1 ? a[1] : .none, a.count > 2 ? a[2] : .none)
+        }
+        BuiltinTypes.function.addMethod("__get__") { a, _, _ in
+            let (obj, _) = receiver(a)
+            return obj.isNone ? a[0] : .object(PyBoundMethod(function: a[0], receiver: obj))
+        }
+        for t in [BuiltinTypes.classmethod, BuiltinTypes.staticmethod, BuiltinTypes.property] {
+            t.addMethod("__get__") { a, _, ctx in
+                guard case .object(let w as PyMethodWrapper) = a[0] else {
+                    throw PyException.make(.typeError, "descriptor '__get__' requires a '\(t.name)' object but received '\(typeName(a[0]))'")
+                }
+                let (obj, owner) = receiver(a)
+                switch w.kind {
+                case .staticMethod: return w.function
+                case .classMethod:
+                    let cls = owner.isNone ? .object(typeOf(obj)) : owner
+                    return .object(PyBoundMethod(function: w.function, receiver: cls))
+                case .property:
+                    return obj.isNone ? a[0] : try ctx.call(w.function, [obj])
+                }
+            }
         }
     }
 

@@ -15,11 +15,12 @@ enum SpecialMethods {
     }
 
     /// A method an int/str/list/dict… subclass defines in Python (the builtin's own methods are the
-    /// builtin behaviour the caller applies anyway).
+    /// builtin behaviour the caller applies anyway). A builtin stored under another name is an override:
+    /// enum's ReprEnum sets `IntEnum.__str__ = int.__repr__`.
     @inline(never)
     static func subclassHook(_ o: PyObject, _ name: String) -> Value? {
         guard let f = BuiltinSubclasses.type(of: o).lookup(name) else { return nil }
-        if case .object(let x) = f, x.tag == .builtin { return nil }
+        if case .object(let x) = f, x.tag == .builtin, unsafeDowncast(x, to: PyBuiltinFunction.self).name == name { return nil }
         return f
     }
 

@@ -416,10 +416,27 @@ extension FunctionCompiler {
             for (i, n) in inner.frees.enumerated() { emit(.move, cb + Int32(i), try closureCell(n, loc)) }
             emit(.buildTuple, base + 2, cb, Int32(inner.frees.count))
         }
+        let annotations = try functionAnnotations(f)
         let d = newTemp()
         let k = constantIndex(.object(CodeConstant(childCode)), key: .code(ObjectIdentifier(childCode).hashValue))
         emit(.makeFunction, d, k, base)
+        if let annotations { emit(.storeAttr, d, name("__annotations__"), annotations) }
         return d
+    }
+
+    /// A def's `__annotations__` dict (parameters in CPython's order, then `return`), evaluated now — or their
+    /// source text under `from __future__ import annotations`; nil when it has none.
+    func functionAnnotations(_ f: FunctionDef) throws(SyntaxError) -> Int32? {
+        var annotated = f.parameters.annotations.map { ($0.name, $0.annotation) }
+        if let r = f.returns { annotated.append(("return", r)) }
+        guard !annotated.isEmpty else { return nil }
+        let dict = newTemp()
+        emit(.buildDict, dict, 0, 0)
+        for (parameter, annotation) in annotated {
+            let v = module.stringAnnotations ? string(annotationText(annotation)) : try expression(annotation)
+            emit(.dictSet, dict, string(parameter), v)
+        }
+        return dict
     }
 
     /// After a `yield` in a generator with handlers: `r = __gen_resume__(r)`, which raises what

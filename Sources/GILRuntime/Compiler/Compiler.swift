@@ -13,6 +13,8 @@ final class ModuleCompileContext {
     let sourceLines: [Substring]
     let symbols: SymbolTable
     let checkMode: CheckMode
+    /// `from __future__ import annotations`: function annotations are stored as their source text.
+    var stringAnnotations = false
     private(set) var globalNames: [String] = []
     private var globalIndex: [String: Int32] = [:]
 
@@ -321,9 +323,10 @@ package enum ModuleCompiler {
     static func compile(
         _ m: Module, source: String, checkMode: CheckMode, seedGlobals: [String] = []
     ) throws(SyntaxError) -> (CodeObject, [String], ModuleCompileContext) {
-        try FutureFeatures.check(m, source: source)
+        let stringAnnotations = try FutureFeatures.check(m, source: source)
         let symbols = try SymbolTable(m)
         let ctx = ModuleCompileContext(fileName: m.fileName, source: source, symbols: symbols, checkMode: checkMode)
+        ctx.stringAnnotations = stringAnnotations
         for n in seedGlobals { _ = ctx.globalSlot(n) }
         let fc = FunctionCompiler(module: ctx, scope: symbols.module, kind: .module, name: "<module>", qualifiedName: "<module>", line: 1)
         fc.code.docstring = FunctionCompiler.docstring(m.body)

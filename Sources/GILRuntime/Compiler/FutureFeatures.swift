@@ -2,20 +2,23 @@ import PythonSyntax
 
 /// `from __future__ import …` checks (Python/future.c): only at the top of a module (after the docstring
 /// and other future imports), only known features. Every feature is mandatory in 3.11 except
-/// `annotations`, which we always honour (annotations are kept as strings, never evaluated).
+/// `annotations` (PEP 563: a function's annotations are kept as strings instead of evaluated).
 enum FutureFeatures {
     static let known: Set<String> = [
         "nested_scopes", "generators", "division", "absolute_import", "with_statement", "print_function",
         "unicode_literals", "barry_as_FLUFL", "generator_stop", "annotations",
     ]
 
-    static func check(_ m: Module, source: String) throws(SyntaxError) {
+    /// Checks the module's future imports; true when it imports `annotations`.
+    @discardableResult
+    static func check(_ m: Module, source: String) throws(SyntaxError) -> Bool {
         let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
         func error(_ message: String, _ s: Statement) -> SyntaxError {
             let i = Int(s.location.line) - 1
             return SyntaxError(message, fileName: m.fileName, location: s.location, sourceLine: i >= 0 && i < lines.count ? String(lines[i]) : "")
         }
         var atTop = true
+        var annotations = false
         for (k, s) in m.body.enumerated() {
             guard case .importFrom(let module, let names, let level) = s.kind, level == 0, module == "__future__" else {
                 // The docstring may come first; anything else ends the future-import prologue.
@@ -27,9 +30,11 @@ enum FutureFeatures {
             for a in names {
                 if a.name == "braces" { throw error("not a chance", s) }
                 if !known.contains(a.name) { throw error("future feature \(a.name) is not defined", s) }
+                if a.name == "annotations" { annotations = true }
             }
         }
         try checkNested(m.body, error)
+        return annotations
     }
 
     /// A future import inside a function or class body is misplaced too.

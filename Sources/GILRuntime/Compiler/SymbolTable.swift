@@ -120,6 +120,8 @@ struct SymbolTable {
         mutating func parameters(_ p: Parameters, _ s: Scope, _ inner: Scope) {
             for d in p.defaults { expression(d, s) }
             for d in p.keywordDefaults { if let d { expression(d, s) } }
+            // Annotations are evaluated in the defining scope (after the defaults), like CPython's.
+            for a in p.annotations { expression(a.annotation, s) }
             var names = (p.positionalOnly + p.positional).map(\.name) + p.keywordOnly.map(\.name)
             if let v = p.varArgs { names.append(v.name) }
             if let v = p.varKeywords { names.append(v.name) }
@@ -143,6 +145,7 @@ struct SymbolTable {
                 s.assign(f.name)
                 let inner = newScope(.function, f.name, at: st.location, parent: s)
                 parameters(f.parameters, s, inner)
+                if let r = f.returns { expression(r, s) }
                 statements(f.body, inner)
             case .classDef(let c):
                 for d in c.decorators { expression(d, s) }

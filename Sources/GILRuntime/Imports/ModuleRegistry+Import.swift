@@ -370,12 +370,12 @@ extension ModuleRegistry {
 }
 
 extension PyModule {
-    /// `module.__dict__` as a new dict (a copy: our module globals are slots, not a dict).
+    /// `module.__dict__`: the live view of a module's globals (`ModuleNamespace`); for our native modules
+    /// (a Swift dictionary of attributes) still a copy.
     func namespaceSnapshot() throws -> PyDict {
+        if let g = globals { return g.namespaceDict() }
         let d = PyDict()
-        if let g = globals {
-            for n in g.allNames { if let v = g.value(named: n) { try d.set(.str(n), v) } }
-        } else {
+        do {
             for (k, v) in lock.withLock({ dict }).sorted(by: { $0.key < $1.key }) { try d.set(.str(k), v) }
         }
         return d

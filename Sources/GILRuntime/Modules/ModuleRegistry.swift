@@ -130,5 +130,6 @@ extension Globals {
     /// Unbinds every name (end of a program: see `ModuleRegistry.unloadAll`).
     func removeAll() {
         for name in allNames { _ = remove(named: name) }
+        namespace?.clearAll()
     }
 }

@@ -8,7 +8,7 @@ enum SourceModules {
         // CPython's own Lib/_collections_abc.py (from the installed library, found on sys.path) is the ABCs.
         "collections.abc": "from _collections_abc import *\nfrom _collections_abc import __all__\nfrom _collections_abc import _CallableGenericAlias\n",
         "itertools": ItertoolsSource.text,
-        "functools": FunctoolsSource.text,
+        "functools": FunctoolsSource.text + FunctoolsSource.dispatchText,
         "logging": LoggingSource.text,
         "heapq": HeapqSource.text,
         "bisect": BisectSource.text,

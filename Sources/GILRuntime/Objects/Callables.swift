@@ -380,6 +380,8 @@ final class Globals: @unchecked Sendable {
     let slots: UnsafeMutablePointer<Value?>
     private var index: [String: Int]
     private var extra: [String: Value] = [:]
+    /// The live dict view of these globals once something asked for it (`namespaceDict()`).
+    private(set) var namespace: ModuleNamespace?
     let lock = ObjectLock("globals")
 
     init(names: [String]) {
@@ -402,26 +404,34 @@ final class Globals: @unchecked Sendable {
     }
 
     func value(named name: String) -> Value? {
-        lock.withLock {
-            if let i = index[name] { return slots[i] }
-            return extra[name]
+        let (slot, extraValue) = lock.withLock { () -> (Int?, Value?) in
+            if let i = index[name] { return (i, slots[i]) }
+            return (nil, namespace == nil ? extra[name] : nil)
         }
+        if slot != nil || extraValue != nil { return extraValue ?? slots[slot!] }
+        return namespace?.extraValue(name)
     }
 
     func set(named name: String, _ v: Value) {
-        lock.withLock {
-            if let i = index[name] { slots[i] = v } else { extra[name] = v }
+        let stored = lock.withLock { () -> Bool in
+            if let i = index[name] { slots[i] = v; return true }
+            if namespace == nil { extra[name] = v; return true }
+            return false
         }
+        if !stored { namespace?.setExtra(name, v) }
     }
 
     func remove(named name: String) -> Bool {
-        lock.withLock {
+        let (done, removed) = lock.withLock { () -> (Bool, Bool) in
             if let i = index[name] {
                 defer { slots[i] = nil }
-                return slots[i] != nil
+                return (true, slots[i] != nil)
             }
-            return extra.removeValue(forKey: name) != nil
+            if namespace == nil { return (true, extra.removeValue(forKey: name) != nil) }
+            return (false, false)
         }
+        if done { return removed }
+        return namespace?.removeExtra(name) ?? false
     }
 
     /// Globals for `names` holding every value of `other` (`exec` of a file into an existing module: the
@@ -432,6 +442,24 @@ final class Globals: @unchecked Sendable {
     }
 
     var allNames: [String] {
-        lock.withLock { names.enumerated().compactMap { slots[$0.offset] == nil ? nil : $0.element } + extra.keys.sorted() }
+        let (bound, extraNames) = lock.withLock {
+            (names.enumerated().compactMap { slots[$0.offset] == nil ? nil : $0.element }, namespace == nil ? extra.keys.sorted() : [])
+        }
+        return bound + (namespace?.extraNames ?? extraNames)
+    }
+
+    /// The module's namespace as a live dict (`module.__dict__`, `globals()`), made on first request; from then
+    /// on it also stores the names without a slot.
+    func namespaceDict() -> ModuleNamespace {
+        let (ns, moved) = lock.withLock { () -> (ModuleNamespace, [String: Value]) in
+            if let namespace { return (namespace, [:]) }
+            let made = ModuleNamespace(self)
+            namespace = made
+            defer { extra.removeAll() }
+            return (made, extra)
+        }
+        for (k, v) in moved.sorted(by: { $0.key < $1.key }) { ns.setExtra(k, v) }
+        ns.pull()
+        return ns
     }
 }

@@ -117,8 +117,14 @@ enum Attributes {
                     let d = PyDict()
                     for (k, v) in f.keywordDefaults { try d.set(.str(k), v) }
                     return .object(d)
-                case "__globals__": return .object(try PyModule(name: "", globals: f.globals).namespaceSnapshot())
+                case "__globals__": return .object(f.globals.namespaceDict())
                 case "__builtins__": return .object(ctx.runtime.builtins)
+                case "__annotations__":
+                    // Made empty on first access when the def had none, as CPython's func_get_annotations.
+                    if let a = f.attributes[name] { return a }
+                    let empty = Value.object(PyDict())
+                    f.attributes[name] = empty
+                    return empty
                 default:
                     if let a = f.attributes[name] { return a }
                 }

@@ -39,7 +39,7 @@ extension Interpreter {
         switch b.fast {
         case .none: break
         case .callerGlobals:
-            if argc == 0, let g = caller.moduleGlobals { return .object(try PyModule(name: "", globals: g).namespaceSnapshot()) }
+            if argc == 0, let g = caller.moduleGlobals { return .object(g.namespaceDict()) }
         case .len:
             if argc == 1, case .object(let o) = args[0] {
                 switch o.tag {

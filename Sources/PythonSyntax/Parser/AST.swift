@@ -379,3 +379,15 @@ public enum ComparisonOperator: String, Sendable {
     case `in` = "in"
     case notIn = "not in"
 }
+
+extension Parameters {
+    /// The annotated parameters in CPython 3.11's `__annotations__` order: positional, then positional-only (its
+    /// compiler visits `args` before `posonlyargs`), `*args`, keyword-only, `**kwargs`.
+    public var annotations: [(name: String, annotation: Expression)] {
+        var all = positional + positionalOnly
+        if let varArgs { all.append(varArgs) }
+        all += keywordOnly
+        if let varKeywords { all.append(varKeywords) }
+        return all.compactMap { p in p.annotation.map { (p.name, $0) } }
+    }
+}
