@@ -15,6 +15,9 @@ import TraceStore
 @Suite(.serialized) struct WhereTests {
     /// Runs recorded once per test process: the convoy example, a lock-contention program, and both in one file.
     enum Recorded {
+        /// Five workers, so their waits at `with lock:` (about four waiting at a time) stay well above the main
+        /// thread's wait in `t.join()` (the run's length) even when a loaded machine staggers their starts; with
+        /// three the two were close, and the join's line came first now and then.
         static let lockProgram = """
             import threading
             import time
@@ -31,7 +34,7 @@ import TraceStore
                         total += 1
 
 
-            threads = [threading.Thread(target=worker) for _ in range(3)]
+            threads = [threading.Thread(target=worker) for _ in range(5)]
             for t in threads:
                 t.start()
             for t in threads:
