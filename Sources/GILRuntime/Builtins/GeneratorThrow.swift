@@ -23,7 +23,7 @@ enum GeneratorThrow {
     /// `g.throw(exc)`: the next value the generator yields after handling it, or StopIteration.
     static func throwInto(_ g: PyGenerator, _ exception: PyException, _ ctx: ExecutionContext) throws -> Value {
         guard !g.finished, g.resumeRegister >= 0, g.function.code.resumeChecks else {
-            g.finished = true
+            g.finish()
             throw exception
         }
         guard let v = try g.resume(sending: .object(ThrowRequest(exception)), ctx) else { throw g.stopIteration() }
@@ -47,7 +47,7 @@ enum GeneratorThrow {
     /// `g.close()`: GeneratorExit thrown in at the suspension point; the generator must not yield again.
     static func close(_ g: PyGenerator, _ ctx: ExecutionContext) throws {
         guard !g.finished, g.resumeRegister >= 0, g.function.code.resumeChecks else {
-            g.finished = true
+            g.finish()
             return
         }
         do {
@@ -55,7 +55,7 @@ enum GeneratorThrow {
                 throw PyException.make(.runtimeError, "\(g.kind == .coroutine ? "coroutine" : "generator") ignored GeneratorExit")
             }
         } catch let e as PyException where e.matches(.generatorExit) || e.matches(.stopIteration) {
-            g.finished = true
+            g.finish()
         }
     }
 }

@@ -140,7 +140,7 @@ enum TypeObject {
     static func newInstance(_ t: PyType, _ args: [Value]) -> PyInstance {
         let instance = PyInstance(type: t)
         if t.isSubtype(of: ExceptionKind.baseException.type) {
-            instance.attributes["args"] = .object(PyTuple(args))
+            instance.setAttribute("args", .object(PyTuple(args)))
             instance.native = ExceptionData()
         }
         return instance

@@ -157,7 +157,7 @@ class PyDict: PyObject, @unchecked Sendable {
     let lock = ObjectLock("dict")
 
     override init(tag: ObjectTag = .dict) {
-        table = .allocate(capacity: 1)
+        table = .mallocated(capacity: 1)
         table.initialize(to: DictTable())
         super.init(tag: tag)
     }

@@ -261,9 +261,9 @@ struct DictTable {
         var size = 8
         while size < live * 3 { size <<= 1 }
         let capacity = size * 2 / 3
-        let indices = UnsafeMutablePointer<Int32>.allocate(capacity: size)
+        let indices = UnsafeMutablePointer<Int32>.mallocated(capacity: size)
         indices.initialize(repeating: emptySlot, count: size)
-        let entries = UnsafeMutablePointer<DictEntry>.allocate(capacity: capacity)
+        let entries = UnsafeMutablePointer<DictEntry>.mallocated(capacity: capacity)
         var n = 0
         if let old = t.pointee.entries {
             for k in 0..<t.pointee.used {

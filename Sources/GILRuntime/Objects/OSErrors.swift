@@ -160,7 +160,7 @@ enum UnicodeErrors {
     private static func make(_ kind: ExceptionKind, _ args: [Value]) -> PyException {
         let instance = PyInstance(type: kind.type)
         instance.native = ExceptionData()
-        instance.attributes["args"] = .object(PyTuple(args))
+        instance.setAttribute("args", .object(PyTuple(args)))
         for (n, v) in zip(["encoding", "object", "start", "end", "reason"], args) { instance.setAttribute(n, v) }
         return PyException(instance)
     }

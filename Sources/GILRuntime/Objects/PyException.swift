@@ -54,7 +54,7 @@ struct PyException: Error, @unchecked Sendable {
     static func make(_ kind: ExceptionKind, _ message: String? = nil) -> PyException {
         let instance = PyInstance(type: kind.type)
         let args: [Value] = message.map { [.str($0)] } ?? []
-        instance.attributes["args"] = .object(PyTuple(args))
+        instance.setAttribute("args", .object(PyTuple(args)))
         instance.native = ExceptionData()
         if kind.type.isSubtype(of: ExceptionKind.osError.type) { OSErrors.fill(instance, args) }
         return PyException(instance)
@@ -182,7 +182,7 @@ enum BuiltinExceptions {
     static func installBaseExceptionMethods(_ t: PyType) {
         t.addMethod("__init__") { args, _, _ in
             guard case .object(let o) = args[0], let inst = o as? PyInstance else { return .none }
-            inst.attributes["args"] = .object(PyTuple(Array(args.dropFirst())))
+            inst.setAttribute("args", .object(PyTuple(Array(args.dropFirst()))))
             if inst.native == nil { inst.native = ExceptionData() }
             return .none
         }
@@ -205,7 +205,7 @@ enum BuiltinExceptions {
 }
 
 func exceptionArgs(_ inst: PyInstance) -> [Value] {
-    if case .object(let o)? = inst.attributes["args"], let t = o as? PyTuple { return t.items }
+    if case .object(let o)? = inst.getAttribute("args"), let t = o as? PyTuple { return t.items }
     return []
 }
 

@@ -13,7 +13,7 @@ class PySet: PyObject, @unchecked Sendable {
 
     init(frozen: Bool = false, tag: ObjectTag = .set) {
         self.frozen = frozen
-        table = .allocate(capacity: 1)
+        table = .mallocated(capacity: 1)
         table.initialize(to: SetTable())
         super.init(tag: tag)
     }
@@ -139,7 +139,7 @@ class PySet: PyObject, @unchecked Sendable {
                 if !ObjectLocking.enabled { return SetTable.merge(table, s.table) }
                 let snapshot = s.lock.withLock { () -> SetTable.Ref in
                     // Copied so that two locks are never held together (the other set may be locked elsewhere).
-                    let copy = SetTable.Ref.allocate(capacity: 1)
+                    let copy = SetTable.Ref.mallocated(capacity: 1)
                     copy.initialize(to: SetTable(size: s.table.pointee.mask + 1))
                     for k in 0...s.table.pointee.mask { copy.pointee.entries[k] = s.table.pointee.entries[k] }
                     copy.pointee.fill = s.table.pointee.fill

@@ -39,7 +39,7 @@ struct SetTable {
     typealias Ref = UnsafeMutablePointer<SetTable>
 
     init(size: Int = SetTable.minimumSize) {
-        entries = .allocate(capacity: size)
+        entries = .mallocated(capacity: size)
         entries.initialize(repeating: SetEntry(hash: 0, key: .none, state: SetTable.unused), count: size)
         mask = size - 1
     }
@@ -171,7 +171,7 @@ struct SetTable {
         while size <= minimumUsed { size <<= 1 }
         let old = t.pointee.entries
         let oldSize = t.pointee.mask + 1
-        let fresh = UnsafeMutablePointer<SetEntry>.allocate(capacity: size)
+        let fresh = UnsafeMutablePointer<SetEntry>.mallocated(capacity: size)
         // Unused slots are written lazily by `insertClean`; initialize them all first so deinit is uniform.
         fresh.initialize(repeating: SetEntry(hash: 0, key: .none, state: unused), count: size)
         for k in 0..<oldSize {

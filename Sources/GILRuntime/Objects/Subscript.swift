@@ -102,7 +102,7 @@ enum Subscript {
 
     static func keyError(_ key: Value) -> PyInstance {
         let e = PyException.make(.keyError).value
-        e.attributes["args"] = .object(PyTuple([key]))
+        e.setAttribute("args", .object(PyTuple([key])))
         return e
     }
 

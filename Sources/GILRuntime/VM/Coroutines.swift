@@ -33,14 +33,14 @@ enum Coroutines {
     /// `throw()`/`close()`), and receives the sub-iterator's next value (false) or its return value (true).
     static func step(_ slot: UnsafeMutablePointer<Value>, _ sub: Value, asyncFor: Bool, _ ctx: ExecutionContext) throws -> Bool {
         do {
-            return try stepRaw(slot, sub, ctx)
+            return try stepRaw(slot, sub, asyncFor: asyncFor, ctx)
         } catch let e as PyException where asyncFor && e.matches(.stopAsyncIteration) {
             slot.pointee = .object(asyncForEnd)
             return true
         }
     }
 
-    private static func stepRaw(_ slot: UnsafeMutablePointer<Value>, _ sub: Value, _ ctx: ExecutionContext) throws -> Bool {
+    private static func stepRaw(_ slot: UnsafeMutablePointer<Value>, _ sub: Value, asyncFor: Bool, _ ctx: ExecutionContext) throws -> Bool {
         let sent = slot.pointee
         if case .object(let request as GeneratorThrow.ThrowRequest) = sent {
             return try forwardThrow(request.exception, slot, sub, ctx)
@@ -55,12 +55,19 @@ enum Coroutines {
             return true
         }
         if let a = o as? AsyncGenStep {
-            do {
-                slot.pointee = try a.send(sent, ctx)
+            switch try a.advance(sent, ctx) {
+            case .passOut(let v):
+                slot.pointee = v
                 return false
-            } catch let e as PyException where e.matches(.stopIteration) {
-                slot.pointee = exceptionArgs(e.value).first ?? .none
+            case .finished(let v):
+                slot.pointee = v ?? .none
                 return true
+            case .exhausted:
+                if asyncFor {
+                    slot.pointee = .object(asyncForEnd)
+                    return true
+                }
+                throw PyException.make(.stopAsyncIteration)
             }
         }
         do {
@@ -172,7 +179,18 @@ final class AsyncGenStep: PyObject, @unchecked Sendable {
         super.init(tag: .cell)
     }
 
-    func send(_ value: Value, _ ctx: ExecutionContext) throws -> Value {
+    /// How one step of the awaitable ended, without the exceptions Python code sees: the generator's own
+    /// yield ends the awaitable (`finished`: StopIteration carrying it, nil for a bare StopIteration), its
+    /// end is `exhausted` (StopAsyncIteration), an inner await's value passes out (`passOut`).
+    /// The VM's `await`/`async for` (`Coroutines.step`) reads this directly: a StopIteration object per
+    /// yielded value and level of nesting was a third of async_generators.
+    enum Outcome {
+        case passOut(Value)
+        case finished(Value?)
+        case exhausted
+    }
+
+    func advance(_ value: Value, _ ctx: ExecutionContext) throws -> Outcome {
         if done { throw PyException.make(.runtimeError, "cannot reuse already awaited __anext__()/asend()") }
         if !started {
             started = true
@@ -189,11 +207,34 @@ final class AsyncGenStep: PyObject, @unchecked Sendable {
         return try interpret { try resume(value, ctx) }
     }
 
-    func throwIn(_ e: PyException, _ ctx: ExecutionContext) throws -> Value {
+    func advanceThrowing(_ e: PyException, _ ctx: ExecutionContext) throws -> Outcome {
         if done { throw PyException.make(.runtimeError, "cannot reuse already awaited __anext__()/asend()") }
         started = true
         if case .close = mode { return try closing { try thrown(e, ctx) } }
         return try interpret { try thrown(e, ctx) }
+    }
+
+    /// `send()`: the outcome as Python sees it (StopIteration / StopAsyncIteration raised).
+    func send(_ value: Value, _ ctx: ExecutionContext) throws -> Value {
+        try Self.raising(try advance(value, ctx))
+    }
+
+    func throwIn(_ e: PyException, _ ctx: ExecutionContext) throws -> Value {
+        try Self.raising(try advanceThrowing(e, ctx))
+    }
+
+    static func raising(_ outcome: Outcome) throws -> Value {
+        switch outcome {
+        case .passOut(let v):
+            return v
+        case .finished(let v):
+            let stop = PyException.make(.stopIteration)
+            // CPython's _PyGen_SetStopIterationValue: a None value is a StopIteration without args.
+            if let v, !v.isNone { stop.value.setAttribute("args", .object(PyTuple([v]))) }
+            throw stop
+        case .exhausted:
+            throw PyException.make(.stopAsyncIteration)
+        }
     }
 
     func close(_ ctx: ExecutionContext) throws {
@@ -214,19 +255,17 @@ final class AsyncGenStep: PyObject, @unchecked Sendable {
 
     /// `__anext__`/`asend`/`athrow`: an own yield ends the awaitable with its value, the end of the generator is
     /// StopAsyncIteration, anything else is an inner await's value passing out.
-    private func interpret(_ body: () throws -> Value?) throws -> Value {
+    private func interpret(_ body: () throws -> Value?) throws -> Outcome {
         do {
             guard let v = try body() else {
                 done = true
-                throw PyException.make(.stopAsyncIteration)
+                return .exhausted
             }
             if case .object(let w as AsyncGenValue) = v {
                 done = true
-                let stop = PyException.make(.stopIteration)
-                stop.value.attributes["args"] = .object(PyTuple([w.value]))
-                throw stop
+                return .finished(w.value)
             }
-            return v
+            return .passOut(v)
         } catch let e as PyException where e.matches(.stopIteration) && !done {
             // PEP 479: a StopIteration raised inside the generator body.
             done = true
@@ -235,20 +274,20 @@ final class AsyncGenStep: PyObject, @unchecked Sendable {
     }
 
     /// `aclose()`: GeneratorExit thrown in; the generator must end (or raise it), not yield.
-    private func closing(_ body: () throws -> Value?) throws -> Value {
+    private func closing(_ body: () throws -> Value?) throws -> Outcome {
         do {
             guard let v = try body() else {
                 done = true
-                throw PyException.make(.stopIteration)
+                return .finished(nil)
             }
             if v.asObject is AsyncGenValue {
                 done = true
                 throw PyException.make(.runtimeError, "async generator ignored GeneratorExit")
             }
-            return v
+            return .passOut(v)
         } catch let e as PyException where e.matches(.generatorExit) || e.matches(.stopAsyncIteration) {
             done = true
-            throw PyException.make(.stopIteration)
+            return .finished(nil)
         }
     }
 

@@ -27,10 +27,12 @@ final class PyGenerator: PyObject, @unchecked Sendable {
     /// Exceptions being handled in this frame when it suspended (a `yield`/`await` inside an `except` or
     /// `finally` block): back on the thread's handled stack when it resumes (CPython keeps them in the frame).
     var savedHandled: [PyInstance] = []
+    /// The registers were released when the generator finished (`finish()`); deinit has nothing to release.
+    private var cleared = false
 
     func stopIteration() -> PyException {
         let e = PyException.make(.stopIteration)
-        if !returned.isNone { e.value.attributes["args"] = .object(PyTuple([returned])) }
+        if !returned.isNone { e.value.setAttribute("args", .object(PyTuple([returned]))) }
         return e
     }
 
@@ -38,7 +40,7 @@ final class PyGenerator: PyObject, @unchecked Sendable {
         self.function = function
         kind = function.code.isAsyncGenerator ? .asyncGenerator : function.code.isCoroutine ? .coroutine : .generator
         size = Int(function.code.frameSize)
-        registers = .allocate(capacity: max(size, 1))
+        registers = .mallocated(capacity: size)
         // The registers move (no retain here, no release when the caller pops the frame, now all None).
         registers.moveInitialize(from: frame, count: size)
         frame.initialize(repeating: .none, count: size)
@@ -46,14 +48,31 @@ final class PyGenerator: PyObject, @unchecked Sendable {
     }
 
     deinit {
-        // Only `.object` registers own anything: a tag test each instead of the generic value-witness destroy
-        // (as `ExecutionContext.popFrame` releases frames).
+        releaseRegisters()
+        registers.deallocate()
+    }
+
+    /// Releases what the frame's registers hold and leaves them None. Only `.object` registers own anything:
+    /// a tag test each instead of the generic value-witness destroy (as `ExecutionContext.popFrame` does).
+    private func releaseRegisters() {
+        if cleared { return }
+        cleared = true
         for k in 0..<size {
             if case .object = registers[k] {
-                Unmanaged<PyObject>.fromOpaque(UnsafeRawPointer(registers + k).load(as: UnsafeRawPointer.self)).release()
+                let object = Unmanaged<PyObject>.fromOpaque(UnsafeRawPointer(registers + k).load(as: UnsafeRawPointer.self))
+                (registers + k).initialize(to: .none)
+                object.release()
             }
         }
-        registers.deallocate()
+    }
+
+    /// Ends the generator and clears its frame at once, as CPython does when a generator returns, raises or
+    /// is closed (`_PyFrame_Clear`): the objects its locals held do not wait for the generator object to
+    /// die. A coroutine that awaited others kept their whole finished subtree alive until its own release,
+    /// whose cascade of frees overflowed malloc's per-thread cache (bm_coroutines).
+    func finish() {
+        finished = true
+        if !running { releaseRegisters() }
     }
 
     /// The next yielded value, nil when the generator returned (StopIteration).
@@ -66,27 +85,31 @@ final class PyGenerator: PyObject, @unchecked Sendable {
         }
         if resumeRegister >= 0 { registers[resumeRegister] = value }
         ctx.depth += 1
-        defer {
+        defer { ctx.depth -= 1 }
+        if ctx.depth > ctx.recursionLimit {
             running = false
-            ctx.depth -= 1
+            throw PyException.make(.recursionError, "maximum recursion depth exceeded")
         }
-        if ctx.depth > ctx.recursionLimit { throw PyException.make(.recursionError, "maximum recursion depth exceeded") }
         do {
             let v = try Interpreter.execute(function.code, function, registers, ctx, globals: function.globals, startPC: pc, generator: self)
+            running = false
             if finished {
                 returned = v
+                finish()
                 return nil
             }
             return v
         } catch let e as PyException where e.matches(.stopIteration) && kind != .generator {
             // PEP 479 (always on for coroutines): StopIteration must not leak out of the frame as its end.
-            finished = true
+            running = false
+            finish()
             let error = PyException.make(.runtimeError, kind == .coroutine ? "coroutine raised StopIteration" : "async generator raised StopIteration")
             error.data.cause = e.value
             error.data.context = e.value
             throw error
         } catch {
-            finished = true
+            running = false
+            finish()
             throw error
         }
     }
@@ -111,7 +134,7 @@ final class PyGenerator: PyObject, @unchecked Sendable {
             return v
         }
         t.addMethod("close") { a, _, _ in
-            if case .object(let g as PyGenerator) = a[0] { g.finished = true }
+            if case .object(let g as PyGenerator) = a[0] { g.finish() }
             return .none
         }
         t.addMethod("__next__") { a, _, ctx in

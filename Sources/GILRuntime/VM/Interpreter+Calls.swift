@@ -412,13 +412,13 @@ extension Interpreter {
             if o.tag == .tuple {
                 let t = unsafeDowncast(o, to: PyTuple.self)
                 if t.items.count == count {
-                    t.items.withUnsafeBufferPointer { for k in 0..<count { regs.set(k, $0[k]) } }
+                    t.items.withUnsafeBufferPointer { items in for k in 0..<count { regs.setCopy(k, from: items.baseAddress! + k) } }
                     return
                 }
             } else if o.tag == .list {
                 let done = unsafeDowncast(o, to: PyList.self).withItems { items -> Bool in
                     guard items.count == count else { return false }
-                    for k in 0..<count { regs.set(k, items[k]) }
+                    items.withUnsafeBufferPointer { items in for k in 0..<count { regs.setCopy(k, from: items.baseAddress! + k) } }
                     return true
                 }
                 if done { return }

@@ -30,7 +30,7 @@ extension Interpreter {
     @inline(never)
     static func assertionFailed(_ message: Value?) -> PyException {
         let e = PyException.make(.assertionError)
-        if let message { e.value.attributes["args"] = .object(PyTuple([message])) }
+        if let message { e.value.setAttribute("args", .object(PyTuple([message]))) }
         return e
     }
 

@@ -43,7 +43,7 @@ enum Interpreter {
                     case .checkpoint:
                         if breaker.isSet { record.pointee.ip = ip; try ctx.checkPoint() }
                     case .move:
-                        regs.set(Int(i.a), regs[Int(i.b)])
+                        regs.setCopy(Int(i.a), from: regs + Int(i.b))
                     case .checkBound:
                         if case .object(let o) = regs[Int(i.a)], o === Unbound.marker {
                             throw unboundLocal(code.names[Int(i.b)])
