@@ -105,10 +105,10 @@ enum Arithmetic {
         switch op {
         case .add: return .integer(sum(x, y))
         case .subtract: return .integer(sum(x, -y))
-        case .multiply: return .integer(x * y)
+        case .multiply: return .integer(BigWordArithmetic.multiply(x, y))
         case .floorDivide, .modulo:
             if y == 0 { throw PyException.make(.zeroDivisionError, op == .modulo ? "integer modulo by zero" : "integer division or modulo by zero") }
-            var (q, m) = x.quotientAndRemainder(dividingBy: y)
+            var (q, m) = BigWordArithmetic.quotientAndRemainder(x, y)
             if m != 0 && (m.sign == .minus) != (y.sign == .minus) {
                 q -= 1
                 m += y
@@ -121,7 +121,7 @@ enum Arithmetic {
             if y.sign == .minus { return .float(Foundation.pow(Double(x), Double(y))) }
             guard let e = Int(exactly: y) else { throw PyException.make(.overflowError, "exponent too large") }
             if x.magnitude > 1 { try AllocationLimit.checkBits(x.bitWidth.multipliedReportingOverflow(by: e).overflow ? .max : x.bitWidth * e) }
-            return .integer(x.power(e))
+            return .integer(BigWordArithmetic.power(x, e))
         case .leftShift:
             guard let s = Int(exactly: y), s >= 0 else { throw PyException.make(.valueError, "negative shift count") }
             if x != 0 { try AllocationLimit.checkBits(x.bitWidth.addingReportingOverflow(s).overflow ? .max : x.bitWidth + s) }
