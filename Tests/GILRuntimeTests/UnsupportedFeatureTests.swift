@@ -30,7 +30,7 @@ import Testing
         }
     }
 
-    @Test(arguments: ["eval(\"1 + 2\")", "exec(\"x = 1\")", "breakpoint()"])
+    @Test(arguments: ["compile(\"1\", \"f\", \"exec\", 1024)", "breakpoint()"])
     func runTimeFeatureRaisesNotImplemented(call: String) throws {
         let result = try runProgram("print('before')\nvalue = \(call)\n", fileName: "prog.py")
         #expect(result.stdout == "before\n")

@@ -12,7 +12,8 @@ extension BuiltinFunctions {
         m.dict["ExceptionGroup"] = .object(ExceptionGroups.group)
         // Dynamic code is out of scope: say so (the traceback gives the line) instead of a NameError.
         m.dict["__import__"] = .object(ImportlibModule.importFunction)
-        for name in ["eval", "exec", "compile", "breakpoint"] {
+        DynamicCode.install(m)
+        for name in ["breakpoint"] {
             m.dict[name] = .object(PyBuiltinFunction(name, minimumArguments: 0) { _, _, _ in
                 throw PyException.make(.notImplementedError, "not supported yet: \(name)()")
             })
@@ -26,18 +27,31 @@ extension BuiltinFunctions {
             return .object(PyList(try attributeNames(v, ctx).sorted().map { .str($0) }))
         }
         let globalsFunction = PyBuiltinFunction("globals", minimumArguments: 0) { _, _, ctx in
-            // A snapshot of the module's globals (stores into it do not reach the module).
-            let g = ctx.runtime.mainGlobals
-            let d = PyDict()
-            for n in g.names { if let v = g.value(named: n) { try d.set(.str(n), v) } }
-            return .object(d)
+            // Reached only without a calling code object (the VM's fast path answers the caller's module).
+            .object(ctx.runtime.mainGlobals.namespaceDict())
         }
         globalsFunction.fast = .callerGlobals
         m.dict["globals"] = .object(globalsFunction)
-        m.dict["vars"] = .object(PyBuiltinFunction("vars", minimumArguments: 0) { args, kwargs, ctx in
+        // locals() where the compiler did not rewrite it (module level, or called through another name): the
+        // calling module's globals, as at module level.
+        let localsFunction = PyBuiltinFunction("locals", minimumArguments: 0) { args, kwargs, ctx in
+            if !args.isEmpty { throw PyException.make(.typeError, "locals() takes no arguments (\(args.count) given)") }
+            return try globalsFunction.body(args, kwargs, ctx)
+        }
+        localsFunction.fast = .callerGlobals
+        m.dict["locals"] = .object(localsFunction)
+        LocalsSupport.install(m)
+        let varsFunction = PyBuiltinFunction("vars", minimumArguments: 0) { args, kwargs, ctx in
             guard let v = args.first else { return try globalsFunction.body(args, kwargs, ctx) }
-            return try Attributes.get(v, "__dict__", ctx)
-        })
+            if args.count > 1 { throw PyException.make(.typeError, "vars expected at most 1 argument, got \(args.count)") }
+            do {
+                return try Attributes.get(v, "__dict__", ctx)
+            } catch let e as PyException where e.value.type.isSubtype(of: ExceptionKind.attributeError.type) {
+                throw PyException.make(.typeError, "vars() argument must have __dict__ attribute")
+            }
+        }
+        varsFunction.fast = .callerGlobals
+        m.dict["vars"] = .object(varsFunction)
     }
 
     /// What `dir(v)` lists: instance attributes, then every name along the class's MRO (or the module's).

@@ -105,7 +105,7 @@ extension BuiltinMethods {
             return .object(PyTuple([.str(String(s[..<r.lowerBound])), .str(sep), .str(String(s[r.upperBound...]))]))
         }
         method(t, "isprintable", 1) { a, _, _ in
-            .bool(selfStr(a).unicodeScalars.allSatisfy { !($0.properties.generalCategory == .control || $0.properties.generalCategory == .format || $0.properties.generalCategory == .unassigned || $0.properties.generalCategory == .lineSeparator || $0.properties.generalCategory == .paragraphSeparator || ($0.properties.generalCategory == .spaceSeparator && $0 != " ")) })
+            .bool(selfStr(a).unicodeScalars.allSatisfy(isPrintableScalar))
         }
         method(t, "isascii", 1) { a, _, _ in .bool(selfStr(a).unicodeScalars.allSatisfy(\.isASCII)) }
         method(t, "isidentifier", 1) { a, _, _ in

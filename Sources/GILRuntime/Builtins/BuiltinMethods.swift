@@ -36,12 +36,14 @@ enum BuiltinMethods {
         }
         func stripper(_ name: String, leading: Bool, trailing: Bool) {
             t.addMethod(name) { a, _, _ in
-                let chars = try string(arg(a, 1), name)
-                let set: (Character) -> Bool = chars.map { c in { c.contains($0) } } ?? { $0.isWhitespace }
-                var s = Substring(selfStr(a))
-                if leading { s = s.drop(while: set) }
-                if trailing { while let l = s.last, set(l) { s.removeLast() } }
-                return .str(String(s))
+                // By code point: as Characters, "\r\n" is one grapheme that neither "\r" nor "\n" matches.
+                let chars = try string(arg(a, 1), name).map { Set($0.unicodeScalars) }
+                let s = selfStr(a).unicodeScalars
+                let stripped: (Unicode.Scalar) -> Bool = chars.map { set in { set.contains($0) } } ?? IntParsing.isSpace
+                var lo = s.startIndex, hi = s.endIndex
+                if leading { while lo < hi, stripped(s[lo]) { lo = s.index(after: lo) } }
+                if trailing { while hi > lo, stripped(s[s.index(before: hi)]) { hi = s.index(before: hi) } }
+                return .str(String(s[lo..<hi]))
             }
         }
         stripper("strip", leading: true, trailing: true)
@@ -107,15 +109,18 @@ enum BuiltinMethods {
             return .str(out)
         }
         t.addMethod("removeprefix") { a, _, _ in
-            let s = selfStr(a), p = try string(a[1], "removeprefix") ?? ""
-            return .str(s.hasPrefix(p) ? String(s.dropFirst(p.count)) : s)
+            // Code points, not Characters (canonical equivalence and "\r\n" graphemes are not Python's).
+            let s = selfStr(a).unicodeScalars, p = (try string(a[1], "removeprefix") ?? "").unicodeScalars
+            return .str(s.starts(with: p) ? String(s.dropFirst(p.count)) : String(s))
         }
         t.addMethod("removesuffix") { a, _, _ in
-            let s = selfStr(a), p = try string(a[1], "removesuffix") ?? ""
-            return .str(s.hasSuffix(p) && !p.isEmpty ? String(s.dropLast(p.count)) : s)
+            let s = selfStr(a).unicodeScalars, p = (try string(a[1], "removesuffix") ?? "").unicodeScalars
+            return .str(!p.isEmpty && s.reversed().starts(with: p.reversed()) ? String(s.dropLast(p.count)) : String(s))
         }
-        t.addMethod("splitlines") { a, _, _ in
-            .object(PyList(selfStr(a).split(omittingEmptySubsequences: false, whereSeparator: { $0.isNewline }).map { .str(String($0)) }.dropLastIfEmpty()))
+        t.addMethod("splitlines") { a, kw, ctx in
+            let args = try Arguments(Array(a.dropFirst()), kw, names: ["keepends"], function: "splitlines")
+            let keep = try args.value(0).map { try truthy($0, ctx) } ?? false
+            return .object(PyList(splitLines(selfStr(a), keepEnds: keep).map { .str($0) }))
         }
         t.addMethod("join") { a, _, ctx in
             guard case .object(let o as PyStr) = a[0] else { throw PyException.make(.typeError, "descriptor 'join' for 'str' objects doesn't apply to a '\(typeName(a[0]))' object") }
@@ -167,7 +172,7 @@ enum BuiltinMethods {
         t.addMethod("isdecimal") { a, _, _ in .bool(!selfStr(a).isEmpty && selfStr(a).allSatisfy { $0.isNumber }) }
         t.addMethod("isalpha") { a, _, _ in .bool(!selfStr(a).isEmpty && selfStr(a).allSatisfy { $0.isLetter }) }
         t.addMethod("isalnum") { a, _, _ in .bool(!selfStr(a).isEmpty && selfStr(a).allSatisfy { $0.isLetter || $0.isNumber }) }
-        t.addMethod("isspace") { a, _, _ in .bool(!selfStr(a).isEmpty && selfStr(a).allSatisfy { $0.isWhitespace }) }
+        t.addMethod("isspace") { a, _, _ in .bool(!selfStr(a).isEmpty && selfStr(a).unicodeScalars.allSatisfy(IntParsing.isSpace)) }
         t.addMethod("isupper") { a, _, _ in .bool(selfStr(a).contains { $0.isUppercase } && !selfStr(a).contains { $0.isLowercase }) }
         t.addMethod("islower") { a, _, _ in .bool(selfStr(a).contains { $0.isLowercase } && !selfStr(a).contains { $0.isUppercase }) }
         func justify(_ name: String, _ body: @escaping (String, Int, Character) -> String) {
@@ -413,5 +418,27 @@ final class PyDictView: PyObject, @unchecked Sendable {
         self.dict = dict
         self.mode = mode
         super.init(tag: .dictView)
+    }
+}
+
+extension BuiltinMethods {
+    /// `str.splitlines`: lines end at \n, \r, \r\n, \v, \f, \x1c-\x1e, \x85, \u2028 and \u2029 (by code point).
+    static func splitLines(_ text: String, keepEnds: Bool) -> [String] {
+        let s = Array(text.unicodeScalars)
+        var out: [String] = []
+        var start = 0, i = 0
+        while i < s.count {
+            var eol = 0
+            switch s[i].value {
+            case 0x0D: eol = i + 1 < s.count && s[i + 1].value == 0x0A ? 2 : 1
+            case 0x0A, 0x0B, 0x0C, 0x1C, 0x1D, 0x1E, 0x85, 0x2028, 0x2029: eol = 1
+            default: i += 1; continue
+            }
+            out.append(String(String.UnicodeScalarView(s[start..<(keepEnds ? i + eol : i)])))
+            i += eol
+            start = i
+        }
+        if start < s.count { out.append(String(String.UnicodeScalarView(s[start...]))) }
+        return out
     }
 }

@@ -63,6 +63,8 @@ enum ClassBuilder {
         let cbase = Int(code.constantBase)
         for (k, c) in code.constants.enumerated() { regs[cbase + k] = c }
         if !code.freeRegisters.isEmpty || !code.cellRegisters.isEmpty { Interpreter.setUpCells(f, code, regs) }
+        ctx.classNamespaces.append(namespace)
+        defer { ctx.classNamespaces.removeLast() }
         _ = try Interpreter.execute(code, f, regs, ctx, namespace: namespace, globals: f.globals)
     }
 

@@ -49,6 +49,7 @@ enum TypeObject {
             default: break
             }
             type.dict[s.value] = value
+            type.definitionOrder.append(s.value)
             if case .object(let fn as PyFunction) = value { fn.definingClass = type }
             if case .object(let w as PyMethodWrapper) = value, case .object(let fn as PyFunction) = w.function { fn.definingClass = type }
         }

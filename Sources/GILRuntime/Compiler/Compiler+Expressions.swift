@@ -313,6 +313,10 @@ extension FunctionCompiler {
             }
             return d
         }
+        if case .name(let n) = function.kind, n == "locals" || n == "vars", args.isEmpty, keywords.isEmpty, code.kind != .module,
+           !scope.isLocal(n), !module.symbols.module.isLocal(n), code.kind == .classBody || access(n).isGlobal {
+            return localsCall(into: d)
+        }
         if hasStar {
             let f = try expression(function)
             let list = newTemp()
@@ -437,6 +441,31 @@ extension FunctionCompiler {
             emit(.dictSet, dict, string(parameter), v)
         }
         return dict
+    }
+
+    /// `locals()` / `vars()` in a function or class body (module level they are `globals()`): a class body's
+    /// namespace (`LocalsSupport.classLocals`); in a function, a dict of the bound locals and closure
+    /// variables, made from their registers by `LocalsSupport.functionLocals` (our frames keep no name table).
+    func localsCall(into d: Int32) -> Int32 {
+        if code.kind == .classBody {
+            let base = temps(1)
+            _ = load(LocalsSupport.classLocalsName, into: base)
+            emit(.call, d, base, 0)
+            return d
+        }
+        var plain: [(String, Int32)] = [], cells: [(String, Int32)] = []
+        for n in scope.locals + scope.frees {
+            guard let r = locals[n] else { continue }
+            if cellNames.contains(n) || scope.frees.contains(n) { cells.append((n, r)) } else { plain.append((n, r)) }
+        }
+        code.needsUnboundMarkers = true
+        let names = plain.map(\.0) + ["|"] + cells.map(\.0)
+        let base = temps(2 + plain.count + cells.count)
+        _ = load(LocalsSupport.functionLocalsName, into: base)
+        emit(.move, base + 1, constant(.object(PyTuple(names.map { .str($0) })), key: .names(names)))
+        for (i, (_, r)) in (plain + cells).enumerated() { emit(.move, base + 2 + Int32(i), r) }
+        emit(.call, d, base, Int32(1 + plain.count + cells.count))
+        return d
     }
 
     /// After a `yield` in a generator with handlers: `r = __gen_resume__(r)`, which raises what

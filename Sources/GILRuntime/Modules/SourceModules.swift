@@ -27,6 +27,7 @@ enum SourceModules {
         "__future__": FutureSource.text,
         "asyncio": AsyncioSource.text,
         "_contextvars": ContextvarsSource.text,
+        "_ast": AstNodesSource.text,
         "_gilrec_object": ObjectMethods.source,
         "importlib.machinery": ImportlibMachinerySource.text,
     ]

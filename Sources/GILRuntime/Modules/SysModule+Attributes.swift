@@ -69,7 +69,7 @@ extension SysModule {
         m.dict["copyright"] = .str("Copyright (c) 2001-2023 Python Software Foundation.\nAll Rights Reserved.")
         m.dict["builtin_module_names"] = .object(PyTuple(builtinModuleNames.map { .str($0) }))
         m.dict["meta_path"] = m.dict["meta_path"] ?? .object(PyList())
-        m.dict["path_hooks"] = m.dict["path_hooks"] ?? .object(PyList())
+        m.dict["path_hooks"] = m.dict["path_hooks"] ?? .object(PyList([.object(fileFinderHook)]))
         m.dict["path_importer_cache"] = m.dict["path_importer_cache"] ?? .object(PyDict())
         for stream in ["stdout", "stderr", "stdin"] { if let v = m.dict[stream] { m.dict["__\(stream)__"] = v } }
 
@@ -97,5 +97,18 @@ extension SysModule {
             guard a.count == 2 else { throw PyException.make(.typeError, "call_tracing expected 2 arguments, got \(a.count)") }
             return try ctx.call(a[0], try collect(a[1], ctx))
         }
+    }
+
+    /// CPython's `FileFinder.path_hook(...)` entry of `sys.path_hooks`: a directory's `importlib.machinery.FileFinder`
+    /// (pkgutil.iter_modules lists a package's modules through it), ImportError for anything else.
+    static let fileFinderHook = PyBuiltinFunction("path_hook_for_FileFinder") { args, _, ctx in
+        guard case .object(let s as PyStr)? = args.first else { throw ModuleRegistry.importError("only directories are supported") }
+        var isDirectory: ObjCBool = false
+        let path = s.value.isEmpty ? "." : s.value
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ModuleRegistry.importError("only directories are supported", path: s.value)
+        }
+        let machinery = try ctx.runtime.modules.importModule("importlib.machinery", top: false, ctx)
+        return try ctx.call(try Attributes.get(machinery, "FileFinder", ctx), [args[0]])
     }
 }

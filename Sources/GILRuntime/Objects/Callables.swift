@@ -127,6 +127,9 @@ final class PyType: PyObject, @unchecked Sendable {
         didSet { TypeCache.invalidate() }
     }
     var module: String
+    /// The names of the class body's namespace in the order they were bound (`dict` is unordered): the
+    /// order `cls.__dict__` lists them in, as CPython's (enum's `_simple_enum` numbers `auto()` members by it).
+    var definitionOrder: [String] = []
     /// `__qualname__` when it differs from `name` (classes nested in classes or functions).
     var qualifiedName: String?
     /// The class's metaclass when it is not `type` (`class C(metaclass=M)`, or inherited from a base).

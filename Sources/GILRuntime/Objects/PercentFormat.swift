@@ -143,6 +143,8 @@ enum PercentFormat {
         case .bytes: return !bytes
         case .dict, .list, .byteArray, .range: return true
         case .instance: return (o as! PyInstance).type.lookup("__getitem__") != nil
+        // dict/list subclasses and the live namespace views (`fmt % record.__dict__`), not tuple or str subclasses.
+        case .subclassed: return !(o is PyTuple) && !(o is PyStr) && BuiltinSubclasses.type(of: o).lookup("__getitem__") != nil
         default: return false
         }
     }

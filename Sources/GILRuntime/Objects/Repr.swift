@@ -129,6 +129,9 @@ func quoteString(_ s: String) -> String {
     let hasSingle = s.utf8.contains(0x27), hasDouble = s.utf8.contains(0x22)
     let quote: Unicode.Scalar = hasSingle && !hasDouble ? "\"" : "'"
     let quoteByte = UInt8(quote.value)
+    if s.utf8.contains(where: { $0 >= 0x80 }), s.unicodeScalars.contains(where: { $0.value >= 0x80 && !isPrintableScalar($0) }) {
+        return quoteStringEscapingUnprintable(s, quote: quote)
+    }
     if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x7f || $0 == 0x5c || $0 == quoteByte }) {
         return String(quote) + s + String(quote)
     }
@@ -151,6 +154,37 @@ func quoteString(_ s: String) -> String {
     }
     out.append(quoteByte)
     return String(decoding: out, as: UTF8.self)
+}
+
+/// `str.isprintable()` for one code point (Objects/unicodectype.c): not in categories Cc, Cf, Cs, Co, Cn, Zl, Zp,
+/// Zs — except the space itself. `repr()` escapes the others.
+func isPrintableScalar(_ u: Unicode.Scalar) -> Bool {
+    if u.value < 0x7f { return u.value >= 0x20 }
+    switch u.properties.generalCategory {
+    case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator, .paragraphSeparator, .spaceSeparator: return false
+    default: return true
+    }
+}
+
+/// `repr()` of a str holding a code point that is not printable (`'\x85'`, `'\u200b'`, `'\uffff'`): each
+/// escaped as CPython's unicode_repr does, `\xhh` below 0x100, `\uhhhh` below 0x10000, else `\Uhhhhhhhh`.
+@inline(never)
+func quoteStringEscapingUnprintable(_ s: String, quote: Unicode.Scalar) -> String {
+    var out = String(quote)
+    func hex(_ v: UInt32, _ width: Int) -> String { String(v, radix: 16).leftPadded(to: width, with: "0") }
+    for u in s.unicodeScalars {
+        switch u {
+        case "\\", quote: out += "\\" + String(u)
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        default:
+            if isPrintableScalar(u) { out.unicodeScalars.append(u); continue }
+            out += u.value < 0x100 ? "\\x" + hex(u.value, 2) : u.value < 0x10000 ? "\\u" + hex(u.value, 4) : "\\U" + hex(u.value, 8)
+        }
+    }
+    out.unicodeScalars.append(quote)
+    return out
 }
 
 /// - Parameter escapeBothQuotes: bytearray's repr escapes a single quote even between double quotes.

@@ -41,6 +41,20 @@ public enum PythonCompiler {
         return CompiledProgram(module: code, globalNames: names, fileName: fileName, sourceLines: lines, checkMode: checkMode)
     }
 
+    /// Parses `source`, lets `rewrite` change the tree (eval's expression becomes an assignment), compiles —
+    /// all on the large stack.
+    package static func compile(
+        source: String, fileName: String, rewrite: @escaping (inout Module) throws(SyntaxError) -> Void
+    ) throws(SyntaxError) -> CompiledProgram {
+        try NativeStack.run(onLargeStack: { () throws(SyntaxError) -> CompiledProgram in
+            var module = try PythonParser.parse(source: source, fileName: fileName)
+            try rewrite(&module)
+            let (code, names, _) = try ModuleCompiler.compile(module, source: source, checkMode: .py310)
+            let lines = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            return CompiledProgram(module: code, globalNames: names, fileName: fileName, sourceLines: lines, checkMode: .py310)
+        })
+    }
+
     /// The disassembly of every code object in the program (`gilrec` debugging, tests).
     package static func disassemble(_ program: CompiledProgram) -> String {
         Disassembler.dump(program.module)

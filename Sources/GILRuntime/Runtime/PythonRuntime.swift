@@ -199,6 +199,11 @@ public final class PythonRuntime: @unchecked Sendable {
     func write(_ text: String, to file: Value, flush: Bool, _ ctx: ExecutionContext) throws {
         switch file {
         case .none:
+            // print() without file= writes to whatever sys.stdout is now (contextlib.redirect_stdout, tests).
+            if case .object(let sys as PyModule)?? = try? modules.table.get(.str("sys")), let out = sys.get("stdout") {
+                if out.isNone { return }
+                if case .object(let o as PyInstance) = out, o.native is StreamTag {} else { return try write(text, to: out, flush: flush, ctx) }
+            }
             output.writeOut(text, flush: flush)
         case .object(let o as PyInstance) where o.native is StreamTag:
             let tag = o.native as! StreamTag

@@ -46,11 +46,7 @@ enum Attributes {
                     default: break
                     }
                 }
-                if name == "__dict__" {
-                    let d = PyDict()
-                    for (k, x) in i.orderedAttributes { try d.set(.str(k), x) }
-                    return .object(d)
-                }
+                if name == "__dict__" { return .object(InstanceNamespace(i)) }
                 if let g = i.type.lookup("__getattr__") { return try ctx.call(g, [v, .str(name)]) }
                 throw PyException.make(.attributeError, "'\(i.type.name)' object has no attribute '\(name)'")
             case let t as PyType:
@@ -80,7 +76,9 @@ enum Attributes {
                 case "__doc__": return .none
                 case "__dict__":
                     let d = PyDict()
-                    for (k, x) in t.lock.withLock({ t.dict }).sorted(by: { $0.key < $1.key }) { try d.set(.str(k), x) }
+                    let (dict, order) = t.lock.withLock { (t.dict, t.definitionOrder) }
+                    for k in order { if let x = dict[k] { try d.set(.str(k), x) } }
+                    for (k, x) in dict.sorted(by: { $0.key < $1.key }) where try d.get(.str(k)) == nil { try d.set(.str(k), x) }
                     return .object(d)
                 default: break
                 }

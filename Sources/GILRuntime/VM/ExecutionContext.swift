@@ -11,6 +11,8 @@ final class ExecutionContext {
     let breaker: EvalBreaker
     /// Exceptions being handled (innermost last): `raise` with no argument, implicit `__context__`.
     var handled: [PyInstance] = []
+    /// Namespaces of the class bodies running on this thread, innermost last (`locals()` in a class body).
+    var classNamespaces: [PyDict] = []
     var depth = 0
     var recursionLimit: Int
     /// The native stack must not be used below this address (`NativeStack`): a recursion limit raised with

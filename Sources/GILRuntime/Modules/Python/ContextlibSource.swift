@@ -1,5 +1,5 @@
 /// `contextlib` (Lib/contextlib.py, simplified): contextmanager (exceptions in the with body are thrown
-/// into the generator), suppress, nullcontext, closing, ExitStack.
+/// into the generator), suppress, nullcontext, closing, redirect_stdout/redirect_stderr, ExitStack.
 /// Compiled by our own compiler at first import (`SourceModules`).
 enum ContextlibSource {
     static let text = #"""
@@ -62,6 +62,32 @@ enum ContextlibSource {
 
             def __exit__(self, *excinfo):
                 return False
+
+
+        class _RedirectStream:
+            _stream = None
+
+            def __init__(self, new_target):
+                self._new_target = new_target
+                self._old_targets = []
+
+            def __enter__(self):
+                import sys
+                self._old_targets.append(getattr(sys, self._stream))
+                setattr(sys, self._stream, self._new_target)
+                return self._new_target
+
+            def __exit__(self, exctype, excinst, exctb):
+                import sys
+                setattr(sys, self._stream, self._old_targets.pop())
+
+
+        class redirect_stdout(_RedirectStream):
+            _stream = "stdout"
+
+
+        class redirect_stderr(_RedirectStream):
+            _stream = "stderr"
 
 
         class closing:

@@ -8,6 +8,18 @@ extension FunctoolsSource {
     static let dispatchText = #"""
 
 
+        try:
+            __all__ += ["singledispatch", "singledispatchmethod", "partialmethod"]
+        except NameError:
+            pass
+
+
+        def _unwrap_partial(func):
+            while isinstance(func, partial):
+                func = func.func
+            return func
+
+
         def _dispatch_abcs(cls, registry, mro):
             # Registered classes cls implements without having them in its MRO (ABCs, virtual subclasses),
             # each with the index of the MRO class it follows.

@@ -1,0 +1,86 @@
+/// An instance's `__dict__` as a live `dict`. Our instances keep their attributes as a hidden class (`Shape`)
+/// and a slot array, not a dictionary, so this is a view like `ModuleNamespace`: writes (`obj.__dict__.update(d)`,
+/// `obj.__dict__[k] = v`, `del`, `pop`, `clear`) go to the instance's attributes; reads first rebuild the
+/// table when the instance's shape or slot values changed since the last read. Made per `__dict__` access
+/// (instances carry no field for it), so `obj.__dict__ is obj.__dict__` is False where CPython says True.
+/// lib2to3's `Grammar.loads` fills a grammar with `self.__dict__.update(pickle.loads(...))`.
+final class InstanceNamespace: PyDict, BuiltinSubclassInstance, @unchecked Sendable {
+    var pythonType: PyType { BuiltinTypes.dict }
+    let attributeBag: PyInstance
+    let instance: PyInstance
+    /// The shape and slots as last copied into the table (nil: copy on the next read).
+    private var seenShape: Shape?
+    private var seenSlots: [Value] = []
+    private let viewLock = ObjectLock("instance dict")
+
+    init(_ instance: PyInstance) {
+        self.instance = instance
+        attributeBag = PyInstance(type: BuiltinTypes.dict)
+        super.init(tag: .subclassed)
+    }
+
+    /// Rebuilds the table from the instance when its attributes changed.
+    private func pull() {
+        let (shape, slots) = instance.lock.withLock { (instance.shape, instance.slots) }
+        let unchanged = viewLock.withLock {
+            shape === seenShape && slots.count == seenSlots.count && zip(slots, seenSlots).allSatisfy { $0.isIdentical($1) }
+        }
+        if unchanged { return }
+        super.clear()
+        for (name, value) in zip(shape.names, slots) { try? super.set(.str(name), value) }
+        viewLock.withLock {
+            seenShape = shape
+            seenSlots = slots
+        }
+    }
+
+    private func attributeName(_ key: Value) -> String? {
+        if case .object(let s as PyStr) = key { return s.value }
+        return nil
+    }
+
+    private func forget() { viewLock.withLock { seenShape = nil } }
+
+    override var count: Int {
+        pull()
+        return super.count
+    }
+
+    override var entries: [(key: Value, value: Value)] {
+        pull()
+        return super.entries
+    }
+
+    override var rawCount: Int {
+        pull()
+        return super.rawCount
+    }
+
+    override func entry(at i: Int) -> (key: Value, value: Value)? {
+        pull()
+        return super.entry(at: i)
+    }
+
+    override func get(_ key: Value) throws -> Value? {
+        pull()
+        return try super.get(key)
+    }
+
+    override func set(_ key: Value, _ value: Value) throws {
+        guard let name = attributeName(key) else { return try super.set(key, value) }
+        instance.setAttribute(name, value)
+        forget()
+    }
+
+    @discardableResult
+    override func remove(_ key: Value) throws -> Value? {
+        guard let name = attributeName(key) else { return try super.remove(key) }
+        forget()
+        return instance.removeAttribute(name)
+    }
+
+    override func clear() {
+        for name in instance.lock.withLock({ instance.shape.names }) { _ = instance.removeAttribute(name) }
+        forget()
+    }
+}
