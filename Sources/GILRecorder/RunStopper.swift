@@ -9,6 +9,10 @@ import TraceStore
 /// program is still running `grace` later (threads that never end), it drains what was recorded, stores the
 /// run with its status and leaves the process. Whoever finishes the run first (the program or the stopper)
 /// claims it, so the run is finished exactly once.
+///
+/// SIGINT is CPython's: every one raises KeyboardInterrupt in the main thread, and a program that catches it
+/// and goes on is left alone. Only an interrupt the main thread has not taken `grace` later (it is blocked
+/// where it cannot take one, or it has ended and other threads keep the program alive) ends the run.
 final class RunStopper: Sendable {
     enum Reason: Sendable, Equatable {
         case signal(Int32)
@@ -53,21 +57,29 @@ final class RunStopper: Sendable {
         self.grace = grace
     }
 
-    /// Asks the program to stop; the first reason wins.
+    /// Asks the program to stop; the first reason is the run's. After a SIGINT, another SIGINT interrupts
+    /// again (CPython's), and a SIGTERM or a timeout stops the program even if it caught the interrupt.
     func stop(_ reason: Reason) {
-        let first = state.withLock { state -> Bool in
-            guard state.reason == nil, !state.claimed else { return false }
-            state.reason = reason
-            return true
+        let go = state.withLock { state -> Bool in
+            if state.claimed { return false }
+            if state.reason == nil {
+                state.reason = reason
+                return true
+            }
+            return state.reason == .signal(SIGINT)
         }
-        guard first else { return }
+        guard go else { return }
+        let sigint = reason == .signal(SIGINT)
         switch reason {
         case .signal: runtime.interrupt()
         case .timeout: runtime.interrupt(stopReason: "--timeout")
         case .deadlock: runtime.interrupt(stopReason: "deadlock")
         }
         DispatchQueue.global().asyncAfter(deadline: .now() + grace) { [self] in
+            // A KeyboardInterrupt the program took is its to handle: it may catch it and go on.
+            if sigint && !runtime.interruptPending { return }
             guard claim() else { return }  // the program ended in time
+            runtime.flushOutput()
             runtime.recorder.finish()
             try? writer.finish(
                 clock.outcome(status: reason.status, exitCode: reason.exitCode), droppedEvents: runtime.recorder.droppedEvents)
@@ -79,7 +91,7 @@ final class RunStopper: Sendable {
     /// Starts the `--timeout` clock.
     func arm(timeoutSeconds: Double) {
         DispatchQueue.global().asyncAfter(deadline: .now() + timeoutSeconds) { [self] in
-            guard self.reason == nil else { return }
+            guard self.reason == nil || self.reason == .signal(SIGINT) else { return }
             printError("gilrec: --timeout of \(timeoutSeconds) s reached; stopping the program")
             stop(.timeout)
         }

@@ -32,7 +32,14 @@ struct RuntimeEngine: RecordingEngine {
         let stopper = RunStopper(runtime: runtime, writer: writer, clock: clock, databasePath: request.databasePath)
         signals?.onInterrupt { signal in
             // The program's own handler (signal.signal) takes it: the run goes on, and a later signal is heard.
-            if runtime.deliverSignal(signal) { signals?.rearm() } else { stopper.stop(.signal(signal)) }
+            if runtime.deliverSignal(signal) {
+                signals?.rearm()
+            } else {
+                stopper.stop(.signal(signal))
+                // KeyboardInterrupt, which the program may catch: the next Ctrl-C interrupts it again. (A second
+                // SIGTERM still ends gilrec at once.)
+                if signal == SIGINT { signals?.rearm() }
+            }
         }
         if let timeout = request.timeoutSeconds { stopper.arm(timeoutSeconds: timeout) }
         runtime.threads.watchForDeadlocks { report in

@@ -154,3 +154,88 @@ struct DeadlockEndToEndTests {
         #expect(try TraceReader(path: database.path).resolveRun(nil).status == .deadlock)
     }
 }
+
+/// Ctrl-C as CPython has it, through the built `gilrec`: every SIGINT raises KeyboardInterrupt in the main
+/// thread, also while it waits (Event, Lock, join), the program may catch it and go on, and what it printed is
+/// all there; a SIGINT the main thread cannot take still ends the run after the grace period, stored.
+@Suite(.serialized)
+struct InterruptEndToEndTests {
+    static let program = """
+        import os, signal, threading, time
+        def later(seconds):
+            threading.Thread(target=lambda: (time.sleep(seconds), os.kill(os.getpid(), signal.SIGINT)), daemon=True).start()
+        later(0.2)
+        try:
+            threading.Event().wait()
+        except KeyboardInterrupt:
+            print("interrupted wait")
+        lock = threading.Lock()
+        lock.acquire()
+        later(0.2)
+        try:
+            lock.acquire()
+        except KeyboardInterrupt:
+            print("interrupted acquire")
+        t = threading.Thread(target=time.sleep, args=(30,), daemon=True)
+        t.start()
+        later(0.2)
+        try:
+            t.join()
+        except KeyboardInterrupt:
+            print("interrupted join")
+        print("done")
+        """
+
+    func run(_ source: String, name: String) throws -> (status: Int32, stdout: String, database: TemporaryDatabase) {
+        let database = TemporaryDatabase()
+        let script = database.directory.appendingPathComponent(name)
+        try source.write(to: script, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = DeadlockEndToEndTests.binary
+        process.arguments = ["run", "--db", database.path, script.path]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let stdout = String(data: output.fileHandleForReading.readDataToEndOfFile(), encoding: .utf8) ?? ""
+        process.waitUntilExit()
+        return (process.terminationStatus, stdout, database)
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: DeadlockEndToEndTests.binary.path), "needs .build/debug/gilrec"))
+    func everyInterruptIsTheProgramsToCatch() throws {
+        let result = try run(Self.program, name: "interrupts.py")
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("interrupted wait\ninterrupted acquire\ninterrupted join\ndone\n"), "\(result.stdout)")
+        #expect(try TraceReader(path: result.database.path).resolveRun(nil).status == .ok)
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: DeadlockEndToEndTests.binary.path), "needs .build/debug/gilrec"))
+    func anInterruptNobodyTakesEndsTheRunStored() throws {
+        // The main thread blocks in os.read on a pipe nobody writes, where it cannot take the interrupt: the run
+        // ends after the grace period, stored as interrupted, with what the program printed.
+        let result = try run("""
+            import os, signal, threading, time
+            print("started", flush=False)
+            threading.Thread(target=lambda: (time.sleep(0.2), os.kill(os.getpid(), signal.SIGINT)), daemon=True).start()
+            r, w = os.pipe()
+            os.read(r, 1)
+            """, name: "stuck.py")
+        #expect(result.status == 130)
+        #expect(result.stdout.hasPrefix("started\n"), "\(result.stdout)")
+        #expect(try TraceReader(path: result.database.path).resolveRun(nil).status == .interrupted)
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: DeadlockEndToEndTests.binary.path), "needs .build/debug/gilrec"))
+    func anInterruptDuringShutdownLeavesLingeringThreadsAsCPythonDoes() throws {
+        // The main thread has ended and waits for a non-daemon thread: CPython abandons it and exits 0.
+        let result = try run("""
+            import os, signal, threading, time
+            print("started", flush=False)
+            threading.Thread(target=time.sleep, args=(30,)).start()
+            threading.Thread(target=lambda: (time.sleep(0.2), os.kill(os.getpid(), signal.SIGINT)), daemon=True).start()
+            """, name: "lingering.py")
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("started\n"), "\(result.stdout)")
+    }
+}

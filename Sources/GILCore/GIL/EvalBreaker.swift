@@ -15,6 +15,13 @@ public final class EvalBreaker: @unchecked Sendable {  // a single atomic word
     static let pendingCalls = 8
 
     @usableFromInline let bits = Atomic<Int>(0)
+    /// Calls only the main thread may run (Python signal handlers) are queued. Not a bit of `bits`: other
+    /// threads' check points must not take the slow path for them; the main thread's blocking waits poll it
+    /// (`ThreadState.shouldLeaveWait`) and end early to run them, as CPython's waits do on EINTR.
+    private let mainThreadCalls = Atomic<Bool>(false)
+    /// The primitive the main thread waits on now (`SyncWait`), so a due handler or an interrupt wakes it at
+    /// once rather than at its next poll (up to 50 ms later).
+    private let mainThreadWait = Mutex<PThreadMonitor?>(nil)
 
     init() {}
 
@@ -31,7 +38,10 @@ public final class EvalBreaker: @unchecked Sendable {  // a single atomic word
     func resetDropRequest() { bits.bitwiseAnd(~Self.dropRequest, ordering: .relaxed) }
     func setTick() { bits.bitwiseOr(Self.tick, ordering: .relaxed) }
     func clearTick() { bits.bitwiseAnd(~Self.tick, ordering: .relaxed) }
-    func setInterrupt() { bits.bitwiseOr(Self.interrupt, ordering: .relaxed) }
+    func setInterrupt() {
+        bits.bitwiseOr(Self.interrupt, ordering: .relaxed)
+        wakeMainThread()
+    }
 
     /// Asks the next check point of any thread to run the runtime's pending calls.
     public func setPendingCalls() { bits.bitwiseOr(Self.pendingCalls, ordering: .relaxed) }
@@ -39,6 +49,27 @@ public final class EvalBreaker: @unchecked Sendable {  // a single atomic word
     /// Clears the pending-calls bit. - Returns: whether it was set.
     public func takePendingCalls() -> Bool {
         bits.bitwiseAnd(~Self.pendingCalls, ordering: .relaxed).oldValue & Self.pendingCalls != 0
+    }
+
+    /// Whether calls only the main thread may run are queued.
+    public var mainThreadCallsPending: Bool { mainThreadCalls.load(ordering: .relaxed) }
+
+    /// Marks (or clears) that calls only the main thread may run are queued; marking wakes its wait.
+    public func setMainThreadCalls(_ queued: Bool) {
+        mainThreadCalls.store(queued, ordering: .relaxed)
+        if queued { wakeMainThread() }
+    }
+
+    /// The main thread waits on `monitor` from now on (nil: no longer).
+    func mainThreadWaits(on monitor: PThreadMonitor?) { mainThreadWait.withLock { $0 = monitor } }
+
+    /// Wakes the main thread's wait, if it is in one: it re-checks what it waits for and why it should leave.
+    /// Its check and its sleep happen under the monitor's lock, so a flag set before this cannot be missed.
+    func wakeMainThread() {
+        guard let monitor = mainThreadWait.withLock({ $0 }) else { return }
+        monitor.lock()
+        monitor.broadcast()
+        monitor.unlock()
     }
 
     /// Clears the interrupt bit. - Returns: whether it was set.

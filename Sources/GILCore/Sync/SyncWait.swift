@@ -13,7 +13,8 @@ import GILTrace
 enum SyncWait {
     /// - Parameters:
     ///   - emitRequest: false when the caller already emitted its own lock_request.
-    ///   - interruptible: whether a pending interrupt ends a main-thread wait early (returns false).
+    ///   - interruptible: whether a pending interrupt or a due signal handler ends a main-thread wait early
+    ///     (returns false; the runtime raises KeyboardInterrupt, or runs the handlers and waits again).
     ///   - holder: the thread holding the object, for the deadlock report (asked from another thread).
     ///   - tryTake: called with `monitor` locked; takes the resource and returns true when it is available.
     static func acquire(
@@ -46,6 +47,8 @@ enum SyncWait {
         // In the deadlock watch's wait-for graph while waiting for the object, not for the GIL afterwards.
         if timeoutNs == nil { ts.waits.beginWait(ts.tid, objectID: object, holder: holder) }
         ts.gil.release(ts, reason: .blockingCall)
+        let wakeable = interruptible && ts.tid == 1
+        if wakeable { ts.gil.breaker.mainThreadWaits(on: monitor) }
         monitor.lock()
         var got = false
         while true {
@@ -53,11 +56,12 @@ enum SyncWait {
                 got = true
                 break
             }
-            if interruptible && ts.shouldStopForInterrupt { break }
+            if interruptible && ts.shouldLeaveWait { break }
             if MonotonicClock.now() >= deadline { break }
             _ = monitor.wait(untilNs: Deadline.nextWake(deadline))
         }
         monitor.unlock()
+        if wakeable { ts.gil.breaker.mainThreadWaits(on: nil) }
         if timeoutNs == nil { ts.waits.endWait(ts.tid) }
         ts.gil.acquire(ts, reason: .blockingCall)
         ts.emit(.lockAcquire, obj: object, arg: got ? 1 : 0)

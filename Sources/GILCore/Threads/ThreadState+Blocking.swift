@@ -5,15 +5,15 @@ import GILTrace
 extension ThreadState {
     /// `time.sleep`: io_begin(sleep, ns) · gil_release(io) · sleep · io_end(sleep, ns slept) · gil_request(io) ·
     /// gil_acquire. Sleeps on `CLOCK_MONOTONIC` in slices of at most 50 ms; in the main thread a pending
-    /// interrupt ends the sleep early (the caller then calls `throwIfInterrupted()`, or the next check point
-    /// raises it). `wake`, polled with the interrupt, ends it early too (a signal handler waiting to run).
+    /// interrupt or a due signal handler ends the sleep early (the caller then calls `throwIfInterrupted()`
+    /// and runs the handlers). `wake`, polled with them, ends it early too.
     public func sleep(ns: Int64, wake: (() -> Bool)? = nil) {
         let requested = max(0, ns)
         emit(.ioBegin, obj: IOKind.sleep.rawValue, arg: requested)
         gil.release(self, reason: .io)
         let start = MonotonicClock.now()
         let deadline = Deadline.after(requested)
-        while !shouldStopForInterrupt && !(wake?() ?? false) {
+        while !shouldLeaveWait && !(wake?() ?? false) {
             let now = MonotonicClock.now()
             if now >= deadline { break }
             OSThread.sleep(untilNs: Deadline.nextWake(deadline))

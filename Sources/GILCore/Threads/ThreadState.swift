@@ -85,6 +85,12 @@ public final class ThreadState: @unchecked Sendable {  // confined to its OS thr
     /// thread (only the main thread raises KeyboardInterrupt, as in CPython).
     var shouldStopForInterrupt: Bool { tid == 1 && gil.breaker.interruptPending }
 
+    /// Whether a main-thread wait must end early: an interrupt is pending, or a Python signal handler is due
+    /// (the runtime runs it, then waits again for what is left: CPython's `acquire_timed` after EINTR).
+    var shouldLeaveWait: Bool {
+        tid == 1 && (gil.breaker.interruptPending || gil.breaker.mainThreadCallsPending)
+    }
+
     /// Raises a pending interrupt in the main thread (clearing it); does nothing elsewhere. The runtime calls
     /// it after a blocking call (`sleep`, `join`, a sync wait) returned early because of SIGINT.
     public func throwIfInterrupted() throws(Interrupt) {

@@ -53,14 +53,14 @@ enum SyncPrimitives {
     static func addMutexMethods<Core: MutexCore>(_ type: PyType, _ core: Core.Type) {
         type.addMethod("acquire") { a, kw, ctx in
             let (blocking, timeout) = try acquireArguments(a, kw, ctx)
-            let got = try native(a[0], Core.self).acquire(ctx.ts, blocking: blocking, timeoutNs: timeout)
-            try ThreadingModule.checkInterrupt(ctx)
-            return .bool(got)
+            let core = try native(a[0], Core.self)
+            return .bool(try ThreadingModule.waitRunningHandlers(ctx, blocking: blocking, timeoutNs: timeout) {
+                core.acquire(ctx.ts, blocking: blocking, timeoutNs: $0)
+            })
         }
         type.addMethod("__enter__") { a, _, ctx in
-            let got = try native(a[0], Core.self).acquire(ctx.ts, blocking: true, timeoutNs: nil)
-            try ThreadingModule.checkInterrupt(ctx)
-            return .bool(got)
+            let core = try native(a[0], Core.self)
+            return .bool(try ThreadingModule.waitRunningHandlers(ctx, timeoutNs: nil) { core.acquire(ctx.ts, blocking: true, timeoutNs: $0) })
         }
         let release: NativeFunction = { a, _, ctx in
             do { try native(a[0], Core.self).release(ctx.ts) } catch let e as SyncError { throw syncError(e) }
@@ -121,9 +121,8 @@ enum SyncPrimitives {
         eventType.addMethod("isSet") { a, _, _ in .bool(try native(a[0], EventCore.self).isSet) }
         eventType.addMethod("wait") { a, kw, ctx in
             let timeout = try ThreadingModule.timeoutNs(ThreadingModule.argument(a, kw, 1, "timeout"), negativeMeansForever: false)
-            let r = try native(a[0], EventCore.self).wait(ctx.ts, timeoutNs: timeout)
-            try ThreadingModule.checkInterrupt(ctx)
-            return .bool(r)
+            let core = try native(a[0], EventCore.self)
+            return .bool(try ThreadingModule.waitRunningHandlers(ctx, timeoutNs: timeout) { core.wait(ctx.ts, timeoutNs: $0) })
         }
         m.dict["Event"] = .object(eventType)
 
@@ -141,9 +140,10 @@ enum SyncPrimitives {
             semType.addMethod("acquire") { a, kw, ctx in
                 let blocking = try ThreadingModule.argument(a, kw, 1, "blocking").map { try truthy($0, ctx) } ?? true
                 let timeout = try ThreadingModule.timeoutNs(ThreadingModule.argument(a, kw, 2, "timeout"))
-                let got = try native(a[0], SemaphoreCore.self).acquire(ctx.ts, blocking: blocking, timeoutNs: timeout)
-                try ThreadingModule.checkInterrupt(ctx)
-                return .bool(got)
+                let core = try native(a[0], SemaphoreCore.self)
+                return .bool(try ThreadingModule.waitRunningHandlers(ctx, blocking: blocking, timeoutNs: timeout) {
+                    core.acquire(ctx.ts, blocking: blocking, timeoutNs: $0)
+                })
             }
             semType.addMethod("release") { a, kw, ctx in
                 let n = indexValue(ThreadingModule.argument(a, kw, 1, "n") ?? .int(1)) ?? 1
@@ -151,9 +151,8 @@ enum SyncPrimitives {
                 return .none
             }
             semType.addMethod("__enter__") { a, _, ctx in
-                let got = try native(a[0], SemaphoreCore.self).acquire(ctx.ts, blocking: true, timeoutNs: nil)
-                try ThreadingModule.checkInterrupt(ctx)
-                return .bool(got)
+                let core = try native(a[0], SemaphoreCore.self)
+                return .bool(try ThreadingModule.waitRunningHandlers(ctx, timeoutNs: nil) { core.acquire(ctx.ts, blocking: true, timeoutNs: $0) })
             }
             semType.addMethod("__exit__") { a, _, ctx in
                 do { try native(a[0], SemaphoreCore.self).release(ctx.ts, n: 1) } catch let e as SyncError { throw syncError(e) }

@@ -33,6 +33,30 @@ enum ThreadingModule {
         }
     }
 
+    /// A blocking wait as CPython's `acquire_timed` makes it (Python/thread_pthread.h, Modules/_threadmodule.c):
+    /// in the main thread, SIGINT ends it with KeyboardInterrupt, and a Python signal handler due there ends
+    /// it early, runs (it may raise), and the wait goes on for what is left of the timeout. `wait` is given
+    /// the time left (nil: forever) and returns whether it got what it waited for.
+    static func waitRunningHandlers(
+        _ ctx: ExecutionContext, blocking: Bool = true, timeoutNs: Int64?, _ wait: (Int64?) -> Bool
+    ) throws -> Bool {
+        let start = MonotonicClock.now()
+        var remaining = timeoutNs
+        while true {
+            let got = wait(remaining)
+            try checkInterrupt(ctx)
+            if got { return true }
+            let calls = ctx.runtime.pendingCalls
+            guard blocking, ctx.ts.tid == 1, calls.hasMainThreadCalls else { return false }
+            try calls.run(ctx)
+            if let timeoutNs {
+                let left = timeoutNs - (MonotonicClock.now() - start)
+                if left <= 0 { return false }
+                remaining = left
+            }
+        }
+    }
+
     static func timeoutNs(_ v: Value?, negativeMeansForever: Bool = false) throws -> Int64? {
         guard let v, !v.isNone else { return nil }
         let s = try TimeModule.seconds(v)
@@ -168,8 +192,7 @@ enum ThreadingModule {
             }
             if handle.tid == ctx.ts.tid { throw PyException.make(.runtimeError, "cannot join current thread") }
             let timeout = try timeoutNs(argument(args, kwargs, 1, "timeout"), negativeMeansForever: false)
-            _ = handle.join(from: ctx.ts, timeoutNs: timeout.map { max($0, 0) })
-            try checkInterrupt(ctx)
+            _ = try waitRunningHandlers(ctx, timeoutNs: timeout.map { max($0, 0) }) { handle.join(from: ctx.ts, timeoutNs: $0) }
             return .none
         }
         t.addMethod("is_alive") { args, _, _ in

@@ -13,9 +13,9 @@ final class PendingCalls: @unchecked Sendable {  // `queue` behind its mutex
     }
 
     private let queue = Mutex<[Call]>([])
-    /// Calls only the main thread may run are queued (signal handlers): its sleep ends early to run them.
-    private let mainThreadQueued = Atomic<Bool>(false)
-    var hasMainThreadCalls: Bool { mainThreadQueued.load(ordering: .relaxed) }
+    /// Calls only the main thread may run are queued (signal handlers): its sleeps and waits end early to run
+    /// them (the flag lives in the breaker, where GILCore's waits read it).
+    var hasMainThreadCalls: Bool { breaker.mainThreadCallsPending }
     private let breaker: EvalBreaker
 
     init(breaker: EvalBreaker) {
@@ -24,8 +24,10 @@ final class PendingCalls: @unchecked Sendable {  // `queue` behind its mutex
 
     /// Queues `body` and raises the eval-breaker bit (safe from any thread, and from a deinit).
     func add(mainThreadOnly: Bool, _ body: @escaping (ExecutionContext) throws -> Void) {
-        queue.withLock { $0.append(Call(mainThreadOnly: mainThreadOnly, body: body)) }
-        if mainThreadOnly { mainThreadQueued.store(true, ordering: .relaxed) }
+        queue.withLock { q in
+            q.append(Call(mainThreadOnly: mainThreadOnly, body: body))
+            if mainThreadOnly { breaker.setMainThreadCalls(true) }  // under the lock: `run` clears it under it too
+        }
         breaker.setPendingCalls()
     }
 
@@ -37,7 +39,7 @@ final class PendingCalls: @unchecked Sendable {  // `queue` behind its mutex
         let othersLeft = queue.withLock { q -> Bool in
             mine = q.filter { isMain || !$0.mainThreadOnly }
             q.removeAll { isMain || !$0.mainThreadOnly }
-            if isMain { mainThreadQueued.store(false, ordering: .relaxed) }
+            if isMain { breaker.setMainThreadCalls(false) }
             return !q.isEmpty
         }
         if othersLeft { breaker.setPendingCalls() }
@@ -48,6 +50,7 @@ final class PendingCalls: @unchecked Sendable {  // `queue` behind its mutex
                 let rest = mine[(k + 1)...]
                 if !rest.isEmpty {
                     queue.withLock { $0.insert(contentsOf: rest, at: 0) }
+                    if rest.contains(where: \.mainThreadOnly) { breaker.setMainThreadCalls(true) }
                     breaker.setPendingCalls()
                 }
                 throw error

@@ -124,6 +124,12 @@ public final class PythonRuntime: @unchecked Sendable {
 
     private let stopReason = Mutex<String?>(nil)
 
+    /// Whether an interrupt is still waiting for the main thread to take it (as KeyboardInterrupt).
+    public var interruptPending: Bool { gil.breaker.interruptPending }
+
+    /// Writes out what the program printed and is still buffered (before gilrec ends the process itself).
+    public func flushOutput() { output.flush() }
+
     /// A signal gilrec took with sigwait (SIGINT, SIGTERM): true when the program's own `signal.signal`
     /// handler takes it (queued for the main thread, or ignored); false for the default action.
     public func deliverSignal(_ signum: Int32) -> Bool {
