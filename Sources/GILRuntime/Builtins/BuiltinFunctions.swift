@@ -24,6 +24,15 @@ enum BuiltinFunctions {
         m.dict["EnvironmentError"] = .object(ExceptionKind.osError.type)
         m.dict["IOError"] = .object(ExceptionKind.osError.type)
 
+        // What CPython's `site` adds (Lib/_sitebuiltins.py Quitter): `exit(code)` / `quit(code)` raise SystemExit.
+        for name in ["exit", "quit"] {
+            m.addFunction(name) { args, kwargs, _ in
+                let e = PyException.make(.systemExit)
+                let code = args.first ?? kwargs.first { $0.0 == "code" }?.1
+                e.value.attributes["args"] = .object(PyTuple(code.map { [$0] } ?? []))
+                throw e
+            }
+        }
         m.addFunction("print") { args, kwargs, ctx in
             var sep = " ", end = "\n", flush = false
             var file: Value = .none

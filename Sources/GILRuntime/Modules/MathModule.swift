@@ -93,12 +93,68 @@ enum MathModule {
             for x in try collect(a[0], ctx) { r = try Arithmetic.binary(.multiply, r, x, ctx) }
             return r
         }
-        m.addFunction("fsum") { a, _, ctx in .float(try collect(a[0], ctx).reduce(0.0) { $0 + (try double($1)) }) }
+        m.addFunction("fsum") { a, _, ctx in .float(try exactSum(try collect(a[0], ctx).map(double))) }
         return m
     }
 }
 
 extension MathModule {
+    /// `math.fsum`: the correctly rounded sum, by Shewchuk's non-overlapping partials as CPython's
+    /// mathmodule.c does it (same special cases and messages, same final half-even correction).
+    static func exactSum(_ values: [Double]) throws -> Double {
+        var partials: [Double] = []
+        var special = 0.0
+        var infinities = 0.0
+        for value in values {
+            var x = value
+            var kept = 0
+            for index in partials.indices {
+                var y = partials[index]
+                if abs(x) < abs(y) { swap(&x, &y) }
+                let hi = x + y
+                let lo = y - (hi - x)
+                if lo != 0 {
+                    partials[kept] = lo
+                    kept += 1
+                }
+                x = hi
+            }
+            partials.removeSubrange(kept...)
+            guard x != 0 else { continue }
+            if x.isFinite {
+                partials.append(x)
+            } else {
+                // Overflow of finite summands, or an inf/nan among them.
+                if value.isFinite { throw PyException.make(.overflowError, "intermediate overflow in fsum") }
+                if value.isInfinite { infinities += value }
+                special += value
+                partials.removeAll()
+            }
+        }
+        if special != 0 {
+            if infinities.isNaN { throw PyException.make(.valueError, "-inf + inf in fsum") }
+            return special
+        }
+        guard var n = partials.indices.last else { return 0 }
+        var hi = partials[n]
+        var lo = 0.0
+        while n > 0 {
+            let x = hi
+            n -= 1
+            let y = partials[n]
+            hi = x + y
+            lo = y - (hi - x)
+            if lo != 0 { break }
+        }
+        // Round half to even: the sum of the rest of the partials decides a tie.
+        if n > 0, (lo < 0 && partials[n - 1] < 0) || (lo > 0 && partials[n - 1] > 0) {
+            let y = lo * 2
+            let x = hi + y
+            if y == x - hi { hi = x }
+        }
+        return hi
+    }
+
     /// lo * (lo + 1) * … * hi by halves, so the big multiplications are balanced (factorial(10**6) in seconds,
     /// not the minutes of a running product).
     static func product(_ lo: Int, _ hi: Int) -> BigInt {

@@ -46,6 +46,13 @@ enum QueueModule {
         }
         queueType.construct = constructor(.fifo)
         func state(_ v: Value) throws -> QueueState { try SyncPrimitives.native(v, QueueState.self) }
+        // Lib/queue.py's public counters: `maxsize` and `unfinished_tasks` (read under the queue's mutex there).
+        queueType.dict["unfinished_tasks"] = .object(PyMethodWrapper(.property, .object(PyBuiltinFunction("unfinished_tasks") { a, _, ctx in
+            let q = try state(a[0])
+            _ = q.mutex.acquire(ctx.ts, blocking: true, timeoutNs: nil)
+            defer { try? q.mutex.release(ctx.ts) }
+            return .int(q.unfinished)
+        })))
         func raise(_ t: PyType) -> PyException {
             let e = PyInstance(type: t)
             e.attributes["args"] = .object(PyTuple([]))

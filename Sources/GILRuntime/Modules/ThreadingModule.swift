@@ -107,15 +107,49 @@ enum ThreadingModule {
         }
         m.addFunction("getswitchinterval") { _, _, ctx in .float(Double(ctx.runtime.gil.switchIntervalNs) / 1e9) }
         m.dict["TIMEOUT_MAX"] = .float(9_223_372_036.0)
-        let localType = PyType(name: "local", base: BuiltinTypes.object, module: "_thread")
-        localType.construct = { t, _, _, _ in
+        // A `__new__`, not a `construct`: subclasses (`class Context(threading.local)`) get their storage too,
+        // and `type.__call__` runs their `__init__` in the creating thread.
+        let localType = PyType(name: "_local", base: BuiltinTypes.object, module: "_thread")
+        localType.dict["__new__"] = .object(PyMethodWrapper(.staticMethod, .object(PyBuiltinFunction("__new__", minimumArguments: 1) { args, kwargs, ctx in
+            guard case .object(let t as PyType) = args[0], t.isSubtype(of: localType) else {
+                throw PyException.make(.typeError, "_local.__new__(X): X is not a subtype of _thread._local")
+            }
+            let initializer = t.lookup("__init__")
+            if args.count > 1 || !kwargs.isEmpty, initializer.map(TypeObject.isObjectInit) ?? true {
+                throw PyException.make(.typeError, "Initialization arguments are not supported")
+            }
             let i = PyInstance(type: t)
-            i.native = ThreadLocalStorage()
+            i.native = ThreadLocalStorage(arguments: Array(args.dropFirst()), keywords: kwargs, creator: ctx.ts.tid)
             return .object(i)
-        }
+        })))
         m.dict["local"] = .object(localType)
+        installExceptHook(m)
         SyncPrimitives.install(into: m, runtime, counters)
         return m
+    }
+
+    /// What `threading.excepthook` is given: CPython's `_thread._ExceptHookArgs` (attributes only here).
+    static let exceptHookArgsType = PyType(name: "_ExceptHookArgs", base: BuiltinTypes.object, module: "_thread")
+
+    /// `threading.excepthook` (= `__excepthook__`, the default): `Exception in thread NAME:` and the
+    /// traceback on stderr; SystemExit is silent. A program may assign its own (`PythonRuntime.runThread`).
+    static func installExceptHook(_ m: PyModule) {
+        let hook = PyBuiltinFunction("excepthook") { args, kwargs, ctx in
+            guard let hookArgs = argument(args, kwargs, 0, "args") else {
+                throw PyException.make(.typeError, "excepthook() missing required argument 'args' (pos 1)")
+            }
+            let value = try Attributes.get(hookArgs, "exc_value", ctx)
+            guard case .object(let instance as PyInstance) = value else { return .none }
+            let e = PyException(instance)
+            if e.matches(.systemExit) { return .none }
+            let thread = try Attributes.get(hookArgs, "thread", ctx)
+            let name = thread.isNone ? String(identOf(ctx.ts.tid)) : try str(try Attributes.get(thread, "name", ctx), ctx)
+            ctx.runtime.output.writeErr("Exception in thread \(name):\n" + Traceback.format(e, program: ctx.runtime.program, ctx))
+            return .none
+        }
+        m.dict["excepthook"] = .object(hook)
+        m.dict["__excepthook__"] = .object(hook)
+        m.dict["ExceptHookArgs"] = .object(exceptHookArgsType)
     }
 
     /// CPython's idents are pthread ids; ours are derived from the tid so `get_ident()` in a thread equals
@@ -126,6 +160,20 @@ enum ThreadingModule {
 
     static func makeThreadType(_ counters: Counters) -> PyType {
         let t = PyType(name: "Thread", base: BuiltinTypes.object, module: "threading")
+        // `daemon` is a property, as in Lib/threading.py: it cannot change once the thread has started.
+        let daemon = PyMethodWrapper(.property, .object(PyBuiltinFunction("daemon") { a, _, _ in
+            guard case .object(let inst as PyInstance) = a[0] else { return .bool(false) }
+            return inst.attributes["daemon"] ?? .bool(false)
+        }))
+        daemon.setter = .object(PyBuiltinFunction("daemon") { a, _, ctx in
+            guard case .object(let inst as PyInstance) = a[0] else { return .none }
+            if inst.type.name == "_MainThread" || (inst.native as? ThreadData)?.started == true {
+                throw PyException.make(.runtimeError, "cannot set daemon status of active thread")
+            }
+            inst.attributes["daemon"] = .bool(try truthy(a[1], ctx))
+            return .none
+        })
+        t.dict["daemon"] = .object(daemon)
         t.addMethod("__init__") { args, kwargs, ctx in
             guard case .object(let inst as PyInstance) = args[0] else { return .none }
             let target = argument(args, kwargs, 2, "target") ?? .none
@@ -228,9 +276,35 @@ enum ThreadingModule {
 }
 
 /// `threading.local()`: one attribute dictionary per Python thread (keyed by tid), under a lock because
-/// threads come and go while others read.
+/// threads come and go while others read. As CPython's `_thread._local`, a subclass's `__init__` runs again,
+/// with the arguments the object was created with, in each other thread the first time it touches the object.
 final class ThreadLocalStorage: @unchecked Sendable {
     private let lock = Mutex<[Int32: [String: Value]]>([:])
+    private let arguments: [Value]
+    private let keywords: [(String, Value)]
+    /// The creating thread: `type.__call__` ran `__init__` there already.
+    private let creator: Int32
+
+    init(arguments: [Value] = [], keywords: [(String, Value)] = [], creator: Int32 = 0) {
+        self.arguments = arguments
+        self.keywords = keywords
+        self.creator = creator
+    }
+
+    /// Before an attribute access: a thread meeting the object for the first time gets its dictionary, then
+    /// the class's `__init__` (what it raises propagates to the access, as in CPython).
+    func prepare(_ instance: PyInstance, _ ctx: ExecutionContext) throws {
+        let tid = ctx.ts.tid
+        let fresh = lock.withLock { table -> Bool in
+            guard table[tid] == nil else { return false }
+            table[tid] = [:]
+            return true
+        }
+        guard fresh, tid != creator, let initializer = instance.type.lookup("__init__"),
+            !TypeObject.isObjectInit(initializer)
+        else { return }
+        _ = try ctx.call(initializer, [.object(instance)] + arguments, kwargs: keywords)
+    }
 
     func get(_ name: String, _ ctx: ExecutionContext) -> Value? {
         let tid = ctx.ts.tid
@@ -240,6 +314,12 @@ final class ThreadLocalStorage: @unchecked Sendable {
     func set(_ name: String, _ value: Value, _ ctx: ExecutionContext) {
         let tid = ctx.ts.tid
         lock.withLock { $0[tid, default: [:]][name] = value }
+    }
+
+    /// `del local.name` in this thread. - Returns: whether it was there.
+    func remove(_ name: String, _ ctx: ExecutionContext) -> Bool {
+        let tid = ctx.ts.tid
+        return lock.withLock { $0[tid]?.removeValue(forKey: name) } != nil
     }
 }
 
@@ -268,11 +348,33 @@ extension PythonRuntime {
             if f.isNone { _ = try ctx.call(s, []) } else { _ = try ctx.call(f, [s]) }
             return 0
         } catch {
+            // SystemExit too goes to the hook (a program's own may log it); the default one ignores it.
             let e = Interpreter.convertError(error)
-            if e.matches(.systemExit) { return 0 }
-            let name = (try? str(inst.attributes["name"] ?? .str("?"), ctx)) ?? "?"
-            output.writeErr("Exception in thread \(name):\n" + Traceback.format(e, program: program, ctx))
-            return 1
+            reportUncaught(e, in: inst, ctx)
+            return e.matches(.systemExit) ? 0 : 1
+        }
+    }
+
+    /// `threading.excepthook(args)` as the program left it (Lib/threading.py `_make_invoke_excepthook`); when
+    /// the hook itself raises, that error is reported the default way, as CPython's `sys.excepthook` would.
+    private func reportUncaught(_ e: PyException, in thread: PyInstance, _ ctx: ExecutionContext) {
+        let threading = (try? modules.table.get(.str("threading"))).flatMap { $0 }?.asObject as? PyModule
+        let hook = threading?.get("excepthook") ?? .none
+        let hookArgs = PyInstance(type: ThreadingModule.exceptHookArgsType)
+        hookArgs.attributes["exc_type"] = .object(e.value.type)
+        hookArgs.attributes["exc_value"] = .object(e.value)
+        hookArgs.attributes["exc_traceback"] = (try? Attributes.get(.object(e.value), "__traceback__", ctx)) ?? .none
+        hookArgs.attributes["thread"] = .object(thread)
+        do {
+            guard !hook.isNone else {
+                if e.matches(.systemExit) { return }
+                throw e
+            }
+            _ = try ctx.call(hook, [.object(hookArgs)])
+        } catch {
+            let failure = Interpreter.convertError(error)
+            let name = (try? str(thread.attributes["name"] ?? .str("?"), ctx)) ?? "?"
+            output.writeErr("Exception in thread \(name):\n" + Traceback.format(failure, program: program, ctx))
         }
     }
 

@@ -22,7 +22,10 @@ enum Attributes {
             // as the receiver, the instance path below serves it unchanged.
             switch o.tag == .subclassed ? BuiltinSubclasses.bag(of: o) ?? o : o {
             case let i as PyInstance:
-                if let local = i.native as? ThreadLocalStorage, let a = local.get(name, ctx) { return a }
+                if let local = i.native as? ThreadLocalStorage {
+                    try local.prepare(i, ctx)
+                    if let a = local.get(name, ctx) { return a }
+                }
                 let classAttribute = i.type.lookup(name)
                 if let cv = classAttribute, case .object(let w as PyMethodWrapper) = cv, w.kind == .property {
                     return try ctx.call(w.function, [v])
@@ -269,6 +272,7 @@ enum Attributes {
                 return
             }
             if let local = i.native as? ThreadLocalStorage {
+                try local.prepare(i, ctx)
                 local.set(name, value, ctx)
                 return
             }
@@ -312,6 +316,10 @@ enum Attributes {
             guard let deleter = w.deleter else { throw PyException.make(.attributeError, "can't delete attribute '\(name)'") }
             _ = try ctx.call(deleter, [target])
             return
+        }
+        if case .object(let i as PyInstance) = target, let local = i.native as? ThreadLocalStorage {
+            try local.prepare(i, ctx)
+            if local.remove(name, ctx) { return }
         }
         if case .object(let i as PyInstance) = target, i.removeAttribute(name) != nil { return }
         if case .object(let o) = target, o.tag == .subclassed, let bag = BuiltinSubclasses.bag(of: o) {
