@@ -4,9 +4,7 @@
 /// table when the instance's shape or slot values changed since the last read. Made per `__dict__` access
 /// (instances carry no field for it), so `obj.__dict__ is obj.__dict__` is False where CPython says True.
 /// lib2to3's `Grammar.loads` fills a grammar with `self.__dict__.update(pickle.loads(...))`.
-final class InstanceNamespace: PyDict, BuiltinSubclassInstance, @unchecked Sendable {
-    var pythonType: PyType { BuiltinTypes.dict }
-    let attributeBag: PyInstance
+final class InstanceNamespace: PullingDict, @unchecked Sendable {
     let instance: PyInstance
     /// The shape and slots as last copied into the table (nil: copy on the next read).
     private var seenShape: Shape?
@@ -15,12 +13,11 @@ final class InstanceNamespace: PyDict, BuiltinSubclassInstance, @unchecked Senda
 
     init(_ instance: PyInstance) {
         self.instance = instance
-        attributeBag = PyInstance(type: BuiltinTypes.dict)
-        super.init(tag: .subclassed)
+        super.init()
     }
 
     /// Rebuilds the table from the instance when its attributes changed.
-    private func pull() {
+    override func pull() {
         let (shape, slots) = instance.lock.withLock { (instance.shape, instance.slots) }
         let unchanged = viewLock.withLock {
             shape === seenShape && slots.count == seenSlots.count && zip(slots, seenSlots).allSatisfy { $0.isIdentical($1) }
@@ -40,31 +37,6 @@ final class InstanceNamespace: PyDict, BuiltinSubclassInstance, @unchecked Senda
     }
 
     private func forget() { viewLock.withLock { seenShape = nil } }
-
-    override var count: Int {
-        pull()
-        return super.count
-    }
-
-    override var entries: [(key: Value, value: Value)] {
-        pull()
-        return super.entries
-    }
-
-    override var rawCount: Int {
-        pull()
-        return super.rawCount
-    }
-
-    override func entry(at i: Int) -> (key: Value, value: Value)? {
-        pull()
-        return super.entry(at: i)
-    }
-
-    override func get(_ key: Value) throws -> Value? {
-        pull()
-        return try super.get(key)
-    }
 
     override func set(_ key: Value, _ value: Value) throws {
         guard let name = attributeName(key) else { return try super.set(key, value) }

@@ -6,12 +6,8 @@
 ///   then where `Globals` keeps them;
 /// - before any read, the slots that changed since the last read are copied in (a comparison per slot, only
 ///   for modules whose namespace was asked for: the VM's global loads and stores do not know this exists).
-/// Its tag is `.subclassed` with `dict` as its class, so the VM's exact-dict fast paths (which would touch the
-/// table directly) leave it to the generic operations, which end here. (enum's `_convert_` writes members into
-/// `sys.modules[name].__dict__`: signal.Signals needs this.)
-final class ModuleNamespace: PyDict, BuiltinSubclassInstance, @unchecked Sendable {
-    var pythonType: PyType { BuiltinTypes.dict }
-    let attributeBag: PyInstance
+/// (`PullingDict`.) enum's `_convert_` writes members into `sys.modules[name].__dict__`: signal.Signals needs this.
+final class ModuleNamespace: PullingDict, @unchecked Sendable {
     /// Weak: the globals own this namespace. A namespace that outlives its module is a plain dict.
     private(set) weak var globals: Globals?
     /// Slot values as last copied into the table (guarded by `globals.lock`).
@@ -19,13 +15,12 @@ final class ModuleNamespace: PyDict, BuiltinSubclassInstance, @unchecked Sendabl
 
     init(_ globals: Globals) {
         self.globals = globals
-        attributeBag = PyInstance(type: BuiltinTypes.dict)
         seen = Array(repeating: nil, count: globals.names.count)
-        super.init(tag: .subclassed)
+        super.init()
     }
 
     /// Copies the slots that changed since the last call into the table.
-    func pull() {
+    override func pull() {
         guard let g = globals else { return }
         var changes: [(name: String, value: Value?)] = []
         g.lock.withLock {
@@ -71,31 +66,6 @@ final class ModuleNamespace: PyDict, BuiltinSubclassInstance, @unchecked Sendabl
     private func slot(_ key: Value) -> (Globals, Int)? {
         guard let g = globals, case .object(let s as PyStr) = key, let i = g.slotIndex(of: s.value) else { return nil }
         return (g, i)
-    }
-
-    override var count: Int {
-        pull()
-        return super.count
-    }
-
-    override var entries: [(key: Value, value: Value)] {
-        pull()
-        return super.entries
-    }
-
-    override var rawCount: Int {
-        pull()
-        return super.rawCount
-    }
-
-    override func entry(at i: Int) -> (key: Value, value: Value)? {
-        pull()
-        return super.entry(at: i)
-    }
-
-    override func get(_ key: Value) throws -> Value? {
-        pull()
-        return try super.get(key)
     }
 
     override func set(_ key: Value, _ value: Value) throws {
