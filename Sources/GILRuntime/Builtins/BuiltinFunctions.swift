@@ -10,6 +10,7 @@ enum BuiltinFunctions {
         let m = PyModule(name: "builtins")
         // Code run with globals lacking __name__ (exec(src, {})) finds the builtins module's, as in CPython.
         m.dict["__name__"] = .str("builtins")
+        m.dict["__debug__"] = .bool(true)  // no -O: asserts run
         for t in [BuiltinTypes.object, BuiltinTypes.type, BuiltinTypes.int, BuiltinTypes.bool, BuiltinTypes.float, BuiltinTypes.str,
                   BuiltinTypes.list, BuiltinTypes.tuple, BuiltinTypes.dict, BuiltinTypes.set, BuiltinTypes.frozenset, BuiltinTypes.range,
                   BuiltinTypes.bytes, BuiltinTypes.bytearray, MemoryView.type, BuiltinTypes.slice, BuiltinTypes.staticmethod, BuiltinTypes.classmethod,

@@ -147,9 +147,10 @@ enum BuiltinSlotWrappers {
             let (obj, _) = receiver(a)
             return obj.isNone ? a[0] : .object(PyBoundMethod(function: a[0], receiver: obj))
         }
+        installPropertySubclasses()
         for t in [BuiltinTypes.classmethod, BuiltinTypes.staticmethod, BuiltinTypes.property] {
             t.addMethod("__get__") { a, _, ctx in
-                guard case .object(let w as PyMethodWrapper) = a[0] else {
+                guard let w = propertyWrapper(a[0]) else {
                     throw PyException.make(.typeError, "descriptor '__get__' requires a '\(t.name)' object but received '\(typeName(a[0]))'")
                 }
                 let (obj, owner) = receiver(a)
@@ -162,6 +163,57 @@ enum BuiltinSlotWrappers {
                     return obj.isNone ? a[0] : try ctx.call(w.function, [obj])
                 }
             }
+        }
+    }
+
+    /// The descriptor behind a classmethod/staticmethod/property, or behind an instance of a Python subclass of
+    /// property (which carries it as its native payload).
+    static func propertyWrapper(_ v: Value) -> PyMethodWrapper? {
+        if case .object(let w as PyMethodWrapper) = v { return w }
+        if case .object(let i as PyInstance) = v { return i.native as? PyMethodWrapper }
+        return nil
+    }
+
+    /// Python subclasses of `property` (abc.abstractproperty): `__new__` makes an instance of the subclass
+    /// carrying a property, which is a data descriptor through `__get__`/`__set__`/`__delete__`.
+    private static func installPropertySubclasses() {
+        let t = BuiltinTypes.property
+        let new = PyBuiltinFunction("__new__") { args, kwargs, _ in
+            guard case .object(let cls as PyType)? = args.first else { throw PyException.make(.typeError, "property.__new__(X): X is not a type object") }
+            var parts = Array(args.dropFirst()) + Array(repeating: Value.none, count: 4)
+            for (k, v) in kwargs {
+                guard let i = ["fget", "fset", "fdel", "doc"].firstIndex(of: k) else {
+                    throw PyException.make(.typeError, "'\(k)' is an invalid keyword argument for property()")
+                }
+                parts[i] = v
+            }
+            let w = PyMethodWrapper(.property, parts[0])
+            if !parts[1].isNone { w.setter = parts[1] }
+            if !parts[2].isNone { w.deleter = parts[2] }
+            if cls === t { return .object(w) }
+            let i = PyInstance(type: cls)
+            i.native = w
+            return .object(i)
+        }
+        t.dict["__new__"] = .object(PyMethodWrapper(.staticMethod, .object(new)))
+        t.addMethod("__init__") { _, _, _ in .none }
+        t.addMethod("__set__") { a, _, ctx in
+            guard a.count == 3, let w = propertyWrapper(a[0]) else { throw PyException.make(.typeError, "expected 2 arguments") }
+            guard let setter = w.setter else { throw PyException.make(.attributeError, "can't set attribute") }
+            _ = try ctx.call(setter, [a[1], a[2]])
+            return .none
+        }
+        t.addMethod("__delete__") { a, _, ctx in
+            guard a.count == 2, let w = propertyWrapper(a[0]) else { throw PyException.make(.typeError, "expected 1 argument") }
+            guard let deleter = w.deleter else { throw PyException.make(.attributeError, "can't delete attribute") }
+            _ = try ctx.call(deleter, [a[1]])
+            return .none
+        }
+        for (name, part) in [("fget", 0), ("fset", 1), ("fdel", 2)] {
+            t.dict[name] = .object(PyMethodWrapper(.property, .object(PyBuiltinFunction(name) { a, _, _ in
+                guard let w = propertyWrapper(a[0]) else { return .none }
+                return [w.function, w.setter ?? .none, w.deleter ?? .none][part]
+            })))
         }
     }
 

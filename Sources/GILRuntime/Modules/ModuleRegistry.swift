@@ -86,7 +86,12 @@ final class ModuleRegistry {
         case "traceback": m = TracebackModule.make()
         case "dataclasses": m = try DataclassesModule.make(ctx)
         case "concurrent": m = PyModule(name: "concurrent")
-        case "importlib": m = ImportlibModule.make()
+        case "importlib":
+            // A package: our util and machinery first, CPython's _bootstrap(_external), abc, resources… after them.
+            m = ImportlibModule.make()
+            var locations = [ModulePath.builtinEntry]
+            if sysPathEntries().contains(ModulePath.cpythonEntry), let lib = ModulePath.cpythonLibrary() { locations.append(lib + "/importlib") }
+            m.dict["__path__"] = .object(PyList(locations.map { .str($0) }))
         case "importlib.util": m = ImportlibModule.makeUtil()
         case "errno": m = ErrnoModule.make()
         case "gc": m = GCModule.make(ctx)

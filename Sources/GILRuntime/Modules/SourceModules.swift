@@ -28,6 +28,10 @@ enum SourceModules {
         "asyncio": AsyncioSource.text,
         "_contextvars": ContextvarsSource.text,
         "_ast": AstNodesSource.text,
+        "_imp": ImportSupportSource.imp,
+        "_warnings": ImportSupportSource.warnings,
+        "marshal": ImportSupportSource.marshal,
+        "_io": ImportSupportSource.io,
         "_gilrec_object": ObjectMethods.source,
         "importlib.machinery": ImportlibMachinerySource.text,
     ]

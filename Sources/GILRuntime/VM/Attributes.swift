@@ -120,6 +120,7 @@ enum Attributes {
                     return .object(d)
                 case "__globals__": return .object(f.globals.namespaceDict())
                 case "__builtins__": return .object(ctx.runtime.builtins)
+                case "__dict__": return .object(FunctionNamespace(f))
                 case "__annotations__":
                     // Made empty on first access when the def had none, as CPython's func_get_annotations.
                     if let a = f.attributes[name] { return a }

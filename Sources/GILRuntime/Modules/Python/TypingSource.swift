@@ -76,6 +76,12 @@ enum TypingSource {
         Awaitable = _Special("Awaitable")
         Coroutine = _Special("Coroutine")
         AsyncIterator = _Special("AsyncIterator")
+        AsyncIterable = _Special("AsyncIterable")
+        AsyncGenerator = _Special("AsyncGenerator")
+        Reversible = _Special("Reversible")
+        ContextManager = _Special("ContextManager")
+        AsyncContextManager = _Special("AsyncContextManager")
+        Text = str
         Literal = _Special("Literal")
         Final = _Special("Final")
         ClassVar = _Special("ClassVar")
