@@ -299,6 +299,15 @@ struct RegexParser {
         case "b": return .assertion(.wordBoundary(ascii: ascii))
         case "B": return .assertion(.notWordBoundary(ascii: ascii))
         case "1"..."9":
+            // Three octal digits are an octal escape (sre_parse._escape), anything else a group reference.
+            if (0x31...0x37).contains(c.value), i + 1 < p.count, (0x30...0x37).contains(p[i].value), (0x30...0x37).contains(p[i + 1].value) {
+                let v = (c.value - 0x30) * 64 + (p[i].value - 0x30) * 8 + (p[i + 1].value - 0x30)
+                i += 2
+                guard v <= 0o377 else {
+                    throw RegexSyntaxError(message: "octal escape value \\\(String(String.UnicodeScalarView(p[(start + 1)..<i]))) outside of range 0-0o377", position: start)
+                }
+                return .literal(Unicode.Scalar(v)!, fold: fold)
+            }
             var n = Int(c.value - 0x30)
             if i < p.count, (0x30...0x39).contains(p[i].value) {
                 n = n * 10 + Int(p[i].value - 0x30)
@@ -324,6 +333,19 @@ struct RegexParser {
                 v = v * 8 + (p[i].value - 0x30)
                 i += 1
                 k += 1
+            }
+            return Unicode.Scalar(v)!
+        case "1"..."7":
+            // Inside a class, up to three octal digits (sre_parse._class_escape).
+            var v = c.value - 0x30
+            var k = 0
+            while k < 2, i < p.count, (0x30...0x37).contains(p[i].value) {
+                v = v * 8 + (p[i].value - 0x30)
+                i += 1
+                k += 1
+            }
+            guard v <= 0o377 else {
+                throw RegexSyntaxError(message: "octal escape value \\\(String(String.UnicodeScalarView(p[(start + 1)..<i]))) outside of range 0-0o377", position: start)
             }
             return Unicode.Scalar(v)!
         case "x", "u", "U":
