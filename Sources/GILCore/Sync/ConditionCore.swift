@@ -35,7 +35,21 @@ public final class ConditionCore: @unchecked Sendable {  // waiter list behind `
     ///   re-acquired either way).
     /// - Throws: `.notOwned` when `ts` does not hold the lock.
     public func wait(_ ts: ThreadState, timeoutNs: Int64?) throws(SyncError) -> Bool {
-        guard lock.isOwned(by: ts) else { throw .notOwned }
+        do {
+            return try wait(ts, timeoutNs: timeoutNs, duringWait: nil)
+        } catch let error as SyncError {
+            throw error
+        } catch {
+            preconditionFailure("no handlers to throw: \(error)")
+        }
+    }
+
+    /// `wait`, and in the main thread `duringWait` (the runtime's signal handlers) runs whenever handlers are
+    /// due — with the GIL, the lock still released and this thread still a waiter, so a notify meanwhile is
+    /// not lost (CPython: handlers run inside `waiter.acquire()`). What it throws ends the wait, after the lock
+    /// is re-acquired.
+    public func wait(_ ts: ThreadState, timeoutNs: Int64?, duringWait: (() throws -> Void)?) throws -> Bool {
+        guard lock.isOwned(by: ts) else { throw SyncError.notOwned }
         let waiter = Waiter()
         monitor.withLock { waiters.append(waiter) }
         let saved: Int
@@ -48,17 +62,29 @@ public final class ConditionCore: @unchecked Sendable {  // waiter list behind `
         ts.emit(.lockRequest, obj: objectID, arg: timeoutNs.map { max($0, -1) } ?? -1)
         let deadline = Deadline.after(timeoutNs)
         // An untimed wait can only end by a notify: part of the wait-for graph (no single holder).
+        let wakeable = duringWait != nil && ts.tid == 1
+        if wakeable { ts.gil.breaker.mainThreadWaits(on: monitor) }
         var wait = GILReleasingWait(ts, monitor, untimedOn: timeoutNs == nil ? objectID : nil)
+        var raised: (any Error)?
         while !waiter.notified {
             if ts.shouldStopForInterrupt || MonotonicClock.now() >= deadline { break }
+            if let duringWait, ts.mainThreadCallsDue {
+                wait.pause()
+                do { try duringWait() } catch { raised = error }
+                wait.resume()
+                if raised != nil { break }
+                continue
+            }
             wait.wait(until: deadline)
         }
         let notified = waiter.notified
         if !notified { waiters.removeAll { $0 === waiter } }
         wait.finish()
+        if wakeable { ts.gil.breaker.mainThreadWaits(on: nil) }
         ts.emit(.lockAcquire, obj: objectID, arg: notified ? 1 : 0)
         if notified { ts.emit(.lockRelease, obj: objectID, arg: 0) }
         lock.acquireRestore(ts, saved)
+        if let raised { throw raised }
         return notified
     }
 

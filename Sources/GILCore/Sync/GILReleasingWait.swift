@@ -35,6 +35,21 @@ struct GILReleasingWait: ~Copyable {
         _ = monitor.wait(untilNs: Deadline.nextWake(deadline))
     }
 
+    /// Steps out of the wait to run Python code (signal handlers): unlocks the monitor and takes the GIL back.
+    /// `resume()` comes back; the next `wait` releases the GIL again.
+    mutating func pause() {
+        monitor.unlock()
+        if releasedGIL {
+            ts.gil.acquire(ts, reason: .blockingCall)
+            releasedGIL = false
+        }
+    }
+
+    /// Back into the wait after `pause()`: the monitor is locked again.
+    func resume() {
+        monitor.lock()
+    }
+
     /// Unlocks the monitor, leaves the wait-for graph and takes the GIL back if it was released.
     consuming func finish() {
         monitor.unlock()

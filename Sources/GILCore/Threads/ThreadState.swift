@@ -85,6 +85,9 @@ public final class ThreadState: @unchecked Sendable {  // confined to its OS thr
     /// thread (only the main thread raises KeyboardInterrupt, as in CPython).
     var shouldStopForInterrupt: Bool { tid == 1 && gil.breaker.interruptPending }
 
+    /// Whether this is the main thread and Python signal handlers are due in it.
+    var mainThreadCallsDue: Bool { tid == 1 && gil.breaker.mainThreadCallsPending }
+
     /// Whether a main-thread wait must end early: an interrupt is pending, or a Python signal handler is due
     /// (the runtime runs it, then waits again for what is left: CPython's `acquire_timed` after EINTR).
     var shouldLeaveWait: Bool {

@@ -71,7 +71,7 @@ enum QueueModule {
                     if !block { throw raise(full) }
                     let remaining = deadline.map { $0 - MonotonicNow.value() }
                     if let r = remaining, r <= 0 { throw raise(full) }
-                    _ = try? q.notFull.wait(ctx.ts, timeoutNs: remaining)
+                    _ = try q.notFull.wait(ctx.ts, timeoutNs: remaining, duringWait: ThreadingModule.handlersDuringWait(ctx))
                     try ThreadingModule.checkInterrupt(ctx)
                 }
             }
@@ -97,7 +97,7 @@ enum QueueModule {
                 if !block { throw raise(empty) }
                 let remaining = deadline.map { $0 - MonotonicNow.value() }
                 if let r = remaining, r <= 0 { throw raise(empty) }
-                _ = try? q.notEmpty.wait(ctx.ts, timeoutNs: remaining)
+                _ = try q.notEmpty.wait(ctx.ts, timeoutNs: remaining, duringWait: ThreadingModule.handlersDuringWait(ctx))
                 try ThreadingModule.checkInterrupt(ctx)
             }
             let item = q.order == .lifo ? q.items.removeLast() : q.items.removeFirst()
@@ -126,7 +126,7 @@ enum QueueModule {
             _ = q.mutex.acquire(ctx.ts, blocking: true, timeoutNs: nil)
             defer { try? q.mutex.release(ctx.ts) }
             while q.unfinished > 0 {
-                _ = try? q.allDone.wait(ctx.ts, timeoutNs: nil)
+                _ = try q.allDone.wait(ctx.ts, timeoutNs: nil, duringWait: ThreadingModule.handlersDuringWait(ctx))
                 try ThreadingModule.checkInterrupt(ctx)
             }
             return .none

@@ -248,7 +248,8 @@ enum SyncPrimitives {
         condType.addMethod("wait") { a, kw, ctx in
             let timeout = try ThreadingModule.timeoutNs(ThreadingModule.argument(a, kw, 1, "timeout"))
             do {
-                let r = try native(a[0], ConditionCore.self).wait(ctx.ts, timeoutNs: timeout)
+                let r = try native(a[0], ConditionCore.self).wait(
+                    ctx.ts, timeoutNs: timeout, duringWait: ThreadingModule.handlersDuringWait(ctx))
                 try ThreadingModule.checkInterrupt(ctx)
                 return .bool(r)
             } catch let e as SyncError {
@@ -266,7 +267,12 @@ enum SyncPrimitives {
                     remaining = deadline - MonotonicClock.now()
                     if remaining! <= 0 { break }
                 }
-                do { _ = try native(a[0], ConditionCore.self).wait(ctx.ts, timeoutNs: remaining) } catch let e as SyncError { throw syncError(e) }
+                do {
+                    _ = try native(a[0], ConditionCore.self).wait(
+                        ctx.ts, timeoutNs: remaining, duringWait: ThreadingModule.handlersDuringWait(ctx))
+                } catch let e as SyncError {
+                    throw syncError(e)
+                }
                 try ThreadingModule.checkInterrupt(ctx)
                 result = try ctx.call(predicate, [])
             }

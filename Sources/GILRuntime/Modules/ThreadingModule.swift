@@ -57,6 +57,13 @@ enum ThreadingModule {
         }
     }
 
+    /// What a main-thread `Condition` wait runs when signal handlers are due (`ConditionCore.wait(duringWait:)`):
+    /// the handlers, with the condition's lock released. Nil in other threads.
+    static func handlersDuringWait(_ ctx: ExecutionContext) -> (() throws -> Void)? {
+        guard ctx.ts.tid == 1 else { return nil }
+        return { try ctx.runtime.pendingCalls.run(ctx) }
+    }
+
     static func timeoutNs(_ v: Value?, negativeMeansForever: Bool = false) throws -> Int64? {
         guard let v, !v.isNone else { return nil }
         let s = try TimeModule.seconds(v)

@@ -18,9 +18,9 @@ signal.signal(signal.SIGUSR1, handler)
 
 def poke_then(action):
     def run():
-        time.sleep(0.02)
+        time.sleep(0.01)
         os.kill(os.getpid(), signal.SIGUSR1)
-        time.sleep(0.08)
+        time.sleep(0.05)
         action()
     t = threading.Thread(target=run)
     t.start()
@@ -53,6 +53,36 @@ worker = poke_then(lambda: time.sleep(0.02))
 worker.join()
 log.append("joined")
 print(log)
+
+log.clear()
+cond = threading.Condition()
+ready = []
+
+
+def make_ready():
+    with cond:
+        ready.append(1)
+        cond.notify()
+
+
+t = poke_then(make_ready)
+with cond:
+    log.append("wait_for -> %s" % cond.wait_for(lambda: ready, timeout=5))
+t.join()
+print(log)
+
+# A handler that puts into the very queue the main thread is waiting on: get() returns its item.
+import queue
+
+q = queue.Queue()
+signal.signal(signal.SIGUSR1, lambda signum, frame: (log.append("handler put"), q.put("from handler")))
+log.clear()
+t = poke_then(lambda: q.put("from thread"))
+log.append("got %s" % q.get())
+t.join()
+log.append("then %s" % q.get())
+print(log)
+signal.signal(signal.SIGUSR1, handler)
 
 
 class Stop(Exception):
