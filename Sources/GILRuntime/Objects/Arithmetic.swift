@@ -141,7 +141,9 @@ enum Arithmetic {
     /// (three quarters of pidigits' instructions were those copies). Addition commutes.
     @inline(__always)
     static func sum(_ x: BigInt, _ y: BigInt) -> BigInt {
-        x.magnitude.bitWidth >= y.magnitude.bitWidth ? x + y : y + x
+        // Past two words, over plain buffers (`BigWordArithmetic`: attaswift writes each word through a checked subscript).
+        if x.magnitude.bitWidth > 128 || y.magnitude.bitWidth > 128 { return BigWordArithmetic.sum(x, y) }
+        return x.magnitude.bitWidth >= y.magnitude.bitWidth ? x + y : y + x
     }
 
     static func floats(_ op: BinaryOperator, _ x: Double, _ y: Double) throws -> Value {

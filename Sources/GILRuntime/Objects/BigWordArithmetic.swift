@@ -23,6 +23,61 @@ enum BigWordArithmetic {
         return BigInt(sign: sign, magnitude: BigUInt(words: product(Array(a.words), Array(b.words))))
     }
 
+    /// `x + y` for operands of several words (attaswift's inline two-word values are added by it).
+    static func sum(_ x: BigInt, _ y: BigInt) -> BigInt {
+        let a = Array(x.magnitude.words)
+        let b = Array(y.magnitude.words)
+        if x.sign == y.sign || b.isEmpty || a.isEmpty {
+            let sign = a.isEmpty ? y.sign : x.sign
+            return BigInt(sign: sign, magnitude: BigUInt(words: a.count >= b.count ? added(a, b) : added(b, a)))
+        }
+        switch compare(a, b) {
+        case 0: return 0
+        case 1: return BigInt(sign: x.sign, magnitude: BigUInt(words: subtracted(a, b)))
+        default: return BigInt(sign: y.sign, magnitude: BigUInt(words: subtracted(b, a)))
+        }
+    }
+
+    /// `a + b` for `a.count >= b.count`.
+    private static func added(_ a: [UInt], _ b: [UInt]) -> [UInt] {
+        [UInt](unsafeUninitializedCapacity: a.count + 1) { out, initialized in
+            var carry = false
+            for i in 0..<a.count {
+                var (sum, overflow1) = a[i].addingReportingOverflow(i < b.count ? b[i] : 0)
+                var overflow2 = false
+                if carry { (sum, overflow2) = sum.addingReportingOverflow(1) }
+                out[i] = sum
+                carry = overflow1 || overflow2
+            }
+            out[a.count] = carry ? 1 : 0
+            initialized = a.count + 1
+        }
+    }
+
+    /// `a - b` for `a >= b`.
+    private static func subtracted(_ a: [UInt], _ b: [UInt]) -> [UInt] {
+        [UInt](unsafeUninitializedCapacity: a.count) { out, initialized in
+            var borrow = false
+            for i in 0..<a.count {
+                var (difference, borrow1) = a[i].subtractingReportingOverflow(i < b.count ? b[i] : 0)
+                var borrow2 = false
+                if borrow { (difference, borrow2) = difference.subtractingReportingOverflow(1) }
+                out[i] = difference
+                borrow = borrow1 || borrow2
+            }
+            initialized = a.count
+        }
+    }
+
+    /// -1, 0 or 1 as `a` is below, equal to or above `b` (neither has zero words on top).
+    private static func compare(_ a: [UInt], _ b: [UInt]) -> Int {
+        if a.count != b.count { return a.count < b.count ? -1 : 1 }
+        for i in stride(from: a.count - 1, through: 0, by: -1) where a[i] != b[i] {
+            return a[i] < b[i] ? -1 : 1
+        }
+        return 0
+    }
+
     /// `x ** e` for `e >= 0`, by squaring (left to right over the exponent's bits).
     static func power(_ x: BigInt, _ e: Int) -> BigInt {
         precondition(e >= 0)

@@ -1,4 +1,4 @@
-# Big-int multiplication and division against CPython: operands of 1 to 80 words (both signs, words of all
+# Big-int multiplication, division, addition and subtraction against CPython: operands of 1 to 80 words (both signs, words of all
 # zeros and all ones, divisors whose top word is small or full), products, floor quotients and remainders,
 # divmod, and identities that must hold for every pair.
 state = 12345
@@ -40,7 +40,10 @@ for round in range(1500):
     assert (r == 0) or ((r < 0) == (b < 0) and abs(r) < abs(b)), (a, b)
     assert p // b == a and p % b == 0, (a, b)
     assert a // b == q and a % b == r
-    checksum = (checksum * 1000003 + p % 1000000007 + 7 * (q % 1000000009) + 13 * (r % 998244353)) % 2**61
+    s, d = a + b, a - b
+    assert s - b == a and d + b == a and (a + (-a)) == 0 and (b - b) == 0, (a, b)
+    checksum = (checksum * 1000003 + p % 1000000007 + 7 * (q % 1000000009) + 13 * (r % 998244353)
+                + 17 * (s % 1000000021) + 19 * (d % 1000000033)) % 2**61
     if round < 3:
         print(len(str(p)), str(q)[:30], str(r)[-30:])
 print(checksum)
