@@ -51,6 +51,14 @@ enum TypingSource {
             def __repr__(self):
                 return "typing.%s[%s]" % (self._name, ", ".join(_name_of(p) for p in self.__args__))
 
+            def __eq__(self, other):
+                if not isinstance(other, _Alias):
+                    return NotImplemented
+                return self._name == other._name and self.__args__ == other.__args__
+
+            def __hash__(self):
+                return hash(repr(self))  # __args__ may hold lists (Callable[[int], str])
+
 
         Any = _Special("Any")
         Union = _Special("Union")
@@ -238,8 +246,44 @@ enum TypingSource {
             return f
 
 
-        def get_type_hints(obj):
-            return dict(getattr(obj, "__annotations__", {}))
+        def _eval_hint(value, globalns, localns):
+            if value is None:
+                return type(None)
+            if isinstance(value, str):
+                return eval(value, globalns, localns)
+            return value
+
+
+        def get_type_hints(obj, globalns=None, localns=None, include_extras=False):
+            # 3.11's rules: string annotations evaluated (our class-level annotations are always kept as text),
+            # None as NoneType, a class's hints gathered along its MRO with each base's module as globals.
+            import sys
+            if isinstance(obj, type):
+                hints = {}
+                for base in reversed(obj.__mro__):
+                    annotations = base.__dict__.get("__annotations__", {})
+                    if not annotations:
+                        continue
+                    if globalns is None:
+                        module = sys.modules.get(base.__module__)
+                        base_globals = dict(vars(module)) if module is not None else {}
+                    else:
+                        base_globals = globalns
+                    base_locals = dict(vars(base)) if localns is None else localns
+                    for name, value in annotations.items():
+                        hints[name] = _eval_hint(value, base_globals, base_locals)
+                return hints
+            if globalns is None:
+                if hasattr(obj, "__globals__"):
+                    globalns = obj.__globals__
+                elif isinstance(obj, type(sys)):
+                    globalns = vars(obj)
+                else:
+                    globalns = {}
+            annotations = getattr(obj, "__annotations__", None)
+            if annotations is None:
+                raise TypeError("{!r} is not a module, class, method, or function.".format(obj))
+            return {name: _eval_hint(value, globalns, localns) for name, value in annotations.items()}
 
 
         def NewType(name, tp):
