@@ -20,9 +20,10 @@ extension BuiltinFunctions {
         }
         m.addFunction("dir") { args, _, ctx in
             guard let v = args.first else {
-                // Without an argument: the module's bound names (our frames keep no name table for locals).
-                let g = ctx.runtime.mainGlobals
-                return .object(PyList(g.names.filter { g.value(named: $0) != nil }.sorted().map { .str($0) }))
+                // Without an argument at module level: the calling module's names (in functions and class bodies
+                // the compiler passes their locals to `LocalsSupport.dirName` instead).
+                let g = ctx.frames.activeFrames().first?.code.moduleGlobals ?? ctx.runtime.mainGlobals
+                return .object(PyList(g.allNames.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }.map { .str($0) }))
             }
             return .object(PyList(try attributeNames(v, ctx).sorted().map { .str($0) }))
         }

@@ -4,6 +4,7 @@
 enum LocalsSupport {
     static let functionLocalsName = "__gilrec_function_locals__"
     static let classLocalsName = "__gilrec_class_locals__"
+    static let dirName = "__gilrec_dir__"
 
     static func install(_ m: PyModule) {
         // (names, values…): names are the plain locals, "|", then the cell and free variables, whose registers
@@ -23,6 +24,12 @@ enum LocalsSupport {
                 if let value { try d.set(name, value) }
             }
             return .object(d)
+        })
+        // dir() in a function or class body: the sorted keys of its locals() (any object keys keep their order).
+        m.dict[dirName] = .object(PyBuiltinFunction(dirName, minimumArguments: 1) { args, _, _ in
+            guard case .object(let d as PyDict) = args[0] else { return .object(PyList()) }
+            let names = d.entries.compactMap { ($0.key.asObject as? PyStr)?.value }
+            return .object(PyList(names.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }.map { .str($0) }))
         })
         m.dict[classLocalsName] = .object(PyBuiltinFunction(classLocalsName, minimumArguments: 0) { _, _, ctx in
             guard let namespace = ctx.classNamespaces.last else { return .object(PyDict()) }

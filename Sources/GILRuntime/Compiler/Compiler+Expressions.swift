@@ -313,9 +313,15 @@ extension FunctionCompiler {
             }
             return d
         }
-        if case .name(let n) = function.kind, n == "locals" || n == "vars", args.isEmpty, keywords.isEmpty, code.kind != .module,
+        if case .name(let n) = function.kind, n == "locals" || n == "vars" || n == "dir", args.isEmpty, keywords.isEmpty, code.kind != .module,
            !scope.isLocal(n), !module.symbols.module.isLocal(n), code.kind == .classBody || access(n).isGlobal {
-            return localsCall(into: d)
+            guard n == "dir" else { return localsCall(into: d) }
+            // dir(): the sorted names of locals().
+            let base = temps(2)
+            _ = load(LocalsSupport.dirName, into: base)
+            _ = localsCall(into: base + 1)
+            emit(.call, d, base, 1)
+            return d
         }
         if hasStar {
             let f = try expression(function)
