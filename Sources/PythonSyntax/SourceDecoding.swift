@@ -109,6 +109,9 @@ public enum SourceDecoding {
     }
 
     private static func utf8(_ body: ArraySlice<UInt8>, fileName: String) throws(SyntaxError) -> String {
+        // Valid UTF-8 (nearly every file) is validated and copied in one pass; the scalar loop below only
+        // runs to find where invalid input starts, for the error.
+        if let valid = String(validating: body, as: UTF8.self) { return valid }
         var iterator = body.makeIterator()
         var decoder = UTF8()
         var scalars = String.UnicodeScalarView()

@@ -12,8 +12,9 @@ enum FutureFeatures {
     /// Checks the module's future imports; true when it imports `annotations`.
     @discardableResult
     static func check(_ m: Module, source: String) throws(SyntaxError) -> Bool {
-        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        // The source is split into lines only for an error (splitting every module was a tenth of compiling it).
         func error(_ message: String, _ s: Statement) -> SyntaxError {
+            let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
             let i = Int(s.location.line) - 1
             return SyntaxError(message, fileName: m.fileName, location: s.location, sourceLine: i >= 0 && i < lines.count ? String(lines[i]) : "")
         }

@@ -55,6 +55,9 @@ final class PyBigRange: PyObject, @unchecked Sendable {
 
     /// `range(...)` from arguments that are ints (any size) or have `__index__`: nil when all fit a `PyRange`.
     static func make(_ args: [Value], _ ctx: ExecutionContext) throws -> Value? {
+        // Small ints (and bools) never need a big range: answered before any BigInt is built (a tenth of
+        // nqueens was `range(n)` converting its bounds to BigInt and back).
+        if args.allSatisfy({ if case .int = $0 { true } else if case .bool = $0 { true } else { false } }) { return nil }
         var bounds: [BigInt] = []
         var small = true
         for a in args {

@@ -1,14 +1,18 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Synchronization
 
 /// Python's `list`. Every access goes through `lock` so the free-threaded policy stays memory-safe:
 /// reading `items` hands out a snapshot (one retain of the array buffer, taken under the lock; a later
 /// mutation copies), mutating it (`l.items.append(x)`) or `withItems` works in place under the lock.
-class PyList: PyObject, @unchecked Sendable {
+class PyList: PyObject, LazilyLocked, @unchecked Sendable {
     /// Touched only under `lock`.
     private var storage: [Value]
-    let lock = ObjectLock("list")
+    private let ownLock = AtomicLazyReference<ObjectLock>()
+    /// Locking for this list (see `LazyObjectLock`: no lock object unless the policy is free-threaded).
+    var lock: LazyObjectLock<PyList> { LazyObjectLock(owner: self) }
+    var objectLock: ObjectLock { ownLock.load() ?? ownLock.storeIfNil(ObjectLock("list")) }
 
     init(_ items: [Value] = [], tag: ObjectTag = .list) {
         storage = items
@@ -151,10 +155,13 @@ func keysEqual(_ a: Value, _ b: Value) -> Bool {
 
 /// Python's `dict`: insertion-ordered, CPython's compact table (`DictTable`). Every access takes `lock`
 /// (a flag read unless the policy is free-threaded).
-class PyDict: PyObject, @unchecked Sendable {
+class PyDict: PyObject, LazilyLocked, @unchecked Sendable {
     /// Allocated once and never moved, so table operations need no exclusivity checks on a class field.
     let table: DictTable.Ref
-    let lock = ObjectLock("dict")
+    private let ownLock = AtomicLazyReference<ObjectLock>()
+    /// Locking for this dict (see `LazyObjectLock`: no lock object unless the policy is free-threaded).
+    var lock: LazyObjectLock<PyDict> { LazyObjectLock(owner: self) }
+    var objectLock: ObjectLock { ownLock.load() ?? ownLock.storeIfNil(ObjectLock("dict")) }
 
     override init(tag: ObjectTag = .dict) {
         table = .mallocated(capacity: 1)

@@ -1,11 +1,16 @@
+import Synchronization
+
 /// Python's `set` and `frozenset` (`frozen`), on CPython's table (`SetTable`): iteration, `pop`, `repr` and
 /// every operation's result come out in the order CPython produces. Every access takes `lock` (a flag read
 /// unless the policy is free-threaded); operations on two sets lock one at a time, as CPython's critical
 /// sections do. Instances of Python subclasses are `SubclassedSet`s (tag `.subclassed`; `asAnySet` finds both).
-class PySet: PyObject, @unchecked Sendable {
+class PySet: PyObject, LazilyLocked, @unchecked Sendable {
     /// Allocated once and never moved (the slot array behind it is replaced on resize).
     let table: SetTable.Ref
-    let lock = ObjectLock("set")
+    private let ownLock = AtomicLazyReference<ObjectLock>()
+    /// Locking for this set (see `LazyObjectLock`: no lock object unless the policy is free-threaded).
+    var lock: LazyObjectLock<PySet> { LazyObjectLock(owner: self) }
+    var objectLock: ObjectLock { ownLock.load() ?? ownLock.storeIfNil(ObjectLock("set")) }
     /// A frozenset: hashable, never mutated after construction.
     let frozen: Bool
     /// `frozenset_hash`, computed once (0 = not yet).

@@ -35,6 +35,12 @@ enum Subscript {
         guard case .object(let o) = container else {
             throw PyException.make(.typeError, "'\(typeName(container))' object is not subscriptable")
         }
+        // Slices of lists and tuples by tag: no chain of class casts, no `__index__` probe of the slice.
+        if case .object(let k) = key, k.tag == .slice {
+            let slice = unsafeDowncast(k, to: PySlice.self)
+            if o.tag == .list { return .object(PyList(try sliceItems(unsafeDowncast(o, to: PyList.self).items, slice))) }
+            if o.tag == .tuple { return .object(PyTuple(try sliceItems(unsafeDowncast(o, to: PyTuple.self).items, slice))) }
+        }
         switch o {
         case let l as PyList:
             if let i = try Index.item(key, ctx) {
@@ -118,9 +124,29 @@ enum Subscript {
         try setNative(container, key, value, ctx)
     }
 
+    /// `l[a:b:c] = value` (Objects/listobject.c list_ass_subscript).
+    static func assignSlice(_ l: PyList, _ s: PySlice, _ value: Value, _ ctx: ExecutionContext) throws {
+        let newItems = try collect(value, ctx)
+        try l.withItems { items in
+            let (start, stop, step, count) = try s.indices(length: items.count)
+            guard step == 1 else {
+                // Extended slices replace element by element.
+                guard newItems.count == count else {
+                    throw PyException.make(.valueError, "attempt to assign sequence of size \(newItems.count) to extended slice of size \(count)")
+                }
+                for (k, v) in newItems.enumerated() { items[start + k * step] = v }
+                return
+            }
+            items.replaceSubrange(start..<max(start, stop), with: newItems)
+        }
+    }
+
     static func setNative(_ container: Value, _ key: Value, _ value: Value, _ ctx: ExecutionContext) throws {
         guard case .object(let o) = container else {
             throw PyException.make(.typeError, "'\(typeName(container))' object does not support item assignment")
+        }
+        if o.tag == .list, case .object(let k) = key, k.tag == .slice {
+            return try assignSlice(unsafeDowncast(o, to: PyList.self), unsafeDowncast(k, to: PySlice.self), value, ctx)
         }
         switch o {
         case let l as PyList:
@@ -128,22 +154,7 @@ enum Subscript {
                 try l.withItems { items in items[try normalize(i, items.count, "list assignment")] = value }
                 return
             }
-            if case .object(let s as PySlice) = key {
-                let newItems = try collect(value, ctx)
-                try l.withItems { items in
-                    let (start, stop, step, count) = try s.indices(length: items.count)
-                    guard step == 1 else {
-                        // Extended slices replace element by element (Objects/listobject.c list_ass_subscript).
-                        guard newItems.count == count else {
-                            throw PyException.make(.valueError, "attempt to assign sequence of size \(newItems.count) to extended slice of size \(count)")
-                        }
-                        for (k, v) in newItems.enumerated() { items[start + k * step] = v }
-                        return
-                    }
-                    items.replaceSubrange(start..<max(start, stop), with: newItems)
-                }
-                return
-            }
+            if case .object(let s as PySlice) = key { return try assignSlice(l, s, value, ctx) }
             throw PyException.make(.typeError, "list indices must be integers or slices, not \(typeName(key))")
         case let b as PyByteArray:
             try ByteArrayMethods.assign(b, key, value, ctx)

@@ -32,7 +32,7 @@ enum Trashcan {
 
     /// Empties `values` (a dying container's elements), releasing them now or, too deep, later.
     static func release(_ values: inout [Value]) {
-        guard !values.isEmpty else { return }
+        guard !values.isEmpty, holdsNestable(values) else { return }
         let s = state
         if s.depth >= maxDepth {
             s.parked.append(contentsOf: values)
@@ -47,6 +47,31 @@ enum Trashcan {
             while let value = s.parked.popLast() { _ = value }
         }
         s.depth -= 1
+    }
+
+    /// Whether any element could start a chain of deinits. A list of ints, floats, strs or big ints dies
+    /// without recursion, so it skips the per-thread state (a `pthread_getspecific` per dying list was a
+    /// sixteenth of fannkuch). Any other object may reach further (a function holds cells, a cell a function:
+    /// `a = (lambda: a)` a hundred thousand deep), so it keeps the trashcan. Elements are inspected in place.
+    @inline(__always)
+    static func holdsNestable(_ values: [Value]) -> Bool {
+        values.withUnsafeBufferPointer { buffer in
+            for k in buffer.indices {
+                guard case .object = buffer[k] else { continue }
+                let o = Unmanaged<PyObject>.fromOpaque(UnsafeRawPointer(buffer.baseAddress! + k).load(as: UnsafeRawPointer.self))
+                if o._withUnsafeGuaranteedRef({ !isLeaf($0) }) { return true }
+            }
+            return false
+        }
+    }
+
+    /// Objects that hold no other Python objects.
+    @inline(__always)
+    static func isLeaf(_ o: PyObject) -> Bool {
+        switch o.tag {
+        case .str, .bigint, .bytes, .range, .complex: true
+        default: false
+        }
     }
 
     /// Whether `o` holds other objects a chain could run through (strs, ints and functions end a chain).

@@ -140,14 +140,14 @@ final class PySlice: PyObject, @unchecked Sendable {
     /// CPython's `PySlice_AdjustIndices`: (start, stop, step, count) for a sequence of `length`.
     func indices(length: Int) throws -> (start: Int, stop: Int, step: Int, count: Int) {
         // Bounds beyond 64 bits are clamped (`PyNumber_AsSsize_t(v, NULL)`), and the step to ±Int.max so
-        // that negating it cannot overflow (Objects/sliceobject.c PySlice_Unpack).
-        func int(_ v: Value) throws -> Int? {
-            if case .none = v { return nil }
-            if case .int(let i) = v { return i }
-            guard let i = try Index.clamped(v, CurrentContext.get()) else {
-                throw PyException.make(.typeError, "slice indices must be integers or None or have an __index__ method")
+        // that negating it cannot overflow (Objects/sliceobject.c PySlice_Unpack). None and small ints are
+        // read inline; anything else goes through `__index__` out of line.
+        @inline(__always) func int(_ v: Value) throws -> Int? {
+            switch v {
+            case .none: return nil
+            case .int(let i): return i
+            default: return try Self.index(v)
             }
-            return i
         }
         let step = max(try int(self.step) ?? 1, -Int.max)
         if step == 0 { throw PyException.make(.valueError, "slice step cannot be zero") }
@@ -170,5 +170,13 @@ final class PySlice: PyObject, @unchecked Sendable {
             count = (stop - start - 1) / step + 1
         }
         return (start, stop, step, count)
+    }
+
+    @inline(never)
+    private static func index(_ v: Value) throws -> Int {
+        guard let i = try Index.clamped(v, CurrentContext.get()) else {
+            throw PyException.make(.typeError, "slice indices must be integers or None or have an __index__ method")
+        }
+        return i
     }
 }

@@ -78,8 +78,14 @@ final class PyGenerator: PyObject, @unchecked Sendable {
     /// The next yielded value, nil when the generator returned (StopIteration).
     func resume(sending value: Value, _ ctx: ExecutionContext) throws -> Value? {
         if finished { return nil }
-        // Claimed under `lock`: without a GIL two threads may call next() on one generator at once.
-        try lock.withLock {
+        // Claimed under `lock`: without a GIL two threads may call next() on one generator at once. Under a GIL
+        // policy only the holder gets here, so the flag is claimed without reaching for the (shared) lock.
+        if ObjectLocking.enabled {
+            try lock.withLock {
+                if running { throw PyException.make(.valueError, "generator already executing") }
+                running = true
+            }
+        } else {
             if running { throw PyException.make(.valueError, "generator already executing") }
             running = true
         }

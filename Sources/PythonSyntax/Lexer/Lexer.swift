@@ -211,9 +211,22 @@ struct Lexer {
                 return
             }
         }
-        var name = ""
-        name.unicodeScalars.append(contentsOf: source[start..<pos])
-        emit(.name(name), from: start)
+        emit(.name(Self.text(source[start..<pos])), from: start)
+    }
+
+    /// The scalars as a String: ASCII (nearly every name and operator) is written as bytes in one go;
+    /// `unicodeScalars.append(contentsOf:)` went through String's generic slow path per scalar, a third of
+    /// compiling a module (and modules are compiled at every import).
+    static func text(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        if scalars.allSatisfy({ $0.value < 0x80 }) {
+            return String(unsafeUninitializedCapacity: scalars.count) { buffer in
+                for (k, c) in scalars.enumerated() { buffer[k] = UInt8(truncatingIfNeeded: c.value) }
+                return scalars.count
+            }
+        }
+        var text = ""
+        text.unicodeScalars.append(contentsOf: scalars)
+        return text
     }
 
     private static let threeCharOps: Set<String> = ["**=", "//=", ">>=", "<<=", "..."]
@@ -229,8 +242,7 @@ struct Lexer {
     private mutating func lexOperator() throws(SyntaxError) {
         let start = pos
         for length in [3, 2] where pos + length <= end {
-            var text = ""
-            text.unicodeScalars.append(contentsOf: source[pos..<pos + length])
+            let text = Self.text(source[pos..<pos + length])
             let known = length == 3 ? Self.threeCharOps : Self.twoCharOps
             if known.contains(text) {
                 pos += length
