@@ -401,14 +401,6 @@ enum BuiltinMethods {
     }
 }
 
-extension Array where Element == Value {
-    /// `splitlines()` does not report the empty piece after a final newline.
-    func dropLastIfEmpty() -> [Value] {
-        if case .object(let s as PyStr)? = last, s.value.isEmpty { return Array(dropLast()) }
-        return self
-    }
-}
-
 /// `d.keys()`, `d.values()`, `d.items()`: live views that iterate the dict.
 final class PyDictView: PyObject, @unchecked Sendable {
     let dict: PyDict

@@ -144,7 +144,8 @@ enum BuiltinSlotWrappers {
             (a.count > 1 ? a[1] : .none, a.count > 2 ? a[2] : .none)
         }
         BuiltinTypes.function.addMethod("__get__") { a, _, _ in
-            let (obj, _) = receiver(a)
+            let (obj, owner) = receiver(a)
+            if obj.isNone && owner.isNone { throw PyException.make(.typeError, "__get__(None, None) is invalid") }
             return obj.isNone ? a[0] : .object(PyBoundMethod(function: a[0], receiver: obj))
         }
         installPropertySubclasses()

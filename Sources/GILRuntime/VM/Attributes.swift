@@ -78,11 +78,12 @@ enum Attributes {
                 case "__class__": return .object(t.metaclass ?? BuiltinTypes.type)
                 case "__doc__": return .none
                 case "__dict__":
+                    // read-only, as CPython's: a mappingproxy (over a snapshot: the class's table is Swift's)
                     let d = PyDict()
                     let (dict, order) = t.lock.withLock { (t.dict, t.definitionOrder) }
                     for k in order { if let x = dict[k] { try d.set(.str(k), x) } }
                     for (k, x) in dict.sorted(by: { $0.key < $1.key }) where try d.get(.str(k)) == nil { try d.set(.str(k), x) }
-                    return .object(d)
+                    return .object(MappingProxy.make(.object(d)))
                 default: break
                 }
                 // Then the metaclass's attributes, methods bound to the class (type_getattro).

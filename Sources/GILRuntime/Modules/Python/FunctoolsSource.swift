@@ -1,15 +1,25 @@
-/// `functools` (Lib/functools.py, simplified): partial, wraps/update_wrapper, reduce, lru_cache/cache,
-/// cmp_to_key, total_ordering.
+/// `functools` as Lib/functools.py behaves: partial, wraps/update_wrapper, reduce, lru_cache/cache
+/// (least-recently-used eviction, `typed`, cache_info/cache_clear/cache_parameters), cmp_to_key,
+/// total_ordering, cached_property.
 /// Compiled by our own compiler at first import (`SourceModules`).
 enum FunctoolsSource {
     static let text = #"""
-        WRAPPER_ASSIGNMENTS = ("__module__", "__name__", "__qualname__", "__doc__")
+        __all__ = ["update_wrapper", "wraps", "WRAPPER_ASSIGNMENTS", "WRAPPER_UPDATES", "total_ordering", "cache",
+                   "cmp_to_key", "lru_cache", "reduce", "partial", "cached_property"]  # + FunctoolsSource+Dispatch's
+
+        WRAPPER_ASSIGNMENTS = ("__module__", "__name__", "__qualname__", "__doc__", "__annotations__")
+        WRAPPER_UPDATES = ("__dict__",)
 
 
         class partial:
             def __init__(self, func, /, *args, **keywords):
                 if not callable(func):
                     raise TypeError("the first argument must be callable")
+                if type(func) is partial:
+                    # partial(partial(f, a), b) is partial(f, a, b), as CPython flattens it
+                    args = func.args + args
+                    keywords = {**func.keywords, **keywords}
+                    func = func.func
                 self.func = func
                 self.args = args
                 self.keywords = keywords
@@ -21,21 +31,36 @@ enum FunctoolsSource {
 
             def __repr__(self):
                 parts = [repr(self.func)] + [repr(a) for a in self.args] + [k + "=" + repr(v) for k, v in self.keywords.items()]
-                return "functools.partial(" + ", ".join(parts) + ")"
+                name = type(self).__qualname__
+                if type(self) is partial:
+                    name = "functools." + name
+                return name + "(" + ", ".join(parts) + ")"
+
+            def __class_getitem__(cls, item):
+                import types
+                return types.GenericAlias(cls, item)
 
 
-        def update_wrapper(wrapper, wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=()):
+        def update_wrapper(wrapper, wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=WRAPPER_UPDATES):
             for attr in assigned:
                 try:
                     value = getattr(wrapped, attr)
                 except AttributeError:
                     continue
                 setattr(wrapper, attr, value)
+            for attr in updated:
+                source = getattr(wrapped, attr, {})
+                if attr == "__dict__":
+                    # our instance __dict__ may be a snapshot: set each entry as an attribute
+                    for key, value in source.items():
+                        setattr(wrapper, key, value)
+                else:
+                    getattr(wrapper, attr).update(source)
             wrapper.__wrapped__ = wrapped
             return wrapper
 
 
-        def wraps(wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=()):
+        def wraps(wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=WRAPPER_UPDATES):
             def decorate(wrapper):
                 return update_wrapper(wrapper, wrapped, assigned, updated)
             return decorate
@@ -58,64 +83,118 @@ enum FunctoolsSource {
             return value
 
 
-        class _CacheInfo:
-            def __init__(self, hits, misses, maxsize, currsize):
-                self.hits = hits
-                self.misses = misses
-                self.maxsize = maxsize
-                self.currsize = currsize
+        class _CacheInfo(tuple):
+            """CacheInfo(hits, misses, maxsize, currsize): a named tuple, as CPython's."""
 
-            def __iter__(self):
-                return iter((self.hits, self.misses, self.maxsize, self.currsize))
+            __slots__ = ()
+            _fields = ("hits", "misses", "maxsize", "currsize")
 
-            def __eq__(self, other):
-                return tuple(self) == tuple(other)
+            def __new__(cls, hits, misses, maxsize, currsize):
+                return tuple.__new__(cls, (hits, misses, maxsize, currsize))
+
+            hits = property(lambda self: self[0])
+            misses = property(lambda self: self[1])
+            maxsize = property(lambda self: self[2])
+            currsize = property(lambda self: self[3])
+
+            def _asdict(self):
+                return dict(zip(self._fields, self))
 
             def __repr__(self):
-                return "CacheInfo(hits=%r, misses=%r, maxsize=%r, currsize=%r)" % (self.hits, self.misses, self.maxsize, self.currsize)
+                return "CacheInfo(hits=%r, misses=%r, maxsize=%r, currsize=%r)" % tuple(self)
+
+
+        _CacheInfo.__name__ = _CacheInfo.__qualname__ = "CacheInfo"
+
+        _keyword_mark = object()
+        _fast_key_types = {int, str}
+
+
+        def _make_key(args, kwds, typed):
+            """The cache key of a call: equal calls (same arguments in the same keyword order) give equal keys."""
+            key = args
+            if kwds:
+                key += (_keyword_mark,)
+                for item in kwds.items():
+                    key += item
+            if typed:
+                key += tuple(type(v) for v in args)
+                if kwds:
+                    key += tuple(type(v) for v in kwds.values())
+            elif len(key) == 1 and type(key[0]) in _fast_key_types:
+                return key[0]
+            return key
+
+
+        def _lru_cache_wrapper(user_function, maxsize, typed):
+            cache = {}
+            stats = [0, 0]  # hits, misses
+            missing = _keyword_mark
+
+            if maxsize == 0:
+                def wrapper(*args, **kwds):
+                    stats[1] += 1
+                    return user_function(*args, **kwds)
+            elif maxsize is None:
+                def wrapper(*args, **kwds):
+                    key = _make_key(args, kwds, typed)
+                    result = cache.get(key, missing)
+                    if result is not missing:
+                        stats[0] += 1
+                        return result
+                    stats[1] += 1
+                    result = user_function(*args, **kwds)
+                    cache[key] = result
+                    return result
+            else:
+                def wrapper(*args, **kwds):
+                    # the dict keeps insertion order: a hit moves its key to the end, so the first key is the
+                    # least recently used one
+                    key = _make_key(args, kwds, typed)
+                    result = cache.pop(key, missing)
+                    if result is not missing:
+                        stats[0] += 1
+                        cache[key] = result
+                        return result
+                    stats[1] += 1
+                    result = user_function(*args, **kwds)
+                    if key not in cache:
+                        if len(cache) >= maxsize:
+                            del cache[next(iter(cache))]
+                        cache[key] = result
+                    return result
+
+            def cache_info():
+                return _CacheInfo(stats[0], stats[1], maxsize, len(cache))
+
+            def cache_clear():
+                cache.clear()
+                stats[0] = 0
+                stats[1] = 0
+
+            wrapper.cache_info = cache_info
+            wrapper.cache_clear = cache_clear
+            return wrapper
 
 
         def lru_cache(maxsize=128, typed=False):
-            def decorating(user_function):
-                cache = {}
-                order = []
-                stats = [0, 0]
+            if isinstance(maxsize, int):
+                if maxsize < 0:
+                    maxsize = 0
+            elif callable(maxsize) and isinstance(typed, bool):
+                user_function, maxsize = maxsize, 128
+                wrapper = _lru_cache_wrapper(user_function, maxsize, typed)
+                wrapper.cache_parameters = lambda: {"maxsize": maxsize, "typed": typed}
+                return update_wrapper(wrapper, user_function)
+            elif maxsize is not None:
+                raise TypeError("Expected first argument to be an integer, a callable, or None")
 
-                def wrapper(*args, **kwargs):
-                    key = args
-                    if kwargs:
-                        key = args + (_initial_missing,) + tuple(sorted(kwargs.items()))
-                    if key in cache:
-                        stats[0] += 1
-                        return cache[key]
-                    stats[1] += 1
-                    result = user_function(*args, **kwargs)
-                    cache[key] = result
-                    if maxsize is not None:
-                        order.append(key)
-                        if len(order) > maxsize:
-                            oldest = order.pop(0)
-                            cache.pop(oldest, None)
-                    return result
-
-                def cache_info():
-                    return _CacheInfo(stats[0], stats[1], maxsize, len(cache))
-
-                def cache_clear():
-                    cache.clear()
-                    order.clear()
-                    stats[0] = 0
-                    stats[1] = 0
-
-                wrapper.cache_info = cache_info
-                wrapper.cache_clear = cache_clear
+            def decorating_function(user_function):
+                wrapper = _lru_cache_wrapper(user_function, maxsize, typed)
+                wrapper.cache_parameters = lambda: {"maxsize": maxsize, "typed": typed}
                 return update_wrapper(wrapper, user_function)
 
-            if callable(maxsize) and not isinstance(maxsize, int):
-                user_function = maxsize
-                maxsize = 128
-                return decorating(user_function)
-            return decorating
+            return decorating_function
 
 
         def cache(user_function):

@@ -35,7 +35,7 @@ enum IOSource {
             return encoding if encoding is not None else "utf-8"
 
 
-        class StringIO:
+        class StringIO(TextIOBase):
             """An in-memory text stream (Modules/_io/stringio.c): write, read, readline, getvalue, seek, iteration.
 
             Writes at the end go to a list of pieces (stringio.c's accumulator, _PyUnicodeWriter): appending is
@@ -171,51 +171,185 @@ enum IOSource {
                 return False
 
 
-        class BytesIO:
-            """An in-memory bytes stream: write, read, getvalue, seek."""
+        class BytesIO(BufferedIOBase):
+            """An in-memory bytes stream (Modules/_io/bytesio.c) over a bytearray: writes at the end append in
+            amortised O(len(b)), writes past the end pad with zeros; getbuffer() is a memoryview of the buffer
+            (ours does not forbid resizing while a view exists, CPython's raises BufferError)."""
 
-            def __init__(self, initial_bytes=b""):
-                self._buffer = initial_bytes
+            def __init__(self, initial_bytes=None):
+                self._buffer = bytearray() if initial_bytes is None else bytearray(_bytes_like(initial_bytes))
                 self._pos = 0
-                self.closed = False
+                self._closed = False
 
-            def write(self, b):
-                end = self._pos + len(b)
-                self._buffer = self._buffer[:self._pos] + b + self._buffer[end:]
-                self._pos = end
-                return len(b)
+            @property
+            def closed(self):
+                return self._closed
+
+            def _check(self):
+                if self._closed:
+                    raise ValueError("I/O operation on closed file.")
 
             def getvalue(self):
-                return self._buffer
+                self._check()
+                return bytes(self._buffer)
+
+            def getbuffer(self):
+                self._check()
+                return memoryview(self._buffer)
+
+            def write(self, b):
+                self._check()
+                data = _bytes_like(b)
+                n = len(data)
+                if n == 0:
+                    return 0
+                pos = self._pos
+                size = len(self._buffer)
+                if pos == size:
+                    self._buffer += data
+                else:
+                    if pos > size:
+                        self._buffer += bytes(pos - size)
+                    self._buffer[pos:pos + n] = data
+                self._pos = pos + n
+                return n
+
+            def writelines(self, lines):
+                for line in lines:
+                    self.write(line)
 
             def read(self, size=-1):
+                self._check()
                 if size is None or size < 0:
-                    out = self._buffer[self._pos:]
+                    end = len(self._buffer)
                 else:
-                    out = self._buffer[self._pos:self._pos + size]
+                    end = self._pos + size
+                out = bytes(self._buffer[self._pos:end])
                 self._pos += len(out)
                 return out
 
+            def read1(self, size=-1):
+                return self.read(size)
+
+            def readinto(self, b):
+                self._check()
+                view = memoryview(b)
+                data = self._buffer[self._pos:self._pos + len(view)]
+                n = len(data)
+                view[:n] = data
+                self._pos += n
+                return n
+
+            def readinto1(self, b):
+                return self.readinto(b)
+
+            def readline(self, size=-1):
+                self._check()
+                pos = self._pos
+                end = self._buffer.find(b"\n", pos)
+                end = len(self._buffer) if end < 0 else end + 1
+                if size is not None and size >= 0:
+                    end = min(end, pos + size)
+                out = bytes(self._buffer[pos:end])
+                self._pos = max(pos, end)
+                return out
+
+            def readlines(self, hint=None):
+                self._check()
+                lines = []
+                total = 0
+                while True:
+                    line = self.readline()
+                    if not line:
+                        return lines
+                    lines.append(line)
+                    total += len(line)
+                    if hint is not None and 0 < hint <= total:
+                        return lines
+
             def seek(self, pos, whence=0):
-                if whence == 1:
-                    pos = self._pos + pos
+                self._check()
+                pos = pos.__index__()
+                if whence == 0:
+                    if pos < 0:
+                        raise ValueError("negative seek value %d" % pos)
+                elif whence == 1:
+                    pos = max(0, self._pos + pos)
                 elif whence == 2:
-                    pos = len(self._buffer) + pos
-                self._pos = max(0, pos)
-                return self._pos
+                    pos = max(0, len(self._buffer) + pos)
+                else:
+                    raise ValueError("invalid whence (%d, should be 0, 1 or 2)" % whence)
+                self._pos = pos
+                return pos
 
             def tell(self):
+                self._check()
                 return self._pos
 
+            def truncate(self, size=None):
+                self._check()
+                if size is None:
+                    size = self._pos
+                elif size < 0:
+                    raise ValueError("negative size value %d" % size)
+                del self._buffer[size:]
+                return size
+
+            def readable(self):
+                self._check()
+                return True
+
+            def writable(self):
+                self._check()
+                return True
+
+            def seekable(self):
+                self._check()
+                return True
+
+            def isatty(self):
+                self._check()
+                return False
+
+            def flush(self):
+                self._check()
+
+            def fileno(self):
+                raise UnsupportedOperation("fileno")
+
+            def detach(self):
+                raise UnsupportedOperation("detach")
+
             def close(self):
-                self.closed = True
+                self._closed = True
+
+            def __iter__(self):
+                self._check()
+                return self
+
+            def __next__(self):
+                line = self.readline()
+                if not line:
+                    raise StopIteration
+                return line
 
             def __enter__(self):
+                self._check()
                 return self
 
             def __exit__(self, *exc):
                 self.close()
                 return False
+
+
+        def _bytes_like(b):
+            if isinstance(b, (bytes, bytearray)):
+                return b
+            try:
+                return memoryview(b).tobytes()
+            except TypeError:
+                raise TypeError("a bytes-like object is required, not '%s'" % type(b).__name__) from None
+
 
         class _Delegating:
             """A buffered layer over a raw file object: ours are already buffered, so it only delegates."""
