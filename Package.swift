@@ -40,7 +40,7 @@ let package = Package(
         // Compiler, register VM, object model, builtins and modules.
         .target(
             name: "GILRuntime",
-            dependencies: ["PythonSyntax", "GILCore", "GILTrace", .product(name: "BigInt", package: "BigInt")],
+            dependencies: ["PythonSyntax", "GILCore", "GILTrace", "CSQLite", .product(name: "BigInt", package: "BigInt")],
             // The dispatch loop owns its state; runtime exclusivity checks cost ~10 % of attribute-heavy code.
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
         ),

@@ -62,6 +62,7 @@ final class ModuleRegistry {
         case "_signal": m = SignalModule.make(runtime)
         case "_posixsubprocess": m = PosixSubprocessModule.make()
         case "select": m = SelectModule.make()
+        case "_sqlite3": m = SQLiteModule.make()
         case "_locale": m = LocaleModule.make()
         case "os.path": m = OSModule.makePath()
         case "urllib":
@@ -83,7 +84,11 @@ final class ModuleRegistry {
         case "_random": m = RandomModule.make()
         case "queue": m = QueueModule.make()
         case "socket": m = SocketModule.make(runtime)
-        case "traceback": m = TracebackModule.make()
+        case "traceback":
+            // CPython's traceback.py (TracebackException, StackSummary, walk_tb…) when its Lib is reachable,
+            // over our traceback/frame/code objects; else our native subset.
+            if sysPathEntries().contains(ModulePath.cpythonEntry), ModulePath.cpythonLibrary() != nil { return nil }
+            m = TracebackModule.make()
         case "dataclasses": m = try DataclassesModule.make(ctx)
         case "concurrent": m = PyModule(name: "concurrent")
         case "importlib":

@@ -18,8 +18,35 @@ enum CodeValue {
             copy.native = i.native
             return .object(copy)
         }
+        // co_positions(): (line, end line, column, end column) per instruction — ours keep lines only, so the
+        // columns are None (traceback.py then prints no carets); co_lines(): (start, end, line) over the
+        // code units, two per instruction as tb_lasti counts them.
+        t.addMethod("co_positions") { a, _, ctx in
+            let lines = try code(a[0]).lines
+            return try makeIterator(.object(PyList(lines.map { line in
+                let l: Value = line > 0 ? .int(Int(line)) : .none
+                return .object(PyTuple([l, l, .none, .none]))
+            })), ctx)
+        }
+        t.addMethod("co_lines") { a, _, ctx in
+            let lines = try code(a[0]).lines
+            var out: [Value] = []
+            var start = 0
+            for (k, line) in lines.enumerated() where k + 1 == lines.count || lines[k + 1] != line {
+                out.append(.object(PyTuple([.int(start * 2), .int((k + 1) * 2), line > 0 ? .int(Int(line)) : .none])))
+                start = k + 1
+            }
+            return try makeIterator(.object(PyList(out)), ctx)
+        }
         return t
     }()
+
+    static func code(_ v: Value) throws -> CodeObject {
+        guard case .object(let i as PyInstance) = v, let c = i.native as? CodeObject else {
+            throw PyException.make(.typeError, "descriptor requires a 'code' object")
+        }
+        return c
+    }
 
     /// inspect's CO_* flags.
     static func flags(_ c: CodeObject) -> Int {
@@ -39,7 +66,9 @@ enum CodeValue {
         let argCount = c.positionalCount
         i.setAttribute("co_name", .str(c.name))
         i.setAttribute("co_qualname", .str(c.qualifiedName))
-        i.setAttribute("co_filename", .str(c.fileName))
+        // The main script's path is absolute, as CPython 3.9+ makes it (traceback.py prints co_filename).
+        let main = CurrentContext.get()?.runtime.program.fileName
+        i.setAttribute("co_filename", .str(c.fileName == main ? ModulePath.absolute(c.fileName) : c.fileName))
         i.setAttribute("co_firstlineno", .int(Int(c.firstLine)))
         i.setAttribute("co_argcount", .int(argCount))
         i.setAttribute("co_posonlyargcount", .int(c.positionalOnlyCount))
