@@ -22,11 +22,7 @@ enum MathModule {
         m.dict["tau"] = .float(2 * Double.pi)
         m.dict["inf"] = .float(.infinity)
         m.dict["nan"] = .float(.nan)
-        let unary: [(String, (Double) -> Double)] = [
-            ("sin", sin), ("cos", cos), ("tan", tan), ("asin", asin), ("acos", acos), ("atan", atan), ("exp", exp),
-            ("fabs", fabs), ("log2", log2), ("log10", log10), ("sinh", sinh), ("cosh", cosh), ("tanh", tanh),
-        ]
-        for (name, f) in unary { m.addFunction(name) { a, _, _ in .float(f(try double(a[0]))) } }
+        installMore(m)  // the one-argument functions, with CPython's domain/range checks
         m.addFunction("sqrt") { a, _, _ in
             let x = try double(a[0])
             if x < 0 { throw PyException.make(.valueError, "math domain error") }

@@ -77,60 +77,6 @@ enum TimeModule {
         installCalendar(m)
         return m
     }
-
-    /// `localtime`/`gmtime` as 9-tuples (struct_time's fields in order) and `strftime` over libc's.
-    static func installCalendar(_ m: PyModule) {
-        func broken(_ args: [Value], utc: Bool) throws -> Value {
-            var t = Glibc.time(nil)
-            if let v = args.first, !v.isNone {
-                let s = try seconds(v)
-                if s.isNaN { throw PyException.make(.valueError, "Invalid value NaN (not a number)") }
-                guard let whole = Int(exactly: s.rounded(.towardZero)) else {
-                    throw PyException.make(.overflowError, "timestamp out of range for platform time_t")
-                }
-                t = time_t(whole)
-            }
-            var parts = tm()
-            let converted = utc ? gmtime_r(&t, &parts) : localtime_r(&t, &parts)
-            if converted == nil { throw PyException.make(.overflowError, "timestamp out of range for platform time_t") }
-            let weekday = (Int(parts.tm_wday) + 6) % 7
-            return .object(PyTuple([Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min),
-                                    Int(parts.tm_sec), weekday, Int(parts.tm_yday) + 1, Int(parts.tm_isdst)].map { .int($0) }))
-        }
-        m.addFunction("localtime") { args, _, _ in try broken(args, utc: false) }
-        m.addFunction("gmtime") { args, _, _ in try broken(args, utc: true) }
-        m.addFunction("strftime") { args, _, ctx in
-            guard case .object(let f as PyStr)? = args.first else { throw PyException.make(.typeError, "strftime() argument 1 must be str") }
-            let fields = try collect(args.count > 1 ? args[1] : try broken([], utc: false), ctx).map { v -> Int32 in
-                guard let i = Int32(exactly: try Index.value(v, ctx)) else {
-                    throw PyException.make(.overflowError, "signed integer is greater than maximum")
-                }
-                return i
-            }
-            guard fields.count >= 9, fields[0] >= Int32.min + 1900 else { throw PyException.make(.typeError, "strftime(): illegal time tuple argument") }
-            var parts = tm()
-            // Modules/timemodule.c checktm: out-of-range fields would index glibc's name tables.
-            let ranges: [(Int, ClosedRange<Int32>, String)] = [
-                (1, 0...12, "month out of range"), (2, 0...31, "day of month out of range"), (3, 0...23, "hour out of range"),
-                (4, 0...59, "minute out of range"), (5, 0...61, "seconds out of range"), (7, 0...366, "day of year out of range"),
-            ]
-            for (i, range, message) in ranges where !range.contains(fields[i]) { throw PyException.make(.valueError, message) }
-            // gettmarg stores (wday + 1) % 7 with C's remainder, so only wday < -1 ends up negative.
-            if (Int(fields[6]) + 1) % 7 < 0 { throw PyException.make(.valueError, "day of week out of range") }
-            parts.tm_year = Int32(fields[0] - 1900)
-            parts.tm_mon = max(fields[1] - 1, 0)
-            parts.tm_mday = max(fields[2], 1)
-            parts.tm_hour = fields[3]
-            parts.tm_min = fields[4]
-            parts.tm_sec = fields[5]
-            parts.tm_wday = Int32((Int(fields[6]) + 1) % 7)
-            parts.tm_yday = max(fields[7] - 1, 0)
-            parts.tm_isdst = max(-1, min(fields[8], 1))
-            var buffer = [CChar](repeating: 0, count: 512)
-            let n = Glibc.strftime(&buffer, buffer.count, f.value, &parts)
-            return .str(String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self))
-        }
-    }
 }
 
 /// `gilrec`: markers in the trace (`mark`) and phases (`with gilrec.phase("name"):`).

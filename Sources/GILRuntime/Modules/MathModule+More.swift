@@ -1,0 +1,165 @@
+import BigInt
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The rest of `math` (Modules/mathmodule.c): the one-argument functions with CPython's domain and range
+/// errors (`math_1`: a NaN from a non-NaN argument is "math domain error", an infinity from a finite one
+/// "math range error" where the function can overflow), and modf, frexp, ldexp, fmod, remainder, isqrt, lcm,
+/// perm, dist, nextafter, ulp.
+extension MathModule {
+    static func installMore(_ m: PyModule) {
+        let unary: [(String, (Double) -> Double, Bool)] = [
+            ("sin", sin, false), ("cos", cos, false), ("tan", tan, false), ("asin", asin, false), ("acos", acos, false),
+            ("atan", atan, false), ("exp", exp, true), ("fabs", fabs, false), ("sinh", sinh, true), ("cosh", cosh, true),
+            ("tanh", tanh, false), ("asinh", asinh, false), ("acosh", acosh, false), ("atanh", atanh, false),
+            ("expm1", expm1, true), ("exp2", exp2, true), ("cbrt", cbrt, false), ("erf", erf, false), ("erfc", erfc, false),
+        ]
+        for (name, f, canOverflow) in unary {
+            m.addFunction(name) { a, _, _ in .float(try checked(try double(try one(a, name)), f, canOverflow: canOverflow)) }
+        }
+        for (name, f) in [("log2", log2), ("log10", log10), ("log1p", log1p)] as [(String, (Double) -> Double)] {
+            m.addFunction(name) { a, _, _ in
+                let x = try double(try one(a, name))
+                let r = f(x)
+                if r.isNaN && !x.isNaN || r.isInfinite && x.isFinite { throw PyException.make(.valueError, "math domain error") }
+                return .float(r)
+            }
+        }
+        m.addFunction("gamma") { a, _, _ in
+            let x = try double(try one(a, "gamma"))
+            if x.isFinite && (x == x.rounded(.down) && x <= 0) { throw PyException.make(.valueError, "math domain error") }
+            let r = tgamma(x)
+            if r.isInfinite && x.isFinite { throw PyException.make(.overflowError, "math range error") }
+            return .float(r)
+        }
+        m.addFunction("lgamma") { a, _, _ in
+            let x = try double(try one(a, "lgamma"))
+            if x.isFinite && x == x.rounded(.down) && x <= 0 { throw PyException.make(.valueError, "math domain error") }
+            let r: Double = Glibc.lgamma(x)
+            if r.isInfinite && x.isFinite { throw PyException.make(.overflowError, "math range error") }
+            return .float(r)
+        }
+        m.addFunction("modf") { a, _, _ in
+            let x = try double(try one(a, "modf"))
+            if x.isInfinite { return .object(PyTuple([.float(Foundation.copysign(0, x)), .float(x)])) }
+            var whole = 0.0
+            let fraction = Foundation.modf(x, &whole)
+            return .object(PyTuple([.float(fraction), .float(whole)]))
+        }
+        m.addFunction("frexp") { a, _, _ in
+            let x = try double(try one(a, "frexp"))
+            if x.isNaN || x.isInfinite || x == 0 { return .object(PyTuple([.float(x), .int(0)])) }
+            var e: Int32 = 0
+            let mantissa = Foundation.frexp(x, &e)
+            return .object(PyTuple([.float(mantissa), .int(Int(e))]))
+        }
+        m.addFunction("ldexp") { a, _, ctx in
+            guard a.count == 2 else { throw PyException.make(.typeError, "ldexp expected 2 arguments, got \(a.count)") }
+            let x = try double(a[0])
+            if case .float = a[1] { throw PyException.make(.typeError, "Expected an int as second argument to ldexp.") }
+            let exponent = try Index.value(a[1], ctx)
+            if x == 0 || !x.isFinite { return .float(x) }
+            let e = max(-100_000, min(100_000, exponent))
+            let r = scalbn(x, e)
+            if r.isInfinite { throw PyException.make(.overflowError, "math range error") }
+            return .float(r)
+        }
+        m.addFunction("fmod") { a, _, _ in
+            let (x, y) = try two(a, "fmod")
+            if y.isInfinite && x.isFinite { return .float(x) }
+            let r = Foundation.fmod(x, y)
+            if r.isNaN && !x.isNaN && !y.isNaN { throw PyException.make(.valueError, "math domain error") }
+            return .float(r)
+        }
+        m.addFunction("remainder") { a, _, _ in
+            let (x, y) = try two(a, "remainder")
+            if x.isNaN || y.isNaN { return .float(.nan) }
+            if x.isInfinite || y == 0 { throw PyException.make(.valueError, "math domain error") }
+            if y.isInfinite { return .float(x) }
+            return .float(Foundation.remainder(x, y))
+        }
+        m.addFunction("nextafter") { a, _, _ in
+            let (x, y) = try two(a, "nextafter")
+            return .float(Foundation.nextafter(x, y))
+        }
+        m.addFunction("ulp") { a, _, _ in
+            let x = Swift.abs(try double(try one(a, "ulp")))
+            if x.isNaN || x.isInfinite { return .float(x) }
+            let next = x.nextUp
+            if next.isInfinite { return .float(x - x.nextDown) }
+            return .float(next - x)
+        }
+        m.addFunction("isqrt") { a, _, ctx in
+            let n = try bigIndex(try one(a, "isqrt"), ctx)
+            if n < 0 { throw PyException.make(.valueError, "isqrt() argument must be nonnegative") }
+            return .integer(n.squareRoot())
+        }
+        m.addFunction("lcm") { a, _, ctx in
+            var r = BigInt(1)
+            for v in a {
+                let n = try bigIndex(v, ctx)
+                if n == 0 || r == 0 {
+                    r = 0
+                    continue
+                }
+                r = BigInt((r / r.greatestCommonDivisor(with: n) * n).magnitude)
+            }
+            return .integer(r)
+        }
+        m.addFunction("perm") { a, _, ctx in
+            guard a.count == 1 || a.count == 2 else { throw PyException.make(.typeError, "perm expected at most 2 arguments, got \(a.count)") }
+            let n = try bigIndex(a[0], ctx)
+            let k = a.count == 2 && !a[1].isNone ? try bigIndex(a[1], ctx) : n
+            if n < 0 { throw PyException.make(.valueError, "n must be a non-negative integer") }
+            if k < 0 { throw PyException.make(.valueError, "k must be a non-negative integer") }
+            if k > n { return .int(0) }
+            var r = BigInt(1)
+            var i = n - k + 1
+            while i <= n {
+                r *= i
+                i += 1
+            }
+            return .integer(r)
+        }
+        m.addFunction("dist") { a, _, ctx in
+            guard a.count == 2 else { throw PyException.make(.typeError, "dist expected 2 arguments, got \(a.count)") }
+            let p = try collect(a[0], ctx).map(double), q = try collect(a[1], ctx).map(double)
+            guard p.count == q.count else { throw PyException.make(.valueError, "both points must have the same number of dimensions") }
+            var total = 0.0
+            for (x, y) in zip(p, q) { total += (x - y) * (x - y) }
+            return .float(total.squareRoot())
+        }
+    }
+
+    static func checked(_ x: Double, _ f: (Double) -> Double, canOverflow: Bool) throws -> Double {
+        let r = f(x)
+        if r.isNaN && !x.isNaN { throw PyException.make(.valueError, "math domain error") }
+        if r.isInfinite && x.isFinite {
+            throw canOverflow ? PyException.make(.overflowError, "math range error") : PyException.make(.valueError, "math domain error")
+        }
+        return r
+    }
+
+    static func one(_ a: [Value], _ name: String) throws -> Value {
+        guard a.count == 1 else { throw PyException.make(.typeError, "math.\(name)() takes exactly one argument (\(a.count) given)") }
+        return a[0]
+    }
+
+    static func two(_ a: [Value], _ name: String) throws -> (Double, Double) {
+        guard a.count == 2 else { throw PyException.make(.typeError, "\(name) expected 2 arguments, got \(a.count)") }
+        return (try double(a[0]), try double(a[1]))
+    }
+
+    static func bigIndex(_ v: Value, _ ctx: ExecutionContext) throws -> BigInt {
+        guard let i = try Index.integer(v, ctx), let n = Arithmetic.number(i) else {
+            throw PyException.make(.typeError, "'\(typeName(v))' object cannot be interpreted as an integer")
+        }
+        switch n {
+        case .small(let s): return BigInt(s)
+        case .int(let b): return b
+        case .float: throw PyException.make(.typeError, "'float' object cannot be interpreted as an integer")
+        }
+    }
+}
