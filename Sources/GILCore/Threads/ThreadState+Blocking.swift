@@ -6,14 +6,14 @@ extension ThreadState {
     /// `time.sleep`: io_begin(sleep, ns) · gil_release(io) · sleep · io_end(sleep, ns slept) · gil_request(io) ·
     /// gil_acquire. Sleeps on `CLOCK_MONOTONIC` in slices of at most 50 ms; in the main thread a pending
     /// interrupt or a due signal handler ends the sleep early (the caller then calls `throwIfInterrupted()`
-    /// and runs the handlers). `wake`, polled with them, ends it early too.
-    public func sleep(ns: Int64, wake: (() -> Bool)? = nil) {
+    /// and runs the handlers).
+    public func sleep(ns: Int64) {
         let requested = max(0, ns)
         emit(.ioBegin, obj: IOKind.sleep.rawValue, arg: requested)
         gil.release(self, reason: .io)
         let start = MonotonicClock.now()
         let deadline = Deadline.after(requested)
-        while !shouldLeaveWait && !(wake?() ?? false) {
+        while !shouldLeaveWait {
             let now = MonotonicClock.now()
             if now >= deadline { break }
             OSThread.sleep(untilNs: Deadline.nextWake(deadline))

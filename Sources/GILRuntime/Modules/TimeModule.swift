@@ -62,15 +62,9 @@ enum TimeModule {
             if s < 0 { throw PyException.make(.valueError, "sleep length must be non-negative") }
             // A signal handler due in the main thread runs during the sleep (it may raise); the sleep then goes
             // on for what is left, as CPython's pysleep after EINTR.
-            let (sum, overflow) = MonotonicClock.now().addingReportingOverflow(try durationNs(args[0]))
-            let deadline = overflow ? Int64.max : sum
-            let calls = ctx.runtime.pendingCalls, isMain = ctx.ts.tid == 1
-            while true {
-                ctx.ts.sleep(ns: max(0, deadline - MonotonicClock.now()), wake: isMain ? { calls.hasMainThreadCalls } : nil)
-                try ThreadingModule.checkInterrupt(ctx)
-                guard isMain, calls.hasMainThreadCalls else { break }
-                try calls.run(ctx)
-                if MonotonicClock.now() >= deadline { break }
+            _ = try ThreadingModule.waitRunningHandlers(ctx, timeoutNs: try durationNs(args[0])) { left in
+                ctx.ts.sleep(ns: left ?? 0)
+                return false
             }
             return .none
         }
