@@ -10,7 +10,8 @@ package enum CheckMode: String, Sendable, CaseIterable {
 /// State shared by every code object of one module: the global slot table.
 final class ModuleCompileContext {
     let fileName: String
-    let sourceLines: [Substring]
+    /// Split only when a compile error quotes a line.
+    let sourceLines: SourceLines
     let symbols: SymbolTable
     let checkMode: CheckMode
     /// `from __future__ import annotations`: function annotations are stored as their source text.
@@ -20,7 +21,7 @@ final class ModuleCompileContext {
 
     init(fileName: String, source: String, symbols: SymbolTable, checkMode: CheckMode) {
         self.fileName = fileName
-        self.sourceLines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        self.sourceLines = SourceLines(text: source)
         self.symbols = symbols
         self.checkMode = checkMode
     }
@@ -33,10 +34,7 @@ final class ModuleCompileContext {
         return s
     }
 
-    func sourceLine(_ line: Int32) -> String {
-        let i = Int(line) - 1
-        return i >= 0 && i < sourceLines.count ? String(sourceLines[i]) : ""
-    }
+    func sourceLine(_ line: Int32) -> String { sourceLines.line(line) ?? "" }
 }
 
 /// How the current function reaches a name.

@@ -94,9 +94,9 @@ final class ModuleInitLocks: @unchecked Sendable {  // state behind `condition`
 /// The source lines of compiled module files, for traceback lines (CPython reads them through linecache).
 final class SourceLineCache: @unchecked Sendable {  // state behind `lock`
     private let lock = NSLock()
-    private var files: [String: [String]] = [:]
+    private var files: [String: SourceLines] = [:]
 
-    func store(_ fileName: String, _ lines: [String]) {
+    func store(_ fileName: String, _ lines: SourceLines) {
         lock.lock()
         defer { lock.unlock() }
         files[fileName] = lines
@@ -104,8 +104,8 @@ final class SourceLineCache: @unchecked Sendable {  // state behind `lock`
 
     func line(_ fileName: String, _ line: Int32) -> String? {
         lock.lock()
-        defer { lock.unlock() }
-        guard let lines = files[fileName], line >= 1, Int(line) <= lines.count else { return nil }
-        return lines[Int(line) - 1]
+        let lines = files[fileName]
+        lock.unlock()
+        return lines?.line(line)
     }
 }

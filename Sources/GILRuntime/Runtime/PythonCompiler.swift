@@ -6,13 +6,10 @@ public struct CompiledProgram: @unchecked Sendable {
     let module: CodeObject
     let globalNames: [String]
     let fileName: String
-    let sourceLines: [String]
+    let sourceLines: SourceLines
     let checkMode: CheckMode
 
-    func sourceLine(_ line: Int32) -> String {
-        let i = Int(line) - 1
-        return i >= 0 && i < sourceLines.count ? sourceLines[i] : ""
-    }
+    func sourceLine(_ line: Int32) -> String { sourceLines.line(line) ?? "" }
 }
 
 /// Source → AST (PythonSyntax) → register bytecode.
@@ -36,9 +33,8 @@ public enum PythonCompiler {
 
     private static func compileHere(source: String, fileName: String, checkMode: CheckMode, seedGlobals: [String]) throws(SyntaxError) -> CompiledProgram {
         let module = try PythonParser.parse(source: source, fileName: fileName)
-        let (code, names, _) = try ModuleCompiler.compile(module, source: source, checkMode: checkMode, seedGlobals: seedGlobals)
-        let lines = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        return CompiledProgram(module: code, globalNames: names, fileName: fileName, sourceLines: lines, checkMode: checkMode)
+        let (code, names, context) = try ModuleCompiler.compile(module, source: source, checkMode: checkMode, seedGlobals: seedGlobals)
+        return CompiledProgram(module: code, globalNames: names, fileName: fileName, sourceLines: context.sourceLines, checkMode: checkMode)
     }
 
     /// Parses `source`, lets `rewrite` change the tree (eval's expression becomes an assignment), compiles —
@@ -49,9 +45,8 @@ public enum PythonCompiler {
         try NativeStack.run(onLargeStack: { () throws(SyntaxError) -> CompiledProgram in
             var module = try PythonParser.parse(source: source, fileName: fileName)
             try rewrite(&module)
-            let (code, names, _) = try ModuleCompiler.compile(module, source: source, checkMode: .py310)
-            let lines = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            return CompiledProgram(module: code, globalNames: names, fileName: fileName, sourceLines: lines, checkMode: .py310)
+            let (code, names, context) = try ModuleCompiler.compile(module, source: source, checkMode: .py310)
+            return CompiledProgram(module: code, globalNames: names, fileName: fileName, sourceLines: context.sourceLines, checkMode: .py310)
         })
     }
 
