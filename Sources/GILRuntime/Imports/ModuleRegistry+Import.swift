@@ -233,14 +233,16 @@ extension ModuleRegistry {
         return try table.get(.str(name)) ?? .object(module)
     }
 
-    /// Parses and compiles a module file (check points as the main program's), keeping its lines for tracebacks.
-    func compileFile(_ file: String) throws -> CompiledProgram {
-        let text = try ModuleFiles.readSource(file)
-        let program: CompiledProgram
-        do {
-            program = try PythonCompiler.compile(source: text, fileName: file, checkMode: runtime.program.checkMode)
-        } catch {
-            throw SyntaxErrorValue.make(error)
+    /// Parses and compiles a module file (check points as the main program's), or reads it from the code
+    /// cache, keeping its lines for tracebacks. `seed`: the global names of the module it will run in.
+    func compileFile(_ file: String, seed: [String] = []) throws -> CompiledProgram {
+        let checkMode = runtime.program.checkMode
+        let program = try runtime.options.codeCache.program(file: file, checkMode: checkMode, seed: seed) { text in
+            do {
+                return try PythonCompiler.compile(source: text, fileName: file, checkMode: checkMode, seedGlobals: seed)
+            } catch let error as SyntaxError {
+                throw SyntaxErrorValue.make(error)
+            }
         }
         sourceLines.store(file, program.sourceLines)
         return program
@@ -255,18 +257,6 @@ extension ModuleRegistry {
         let grown = Globals(names: program.globalNames, copying: globals)
         module.adopt(grown)
         try Interpreter.runModule(program.module, globals: grown, ctx)
-    }
-
-    private func compileFile(_ file: String, seed: [String]) throws -> CompiledProgram {
-        let text = try ModuleFiles.readSource(file)
-        let program: CompiledProgram
-        do {
-            program = try PythonCompiler.compile(source: text, fileName: file, checkMode: runtime.program.checkMode, seedGlobals: seed)
-        } catch {
-            throw SyntaxErrorValue.make(error)
-        }
-        sourceLines.store(file, program.sourceLines)
-        return program
     }
 
     // MARK: - IMPORT_FROM and import *

@@ -41,7 +41,9 @@ enum SourceModules {
     static func load(_ name: String, source: String, _ ctx: ExecutionContext, register: ((PyModule) throws -> Void)? = nil) throws -> PyModule {
         let program: CompiledProgram
         do {
-            program = try PythonCompiler.compile(source: source, fileName: "<frozen \(name)>")
+            program = try ctx.runtime.options.codeCache.program(builtIn: name, source: source) {
+                try PythonCompiler.compile(source: source, fileName: "<frozen \(name)>")
+            }
         } catch {
             throw PyException.make(.importError, "cannot compile \(name): \(error)")
         }

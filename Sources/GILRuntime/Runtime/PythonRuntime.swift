@@ -28,6 +28,8 @@ public struct RuntimeOptions: Sendable {
     /// Whether traced events carry the Python stack (`gilrec run --no-stacks` turns the lookups off: ~50
     /// instructions per lock event, docs/recording-cost.md).
     public var recordStacks = true
+    /// Where imported modules' compiled code is kept between runs (`CodeCache`; `GILREC_CODE_CACHE=off`).
+    package var codeCache: CodeCache = .shared
 
     public init(argv: [String]) {
         self.argv = argv
