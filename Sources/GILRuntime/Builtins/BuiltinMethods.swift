@@ -414,23 +414,32 @@ final class PyDictView: PyObject, @unchecked Sendable {
 }
 
 extension BuiltinMethods {
-    /// `str.splitlines`: lines end at \n, \r, \r\n, \v, \f, \x1c-\x1e, \x85, \u2028 and \u2029 (by code point).
+    /// `str.splitlines`: lines end at \n, \r, \r\n, \v, \f, \x1c-\x1e, \x85, \u2028 and \u2029. Read as UTF-8
+    /// bytes (U+0085 is C2 85, U+2028/2029 are E2 80 A8/A9) and each line decoded once: building lines from
+    /// code point slices went through unspecialised generic code (a sixth of pyperformance logging).
     static func splitLines(_ text: String, keepEnds: Bool) -> [String] {
-        let s = Array(text.unicodeScalars)
-        var out: [String] = []
-        var start = 0, i = 0
-        while i < s.count {
-            var eol = 0
-            switch s[i].value {
-            case 0x0D: eol = i + 1 < s.count && s[i + 1].value == 0x0A ? 2 : 1
-            case 0x0A, 0x0B, 0x0C, 0x1C, 0x1D, 0x1E, 0x85, 0x2028, 0x2029: eol = 1
-            default: i += 1; continue
+        var text = text
+        return text.withUTF8 { b in
+            var out: [String] = []
+            var start = 0, i = 0
+            let n = b.count
+            while i < n {
+                var eol = 0
+                switch b[i] {
+                case 0x0D: eol = i + 1 < n && b[i + 1] == 0x0A ? 2 : 1
+                case 0x0A, 0x0B, 0x0C, 0x1C, 0x1D, 0x1E: eol = 1
+                case 0xC2 where i + 1 < n && b[i + 1] == 0x85: eol = 2
+                case 0xE2 where i + 2 < n && b[i + 1] == 0x80 && (b[i + 2] == 0xA8 || b[i + 2] == 0xA9): eol = 3
+                default:
+                    i += 1
+                    continue
+                }
+                out.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<(keepEnds ? i + eol : i)]), as: UTF8.self))
+                i += eol
+                start = i
             }
-            out.append(String(String.UnicodeScalarView(s[start..<(keepEnds ? i + eol : i)])))
-            i += eol
-            start = i
+            if start < n { out.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<n]), as: UTF8.self)) }
+            return out
         }
-        if start < s.count { out.append(String(String.UnicodeScalarView(s[start...]))) }
-        return out
     }
 }

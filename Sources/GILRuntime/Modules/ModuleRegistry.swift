@@ -106,6 +106,7 @@ final class ModuleRegistry {
         case "array": m = ArrayModule.make()
         case "_codecs": m = CodecsModule.make(ctx)
         case "binascii": m = BinasciiModule.make()
+        case "_bisect": m = BisectModule.make()
         case "_weakref": m = try WeakrefModule.make(ctx)
         case "_gilrec_asyncio": m = AsyncioSupport.make()
         case "cmath": m = CmathModule.make()

@@ -46,6 +46,10 @@ enum Arithmetic {
 
     @inline(never)
     static func binary(_ op: BinaryOperator, _ l: Value, _ r: Value, _ ctx: ExecutionContext) throws -> Value {
+        if op == .add, case .object(let a) = l, case .object(let b) = r, a.tag == .list, b.tag == .list,
+           let v = concatLists(unsafeDowncast(a, to: PyList.self), unsafeDowncast(b, to: PyList.self)) {
+            return v
+        }
         if let v = try BuiltinSubclasses.binaryOperator(op, l, r, ctx) { return v }
         return try binaryNative(op, l, r, ctx)
     }

@@ -54,18 +54,31 @@ enum CPythonHash {
 
     /// 3.8+'s tuplehash (an xxHash variant) over the items' hashes.
     static func tuple(_ hashes: [Int]) -> Int {
-        let prime1: UInt64 = 11_400_714_785_074_694_791
-        let prime2: UInt64 = 14_029_467_366_897_019_727
-        let prime5: UInt64 = 2_870_177_450_012_600_261
-        var acc = prime5
-        for h in hashes {
-            acc &+= UInt64(bitPattern: Int64(h)) &* prime2
+        var acc = TupleHasher()
+        for h in hashes { acc.combine(h) }
+        return acc.finish(count: hashes.count)
+    }
+
+    /// tuplehash's accumulator, fed one item hash at a time (hashing a tuple key builds no array of hashes).
+    struct TupleHasher {
+        static let prime1: UInt64 = 11_400_714_785_074_694_791
+        static let prime2: UInt64 = 14_029_467_366_897_019_727
+        static let prime5: UInt64 = 2_870_177_450_012_600_261
+        private var acc = prime5
+
+        @inline(__always)
+        mutating func combine(_ h: Int) {
+            acc &+= UInt64(bitPattern: Int64(h)) &* Self.prime2
             acc = (acc << 31) | (acc >> 33)
-            acc &*= prime1
+            acc &*= Self.prime1
         }
-        acc &+= UInt64(hashes.count) ^ (prime5 ^ 3_527_539)
-        if acc == UInt64.max { return 1_546_275_796 }
-        return Int(Int64(bitPattern: acc))
+
+        @inline(__always)
+        func finish(count: Int) -> Int {
+            let a = acc &+ (UInt64(count) ^ (Self.prime5 ^ 3_527_539))
+            if a == UInt64.max { return 1_546_275_796 }
+            return Int(Int64(bitPattern: a))
+        }
     }
 }
 

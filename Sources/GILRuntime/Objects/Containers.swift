@@ -123,6 +123,24 @@ enum CurrentContext {
 /// Python equality of two hashable keys whose hashes matched (no user `__eq__`): str by code points,
 /// tuples structurally, numbers across int/float/bool, other objects by identity.
 func keysEqual(_ a: Value, _ b: Value) -> Bool {
+    // Keys of one exact builtin type first (str, bytes, tuple keys of dicts and Counters): no complex or
+    // subclass probes, no retain of the operands.
+    if case .object(let x) = a, case .object(let y) = b, x.tag == y.tag {
+        if x === y { return true }
+        switch x.tag {
+        case .str: return PyStr.equal(unsafeDowncast(x, to: PyStr.self), unsafeDowncast(y, to: PyStr.self))
+        case .bytes: return BytesLike.equal(unsafeDowncast(x, to: PyBytes.self).value, unsafeDowncast(y, to: PyBytes.self).value)
+        case .tuple:
+            return unsafeDowncast(x, to: PyTuple.self).items.withUnsafeBufferPointer { s in
+                unsafeDowncast(y, to: PyTuple.self).items.withUnsafeBufferPointer { t in
+                    guard s.count == t.count else { return false }
+                    for i in 0..<s.count where !keysEqual(s[i], t[i]) { return false }
+                    return true
+                }
+            }
+        default: break
+        }
+    }
     if let e = ComplexMath.equal(a, b) { return e }
     if case .object(let x) = a, x.tag == .subclassed { return BuiltinSubclasses.keysEqual(a, b) }
     if case .object(let y) = b, y.tag == .subclassed { return BuiltinSubclasses.keysEqual(a, b) }

@@ -25,6 +25,9 @@ struct DictHash {
         case .object(let o) where o.tag == .str:
             value = unsafeDowncast(o, to: PyStr.self).hash
             userEq = false
+        case .object(let o) where o.tag == .bytes:
+            value = unsafeDowncast(o, to: PyBytes.self).hash
+            userEq = false
         default:
             self = try DictHash.general(key)
         }

@@ -19,12 +19,16 @@ extension HashKey {
         case .object(let o):
             switch o.tag {
             case .str: return unsafeDowncast(o, to: PyStr.self).hash
-            case .bytes: return bytesHash(unsafeDowncast(o, to: PyBytes.self).value)
+            case .bytes: return unsafeDowncast(o, to: PyBytes.self).hash
             case .bigint: return CPythonHash.big(unsafeDowncast(o, to: PyBigInt.self).value)
             case .subclassed: return BuiltinSubclasses.pythonHash(o)
             case .complex: return ComplexMath.keyHash(unsafeDowncast(o, to: PyComplex.self))
             case .tuple:
-                return CPythonHash.tuple(unsafeDowncast(o, to: PyTuple.self).items.map { pythonHash($0) })
+                return unsafeDowncast(o, to: PyTuple.self).items.withUnsafeBufferPointer { items in
+                    var acc = CPythonHash.TupleHasher()
+                    for item in items { acc.combine(pythonHash(item)) }
+                    return acc.finish(count: items.count)
+                }
             case .set: return unsafeDowncast(o, to: PySet.self).frozenHash
             default: return Int(bitPattern: UInt(bitPattern: ObjectIdentifier(o).hashValue))
             }

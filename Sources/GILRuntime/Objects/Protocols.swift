@@ -59,6 +59,18 @@ func valuesEqualScalar(_ a: Value, _ b: Value) throws -> Bool {
 
 /// `a == b`.
 func valuesEqual(_ a: Value, _ b: Value, _ ctx: ExecutionContext) throws -> Bool {
+    // Two objects of one exact builtin sequence type (`pair == (x, y)`, bytes, str): no subclass hooks to
+    // ask, no chain of class casts.
+    if case .object(let x) = a, case .object(let y) = b, x.tag == y.tag {
+        switch x.tag {
+        case .str: return PyStr.equal(unsafeDowncast(x, to: PyStr.self), unsafeDowncast(y, to: PyStr.self))
+        case .bytes: return x === y || BytesLike.equal(unsafeDowncast(x, to: PyBytes.self).value, unsafeDowncast(y, to: PyBytes.self).value)
+        case .tuple:
+            if x === y { return true }
+            return try sequencesEqual(unsafeDowncast(x, to: PyTuple.self).items, unsafeDowncast(y, to: PyTuple.self).items, ctx)
+        default: break
+        }
+    }
     if let r = try BuiltinSubclasses.richCompare(.equal, a, b, ctx) { return r }
     return try valuesEqualNative(a, b, ctx)
 }
@@ -140,6 +152,17 @@ private func sequencesEqual(_ a: [Value], _ b: [Value], _ ctx: ExecutionContext)
 
 /// `a < b` etc. for ordering operators; Objects/object.c do_richcompare's error message.
 func compareOrder(_ op: ComparisonOperator, _ a: Value, _ b: Value, _ ctx: ExecutionContext) throws -> Bool {
+    // Two ints, two floats or two exact sets (min/max over numbers, `fp <= free` of frozensets): no
+    // subclass hooks to ask, no number conversion.
+    switch (a, b) {
+    case (.int(let x), .int(let y)): return ordered(op, x < y ? -1 : (x == y ? 0 : 1))
+    case (.float(let x), .float(let y)):
+        if x.isNaN || y.isNaN { return false }
+        return ordered(op, x < y ? -1 : (x == y ? 0 : 1))
+    case (.object(let x), .object(let y)) where x.tag == .set && y.tag == .set:
+        return try unsafeDowncast(x, to: PySet.self).compare(op, unsafeDowncast(y, to: PySet.self), ctx)
+    default: break
+    }
     if let r = try BuiltinSubclasses.richCompare(op, a, b, ctx) { return r }
     return try compareOrderNative(op, a, b, ctx)
 }

@@ -41,6 +41,7 @@ final class PyArray: PyObject, @unchecked Sendable {
 
     /// A value as the array stores it, or the error arraymodule.c's setitem function raises.
     static func convert(_ v: Value, _ code: Character, _ ctx: ExecutionContext) throws -> Value {
+        if case .float = v, code == "d" { return v }
         switch code {
         case "f", "d":
             guard let n = Arithmetic.number(v) else {

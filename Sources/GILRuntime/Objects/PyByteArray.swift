@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Python's `bytearray`: a mutable `bytes`. Like `PyList`, every access goes through `lock`, so the
 /// free-threaded policy stays memory-safe; reading `value` hands out a snapshot.
 final class PyByteArray: PyObject, @unchecked Sendable {
@@ -46,6 +50,24 @@ enum BytesLike {
     static func isByteArray(_ v: Value) -> Bool {
         if case .object(let o) = v { return o.tag == .byteArray }
         return false
+    }
+
+    /// Equal contents, by `memcmp` (Swift's `Array ==` compares element by element).
+    @inline(__always)
+    static func equal(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        guard a.count == b.count else { return false }
+        return a.withUnsafeBufferPointer { p in
+            b.withUnsafeBufferPointer { q in p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0 }
+        }
+    }
+
+    /// `a + b` of two bytes objects into one exactly sized buffer.
+    static func concat(_ a: [UInt8], _ b: [UInt8]) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: a.count + b.count) { out, n in
+            a.withUnsafeBufferPointer { p in if p.count > 0 { out.baseAddress!.initialize(from: p.baseAddress!, count: p.count) } }
+            b.withUnsafeBufferPointer { q in if q.count > 0 { (out.baseAddress! + a.count).initialize(from: q.baseAddress!, count: q.count) } }
+            n = a.count + b.count
+        }
     }
 
     /// A result of the same kind as `like`: bytearray methods return bytearrays.

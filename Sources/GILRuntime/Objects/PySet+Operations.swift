@@ -17,7 +17,10 @@ extension PySet {
         if let otherSet = PySet.asAnySet(other) {
             var walked = otherSet, probed = self
             if walked.count > probed.count { swap(&walked, &probed) }
-            for (key, h) in walked.entries where probed.contains(key, hash: h) { result.add(key, hash: h) }
+            walked.forEachEntry { key, h in
+                if probed.contains(key, hash: h) { result.add(key, hash: h) }
+                return true
+            }
             return result
         }
         let it = try makeIterator(other, ctx)
@@ -40,12 +43,18 @@ extension PySet {
         let result = PySet(frozen: frozen)
         if case .object(let o) = other, o.tag == .dict {
             let d = unsafeDowncast(o, to: PyDict.self)
-            for (key, h) in entries where d.lock.withLock({ DictTable.find(d.table, key, h).entry < 0 }) { result.add(key, hash: h) }
+            forEachEntry { key, h in
+                if d.lock.withLock({ DictTable.find(d.table, key, h).entry < 0 }) { result.add(key, hash: h) }
+                return true
+            }
             return result
         }
         guard case .object(let o) = other else { return result }
         let s = unsafeDowncast(o, to: PySet.self)
-        for (key, h) in entries where !s.contains(key, hash: h) { result.add(key, hash: h) }
+        forEachEntry { key, h in
+            if !s.contains(key, hash: h) { result.add(key, hash: h) }
+            return true
+        }
         return result
     }
 
@@ -61,7 +70,10 @@ extension PySet {
         if let otherSet = PySet.asAnySet(other) {
             var walked = otherSet
             if walked.count >> 3 > count { walked = try intersection(other, ctx) }
-            for (key, h) in walked.entries { _ = discard(key, hash: h) }
+            walked.forEachEntry { key, h in
+                _ = discard(key, hash: h)
+                return true
+            }
         } else {
             let it = try makeIterator(other, ctx)
             while let key = try iteratorNext(it, ctx) { try discard(key) }
@@ -90,15 +102,22 @@ extension PySet {
             return
         }
         let walked = try asSet(other, ctx)
-        for (key, h) in walked.entries where !discard(key, hash: h) { add(key, hash: h) }
+        walked.forEachEntry { key, h in
+            if !discard(key, hash: h) { add(key, hash: h) }
+            return true
+        }
     }
 
     /// `set_issubset`.
     func isSubset(of other: Value, _ ctx: ExecutionContext) throws -> Bool {
         let s = try asSet(other, ctx)
         if count > s.count { return false }
-        for (key, h) in entries where !s.contains(key, hash: h) { return false }
-        return true
+        var subset = true
+        forEachEntry { key, h in
+            subset = s.contains(key, hash: h)
+            return subset
+        }
+        return subset
     }
 
     /// `set_issuperset`.
@@ -116,8 +135,12 @@ extension PySet {
         if let otherSet = PySet.asAnySet(other) {
             var walked = self, probed = otherSet
             if walked.count > probed.count { swap(&walked, &probed) }
-            for (key, h) in walked.entries where probed.contains(key, hash: h) { return false }
-            return true
+            var disjoint = true
+            walked.forEachEntry { key, h in
+                disjoint = !probed.contains(key, hash: h)
+                return disjoint
+            }
+            return disjoint
         }
         let it = try makeIterator(other, ctx)
         while let key = try iteratorNext(it, ctx) {

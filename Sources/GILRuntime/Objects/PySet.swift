@@ -112,6 +112,21 @@ class PySet: PyObject, LazilyLocked, @unchecked Sendable {
         }
     }
 
+    /// Calls `body` with each live (key, hash) in table order until it returns false (`set_next` loops):
+    /// no array of entries is built. The set is locked only while one entry is read, never while `body`
+    /// runs (it may probe or change another set, or this one: the position is checked against the table
+    /// as it is at each step, as CPython's walk is).
+    @inline(__always)
+    func forEachEntry(_ body: (Value, DictHash) throws -> Bool) rethrows {
+        var position = 0
+        while let (key, h) = lock.withLock({ () -> (Value, DictHash)? in
+            guard let e = SetTable.next(table, &position) else { return nil }
+            return (e.pointee.key, DictHash(precomputed: e.pointee.hash, userEq: e.pointee.state == SetTable.activeUserEq))
+        }) {
+            if try !body(key, h) { return }
+        }
+    }
+
     /// The entry at raw table position `position` or after, advancing it; nil at the end (iterators).
     func next(_ position: inout Int) -> Value? {
         lock.withLock { SetTable.next(table, &position)?.pointee.key }

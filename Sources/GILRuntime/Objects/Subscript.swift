@@ -40,6 +40,16 @@ enum Subscript {
             let slice = unsafeDowncast(k, to: PySlice.self)
             if o.tag == .list { return .object(PyList(try sliceItems(unsafeDowncast(o, to: PyList.self).items, slice))) }
             if o.tag == .tuple { return .object(PyTuple(try sliceItems(unsafeDowncast(o, to: PyTuple.self).items, slice))) }
+            if o.tag == .bytes { return .object(PyBytes(try sliceItems(unsafeDowncast(o, to: PyBytes.self).value, slice))) }
+        } else if case .int(let i) = key {
+            // bytes and array.array items by tag (scimark's `array('d')` loops): no chain of class casts.
+            if o.tag == .bytes {
+                let b = unsafeDowncast(o, to: PyBytes.self).value
+                let j = i < 0 ? i + b.count : i
+                guard j >= 0 && j < b.count else { throw PyException.make(.indexError, "index out of range") }
+                return .int(Int(b[j]))
+            }
+            if o.tag == .array { return try unsafeDowncast(o, to: PyArray.self).withItems { $0[try normalize(i, $0.count, "array")] } }
         }
         switch o {
         case let l as PyList:
@@ -67,7 +77,11 @@ enum Subscript {
             }
             throw PyException.make(.typeError, "string indices must be integers, not '\(typeName(key))'")
         case let b as PyBytes:
-            if let i = try Index.item(key, ctx) { return .int(Int(b.value[try normalize(i, b.value.count, "index")])) }
+            if let i = try Index.item(key, ctx) {
+                let j = i < 0 ? i + b.value.count : i
+                guard j >= 0 && j < b.value.count else { throw PyException.make(.indexError, "index out of range") }
+                return .int(Int(b.value[j]))
+            }
             if case .object(let sl as PySlice) = key { return .object(PyBytes(try sliceItems(b.value, sl))) }
             throw PyException.make(.typeError, "byte indices must be integers or slices, not \(typeName(key))")
         case let b as PyByteArray:
@@ -148,6 +162,7 @@ enum Subscript {
         if o.tag == .list, case .object(let k) = key, k.tag == .slice {
             return try assignSlice(unsafeDowncast(o, to: PyList.self), unsafeDowncast(k, to: PySlice.self), value, ctx)
         }
+        if o.tag == .array { return try ArrayModule.assign(unsafeDowncast(o, to: PyArray.self), key, value, ctx) }
         switch o {
         case let l as PyList:
             if let i = try Index.item(key, ctx) {

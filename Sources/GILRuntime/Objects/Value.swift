@@ -1,3 +1,4 @@
+import Synchronization
 import BigInt
 
 /// A Python value as the VM's registers hold it. The common scalars are inline (no allocation, no ARC);
@@ -83,10 +84,21 @@ class PyBigInt: PyObject, @unchecked Sendable {
 /// Minimal `bytes` for `urlopen(...).read()`: len, decode, repr `b'…'`.
 class PyBytes: PyObject, @unchecked Sendable {
     let value: [UInt8]
+    /// `HashKey.bytesHash` of `value` once computed (0 = not yet: CPython caches `ob_shash` likewise), so
+    /// a bytes object used as a dict key again and again (tuples of bytes in a Counter) hashes once.
+    private let hashCache = Atomic<Int>(0)
 
     init(_ value: [UInt8], tag: ObjectTag = .bytes) {
         self.value = value
         super.init(tag: tag)
+    }
+
+    var hash: Int {
+        let known = hashCache.load(ordering: .relaxed)
+        if known != 0 { return known }
+        let h = HashKey.bytesHash(value)
+        hashCache.store(h, ordering: .relaxed)
+        return h
     }
 }
 

@@ -284,6 +284,8 @@ extension Interpreter {
             // Big results take the slow path, which checks them against the object size cap (AllocationLimit).
             guard x.utf8.count + y.utf8.count < 1 << 20 else { return nil }
             return .object(StrBuild.concat(unsafeDowncast(a, to: PyStr.self), unsafeDowncast(b, to: PyStr.self)))  // objs
+        case (.object(let a), .object(let b)) where op == .add:
+            return Arithmetic.concatSameType(a, b)  // libs: bytes, list, tuple by tag
         default:
             return nil
         }

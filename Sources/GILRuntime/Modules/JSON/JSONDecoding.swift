@@ -1,4 +1,7 @@
 import BigInt
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `json.loads` in native code, after CPython's scanner (Modules/_json.c `scan_once_unicode`,
 /// `scanstring_unicode`, `_parse_object_unicode`, `_parse_array_unicode`, `_match_number_unicode`): a
@@ -16,6 +19,8 @@ struct JSONDecoding {
     /// `json.JSONDecodeError(msg, doc, pos)`.
     let errorClass: Value
     let ctx: ExecutionContext
+    /// Object keys seen so far in this document (`memo` of _json.c's scanner).
+    private let memo = JSONKeyMemo()
 
     /// The whole document: one value between optional whitespace, else "Extra data".
     func document() throws -> Value {
@@ -246,7 +251,26 @@ struct JSONDecoding {
         return .object(PyList(items))
     }
 
+    /// An object key: the memo's str when the key has no escapes (a key repeated across objects is one
+    /// str, allocated and hashed once, as CPython's `memo` makes it), else a new one.
+    private func key(_ b: Bytes, _ i: inout Int) throws -> Value {
+        var k = i + 1
+        while k < b.count {
+            let c = b[k]
+            if c == UInt8(ascii: "\"") {
+                let s = memo.key(Bytes(rebasing: b[(i + 1)..<k]))
+                i = k + 1
+                return .object(s)
+            }
+            if c == UInt8(ascii: "\\") || (c < 0x20 && strict) { break }
+            k += 1
+        }
+        return .str(try string(b, &i))
+    }
+
     private func object(_ b: Bytes, _ i: inout Int) throws -> Value {
+        // Straight into the dict unless object_pairs_hook wants the pairs.
+        let direct: PyDict? = objectPairsHook.isNone ? PyDict() : nil
         var pairs: [(Value, Value)] = []
         var k = skipWhitespace(b, i + 1)
         if k >= b.count || b[k] != UInt8(ascii: "}") {
@@ -254,12 +278,12 @@ struct JSONDecoding {
                 guard k < b.count, b[k] == UInt8(ascii: "\"") else {
                     throw error("Expecting property name enclosed in double quotes", b, k)
                 }
-                let key = try string(b, &k)
+                let key = try key(b, &k)
                 k = skipWhitespace(b, k)
                 guard k < b.count, b[k] == UInt8(ascii: ":") else { throw error("Expecting ':' delimiter", b, k) }
                 k = skipWhitespace(b, k + 1)
                 let v = try value(b, &k)
-                pairs.append((.str(key), v))
+                if let direct { try direct.set(key, v) } else { pairs.append((key, v)) }
                 k = skipWhitespace(b, k)
                 if k < b.count && b[k] == UInt8(ascii: "}") { break }
                 guard k < b.count, b[k] == UInt8(ascii: ",") else { throw error("Expecting ',' delimiter", b, k) }
@@ -267,12 +291,53 @@ struct JSONDecoding {
             }
         }
         i = k + 1
-        if !objectPairsHook.isNone {
+        guard let d = direct else {
             return try ctx.call(objectPairsHook, [.object(PyList(pairs.map { .object(PyTuple([$0.0, $0.1])) }))])
         }
-        let d = PyDict()
-        for (key, v) in pairs { try d.set(key, v) }
         if !objectHook.isNone { return try ctx.call(objectHook, [.object(d)]) }
         return .object(d)
+    }
+}
+
+/// The scanner's `memo`: object keys without escapes by their raw UTF-8 bytes, an open-addressed table
+/// probed with FNV-1a, so each distinct key of a document is one `PyStr`.
+final class JSONKeyMemo {
+    private var keys: [PyStr?] = Array(repeating: nil, count: 32)
+    private var hashes: [Int] = Array(repeating: 0, count: 32)
+    private var used = 0
+
+    func key(_ raw: UnsafeBufferPointer<UInt8>) -> PyStr {
+        let hash = HashKey.fnv(raw)
+        let mask = keys.count - 1
+        var slot = hash & mask
+        while let s = keys[slot] {
+            if hashes[slot] == hash, Self.equal(s, raw) { return s }
+            slot = (slot + 1) & mask
+        }
+        let s = PyStr(String(decoding: raw, as: UTF8.self))
+        keys[slot] = s
+        hashes[slot] = hash
+        used += 1
+        if used * 2 > keys.count { grow() }
+        return s
+    }
+
+    private static func equal(_ s: PyStr, _ raw: UnsafeBufferPointer<UInt8>) -> Bool {
+        var text = s.value
+        return text.withUTF8 { u in u.count == raw.count && (u.count == 0 || memcmp(u.baseAddress!, raw.baseAddress!, u.count) == 0) }
+    }
+
+    private func grow() {
+        let oldKeys = keys, oldHashes = hashes
+        keys = Array(repeating: nil, count: oldKeys.count * 2)
+        hashes = Array(repeating: 0, count: oldKeys.count * 2)
+        let mask = keys.count - 1
+        for (s, h) in zip(oldKeys, oldHashes) {
+            guard let s else { continue }
+            var slot = h & mask
+            while keys[slot] != nil { slot = (slot + 1) & mask }
+            keys[slot] = s
+            hashes[slot] = h
+        }
     }
 }

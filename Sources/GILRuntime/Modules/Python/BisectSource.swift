@@ -32,9 +32,6 @@ enum BisectSource {
             return lo
 
 
-        bisect = bisect_right
-
-
         def insort_left(a, x, lo=0, hi=None, *, key=None):
             a.insert(bisect_left(a, x if key is None else key(x), lo, hi, key=key), x)
 
@@ -43,6 +40,13 @@ enum BisectSource {
             a.insert(bisect_right(a, x if key is None else key(x), lo, hi, key=key), x)
 
 
+        # Overwrite the definitions above with the native ones (BisectModule), as Lib/bisect.py does.
+        try:
+            from _bisect import *
+        except ImportError:
+            pass
+
+        bisect = bisect_right
         insort = insort_right
         """#
 }

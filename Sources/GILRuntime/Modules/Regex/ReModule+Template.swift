@@ -106,6 +106,31 @@ enum ScalarText {
         }
     }
 
+    /// The code points of a bytes subject (all below 256) as the bytes they stand for.
+    static func appendLatin1(_ scalars: ArraySlice<Unicode.Scalar>, to out: inout [UInt8]) {
+        let n = scalars.count
+        guard n > 0 else { return }
+        let start = out.count
+        if start + n > out.capacity { out.reserveCapacity(Swift.max(start + n, 2 * out.capacity)) }
+        // One resize, then a plain loop over both buffers (`append` per byte checked capacity and uniqueness).
+        out.append(contentsOf: repeatElement(0, count: n))
+        scalars.withUnsafeBufferPointer { src in
+            out.withUnsafeMutableBufferPointer { dst in
+                for k in 0..<n { dst[start + k] = UInt8(truncatingIfNeeded: src[k].value) }
+            }
+        }
+    }
+
+    /// A bytes subject as the matcher's code points (Latin-1).
+    static func latin1Scalars(_ bytes: [UInt8]) -> [Unicode.Scalar] {
+        [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { out, n in
+            bytes.withUnsafeBufferPointer { src in
+                for k in 0..<src.count { (out.baseAddress! + k).initialize(to: Unicode.Scalar(src[k])) }
+            }
+            n = bytes.count
+        }
+    }
+
     static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
         var bytes: [UInt8] = []
         appendUTF8(scalars, to: &bytes)

@@ -14,6 +14,9 @@ enum ReModule {
         let flags: Int
         /// A bytes pattern: it matches bytes-like subjects, seen as Latin-1 text, and answers with bytes.
         let isBytes: Bool
+        /// This pattern's one Pattern object (`re._cache` holds Pattern objects: `re.sub(p, ...)` with a
+        /// cached pattern builds none, and `re.compile(p) is re.compile(p)` as in CPython).
+        let patternObject = AtomicLazyReference<PyInstance>()
 
         init(program: RegexProgram, groups: Int, names: [String: Int], source: String, flags: Int, isBytes: Bool) {
             self.program = program
@@ -67,7 +70,14 @@ enum ReModule {
     }
 
     static let errorType: PyType = PyType(name: "error", base: ExceptionKind.exception.type, module: "re")
-    private static let cache = Mutex<[String: Compiled]>([:])
+    /// `re._cache`: compiled patterns by kind, flags and text.
+    private static let cache = Mutex<[CacheKey: Compiled]>([:])
+
+    private struct CacheKey: Hashable {
+        let text: String
+        let flags: Int
+        let isBytes: Bool
+    }
 
     static func make() -> PyModule {
         let m = PyModule(name: "re")
@@ -83,6 +93,7 @@ enum ReModule {
         m.dict["NOFLAG"] = .int(0)
 
         func wrapPattern(_ c: Compiled) -> Value {
+            if let known = c.patternObject.load() { return .object(known) }
             let i = PyInstance(type: patternType)
             i.native = c
             i.attributes["pattern"] = c.patternValue
@@ -91,7 +102,7 @@ enum ReModule {
             let index = PyDict()
             for (name, n) in c.names.sorted(by: { $0.value < $1.value }) { try? index.set(.str(name), .int(n)) }
             i.attributes["groupindex"] = .object(index)
-            return .object(i)
+            return .object(c.patternObject.storeIfNil(i))
         }
         func compiled(_ v: Value) throws -> Compiled { try SyncPrimitives.native(v, Compiled.self) }
         /// A pattern argument: a Pattern object, or a str compiled with `flags`.
@@ -152,39 +163,80 @@ enum ReModule {
         func substitute(_ c: Compiled, _ p: Value, _ repl: Value, _ subject: Value, count: Int, _ ctx: ExecutionContext) throws -> (Value, Int) {
             let matches = try allMatches(c, p, subject, nil, nil, limit: max(0, count), ctx)
             guard let first = matches.first else { return (subject, 0) }
+            let bytes = c.isBytes
+            // pattern_subx joins a list of pieces (text between matches, replacements; None is left out) and
+            // the join names the first piece of the wrong kind: "sequence item N: expected ...".
+            var pieces = 0
+            var wrongPiece: (index: Int, type: String)?
+            func joinError() -> PyException {
+                let (index, type) = wrongPiece!
+                return PyException.make(.typeError, "sequence item \(index): expected \(bytes ? "a bytes-like object" : "str instance"), \(type) found")
+            }
             let template: [TemplatePart]? = try {
                 if case .object(let r as PyStr) = repl {
-                    if c.isBytes { throw PyException.make(.typeError, "sequence item 0: expected a bytes-like object, str found") }
+                    if bytes {
+                        wrongPiece = (first.slots[0] > 0 ? 1 : 0, "str")
+                        throw joinError()
+                    }
                     return try parseTemplate(r.scalars, c)
                 }
-                if c.isBytes, let b = BytesLike.bytes(repl) { return try parseTemplate(b.map { Unicode.Scalar($0) }, c) }
-                if !c.isBytes, BytesLike.bytes(repl) != nil { throw PyException.make(.typeError, "expected str instance, bytes found") }
+                if bytes, let b = BytesLike.bytes(repl) { return try parseTemplate(b.map { Unicode.Scalar($0) }, c) }
+                if !bytes, BytesLike.bytes(repl) != nil {
+                    wrongPiece = (first.slots[0] > 0 ? 1 : 0, typeName(repl))
+                    throw joinError()
+                }
                 return nil
             }()
+            // The output as UTF-8 for a str pattern, as the bytes themselves for a bytes pattern (its code
+            // points are bytes: no round trip through UTF-8 and String).
             var out: [UInt8] = []
+            // A template without group references is the same text at every match: encode it once.
+            let literal: [UInt8]? = template.flatMap { parts in
+                guard parts.allSatisfy({ if case .text = $0 { true } else { false } }) else { return nil }
+                let text = expand(parts, first)
+                return bytes ? text.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) } : Array(text.utf8)
+            }
             var last = 0
             for state in matches {
-                ScalarText.appendUTF8(first.scalars[last..<state.slots[0]], to: &out)
-                if let template {
-                    out += expand(template, state).utf8
+                if last < state.slots[0] { pieces += 1 }
+                if bytes {
+                    ScalarText.appendLatin1(first.scalars[last..<state.slots[0]], to: &out)
                 } else {
-                    let r = try ctx.call(repl, [wrapMatch(state)])
-                    if c.isBytes {
-                        guard let piece = BytesLike.bytes(r) else {
-                            throw PyException.make(.typeError, "expected a bytes-like object, \(typeName(r)) found")
-                        }
-                        ScalarText.appendUTF8(ArraySlice(piece.map { Unicode.Scalar($0) }), to: &out)
-                    } else {
-                        guard case .object(let piece as PyStr) = r else {
-                            throw PyException.make(.typeError, "expected str instance, \(typeName(r)) found")
-                        }
-                        out += piece.value.utf8
-                    }
+                    ScalarText.appendUTF8(first.scalars[last..<state.slots[0]], to: &out)
                 }
                 last = state.slots[1]
+                if let literal {
+                    out += literal
+                    continue
+                }
+                if let template {
+                    let text = expand(template, state)
+                    if bytes {
+                        for u in text.unicodeScalars { out.append(UInt8(truncatingIfNeeded: u.value)) }
+                    } else {
+                        out += text.utf8
+                    }
+                    continue
+                }
+                // A function: every match is passed to it before the join fails, as in CPython.
+                let r = try ctx.call(repl, [wrapMatch(state)])
+                if r.isNone { continue }
+                pieces += 1
+                if bytes, let piece = BytesLike.bytes(r) {
+                    out += piece
+                } else if !bytes, case .object(let piece) = r, piece.tag == .str || piece is PyStr {
+                    out += unsafeDowncast(piece, to: PyStr.self).value.utf8
+                } else if wrongPiece == nil {
+                    wrongPiece = (pieces - 1, typeName(r))
+                }
+            }
+            if wrongPiece != nil { throw joinError() }
+            if bytes {
+                ScalarText.appendLatin1(first.scalars[last...], to: &out)
+                return (.object(PyBytes(out)), matches.count)
             }
             ScalarText.appendUTF8(first.scalars[last...], to: &out)
-            return (c.value(String(decoding: out, as: UTF8.self)), matches.count)
+            return (.str(String(decoding: out, as: UTF8.self)), matches.count)
         }
         func split(_ c: Compiled, _ p: Value, _ subject: Value, maxsplit: Int, _ ctx: ExecutionContext) throws -> Value {
             let matches = try allMatches(c, p, subject, nil, nil, limit: max(0, maxsplit), ctx)
@@ -405,7 +457,7 @@ enum ReModule {
         }
         if let b = BytesLike.bytes(v) {
             if !c.isBytes { throw PyException.make(.typeError, "cannot use a string pattern on a bytes-like object") }
-            return b.map { Unicode.Scalar($0) }
+            return ScalarText.latin1Scalars(b)
         }
         throw PyException.make(.typeError, "expected string or bytes-like object, got '\(typeName(v))'")
     }
@@ -420,6 +472,11 @@ enum ReModule {
     }
 
     static func compile(_ v: Value, flags: Int) throws -> Compiled {
+        // A str pattern is looked up by its own text before anything is built from it.
+        if case .object(let o) = v, o.tag == .str,
+           let hit = cache.withLock({ $0[CacheKey(text: unsafeDowncast(o, to: PyStr.self).value, flags: flags, isBytes: false)] }) {
+            return hit
+        }
         let scalars: [Unicode.Scalar]
         let isBytes: Bool
         if case .object(let s as PyStr) = v {
@@ -437,8 +494,8 @@ enum ReModule {
         } else {
             throw PyException.make(.typeError, "first argument must be string or compiled pattern")
         }
-        let source = String(String.UnicodeScalarView(scalars))
-        let key = "\(isBytes ? "b" : "s")\(flags):\(source)"
+        let source: String = if case .object(let s as PyStr) = v { s.value } else { ScalarText.string(scalars[...]) }
+        let key = CacheKey(text: source, flags: flags, isBytes: isBytes)
         if let hit = cache.withLock({ $0[key] }) { return hit }
         var parser = RegexParser(scalars, flags: RegexFlags(rawValue: isBytes ? flags | RegexFlags.ascii.rawValue : flags))
         do {
