@@ -83,7 +83,13 @@ func valuesEqualNative(_ a: Value, _ b: Value, _ ctx: ExecutionContext) throws -
         if case .object(let y as PyBigInt) = b, let n = Arithmetic.number(a) { return Arithmetic.order(n, .int(y.value)) == 0 }
         return try valuesEqualScalar(a, b)
     }
-    if case .object(let y) = b, x === y, x.tag != .instance { return true }
+    if x.tag == .instance {
+        // By tag, before the switch below tests a dozen classes with `as` casts (deltablue's `c != determining`).
+        if let r = try userEqual(a, b, unsafeDowncast(x, to: PyInstance.self), ctx) { return r }
+        if case .object(let y) = b { return x === y }
+        return false
+    }
+    if case .object(let y) = b, x === y { return true }
     switch x {
     case let s as PyStr:
         if case .object(let t as PyStr) = b { return PyStr.equal(s, t) }
@@ -119,10 +125,6 @@ func valuesEqualNative(_ a: Value, _ b: Value, _ ctx: ExecutionContext) throws -
         return try sequencesEqual(s.items, t.items, ctx)
     case let s as PyRange:
         if case .object(let t as PyRange) = b { return s.start == t.start && s.stop == t.stop && s.step == t.step }
-        return false
-    case let i as PyInstance:
-        if let r = try userEqual(a, b, i, ctx) { return r }
-        if case .object(let y) = b { return x === y }
         return false
     case let m as PyBoundMethod:
         // Same function bound to the same object (Objects/classobject.c method_richcompare).
@@ -189,10 +191,14 @@ func compareOrderNative(_ op: ComparisonOperator, _ a: Value, _ b: Value, _ ctx:
         return try ordered(op, sequenceCompare(x.items, y.items, ctx))
     default: break
     }
-    let names: [ComparisonOperator: (String, String)] = [
-        .less: ("__lt__", "__gt__"), .lessEqual: ("__le__", "__ge__"), .greater: ("__gt__", "__lt__"), .greaterEqual: ("__ge__", "__le__"),
-    ]
-    if let (name, reflected) = names[op] {
+    let names: (String, String)? = switch op {
+    case .less: ("__lt__", "__gt__")
+    case .lessEqual: ("__le__", "__ge__")
+    case .greater: ("__gt__", "__lt__")
+    case .greaterEqual: ("__ge__", "__le__")
+    default: nil
+    }
+    if let (name, reflected) = names {
         if case .object(let o as PyInstance) = a, let f = o.type.lookup(name) {
             let r = try ctx.call(f, [a, b])
             if !isNotImplemented(r) { return try truthy(r, ctx) }
@@ -227,7 +233,7 @@ func compare(_ op: ComparisonOperator, _ a: Value, _ b: Value, _ ctx: ExecutionC
     case .equal: return try valuesEqual(a, b, ctx)
     case .notEqual:
         if let r = try BuiltinSubclasses.richCompare(.notEqual, a, b, ctx) { return r }
-        if case .object(let o as PyInstance) = a, let f = o.type.lookup("__ne__") {
+        if case .object(let x) = a, x.tag == .instance, let f = unsafeDowncast(x, to: PyInstance.self).type.lookup("__ne__") {
             let r = try ctx.call(f, [a, b])
             if !isNotImplemented(r) { return try truthy(r, ctx) }
         }

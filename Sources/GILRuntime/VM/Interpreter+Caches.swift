@@ -34,6 +34,8 @@ struct InlineCache {
         case typeAttribute
         /// `super().name(…)` on an instance whose class's root shape is `shape`: the function `value`.
         case superMethod
+        /// `Class.name(…)` (`loadMethod` only) of a classmethod: its function `value` with the class as self.
+        case typeClassMethod
     }
 }
 
@@ -51,7 +53,9 @@ extension Interpreter {
         return u._withUnsafeGuaranteedRef { o -> Value? in
             guard o.tag == .instance else { return cachedOwnedValue(o, c) }
             let inst = unsafeDowncast(o, to: PyInstance.self)
-            guard inst.shape === c.pointee.shape, c.pointee.version == typeVersion, inst.native == nil else { return nil }
+            guard inst.shape === c.pointee.shape, c.pointee.version == typeVersion, inst.native == nil else {
+                return c.pointee.more == nil ? nil : polymorphicLoadAttr(inst, r, c)
+            }
             return loadAttrHit(inst, r.pointee, c)
         }
     }
@@ -78,7 +82,9 @@ extension Interpreter {
     /// Fills `c` for `module.name` / `Class.name` when the general lookup's answer can be replayed: a module
     /// attribute, or a class attribute that is no descriptor, of a class without a metaclass of its own.
     @inline(never)
-    static func fillOwnedValue(_ o: PyObject, _ name: String, _ found: Value, _ c: UnsafeMutablePointer<InlineCache>, version: Int) {
+    static func fillOwnedValue(
+        _ o: PyObject, _ name: String, _ found: Value, _ c: UnsafeMutablePointer<InlineCache>, version: Int, forMethod: Bool = false
+    ) {
         switch o.tag {
         case .module:
             let m = unsafeDowncast(o, to: PyModule.self)
@@ -93,8 +99,21 @@ extension Interpreter {
         case .type:
             let t = unsafeDowncast(o, to: PyType.self)
             guard t.metaclass == nil, let cv = t.lookup(name) else { return }
-            // Descriptors (wrappers, instances that may define __get__) run on every access.
-            if case .object(let w) = cv, w is PyMethodWrapper || w.tag == .instance { return }
+            // A staticmethod reads as its function; a classmethod called at once (`cls.weaker(a, b)`, deltablue)
+            // is its function with the class as self, without the bound method `Attributes.get` makes.
+            if case .object(let w as PyMethodWrapper) = cv {
+                switch w.kind {
+                case .staticMethod:
+                    c.pointee = InlineCache(version: version, kind: .typeAttribute, value: w.function, owner: o)
+                case .classMethod where forMethod:
+                    c.pointee = InlineCache(version: version, kind: .typeClassMethod, value: w.function, owner: o)
+                default:
+                    break
+                }
+                return
+            }
+            // Descriptors (instances that may define __get__) run on every access.
+            if case .object(let w) = cv, w.tag == .instance { return }
             c.pointee = InlineCache(version: version, kind: .typeAttribute, value: cv, owner: o)
         default:
             return
@@ -123,7 +142,15 @@ extension Interpreter {
             record(c, InlineCache(shape: inst.shape, version: version, index: k, kind: .slot))
             return inst.slots[k]
         }
-        guard let cv else { return try Attributes.get(v, name, ctx) }
+        guard let cv else {
+            // `self.__class__` (deltablue's `self.__class__.WEAKEST`): `Attributes.get` answers the class
+            // when neither the class nor the instance has the name.
+            if name == "__class__" {
+                record(c, InlineCache(shape: inst.shape, version: version, kind: .classValue, value: .object(inst.type)))
+                return .object(inst.type)
+            }
+            return try Attributes.get(v, name, ctx)
+        }
         let isFunction = if case .object(let f) = cv { Attributes.bindsAsMethod(f) } else { false }
         record(c, InlineCache(shape: inst.shape, version: version, kind: isFunction ? .classFunction : .classValue, value: cv))
         return try Attributes.get(v, name, ctx)
@@ -139,7 +166,9 @@ extension Interpreter {
         return u._withUnsafeGuaranteedRef { o -> Bool in
             guard o.tag == .instance else { return false }
             let inst = unsafeDowncast(o, to: PyInstance.self)
-            guard inst.shape === c.pointee.shape, c.pointee.version == typeVersion, inst.native == nil else { return false }
+            guard inst.shape === c.pointee.shape, c.pointee.version == typeVersion, inst.native == nil else {
+                return c.pointee.more == nil ? false : polymorphicStoreAttr(inst, v, c)
+            }
             storeAttrHit(inst, v.pointee, c)
             return true
         }
@@ -177,8 +206,22 @@ extension Interpreter {
             switch o.tag {
             case .instance:
                 let inst = unsafeDowncast(o, to: PyInstance.self)
-                return inst.shape === c.pointee.shape && inst.native == nil
+                guard inst.native == nil else { return false }
+                if inst.shape === c.pointee.shape { return true }
+                return c.pointee.more == nil ? false : polymorphicLoadMethod(inst.shape, v, out, c)
+            case .subclassed:
+                // An instance of a list/dict/str… subclass (deltablue's `OrderedCollection(list)`): keyed by
+                // its attribute bag's shape, which also names its class.
+                guard let bag = BuiltinSubclasses.bag(of: o) else { return false }
+                if bag.shape === c.pointee.shape { return true }
+                return c.pointee.more == nil ? false : polymorphicLoadMethod(bag.shape, v, out, c)
             case .module, .type:
+                if c.pointee.kind == .typeClassMethod {
+                    guard o === c.pointee.owner else { return false }
+                    out.set(0, c.pointee.value)
+                    out.set(1, v.pointee)
+                    return nil
+                }
                 // `module.f(…)`, `Class.f(…)`: the attribute itself is the callee (no self).
                 guard let found = cachedOwnedValue(o, c) else { return false }
                 out.set(0, .none)
@@ -204,21 +247,13 @@ extension Interpreter {
 
     @inline(never)
     static func loadMethodMiss(_ v: Value, _ name: String, _ out: UnsafeMutablePointer<Value>, _ c: UnsafeMutablePointer<InlineCache>?, _ ctx: ExecutionContext) throws {
-        if let c, case .object(let o) = v, o.tag == .instance {
-            let inst = unsafeDowncast(o, to: PyInstance.self)
-            if inst.native == nil, let e = polymorphicEntry(c, inst.shape), e.pointee.kind == .classFunction {
-                out[0] = e.pointee.value
-                out[1] = v
-                return
-            }
-        }
         let version = typeVersion
         let (f, s) = try Attributes.loadMethod(v, name, ctx)
         out[0] = f
         out[1] = s
         guard let c, case .object(let o) = v else { return }
         if o.tag == .module || o.tag == .type {
-            fillOwnedValue(o, name, s, c, version: version)
+            fillOwnedValue(o, name, s, c, version: version, forMethod: true)
             return
         }
         if o.tag == .superProxy {
@@ -231,6 +266,11 @@ extension Interpreter {
             let inst = unsafeDowncast(o, to: PyInstance.self)
             guard inst.native == nil, inst.shape.slot(of: name) == nil else { return }
             record(c, InlineCache(shape: inst.shape, version: version, kind: .classFunction, value: f))
+        case .subclassed:
+            // `Attributes.loadMethod` found `f` on the class (the bag has no such attribute, and a subclass
+            // never has a `ThreadLocalStorage`): the same answer while the bag's shape and the classes stay.
+            guard let bag = BuiltinSubclasses.bag(of: o), bag.shape.slot(of: name) == nil, s.isIdentical(v) else { return }
+            record(c, InlineCache(shape: bag.shape, version: version, kind: .classFunction, value: f))
         case .str, .list, .dict, .set, .tuple, .bytes:
             // These tags are only ever the builtin class itself (subclasses are instances).
             c.pointee = InlineCache(shape: nil, version: version, index: Int(o.tag.rawValue), kind: .builtinMethod, value: f)
@@ -246,7 +286,7 @@ extension Interpreter {
         guard case .object(let r) = s.receiver, r.tag == .instance else { return }
         let type = unsafeDowncast(r, to: PyInstance.self).type
         guard type.metaclass == nil, typeOf(s.receiver) === type, let f = type.lookup(name, after: s.startAfter),
-              case .object(let fo) = f, fo.tag == .function else { return }
+              case .object(let fo) = f, Attributes.bindsAsMethod(fo) else { return }
         c.pointee = InlineCache(shape: type.rootShape, version: version, kind: .superMethod, value: f, owner: s.startAfter)
     }
 

@@ -129,8 +129,10 @@ extension Interpreter {
                 return try callSlow(.object(t), args, argc, kwnames: nil, ctx, site: site)
             }
             f = unsafeDowncast(io, to: PyFunction.self)
-            // The argument count is fixed per call site, so the check holds for later hits too.
-            guard f.code.isSimple, f.code.positionalCount == argc + 1 else {
+            // The argument count is fixed per call site, so the check holds for later hits too (defaults may
+            // change: `runInitializer` checks them again).
+            let count = f.code.positionalCount
+            guard f.code.isSimple, argc + 1 <= count, argc + 1 >= count - f.defaults.count else {
                 return try callSlow(.object(t), args, argc, kwnames: nil, ctx, site: site)
             }
             cache?.pointee = InlineCache(shape: t.rootShape, version: version, kind: .initializer, value: .object(io))

@@ -14,10 +14,12 @@ extension Interpreter {
             guard o.tag == .function else { return nil }
             let f = unsafeDowncast(o, to: PyFunction.self)
             let code = f.code
-            guard code.plainArgumentCount == argc else { return nil }
+            let n = code.plainArgumentCount
+            // Exactly the positional parameters, or fewer with the rest from defaults (CALL_PY_WITH_DEFAULTS).
+            guard n == argc || (argc < n && argc >= n - f.defaults.count) else { return nil }
             let size = Int(code.frameSize)
             // Arguments and constants are initialized below; only the registers between them start as None.
-            let regs = try enter(ctx, size, noneIn: argc..<max(argc, Int(code.constantBase)))
+            let regs = try enter(ctx, size, noneIn: n..<max(n, Int(code.constantBase)))
             defer { leave(ctx, code) }
             // The argument block is a run of temporaries the compiler filled for this call alone and never
             // reads again: the values move into the callee's frame (no retain now, no release at the
@@ -27,6 +29,7 @@ extension Interpreter {
                 (regs + k).initialize(to: (args + k).move())
                 (args + k).initialize(to: .none)
             }
+            if argc < n { copyDefaults(f, regs, from: argc, to: n) }
             copyConstants(code, regs)
             return try execute(code, f, regs, ctx, globals: f.globals)
         }
@@ -40,17 +43,23 @@ extension Interpreter {
         _ f: PyFunction, _ code: CodeObject, _ instance: PyInstance, _ args: UnsafeMutablePointer<Value>, _ argc: Int, _ ctx: ExecutionContext
     ) throws -> Value {
         let size = Int(code.frameSize)
-        guard code.plainArgumentCount == argc + 1 else {
+        let n = code.plainArgumentCount, given = argc + 1
+        guard n == given || (given < n && given >= n - f.defaults.count) else {
+            // Not plain (cells, unbound markers), or its defaults changed since the call site cached it.
+            guard code.positionalCount == given else {
+                return try invoke(f, [.object(instance)] + Array(UnsafeBufferPointer(start: args, count: argc)), [], ctx)
+            }
             let regs = try enter(ctx, size)
             defer { leave(ctx, code) }
             regs[0] = .object(instance)
             for k in 0..<argc { regs[k + 1] = args[k] }
             return try run(f, code, regs, ctx)
         }
-        let regs = try enter(ctx, size, noneIn: (argc + 1)..<max(argc + 1, Int(code.constantBase)))
+        let regs = try enter(ctx, size, noneIn: n..<max(n, Int(code.constantBase)))
         defer { leave(ctx, code) }
         regs.initialize(to: .object(instance))
         for k in 0..<argc { (regs + k + 1).initialize(to: args[k]) }
+        if given < n { copyDefaults(f, regs, from: given, to: n) }
         copyConstants(code, regs)
         return try execute(code, f, regs, ctx, globals: f.globals)
     }
@@ -81,6 +90,15 @@ extension Interpreter {
     static func leave(_ ctx: ExecutionContext, _ code: CodeObject) {
         ctx.popFrame(Int(code.frameSize), releasing: code.releaseCount)
         ctx.depth -= 1
+    }
+
+    /// Initializes parameters `first ..< end` of a fresh frame from `f`'s defaults (which belong to the
+    /// last parameters).
+    @inline(never)
+    static func copyDefaults(_ f: PyFunction, _ regs: UnsafeMutablePointer<Value>, from first: Int, to end: Int) {
+        let defaults = f.defaults
+        let offset = end - defaults.count
+        for k in first..<end { (regs + k).initialize(to: defaults[k - offset]) }
     }
 
     /// Copies `code`'s constants into the constant registers of a fresh frame: scalars bit for bit,
