@@ -2,6 +2,20 @@ import BigInt
 import PythonSyntax
 
 extension FunctionCompiler {
+    /// The three registers holding a slice's bounds (None where omitted), evaluated left to right.
+    func sliceBounds(_ lower: Expression?, _ upper: Expression?, _ step: Expression?) throws(SyntaxError) -> Int32 {
+        let base = temps(3)
+        for (i, part) in [lower, upper, step].enumerated() {
+            if let part {
+                let r = try expression(part, into: base + Int32(i))
+                if r != base + Int32(i) { emit(.move, base + Int32(i), r) }
+            } else {
+                emit(.move, base + Int32(i), none())
+            }
+        }
+        return base
+    }
+
     /// Compiles `e`; returns the register holding its value (`into` when given).
     /// `assignedName` is the assignment target, used to name traced sync objects (`lock = threading.Lock()`).
     func expression(_ e: Expression, into: Int32? = nil, assignedName: String? = nil) throws(SyntaxError) -> Int32 {
@@ -68,15 +82,18 @@ extension FunctionCompiler {
             return d
         case .subscript(let obj, let index):
             let o = try expression(obj)
+            if case .slice(let lower, let upper, let step) = index.kind {
+                let bounds = try sliceBounds(lower, upper, step)
+                let d = dest()
+                emit(.loadSubscript, d, o, bounds, d: Interpreter.sliceOperands)
+                return d
+            }
             let i = try expression(index)
             let d = dest()
             emit(.loadSubscript, d, o, i)
             return d
         case .slice(let lower, let upper, let step):
-            let base = temps(3)
-            for (i, part) in [lower, upper, step].enumerated() {
-                if let part { _ = try expression(part, into: base + Int32(i)) } else { emit(.move, base + Int32(i), none()) }
-            }
+            let base = try sliceBounds(lower, upper, step)
             let d = dest()
             emit(.buildSlice, d, base)
             return d

@@ -45,6 +45,7 @@ extension FunctionCompiler {
                 definitelyAssigned.insert(n)
                 return
             }
+            if targets.count == 1, try parallelAssignment(targets[0], value) { return }
             var hint: String?
             if targets.count == 1 {
                 if case .name(let n) = targets[0].kind { hint = n }
@@ -263,6 +264,10 @@ extension FunctionCompiler {
             emit(.storeAttr, o, name(attr), v)
         case .subscript(let obj, let index):
             let o = try expression(obj)
+            if case .slice(let lower, let upper, let step) = index.kind {
+                emit(.storeSubscript, o, try sliceBounds(lower, upper, step), v, d: Interpreter.sliceOperands)
+                return
+            }
             let i = try expression(index)
             emit(.storeSubscript, o, i, v)
         case .tuple(let items), .list(let items):
@@ -272,6 +277,11 @@ extension FunctionCompiler {
                 for (i, item) in items.enumerated() {
                     if case .starred(let inner) = item.kind { try assign(inner, from: base + Int32(i)) } else { try assign(item, from: base + Int32(i)) }
                 }
+            } else if let first = consecutiveLocals(items) {
+                // `a, b, c = t` into locals that sit in consecutive registers: unpacked straight into them
+                // (`unpack` checks the count before writing any, so a failed unpack assigns nothing).
+                emit(.unpack, first, v, Int32(items.count))
+                for item in items { if case .name(let n) = item.kind { definitelyAssigned.insert(n) } }
             } else {
                 let base = temps(items.count)
                 emit(.unpack, base, v, Int32(items.count))
@@ -280,6 +290,48 @@ extension FunctionCompiler {
         default:
             throw error("cannot assign to expression", target.location)
         }
+    }
+
+    /// The first register of `items` when every item is a plain local name and their registers follow each other.
+    func consecutiveLocals(_ items: [Expression]) -> Int32? {
+        var first: Int32?
+        for (k, item) in items.enumerated() {
+            guard case .name(let n) = item.kind, let r = directRegister(n) else { return nil }
+            if let f = first {
+                if r != f + Int32(k) { return nil }
+            } else {
+                first = r
+            }
+        }
+        return first
+    }
+
+    /// `a, b = b, a` and `x[i], x[j] = x[j], x[i]` (a tuple or list display of as many plain items as targets):
+    /// the values are evaluated left to right into temporaries and assigned left to right, as CPython's
+    /// SWAP-based code does, without building and unpacking a tuple. False when the statement has another shape.
+    func parallelAssignment(_ target: Expression, _ value: Expression) throws(SyntaxError) -> Bool {
+        let targets: [Expression], values: [Expression]
+        switch target.kind {
+        case .tuple(let xs), .list(let xs): targets = xs
+        default: return false
+        }
+        switch value.kind {
+        case .tuple(let xs), .list(let xs): values = xs
+        default: return false
+        }
+        func starred(_ e: Expression) -> Bool { if case .starred = e.kind { return true } else { return false } }
+        guard targets.count == values.count, targets.count <= 8, !targets.contains(where: starred), !values.contains(where: starred) else {
+            return false
+        }
+        try withTemps { () throws(SyntaxError) in
+            let base = temps(values.count)
+            for (k, v) in values.enumerated() {
+                let r = try expression(v, into: base + Int32(k))
+                if r != base + Int32(k) { emit(.move, base + Int32(k), r) }
+            }
+            for (k, t) in targets.enumerated() { try assign(t, from: base + Int32(k)) }
+        }
+        return true
     }
 
     func augmented(_ target: Expression, _ op: BinaryOperator, _ value: Expression) throws(SyntaxError) {

@@ -81,9 +81,9 @@ enum Opcode: UInt8, CaseIterable {
     case storeAttr
     /// del a.name#b
     case deleteAttr
-    /// a ← b[c]
+    /// a ← b[c]; d = `Interpreter.sliceOperands`: a ← b[c:c+1:c+2] (three bound registers, no slice object)
     case loadSubscript
-    /// a[b] ← c
+    /// a[b] ← c; d = `Interpreter.sliceOperands`: a[b:b+1:b+2] ← c
     case storeSubscript
     /// del a[b]
     case deleteSubscript

@@ -89,10 +89,14 @@ final class PyFunction: PyObject, @unchecked Sendable {
 }
 
 /// A closure cell (a variable shared between a function and the functions nested in it).
-final class PyCell: PyObject, @unchecked Sendable {
+final class PyCell: PyObject, LazilyLocked, @unchecked Sendable {
     /// Touched only under `lock`: threads started with a closure share its cells.
     private var storage: Value?
-    let lock = ObjectLock("cell")
+    private let ownLock = AtomicLazyReference<ObjectLock>()
+    /// No lock object unless the policy is free-threaded (`LazyObjectLock`): a frame whose locals a closure or
+    /// generator expression captures made one cell and one `ObjectLock` per captured name at every call.
+    var lock: LazyObjectLock<PyCell> { LazyObjectLock(owner: self) }
+    var objectLock: ObjectLock { ownLock.load() ?? ownLock.storeIfNil(ObjectLock("cell")) }
 
     init(_ value: Value? = nil) {
         storage = value

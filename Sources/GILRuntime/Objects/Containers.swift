@@ -65,7 +65,7 @@ struct HashKey: Hashable {
         switch value {
         case .object(let o):
             switch o.tag {
-            case .list, .dict, .byteArray, .array:
+            case .list, .dict, .byteArray, .array, .slice:  // slices are unhashable before 3.12
                 throw PyException.make(.typeError, "unhashable type: '\(o.tag == .array ? "array.array" : typeName(value))'")
             case .set where !unsafeDowncast(o, to: PySet.self).frozen:
                 throw PyException.make(.typeError, "unhashable type: 'set'")

@@ -195,6 +195,7 @@ func collect(_ v: Value, _ ctx: ExecutionContext) throws -> [Value] {
     if case .object(let o) = v {
         if o.tag == .list { return unsafeDowncast(o, to: PyList.self).items }
         if o.tag == .tuple { return unsafeDowncast(o, to: PyTuple.self).items }
+        if o.tag == .generator { return try collectGenerator(unsafeDowncast(o, to: PyGenerator.self), ctx) }
     }
     if case .object(let o) = v, o.tag != .subclassed || SpecialMethods.hook(o, "__iter__") == nil {
         if let l = o as? PyList { return l.items }
@@ -206,6 +207,41 @@ func collect(_ v: Value, _ ctx: ExecutionContext) throws -> [Value] {
         }
     }
     let it = try makeIterator(v, ctx)
+    var out: [Value] = []
+    while let x = try iteratorNext(it, ctx) {
+        out.append(x)
+        if out.count & 0xFFFF == 0 { try AllocationLimit.checkValues(out.count, ctx) }  // any endless iterator
+    }
+    return out
+}
+
+/// `tuple(x for x in …)`, `list(genexp)`: resumes the generator straight from here (no iterator dispatch per
+/// item) into an array that starts with room for 8, instead of growing 1, 2, 4, 8 (three reallocations for the
+/// typical short generator expression).
+@inline(never)
+func collectGenerator(_ g: PyGenerator, _ ctx: ExecutionContext) throws -> [Value] {
+    guard g.kind == .generator else { throw PyException.make(.typeError, "'\(g.pythonType.name)' object is not iterable") }
+    var out: [Value] = []
+    out.reserveCapacity(8)
+    while let x = try g.resume(sending: .none, ctx) {
+        out.append(x)
+        if out.count & 0xFFFF == 0 { try AllocationLimit.checkValues(out.count, ctx) }  // an endless generator
+    }
+    return out
+}
+
+/// `collect` for a statement that names its own error when `v` is not iterable at all: unpacking ("cannot
+/// unpack non-iterable int object", unpack_iterable) and slice assignment ("can only assign an iterable").
+/// A TypeError raised inside a class's own `__iter__` or while iterating is left as it is.
+func collect(_ v: Value, _ ctx: ExecutionContext, notIterable message: @autoclosure () -> String) throws -> [Value] {
+    if case .object(let o) = v, o.tag == .list || o.tag == .tuple || o.tag == .generator { return try collect(v, ctx) }
+    let it: Value
+    do {
+        it = try makeIterator(v, ctx)
+    } catch let e as PyException where e.matches(.typeError) {
+        if case .object(let i as PyInstance) = v, i.type.lookup("__iter__") != nil { throw e }
+        throw PyException.make(.typeError, message())
+    }
     var out: [Value] = []
     while let x = try iteratorNext(it, ctx) {
         out.append(x)

@@ -185,6 +185,12 @@ class PySet: PyObject, LazilyLocked, @unchecked Sendable {
                 return
             }
         }
+        if case .object(let o) = other, o.tag == .generator, unsafeDowncast(o, to: PyGenerator.self).kind == .generator {
+            // `set(f(x) for x in …)`: resumed from here, no iterator dispatch per element.
+            let g = unsafeDowncast(o, to: PyGenerator.self)
+            while let x = try g.resume(sending: .none, ctx) { try add(x) }
+            return
+        }
         let it = try makeIterator(other, ctx)
         while let x = try iteratorNext(it, ctx) { try add(x) }
     }

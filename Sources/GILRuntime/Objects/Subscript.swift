@@ -10,6 +10,11 @@ enum Subscript {
 
     static func sliceItems<T>(_ items: [T], _ s: PySlice) throws -> [T] {
         let (start, _, step, count) = try s.indices(length: items.count)
+        return sliceItems(items, start: start, step: step, count: count)
+    }
+
+    /// The `count` items from `start` by `step` (indices already adjusted).
+    static func sliceItems<T>(_ items: [T], start: Int, step: Int, count: Int) -> [T] {
         if step == 1 { return count == 0 ? [] : Array(items[start..<(start + count)]) }
         var out: [T] = []
         out.reserveCapacity(count)
@@ -140,9 +145,23 @@ enum Subscript {
 
     /// `l[a:b:c] = value` (Objects/listobject.c list_ass_subscript).
     static func assignSlice(_ l: PyList, _ s: PySlice, _ value: Value, _ ctx: ExecutionContext) throws {
-        let newItems = try collect(value, ctx)
+        let extended: Bool = switch s.step {
+        case .none: false
+        case .int(let i): i != 1
+        default: true
+        }
+        try assignSlice(l, s.indices(length:), extended: extended, value, ctx)
+    }
+
+    /// `assignSlice` with the bounds adjusted by `indices` (a slice object's, or the VM's inline bounds);
+    /// `extended`: the step is not 1 (only the error for a value that is not iterable differs).
+    static func assignSlice(
+        _ l: PyList, _ indices: (Int) throws -> (start: Int, stop: Int, step: Int, count: Int), extended: Bool, _ value: Value,
+        _ ctx: ExecutionContext
+    ) throws {
+        let newItems = try collect(value, ctx, notIterable: extended ? "must assign iterable to extended slice" : "can only assign an iterable")
         try l.withItems { items in
-            let (start, stop, step, count) = try s.indices(length: items.count)
+            let (start, stop, step, count) = try indices(items.count)
             guard step == 1 else {
                 // Extended slices replace element by element.
                 guard newItems.count == count else {

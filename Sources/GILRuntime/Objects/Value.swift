@@ -161,7 +161,15 @@ final class PySlice: PyObject, @unchecked Sendable {
             default: return try Self.index(v)
             }
         }
-        let step = max(try int(self.step) ?? 1, -Int.max)
+        let step = try int(self.step)  // PySlice_Unpack's order: step, start, stop
+        return try Self.adjust(lower: try int(lower), upper: try int(upper), step: step, length: length)
+    }
+
+    /// `PySlice_AdjustIndices` of bounds already read as ints (nil: None), for `indices` and the VM's
+    /// slices that build no slice object (`Interpreter.loadSlice`).
+    @inline(__always)
+    static func adjust(lower: Int?, upper: Int?, step: Int?, length: Int) throws -> (start: Int, stop: Int, step: Int, count: Int) {
+        let step = max(step ?? 1, -Int.max)
         if step == 0 { throw PyException.make(.valueError, "slice step cannot be zero") }
         func clamp(_ v: Int?, _ def: Int) -> Int {
             guard var i = v else { return def }
@@ -173,8 +181,8 @@ final class PySlice: PyObject, @unchecked Sendable {
             }
             return i
         }
-        let start = clamp(try int(lower), step < 0 ? length - 1 : 0)
-        let stop = clamp(try int(upper), step < 0 ? -1 : length)
+        let start = clamp(lower, step < 0 ? length - 1 : 0)
+        let stop = clamp(upper, step < 0 ? -1 : length)
         var count = 0
         if step < 0 {
             if stop < start { count = (start - stop - 1) / (-step) + 1 }

@@ -97,7 +97,12 @@ final class PyGenerator: PyObject, @unchecked Sendable {
             throw PyException.make(.recursionError, "maximum recursion depth exceeded")
         }
         do {
-            let v = try Interpreter.execute(function.code, function, registers, ctx, globals: function.globals, startPC: pc, generator: self)
+            // The function (and its code and globals) at +0: this generator keeps it alive. Retaining the globals
+            // went through Swift's slow side-table path (a `Globals` is weakly referenced by its code objects),
+            // twice per resume.
+            let v = try Unmanaged.passUnretained(function)._withUnsafeGuaranteedRef { f in
+                try Interpreter.execute(f.code, f, registers, ctx, globals: f.globals, startPC: pc, generator: self)
+            }
             running = false
             if finished {
                 returned = v

@@ -462,7 +462,7 @@ extension Interpreter {
                 if done { return }
             }
         }
-        let items = try collect(v, ctx)
+        let items = try collect(v, ctx, notIterable: "cannot unpack non-iterable \(typeName(v)) object")
         if items.count != count {
             if items.count > count { throw PyException.make(.valueError, "too many values to unpack (expected \(count))") }
             throw PyException.make(.valueError, "not enough values to unpack (expected \(count), got \(items.count))")
@@ -471,7 +471,7 @@ extension Interpreter {
     }
 
     static func unpackStar(_ v: Value, into regs: UnsafeMutablePointer<Value>, before: Int, after: Int, _ ctx: ExecutionContext) throws {
-        let items = try collect(v, ctx)
+        let items = try collect(v, ctx, notIterable: "cannot unpack non-iterable \(typeName(v)) object")
         guard items.count >= before + after else {
             throw PyException.make(.valueError, "not enough values to unpack (expected at least \(before + after), got \(items.count))")
         }

@@ -145,6 +145,7 @@ enum Interpreter {
                         regs[Int(i.a)] = .bool(try compareOrContains(comparisonOperators[Int(i.d)], regs[Int(i.b)], regs[Int(i.c)], ctx))
                     case .unary:
                         if i.d == 1, case .float(let x) = regs[Int(i.b)] { regs.setFloat(Int(i.a), -x); continue }
+                        if i.d == 1, case .int(let x) = regs[Int(i.b)], x != Int.min { regs.setInt(Int(i.a), -x); continue }  // `l[-j]`
                         regs[Int(i.a)] = try Arithmetic.unary(unaryOperators[Int(i.d)], regs[Int(i.b)], ctx)
                     case .not:
                         regs[Int(i.a)] = .bool(!(try isTrue(regs[Int(i.b)], ctx)))
@@ -262,11 +263,21 @@ enum Interpreter {
                     case .deleteAttr:
                         try Attributes.delete(regs[Int(i.a)], code.names[Int(i.b)], ctx)
                     case .loadSubscript:
+                        if i.d == sliceOperands {  // x[a:b:c], bounds in c … c+2 (Interpreter+Slices.swift)
+                            record.pointee.ip = ip
+                            regs[Int(i.a)] = try loadSlice(regs, Int(i.b), Int(i.c), ctx)
+                            continue
+                        }
                         // objs: list[int] / dict[int|str] with borrowed operands (Objects/SubscriptFast.swift).
                         if let v = loadSubscriptFast(regs, Int(i.b), Int(i.c)) { regs.set(Int(i.a), v); continue }
                         record.pointee.ip = ip  // __getitem__
                         regs[Int(i.a)] = try loadSubscript(regs[Int(i.b)], regs[Int(i.c)], ctx)
                     case .storeSubscript:
+                        if i.d == sliceOperands {  // x[a:b:c] = v, bounds in b … b+2
+                            record.pointee.ip = ip
+                            try storeSlice(regs, Int(i.a), Int(i.b), Int(i.c), ctx)
+                            continue
+                        }
                         if storeSubscriptFast(regs, Int(i.a), Int(i.b), Int(i.c)) { continue }  // objs
                         record.pointee.ip = ip
                         try storeSubscript(regs[Int(i.a)], regs[Int(i.b)], regs[Int(i.c)], ctx)
