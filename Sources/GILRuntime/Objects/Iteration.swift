@@ -125,6 +125,9 @@ func iteratorNext(_ it: Value, _ ctx: ExecutionContext) throws -> Value? {
         case .bytes:
             let b = unsafeDowncast(source, to: PyBytes.self)
             v = s.index < b.value.count ? .int(Int(b.value[s.index])) : nil
+        case .subclassed where source is PyList:
+            // A list subclass (deltablue's `OrderedCollection`), without iteratorNextOther's casts.
+            v = unsafeDowncast(source, to: PyList.self).element(at: s.index)
         default: return try iteratorNextOther(o, it, ctx)
         }
         // Exhausted for good (listiter drops its list): a list that grows afterwards yields nothing more.

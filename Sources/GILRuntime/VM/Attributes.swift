@@ -303,6 +303,25 @@ enum Attributes {
             // functools.wraps renames the wrapper.
             if name == "__name__", case .object(let s as PyStr) = value { f.name = s.value }
             if name == "__qualname__", case .object(let s as PyStr) = value { f.qualifiedName = s.value }
+            // The defaults calls read (Objects/funcobject.c func_set_defaults / func_set_kwdefaults).
+            if name == "__defaults__" {
+                if value.isNone { f.defaults = [] } else if case .object(let t) = value, t.tag == .tuple {
+                    f.defaults = unsafeDowncast(t, to: PyTuple.self).items
+                } else {
+                    throw PyException.make(.typeError, "__defaults__ must be set to a tuple object")
+                }
+                return
+            }
+            if name == "__kwdefaults__" {
+                var kw: [String: Value] = [:]
+                if case .object(let d as PyDict) = value, d.tag == .dict {
+                    for (k, v) in d.entries { if case .object(let s as PyStr) = k { kw[s.value] = v } }
+                } else if !value.isNone {
+                    throw PyException.make(.typeError, "__kwdefaults__ must be set to a dict object")
+                }
+                f.keywordDefaults = kw
+                return
+            }
             f.attributes[name] = value
         default:
             throw PyException.make(.attributeError, "'\(typeName(target))' object has no attribute '\(name)'")

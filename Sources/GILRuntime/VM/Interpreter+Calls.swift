@@ -285,7 +285,7 @@ extension Interpreter {
         } else if args.count > npos {
             let given = args.count
             let takes = npos - f.defaults.count == npos ? "\(npos)" : "from \(npos - f.defaults.count) to \(npos)"
-            throw PyException.make(.typeError, "\(code.name)() takes \(takes) positional argument\(npos == 1 && f.defaults.isEmpty ? "" : "s") but \(given) \(given == 1 ? "was" : "were") given")
+            throw PyException.make(.typeError, "\(code.qualifiedName)() takes \(takes) positional argument\(npos == 1 && f.defaults.isEmpty ? "" : "s") but \(given) \(given == 1 ? "was" : "were") given")
         }
         var extra: PyDict?
         if code.hasVarKeywords {
@@ -295,15 +295,15 @@ extension Interpreter {
         }
         for (name, v) in kwargs {
             if let k = names.firstIndex(of: name), k >= code.positionalOnlyCount, k < npos + code.keywordOnlyCount {
-                if bound[k] { throw PyException.make(.typeError, "\(code.name)() got multiple values for argument '\(name)'") }
+                if bound[k] { throw PyException.make(.typeError, "\(code.qualifiedName)() got multiple values for argument '\(name)'") }
                 regs[k] = v
                 bound[k] = true
             } else if let extra {
                 try extra.set(.str(name), v)
             } else if let k = names.firstIndex(of: name), k < code.positionalOnlyCount {
-                throw PyException.make(.typeError, "\(code.name)() got some positional-only arguments passed as keyword arguments: '\(name)'")
+                throw PyException.make(.typeError, "\(code.qualifiedName)() got some positional-only arguments passed as keyword arguments: '\(name)'")
             } else {
-                throw PyException.make(.typeError, "\(code.name)() got an unexpected keyword argument '\(name)'")
+                throw PyException.make(.typeError, "\(code.qualifiedName)() got an unexpected keyword argument '\(name)'")
             }
         }
         let firstDefault = npos - f.defaults.count
@@ -313,11 +313,11 @@ extension Interpreter {
         }
         if !missing.isEmpty {
             let list = missing.count == 1 ? "'\(missing[0])'" : missing.dropLast().map { "'\($0)'" }.joined(separator: ", ") + " and '\(missing.last!)'"
-            throw PyException.make(.typeError, "\(code.name)() missing \(missing.count) required positional argument\(missing.count == 1 ? "" : "s"): \(list)")
+            throw PyException.make(.typeError, "\(code.qualifiedName)() missing \(missing.count) required positional argument\(missing.count == 1 ? "" : "s"): \(list)")
         }
         for k in npos..<(npos + code.keywordOnlyCount) where !bound[k] {
             guard let d = f.keywordDefaults[names[k]] else {
-                throw PyException.make(.typeError, "\(code.name)() missing 1 required keyword-only argument: '\(names[k])'")
+                throw PyException.make(.typeError, "\(code.qualifiedName)() missing 1 required keyword-only argument: '\(names[k])'")
             }
             regs[k] = d
         }
