@@ -103,7 +103,7 @@ package enum Benchmarks {
 
     /// Interpreter speed: each workload under gilrec untraced vs `python3`, timed inside each interpreter.
     static func interpreter(repeats: Int, context: BenchmarkContext) throws -> [BenchmarkRow] {
-        try interpreterRows(interpreterWorkloads, repeats: repeats, context: context)
+        try interpreterRows(interpreterWorkloads, repeats: repeats, context: context) + startupRow(repeats: repeats, context: context)
     }
 
     static func interpreterRows(

@@ -58,7 +58,7 @@ extension Lexer {
             if isBytes {
                 token.bytes = decoded.map { UInt8(truncatingIfNeeded: $0.value) }
             } else {
-                token.text.unicodeScalars.append(contentsOf: decoded)
+                token.text = Lexer.text(decoded[...])
             }
         }
         tokens.append(Token(kind: .string(token), location: startLocation, offset: prefixStart))

@@ -224,34 +224,51 @@ struct Lexer {
                 return scalars.count
             }
         }
-        var text = ""
-        text.unicodeScalars.append(contentsOf: scalars)
-        return text
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(scalars.count * 2)
+        for c in scalars { UTF8.encode(c) { utf8.append($0) } }
+        return String(decoding: utf8, as: UTF8.self)
     }
 
-    private static let threeCharOps: Set<String> = ["**=", "//=", ">>=", "<<=", "..."]
-    private static let twoCharOps: Set<String> = [
-        "**", "//", ">>", "<<", "<=", ">=", "==", "!=", "->", ":=", "+=", "-=", "*=", "/=", "%=", "&=", "|=",
-        "^=", "@=",
-    ]
-    private static let oneCharOps: Set<Unicode.Scalar> = [
-        "+", "-", "*", "/", "%", "@", "&", "|", "^", "~", "<", ">", "(", ")", "[", "]", "{", "}", ",", ":",
-        ";", ".", "=",
-    ]
+    private static func isOneCharOperator(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "+", "-", "*", "/", "%", "@", "&", "|", "^", "~", "<", ">", "(", ")", "[", "]", "{", "}", ",", ":",
+             ";", ".", "=": true
+        default: false
+        }
+    }
+
+    /// The length of the two- or three-character operator at `pos` ("**=", "//=", ">>=", "<<=", "...";
+    /// "**", "//", ">>", "<<", "->" and the comparisons and augmented assignments ending in "="), else 0.
+    /// Compared as scalars: making a string per candidate and hashing it into a set was most of the lexer's
+    /// time in operator-heavy code.
+    private func longOperatorLength() -> Int {
+        func at(_ k: Int) -> UInt32 { pos + k < end ? source[pos + k].value : 0 }
+        let a = at(0), b = at(1)
+        let doubled = a == b && (a == 0x2A || a == 0x2F || a == 0x3C || a == 0x3E)  // ** // << >>
+        if doubled || (a == 0x2E && b == 0x2E) {  // ...
+            if at(2) == (a == 0x2E ? 0x2E : 0x3D) { return 3 }
+            return doubled ? 2 : 0
+        }
+        if b == 0x3D {  // "=" after one of < > = ! : + - * / % & | ^ @
+            switch a {
+            case 0x3C, 0x3E, 0x3D, 0x21, 0x3A, 0x2B, 0x2D, 0x2A, 0x2F, 0x25, 0x26, 0x7C, 0x5E, 0x40: return 2
+            default: return 0
+            }
+        }
+        return a == 0x2D && b == 0x3E ? 2 : 0  // ->
+    }
 
     private mutating func lexOperator() throws(SyntaxError) {
         let start = pos
-        for length in [3, 2] where pos + length <= end {
-            let text = Self.text(source[pos..<pos + length])
-            let known = length == 3 ? Self.threeCharOps : Self.twoCharOps
-            if known.contains(text) {
-                pos += length
-                emit(.op(text), from: start)
-                return
-            }
+        let long = longOperatorLength()
+        if long > 0 {
+            pos += long
+            emit(.op(Self.text(source[start..<pos])), from: start)
+            return
         }
         let c = source[pos]
-        guard Self.oneCharOps.contains(c) else {
+        guard Self.isOneCharOperator(c) else {
             if c.value > 127 {
                 let hex = String(c.value, radix: 16, uppercase: true)
                 let padded = String(repeating: "0", count: max(0, 4 - hex.count)) + hex

@@ -107,7 +107,7 @@ extension Parser {
     private mutating func comparisonOperator() -> ComparisonOperator? {
         switch current.kind {
         case .op(let op):
-            guard let comparison = ComparisonOperator(rawValue: op) else { return nil }
+            guard let comparison = Self.comparisonOperator(op) else { return nil }
             advance()
             return comparison
         case .name("in"):
@@ -132,17 +132,66 @@ extension Parser {
         return rest.isEmpty ? first : Expression(.compare(first, rest), at: first.location)
     }
 
-    /// Left-associative binary levels, from `|` down to `* / // % @`.
-    private static let binaryLevels: [[String]] = [["|"], ["^"], ["&"], ["<<", ">>"], ["+", "-"], ["*", "/", "//", "%", "@"]]
+    /// The comparison spelled by operator token `op` (`<`, `>`, `==`, `!=`, `<=`, `>=`), by its bytes: the
+    /// enum's `init(rawValue:)` compares strings one case after another, for every operator token met.
+    private static func comparisonOperator(_ op: String) -> ComparisonOperator? {
+        let u = op.utf8
+        guard let a = u.first else { return nil }
+        switch u.count {
+        case 1: return a == UInt8(ascii: "<") ? .less : a == UInt8(ascii: ">") ? .greater : nil
+        case 2:
+            guard u.last == UInt8(ascii: "=") else { return nil }
+            switch a {
+            case UInt8(ascii: "="): return .equal
+            case UInt8(ascii: "!"): return .notEqual
+            case UInt8(ascii: "<"): return .lessEqual
+            case UInt8(ascii: ">"): return .greaterEqual
+            default: return nil
+            }
+        default: return nil
+        }
+    }
+
+    /// Left-associative binary levels, from 0 (`|`), `^`, `&`, `<< >>`, `+ -` to 5 (`* / // % @`).
+    private static let binaryLevelCount = 6
+
+    /// The binary operator spelled by operator token `op` and its level, by its bytes (every atom's
+    /// following token is tested at all six levels).
+    private static func binaryOperator(_ op: String) -> (BinaryOperator, level: Int)? {
+        let u = op.utf8
+        guard let a = u.first else { return nil }
+        if u.count == 2 {
+            guard u.last == a else { return nil }
+            switch a {
+            case UInt8(ascii: "/"): return (.floorDivide, 5)
+            case UInt8(ascii: "<"): return (.leftShift, 3)
+            case UInt8(ascii: ">"): return (.rightShift, 3)
+            default: return nil  // "**" binds tighter (parsePower)
+            }
+        }
+        guard u.count == 1 else { return nil }
+        switch a {
+        case UInt8(ascii: "|"): return (.bitOr, 0)
+        case UInt8(ascii: "^"): return (.bitXor, 1)
+        case UInt8(ascii: "&"): return (.bitAnd, 2)
+        case UInt8(ascii: "+"): return (.add, 4)
+        case UInt8(ascii: "-"): return (.subtract, 4)
+        case UInt8(ascii: "*"): return (.multiply, 5)
+        case UInt8(ascii: "/"): return (.trueDivide, 5)
+        case UInt8(ascii: "%"): return (.modulo, 5)
+        case UInt8(ascii: "@"): return (.matrixMultiply, 5)
+        default: return nil
+        }
+    }
 
     mutating func parseBitOr() throws(SyntaxError) -> Expression { try parseBinary(level: 0) }
 
     private mutating func parseBinary(level: Int) throws(SyntaxError) -> Expression {
-        guard level < Self.binaryLevels.count else { return try parseFactor() }
+        guard level < Self.binaryLevelCount else { return try parseFactor() }
         var left = try parseBinary(level: level + 1)
         var links = 0
         defer { leaveChain(links) }
-        while case .op(let op) = current.kind, Self.binaryLevels[level].contains(op), let binary = BinaryOperator(rawValue: op) {
+        while case .op(let op) = current.kind, let (binary, opLevel) = Self.binaryOperator(op), opLevel == level {
             try extendChain()
             links += 1
             advance()
