@@ -117,7 +117,8 @@ enum BuiltinTypes {
         }
     }
     static let bytes = make("bytes") { _, args, kwargs, ctx in
-        .object(PyBytes(try BytesConstructors.contents(args, kwargs, ctx, mutable: false)))
+        if kwargs.isEmpty, args.count == 1, let b = BytesConstructors.smallInts(args[0]) { return .object(b) }
+        return .object(PyBytes(try BytesConstructors.contents(args, kwargs, ctx, mutable: false)))
     }
     static let bytearray = make("bytearray") { _, args, kwargs, ctx in
         .object(PyByteArray(try BytesConstructors.contents(args, kwargs, ctx, mutable: true)))

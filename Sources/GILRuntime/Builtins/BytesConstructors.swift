@@ -38,6 +38,31 @@ enum BytesConstructors {
         return try collect(source, ctx).map { try byte($0, ctx, message: mutable ? "byte" : "bytes") }
     }
 
+    /// The one-byte bytes objects, shared as CPython shares them (`bytes([97]) is b"a"`).
+    static let singleBytes: [PyBytes] = (0..<256).map { PyBytes([UInt8($0)]) }
+    static let emptyBytes = PyBytes([])
+
+    /// `bytes(source)` of a list or tuple of small ints in range(256) (bpe's `bytes([b])` per byte), or nil
+    /// for anything else (the general path raises for bad items). Zero bytes, and one byte from a list, are
+    /// shared objects, as in CPython 3.11.
+    @inline(__always)
+    static func smallInts(_ source: Value) -> PyBytes? {
+        guard case .object(let o) = source, o.tag == .list || o.tag == .tuple else { return nil }
+        let items = o.tag == .list ? unsafeDowncast(o, to: PyList.self).items : unsafeDowncast(o, to: PyTuple.self).items
+        if items.count == 1 {
+            guard case .int(let n) = items[0], n >= 0 && n < 256 else { return nil }
+            return o.tag == .list ? singleBytes[n] : PyBytes([UInt8(n)])  // a tuple's goes through no shared object
+        }
+        if items.isEmpty { return emptyBytes }
+        var out = [UInt8]()
+        out.reserveCapacity(items.count)
+        for v in items {
+            guard case .int(let n) = v, n >= 0 && n < 256 else { return nil }
+            out.append(UInt8(n))
+        }
+        return PyBytes(out)
+    }
+
     /// One element of an iterable of ints: an int in range(256).
     static func byte(_ v: Value, _ ctx: ExecutionContext, message: String = "byte") throws -> UInt8 {
         guard let i = try Index.integer(v, ctx) else {

@@ -134,3 +134,10 @@ d = {(1, (2, b"x")): "nested", ("s", 2.0): "mixed"}
 print(d[(1, (2, b"" + b"x"))], d[("s", 2)], (1, 2.0) == (1, 2), (b"a",) == ("a",), {(b"a",): 1}.get(("a",)))
 nan = float("nan")
 print((nan,) == (nan,), [nan] == [nan])
+
+# bytes() of small ints: one byte from a list and zero bytes are shared objects (CPython 3.11); from a tuple not
+one, again = bytes([97]), bytes([97])
+print(one is again, bytes((1,)) is bytes((1,)), bytes([]) is bytes(()), bytes([1, 2]) == bytes((1, 2)), bytes([True, 255]))
+for bad in ([256], [-1], ["a"], [1.0], (300,)):
+    attempt("bytes(%r)" % (bad,), lambda: bytes(bad))
+print(bytes([0, 10, 127, 128, 255]), bytes(range(3)), bytes(bytearray(b"xy")), type(bytes([5])).__name__)

@@ -105,3 +105,10 @@ text = "a\nb\r\nc\rd\x0be\x0cf\x1cg\x1dh\x1ei\x85j\u2028k\u2029l\u00e9\u20ac\U00
 print(text.splitlines(), text.splitlines(True), "".splitlines(), "\n".splitlines(), "x\r".splitlines(True), "\u00c2\u0085".splitlines())
 print("%(name)s is %(age)d, %(city)s" % {"name": "Zoë", "age": 7, "city": "Köln"}, "%s|%5s|%-4s|%c%c" % ("€", "é", "ü", 0x1F600, "x"))
 print("%(a)s%(b)r" % {"a": "\u2028", "b": "\u00e9"}, "%% %s %%" % "\U0001F600", "%.2s" % "\u00e9\u00e8\u00ea", "%x %X %o %e" % (255, 255, 8, 1.5))
+
+# alternations whose branches begin with literals or classes (a failing branch is skipped without a choice)
+dna = "agggtaaacattttaccctgagggtaaatttaccctxagggtaaa" * 3
+for p in ("agggtaaa|tttaccct", "[cgt]gggtaaa|tttaccc[acg]", "a[act]ggtaaa|tttacc[agt]t", "x|y|(a)(g+)", "(?:a|t)+c", "t*?a|c",
+          "(a|ag)(ggg|gg)t", "(?=a)ag|t", "(?!a)[a-z]ta|g", "(a|b)*c|t+", r"(t)\1|(a)\2", "^ag|a$|x"):
+    print(p, len(re.findall(p, dna)), re.findall(p, dna)[:4], [m.span() for m in re.finditer(p, dna)][:3])
+print(re.findall(b"agggtaaa|tttaccct", dna.encode()), re.sub("a|t", "-", "catalyst"), re.split("(a)|t", "catalyst"))

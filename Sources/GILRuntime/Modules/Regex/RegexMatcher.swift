@@ -48,21 +48,31 @@ struct RegexMatcher {
     /// begin one (`program.firstSet`) are skipped without running the machine.
     func search(from start: Int, notEmptyAt: Int? = nil) throws(RegexInterrupted) -> [Int]? {
         var scratch = Scratch(slotCount: program.slotCount)
-        var k = start
-        while k <= end {
-            if let first = program.firstSet {
-                let found: Int? = subject.withUnsafeBufferPointer { s in
-                    var j = k
-                    while j < end && !first.contains(s[j]) { j += 1 }
-                    return j < end ? j : nil
+        let prog = program
+        // The buffers are opened once for every start position (each attempt used to open all three again).
+        return try prog.code.withUnsafeBufferPointer { (code) throws(RegexInterrupted) -> [Int]? in
+            try prog.classes.withUnsafeBufferPointer { (classes) throws(RegexInterrupted) -> [Int]? in
+                try subject.withUnsafeBufferPointer { (s) throws(RegexInterrupted) -> [Int]? in
+                    var k = start
+                    while k <= end {
+                        if let first = prog.firstSet {
+                            while k < end && !first.contains(s[k]) { k += 1 }
+                            if k >= end { return nil }
+                        }
+                        for n in scratch.slots.indices { scratch.slots[n] = -1 }
+                        scratch.slots[0] = k
+                        scratch.slots[prog.lastIndexSlot] = 0
+                        if let matchEnd = try run(prog, code, classes, s, from: k, full: false, notEmptyAt: notEmptyAt, &scratch) {
+                            var found = scratch.slots
+                            found[1] = matchEnd
+                            return found
+                        }
+                        k += 1
+                    }
+                    return nil
                 }
-                guard let found else { return nil }
-                k = found
             }
-            if let m = try attempt(at: k, full: false, notEmptyAt: notEmptyAt, &scratch) { return m }
-            k += 1
         }
-        return nil
     }
 
     /// A point to resume from: the slots written since (`trail` beyond `trailLength`) are undone first, so
@@ -73,6 +83,17 @@ struct RegexMatcher {
         var position: Int
         var trailLength: Int
         var limit: Int = -1
+    }
+
+    /// Whether `step` is a literal or class test that the code point at `pos` (or the end) fails.
+    @inline(__always)
+    private func failsHere(_ step: RegexProgram.Instruction, _ pos: Int, _ subject: UnsafeBufferPointer<Unicode.Scalar>,
+                           _ classes: UnsafeBufferPointer<RegexProgram.ClassTest>) -> Bool {
+        switch step {
+        case .char(let c): return pos >= end || subject[pos] != c
+        case .set(let n): return pos >= end || !classes[n].contains(subject[pos])
+        default: return false
+        }
     }
 
     /// Whether a single-code-point step (`char`, `charFolded`, `any`, `anyButNewline`, `set`) accepts `c`.
@@ -109,8 +130,8 @@ struct RegexMatcher {
         let stackBase = scratch.stack.count
         let trailBase = scratch.trail.count
         defer {
-            scratch.stack.removeSubrange(stackBase...)
-            scratch.trail.removeSubrange(trailBase...)
+            if scratch.stack.count > stackBase { scratch.stack.removeSubrange(stackBase...) }
+            if scratch.trail.count > trailBase { scratch.trail.removeSubrange(trailBase...) }
         }
         var pc = 0
         var pos = start
@@ -157,8 +178,16 @@ struct RegexMatcher {
                     }
                 }
             case .split(let first, let second):
-                scratch.stack.append(Choice(pc: second, position: pos, trailLength: scratch.trail.count))
-                pc = first
+                // A branch whose first step is a code point test failing here fails at once: it is not tried,
+                // and no choice is pushed for it (`agggtaaa|tttaccct` at an "a" runs one branch, no stack).
+                if failsHere(code[second], pos, subject, classes) {
+                    pc = first
+                } else if failsHere(code[first], pos, subject, classes) {
+                    pc = second
+                } else {
+                    scratch.stack.append(Choice(pc: second, position: pos, trailLength: scratch.trail.count))
+                    pc = first
+                }
             case .jump(let target):
                 pc = target
             case .save(let n):
