@@ -97,20 +97,16 @@ struct CodeArchiveReader {
         return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[at..<at + n]), as: UTF8.self)
     }
 
-    mutating func strings() throws(CodeArchive.Damaged) -> [String] {
-        let n = try count()
-        var list: [String] = []
-        list.reserveCapacity(n)
-        for _ in 0..<n { list.append(try string()) }
-        return list
-    }
+    mutating func strings() throws(CodeArchive.Damaged) -> [String] { try list { (r: inout Self) throws(CodeArchive.Damaged) in try r.string() } }
 
-    mutating func int32s() throws(CodeArchive.Damaged) -> [Int32] {
+    mutating func int32s() throws(CodeArchive.Damaged) -> [Int32] { try list { (r: inout Self) throws(CodeArchive.Damaged) in try r.i32() } }
+
+    /// A count, then that many items read by `item`.
+    mutating func list<T>(_ item: (inout Self) throws(CodeArchive.Damaged) -> T) throws(CodeArchive.Damaged) -> [T] {
         let n = try count()
-        guard n <= (bytes.count - offset) / 4 else { throw CodeArchive.Damaged() }
-        var list: [Int32] = []
+        var list: [T] = []
         list.reserveCapacity(n)
-        for _ in 0..<n { list.append(try i32()) }
+        for _ in 0..<n { list.append(try item(&self)) }
         return list
     }
 

@@ -47,16 +47,17 @@ extension CodeCache {
         var st = stat()
         guard fstat(fd, &st) == 0, st.st_size > 0 else { return nil }
         let size = Int(st.st_size)
-        var bytes = [UInt8](repeating: 0, count: size)
-        let complete = bytes.withUnsafeMutableBytes { buffer -> Bool in
+        var complete = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
             var done = 0
             while done < size {
                 let n = read(fd, buffer.baseAddress! + done, size - done)
                 if n < 0, errno == EINTR { continue }
-                guard n > 0 else { return false }
+                guard n > 0 else { break }
                 done += n
             }
-            return true
+            complete = done == size
+            count = done  // only what was read is initialised
         }
         return complete ? bytes : nil
     }

@@ -82,7 +82,9 @@ final class CodeObject: @unchecked Sendable {
         p.initialize(from: instructions, count: instructions.count)
         sealed = p
         let c = UnsafeMutablePointer<InlineCache>.allocate(capacity: max(instructions.count, 1))
-        c.initialize(repeating: InlineCache(), count: max(instructions.count, 1))
+        // One fresh value per slot: `initialize(repeating:)` copies a prototype through its value witness per
+        // instruction (a third of sealing, which every compiled or cache-loaded code object pays).
+        for k in 0..<max(instructions.count, 1) { (c + k).initialize(to: InlineCache()) }
         caches = c
         let k = UnsafeMutablePointer<Value>.allocate(capacity: max(constants.count, 1))
         k.initialize(from: constants, count: constants.count)
