@@ -294,35 +294,36 @@ enum BuiltinFunctions {
             return .str(String(Character(u)))
         }
         m.addFunction("id") { args, _, _ in
-            if case .object(let o) = args[0] { return .int(Int(bitPattern: UInt(bitPattern: ObjectIdentifier(o).hashValue))) }
+            if case .object(let o) = args[0] { return .int(objectID(o)) }
             // hash(3.0) == hash(3): an integral float hashes as the int (Objects/floatobject.c float_hash).
             if case .float(let d) = args[0], let i = Int(exactly: d) { return .int(i == -1 ? -2 : i) }
             return .int(try pyHash(args[0]))
         }
         m.addFunction("hash") { args, _, ctx in .int(try hash(args[0], ctx)) }
         m.addFunction("getattr") { args, _, ctx in
-            guard args.count >= 2, case .object(let n as PyStr) = args[1] else { throw PyException.make(.typeError, "attribute name must be string") }
+            guard args.count >= 2 else { throw PyException.make(.typeError, "getattr expected at least 2 arguments, got \(args.count)") }
+            guard case .object(let n as PyStr) = args[1] else { throw PyException.make(.typeError, "attribute name must be string, not '\(typeName(args[1]))'") }
+            guard args.count > 2 else { return try Attributes.get(args[0], n.value, ctx) }
             do {
-                return try Attributes.get(args[0], n.value, ctx)
-            } catch let e as PyException where e.matches(.attributeError) && args.count > 2 {
+                return try Attributes.lookup(args[0], n.value, ctx) ?? args[2]
+            } catch let e as PyException where e.matches(.attributeError) {
                 return args[2]
             }
         }
         m.addFunction("setattr") { args, _, ctx in
-            guard case .object(let n as PyStr) = args[1] else { throw PyException.make(.typeError, "attribute name must be string") }
+            guard case .object(let n as PyStr) = args[1] else { throw PyException.make(.typeError, "attribute name must be string, not '\(typeName(args[1]))'") }
             try Attributes.set(args[0], n.value, args[2], ctx)
             return .none
         }
         m.addFunction("delattr") { args, _, ctx in
-            guard case .object(let n as PyStr) = args[1] else { throw PyException.make(.typeError, "attribute name must be string") }
+            guard case .object(let n as PyStr) = args[1] else { throw PyException.make(.typeError, "attribute name must be string, not '\(typeName(args[1]))'") }
             try Attributes.delete(args[0], n.value, ctx)
             return .none
         }
         m.addFunction("hasattr") { args, _, ctx in
-            guard case .object(let n as PyStr) = args[1] else { throw PyException.make(.typeError, "attribute name must be string") }
+            guard case .object(let n as PyStr) = args[1] else { throw PyException.make(.typeError, "attribute name must be string, not '\(typeName(args[1]))'") }
             do {
-                _ = try Attributes.get(args[0], n.value, ctx)
-                return .bool(true)
+                return .bool(try Attributes.lookup(args[0], n.value, ctx) != nil)
             } catch let e as PyException where e.matches(.attributeError) {
                 return .bool(false)
             }

@@ -197,7 +197,7 @@ enum BuiltinSubclasses {
         if let b = o as? PyBytes { return HashKey.bytesHash(b.value) }
         if let t = o as? PyTuple { return CPythonHash.tuple(t.items.map { HashKey.pythonHash($0) }) }
         if let s = o as? PySet, s.frozen { return s.frozenHash }
-        return Int(bitPattern: UInt(bitPattern: ObjectIdentifier(o).hashValue))
+        return objectHash(o)
     }
 
     /// The `__hash__` `HashKey` uses for a subclass instance: the class's own (or TypeError when the class

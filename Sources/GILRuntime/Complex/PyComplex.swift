@@ -153,8 +153,8 @@ enum ComplexMath {
 
     /// complex_hash over CPython's float hashes.
     static func hash(_ c: PyComplex) -> Int {
-        let real = CPythonHash.double(c.real) ?? Int(bitPattern: UInt(bitPattern: ObjectIdentifier(c).hashValue))
-        let imag = CPythonHash.double(c.imag) ?? Int(bitPattern: UInt(bitPattern: ObjectIdentifier(c).hashValue))
+        let real = CPythonHash.double(c.real) ?? objectHash(c)
+        let imag = CPythonHash.double(c.imag) ?? objectHash(c)
         let h = real &+ 1_000_003 &* imag
         return h == -1 ? -2 : h
     }

@@ -265,7 +265,7 @@ extension ModuleRegistry {
     /// module is a package), else CPython's ImportError.
     func importFrom(_ module: Value, _ name: String, _ ctx: ExecutionContext) throws -> Value {
         do {
-            return try Attributes.get(module, name, ctx)
+            if let a = try Attributes.lookup(module, name, ctx) { return a }
         } catch let e as PyException where e.matches(.attributeError) {}
         let moduleName = Self.moduleName(module)
         if let moduleName {

@@ -154,7 +154,7 @@ enum ArrayModule {
         }
         m(t, "buffer_info", 1) { a, _, _ in
             let arr = try own(a)
-            return .object(PyTuple([.int(Int(bitPattern: UInt(bitPattern: ObjectIdentifier(arr).hashValue))), .int(arr.count)]))
+            return .object(PyTuple([.int(objectID(arr)), .int(arr.count)]))
         }
         m(t, "__copy__", 1) { a, _, _ in
             let arr = try own(a)

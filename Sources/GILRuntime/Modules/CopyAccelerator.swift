@@ -23,7 +23,7 @@ private struct DeepCopier {
 
     /// `id(o)`, as the builtin computes it.
     private static func identity(_ o: PyObject) -> Value {
-        .int(Int(bitPattern: UInt(bitPattern: ObjectIdentifier(o).hashValue)))
+        .int(objectID(o))
     }
 
     func copy(_ x: Value) throws -> Value {

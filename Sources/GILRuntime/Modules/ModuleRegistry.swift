@@ -103,6 +103,7 @@ final class ModuleRegistry {
         case "atexit": m = AtexitModule.make()
         case "_thread": m = try ThreadModule.make(ctx)
         case "_struct", "struct": m = StructModule.make(name: name)
+        case "_gilrec_io": m = BytesIOType.module()
         case "array": m = ArrayModule.make()
         case "_codecs": m = CodecsModule.make(ctx)
         case "binascii": m = BinasciiModule.make()

@@ -1,4 +1,5 @@
 import BigInt
+import Synchronization
 
 /// `_struct` and `struct` (Modules/_struct.c): `pack`, `unpack`, `calcsize`, `pack_into`, `unpack_from`,
 /// `iter_unpack`, the `Struct` class and `struct.error`, with native (aligned) and standard sizes and
@@ -40,8 +41,21 @@ enum StructModule {
         init(_ format: StructFormat) { self.format = format }
     }
 
+    /// Formats compiled by the module-level functions, as `_struct`'s cache: `struct.pack(">I", n)` in a
+    /// loop (pickle writes every frame header so) parses its format once. Cleared whole past 100 entries,
+    /// as CPython's `_MAXCACHE`.
+    private static let formatCache = Mutex<[String: StructFormat]>([:])
+
     static func compile(_ v: Value) throws -> StructFormat {
-        if case .object(let s as PyStr) = v { return try StructFormat(s.value) }
+        if case .object(let s as PyStr) = v {
+            if let hit = formatCache.withLock({ $0[s.value] }) { return hit }
+            let f = try StructFormat(s.value)
+            formatCache.withLock { cache in
+                if cache.count >= 100 { cache.removeAll() }
+                cache[s.value] = f
+            }
+            return f
+        }
         if let b = BytesLike.bytes(v) { return try StructFormat(String(decoding: b, as: UTF8.self)) }
         throw PyException.make(.typeError, "Struct() argument 1 must be a str or bytes object, not \(typeName(v))")
     }

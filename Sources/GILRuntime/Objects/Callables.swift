@@ -299,6 +299,11 @@ enum TypeCache {
     static func invalidate() { version.wrappingAdd(1, ordering: .relaxed) }
 }
 
+/// The Swift state of a builtin base (`PyInstance.native`) that leaves attribute lookup as it is for a
+/// plain instance: the method caches serve such instances (`BytesIO` and its subclasses), while other
+/// native state (thread-local storage, whose attributes are per thread) keeps them on the general path.
+class PlainNativeState {}
+
 /// An instance of a Python class. `native` carries the Swift state of builtin bases (a thread handle,
 /// a LockCore, exception data…).
 /// Attributes live in `slots`, named by `shape` (see `Shape`); both change only under `lock`, and the VM's

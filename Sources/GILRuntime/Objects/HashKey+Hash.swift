@@ -30,7 +30,7 @@ extension HashKey {
                     return acc.finish(count: items.count)
                 }
             case .set: return unsafeDowncast(o, to: PySet.self).frozenHash
-            default: return Int(bitPattern: UInt(bitPattern: ObjectIdentifier(o).hashValue))
+            default: return objectHash(o)
             }
         }
     }

@@ -112,7 +112,7 @@ func str(_ v: Value, _ ctx: ExecutionContext) throws -> String {
 }
 
 func address(_ o: AnyObject) -> String {
-    "0x" + String(UInt(bitPattern: ObjectIdentifier(o).hashValue), radix: 16).leftPadded(to: 12, with: "0")
+    "0x" + String(UInt(bitPattern: objectID(o)), radix: 16).leftPadded(to: 12, with: "0")
 }
 
 extension String {

@@ -17,6 +17,16 @@ final class PyMethodWrapper: PyObject, @unchecked Sendable {
 /// the class chain, binding functions found on the class to the receiver.
 enum Attributes {
     static func get(_ v: Value, _ name: String, _ ctx: ExecutionContext) throws -> Value {
+        guard let a = try lookup(v, name, ctx) else { throw missing(v, name) }
+        return a
+    }
+
+    /// `get` that answers nil where the attribute does not exist instead of raising AttributeError
+    /// (CPython's `_PyObject_LookupAttr`): `getattr(o, n, default)` and `hasattr` ask for missing names
+    /// often (pickle asks every object for `reducer_override`), and building the exception — message,
+    /// args, instance — costs twenty times the lookup. An AttributeError raised by a property, a
+    /// descriptor or `__getattr__` still propagates.
+    static func lookup(_ v: Value, _ name: String, _ ctx: ExecutionContext) throws -> Value? {
         if case .object(let o) = v {
             // An instance of a builtin subclass keeps its attributes in a PyInstance of its class; with `v`
             // as the receiver, the instance path below serves it unchanged.
@@ -40,25 +50,25 @@ enum Attributes {
                 if name == "__class__" { return .object(i.type) }
                 if let d = i.native as? ExceptionData {
                     switch name {
-                    case "__cause__": return d.cause.map { .object($0) } ?? .none
-                    case "__context__": return d.context.map { .object($0) } ?? .none
+                    case "__cause__": return d.cause.map { .object($0) } ?? Value.none
+                    case "__context__": return d.context.map { .object($0) } ?? Value.none
                     case "__suppress_context__": return .bool(d.suppressContext)
                     case "__traceback__": return TracebackObjects.chain(d)
                     case "value" where i.type.isSubtype(of: ExceptionKind.stopIteration.type):
-                        return exceptionArgs(i).first ?? .none
+                        return exceptionArgs(i).first ?? Value.none
                     default: break
                     }
                 }
                 if name == "__dict__" { return .object(InstanceNamespace(i)) }
                 if let g = i.type.lookup("__getattr__") { return try ctx.call(g, [v, .str(name)]) }
-                throw PyException.make(.attributeError, "'\(i.type.name)' object has no attribute '\(name)'")
+                return nil
             case let t as PyType:
                 // A property of the metaclass outranks the class's own attributes (a data descriptor).
                 if let meta = t.metaclass, let mv = meta.lookup(name), case .object(let w as PyMethodWrapper) = mv, w.kind == .property {
                     return try ctx.call(w.function, [v])
                 }
                 if let cv = t.lookup(name) {
-                    if let get = Descriptors.getter(cv, dataOnly: false) { return try ctx.call(get, [cv, .none, v]) }
+                    if let get = Descriptors.getter(cv, dataOnly: false) { return try ctx.call(get, [cv, Value.none, v]) }
                     if case .object(let w as PyMethodWrapper) = cv {
                         switch w.kind {
                         case .staticMethod: return w.function
@@ -72,11 +82,11 @@ enum Attributes {
                 case "__name__": return .str(t.name)
                 case "__qualname__": return .str(t.qualifiedName ?? t.name)
                 case "__module__": return .str(t.module)
-                case "__base__": return t.base.map { .object($0) } ?? .none
+                case "__base__": return t.base.map { .object($0) } ?? Value.none
                 case "__bases__": return .object(PyTuple(t.bases.map { .object($0) }))
                 case "__mro__": return .object(PyTuple(t.mro.map { .object($0) }))
                 case "__class__": return .object(t.metaclass ?? BuiltinTypes.type)
-                case "__doc__": return .none
+                case "__doc__": return Value.none
                 case "__dict__":
                     // read-only, as CPython's: a mappingproxy (over a snapshot: the class's table is Swift's)
                     let d = PyDict()
@@ -90,32 +100,30 @@ enum Attributes {
                 let meta = t.metaclass ?? BuiltinTypes.type
                 if let mv = meta.lookup(name) { return bind(mv, to: v, type: meta) }
                 if let hook = t.metaclass?.lookup("__getattr__") { return try ctx.call(hook, [v, .str(name)]) }
-                throw PyException.make(.attributeError, "type object '\(t.name)' has no attribute '\(name)'")
+                return nil
             case let m as PyModule:
                 if let a = m.get(name) { return a }
                 if name == "__name__" { return .str(m.name) }
                 if name == "__dict__" { return .object(try m.namespaceSnapshot()) }
-                throw PyException.make(.attributeError, "module '\(m.name)' has no attribute '\(name)'")
+                return nil
             case let s as PySuper:
                 // super_check: a class deriving from the start class searches its own MRO (classmethods,
                 // __new__); anything else searches its type's (instances, and classes whose metaclass it is).
                 var type = typeOf(s.receiver)
                 if case .object(let t as PyType) = s.receiver, t.isSubtype(of: s.startAfter) { type = t }
-                guard let cv = type.lookup(name, after: s.startAfter) else {
-                    throw PyException.make(.attributeError, "'super' object has no attribute '\(name)'")
-                }
+                guard let cv = type.lookup(name, after: s.startAfter) else { return nil }
                 return bind(cv, to: s.receiver, type: type)
             case let f as PyFunction:
                 switch name {
                 case "__name__": return .str(f.name)
                 case "__qualname__": return .str(f.qualifiedName)
                 case "__module__": return f.attributes["__module__"] ?? .str("__main__")
-                case "__doc__": return f.attributes["__doc__"] ?? f.code.docstring.map { .str($0) } ?? .none
-                case "__closure__": return f.cells.isEmpty ? .none : .object(PyTuple(f.cells.map { .object($0) }))
-                case "__defaults__": return f.defaults.isEmpty ? .none : .object(PyTuple(f.defaults))
+                case "__doc__": return f.attributes["__doc__"] ?? f.code.docstring.map { .str($0) } ?? Value.none
+                case "__closure__": return f.cells.isEmpty ? Value.none : .object(PyTuple(f.cells.map { .object($0) }))
+                case "__defaults__": return f.defaults.isEmpty ? Value.none : .object(PyTuple(f.defaults))
                 case "__code__": return f.attributes["__code__"] ?? .object(CodeValue.make(f.code))
                 case "__kwdefaults__":
-                    if f.keywordDefaults.isEmpty { return .none }
+                    if f.keywordDefaults.isEmpty { return Value.none }
                     let d = PyDict()
                     for (k, v) in f.keywordDefaults { try d.set(.str(k), v) }
                     return .object(d)
@@ -151,9 +159,9 @@ enum Attributes {
                     })
                 }
                 if name == "fget" { return w.function }
-                if name == "fset" { return w.setter ?? .none }
-                if name == "fdel" { return w.deleter ?? .none }
-                if name == "__doc__" { return (try? get(w.function, "__doc__", ctx)) ?? .none }
+                if name == "fset" { return w.setter ?? Value.none }
+                if name == "fdel" { return w.deleter ?? Value.none }
+                if name == "__doc__" { return (try? get(w.function, "__doc__", ctx)) ?? Value.none }
                 if name == "__isabstractmethod__" { return .bool(abstract(w.function, ctx) || w.setter.map { abstract($0, ctx) } ?? false) }
             case let w as PyMethodWrapper:
                 // staticmethod / classmethod
@@ -190,7 +198,7 @@ enum Attributes {
             return bind(cv, to: v, type: t)
         }
         if name == "__class__" { return .object(t) }
-        if name == "__doc__" { return .none }
+        if name == "__doc__" { return Value.none }
         if name == "real", Arithmetic.number(v) != nil { return v }
         if name == "numerator", case .int? = Arithmetic.number(v) { return v }
         if name == "numerator", case .small? = Arithmetic.number(v) { return v }
@@ -198,7 +206,19 @@ enum Attributes {
         if name == "denominator", case .small? = Arithmetic.number(v) { return .int(1) }
         if name == "imag", Arithmetic.number(v) != nil { return .int(0) }
         if case .object(let c as PyComplex) = v, name == "real" || name == "imag" { return .float(name == "real" ? c.real : c.imag) }
-        throw PyException.make(.attributeError, "'\(typeName(v))' object has no attribute '\(name)'")
+        return nil
+    }
+
+    /// The AttributeError `get` raises for a name `lookup` did not find, worded as CPython's.
+    @inline(never)
+    static func missing(_ v: Value, _ name: String) -> PyException {
+        let owner: String
+        switch v {
+        case .object(let t as PyType): owner = "type object '\(t.name)'"
+        case .object(let m as PyModule): owner = "module '\(m.name)'"
+        default: owner = "'\(typeName(v))' object"
+        }
+        return PyException.make(.attributeError, "\(owner) has no attribute '\(name)'")
     }
 
     /// Whether a class attribute becomes a bound method when read through an instance.

@@ -27,6 +27,8 @@ final class ExecutionContext {
     private var stackTop = 0
     /// Objects whose repr is in progress (`[...]` for self-containing lists).
     private var reprInProgress: Set<ObjectIdentifier> = []
+    /// Emptied argument arrays kept for the next builtin call (`withArguments`).
+    private var spareArguments: [[Value]] = []
     /// Name and line of the assignment whose call is running (names traced sync objects).
     var pendingObjectName: String?
     var pendingObjectLine: Int32 = 0
@@ -117,6 +119,26 @@ final class ExecutionContext {
     }
 
     /// RecursionError before the native stack overflows (CPython 3.12's C recursion check).
+    /// Runs `body` with `count` values from `start` in an array, for a builtin's body (its signature takes
+    /// `[Value]`). The array's storage is reused from call to call: a fresh one per call was a malloc, a
+    /// free and their bookkeeping, a third of `id(x)` or `isinstance(x, T)`. A body that keeps the array
+    /// (`tuple(args)`) shares its storage, and emptying ours then copies: the kept one is never touched.
+    /// Nested calls (a builtin calling back into Python) take another spare or a new array.
+    @inline(__always)
+    func withArguments<R>(
+        _ first: Value?, _ start: UnsafeMutablePointer<Value>, _ count: Int, _ body: ([Value]) throws -> R
+    ) rethrows -> R {
+        var a = spareArguments.popLast() ?? []
+        defer {
+            // Not `removeAll(keepingCapacity:)`: that is a generic replaceSubrange, ~200 instructions.
+            while !a.isEmpty { a.removeLast() }
+            if spareArguments.count < 8 { spareArguments.append(a) }
+        }
+        if let first { a.append(first) }
+        for k in 0..<count { a.append(start[k]) }
+        return try body(a)
+    }
+
     @inline(__always)
     func checkNativeStack() throws {
         if NativeStack.isExhausted(limit: nativeStackLimit) { try nativeStackExhausted() }

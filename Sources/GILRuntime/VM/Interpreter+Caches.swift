@@ -206,7 +206,7 @@ extension Interpreter {
             switch o.tag {
             case .instance:
                 let inst = unsafeDowncast(o, to: PyInstance.self)
-                guard inst.native == nil else { return false }
+                guard inst.native == nil || inst.native is PlainNativeState else { return false }
                 if inst.shape === c.pointee.shape { return true }
                 return c.pointee.more == nil ? false : polymorphicLoadMethod(inst.shape, v, out, c)
             case .subclassed:
@@ -264,7 +264,7 @@ extension Interpreter {
         switch o.tag {
         case .instance:
             let inst = unsafeDowncast(o, to: PyInstance.self)
-            guard inst.native == nil, inst.shape.slot(of: name) == nil else { return }
+            guard inst.native == nil || inst.native is PlainNativeState, inst.shape.slot(of: name) == nil else { return }
             record(c, InlineCache(shape: inst.shape, version: version, kind: .classFunction, value: f))
         case .subclassed:
             // `Attributes.loadMethod` found `f` on the class (the bag has no such attribute, and a subclass

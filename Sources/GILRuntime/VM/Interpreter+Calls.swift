@@ -41,11 +41,7 @@ extension Interpreter {
             if f.tag == .builtin {
                 let b = unsafeDowncast(f, to: PyBuiltinFunction.self)
                 if argc + 1 >= b.minimumArguments {
-                    var all: [Value] = []
-                    all.reserveCapacity(argc + 1)
-                    all.append(m.receiver)
-                    for k in 0..<argc { all.append(args[k]) }
-                    return try b.body(all, [], ctx)
+                    return try ctx.withArguments(m.receiver, args, argc) { try b.body($0, [], ctx) }
                 }
             } else if f.tag == .function {
                 let function = unsafeDowncast(f, to: PyFunction.self)
@@ -97,7 +93,7 @@ extension Interpreter {
                 return .none
             }
         }
-        return try b.body(Array(UnsafeBufferPointer(start: args, count: argc)), [], ctx)
+        return try ctx.withArguments(nil, args, argc) { try b.body($0, [], ctx) }
     }
 
     /// `C(args…)` for a class defined in Python whose `__init__` takes exactly these positional arguments:

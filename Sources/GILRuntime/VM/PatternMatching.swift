@@ -73,7 +73,8 @@ enum PatternMatching {
         var out: [Value] = matchesItself ? [v] : []  // int(x): x is the subject itself
         for n in names {
             do {
-                out.append(try Attributes.get(v, n, ctx))
+                guard let a = try Attributes.lookup(v, n, ctx) else { return nil }
+                out.append(a)
             } catch let e as PyException where e.matches(.attributeError) {
                 return nil
             }

@@ -171,184 +171,19 @@ enum IOSource {
                 return False
 
 
-        class BytesIO(BufferedIOBase):
-            """An in-memory bytes stream (Modules/_io/bytesio.c) over a bytearray: writes at the end append in
-            amortised O(len(b)), writes past the end pad with zeros; getbuffer() is a memoryview of the buffer
+        from _gilrec_io import BytesIO as _BytesIO
+
+
+        class BytesIO(_BytesIO, BufferedIOBase):
+            """An in-memory bytes stream (Modules/_io/bytesio.c): native (`BytesIOType`) over a bytearray, so
+            writes at the end append in amortised O(len(b)) and getbuffer() is a view that writes through
             (ours does not forbid resizing while a view exists, CPython's raises BufferError)."""
-
-            def __init__(self, initial_bytes=None):
-                self._buffer = bytearray() if initial_bytes is None else bytearray(_bytes_like(initial_bytes))
-                self._pos = 0
-                self._closed = False
-
-            @property
-            def closed(self):
-                return self._closed
-
-            def _check(self):
-                if self._closed:
-                    raise ValueError("I/O operation on closed file.")
-
-            def getvalue(self):
-                self._check()
-                return bytes(self._buffer)
-
-            def getbuffer(self):
-                self._check()
-                return memoryview(self._buffer)
-
-            def write(self, b):
-                self._check()
-                data = _bytes_like(b)
-                n = len(data)
-                if n == 0:
-                    return 0
-                pos = self._pos
-                size = len(self._buffer)
-                if pos == size:
-                    self._buffer += data
-                else:
-                    if pos > size:
-                        self._buffer += bytes(pos - size)
-                    self._buffer[pos:pos + n] = data
-                self._pos = pos + n
-                return n
-
-            def writelines(self, lines):
-                for line in lines:
-                    self.write(line)
-
-            def read(self, size=-1):
-                self._check()
-                if size is None or size < 0:
-                    end = len(self._buffer)
-                else:
-                    end = self._pos + size
-                out = bytes(self._buffer[self._pos:end])
-                self._pos += len(out)
-                return out
-
-            def read1(self, size=-1):
-                return self.read(size)
-
-            def readinto(self, b):
-                self._check()
-                view = memoryview(b)
-                data = self._buffer[self._pos:self._pos + len(view)]
-                n = len(data)
-                view[:n] = data
-                self._pos += n
-                return n
-
-            def readinto1(self, b):
-                return self.readinto(b)
-
-            def readline(self, size=-1):
-                self._check()
-                pos = self._pos
-                end = self._buffer.find(b"\n", pos)
-                end = len(self._buffer) if end < 0 else end + 1
-                if size is not None and size >= 0:
-                    end = min(end, pos + size)
-                out = bytes(self._buffer[pos:end])
-                self._pos = max(pos, end)
-                return out
-
-            def readlines(self, hint=None):
-                self._check()
-                lines = []
-                total = 0
-                while True:
-                    line = self.readline()
-                    if not line:
-                        return lines
-                    lines.append(line)
-                    total += len(line)
-                    if hint is not None and 0 < hint <= total:
-                        return lines
-
-            def seek(self, pos, whence=0):
-                self._check()
-                pos = pos.__index__()
-                if whence == 0:
-                    if pos < 0:
-                        raise ValueError("negative seek value %d" % pos)
-                elif whence == 1:
-                    pos = max(0, self._pos + pos)
-                elif whence == 2:
-                    pos = max(0, len(self._buffer) + pos)
-                else:
-                    raise ValueError("invalid whence (%d, should be 0, 1 or 2)" % whence)
-                self._pos = pos
-                return pos
-
-            def tell(self):
-                self._check()
-                return self._pos
-
-            def truncate(self, size=None):
-                self._check()
-                if size is None:
-                    size = self._pos
-                elif size < 0:
-                    raise ValueError("negative size value %d" % size)
-                del self._buffer[size:]
-                return size
-
-            def readable(self):
-                self._check()
-                return True
-
-            def writable(self):
-                self._check()
-                return True
-
-            def seekable(self):
-                self._check()
-                return True
-
-            def isatty(self):
-                self._check()
-                return False
-
-            def flush(self):
-                self._check()
 
             def fileno(self):
                 raise UnsupportedOperation("fileno")
 
             def detach(self):
                 raise UnsupportedOperation("detach")
-
-            def close(self):
-                self._closed = True
-
-            def __iter__(self):
-                self._check()
-                return self
-
-            def __next__(self):
-                line = self.readline()
-                if not line:
-                    raise StopIteration
-                return line
-
-            def __enter__(self):
-                self._check()
-                return self
-
-            def __exit__(self, *exc):
-                self.close()
-                return False
-
-
-        def _bytes_like(b):
-            if isinstance(b, (bytes, bytearray)):
-                return b
-            try:
-                return memoryview(b).tobytes()
-            except TypeError:
-                raise TypeError("a bytes-like object is required, not '%s'" % type(b).__name__) from None
 
 
         class _Delegating:
