@@ -161,6 +161,8 @@ func compareOrder(_ op: ComparisonOperator, _ a: Value, _ b: Value, _ ctx: Execu
     case (.float(let x), .float(let y)):
         if x.isNaN || y.isNaN { return false }
         return ordered(op, x < y ? -1 : (x == y ? 0 : 1))
+    case (.object(let x), .object(let y)) where x.tag == .str && y.tag == .str:
+        return ordered(op, PyStr.order(unsafeDowncast(x, to: PyStr.self), unsafeDowncast(y, to: PyStr.self)))
     case (.object(let x), .object(let y)) where x.tag == .set && y.tag == .set:
         return try unsafeDowncast(x, to: PySet.self).compare(op, unsafeDowncast(y, to: PySet.self), ctx)
     default: break
@@ -176,8 +178,7 @@ func compareOrderNative(_ op: ComparisonOperator, _ a: Value, _ b: Value, _ ctx:
     }
     switch (a, b) {
     case (.object(let x as PyStr), .object(let y as PyStr)):
-        let c = x.value.unicodeScalars.lexicographicallyPrecedes(y.value.unicodeScalars) ? -1 : (PyStr.equal(x, y) ? 0 : 1)
-        return ordered(op, c)
+        return ordered(op, PyStr.order(x, y))
     case (.object(let x), .object(let y)) where (x.tag == .bytes || x.tag == .byteArray) && (y.tag == .bytes || y.tag == .byteArray):
         let p = BytesLike.bytes(a)!, q = BytesLike.bytes(b)!
         return ordered(op, p.lexicographicallyPrecedes(q) ? -1 : (p == q ? 0 : 1))

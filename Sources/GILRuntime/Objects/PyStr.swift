@@ -93,6 +93,21 @@ class PyStr: PyObject, @unchecked Sendable {
         return h
     }
 
+    /// -1, 0 or 1: `a` before, equal to or after `b` by code points. UTF-8 keeps code point order byte for
+    /// byte, so one `memcmp` of the shorter length and then the lengths decide (no scalar walk).
+    static func order(_ a: PyStr, _ b: PyStr) -> Int {
+        if a === b { return 0 }
+        var x = a.value, y = b.value
+        return x.withUTF8 { p in
+            y.withUTF8 { q in
+                let n = Swift.min(p.count, q.count)
+                let c = n == 0 ? 0 : memcmp(p.baseAddress!, q.baseAddress!, n)
+                if c != 0 { return c < 0 ? -1 : 1 }
+                return p.count == q.count ? 0 : (p.count < q.count ? -1 : 1)
+            }
+        }
+    }
+
     /// Python's `==` on str: equal code point sequences. Swift's `String ==` compares canonical
     /// equivalence ("é" == "e\u{301}"), which is not Python's answer; equal UTF-8 bytes are.
     static func equal(_ a: PyStr, _ b: PyStr) -> Bool {

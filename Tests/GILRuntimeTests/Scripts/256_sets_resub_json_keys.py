@@ -112,3 +112,13 @@ for p in ("agggtaaa|tttaccct", "[cgt]gggtaaa|tttaccc[acg]", "a[act]ggtaaa|tttacc
           "(a|ag)(ggg|gg)t", "(?=a)ag|t", "(?!a)[a-z]ta|g", "(a|b)*c|t+", r"(t)\1|(a)\2", "^ag|a$|x"):
     print(p, len(re.findall(p, dna)), re.findall(p, dna)[:4], [m.span() for m in re.finditer(p, dna)][:3])
 print(re.findall(b"agggtaaa|tttaccct", dna.encode()), re.sub("a|t", "-", "catalyst"), re.split("(a)|t", "catalyst"))
+
+# str ordering by code point (UTF-8 order): prefixes, non-ASCII, astral, equal, via <, sorted, min/max, bisect
+words = ["b", "a", "ab", "", "\u00e9", "e\u0301", "z", "\U0001F600", "\uffff", "aa", "a\x00", "A", "\u0100", "\x7f", "\x80"]
+print(sorted(words), min(words), max(words), "a" < "ab", "ab" < "a", "ab" <= "ab", "\u00e9" > "z", "\uffff" < "\U0001F600")
+print(["x" < "x", "x" <= "x", "x" >= "x", "x" > "x", "" < "a", "a" > ""], sorted(["ba", "b", "bab", "\u00e9a", "\u00e9"]))
+import bisect
+sols = []
+for w in words:
+    sols.insert(bisect.bisect(sols, w), w)
+print(sols == sorted(words))
