@@ -118,6 +118,8 @@ enum BuiltinFunctions {
         m.addFunction("reversed") { args, _, ctx in
             let v = try one(args, "reversed")
             if case .object(let i as PyInstance) = v, let f = i.type.lookup("__reversed__") { return try ctx.call(f, [v]) }
+            if let it = reversedNative(v) { return .object(it) }
+            if let it = try reversedSequence(v, ctx) { return .object(it) }
             let items = try collect(v, ctx)
             var k = items.count
             return .object(PyNativeIterator("reversed") { _ in

@@ -10,6 +10,84 @@ final class PyRangeIterator: PyObject, @unchecked Sendable {
         step = r.step
         super.init(tag: .rangeIterator)
     }
+
+    init(next: Int, stop: Int, step: Int) {
+        self.next = next
+        self.stop = stop
+        self.step = step
+        super.init(tag: .rangeIterator)
+    }
+}
+
+extension PyRangeIterator {
+    /// `reversed(range(…))` (range_reverse): counts down from the last element in the loop's own range
+    /// iterator. Nil when a bound would overflow (the caller then takes the general path).
+    static func reversed(_ r: PyRange) -> PyRangeIterator? {
+        let n = r.count
+        if n == 0 { return PyRangeIterator(next: 0, stop: 0, step: -1) }
+        let (span, o1) = (n - 1).multipliedReportingOverflow(by: r.step)
+        let (last, o2) = r.start.addingReportingOverflow(span)
+        let (end, o3) = r.start.subtractingReportingOverflow(r.step)
+        let (step, o4) = 0.subtractingReportingOverflow(r.step)
+        if o1 || o2 || o3 || o4 || n == Int.max { return nil }
+        return PyRangeIterator(next: last, stop: end, step: step)
+    }
+}
+
+/// `reversed(x)` of an exact range, list or tuple without copying it: a range counts down, a list is read by
+/// a falling index at each step (listreviter_next: a list that shrank below the index ends the iteration),
+/// as CPython's reverse iterators do. Before, every call collected the sequence into a new array first.
+func reversedNative(_ v: Value) -> PyObject? {
+    guard case .object(let o) = v else { return nil }
+    switch o.tag {
+    case .range: return PyRangeIterator.reversed(unsafeDowncast(o, to: PyRange.self))
+    case .list:
+        let l = unsafeDowncast(o, to: PyList.self)
+        var k = l.count - 1
+        return PyNativeIterator("reversed") { _ in
+            guard k >= 0, let v = l.element(at: k) else {
+                k = -1
+                return nil
+            }
+            k -= 1
+            return v
+        }
+    case .tuple:
+        let t = unsafeDowncast(o, to: PyTuple.self)
+        var k = t.items.count
+        return PyNativeIterator("reversed") { _ in
+            guard k > 0 else { return nil }
+            k -= 1
+            return t.items[k]
+        }
+    default: return nil
+    }
+}
+
+/// `reversed(x)` of what is not a builtin sequence (reversed_new): a class's `__len__` and `__getitem__`,
+/// called lazily from index len - 1 down (IndexError or StopIteration ends it early); sets, iterators,
+/// generators, numbers and classes without both methods raise "'set' object is not reversible". Nil for the
+/// builtin sequences the caller still collects (str, bytes, dicts and their views, subclasses).
+func reversedSequence(_ v: Value, _ ctx: ExecutionContext) throws -> PyObject? {
+    func notReversible() -> PyException { PyException.make(.typeError, "'\(typeName(v))' object is not reversible") }
+    guard case .object(let o) = v else { throw notReversible() }
+    switch o.tag {
+    case .set, .generator, .rangeIterator, .sequenceIterator, .dictIterator, .nativeIterator: throw notReversible()
+    default: break
+    }
+    guard let instance = o as? PyInstance else { return nil }
+    guard let getItem = instance.type.lookup("__getitem__"), instance.type.lookup("__len__") != nil else { throw notReversible() }
+    var k = try length(v, ctx)
+    return PyNativeIterator("reversed") { ctx in
+        guard k > 0 else { return nil }
+        k -= 1
+        do {
+            return try ctx.call(getItem, [v, .int(k)])
+        } catch let e as PyException where e.matches(.indexError) || e.matches(.stopIteration) {
+            k = 0
+            return nil
+        }
+    }
 }
 
 /// Iterator over a list, tuple, str or bytes by index (a list may grow while iterated, as in CPython).
@@ -70,6 +148,11 @@ func makeIteratorNative(_ v: Value, _ ctx: ExecutionContext) throws -> Value {
             return .object(PyDictIterator(view.dict, view.mode))
         case .set: return .object(unsafeDowncast(o, to: PySet.self).iterator())
         case .rangeIterator, .sequenceIterator, .dictIterator, .nativeIterator: return v
+        case .generator:
+            // `for v in (genexp)`: by tag, not through the cast chain below (six failed casts per loop).
+            let g = unsafeDowncast(o, to: PyGenerator.self)
+            if g.kind != .generator { throw PyException.make(.typeError, "'\(g.pythonType.name)' object is not iterable") }
+            return v
         default: break
         }
         switch o {
@@ -204,9 +287,7 @@ func collect(_ v: Value, _ ctx: ExecutionContext) throws -> [Value] {
         if let l = o as? PyList { return l.items }
         if let t = o as? PyTuple { return t.items }
         if let r = o as? PyRange {  // list(range(10**10)): refuse at once rather than grow for minutes
-            let (span, overflow) = r.step > 0 ? r.stop.subtractingReportingOverflow(r.start) : r.start.subtractingReportingOverflow(r.stop)
-            let count = overflow ? Int.max : span <= 0 ? 0 : Int((UInt(span) - 1) / r.step.magnitude + 1)
-            try AllocationLimit.checkValues(count, ctx)
+            try AllocationLimit.checkValues(r.count, ctx)
         }
     }
     let it = try makeIterator(v, ctx)

@@ -127,14 +127,12 @@ final class PyRange: PyObject, @unchecked Sendable {
 
     /// Number of items; ranges wider than Int.max count as Int.max (CPython raises OverflowError for len()).
     var count: Int {
-        if step > 0 {
-            guard start < stop else { return 0 }
-            let (span, overflow) = stop.subtractingReportingOverflow(start)
-            return overflow ? Int.max : (span - 1) / step + 1
-        }
-        guard start > stop else { return 0 }
-        let (span, overflow) = start.subtractingReportingOverflow(stop)
-        return overflow || step == .min ? Int.max : (span - 1) / (-step) + 1
+        if step > 0 ? start >= stop : start <= stop { return 0 }
+        // The distance between two Ints always fits in a UInt: exact where Int subtraction overflowed
+        // (`range(3, -2**63 + 1, -2**62)` has 3 items, not Int.max).
+        let span = step > 0 ? UInt(bitPattern: stop &- start) : UInt(bitPattern: start &- stop)
+        let n = (span - 1) / step.magnitude + 1
+        return n > UInt(Int.max) ? Int.max : Int(n)
     }
 }
 

@@ -440,6 +440,37 @@ extension Interpreter {
 
     // MARK: - unpacking, formatting
 
+    /// `a … a+count-1 ← unpack regs[b]`: a tuple or list of the right length is read in place, borrowed from
+    /// its register (no retain and release of it and its buffer), unless that register is one of the
+    /// targets (`t, u = t`, whose first store may drop the last reference to the source).
+    @inline(__always)
+    static func unpack(_ regs: UnsafeMutablePointer<Value>, _ b: Int, into a: Int, count: Int, _ ctx: ExecutionContext) throws {
+        if b < a || b >= a + count, let u = regs.borrowedObject(b) {
+            let targets = regs + a
+            let done = u._withUnsafeGuaranteedRef { o -> Bool in
+                switch o.tag {
+                case .tuple:
+                    return unsafeDowncast(o, to: PyTuple.self).items.withUnsafeBufferPointer { items in
+                        guard items.count == count else { return false }
+                        for k in 0..<count { targets.setCopy(k, from: items.baseAddress! + k) }
+                        return true
+                    }
+                case .list:
+                    return unsafeDowncast(o, to: PyList.self).withItems { items -> Bool in
+                        guard items.count == count else { return false }
+                        items.withUnsafeBufferPointer { items in for k in 0..<count { targets.setCopy(k, from: items.baseAddress! + k) } }
+                        return true
+                    }
+                default:
+                    return false
+                }
+            }
+            if done { return }
+        }
+        try unpack(regs[b], into: regs + a, count: count, ctx)
+    }
+
+    @inline(never)
     static func unpack(_ v: Value, into regs: UnsafeMutablePointer<Value>, count: Int, _ ctx: ExecutionContext) throws {
         // UNPACK_SEQUENCE_TUPLE / _LIST: elements copied straight into the target registers, no array.
         if case .object(let o) = v {

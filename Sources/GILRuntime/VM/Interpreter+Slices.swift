@@ -30,14 +30,14 @@ extension Interpreter {
                 case .list:
                     let items = try unsafeDowncast(o, to: PyList.self).withItems { items in
                         let (start, _, step, count) = try PySlice.adjust(lower: lower, upper: upper, step: step, length: items.count)
-                        return Subscript.sliceItems(items, start: start, step: step, count: count)
+                        return Subscript.sliceValues(items, start: start, step: step, count: count)
                     }
                     return .object(PyList(items))
                 case .tuple:
                     let t = unsafeDowncast(o, to: PyTuple.self)
                     let (start, _, step, count) = try PySlice.adjust(lower: lower, upper: upper, step: step, length: t.items.count)
                     if start == 0, step == 1, count == t.items.count { return .object(t) }  // t[:] is t
-                    return .object(PyTuple(Subscript.sliceItems(t.items, start: start, step: step, count: count)))
+                    return .object(PyTuple(Subscript.sliceValues(t.items, start: start, step: step, count: count)))
                 default:
                     return nil
                 }

@@ -29,7 +29,7 @@ enum Interpreter {
             ctx.frames.pop()
             if ctx.handled.count > excBase { ctx.handled.removeSubrange(excBase...) }
         }
-        if startPC != 0, let generator { resumeHandled(generator, ctx) }
+        if startPC != 0, let generator, !generator.savedHandled.isEmpty { resumeHandled(generator, ctx) }
         if breaker.isSet { try ctx.checkPoint() }
         var reraising = false
         while true {
@@ -323,7 +323,7 @@ enum Interpreter {
                         if case .object(let o) = regs[Int(i.a)], let d = o as? PyDict { try BuiltinMethods.dictUpdate(d, regs[Int(i.b)], ctx) }
                     case .unpack:
                         record.pointee.ip = ip  // may iterate a generator
-                        try unpack(regs[Int(i.b)], into: regs + Int(i.a), count: Int(i.c), ctx)
+                        try unpack(regs, Int(i.b), into: Int(i.a), count: Int(i.c), ctx)
                     case .unpackStar:
                         record.pointee.ip = ip
                         try unpackStar(regs[Int(i.b)], into: regs + Int(i.a), before: Int(i.c), after: Int(i.d), ctx)
