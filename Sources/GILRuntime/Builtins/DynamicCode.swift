@@ -154,6 +154,6 @@ enum DynamicCode {
             }
         }
         try Interpreter.runModule(program.module, globals: slots, ctx)
-        return compiled.mode == "eval" ? slots.value(named: Compiled.resultName) ?? .none : nil
+        return compiled.mode == "eval" ? slots.value(named: Compiled.resultName) ?? Value.none : nil
     }
 }

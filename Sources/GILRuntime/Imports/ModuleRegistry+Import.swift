@@ -116,7 +116,7 @@ extension ModuleRegistry {
         case .namespace(let directories):
             let m = PyModule(name: name)
             m.dict["__name__"] = .str(name)
-            m.dict["__file__"] = .none
+            m.dict["__file__"] = Value.none
             m.dict["__path__"] = .object(PyList(directories.map { .str($0) }))
             m.dict["__package__"] = .str(name)
             let spec = ModuleSpecs.make(name: name, loader: .object(ModuleSpecs.namespaceLoaderType), origin: nil, searchLocations: directories)
@@ -340,8 +340,8 @@ extension ModuleRegistry {
     static func importError(_ message: String, name: String? = nil, path: String? = nil) -> PyException {
         let e = PyException.make(.importError, message)
         e.value.attributes["msg"] = .str(message)
-        e.value.attributes["name"] = name.map { .str($0) } ?? .none
-        e.value.attributes["path"] = path.map { .str($0) } ?? .none
+        e.value.attributes["name"] = name.map { .str($0) } ?? Value.none
+        e.value.attributes["path"] = path.map { .str($0) } ?? Value.none
         return e
     }
 
@@ -349,7 +349,7 @@ extension ModuleRegistry {
         let e = PyException.make(.moduleNotFoundError, message)
         e.value.attributes["msg"] = .str(message)
         e.value.attributes["name"] = .str(name)
-        e.value.attributes["path"] = .none
+        e.value.attributes["path"] = Value.none
         return e
     }
 

@@ -61,7 +61,7 @@ extension SysModule {
             return String(lib[..<r.lowerBound])
         } ?? "/usr/local"
         for name in ["prefix", "base_prefix", "exec_prefix", "base_exec_prefix"] { m.dict[name] = .str(prefix) }
-        m.dict["pycache_prefix"] = .none
+        m.dict["pycache_prefix"] = Value.none
         m.dict["dont_write_bytecode"] = .bool(true)
         m.dict["warnoptions"] = .object(PyList())
         m.dict["_xoptions"] = .object(PyDict())

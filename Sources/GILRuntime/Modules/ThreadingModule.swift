@@ -370,7 +370,7 @@ extension PythonRuntime {
         let hookArgs = PyInstance(type: ThreadingModule.exceptHookArgsType)
         hookArgs.attributes["exc_type"] = .object(e.value.type)
         hookArgs.attributes["exc_value"] = .object(e.value)
-        hookArgs.attributes["exc_traceback"] = (try? Attributes.get(.object(e.value), "__traceback__", ctx)) ?? .none
+        hookArgs.attributes["exc_traceback"] = (try? Attributes.get(.object(e.value), "__traceback__", ctx)) ?? Value.none
         hookArgs.attributes["thread"] = .object(thread)
         do {
             guard !hook.isNone else {

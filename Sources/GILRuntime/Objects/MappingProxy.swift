@@ -48,7 +48,7 @@ enum MappingProxy {
         t.addMethod("__ior__") { a, _, _ in
             throw PyException.make(.typeError, "'|=' is not supported by mappingproxy; use '|' instead")
         }
-        t.dict["__hash__"] = .none
+        t.dict["__hash__"] = Value.none
         return t
     }()
 
