@@ -78,6 +78,13 @@ extension BuiltinMethods {
         }
         for (name, atEnd) in [("startswith", false), ("endswith", true)] {
             method(t, name, 2) { a, _, _ in
+                // One str affix and no window (typing's `attr.startswith("_abc_")`): compare UTF-8 bytes, which
+                // agree with code points for a prefix or suffix, instead of making arrays of both strings' scalars.
+                if a.count == 2, case .object(let p as PyStr) = a[1] {
+                    let s = selfStr(a).utf8, affix = p.value.utf8
+                    guard affix.count <= s.count else { return .bool(false) }
+                    return .bool(atEnd ? s.suffix(affix.count).elementsEqual(affix) : s.starts(with: affix))
+                }
                 let s = Array(selfStr(a).unicodeScalars)
                 let (start, end) = window(a, from: 2, length: s.count)
                 var candidates: [Value] = [a[1]]

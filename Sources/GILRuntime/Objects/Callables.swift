@@ -171,6 +171,9 @@ final class PyType: PyObject, @unchecked Sendable {
     var cacheable = false
     private var cache = NameMemo()
     private var cacheVersion = -1
+    /// `cls.__dict__`'s snapshot and the `TypeCache.version` it was built at (`Attributes.namespaceSnapshot`);
+    /// under `lock`.
+    var namespaceMemo: (version: Int, dict: PyDict)?
     /// Builtin constructor: called instead of creating a `PyInstance` (int(), str(), list(), …).
     var construct: ((_ type: PyType, _ args: [Value], _ kwargs: [(String, Value)], _ ctx: ExecutionContext) throws -> Value)?
     let lock = ObjectLock("class")

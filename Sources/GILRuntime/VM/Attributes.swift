@@ -89,11 +89,7 @@ enum Attributes {
                 case "__doc__": return Value.none
                 case "__dict__":
                     // read-only, as CPython's: a mappingproxy (over a snapshot: the class's table is Swift's)
-                    let d = PyDict()
-                    let (dict, order) = t.lock.withLock { (t.dict, t.definitionOrder) }
-                    for k in order { if let x = dict[k] { try d.set(.str(k), x) } }
-                    for (k, x) in dict.sorted(by: { $0.key < $1.key }) where try d.get(.str(k)) == nil { try d.set(.str(k), x) }
-                    return .object(MappingProxy.make(.object(d)))
+                    return .object(MappingProxy.make(.object(try namespaceSnapshot(t))))
                 default: break
                 }
                 // Then the metaclass's attributes, methods bound to the class (type_getattro).
@@ -384,6 +380,21 @@ enum Attributes {
 }
 
 extension Attributes {
+    /// The dict `cls.__dict__`'s proxy reads: the class's attributes in definition order, built once per
+    /// `TypeCache.version` (typing's protocol checks read `base.__dict__` for every base at every
+    /// `isinstance`: building and sorting it each time was a quarter of typing_runtime_protocols). The
+    /// dict is shared by the proxies, which cannot write to it.
+    static func namespaceSnapshot(_ t: PyType) throws -> PyDict {
+        let version = TypeCache.version.load(ordering: .relaxed)
+        if let memo = t.lock.withLock({ t.namespaceMemo }), memo.version == version { return memo.dict }
+        let d = PyDict()
+        let (dict, order) = t.lock.withLock { (t.dict, t.definitionOrder) }
+        for k in order { if let x = dict[k] { try d.set(.str(k), x) } }
+        for (k, x) in dict.sorted(by: { $0.key < $1.key }) where try d.get(.str(k)) == nil { try d.set(.str(k), x) }
+        t.lock.withLock { t.namespaceMemo = (version, d) }
+        return d
+    }
+
     /// `getattr(f, "__isabstractmethod__", False)` is true (`abc.abstractmethod` marks functions with it).
     static func abstract(_ f: Value, _ ctx: ExecutionContext) -> Bool {
         guard let flag = try? get(f, "__isabstractmethod__", ctx) else { return false }
