@@ -15,10 +15,13 @@ final class PolymorphicCache {
         entries.deallocate()
     }
 
-    /// The entry for `shape` under the current `TypeCache.version`, if any.
+    /// The entry that answered the previous polymorphic hit (-1: none since the last promotion).
+    var lastHit = -1
+
+    /// The entry for `shape` under the current `TypeCache.version`, if any, and its index.
     @inline(__always)
-    func entry(for shape: Shape, version: Int) -> UnsafeMutablePointer<InlineCache>? {
-        for k in 0..<count where entries[k].shape === shape && entries[k].version == version { return entries + k }
+    func entry(for shape: Shape, version: Int) -> (UnsafeMutablePointer<InlineCache>, Int)? {
+        for k in 0..<count where entries[k].shape === shape && entries[k].version == version { return (entries + k, k) }
         return nil
     }
 
@@ -60,14 +63,29 @@ extension Interpreter {
         more.add(entry, version: version)
     }
 
-    /// The extra entry of `c` for an instance of shape `shape`, when the site is polymorphic and has one.
-    /// Entries stay where they are: swapping the hit into the primary slot (what this did before) copied
-    /// two entries with their references at every change of receiver class, which is every call at
-    /// richards' sites (a fifth of its attribute loads' cost).
+    /// The entry of `c` for an instance of shape `shape` when the site is polymorphic and has one among its
+    /// extra entries. An entry that answers two polymorphic hits in a row is swapped into the primary slot
+    /// first (returned pointer: the primary), so a run of one class goes back to the one-compare fast path
+    /// (go's board squares); swapping at every hit copied two entries with their references at each change
+    /// of receiver class, which is every call at richards' sites (a fifth of its attribute loads).
     @inline(__always)
     static func polymorphicEntry(_ c: UnsafeMutablePointer<InlineCache>, _ shape: Shape) -> UnsafeMutablePointer<InlineCache>? {
-        guard let more = c.pointee.more else { return nil }
-        return more.entry(for: shape, version: typeVersion)
+        guard let more = c.pointee.more, let (e, k) = more.entry(for: shape, version: typeVersion) else { return nil }
+        guard more.lastHit == k else {
+            more.lastHit = k
+            return e
+        }
+        more.lastHit = -1
+        promote(c, e, more)
+        return c
+    }
+
+    @inline(never)
+    static func promote(_ c: UnsafeMutablePointer<InlineCache>, _ e: UnsafeMutablePointer<InlineCache>, _ more: PolymorphicCache) {
+        swap(&c.pointee, &e.pointee)
+        // Only the primary entry owns the table (an extra entry holding it would be a reference cycle).
+        e.pointee.more = nil
+        c.pointee.more = more
     }
 
     /// `inst.name` from an extra entry of a polymorphic site (the primary one missed); nil on a miss.
