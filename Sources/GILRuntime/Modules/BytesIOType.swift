@@ -60,7 +60,7 @@ enum BytesIOType {
                 return .object(PyBytes(try open(s) { bytes in
                     let start = min(s.position, bytes.count)
                     let end = size.map { min(bytes.count, start + $0) } ?? bytes.count
-                    s.position = start < end ? end : s.position
+                    if end > start { s.position = end }
                     return Array(bytes[start..<max(start, end)])
                 }))
             }

@@ -118,7 +118,6 @@ final class ExecutionContext {
         try Interpreter.call(callable, args: args, kwargs: kwargs, ctx: self)
     }
 
-    /// RecursionError before the native stack overflows (CPython 3.12's C recursion check).
     /// Runs `body` with `count` values from `start` in an array, for a builtin's body (its signature takes
     /// `[Value]`). The array's storage is reused from call to call: a fresh one per call was a malloc, a
     /// free and their bookkeeping, a third of `id(x)` or `isinstance(x, T)`. A body that keeps the array
@@ -139,6 +138,7 @@ final class ExecutionContext {
         return try body(a)
     }
 
+    /// RecursionError before the native stack overflows (CPython 3.12's C recursion check).
     @inline(__always)
     func checkNativeStack() throws {
         if NativeStack.isExhausted(limit: nativeStackLimit) { try nativeStackExhausted() }
