@@ -55,8 +55,9 @@ enum ModulePath {
     }
 
     /// The installed CPython's standard-library directory: `GILREC_CPYTHON_LIB` when set (empty: none),
-    /// else what `python3` reports (`sysconfig.get_paths()["stdlib"]`), asked once per process and only
-    /// when an import first reaches `cpythonEntry`.
+    /// else what `python3` would report (`sysconfig.get_paths()["stdlib"]`): read from the file system when
+    /// that settles it (`InstalledCPython`), asked of the interpreter otherwise; once per process and only when
+    /// an import first reaches `cpythonEntry`.
     static func cpythonLibrary() -> String? {
         cached.withLock { state in
             if let known = state { return known.path }
@@ -76,6 +77,13 @@ enum ModulePath {
         let environment = ProcessInfo.processInfo.environment
         if let explicit = environment["GILREC_CPYTHON_LIB"] { return explicit.isEmpty ? nil : explicit }
         let interpreter = environment["GILREC_CPYTHON"] ?? "python3"
+        let installed = InstalledCPython(environment: environment, currentDirectory: FileManager.default.currentDirectoryPath)
+        if let found = installed.standardLibrary(of: interpreter) { return found }
+        return askInterpreter(interpreter)
+    }
+
+    /// The exact answer, at the price of starting the interpreter.
+    static func askInterpreter(_ interpreter: String) -> String? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [interpreter, "-S", "-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])"]
