@@ -161,10 +161,11 @@ enum BytesIOType {
         return t
     }()
 
-    /// The module `io` takes its BytesIO from (`_gilrec_io`).
+    /// The module `io` takes its BytesIO and StringIO from (`_gilrec_io`).
     static func module() -> PyModule {
         let m = PyModule(name: "_gilrec_io")
         m.dict["BytesIO"] = .object(type)
+        StringIOType.register(in: m)
         return m
     }
 

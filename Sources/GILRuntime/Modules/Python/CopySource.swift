@@ -21,6 +21,8 @@ enum CopySource {
                 return set(x)
             if hasattr(x, "__copy__"):
                 return x.__copy__()
+            if _reduces(cls):
+                return _reconstruct(x, None, *x.__reduce_ex__(4))
             if hasattr(x, "__dict__") and not isinstance(x, type):
                 new = object.__new__(cls) if hasattr(object, "__new__") else cls.__new__(cls)
                 for k, v in x.__dict__.items():
@@ -33,6 +35,48 @@ enum CopySource {
             if memo is None:
                 memo = {}
             return _deepcopy_native(x, memo, _deepcopy_other)
+
+
+        def _reduces(cls):
+            # Classes with state of their own (a native base such as StringIO or BytesIO, __setstate__, their
+            # own reduction) copy through the reduce protocol, as Lib/copy.py copies every class.
+            return (hasattr(cls, "__setstate__") or getattr(cls, "__reduce_ex__", None) is not object.__reduce_ex__
+                    or getattr(cls, "__reduce__", None) is not object.__reduce__)
+
+
+        def _reconstruct(x, memo, func, args, state=None, listiter=None, dictiter=None):
+            # Lib/copy.py's _reconstruct.
+            deep = memo is not None
+            if deep and args:
+                args = deepcopy(args, memo)
+            y = func(*args)
+            if deep:
+                memo[id(x)] = y
+            if state is not None:
+                if deep:
+                    state = deepcopy(state, memo)
+                if hasattr(y, "__setstate__"):
+                    y.__setstate__(state)
+                else:
+                    if isinstance(state, tuple) and len(state) == 2:
+                        state, slotstate = state
+                    else:
+                        slotstate = None
+                    if state is not None:
+                        y.__dict__.update(state)
+                    if slotstate is not None:
+                        for key, value in slotstate.items():
+                            setattr(y, key, value)
+            if listiter is not None:
+                for item in listiter:
+                    y.append(deepcopy(item, memo) if deep else item)
+            if dictiter is not None:
+                for key, value in dictiter:
+                    if deep:
+                        key = deepcopy(key, memo)
+                        value = deepcopy(value, memo)
+                    y[key] = value
+            return y
 
 
         def _keep_alive(x, memo):
@@ -73,6 +117,10 @@ enum CopySource {
                 return y
             if hasattr(x, "__deepcopy__"):
                 return x.__deepcopy__(memo)
+            if _reduces(cls) and not isinstance(x, type):
+                y = _reconstruct(x, memo, *x.__reduce_ex__(4))
+                _keep_alive(x, memo)
+                return y
             if isinstance(x, (list, dict)) and not isinstance(x, type):
                 # copyreg's reduction of a list or dict subclass: cls.__new__, the instance dict, then the items.
                 new = cls.__new__(cls)
