@@ -153,6 +153,11 @@ enum BytesIOType {
             try open(try state(a[0])) { _ in }
             return a[0]
         }
+        t.addMethod("__getstate__") { a, _, _ in try getState(a[0]) }
+        t.addMethod("__setstate__") { a, _, ctx in
+            guard a.count == 2 else { throw arity("__setstate__", 1, a.count - 1) }
+            return try setState(a[0], a[1], ctx)
+        }
         t.addMethod("__exit__") { a, _, _ in
             let s = try state(a[0])
             s.buffer.withBytes { _ in s.closed = true }
@@ -240,5 +245,44 @@ enum BytesIOType {
         let slice = Value.object(PySlice(lower: .int(0), upper: .int(data.count), step: .none))
         try Interpreter.storeSubscript(view, slice, .object(PyBytes(data)), ctx)
         return data.count
+    }
+}
+
+extension BytesIOType {
+    /// `__getstate__`: (value, position, attribute dict or None), bytesio.c's tuple, which object's
+    /// `__reduce_ex__` (protocol 2+, also `copy.copy`) hands to `__setstate__` of a `__new__` instance.
+    private static func getState(_ v: Value) throws -> Value {
+        let s = try state(v)
+        let (value, position) = try open(s) { bytes in (bytes, s.position) }
+        guard case .object(let o) = v else { return .none }
+        let attributes = try StringIOType.attributeState(unsafeDowncast(o, to: PyInstance.self))
+        return .object(PyTuple([.object(PyBytes(value)), .int(position), attributes]))
+    }
+
+    /// `__setstate__(state)`: the value written afresh, then the position and the attributes.
+    private static func setState(_ v: Value, _ pickled: Value, _ ctx: ExecutionContext) throws -> Value {
+        let s = try state(v)
+        guard case .object(let o) = v, case .object(let t) = pickled, let tuple = t as? PyTuple, tuple.items.count >= 3 else {
+            let name = typeOf(v).bases.contains { $0 === type } ? "_io.BytesIO" : typeName(v)
+            throw PyException.make(.typeError, "\(name).__setstate__ argument should be 3-tuple, got \(typeName(pickled))")
+        }
+        let items = tuple.items
+        try s.buffer.withBytes { bytes in
+            if s.closed { throw PyException.make(.valueError, "I/O operation on closed file.") }
+            bytes = []
+            s.position = 0
+        }
+        _ = try write(s, items[0])
+        let position: Int
+        switch items[1] {
+        case .int(let p): position = p
+        case .bool(let b): position = b ? 1 : 0
+        case .object(let big) where big is PyBigInt: throw PyException.make(.overflowError, "Python int too large to convert to C ssize_t")
+        default: throw PyException.make(.typeError, "second item of state must be an integer, not \(typeName(items[1]))")
+        }
+        if position < 0 { throw PyException.make(.valueError, "position value cannot be negative") }
+        s.buffer.withBytes { _ in s.position = position }
+        try StringIOType.restoreAttributes(unsafeDowncast(o, to: PyInstance.self), items[2], item: "third")
+        return .none
     }
 }

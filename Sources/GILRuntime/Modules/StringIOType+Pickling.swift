@@ -12,14 +12,7 @@ extension StringIOType {
             }
             return (s.value(), newline, s.position)
         }
-        let (names, slots) = inst.lock.withLock { (inst.shape.names, inst.slots) }
-        var attributes = Value.none
-        if !names.isEmpty {
-            let d = PyDict()
-            for (name, v) in zip(names, slots) { try d.set(.str(name), v) }
-            attributes = .object(d)
-        }
-        return .object(PyTuple([.object(value), newline, .int(position), attributes]))
+        return .object(PyTuple([.object(value), newline, .int(position), try attributeState(inst)]))
     }
 
     /// `__setstate__(state)`: re-runs `__init__` with the value's newline mode, then puts the value back
@@ -53,14 +46,28 @@ extension StringIOType {
         }
         if position < 0 { throw PyException.make(.valueError, "position value cannot be negative") }
         inst.lock.withLock { s.position = position }
-        if !items[3].isNone {
-            guard case .object(let d as PyDict) = items[3] else {
-                throw PyException.make(.typeError, "fourth item of state should be a dict, got a \(typeName(items[3]))")
-            }
-            let namespace = InstanceNamespace(inst)
-            for (key, v) in d.entries { try namespace.set(key, v) }
-        }
+        try restoreAttributes(inst, items[3], item: "fourth")
         return .none
+    }
+
+    /// The last item of a native stream's pickled state: a copy of its attributes, None when it has none
+    /// (CPython's instance dict, created at the first attribute).
+    static func attributeState(_ inst: PyInstance) throws -> Value {
+        let (names, slots) = inst.lock.withLock { (inst.shape.names, inst.slots) }
+        if names.isEmpty { return .none }
+        let d = PyDict()
+        for (name, v) in zip(names, slots) { try d.set(.str(name), v) }
+        return .object(d)
+    }
+
+    /// Puts pickled attributes back (None: none); the dict updates the instance's, as stringio.c/bytesio.c do.
+    static func restoreAttributes(_ inst: PyInstance, _ state: Value, item: String) throws {
+        if state.isNone { return }
+        guard case .object(let d as PyDict) = state else {
+            throw PyException.make(.typeError, "\(item) item of state should be a dict, got a \(typeName(state))")
+        }
+        let namespace = InstanceNamespace(inst)
+        for (key, v) in d.entries { try namespace.set(key, v) }
     }
 
 }

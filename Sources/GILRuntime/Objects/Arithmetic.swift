@@ -234,6 +234,7 @@ enum Arithmetic {
             try AllocationLimit.check(count: max(0, n), itemBytes: a.items.count * MemoryLayout<Value>.stride, limit: ctx.maxObjectBytes)
             return .object(PyTuple(Array([[Value]](repeating: a.items, count: max(0, n)).joined())))
         case (.modulo, let a as PyStr):
+            if let simple = try PercentFormat.formatSimple(a, r, ctx) { return simple }
             return .str(try PercentFormat.format(a.value, r, ctx))
         case (.bitOr, let a as PyDict):
             guard case .object(let b as PyDict) = r else { return nil }

@@ -31,6 +31,15 @@ final class InstanceNamespace: PullingDict, @unchecked Sendable {
         }
     }
 
+    /// `obj.__dict__[name]` (logging's `fmt % record.__dict__` reads a few of a record's ~20 attributes): an
+    /// exact str key reads the attribute itself instead of first copying every attribute into the table.
+    override func get(_ key: Value) throws -> Value? {
+        if case .object(let o) = key, o.tag == .str, let v = instance.getAttribute(unsafeDowncast(o, to: PyStr.self).value) {
+            return v
+        }
+        return try super.get(key)
+    }
+
     private func attributeName(_ key: Value) -> String? {
         if case .object(let s as PyStr) = key { return s.value }
         return nil

@@ -86,6 +86,10 @@ enum PercentFormat {
                     ? .object(PyBytes(keyUnits.map { UInt8(truncatingIfNeeded: $0) }))
                     : .str(string(keyUnits))
                 keyed = try Subscript.get(mapping, key, ctx)
+                // unicode_format_arg_parse: the looked-up value replaces the arguments, so a later unkeyed
+                // conversion finds none left ("%(k)s %s" % d is "not enough arguments").
+                argumentCount = -1
+                next = -1
             }
             var spec = Spec()
             flags: while i < t.count {
@@ -148,7 +152,7 @@ enum PercentFormat {
     }
 
     /// PyMapping_Check: anything with a `__getitem__` (dicts, lists, user mappings), but not a tuple or the text itself.
-    private static func isMapping(_ v: Value, bytes: Bool) -> Bool {
+    static func isMapping(_ v: Value, bytes: Bool) -> Bool {
         guard case .object(let o) = v else { return false }
         switch o.tag {
         case .tuple, .str: return false

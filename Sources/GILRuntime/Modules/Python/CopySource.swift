@@ -9,9 +9,15 @@ enum CopySource {
             pass
 
 
+        # Sets, not tuples: a type's hash is its identity, so `cls in` costs one probe instead of up to nine
+        # comparisons (every object deepcopy hands back to Python asks).
+        _IMMUTABLE = frozenset({int, float, bool, str, bytes, type(None), range, frozenset})
+        _IMMUTABLE_OR_TUPLE = _IMMUTABLE | {tuple}
+
+
         def copy(x):
             cls = type(x)
-            if cls in (int, float, bool, str, bytes, tuple, type(None), range, frozenset) or callable(x) and not hasattr(x, "__dict__"):
+            if cls in _IMMUTABLE_OR_TUPLE or callable(x) and not hasattr(x, "__dict__"):
                 return x
             if cls is list:
                 return list(x)
@@ -93,7 +99,7 @@ enum CopySource {
             if key in memo:
                 return memo[key]
             cls = type(x)
-            if cls in (int, float, bool, str, bytes, type(None), range, frozenset) or isinstance(x, type) or callable(x) and not hasattr(x, "__dict__"):
+            if cls in _IMMUTABLE or isinstance(x, type) or callable(x) and not hasattr(x, "__dict__"):
                 return x
             if cls is list:
                 y = []
