@@ -1,4 +1,5 @@
 import PythonSyntax
+import Synchronization
 
 /// One compiled function, class body or module: register bytecode plus everything the VM needs to set
 /// up a frame. Immutable after compilation, shared by every thread running it.
@@ -49,9 +50,25 @@ final class CodeObject: @unchecked Sendable {
     /// `async def` whose body yields: an asynchronous generator.
     var isAsyncGenerator = false
     /// The globals of the module this code was last run in (set by `Interpreter.runModule` for the module's
-    /// code and every code object nested in it): what `globals()` called from this code answers. Weak: a
-    /// module's globals hold its functions, whose code must not keep them alive in turn.
-    weak var moduleGlobals: Globals?
+    /// code and every code object nested in it): what `globals()` called from this code answers.
+    /// Strong, not Swift `weak`: a weakly referenced object keeps its reference counts in a side table, and
+    /// every retain and release of it takes the runtime's slow path (~50 instructions instead of ~5), and a
+    /// `Globals` is retained by every function created, every call frame run with it and every generator
+    /// resume. The cycle this makes (globals → function → code → globals) was there already through
+    /// `PyFunction.globals`; a code object without functions (an `exec` of a compiled statement) keeps only
+    /// the last globals it ran in. Behind a lock: `exec` of one code object may run on two threads at once.
+    var moduleGlobals: Globals? {
+        get { boundGlobals.withLock { $0 } }
+        set {
+            // The old globals are released outside the lock (their deinit may run Python code that asks).
+            let old = boundGlobals.withLock { bound in
+                defer { bound = newValue }
+                return bound
+            }
+            _ = old
+        }
+    }
+    private let boundGlobals = Mutex<Globals?>(nil)
     /// Call instructions whose result is assigned to a name: traced sync objects are named after it.
     var assignmentNames: [Int32: String] = [:]
 
@@ -69,7 +86,7 @@ final class CodeObject: @unchecked Sendable {
     private(set) var constantCount = 0
     /// The positional argument count of a call that needs nothing but copying arguments and constants into
     /// a fresh frame (no defaults, keywords, `*args`, cells, unbound markers or generator); -1 otherwise.
-    /// Set by `seal()`; the VM's call fast path (`Interpreter.callPlainFunction`) compares it with argc.
+    /// Set by `seal()`; the VM's call fast path (`Interpreter.callDirect`) compares it with argc.
     private(set) var plainArgumentCount = -1
     /// How many leading registers of a frame can hold objects when it is popped: `constantBase` when every
     /// constant is a scalar (constant registers are never written), else `frameSize`. Set by `seal()`.

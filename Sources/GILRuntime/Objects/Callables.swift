@@ -288,7 +288,7 @@ final class PyType: PyObject, @unchecked Sendable {
 /// answers it, or answers nil when it is already deinitialising. Looked up by name: the compiler reserves
 /// runtime symbols for `@_silgen_name` (and `HeapObject *swift_tryRetain(HeapObject *)` answers the
 /// object, not the `bool` older headers declare).
-private let swiftTryRetain: @convention(c) (UnsafeMutableRawPointer) -> UnsafeMutableRawPointer? = {
+let swiftTryRetain: @convention(c) (UnsafeMutableRawPointer) -> UnsafeMutableRawPointer? = {
     guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "swift_tryRetain") else {
         fatalError("the Swift runtime has no swift_tryRetain")
     }
@@ -432,6 +432,7 @@ final class Globals: @unchecked Sendable {
     }
 
     deinit {
+        namespace?.detach()
         slots.deinitialize(count: max(names.count, 1))
         slots.deallocate()
     }

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A module's namespace as a live `dict` (`module.__dict__`, `globals()`, `vars(module)`, `f.__globals__`,
 /// `frame.f_globals`). Our module globals are compiler-assigned slots (`Globals`, DESIGN.md §7) read and written
 /// by the VM without a dictionary, so this dict is a two-way view rather than the storage:
@@ -8,15 +10,30 @@
 ///   for modules whose namespace was asked for: the VM's global loads and stores do not know this exists).
 /// (`PullingDict`.) enum's `_convert_` writes members into `sys.modules[name].__dict__`: signal.Signals needs this.
 final class ModuleNamespace: PullingDict, @unchecked Sendable {
-    /// Weak: the globals own this namespace. A namespace that outlives its module is a plain dict.
-    private(set) weak var globals: Globals?
+    /// The globals own this namespace, so it holds them unretained; a namespace that outlives its module is a
+    /// plain dict (`Globals.deinit` detaches it). Not a Swift `weak` reference: that would give every
+    /// `Globals` a side table, and every retain and release of it (each function made, each call and
+    /// generator resume) the runtime's slow path. Read under `globalsRef`'s lock with `swift_tryRetain`,
+    /// which refuses globals already deinitialising on another thread (free-threaded).
+    private let globalsRef: Mutex<Unmanaged<Globals>?>
+    var globals: Globals? {
+        globalsRef.withLock { ref in
+            guard let ref, swiftTryRetain(ref.toOpaque()) != nil else { return nil }
+            return ref.takeRetainedValue()
+        }
+    }
     /// Slot values as last copied into the table (guarded by `globals.lock`).
     private var seen: [Value?]
 
     init(_ globals: Globals) {
-        self.globals = globals
+        globalsRef = Mutex(Unmanaged.passUnretained(globals))
         seen = Array(repeating: nil, count: globals.names.count)
         super.init()
+    }
+
+    /// Its globals are going away (their `deinit`): from now on this is a plain dict.
+    func detach() {
+        globalsRef.withLock { $0 = nil }
     }
 
     /// Copies the slots that changed since the last call into the table.
