@@ -27,9 +27,11 @@ final class PyBuiltinFunction: PyObject, @unchecked Sendable {
     }
 }
 
-/// Builtins with an inline path in the VM: `len(x)` of a container, `list.append`.
+/// Builtins with an inline path in the VM (`Interpreter.fastBuiltin`): `len(x)` of a container, `list.append`, `isinstance`.
 enum FastBuiltin: UInt8 {
     case none, len, listAppend
+    /// `isinstance(x, C)` for a class without a metaclass: `type(x)`'s MRO.
+    case isinstance
     /// `globals()`: the module of the calling code (`CodeObject.moduleGlobals`), not only `__main__`'s.
     case callerGlobals
 }
@@ -390,6 +392,7 @@ final class PyModule: PyObject, @unchecked Sendable {
         let f = PyBuiltinFunction(name, body)
         f.bindsToInstance = false
         if self.name == "builtins" && name == "len" { f.fast = .len }
+        if self.name == "builtins" && name == "isinstance" { f.fast = .isinstance }
         dict[name] = .object(f)
     }
 

@@ -27,7 +27,11 @@ final class ExecutionContext {
     private var stackTop = 0
     /// Objects whose repr is in progress (`[...]` for self-containing lists).
     private var reprInProgress: Set<ObjectIdentifier> = []
-    /// Emptied argument arrays kept for the next builtin call (`withArguments`).
+    /// The emptied argument array of the outermost builtin call in progress (`withArguments`), swapped out
+    /// while a call uses it; `spareArguments` serve the nested ones.
+    private var firstArguments: [Value] = []
+    private var firstArgumentsInUse = false
+    /// Emptied argument arrays kept for the next nested builtin call (`withArguments`).
     private var spareArguments: [[Value]] = []
     /// Name and line of the assignment whose call is running (names traced sync objects).
     var pendingObjectName: String?
@@ -127,15 +131,49 @@ final class ExecutionContext {
     func withArguments<R>(
         _ first: Value?, _ start: UnsafeMutablePointer<Value>, _ count: Int, _ body: ([Value]) throws -> R
     ) rethrows -> R {
-        var a = spareArguments.popLast() ?? []
-        defer {
-            // Not `removeAll(keepingCapacity:)`: that is a generic replaceSubrange, ~200 instructions.
-            while !a.isEmpty { a.removeLast() }
-            if spareArguments.count < 8 { spareArguments.append(a) }
-        }
+        var (a, outermost) = takeArgumentArray()
+        defer { giveBack(&a, outermost) }
         if let first { a.append(first) }
         for k in 0..<count { a.append(start[k]) }
         return try body(a)
+    }
+
+    /// As `withArguments`, moving the `count` values from `start` into the array instead of copying them (no
+    /// retain now, no release when the caller's frame is left), and leaving None behind: for a call block the
+    /// compiler filled for this call alone and never reads again (`Interpreter.callDirect`).
+    @inline(__always)
+    func withMovedArguments<R>(_ start: UnsafeMutablePointer<Value>, _ count: Int, _ body: ([Value]) throws -> R) rethrows -> R {
+        var (a, outermost) = takeArgumentArray()
+        defer { giveBack(&a, outermost) }
+        for k in 0..<count {
+            a.append((start + k).move())
+            (start + k).initialize(to: .none)
+        }
+        return try body(a)
+    }
+
+    /// An empty argument array with room, and whether it is the outermost call's: that one by a swap (no
+    /// reference counting), nested calls' from `spareArguments` (popping an array of arrays costs a
+    /// uniqueness check and a move).
+    @inline(__always)
+    private func takeArgumentArray() -> ([Value], Bool) {
+        var a: [Value] = []
+        if firstArgumentsInUse { return (spareArguments.popLast() ?? a, false) }
+        firstArgumentsInUse = true
+        swap(&a, &firstArguments)
+        return (a, true)
+    }
+
+    @inline(__always)
+    private func giveBack(_ a: inout [Value], _ outermost: Bool) {
+        // Not `removeAll(keepingCapacity:)`: that is a generic replaceSubrange, ~200 instructions.
+        while !a.isEmpty { a.removeLast() }
+        if outermost {
+            swap(&a, &firstArguments)
+            firstArgumentsInUse = false
+        } else if spareArguments.count < 8 {
+            spareArguments.append(a)
+        }
     }
 
     /// RecursionError before the native stack overflows (CPython 3.12's C recursion check).

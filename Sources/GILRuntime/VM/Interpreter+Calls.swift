@@ -44,15 +44,14 @@ extension Interpreter {
                     return try ctx.withArguments(m.receiver, args, argc) { try b.body($0, [], ctx) }
                 }
             } else if f.tag == .function {
+                // The receiver and the arguments, and defaults for the rest (`self.save(obj)` of
+                // `def save(self, obj, save_persistent_id=True)`: pickle's commonest call took the
+                // general path, a receiver-plus-arguments array and a keyword binding).
                 let function = unsafeDowncast(f, to: PyFunction.self)
                 let code = function.code
-                if code.isSimple && argc + 1 == code.positionalCount {
-                    let size = Int(code.frameSize)
-                    let regs = try enter(ctx, size)
-                    defer { leave(ctx, size) }
-                    regs.initialize(to: m.receiver)
-                    for k in 0..<argc { (regs + 1 + k).initialize(to: args[k]) }
-                    return try run(function, code, regs, ctx)
+                let n = code.positionalCount
+                if code.isSimple && argc + 1 <= n && argc + 1 >= n - function.defaults.count {
+                    return try runMethod(function, code, m.receiver, args, argc, ctx)
                 }
             }
         }
@@ -68,30 +67,10 @@ extension Interpreter {
             let expected = b.minimumArguments
             throw PyException.make(.typeError, "\(b.name)() takes at least \(expected) argument\(expected == 1 ? "" : "s") (\(argc) given)")
         }
-        switch b.fast {
-        case .none: break
-        case .callerGlobals:
+        if b.fast == .callerGlobals {
             if argc == 0, let g = caller.moduleGlobals { return .object(g.namespaceDict()) }
-        case .len:
-            if argc == 1, case .object(let o) = args[0] {
-                switch o.tag {
-                case .list: return .int(unsafeDowncast(o, to: PyList.self).count)
-                case .dict: return .int(unsafeDowncast(o, to: PyDict.self).count)
-                case .tuple: return .int(unsafeDowncast(o, to: PyTuple.self).items.count)
-                case .str: return .int(unsafeDowncast(o, to: PyStr.self).count)  // objs: cached code point count
-                default: break
-                }
-            }
-        case .listAppend:
-            // objs: the list is borrowed from its register (no retain/release around the append).
-            if argc == 2, let u = args.borrowedObject(0),
-               u._withUnsafeGuaranteedRef({ o in
-                   guard o.tag == .list else { return false }
-                   unsafeDowncast(o, to: PyList.self).append(args[1])
-                   return true
-               }) {
-                return .none
-            }
+        } else if b.fast != .none, let v = try fastBuiltin(b.fast, args, argc, ctx) {
+            return v
         }
         return try ctx.withArguments(nil, args, argc) { try b.body($0, [], ctx) }
     }
@@ -105,7 +84,9 @@ extension Interpreter {
         cache: UnsafeMutablePointer<InlineCache>?
     ) throws -> Value {
         if let construct = t.construct {
-            // objs: str(int) / str(str) without an argument array (BuiltinTypes.strFast).
+            // type(x) (CALL_NO_KW_TYPE_1), and str(int) / str(str) (objs: BuiltinTypes.strFast), without an
+            // argument array.
+            if argc == 1, t === BuiltinTypes.type { return .object(typeOf(args[0])) }
             if argc == 1, t === BuiltinTypes.str, let s = BuiltinTypes.strFast(args[0]) { return s }
             // A builtin class (str(x), list(), threading.Lock()): its constructor, without keyword arrays.
             ctx.pendingObjectName = site.0.assignmentNameAt[site.1]
@@ -138,7 +119,7 @@ extension Interpreter {
         ctx.pendingObjectLine = site.0.lines[site.1]
         defer { ctx.pendingObjectName = nil }
         let instance = PyInstance(type: t)
-        let r = try runInitializer(f, code, instance, args, argc, ctx)
+        let r = try runMethod(f, code, .object(instance), args, argc, ctx)
         if !r.isNone { throw PyException.make(.typeError, "__init__() should return None, not '\(typeName(r))'") }
         return .object(instance)
     }
@@ -268,7 +249,10 @@ extension Interpreter {
         defer { leave(ctx, size) }
         let npos = code.positionalCount
         let names = code.parameterNames
-        var bound = [Bool](repeating: false, count: names.count)
+        // Which parameters are bound, on the stack: an `Array(repeating:count:)` is a malloc and a generic
+        // metadata lookup in the standard library (~650 instructions a call).
+        return try withUnsafeTemporaryAllocation(of: Bool.self, capacity: names.count) { bound in
+        bound.initialize(repeating: false)
         for (k, v) in args.prefix(npos).enumerated() {
             regs[k] = v
             bound[k] = true
@@ -318,6 +302,7 @@ extension Interpreter {
             regs[k] = d
         }
         return try run(f, code, regs, ctx)
+        }
     }
 
     /// `for x in range(…)` set-up: the (counter, stop, step) triple in registers when `callee` is the builtin

@@ -5,12 +5,14 @@ import GILCore
 /// from the caller's registers and its constants, then runs — no argument array, no retain of the callee,
 /// its code or its globals (the caller's register keeps the function alive for the whole call).
 extension Interpreter {
-    /// Calls the function in `callee[0]` with the `argc` arguments in `callee[1...]`; nil (nothing done)
-    /// when the callee is not a function whose `CodeObject.plainArgumentCount` is `argc`.
+    /// Calls the callee in `callee[0]` with the `argc` arguments in `callee[1...]` (a call block: see below)
+    /// when it is a function whose `CodeObject.plainArgumentCount` is `argc`, or a builtin
+    /// (`callBuiltinDirect`); nil (nothing done) otherwise. The callee stays borrowed from its register.
     @inline(never)
-    static func callPlainFunction(_ callee: UnsafeMutablePointer<Value>, _ argc: Int, _ ctx: ExecutionContext) throws -> Value? {
+    static func callDirect(_ callee: UnsafeMutablePointer<Value>, _ argc: Int, _ ctx: ExecutionContext) throws -> Value? {
         guard let u = callee.borrowedObject(0) else { return nil }
         return try u._withUnsafeGuaranteedRef { o -> Value? in
+            if o.tag == .builtin { return try callBuiltinDirect(unsafeDowncast(o, to: PyBuiltinFunction.self), callee + 1, argc, ctx) }
             guard o.tag == .function else { return nil }
             let f = unsafeDowncast(o, to: PyFunction.self)
             let code = f.code
@@ -35,29 +37,80 @@ extension Interpreter {
         }
     }
 
-    /// `__init__(instance, args…)` in a fresh frame. A plain `__init__` (`CodeObject.plainArgumentCount`) is
-    /// set up as `callPlainFunction` sets up its frames (arguments copied: the caller may be `rangeInit`'s
-    /// fallback, whose registers are not a call block); others go through `run`.
+    /// A builtin called from a call block (CPython 3.11's CALL_BUILTIN_FAST, CALL_NO_KW_LEN,
+    /// CALL_NO_KW_ISINSTANCE, CALL_NO_KW_LIST_APPEND): its inline path (`FastBuiltin`), else its body with the
+    /// arguments moved into the thread's reused array. Moved, not copied: a retain now and a release at
+    /// the caller's frame exit per argument were a third of `d.get(k)`. nil when the general path must
+    /// answer (too few arguments: its TypeError; `globals()`: it needs the calling code).
     @inline(__always)
-    static func runInitializer(
-        _ f: PyFunction, _ code: CodeObject, _ instance: PyInstance, _ args: UnsafeMutablePointer<Value>, _ argc: Int, _ ctx: ExecutionContext
+    static func callBuiltinDirect(_ b: PyBuiltinFunction, _ args: UnsafeMutablePointer<Value>, _ argc: Int, _ ctx: ExecutionContext) throws -> Value? {
+        if argc < b.minimumArguments || b.fast == .callerGlobals { return nil }
+        if b.fast != .none, let v = try fastBuiltin(b.fast, args, argc, ctx) { return v }
+        return try ctx.withMovedArguments(args, argc) { try b.body($0, [], ctx) }
+    }
+
+    /// The inline paths of `FastBuiltin`s; nil when these arguments need the builtin's body.
+    @inline(__always)
+    static func fastBuiltin(_ fast: FastBuiltin, _ args: UnsafeMutablePointer<Value>, _ argc: Int, _ ctx: ExecutionContext) throws -> Value? {
+        switch fast {
+        case .none, .callerGlobals:
+            return nil
+        case .len:
+            guard argc == 1, case .object(let o) = args[0] else { return nil }
+            switch o.tag {
+            case .list: return .int(unsafeDowncast(o, to: PyList.self).count)
+            case .dict: return .int(unsafeDowncast(o, to: PyDict.self).count)
+            case .tuple: return .int(unsafeDowncast(o, to: PyTuple.self).items.count)
+            case .str: return .int(unsafeDowncast(o, to: PyStr.self).count)  // objs: cached code point count
+            default: return nil
+            }
+        case .listAppend:
+            // objs: the list is borrowed from its register (no retain/release around the append).
+            guard argc == 2, let u = args.borrowedObject(0),
+                  u._withUnsafeGuaranteedRef({ o in
+                      guard o.tag == .list else { return false }
+                      unsafeDowncast(o, to: PyList.self).append(args[1])
+                      return true
+                  }) else { return nil }
+            return Value.none
+        case .isinstance:
+            // A class without a metaclass answers by its MRO; a tuple, a union or a metaclass's
+            // `__instancecheck__` take the body (`BuiltinFunctions.isInstance`).
+            guard argc == 2, let u = args.borrowedObject(1) else { return nil }
+            return u._withUnsafeGuaranteedRef { o -> Value? in
+                guard o.tag == .type else { return nil }
+                let c = unsafeDowncast(o, to: PyType.self)
+                if typeOf(args[0]).isSubtype(of: c) { return .bool(true) }
+                return c.metaclass == nil ? .bool(false) : nil
+            }
+        }
+    }
+
+    /// A method (or `__init__`) called with its receiver and `argc` arguments, the rest from defaults, in a
+    /// fresh frame. A plain function (`CodeObject.plainArgumentCount`) is set up as `callDirect` sets up its
+    /// frames (arguments copied: the caller may be `rangeInit`'s fallback, whose registers are not a call
+    /// block); others go through `run` or, with defaults to fill, `invoke`.
+    @inline(__always)
+    static func runMethod(
+        _ f: PyFunction, _ code: CodeObject, _ receiver: Value, _ args: UnsafeMutablePointer<Value>, _ argc: Int, _ ctx: ExecutionContext
     ) throws -> Value {
         let size = Int(code.frameSize)
         let n = code.plainArgumentCount, given = argc + 1
         guard n == given || (given < n && given >= n - f.defaults.count) else {
-            // Not plain (cells, unbound markers), or its defaults changed since the call site cached it.
+            // Not plain (cells, unbound markers, a generator), or its defaults changed since the call site
+            // cached it.
             guard code.positionalCount == given else {
-                return try invoke(f, [.object(instance)] + Array(UnsafeBufferPointer(start: args, count: argc)), [], ctx)
+                return try invoke(f, [receiver] + Array(UnsafeBufferPointer(start: args, count: argc)), [], ctx)
             }
             let regs = try enter(ctx, size)
             defer { leave(ctx, code) }
-            regs[0] = .object(instance)
+            regs[0] = receiver
             for k in 0..<argc { regs[k + 1] = args[k] }
             return try run(f, code, regs, ctx)
         }
         let regs = try enter(ctx, size, noneIn: n..<max(n, Int(code.constantBase)))
         defer { leave(ctx, code) }
-        regs.initialize(to: .object(instance))
+        regs.initialize(to: receiver)
         for k in 0..<argc { (regs + k + 1).initialize(to: args[k]) }
         if given < n { copyDefaults(f, regs, from: given, to: n) }
         copyConstants(code, regs)

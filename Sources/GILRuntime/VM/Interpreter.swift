@@ -219,7 +219,7 @@ enum Interpreter {
                     case .call:
                         record.pointee.ip = ip
                         if breaker.isSet { try ctx.checkPoint() }
-                        if i.d == 0, let r = try callPlainFunction(regs + Int(i.b), Int(i.c), ctx) {
+                        if i.d == 0, let r = try callDirect(regs + Int(i.b), Int(i.c), ctx) {
                             regs.set(Int(i.a), r)
                             continue
                         }
@@ -230,7 +230,7 @@ enum Interpreter {
                         record.pointee.ip = ip
                         if breaker.isSet { try ctx.checkPoint() }
                         let base = Int(i.b)
-                        if i.d == 0, let r = try callPlainFunction(regs + base, Int(i.c) + 1, ctx) {
+                        if i.d == 0, let r = try callDirect(regs + base, Int(i.c) + 1, ctx) {
                             // A borrowed callee in `regs[base]` is an object, so never the unbound-method `None`.
                             regs.set(Int(i.a), r)
                             continue
