@@ -102,12 +102,13 @@ enum Subscript {
             if let f = SpecialMethods.hook(o, "__missing__") { return try ctx.call(f, [container, key]) }
             throw PyException(keyError(key))
         case let s as PyStr:
-            let scalars = s.scalars
-            if let i = try Index.item(key, ctx) { return .object(PyStr.character(scalars[try normalize(i, scalars.count, "string")])) }
+            if let i = try Index.item(key, ctx) {
+                let scalars = s.scalars
+                return .object(PyStr.character(scalars[try normalize(i, scalars.count, "string")]))
+            }
             if case .object(let sl as PySlice) = key {
-                var u = String.UnicodeScalarView()
-                u.append(contentsOf: try sliceItems(scalars, sl))
-                return .str(String(u))
+                let (start, _, step, count) = try sl.indices(length: s.count)
+                return .object(s.sliced(start: start, step: step, count: count))
             }
             throw PyException.make(.typeError, "string indices must be integers, not '\(typeName(key))'")
         case let b as PyBytes:
