@@ -244,5 +244,26 @@ class PyDict: PyObject, LazilyLocked, @unchecked Sendable {
 
     /// Entries filled so far, removed ones included (the bound of `entry(at:)`).
     var rawCount: Int { lock.withLock { table.pointee.used } }
+
+    /// The first live entry at raw index `i` or after, as an iterator in `mode` yields it, and the index after
+    /// it; nil at the end. One lock and one pass for what `rawCount` + `entry(at:)` per index did.
+    func nextEntry(from i: Int, _ mode: PyDictIterator.Mode) -> (item: Value, next: Int)? {
+        lock.withLock {
+            let used = table.pointee.used
+            guard i < used, let e = table.pointee.entries else { return nil }
+            var k = i
+            while k < used {
+                if e[k].state != 0 {
+                    switch mode {
+                    case .keys: return (e[k].key, k + 1)
+                    case .values: return (e[k].value, k + 1)
+                    case .items: return (.object(PyTuple([e[k].key, e[k].value])), k + 1)
+                    }
+                }
+                k += 1
+            }
+            return nil
+        }
+    }
 }
 

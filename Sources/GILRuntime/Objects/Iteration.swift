@@ -115,6 +115,20 @@ final class PyDictIterator: PyObject, @unchecked Sendable {
         initialCount = dict.count
         super.init(tag: .dictIterator)
     }
+
+    /// CPython's dictiter_iternextkey/value/item: the next entry, nil at the end; a dict whose size changed
+    /// since the iterator was made is an error.
+    func next() throws -> Value? {
+        if dict.count != initialCount {
+            throw PyException.make(.runtimeError, "dictionary changed size during iteration")
+        }
+        guard let (item, after) = dict.nextEntry(from: position, mode) else {
+            position = Swift.max(position, dict.rawCount)
+            return nil
+        }
+        position = after
+        return item
+    }
 }
 
 /// Any other iterator: a Swift closure (enumerate, zip, map, filter, reversed, dict views of sets…).
@@ -217,11 +231,12 @@ func iteratorNext(_ it: Value, _ ctx: ExecutionContext) throws -> Value? {
         if v == nil { s.index = Int.max } else { s.index += 1 }
         return v
     case .nativeIterator: return try unsafeDowncast(o, to: PyNativeIterator.self).step(ctx)
+    case .dictIterator: return try unsafeDowncast(o, to: PyDictIterator.self).next()
     default: return try iteratorNextOther(o, it, ctx)
     }
 }
 
-/// `iteratorNext` for range and dict iterators and instances defining `__next__`.
+/// `iteratorNext` for range iterators, other sequences and instances defining `__next__`.
 private func iteratorNextOther(_ o: PyObject, _ it: Value, _ ctx: ExecutionContext) throws -> Value? {
     switch o {
     case let r as PyRangeIterator:
@@ -246,21 +261,6 @@ private func iteratorNextOther(_ o: PyObject, _ it: Value, _ ctx: ExecutionConte
         }
         if v == nil { s.index = Int.max } else { s.index += 1 }
         return v
-    case let d as PyDictIterator:
-        if d.dict.count != d.initialCount {
-            throw PyException.make(.runtimeError, "dictionary changed size during iteration")
-        }
-        while d.position < d.dict.rawCount {
-            defer { d.position += 1 }
-            if let (k, v) = d.dict.entry(at: d.position) {
-                switch d.mode {
-                case .keys: return k
-                case .values: return v
-                case .items: return .object(PyTuple([k, v]))
-                }
-            }
-        }
-        return nil
     case let g as PyGenerator:
         if g.kind != .generator { throw PyException.make(.typeError, "'\(g.pythonType.name)' object is not an iterator") }
         return try g.resume(sending: .none, ctx)
