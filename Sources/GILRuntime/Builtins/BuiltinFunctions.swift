@@ -422,9 +422,9 @@ extension BuiltinFunctions {
             return h == -1 ? -2 : h
         }
         if case .object(let o) = v, o.tag == .subclassed, let n = BuiltinSubclasses.plainNumber(o) { return try hash(n, ctx) }
-        if case .object(let i as PyInstance) = v, let f = i.type.lookup("__hash__") {
+        if case .object(let o) = v, o.tag == .instance, case let i = unsafeDowncast(o, to: PyInstance.self), let f = i.type.lookup("__hash__") {
             if f.isNone { throw PyException.make(.typeError, "unhashable type: '\(i.type.name)'") }
-            switch try ctx.call(f, [v]) {
+            switch try Interpreter.callSpecial(f, v, ctx) {
             case .int(let h): return h == -1 ? -2 : h
             case .bool(let b): return b ? 1 : 0
             case .object(let b as PyBigInt): return try pyHash(.object(b))

@@ -19,7 +19,8 @@ extension BuiltinSubclasses {
 
     /// `l op r` when either side is a subclass instance: nil leaves it to the builtin behaviour.
     static func binaryOperator(_ op: BinaryOperator, _ l: Value, _ r: Value, _ ctx: ExecutionContext) throws -> Value? {
-        guard isSubclassed(l) || isSubclassed(r), let (name, reflected) = Arithmetic.dunder[op] else { return nil }
+        guard isSubclassed(l) || isSubclassed(r) else { return nil }
+        let (name, reflected, _) = Arithmetic.specialNames(op)
         let left = hook(l, name)
         let right = hook(r, reflected)
         if let right, rightFirst(l, r) {

@@ -46,6 +46,7 @@ enum Arithmetic {
 
     @inline(never)
     static func binary(_ op: BinaryOperator, _ l: Value, _ r: Value, _ ctx: ExecutionContext) throws -> Value {
+        if let v = try instanceBinary(op, l, r, inPlace: false, ctx) { return v }
         if op == .add, case .object(let a) = l, case .object(let b) = r, a.tag == .list, b.tag == .list,
            let v = concatLists(unsafeDowncast(a, to: PyList.self), unsafeDowncast(b, to: PyList.self)) {
             return v
@@ -257,36 +258,6 @@ enum Arithmetic {
         }
     }
 
-    static let dunder: [BinaryOperator: (String, String)] = [
-        .add: ("__add__", "__radd__"), .subtract: ("__sub__", "__rsub__"), .multiply: ("__mul__", "__rmul__"),
-        .trueDivide: ("__truediv__", "__rtruediv__"), .floorDivide: ("__floordiv__", "__rfloordiv__"),
-        .modulo: ("__mod__", "__rmod__"), .power: ("__pow__", "__rpow__"), .matrixMultiply: ("__matmul__", "__rmatmul__"),
-        .leftShift: ("__lshift__", "__rlshift__"), .rightShift: ("__rshift__", "__rrshift__"),
-        .bitAnd: ("__and__", "__rand__"), .bitOr: ("__or__", "__ror__"), .bitXor: ("__xor__", "__rxor__"),
-    ]
-
-    static func userOperator(_ op: BinaryOperator, _ l: Value, _ r: Value, _ ctx: ExecutionContext) throws -> Value? {
-        guard let (name, rname) = dunder[op] else { return nil }
-        if case .object(let o as PyInstance) = l, let f = o.type.lookup(name) {
-            let v = try ctx.call(f, [l, r])
-            if !isNotImplemented(v) { return v }
-        }
-        if case .object(let o as PyInstance) = r, let f = o.type.lookup(rname) {
-            let v = try ctx.call(f, [r, l])
-            if !isNotImplemented(v) { return v }
-        }
-        // A class as an operand: its metaclass's operator (`int | str` through type.__or__).
-        if case .object(let t) = l, t.tag == .type, let f = typeOf(l).lookup(name) {
-            let v = try ctx.call(f, [l, r])
-            if !isNotImplemented(v) { return v }
-        }
-        if case .object(let t) = r, t.tag == .type, let f = typeOf(r).lookup(rname) {
-            let v = try ctx.call(f, [r, l])
-            if !isNotImplemented(v) { return v }
-        }
-        return nil
-    }
-
     static func unary(_ op: UnaryOperator, _ v: Value, _ ctx: ExecutionContext) throws -> Value {
         if let r = try BuiltinSubclasses.unaryOperator(op, v, ctx) { return r }
         if case .object(let c as PyComplex) = v {
@@ -306,7 +277,9 @@ enum Arithmetic {
             case .float(let d)?: return .float(-d)
             case nil: break
             }
-            if case .object(let o as PyInstance) = v, let f = o.type.lookup("__neg__") { return try ctx.call(f, [v]) }
+            if case .object(let o) = v, o.tag == .instance, let f = unsafeDowncast(o, to: PyInstance.self).type.lookup("__neg__") {
+                return try Interpreter.callSpecial(f, v, ctx)
+            }
             throw PyException.make(.typeError, "bad operand type for unary -: '\(typeName(v))'")
         case .plus:
             switch number(v) {

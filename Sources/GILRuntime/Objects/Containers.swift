@@ -73,7 +73,7 @@ struct HashKey: Hashable {
                 let t = unsafeDowncast(o, to: PyInstance.self).type
                 if let f = t.lookup("__hash__"), let ctx = CurrentContext.get() {
                     if f.isNone { throw PyException.make(.typeError, "unhashable type: '\(t.name)'") }
-                    guard case .int(let h) = try ctx.call(f, [value]) else {
+                    guard case .int(let h) = try Interpreter.callSpecial(f, value, ctx) else {
                         throw PyException.make(.typeError, "__hash__ method should return an integer")
                     }
                     userHash = h

@@ -180,7 +180,7 @@ func makeIteratorNative(_ v: Value, _ ctx: ExecutionContext) throws -> Value {
             throw PyException.make(.typeError, "'\(g.pythonType.name)' object is not iterable")
         case is PyRangeIterator, is PySequenceIterator, is PyDictIterator, is PyNativeIterator, is PyGenerator: return v
         case let i as PyInstance:
-            if let f = i.type.lookup("__iter__") { return try ctx.call(f, [v]) }
+            if let f = i.type.lookup("__iter__") { return try Interpreter.callSpecial(f, v, ctx) }
             if let f = i.type.lookup("__getitem__") {
                 var index = 0
                 return .object(PyNativeIterator("iterator") { ctx in
@@ -267,7 +267,7 @@ private func iteratorNextOther(_ o: PyObject, _ it: Value, _ ctx: ExecutionConte
     case let i as PyInstance:
         guard let f = i.type.lookup("__next__") else { break }
         do {
-            return try ctx.call(f, [it])
+            return try Interpreter.callSpecial(f, it, ctx)
         } catch let e as PyException where e.matches(.stopIteration) {
             return nil
         }

@@ -35,8 +35,8 @@ func truthy(_ v: Value, _ ctx: ExecutionContext) throws -> Bool {
             return c.real != 0 || c.imag != 0
         case .instance:
             let i = unsafeDowncast(o, to: PyInstance.self)
-            if let f = i.type.lookup("__bool__") { return try truthy(try ctx.call(f, [v]), ctx) }
-            if let f = i.type.lookup("__len__") { return try truthy(try ctx.call(f, [v]), ctx) }
+            if let f = i.type.lookup("__bool__") { return try truthy(try Interpreter.callSpecial(f, v, ctx), ctx) }
+            if let f = i.type.lookup("__len__") { return try truthy(try Interpreter.callSpecial(f, v, ctx), ctx) }
             return true
         case .cell: return (o as? PyBigRange).map { $0.length != 0 } ?? true
         default: return true
@@ -85,9 +85,23 @@ func valuesEqualNative(_ a: Value, _ b: Value, _ ctx: ExecutionContext) throws -
     }
     if x.tag == .instance {
         // By tag, before the switch below tests a dozen classes with `as` casts (deltablue's `c != determining`).
-        if let r = try userEqual(a, b, unsafeDowncast(x, to: PyInstance.self), ctx) { return r }
-        if case .object(let y) = b { return x === y }
-        return false
+        let left = unsafeDowncast(x, to: PyInstance.self)
+        guard case .object(let y) = b else { return try userEqual(a, b, left, ctx) ?? false }
+        if y.tag == .instance, case let right = unsafeDowncast(y, to: PyInstance.self), right.type !== left.type {
+            // object.c do_richcompare: a subclass's reflected `__eq__` first, else the left one, then the
+            // right one; identity when both answer NotImplemented.
+            let subclassFirst = right.type.isSubtype(of: left.type)
+            if subclassFirst, let r = try userEqual(b, a, right, ctx) { return r }
+            if let r = try userEqual(a, b, left, ctx) { return r }
+            if !subclassFirst, let r = try userEqual(b, a, right, ctx) { return r }
+            return x === y
+        }
+        if let r = try userEqual(a, b, left, ctx) { return r }
+        return x === y
+    }
+    // A builtin object on the left answers NotImplemented for an instance: the instance's `__eq__` decides.
+    if case .object(let y) = b, y.tag == .instance, x !== y, let r = try userEqual(b, a, unsafeDowncast(y, to: PyInstance.self), ctx) {
+        return r
     }
     if case .object(let y) = b, x === y { return true }
     switch x {
@@ -138,7 +152,7 @@ func valuesEqualNative(_ a: Value, _ b: Value, _ ctx: ExecutionContext) throws -
 
 private func userEqual(_ a: Value, _ b: Value, _ inst: PyInstance, _ ctx: ExecutionContext) throws -> Bool? {
     guard let f = inst.type.lookup("__eq__") else { return nil }
-    let r = try ctx.call(f, [a, b])
+    let r = try Interpreter.callSpecial(f, a, b, ctx)
     if isNotImplemented(r) { return nil }
     return try truthy(r, ctx)
 }
@@ -200,12 +214,12 @@ func compareOrderNative(_ op: ComparisonOperator, _ a: Value, _ b: Value, _ ctx:
     default: nil
     }
     if let (name, reflected) = names {
-        if case .object(let o as PyInstance) = a, let f = o.type.lookup(name) {
-            let r = try ctx.call(f, [a, b])
+        if case .object(let o) = a, o.tag == .instance, let f = unsafeDowncast(o, to: PyInstance.self).type.lookup(name) {
+            let r = try Interpreter.callSpecial(f, a, b, ctx)
             if !isNotImplemented(r) { return try truthy(r, ctx) }
         }
-        if case .object(let o as PyInstance) = b, let f = o.type.lookup(reflected) {
-            let r = try ctx.call(f, [b, a])
+        if case .object(let o) = b, o.tag == .instance, let f = unsafeDowncast(o, to: PyInstance.self).type.lookup(reflected) {
+            let r = try Interpreter.callSpecial(f, b, a, ctx)
             if !isNotImplemented(r) { return try truthy(r, ctx) }
         }
     }
@@ -235,7 +249,7 @@ func compare(_ op: ComparisonOperator, _ a: Value, _ b: Value, _ ctx: ExecutionC
     case .notEqual:
         if let r = try BuiltinSubclasses.richCompare(.notEqual, a, b, ctx) { return r }
         if case .object(let x) = a, x.tag == .instance, let f = unsafeDowncast(x, to: PyInstance.self).type.lookup("__ne__") {
-            let r = try ctx.call(f, [a, b])
+            let r = try Interpreter.callSpecial(f, a, b, ctx)
             if !isNotImplemented(r) { return try truthy(r, ctx) }
         }
         return try !valuesEqual(a, b, ctx)
@@ -330,7 +344,7 @@ func lengthNative(_ v: Value, _ ctx: ExecutionContext) throws -> Int {
         case let a as PyArray: return a.count
         case let v as PyDictView: return v.dict.count
         case let i as PyInstance:
-            if let f = i.type.lookup("__len__"), case .int(let n) = try ctx.call(f, [v]) { return n }
+            if let f = i.type.lookup("__len__"), case .int(let n) = try Interpreter.callSpecial(f, v, ctx) { return n }
         default: break
         }
     }

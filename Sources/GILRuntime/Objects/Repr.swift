@@ -71,7 +71,7 @@ func reprNative(_ v: Value, _ ctx: ExecutionContext) throws -> String {
         case let s as PySlice: return "slice(\(try repr(s.lower, ctx)), \(try repr(s.upper, ctx)), \(try repr(s.step, ctx)))"
         case let i as PyInstance:
             if let f = i.type.lookup("__repr__") {
-                let r = try ctx.call(f, [v])
+                let r = try Interpreter.callSpecial(f, v, ctx)
                 guard case .object(let s as PyStr) = r else {
                     throw PyException.make(.typeError, "__repr__ returned non-string (type \(typeName(r)))")
                 }
@@ -98,7 +98,7 @@ func str(_ v: Value, _ ctx: ExecutionContext) throws -> String {
         case let s as PyStr: return s.value
         case let i as PyInstance:
             if let f = i.type.lookup("__str__") {
-                let r = try ctx.call(f, [v])
+                let r = try Interpreter.callSpecial(f, v, ctx)
                 guard case .object(let s as PyStr) = r else {
                     throw PyException.make(.typeError, "__str__ returned non-string (type \(typeName(r)))")
                 }

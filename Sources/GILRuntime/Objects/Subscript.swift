@@ -57,6 +57,10 @@ enum Subscript {
             throw PyException.make(.typeError, "'\(typeName(container))' object is not subscriptable")
         }
         if o.tag == .subclassed, let f = SpecialMethods.hook(o, "__getitem__") { return try ctx.call(f, [container, key]) }
+        // An instance by tag, before getNative's chain of class casts.
+        if o.tag == .instance, let f = unsafeDowncast(o, to: PyInstance.self).type.lookup("__getitem__") {
+            return try Interpreter.callSpecial(f, container, key, ctx)
+        }
         return try getNative(container, key, ctx)
     }
 
@@ -139,7 +143,7 @@ enum Subscript {
             if case .object(let sl as PySlice) = key { return .object(try r.slice(sl)) }
             throw PyException.make(.typeError, "range indices must be integers or slices, not \(typeName(key))")
         case let i as PyInstance:
-            if let f = i.type.lookup("__getitem__") { return try ctx.call(f, [container, key]) }
+            if let f = i.type.lookup("__getitem__") { return try Interpreter.callSpecial(f, container, key, ctx) }
         case let t as PyType:
             if let f = SpecialMethods.hook(t, "__getitem__") { return try ctx.call(f, [container, key]) }
             // PEP 560: `Box[int]` calls the implicit classmethod `__class_getitem__`.

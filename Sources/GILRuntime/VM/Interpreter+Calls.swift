@@ -107,7 +107,7 @@ extension Interpreter {
             }
             f = unsafeDowncast(io, to: PyFunction.self)
             // The argument count is fixed per call site, so the check holds for later hits too (defaults may
-            // change: `runInitializer` checks them again).
+            // change: `runMethod` checks them again).
             let count = f.code.positionalCount
             guard f.code.isSimple, argc + 1 <= count, argc + 1 >= count - f.defaults.count else {
                 return try callSlow(.object(t), args, argc, kwnames: nil, ctx, site: site)
@@ -162,24 +162,40 @@ extension Interpreter {
         guard case .object(let o) = callee else {
             throw PyException.make(.typeError, "'\(typeName(callee))' object is not callable")
         }
-        switch o {
-        case let f as PyFunction:
-            if kwargs.isEmpty && f.code.isSimple && args.count == f.code.positionalCount {
-                return try args.withUnsafeBufferPointer { try invokeSimple(f, $0, ctx) }
+        // By tag: a chain of `as` casts cost a dynamic cast per kind tried.
+        switch o.tag {
+        case .function:
+            let f = unsafeDowncast(o, to: PyFunction.self)
+            if kwargs.isEmpty {
+                // Positional arguments, defaults for the rest: a fast frame (operators, `__new__`, callbacks).
+                if let r = try args.withUnsafeBufferPointer({ try callPlain(f, $0, ctx) }) {
+                    return r
+                }
+                if f.code.isSimple && args.count == f.code.positionalCount {
+                    return try args.withUnsafeBufferPointer { try invokeSimple(f, $0, ctx) }
+                }
             }
             return try invoke(f, args, kwargs, ctx)
-        case let b as PyBuiltinFunction:
+        case .builtin:
+            let b = unsafeDowncast(o, to: PyBuiltinFunction.self)
             if args.count < b.minimumArguments {
                 let expected = b.minimumArguments
                 throw PyException.make(.typeError, "\(b.name)() takes at least \(expected) argument\(expected == 1 ? "" : "s") (\(args.count) given)")
             }
             return try b.body(args, kwargs, ctx)
-        case let m as PyBoundMethod:
+        case .boundMethod:
+            let m = unsafeDowncast(o, to: PyBoundMethod.self)
+            if kwargs.isEmpty, case .object(let fo) = m.function, fo.tag == .function,
+               let r = try args.withUnsafeBufferPointer({ try callPlain(unsafeDowncast(fo, to: PyFunction.self), m.receiver, $0, ctx) }) {
+                return r
+            }
             return try call(m.function, args: [m.receiver] + args, kwargs: kwargs, ctx: ctx)
-        case let t as PyType:
-            return try construct(t, args, kwargs, ctx)
-        case let i as PyInstance:
-            if let f = i.type.lookup("__call__") { return try call(f, args: [callee] + args, kwargs: kwargs, ctx: ctx) }
+        case .type:
+            return try construct(unsafeDowncast(o, to: PyType.self), args, kwargs, ctx)
+        case .instance:
+            if let f = unsafeDowncast(o, to: PyInstance.self).type.lookup("__call__") {
+                return try call(f, args: [callee] + args, kwargs: kwargs, ctx: ctx)
+            }
         default: break
         }
         throw PyException.make(.typeError, "'\(typeName(callee))' object is not callable")

@@ -37,6 +37,103 @@ extension Interpreter {
         }
     }
 
+    /// A Python function called from Swift (operators, `__new__`, callbacks through `ctx.call`) with the
+    /// values in `args`: the frame is set up as `callDirect` sets up its frames, the arguments
+    /// copied (the caller keeps its own). nil (nothing done) when `f` is not plain for that many arguments.
+    /// The caller keeps `f` alive for the call.
+    @inline(__always)
+    static func callPlain(_ f: PyFunction, _ args: UnsafeBufferPointer<Value>, _ ctx: ExecutionContext) throws -> Value? {
+        try withPlainFrame(f, args.count, ctx) { regs in
+            for k in 0..<args.count { (regs + k).initialize(to: args[k]) }
+        }
+    }
+
+    /// `callPlain` with the receiver first and `args` after it (a bound method, `__init__` reached from
+    /// `type.__call__`): no `[receiver] + args` array.
+    @inline(__always)
+    static func callPlain(_ f: PyFunction, _ first: Value, _ args: UnsafeBufferPointer<Value>, _ ctx: ExecutionContext) throws -> Value? {
+        try withPlainFrame(f, args.count + 1, ctx) { regs in
+            regs.initialize(to: first)
+            for k in 0..<args.count { (regs + 1 + k).initialize(to: args[k]) }
+        }
+    }
+
+    /// `callPlain` of a special method with one operand (`__neg__`, `__bool__`, `__len__`, `__hash__`).
+    @inline(__always)
+    static func callPlain(_ f: PyFunction, _ a: Value, _ ctx: ExecutionContext) throws -> Value? {
+        try withPlainFrame(f, 1, ctx) { regs in regs.initialize(to: a) }
+    }
+
+    /// `callPlain` of a special method with two operands (`__add__`, `__eq__`, `__getitem__`…).
+    @inline(__always)
+    static func callPlain(_ f: PyFunction, _ a: Value, _ b: Value, _ ctx: ExecutionContext) throws -> Value? {
+        try withPlainFrame(f, 2, ctx) { regs in
+            regs.initialize(to: a)
+            (regs + 1).initialize(to: b)
+        }
+    }
+
+    /// The frame set-up shared by the `callPlain`s: `fill` initializes registers `0 ..< argc`, defaults
+    /// fill the parameters after them.
+    @inline(__always)
+    private static func withPlainFrame(
+        _ f: PyFunction, _ argc: Int, _ ctx: ExecutionContext, _ fill: (UnsafeMutablePointer<Value>) -> Void
+    ) throws -> Value? {
+        let code = f.code
+        let n = code.plainArgumentCount
+        guard n == argc || (argc < n && argc >= n - f.defaults.count) else { return nil }
+        let regs = try enter(ctx, Int(code.frameSize), noneIn: n..<max(n, Int(code.constantBase)))
+        defer { leave(ctx, code) }
+        fill(regs)
+        if argc < n { copyDefaults(f, regs, from: argc, to: n) }
+        copyConstants(code, regs)
+        return try execute(code, f, regs, ctx, globals: f.globals)
+    }
+
+    /// Calls the special method `callee` (found on the receiver's class) with the receiver `a`, as CPython's
+    /// slots call `__bool__`, `__len__`, `__hash__`, `__str__`…: a plain Python function through `callPlain`
+    /// (no argument array), anything else through `callSpecialSlow`.
+    @inline(never)
+    static func callSpecial(_ callee: Value, _ a: Value, _ ctx: ExecutionContext) throws -> Value {
+        if case .object(let o) = callee, o.tag == .function, let r = try callPlain(unsafeDowncast(o, to: PyFunction.self), a, ctx) {
+            return r
+        }
+        return try callSpecialSlow(callee, a, [], ctx)
+    }
+
+    /// `callSpecial` with the receiver `a` and one operand `b` (`__add__`, `__eq__`, `__getitem__`…).
+    @inline(never)
+    static func callSpecial(_ callee: Value, _ a: Value, _ b: Value, _ ctx: ExecutionContext) throws -> Value {
+        if case .object(let o) = callee, o.tag == .function, let r = try callPlain(unsafeDowncast(o, to: PyFunction.self), a, b, ctx) {
+            return r
+        }
+        return try callSpecialSlow(callee, a, [b], ctx)
+    }
+
+    /// A special method that is not a plain function, bound as typeobject.c's lookup_maybe_method binds it:
+    /// functions and builtin methods take the receiver first, a staticmethod does not, a classmethod takes
+    /// the class, an object whose class has `__get__` is called through what `__get__` answers, and any
+    /// other callable is called with the operands alone.
+    @inline(never)
+    static func callSpecialSlow(_ callee: Value, _ receiver: Value, _ operands: [Value], _ ctx: ExecutionContext) throws -> Value {
+        guard case .object(let o) = callee else { return try call(callee, args: operands, kwargs: [], ctx: ctx) }
+        switch o.tag {
+        case .function:
+            return try call(callee, args: [receiver] + operands, kwargs: [], ctx: ctx)
+        case .builtin where unsafeDowncast(o, to: PyBuiltinFunction.self).bindsToInstance:
+            return try call(callee, args: [receiver] + operands, kwargs: [], ctx: ctx)
+        default:
+            if let w = o as? PyMethodWrapper, w.kind != .property {
+                return try call(Attributes.bind(callee, to: receiver, type: typeOf(receiver)), args: operands, kwargs: [], ctx: ctx)
+            }
+            if o.tag == .instance, let get = unsafeDowncast(o, to: PyInstance.self).type.lookup("__get__") {
+                let bound = try call(get, args: [callee, receiver, .object(typeOf(receiver))], kwargs: [], ctx: ctx)
+                return try call(bound, args: operands, kwargs: [], ctx: ctx)
+            }
+            return try call(callee, args: operands, kwargs: [], ctx: ctx)
+        }
+    }
+
     /// A builtin called from a call block (CPython 3.11's CALL_BUILTIN_FAST, CALL_NO_KW_LEN,
     /// CALL_NO_KW_ISINSTANCE, CALL_NO_KW_LIST_APPEND): its inline path (`FastBuiltin`), else its body with the
     /// arguments moved into the thread's reused array. Moved, not copied: a retain now and a release at

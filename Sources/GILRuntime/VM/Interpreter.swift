@@ -453,6 +453,7 @@ enum Interpreter {
     @inline(never)
     static func slowBinary(_ op: BinaryOperator, _ l: Value, _ r: Value, _ ctx: ExecutionContext, inplace: Bool) throws -> Value {
         if let v = scalarBinary(op, l, r) ?? binaryFast(op, l, r) { return v }
+        if let v = try Arithmetic.instanceBinary(op, l, r, inPlace: inplace, ctx) { return v }
         if inplace, case .object(let o) = l {
             // set |= &= -= ^= another set: in place (set_ior & co.); a frozenset rebinds to a new one.
             if o.tag == .set, !unsafeDowncast(o, to: PySet.self).frozen, case .object(let b) = r, b.tag == .set,
@@ -483,11 +484,6 @@ enum Interpreter {
             }
             if o.tag == .byteArray, op == .add || op == .multiply {
                 return try Arithmetic.byteArrayInPlace(op, unsafeDowncast(o, to: PyByteArray.self), r, ctx)
-            }
-            if let inst = o as? PyInstance, let name = Arithmetic.dunder[op].map({ "__i" + $0.0.dropFirst(2) }),
-               let f = inst.type.lookup(name) {
-                let v = try ctx.call(f, [l, r])
-                if !isNotImplemented(v) { return v }
             }
         }
         return try Arithmetic.binary(op, l, r, ctx)
