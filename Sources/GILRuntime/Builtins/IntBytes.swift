@@ -5,6 +5,7 @@ import BigInt
 enum IntBytes {
     static func install(_ int: PyType) {
         BuiltinMethods.method(int, "to_bytes", 1) { a, kw, ctx in
+            if kw.isEmpty, let fast = try machineToBytes(a) { return fast }
             let args = try Arguments(a, kw, names: ["self", "length", "byteorder"], keywordOnly: ["signed"], function: "to_bytes")
             guard let n = Arithmetic.number(a[0]).flatMap(Arithmetic.big) else { return .none }
             let length = try args.value(1).map { try Index.value($0, ctx) } ?? 1
@@ -15,10 +16,13 @@ enum IntBytes {
         }
         // A classmethod in CPython; called on the type, args[0] is the bytes.
         BuiltinMethods.method(int, "from_bytes", 1) { a, kw, ctx in
+            if kw.isEmpty, let fast = try machineFromBytes(a) { return fast }
             let args = try Arguments(a, kw, names: ["bytes", "byteorder"], keywordOnly: ["signed"], function: "from_bytes")
             let source = args.value(0) ?? .none
             var raw: [UInt8]
-            if case .object(let b as PyBytes) = source { raw = b.value } else {
+            if case .object(let b as PyBytes) = source { raw = b.value } else if case .object(let o) = source, o is PyStr {
+                throw PyException.make(.typeError, "cannot convert '\(typeName(source))' object to bytes")  // PyObject_Bytes
+            } else {
                 raw = try collect(source, ctx).map { x in
                     guard case .int(let i) = x, (0...255).contains(i) else { throw PyException.make(.valueError, "bytes must be in range(0, 256)") }
                     return UInt8(i)
@@ -28,6 +32,38 @@ enum IntBytes {
             let signed = try args.value(2).map { try truthy($0, ctx) } ?? false
             return .integer(value(littleEndian: raw, signed: signed))
         }
+    }
+
+    /// `n.to_bytes(length=1, byteorder="big")` of a non-negative machine int, positional arguments only
+    /// (base64's b32/a85 decoders call it per group): no argument binder and no BigInt. Nil: the general path.
+    private static func machineToBytes(_ a: [Value]) throws -> Value? {
+        guard a.count <= 3, case .int(let n) = a[0], n >= 0 else { return nil }
+        var length = 1
+        if a.count > 1 {
+            guard case .int(let l) = a[1], l >= 0, l <= 4096 else { return nil }
+            length = l
+        }
+        let littleEndian = a.count > 2 ? try byteOrder(a[2]) : false
+        if length < 8 && n >> (8 * length) != 0 { throw PyException.make(.overflowError, "int too big to convert") }
+        var out = [UInt8](repeating: 0, count: length)
+        var w = UInt(n)
+        for k in 0..<min(length, 8) {
+            out[littleEndian ? k : length - 1 - k] = UInt8(truncatingIfNeeded: w)
+            w >>= 8
+        }
+        return .object(PyBytes(out))
+    }
+
+    /// `int.from_bytes(b, byteorder="big")` of exact bytes of at most 7 bytes, positional arguments only
+    /// (base64's b32 encoder reads 5-byte groups): a machine int without BigInt. Nil: the general path.
+    private static func machineFromBytes(_ a: [Value]) throws -> Value? {
+        guard a.count == 1 || a.count == 2, case .object(let o) = a[0], o.tag == .bytes else { return nil }
+        let raw = unsafeDowncast(o, to: PyBytes.self).value
+        guard raw.count <= 7 else { return nil }
+        let littleEndian = a.count > 1 ? try byteOrder(a[1]) : false
+        var n = 0
+        for k in 0..<raw.count { n = n << 8 | Int(raw[littleEndian ? raw.count - 1 - k : k]) }
+        return .int(n)
     }
 
     /// True for "little"; "big" is the default.

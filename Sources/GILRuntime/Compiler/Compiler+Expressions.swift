@@ -81,6 +81,7 @@ extension FunctionCompiler {
             emit(.loadAttr, d, o, name(attr))
             return d
         case .subscript(let obj, let index):
+            if let folded = Self.foldedSubscript(obj, index) { return moveResult(try constant(folded, at: e.location)) }
             let o = try expression(obj)
             if case .slice(let lower, let upper, let step) = index.kind {
                 let bounds = try sliceBounds(lower, upper, step)
@@ -259,6 +260,24 @@ extension FunctionCompiler {
             default: return false
             }
         default: return false
+        }
+    }
+
+    /// `b'!'[0]` and `"abc"[1]`: a constant bytes or str indexed by an int constant in range is that
+    /// constant (CPython's AST optimizer, Python/ast_opt.c fold_subscr; Lib/base64.py's a85decode compares
+    /// every input byte with `b'!'[0]` and `b'u'[0]`). Out-of-range indices are left to raise at run time.
+    static func foldedSubscript(_ obj: Expression, _ index: Expression) -> Constant? {
+        guard case .constant(let c) = obj.kind, case .constant(.int(let i)) = index.kind else { return nil }
+        switch c {
+        case .bytes(let b):
+            let j = i < 0 ? i + b.count : i
+            return j >= 0 && j < b.count ? .int(Int(b[j])) : nil
+        case .string(let s):
+            let scalars = Array(s.unicodeScalars)
+            let j = i < 0 ? i + scalars.count : i
+            return j >= 0 && j < scalars.count ? .string(String(scalars[j])) : nil
+        default:
+            return nil
         }
     }
 

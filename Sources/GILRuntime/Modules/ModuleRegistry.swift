@@ -16,9 +16,7 @@ final class ModuleRegistry {
     let initLocks = ModuleInitLocks()
     /// Source lines of every module file compiled, for tracebacks (CPython's linecache).
     let sourceLines = SourceLineCache()
-    /// Swift state of native modules whose methods refer to it unowned (`DecimalModule`), until the program ends.
-    var nativeStates: [AnyObject] = []
-    /// Guards `helpers` and `nativeStates` (sys.modules has its own lock).
+    /// Guards `helpers` (sys.modules has its own lock).
     let lock = ObjectLock("import")
 
     init(runtime: PythonRuntime) {
@@ -32,10 +30,7 @@ final class ModuleRegistry {
     /// globals, so without this an ended program's objects outlive it (`PythonRuntime.releaseObjects`).
     func unloadAll() {
         let modules = lock.withLock { () -> [PyModule] in
-            defer {
-                helpers.removeAll()
-                nativeStates.removeAll()
-            }
+            defer { helpers.removeAll() }
             return helpers
         } + table.entries.compactMap { $0.1.asObject as? PyModule }
         table.clear()
@@ -113,7 +108,6 @@ final class ModuleRegistry {
         case "_codecs": m = CodecsModule.make(ctx)
         case "binascii": m = BinasciiModule.make()
         case "_bisect": m = BisectModule.make()
-        case "_decimal": m = try DecimalModule.make(ctx)
         case "_weakref": m = try WeakrefModule.make(ctx)
         case "_gilrec_asyncio": m = AsyncioSupport.make()
         case "cmath": m = CmathModule.make()
@@ -141,11 +135,6 @@ extension ModuleRegistry {
     /// Keeps a module that is not importable by name (a native module's Python half) until the program ends.
     func keepHelper(_ m: PyModule) {
         lock.withLock { helpers.append(m) }
-    }
-
-    /// Keeps a native module's Swift state until the program ends.
-    func keepNativeState(_ o: AnyObject) {
-        lock.withLock { nativeStates.append(o) }
     }
 }
 

@@ -121,7 +121,7 @@ final class StringIOState: PlainNativeState, @unchecked Sendable {
 
     /// The whole value as a str (`getvalue`): no realizing while accumulating.
     func value() -> PyStr {
-        if let scalars { return Self.string(scalars[...]) }
+        if let scalars { return StrBuild.fromScalars(scalars[...]) }
         let s = String(decoding: utf8, as: UTF8.self)
         return count == utf8.count ? PyStr(ascii: s) : PyStr(s, count: count)
     }
@@ -138,7 +138,7 @@ final class StringIOState: PlainNativeState, @unchecked Sendable {
         if n == 0 { return PyStr(ascii: "") }
         let start = position
         position += n
-        return Self.string(scalars![start..<(start + n)])
+        return StrBuild.fromScalars(scalars![start..<(start + n)])
     }
 
     /// `readline(limit)`: up to and including the next line ending of the newline mode, at most `limit`
@@ -150,7 +150,7 @@ final class StringIOState: PlainNativeState, @unchecked Sendable {
         let line = Self.lineLength(all[position..<end], newline)
         let start = position
         position += line
-        return Self.string(all[start..<(start + line)])
+        return StrBuild.fromScalars(all[start..<(start + line)])
     }
 
     /// `truncate(size)`: shrinks the value to `size` code points (never grows it; the position stays).
@@ -204,28 +204,5 @@ final class StringIOState: PlainNativeState, @unchecked Sendable {
             }
         }
         return text.count
-    }
-
-    /// Code points to a str, sized once.
-    static func string(_ s: ArraySlice<Unicode.Scalar>) -> PyStr {
-        var size = 0
-        for c in s { size += UTF8.width(c) }
-        let ascii = size == s.count
-        let out = String(unsafeUninitializedCapacity: size) { buf in
-            var at = 0
-            for c in s {
-                if c.value < 0x80 {
-                    buf[at] = UInt8(c.value)
-                    at += 1
-                } else {
-                    UTF8.encode(c) { byte in
-                        buf[at] = byte
-                        at += 1
-                    }
-                }
-            }
-            return at
-        }
-        return ascii ? PyStr(ascii: out) : PyStr(out, count: s.count)
     }
 }

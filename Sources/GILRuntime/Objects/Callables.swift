@@ -137,13 +137,13 @@ final class PyType: PyObject, @unchecked Sendable {
     /// The names of the class body's namespace in the order they were bound (`dict` is unordered): the
     /// order `cls.__dict__` lists them in, as CPython's (enum's `_simple_enum` numbers `auto()` members by it).
     var definitionOrder: [String] = []
-    /// The name error messages give when it is not `name`: CPython's `tp_name` of an extension type
-    /// (`'decimal.Decimal'`), which includes its module.
-    var messageName: String?
     /// `__qualname__` when it differs from `name` (classes nested in classes or functions).
     var qualifiedName: String?
     /// The class's metaclass when it is not `type` (`class C(metaclass=M)`, or inherited from a base).
     var metaclass: PyType?
+    /// `SubscriptHooks.of`'s memo for builtin subclasses: which item methods the class defines in Python,
+    /// with the `TypeCache.version` it was computed at (one word, so a reader never pairs two states).
+    let subscriptHookMemo = Atomic<Int>(0)
     /// Classes made with this one as a direct base (`type.__subclasses__()`), unretained; under `lock`.
     /// Not Swift `weak` references: a weakly referenced Swift object keeps its reference counts in a side
     /// table, and every retain and release of it takes the runtime's slow path (~50 instructions instead

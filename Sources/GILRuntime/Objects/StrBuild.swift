@@ -97,6 +97,30 @@ enum StrBuild {
         return .success(.object(count >= 0 ? PyStr(out, count: count) : PyStr(out)))
     }
 
+    /// A str of code points (a slice of a str's scalar array, StringIO's realized buffer): UTF-8 sized in one
+    /// pass and written in the next, the code point count handed over.
+    static func fromScalars<C: Collection>(_ scalars: C) -> PyStr where C.Element == Unicode.Scalar {
+        var size = 0
+        for c in scalars { size += UTF8.width(c) }
+        let n = scalars.count
+        let out = String(unsafeUninitializedCapacity: size) { buf in
+            var at = 0
+            for c in scalars {
+                if c.value < 0x80 {
+                    buf[at] = UInt8(truncatingIfNeeded: c.value)
+                    at += 1
+                } else {
+                    UTF8.encode(c) { byte in
+                        buf[at] = byte
+                        at += 1
+                    }
+                }
+            }
+            return at
+        }
+        return size == n ? PyStr(ascii: out) : PyStr(out, count: n)
+    }
+
     /// `s.upper()` / `s.lower()` of an ASCII string: a byte map, no Unicode tables; nil when `s` is not ASCII.
     static func asciiCase(_ s: PyStr, upper: Bool) -> PyStr? {
         guard s.isASCII else { return nil }

@@ -56,7 +56,19 @@ enum Subscript {
         guard case .object(let o) = container else {
             throw PyException.make(.typeError, "'\(typeName(container))' object is not subscriptable")
         }
-        if o.tag == .subclassed, let f = SpecialMethods.hook(o, "__getitem__") { return try ctx.call(f, [container, key]) }
+        if o.tag == .subclassed {
+            if let d = SubscriptHooks.dictSubclass(o) {
+                let hooks = SubscriptHooks.of(d.pythonType)
+                if hooks & SubscriptHooks.getItem == 0 {
+                    if let v = try d.get(key) { return v }
+                    if hooks & SubscriptHooks.missing != 0, let f = SpecialMethods.hook(o, "__missing__") {
+                        return try Interpreter.callSpecial(f, container, key, ctx)
+                    }
+                    throw PyException(keyError(key))
+                }
+            }
+            if let f = SpecialMethods.hook(o, "__getitem__") { return try ctx.call(f, [container, key]) }
+        }
         // An instance by tag, before getNative's chain of class casts.
         if o.tag == .instance, let f = unsafeDowncast(o, to: PyInstance.self).type.lookup("__getitem__") {
             return try Interpreter.callSpecial(f, container, key, ctx)
@@ -170,9 +182,14 @@ enum Subscript {
         guard case .object(let o) = container else {
             throw PyException.make(.typeError, "'\(typeName(container))' object does not support item assignment")
         }
-        if o.tag == .subclassed, let f = SpecialMethods.hook(o, "__setitem__") {
-            _ = try ctx.call(f, [container, key, value])
-            return
+        if o.tag == .subclassed {
+            if let d = SubscriptHooks.dictSubclass(o), SubscriptHooks.of(d.pythonType) & SubscriptHooks.setItem == 0 {
+                return try d.set(key, value)
+            }
+            if let f = SpecialMethods.hook(o, "__setitem__") {
+                _ = try ctx.call(f, [container, key, value])
+                return
+            }
         }
         try setNative(container, key, value, ctx)
     }

@@ -1,6 +1,6 @@
 /// `x[a:b:c]` and `x[a:b:c] = v` compiled as `loadSubscript`/`storeSubscript` with `d = sliceOperands`: the
 /// three bounds sit in registers `c … c+2` (load) or `b … b+2` (store) instead of a slice object. Lists,
-/// tuples and str with None/int bounds are sliced from there (CPython 3.12's BINARY_SLICE / STORE_SLICE, which also
+/// tuples, str and bytes (`BytesSlicing`) with None/int bounds are sliced from there (CPython 3.12's BINARY_SLICE / STORE_SLICE, which also
 /// skip the slice object); anything else builds the `PySlice` the general path expects, so `__getitem__`,
 /// `__index__` bounds and every error stay as they were. Before, every `x[i:j]` allocated a slice object.
 extension Interpreter {
@@ -42,6 +42,7 @@ extension Interpreter {
                     let s = unsafeDowncast(o, to: PyStr.self)
                     let (start, _, step, count) = try PySlice.adjust(lower: lower, upper: upper, step: step, length: s.count)
                     return .object(s.sliced(start: start, step: step, count: count))
+                case .bytes: return try BytesSlicing.slice(unsafeDowncast(o, to: PyBytes.self), lower: lower, upper: upper, step: step)
                 default:
                     return nil
                 }
