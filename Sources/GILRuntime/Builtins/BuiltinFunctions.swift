@@ -252,6 +252,11 @@ enum BuiltinFunctions {
         }
         m.addFunction("pow") { args, _, ctx in
             if args.count == 3, !args[2].isNone {
+                // An instance's three-argument __pow__ first (Decimal's modular power).
+                if case .object(let i as PyInstance) = args[0], let f = i.type.lookup("__pow__") {
+                    let r = try ctx.call(f, [args[0], args[1], args[2]])
+                    if !isNotImplemented(r) { return r }
+                }
                 guard let b = Arithmetic.number(args[0]).flatMap(Arithmetic.big), let e = Arithmetic.number(args[1]).flatMap(Arithmetic.big),
                     let mod = Arithmetic.number(args[2]).flatMap(Arithmetic.big)
                 else {

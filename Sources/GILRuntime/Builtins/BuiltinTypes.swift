@@ -240,7 +240,10 @@ func typeOf(_ v: Value) -> PyType {
     }
 }
 
-func typeName(_ v: Value) -> String { typeOf(v).name }
+func typeName(_ v: Value) -> String {
+    let t = typeOf(v)
+    return t.messageName ?? t.name
+}
 
 /// int(x), float(x): Objects/longobject.c and floatobject.c parsing rules, the common cases.
 enum Conversions {

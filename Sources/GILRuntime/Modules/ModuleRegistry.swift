@@ -16,7 +16,9 @@ final class ModuleRegistry {
     let initLocks = ModuleInitLocks()
     /// Source lines of every module file compiled, for tracebacks (CPython's linecache).
     let sourceLines = SourceLineCache()
-    /// Guards `helpers` (sys.modules has its own lock).
+    /// Swift state of native modules whose methods refer to it unowned (`DecimalModule`), until the program ends.
+    var nativeStates: [AnyObject] = []
+    /// Guards `helpers` and `nativeStates` (sys.modules has its own lock).
     let lock = ObjectLock("import")
 
     init(runtime: PythonRuntime) {
@@ -30,7 +32,10 @@ final class ModuleRegistry {
     /// globals, so without this an ended program's objects outlive it (`PythonRuntime.releaseObjects`).
     func unloadAll() {
         let modules = lock.withLock { () -> [PyModule] in
-            defer { helpers.removeAll() }
+            defer {
+                helpers.removeAll()
+                nativeStates.removeAll()
+            }
             return helpers
         } + table.entries.compactMap { $0.1.asObject as? PyModule }
         table.clear()
@@ -108,6 +113,7 @@ final class ModuleRegistry {
         case "_codecs": m = CodecsModule.make(ctx)
         case "binascii": m = BinasciiModule.make()
         case "_bisect": m = BisectModule.make()
+        case "_decimal": m = try DecimalModule.make(ctx)
         case "_weakref": m = try WeakrefModule.make(ctx)
         case "_gilrec_asyncio": m = AsyncioSupport.make()
         case "cmath": m = CmathModule.make()
@@ -135,6 +141,11 @@ extension ModuleRegistry {
     /// Keeps a module that is not importable by name (a native module's Python half) until the program ends.
     func keepHelper(_ m: PyModule) {
         lock.withLock { helpers.append(m) }
+    }
+
+    /// Keeps a native module's Swift state until the program ends.
+    func keepNativeState(_ o: AnyObject) {
+        lock.withLock { nativeStates.append(o) }
     }
 }
 

@@ -286,13 +286,18 @@ enum Arithmetic {
             case .small(let i)?: return .int(i)
             case .int(let b)?: return .integer(b)
             case .float(let d)?: return .float(d)
-            case nil: throw PyException.make(.typeError, "bad operand type for unary +: '\(typeName(v))'")
+            case nil:
+                if case .object(let o as PyInstance) = v, let f = o.type.lookup("__pos__") { return try ctx.call(f, [v]) }
+                throw PyException.make(.typeError, "bad operand type for unary +: '\(typeName(v))'")
             }
         case .invert:
             switch number(v) {
             case .small(let i)?: return .int(~i)
             case .int(let b)?: return .integer(-b - 1)
-            default: throw PyException.make(.typeError, "bad operand type for unary ~: '\(typeName(v))'")
+            case .float?: throw PyException.make(.typeError, "bad operand type for unary ~: '\(typeName(v))'")
+            case nil:
+                if case .object(let o as PyInstance) = v, let f = o.type.lookup("__invert__") { return try ctx.call(f, [v]) }
+                throw PyException.make(.typeError, "bad operand type for unary ~: '\(typeName(v))'")
             }
         }
     }

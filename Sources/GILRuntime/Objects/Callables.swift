@@ -137,6 +137,9 @@ final class PyType: PyObject, @unchecked Sendable {
     /// The names of the class body's namespace in the order they were bound (`dict` is unordered): the
     /// order `cls.__dict__` lists them in, as CPython's (enum's `_simple_enum` numbers `auto()` members by it).
     var definitionOrder: [String] = []
+    /// The name error messages give when it is not `name`: CPython's `tp_name` of an extension type
+    /// (`'decimal.Decimal'`), which includes its module.
+    var messageName: String?
     /// `__qualname__` when it differs from `name` (classes nested in classes or functions).
     var qualifiedName: String?
     /// The class's metaclass when it is not `type` (`class C(metaclass=M)`, or inherited from a base).

@@ -38,6 +38,8 @@ final class ExecutionContext {
     var pendingObjectLine: Int32 = 0
     /// The `threading.Thread` object of this thread (current_thread()).
     var threadObject: PyInstance?
+    /// This thread's current `decimal.Context` (`DecimalModule.current`; the C module keeps it per thread too).
+    var decimalContext: PyInstance?
     /// The active Python frames, for the recorder's stacks: `Interpreter.execute` pushes and pops.
     let frames: FrameStack
 

@@ -47,6 +47,19 @@ final class PyGenerator: PyObject, @unchecked Sendable {
         super.init(tag: .generator)
     }
 
+    /// A new frame of `function` (None everywhere) holding the `count` arguments moved from `arguments`, which
+    /// are left None: the caller copies the constants in and sets up cells (`Interpreter.makeGenerator`).
+    init(_ function: PyFunction, movingArguments arguments: UnsafeMutablePointer<Value>, _ count: Int) {
+        self.function = function
+        kind = function.code.isAsyncGenerator ? .asyncGenerator : function.code.isCoroutine ? .coroutine : .generator
+        size = Int(function.code.frameSize)
+        registers = .mallocated(capacity: size)
+        registers.moveInitialize(from: arguments, count: count)
+        arguments.initialize(repeating: .none, count: count)
+        (registers + count).initialize(repeating: .none, count: size - count)
+        super.init(tag: .generator)
+    }
+
     deinit {
         releaseRegisters()
         registers.deallocate()

@@ -13,9 +13,11 @@ extension Interpreter {
         guard let u = callee.borrowedObject(0) else { return nil }
         return try u._withUnsafeGuaranteedRef { o -> Value? in
             if o.tag == .builtin { return try callBuiltinDirect(unsafeDowncast(o, to: PyBuiltinFunction.self), callee + 1, argc, ctx) }
+            if o.tag == .type { return try constructDirect(unsafeDowncast(o, to: PyType.self), callee + 1, argc, ctx) }
             guard o.tag == .function else { return nil }
             let f = unsafeDowncast(o, to: PyFunction.self)
             let code = f.code
+            if code.isGenerator { return makeGenerator(f, code, callee + 1, argc) }
             let n = code.plainArgumentCount
             // Exactly the positional parameters, or fewer with the rest from defaults (CALL_PY_WITH_DEFAULTS).
             guard n == argc || (argc < n && argc >= n - f.defaults.count) else { return nil }
@@ -144,6 +146,37 @@ extension Interpreter {
         if argc < b.minimumArguments || b.fast == .callerGlobals { return nil }
         if b.fast != .none, let v = try fastBuiltin(b.fast, args, argc, ctx) { return v }
         return try ctx.withMovedArguments(args, argc) { try b.body($0, [], ctx) }
+    }
+
+    /// A builtin value type called from a call block (`int(x)`, `tuple(genexp)`, `str(x)`, `type(x)`): its
+    /// constructor with the arguments moved into the thread's reused array (`constructFromRegisters` copied
+    /// them into a new one). Other classes take `constructFromRegisters`: Python classes, and builtin ones
+    /// whose instances are named after the assignment they are made in (`lock = threading.Lock()`).
+    @inline(__always)
+    static func constructDirect(_ t: PyType, _ args: UnsafeMutablePointer<Value>, _ argc: Int, _ ctx: ExecutionContext) throws -> Value? {
+        guard let construct = t.construct else { return nil }
+        if t === BuiltinTypes.type {
+            guard argc == 1 else { return nil }
+            return .object(typeOf(args[0]))  // CALL_NO_KW_TYPE_1
+        }
+        guard BuiltinTypes.isValueType(t) else { return nil }
+        if argc == 1, t === BuiltinTypes.str, let s = BuiltinTypes.strFast(args[0]) { return s }
+        return try ctx.withMovedArguments(args, argc) { try construct(t, $0, [], ctx) }
+    }
+
+    /// Calling a generator function with exactly its positional parameters (a generator expression's
+    /// `<genexpr>(.0)`, `def g(n): yield …`): its frame is made on the heap at once, the arguments moved
+    /// from the call block, instead of pushing a frame on the register stack and moving it off again.
+    /// nil when the arguments need binding (`invoke`).
+    @inline(never)
+    static func makeGenerator(_ f: PyFunction, _ code: CodeObject, _ args: UnsafeMutablePointer<Value>, _ argc: Int) -> Value? {
+        guard code.isSimple, argc == code.positionalCount else { return nil }
+        let g = PyGenerator(f, movingArguments: args, argc)
+        let regs = g.registers
+        copyConstants(code, regs)
+        if code.needsUnboundMarkers { markUnbound(code, regs) }
+        if !code.cellRegisters.isEmpty || !code.freeRegisters.isEmpty { setUpCells(f, code, regs) }
+        return .object(g)
     }
 
     /// The inline paths of `FastBuiltin`s; nil when these arguments need the builtin's body.

@@ -128,3 +128,33 @@ except TypeError as e:
 Saver.plain.__defaults__ = (20, 30)
 show(plain(1), s.plain(1, 2))
 print(globals()["Saver"] is Saver, sorted(k for k in globals() if k.startswith("sa")))
+
+# Builtin value types called directly, and generator functions whose frame is made on the heap at once.
+pairs = [(1, "a"), (2, "b")]
+show(int("12"), int(3.9), int("ff", 16), float("1.5"), str(12), str(b"x", "ascii"), bool([]), bool(pairs))
+show(tuple(p[0] for p in pairs), list(range(3)), dict(pairs), set("aba") == {"a", "b"}, frozenset([1, 1]))
+show(bytes(3), bytearray(b"ab"), range(1, 9, 3), list(x * 2 for x in range(3)), tuple(), str())
+try:
+    int("q", 99)
+except ValueError as e:
+    print("ValueError", e)
+
+
+def counter(n, step=1):
+    while n > 0:
+        yield n
+        n -= step
+
+
+def with_cell(n):
+    def peek():
+        return n
+    yield peek()
+    n += 1
+    yield peek()
+
+
+gens = [counter(3), counter(6, 2), with_cell(5), (c for c in "ab")]
+show([list(g) for g in gens], [type(g).__name__ for g in gens])
+g = counter(2)
+show(next(g), next(g), next(g, "done"), g.gi_code.co_name if hasattr(g, "gi_code") else "counter")
