@@ -36,26 +36,17 @@ final class PyGenerator: PyObject, @unchecked Sendable {
         return e
     }
 
-    init(_ function: PyFunction, copying frame: UnsafeMutablePointer<Value>) {
+    /// A frame of `function` whose first `count` registers move from `source`, which is left None (no retain
+    /// here, no release when the caller pops it), the rest starting as None. `count` is the whole frame when
+    /// a call set it up on the register stack (`Interpreter.run`), the arguments when
+    /// `Interpreter.makeGenerator` makes the frame here at once (it copies the constants in after).
+    init(_ function: PyFunction, moving source: UnsafeMutablePointer<Value>, count: Int) {
         self.function = function
         kind = function.code.isAsyncGenerator ? .asyncGenerator : function.code.isCoroutine ? .coroutine : .generator
         size = Int(function.code.frameSize)
         registers = .mallocated(capacity: size)
-        // The registers move (no retain here, no release when the caller pops the frame, now all None).
-        registers.moveInitialize(from: frame, count: size)
-        frame.initialize(repeating: .none, count: size)
-        super.init(tag: .generator)
-    }
-
-    /// A new frame of `function` (None everywhere) holding the `count` arguments moved from `arguments`, which
-    /// are left None: the caller copies the constants in and sets up cells (`Interpreter.makeGenerator`).
-    init(_ function: PyFunction, movingArguments arguments: UnsafeMutablePointer<Value>, _ count: Int) {
-        self.function = function
-        kind = function.code.isAsyncGenerator ? .asyncGenerator : function.code.isCoroutine ? .coroutine : .generator
-        size = Int(function.code.frameSize)
-        registers = .mallocated(capacity: size)
-        registers.moveInitialize(from: arguments, count: count)
-        arguments.initialize(repeating: .none, count: count)
+        registers.moveInitialize(from: source, count: count)
+        source.initialize(repeating: .none, count: count)
         (registers + count).initialize(repeating: .none, count: size - count)
         super.init(tag: .generator)
     }

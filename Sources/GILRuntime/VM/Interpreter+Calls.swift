@@ -235,7 +235,7 @@ extension Interpreter {
         copyConstants(code, regs)
         if code.needsUnboundMarkers { markUnbound(code, regs) }
         if !code.cellRegisters.isEmpty || !code.freeRegisters.isEmpty { setUpCells(f, code, regs) }
-        if code.isGenerator { return .object(PyGenerator(f, copying: regs)) }
+        if code.isGenerator { return .object(PyGenerator(f, moving: regs, count: Int(code.frameSize))) }
         return try execute(code, f, regs, ctx, globals: f.globals)
     }
 

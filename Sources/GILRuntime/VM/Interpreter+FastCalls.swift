@@ -166,12 +166,13 @@ extension Interpreter {
 
     /// Calling a generator function with exactly its positional parameters (a generator expression's
     /// `<genexpr>(.0)`, `def g(n): yield …`): its frame is made on the heap at once, the arguments moved
-    /// from the call block, instead of pushing a frame on the register stack and moving it off again.
+    /// from the call block (`PyGenerator(_:moving:count:)`), instead of pushing a frame on the register stack
+    /// and moving it off again.
     /// nil when the arguments need binding (`invoke`).
     @inline(never)
     static func makeGenerator(_ f: PyFunction, _ code: CodeObject, _ args: UnsafeMutablePointer<Value>, _ argc: Int) -> Value? {
         guard code.isSimple, argc == code.positionalCount else { return nil }
-        let g = PyGenerator(f, movingArguments: args, argc)
+        let g = PyGenerator(f, moving: args, count: argc)
         let regs = g.registers
         copyConstants(code, regs)
         if code.needsUnboundMarkers { markUnbound(code, regs) }
