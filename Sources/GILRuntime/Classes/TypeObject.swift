@@ -158,9 +158,12 @@ enum TypeObject {
     }
 
     static func isObjectInit(_ v: Value) -> Bool {
-        if case .object(let o) = v { return o === BuiltinTypes.object.dict["__init__"]?.asObject }
+        if case .object(let o) = v { return o === objectInit }
         return false
     }
+
+    /// `object.__init__`, found once (every class call compared with a hashed dictionary lookup).
+    private static let objectInit: PyObject? = BuiltinTypes.object.dict["__init__"]?.asObject
 
     static func isTypeCall(_ v: Value) -> Bool {
         if case .object(let o) = v { return o === typeCallFunction }
@@ -172,7 +175,8 @@ enum TypeObject {
         guard case .object(let cls as PyType) = args[0] else {
             throw PyException.make(.typeError, "object.__new__(X): X is not a type object (\(typeName(args[0])))")
         }
-        if let base = cls.mro.first(where: { BuiltinTypes.isValueType($0) }) {
+        // The class, then its ancestors (`mro` would build an array per call).
+        if let base = BuiltinTypes.isValueType(cls) ? cls : cls.ancestors.first(where: { BuiltinTypes.isValueType($0) }) {
             throw PyException.make(.typeError, "object.__new__(\(cls.name)) is not safe, use \(base.name).__new__()")
         }
         if let ctx = CurrentContext.get() { try checkNotAbstract(cls, ctx) }

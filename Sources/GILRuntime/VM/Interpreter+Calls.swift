@@ -25,6 +25,16 @@ extension Interpreter {
             default:
                 break
             }
+        } else if case .object(let o) = callee, case .object(let k)? = kwnames, k.tag == .tuple {
+            // Keywords to a Python function or method: bound straight into its frame when its signature allows.
+            let names = unsafeDowncast(k, to: PyTuple.self)
+            if o.tag == .function {
+                if let r = try callWithKeywords(unsafeDowncast(o, to: PyFunction.self), first: nil, args, argc, names: names, ctx) { return r }
+            } else if o.tag == .boundMethod, case let m = unsafeDowncast(o, to: PyBoundMethod.self), case .object(let fo) = m.function,
+                      fo.tag == .function,
+                      let r = try callWithKeywords(unsafeDowncast(fo, to: PyFunction.self), first: m.receiver, args, argc, names: names, ctx) {
+                return r
+            }
         }
         return try callSlow(callee, args, argc, kwnames: kwnames, ctx, site: site)
     }
@@ -101,6 +111,9 @@ extension Interpreter {
             f = unsafeDowncast(io, to: PyFunction.self)
         } else {
             let version = typeVersion
+            if t.cacheable, t.metaclass == nil, let newFunction = pythonNew(t), !t.isSubtype(of: ExceptionKind.baseException.type) {
+                return try constructWithNew(t, newFunction, args, argc, ctx, site: site)
+            }
             guard t.cacheable, t.construct == nil, t.metaclass == nil, case .object(let io)? = t.lookup("__init__"), io.tag == .function,
                   !t.isSubtype(of: ExceptionKind.baseException.type), t.lookup("__new__").map(TypeObject.isObjectNew) ?? true else {
                 return try callSlow(.object(t), args, argc, kwnames: nil, ctx, site: site)
@@ -122,6 +135,35 @@ extension Interpreter {
         let r = try runMethod(f, code, .object(instance), args, argc, ctx)
         if !r.isNone { throw PyException.make(.typeError, "__init__() should return None, not '\(typeName(r))'") }
         return .object(instance)
+    }
+
+    /// The class's `__new__` when it is a function defined in Python (stored as a staticmethod).
+    @inline(__always)
+    static func pythonNew(_ t: PyType) -> PyFunction? {
+        guard case .object(let o)? = t.lookup("__new__"), o.tag == .cell, let w = o as? PyMethodWrapper, w.kind == .staticMethod,
+              case .object(let f) = w.function, f.tag == .function else { return nil }
+        return unsafeDowncast(f, to: PyFunction.self)
+    }
+
+    /// `C(args…)` for a class whose `__new__` is written in Python (`Decimal(v)`, `Fraction(n, d)`): type_call
+    /// without argument arrays — `__new__(C, args…)` in a fresh frame, then `__init__` when the result is a
+    /// `C` and `__init__` is not object's.
+    @inline(never)
+    static func constructWithNew(
+        _ t: PyType, _ newFunction: PyFunction, _ args: UnsafeMutablePointer<Value>, _ argc: Int, _ ctx: ExecutionContext, site: (CodeObject, Int)
+    ) throws -> Value {
+        ctx.pendingObjectName = site.0.assignmentNameAt[site.1]
+        ctx.pendingObjectLine = site.0.lines[site.1]
+        defer { ctx.pendingObjectName = nil }
+        let arguments = UnsafeBufferPointer(start: args, count: argc)
+        let cls = Value.object(t)
+        let obj = try callPlain(newFunction, cls, arguments, ctx) ?? invoke(newFunction, [cls] + Array(arguments), [], ctx)
+        guard typeOf(obj).isSubtype(of: t) else { return obj }
+        if let initializer = t.lookup("__init__"), !TypeObject.isObjectInit(initializer) {
+            let r = try call(initializer, args: [obj] + Array(arguments), kwargs: [], ctx: ctx)
+            if !r.isNone { throw PyException.make(.typeError, "__init__() should return None, not '\(typeName(r))'") }
+        }
+        return obj
     }
 
     @inline(never)
