@@ -37,6 +37,13 @@ extension Arithmetic {
 
     @inline(never)
     private static func instanceBinarySlow(_ op: BinaryOperator, _ l: Value, _ r: Value, inPlace: Bool, _ ctx: ExecutionContext) throws -> Value? {
+        // A native type's own operators (Decimal): no lookup, no argument array.
+        if case .object(let o) = l, o.tag == .instance, let hook = unsafeDowncast(o, to: PyInstance.self).type.nativeBinary {
+            if let v = try hook(op, l, r, ctx) { return v }
+        } else if tag(l) != .instance, case .object(let o) = r, o.tag == .instance,
+                  let hook = unsafeDowncast(o, to: PyInstance.self).type.nativeBinary {
+            if let v = try hook(op, l, r, ctx) { return v }
+        }
         if inPlace, case .object(let o) = l, o.tag == .instance,
            let f = unsafeDowncast(o, to: PyInstance.self).type.lookup(specialNames(op).inPlace) {
             let v = try Interpreter.callSpecial(f, l, r, ctx)

@@ -1,5 +1,6 @@
 import Glibc
 import Synchronization
+import PythonSyntax
 
 /// A native function: positional arguments, keyword arguments (name, value) in call order, and the
 /// calling thread's context.
@@ -137,6 +138,9 @@ final class PyType: PyObject, @unchecked Sendable {
     /// The names of the class body's namespace in the order they were bound (`dict` is unordered): the
     /// order `cls.__dict__` lists them in, as CPython's (enum's `_simple_enum` numbers `auto()` members by it).
     var definitionOrder: [String] = []
+    /// A native type's binary operators for its exact instances (`Arithmetic.instanceBinary` asks it before
+    /// looking up and calling `__add__` & co.): nil from it falls back to the general path.
+    var nativeBinary: ((_ op: BinaryOperator, _ l: Value, _ r: Value, _ ctx: ExecutionContext) throws -> Value?)?
     /// The name error messages give when it is not `name`: CPython's `tp_name` of an extension type
     /// (`'decimal.Decimal'`), which includes its module.
     var messageName: String?

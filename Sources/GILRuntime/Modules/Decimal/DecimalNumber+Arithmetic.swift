@@ -82,7 +82,7 @@ extension DecimalNumber {
         } else if a.isZero || b.isZero {
             c = .narrow(0)
         } else {
-            c = .big(BigWordArithmetic.multiply(BigInt(a.coefficient), BigInt(b.coefficient)).magnitude)
+            c = .big(DecimalProduct.multiply(a.coefficient, b.coefficient))
         }
         return finish(negative: negative, c, exponent: exponent, s, &status)
     }

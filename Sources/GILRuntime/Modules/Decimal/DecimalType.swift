@@ -19,6 +19,7 @@ extension DecimalModule {
         }
         t.dict["__new__"] = .object(PyMethodWrapper(.staticMethod, .object(new)))
 
+        t.nativeBinary = { [unowned self] op, l, r, ctx in try nativeBinary(op, l, r, ctx) }
         binary(t, "__add__", "__radd__") { a, b, s, st in DecimalNumber.add(a, b, s, &st) }
         binary(t, "__sub__", "__rsub__") { a, b, s, st in DecimalNumber.subtract(a, b, s, &st) }
         binary(t, "__mul__", "__rmul__") { a, b, s, st in DecimalNumber.multiply(a, b, s, &st) }
@@ -102,6 +103,28 @@ extension DecimalModule {
             }
             return .object(PyTuple([.int(x.negative ? 1 : 0), .str(x.kind == .infinity ? "0" : x.digits), exponent]))
         }
+    }
+
+    /// `l op r` for the VM when either operand is an exact Decimal (`PyType.nativeBinary`); nil leaves the
+    /// general path to it (other operand types, subclasses with their own operators, `**`).
+    private func nativeBinary(_ op: BinaryOperator, _ l: Value, _ r: Value, _ ctx: ExecutionContext) throws -> Value? {
+        if case .object(let o as PyInstance) = r, o.type !== decimalType { return nil }
+        if case .object(let o as PyInstance) = l, o.type !== decimalType { return nil }
+        guard let x = Self.operand(l), let y = Self.operand(r) else { return nil }
+        let c = try current(ctx)
+        var st = DecimalStatus()
+        let result: DecimalNumber
+        switch op {
+        case .add: result = DecimalNumber.add(x, y, c.settings, &st)
+        case .subtract: result = DecimalNumber.subtract(x, y, c.settings, &st)
+        case .multiply: result = DecimalNumber.multiply(x, y, c.settings, &st)
+        case .trueDivide: result = DecimalNumber.divide(x, y, c.settings, &st)
+        case .floorDivide: result = DecimalNumber.divideInteger(x, y, .quotient, c.settings, &st).0
+        case .modulo: result = DecimalNumber.divideInteger(x, y, .remainder, c.settings, &st).1
+        default: return nil
+        }
+        try signal(st, c, ctx)
+        return make(result)
     }
 
     static func receiver(_ a: [Value]) throws -> DecimalNumber {
