@@ -12,6 +12,9 @@ extension PyStr {
         if start == 0, step == 1, count == self.count, tag == .str { return self }  // s[:] is s, as in CPython
         var text = value
         let ascii = isASCII
+        if count == 1 {  // what s[i] gives: an ASCII character is the shared object (s[0:1] is s[0])
+            return PyStr.character(ascii ? text.withUTF8 { Unicode.Scalar($0[start]) } : scalars[start])
+        }
         let result = text.withUTF8 { bytes -> String in
             if ascii { return Self.asciiSlice(bytes, start: start, step: step, count: count) }
             return Self.utf8Slice(bytes, start: start, step: step, count: count)

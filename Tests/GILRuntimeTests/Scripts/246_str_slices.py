@@ -46,3 +46,5 @@ n = 0
 for i in range(0, 2000, 7):
     n += len(pattern[i:]) + pattern[i:].count("A")
 print(n)
+# One-character slices are the shared one-character strings, as indexing gives them.
+print(s[0:1] is s[0], s[-1:] is s[-1], w[3:4] is w[3], w[1:2] == "ö")
