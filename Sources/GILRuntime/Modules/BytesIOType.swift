@@ -13,15 +13,7 @@ final class BytesIOState: PlainNativeState, @unchecked Sendable {
 enum BytesIOType {
     static let type: PyType = {
         let t = PyType(name: "BytesIO", base: BuiltinTypes.object, module: "_io")
-        let new = PyBuiltinFunction("__new__", minimumArguments: 1) { args, _, _ in
-            guard case .object(let cls as PyType) = args[0], cls.isSubtype(of: t) else {
-                throw PyException.make(.typeError, "BytesIO.__new__(X): X is not a subtype of BytesIO")
-            }
-            let i = PyInstance(type: cls)
-            i.native = BytesIOState()
-            return .object(i)
-        }
-        t.dict["__new__"] = .object(PyMethodWrapper(.staticMethod, .object(new)))
+        PlainNativeState.installNew(on: t) { BytesIOState() }
         t.addMethod("__init__") { a, kw, ctx in
             let s = try state(a[0])
             let args = try Arguments(Array(a.dropFirst()), kw, names: ["initial_bytes"], function: "BytesIO")

@@ -6,15 +6,7 @@
 enum StringIOType {
     static let type: PyType = {
         let t = PyType(name: "StringIO", base: BuiltinTypes.object, module: "_io")
-        let new = PyBuiltinFunction("__new__", minimumArguments: 1) { args, _, _ in
-            guard case .object(let cls as PyType) = args[0], cls.isSubtype(of: t) else {
-                throw PyException.make(.typeError, "StringIO.__new__(X): X is not a subtype of StringIO")
-            }
-            let i = PyInstance(type: cls)
-            i.native = StringIOState()
-            return .object(i)
-        }
-        t.dict["__new__"] = .object(PyMethodWrapper(.staticMethod, .object(new)))
+        PlainNativeState.installNew(on: t) { StringIOState() }
         t.addMethod("__init__") { a, kw, ctx in
             let (inst, s) = try state(a[0])
             let (initial, newline) = try initArguments(Array(a.dropFirst()), kw, ctx)

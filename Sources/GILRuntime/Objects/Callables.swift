@@ -317,7 +317,21 @@ enum TypeCache {
 /// The Swift state of a builtin base (`PyInstance.native`) that leaves attribute lookup as it is for a
 /// plain instance: the method caches serve such instances (`BytesIO` and its subclasses), while other
 /// native state (thread-local storage, whose attributes are per thread) keeps them on the general path.
-class PlainNativeState {}
+class PlainNativeState {
+    /// `T.__new__(cls)` for a native type `t` whose instances carry `make()` as their state (`BytesIO`,
+    /// `StringIO`): `cls` must be `t` or a subclass, as the C types' `tp_new` checks.
+    static func installNew(on t: PyType, _ make: @escaping () -> PlainNativeState) {
+        let new = PyBuiltinFunction("__new__", minimumArguments: 1) { args, _, _ in
+            guard case .object(let cls as PyType) = args[0], cls.isSubtype(of: t) else {
+                throw PyException.make(.typeError, "\(t.name).__new__(X): X is not a subtype of \(t.name)")
+            }
+            let i = PyInstance(type: cls)
+            i.native = make()
+            return .object(i)
+        }
+        t.dict["__new__"] = .object(PyMethodWrapper(.staticMethod, .object(new)))
+    }
+}
 
 /// An instance of a Python class. `native` carries the Swift state of builtin bases (a thread handle,
 /// a LockCore, exception data…).
