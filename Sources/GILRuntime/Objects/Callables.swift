@@ -141,6 +141,9 @@ final class PyType: PyObject, @unchecked Sendable {
     /// A native type's binary operators for its exact instances (`Arithmetic.instanceBinary` asks it before
     /// looking up and calling `__add__` & co.): nil from it falls back to the general path.
     var nativeBinary: ((_ op: BinaryOperator, _ l: Value, _ r: Value, _ ctx: ExecutionContext) throws -> Value?)?
+    /// Likewise its rich comparisons (`compare` asks it before `__eq__`, `__lt__`… for a left operand of this
+    /// exact type); nil falls back to the general path.
+    var nativeCompare: ((_ op: ComparisonOperator, _ l: Value, _ r: Value, _ ctx: ExecutionContext) throws -> Bool?)?
     /// The name error messages give when it is not `name`: CPython's `tp_name` of an extension type
     /// (`'decimal.Decimal'`), which includes its module.
     var messageName: String?
@@ -337,18 +340,20 @@ class PlainNativeState {
 /// a LockCore, exception data…).
 /// Attributes live in `slots`, named by `shape` (see `Shape`); both change only under `lock`, and the VM's
 /// unlocked inline-cache reads happen only while object locking is off (one GIL holder at a time).
-final class PyInstance: PyObject, @unchecked Sendable {
-    let type: PyType
-    var shape: Shape
-    var slots: [Value] = []
-    var native: AnyObject?
+/// Not final only so that a native type can keep its value in the object itself (`DecimalObject`: one
+/// allocation per result instead of two); every member is final, so access stays direct.
+class PyInstance: PyObject, @unchecked Sendable {
+    final let type: PyType
+    final var shape: Shape
+    final var slots: [Value] = []
+    final var native: AnyObject?
     /// The instance's own lock, created at its first use under the free-threaded policy (published
     /// atomically, so racing threads agree on one): a GIL run allocates and frees no lock per object.
     private let ownLock = AtomicLazyReference<ObjectLock>()
 
     /// This instance's `ObjectLock`. With object locking off every `withLock` is a flag test that never
     /// touches the lock, so all instances share `ObjectLock.unlockedInstances`.
-    var lock: ObjectLock {
+    final var lock: ObjectLock {
         guard ObjectLocking.enabled else { return ObjectLock.unlockedInstances }
         if let l = ownLock.load() { return l }
         return ownLock.storeIfNil(ObjectLock("instance"))
@@ -367,8 +372,8 @@ final class PyInstance: PyObject, @unchecked Sendable {
         if slots.contains(where: { if case .object = $0 { true } else { false } }) { Trashcan.release(&slots) }
     }
 
-    func getAttribute(_ name: String) -> Value? { lock.withLock { shape.slot(of: name).map { slots[$0] } } }
-    func setAttribute(_ name: String, _ v: Value) { lock.withLock { storeUnlocked(name, v) } }
+    final func getAttribute(_ name: String) -> Value? { lock.withLock { shape.slot(of: name).map { slots[$0] } } }
+    final func setAttribute(_ name: String, _ v: Value) { lock.withLock { storeUnlocked(name, v) } }
 }
 
 extension ObjectLock {

@@ -244,6 +244,11 @@ private func sequenceCompare(_ a: [Value], _ b: [Value], _ ctx: ExecutionContext
 
 /// Any comparison operator, as the VM's `compare` instruction evaluates it.
 func compare(_ op: ComparisonOperator, _ a: Value, _ b: Value, _ ctx: ExecutionContext) throws -> Bool {
+    // A native type's own comparisons (Decimal): no special-method lookup, no argument array, no bool object.
+    if case .object(let o) = a, o.tag == .instance, let hook = unsafeDowncast(o, to: PyInstance.self).type.nativeCompare,
+       let r = try hook(op, a, b, ctx) {
+        return r
+    }
     switch op {
     case .equal: return try valuesEqual(a, b, ctx)
     case .notEqual:

@@ -106,7 +106,7 @@ extension DecimalModule {
         t.addMethod("create_decimal") { [unowned self] a, _, ctx in
             let c = try state(a[0])
             let v = a.count > 1 ? a[1] : .str("0")
-            let d = try exactValue(v, a[0], ctx)
+            let d = try exactValue(v, a[0], ctx, exact: false)
             var st = DecimalStatus()
             var r = d.finished(c.settings, &st)
             if d.isNaN && d.digitCount > c.settings.precision - (c.settings.clamp ? 1 : 0) && !(d.big == nil && d.small == 0) {

@@ -1,9 +1,14 @@
 import BigInt
 
-/// The value of a `decimal.Decimal` instance (immutable, as CPython's).
-final class DecimalBox: PlainNativeState, @unchecked Sendable {
+/// An instance of `decimal.Decimal` or of a subclass, its value (immutable, as CPython's) held in the
+/// object itself: one allocation per result, as `PyDecObject`.
+final class DecimalObject: PyInstance, @unchecked Sendable {
     let value: DecimalNumber
-    init(_ value: DecimalNumber) { self.value = value }
+
+    init(_ value: DecimalNumber, type: PyType) {
+        self.value = value
+        super.init(type: type)
+    }
 }
 
 /// The mutable state of a `decimal.Context`: the settings operations read, the flags they raise, the traps
@@ -161,16 +166,18 @@ final class DecimalModule {
     // MARK: - Values
 
     func make(_ d: DecimalNumber, type: PyType? = nil) -> Value {
-        let i = PyInstance(type: type ?? decimalType)
-        i.native = DecimalBox(d)
-        return .object(i)
+        .object(DecimalObject(d, type: type ?? decimalType))
+    }
+
+    /// The Decimal `v` is (of any Decimal type), by the object's class: no dynamic cast.
+    @inline(__always)
+    static func object(_ v: Value) -> DecimalObject? {
+        if case .object(let o) = v, type(of: o) == DecimalObject.self { return unsafeDowncast(o, to: DecimalObject.self) }
+        return nil
     }
 
     @inline(__always)
-    static func value(_ v: Value) -> DecimalNumber? {
-        if case .object(let i as PyInstance) = v, let b = i.native as? DecimalBox { return b.value }
-        return nil
-    }
+    static func value(_ v: Value) -> DecimalNumber? { object(v)?.value }
 
     /// A Decimal or an int as an exact operand (`convert_op`); nil for anything else.
     @inline(__always)
@@ -179,7 +186,7 @@ final class DecimalModule {
         case .int(let i): return DecimalNumber(negative: i < 0, coefficient: UInt64(i.magnitude), exponent: 0)
         case .bool(let b): return DecimalNumber(negative: false, coefficient: UInt64(b ? 1 : 0), exponent: 0)
         case .object(let o):
-            if let i = o as? PyInstance, let b = i.native as? DecimalBox { return b.value }
+            if type(of: o) == DecimalObject.self { return unsafeDowncast(o, to: DecimalObject.self).value }
             if let n = Arithmetic.number(v) {
                 switch n {
                 case .small(let i): return DecimalNumber(negative: i < 0, coefficient: UInt64(i.magnitude), exponent: 0)

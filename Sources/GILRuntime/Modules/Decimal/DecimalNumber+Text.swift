@@ -29,8 +29,8 @@ extension DecimalNumber {
         return Array(out[start..<end])
     }
 
-    /// Parses a numeric string exactly; nil for a syntax error (ConversionSyntax) or an exponent outside
-    /// what any context can hold.
+    /// Parses a numeric string exactly; nil for a syntax error (ConversionSyntax). The exponent saturates far
+    /// outside every context (`fitsAnyContext` tells; rounding to a context overflows or underflows it).
     static func parse(_ s: [UInt8]) -> DecimalNumber? {
         var i = 0
         let n = s.count
@@ -89,8 +89,8 @@ extension DecimalNumber {
             while i < n {
                 let c = s[i]
                 guard c >= 0x30 && c <= 0x39 else { return nil }
-                // Saturates far outside every context (then rejected below).
-                if exponent < 1 << 61 { exponent = exponent * 10 + Int(c - 0x30) }
+                // Saturates at 4E18, far outside every context (and far from Int's overflow).
+                exponent = exponent > 400_000_000_000_000_000 ? 4_000_000_000_000_000_000 : exponent * 10 + Int(c - 0x30)
                 i += 1
             }
             if expNegative { exponent = -exponent }
@@ -102,13 +102,15 @@ extension DecimalNumber {
         } else {
             d = DecimalNumber(negative: negative, coefficient: small, exponent: exponent)
         }
-        if d.isZero {
-            d.exponent = max(min(exponent, DecimalSettings.maxEmax), DecimalSettings.minEtiny)
-            if d.exponent != exponent { return nil }
-        } else if d.adjusted > DecimalSettings.maxEmax || d.exponent < DecimalSettings.minEtiny {
-            return nil
-        }
         return d
+    }
+
+    /// Whether the exact value of a parsed string is representable in libmpdec's largest context (what
+    /// `Decimal(str)` converts in): else it is InvalidOperation.
+    var fitsAnyContext: Bool {
+        if isSpecial { return true }
+        if isZero { return exponent <= DecimalSettings.maxEmax && exponent >= DecimalSettings.minEtiny }
+        return adjusted <= DecimalSettings.maxEmax && exponent >= DecimalSettings.minEtiny
     }
 
     /// `__str__` (scientific) or `to_eng_string` (engineering); `capitals` chooses `E` or `e`.

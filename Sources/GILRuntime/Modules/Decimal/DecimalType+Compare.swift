@@ -6,34 +6,50 @@ import PythonSyntax
 /// a signaling NaN, is InvalidOperation.
 extension DecimalModule {
     func compare(_ op: ComparisonOperator, _ x: DecimalNumber, _ other: Value, _ ctx: ExecutionContext) throws -> Value {
-        let equality = op == .equal || op == .notEqual
-        var y: DecimalNumber
-        if let o = Self.operand(other) {
-            y = o
-        } else if case .float(let f)? = Arithmetic.number(other) {
-            let c = try current(ctx)
-            if equality { c.flags.insert(.floatOperation) } else { try signal(.floatOperation, c, ctx) }
-            y = Self.exact(f)
-        } else if let helper = helpers["_compare_other"] {
+        if let y = try comparable(op, other, ctx) { return .bool(try compare(op, x, y, ctx)) }
+        if let helper = helpers["_compare_other"] {
             return try ctx.call(helper, [make(x), other, .str(op.rawValue)])
-        } else {
-            return Self.notImplemented
         }
+        return Self.notImplemented
+    }
+
+    /// `l op r` for the VM when `l` is an exact Decimal (`PyType.nativeCompare`) and `r` a Decimal, an int or a
+    /// float; nil leaves the rest (Rationals, subclasses with their own comparisons) to the general path.
+    func nativeCompare(_ op: ComparisonOperator, _ l: Value, _ r: Value, _ ctx: ExecutionContext) throws -> Bool? {
+        switch op {
+        case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual: break
+        default: return nil
+        }
+        guard let x = Self.object(l), x.type === decimalType else { return nil }
+        if case .object(let o) = r, o.tag == .instance, unsafeDowncast(o, to: PyInstance.self).type !== decimalType { return nil }
+        guard let y = try comparable(op, r, ctx) else { return nil }
+        return try compare(op, x.value, y, ctx)
+    }
+
+    /// The other operand as a Decimal when it is one, an int, or a float (exactly, signalling FloatOperation).
+    private func comparable(_ op: ComparisonOperator, _ other: Value, _ ctx: ExecutionContext) throws -> DecimalNumber? {
+        if let o = Self.operand(other) { return o }
+        guard case .float(let f)? = Arithmetic.number(other) else { return nil }
+        let c = try current(ctx)
+        if op == .equal || op == .notEqual { c.flags.insert(.floatOperation) } else { try signal(.floatOperation, c, ctx) }
+        return Self.exact(f)
+    }
+
+    private func compare(_ op: ComparisonOperator, _ x: DecimalNumber, _ y: DecimalNumber, _ ctx: ExecutionContext) throws -> Bool {
         if x.isNaN || y.isNaN {
-            if x.kind == .signalingNaN || y.kind == .signalingNaN || !equality {
+            if x.kind == .signalingNaN || y.kind == .signalingNaN || !(op == .equal || op == .notEqual) {
                 try signal(.invalidOperation, try current(ctx), ctx)
             }
-            return .bool(op == .notEqual)
+            return op == .notEqual
         }
         let r = DecimalNumber.compare(x, y)
         switch op {
-        case .equal: return .bool(r == 0)
-        case .notEqual: return .bool(r != 0)
-        case .less: return .bool(r < 0)
-        case .lessEqual: return .bool(r <= 0)
-        case .greater: return .bool(r > 0)
-        case .greaterEqual: return .bool(r >= 0)
-        default: return Self.notImplemented
+        case .equal: return r == 0
+        case .notEqual: return r != 0
+        case .less: return r < 0
+        case .lessEqual: return r <= 0
+        case .greater: return r > 0
+        default: return r >= 0
         }
     }
 }

@@ -20,23 +20,18 @@ extension DecimalModule {
         t.dict["__new__"] = .object(PyMethodWrapper(.staticMethod, .object(new)))
 
         t.nativeBinary = { [unowned self] op, l, r, ctx in try nativeBinary(op, l, r, ctx) }
+        t.nativeCompare = { [unowned self] op, l, r, ctx in try nativeCompare(op, l, r, ctx) }
         binary(t, "__add__", "__radd__") { a, b, s, st in DecimalNumber.add(a, b, s, &st) }
         binary(t, "__sub__", "__rsub__") { a, b, s, st in DecimalNumber.subtract(a, b, s, &st) }
         binary(t, "__mul__", "__rmul__") { a, b, s, st in DecimalNumber.multiply(a, b, s, &st) }
         binary(t, "__truediv__", "__rtruediv__") { a, b, s, st in DecimalNumber.divide(a, b, s, &st) }
         binary(t, "__floordiv__", "__rfloordiv__") { a, b, s, st in DecimalNumber.divideInteger(a, b, .quotient, s, &st).0 }
         binary(t, "__mod__", "__rmod__") { a, b, s, st in DecimalNumber.divideInteger(a, b, .remainder, s, &st).1 }
-        for (method, swapped) in [("__divmod__", false), ("__rdivmod__", true)] {
-            t.addMethod(method) { [unowned self] a, _, ctx in
-                guard a.count == 2 else { throw PyException.make(.typeError, "expected 1 argument, got \(a.count - 1)") }
-                let x = try receiver(a)
-                guard let y = Self.operand(a[1]) else { return Self.notImplemented }
-                let c = try current(ctx)
-                var st = DecimalStatus()
-                let (q, r) = swapped ? DecimalNumber.divideInteger(y, x, .both, c.settings, &st) : DecimalNumber.divideInteger(x, y, .both, c.settings, &st)
-                try signal(st, c, ctx)
-                return .object(PyTuple([make(q), make(r)]))
-            }
+        operatorPair(t, "__divmod__", "__rdivmod__") { [unowned self] x, y, c, ctx in
+            var st = DecimalStatus()
+            let (q, r) = DecimalNumber.divideInteger(x, y, .both, c.settings, &st)
+            try signal(st, c, ctx)
+            return .object(PyTuple([make(q), make(r)]))
         }
         for (name, negate, absolute) in [("__neg__", true, false), ("__pos__", false, false), ("__abs__", false, true)] {
             t.addMethod(name) { [unowned self] a, _, ctx in
@@ -108,8 +103,8 @@ extension DecimalModule {
     /// `l op r` for the VM when either operand is an exact Decimal (`PyType.nativeBinary`); nil leaves the
     /// general path to it (other operand types, subclasses with their own operators, `**`).
     private func nativeBinary(_ op: BinaryOperator, _ l: Value, _ r: Value, _ ctx: ExecutionContext) throws -> Value? {
-        if case .object(let o as PyInstance) = r, o.type !== decimalType { return nil }
-        if case .object(let o as PyInstance) = l, o.type !== decimalType { return nil }
+        if case .object(let o) = r, o.tag == .instance, unsafeDowncast(o, to: PyInstance.self).type !== decimalType { return nil }
+        if case .object(let o) = l, o.tag == .instance, unsafeDowncast(o, to: PyInstance.self).type !== decimalType { return nil }
         guard let x = Self.operand(l), let y = Self.operand(r) else { return nil }
         let c = try current(ctx)
         var st = DecimalStatus()
@@ -136,19 +131,28 @@ extension DecimalModule {
 
     private func receiver(_ a: [Value]) throws -> DecimalNumber { try Self.receiver(a) }
 
-    /// An operator and its reflected form; operands other than Decimal and int give NotImplemented.
+    /// An operator and its reflected form rounded to the current context.
     private func binary(_ t: PyType, _ name: String, _ reflected: String,
                         _ op: @escaping (DecimalNumber, DecimalNumber, DecimalSettings, inout DecimalStatus) -> DecimalNumber) {
+        operatorPair(t, name, reflected) { [unowned self] x, y, c, ctx in
+            var st = DecimalStatus()
+            let r = op(x, y, c.settings, &st)
+            try signal(st, c, ctx)
+            return make(r)
+        }
+    }
+
+    /// The methods `name(self, other)` and `reflected(self, other)` of one operation `body(left, right, context)`;
+    /// operands other than Decimal and int give NotImplemented.
+    private func operatorPair(_ t: PyType, _ name: String, _ reflected: String,
+                              _ body: @escaping (DecimalNumber, DecimalNumber, DecimalContextState, ExecutionContext) throws -> Value) {
         for (method, swapped) in [(name, false), (reflected, true)] {
             t.addMethod(method) { [unowned self] a, _, ctx in
                 guard a.count == 2 else { throw PyException.make(.typeError, "expected 1 argument, got \(a.count - 1)") }
                 let x = try receiver(a)
                 guard let y = Self.operand(a[1]) else { return Self.notImplemented }
                 let c = try current(ctx)
-                var st = DecimalStatus()
-                let r = swapped ? op(y, x, c.settings, &st) : op(x, y, c.settings, &st)
-                try signal(st, c, ctx)
-                return make(r)
+                return swapped ? try body(y, x, c, ctx) : try body(x, y, c, ctx)
             }
         }
     }
@@ -165,38 +169,47 @@ extension DecimalModule {
             value = a.value(0) ?? .str("0")
             contextArgument = a.value(1)
         }
-        if type === decimalType, case .object(let i as PyInstance) = value, i.type === decimalType { return value }
+        if type === decimalType, let o = Self.object(value), o.type === decimalType { return value }
         let d = try exactValue(value, contextArgument, ctx)
         return make(d, type: type)
     }
 
     /// What `Decimal(v)` holds (exact: no rounding to the context); a ConversionSyntax or FloatOperation is
     /// signalled in the argument context.
-    func exactValue(_ value: Value, _ contextArgument: Value?, _ ctx: ExecutionContext) throws -> DecimalNumber {
+    func exactValue(_ value: Value, _ contextArgument: Value?, _ ctx: ExecutionContext, exact: Bool = true) throws -> DecimalNumber {
         if let d = Self.operand(value) { return d }
         switch value {
         case .float(let f):
             try signal(.floatOperation, try context(contextArgument, ctx), ctx)
             return Self.exact(f)
         case .object(let o):
-            if let s = o as? PyStr { return try parse(s.value, contextArgument, ctx) }
+            if let s = o as? PyStr { return try parse(s.value, contextArgument, ctx, exact: exact) }
             if case .float(let f)? = Arithmetic.number(value) {
                 try signal(.floatOperation, try context(contextArgument, ctx), ctx)
                 return Self.exact(f)
             }
             if o.tag == .tuple || o.tag == .list, let helper = helpers["_tuple_text"] {
                 let text = try ctx.call(helper, [value])
-                if case .object(let s as PyStr) = text { return try parse(s.value, contextArgument, ctx) }
+                if case .object(let s as PyStr) = text { return try parse(s.value, contextArgument, ctx, exact: exact) }
             }
         default: break
         }
         throw PyException.make(.typeError, "conversion from \(typeName(value)) to Decimal is not supported")
     }
 
-    func parse(_ text: String, _ contextArgument: Value?, _ ctx: ExecutionContext) throws -> DecimalNumber {
-        if let ascii = DecimalNumber.asciiText(text), let d = DecimalNumber.parse(ascii) { return d }
-        try signal(.conversionSyntax, try context(contextArgument, ctx), ctx)
-        return .quietNaN
+    /// A numeric string; `exact` (the constructor) signals InvalidOperation for a value no context can hold,
+    /// as libmpdec's conversion in its largest context does; otherwise (`create_decimal`) such a value is left
+    /// for the context's rounding to overflow or underflow.
+    func parse(_ text: String, _ contextArgument: Value?, _ ctx: ExecutionContext, exact: Bool = true) throws -> DecimalNumber {
+        guard let ascii = DecimalNumber.asciiText(text), let d = DecimalNumber.parse(ascii) else {
+            try signal(.conversionSyntax, try context(contextArgument, ctx), ctx)
+            return .quietNaN
+        }
+        if exact && !d.fitsAnyContext {
+            try signal(.invalidOperation, try context(contextArgument, ctx), ctx)
+            return .quietNaN
+        }
+        return d
     }
 
     func quantize(_ x: DecimalNumber, _ target: Value, rounding: Value?, _ c: DecimalContextState, _ ctx: ExecutionContext) throws -> Value {
