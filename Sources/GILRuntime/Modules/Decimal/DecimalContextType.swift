@@ -109,7 +109,7 @@ extension DecimalModule {
             let d = try exactValue(v, a[0], ctx, exact: false)
             var st = DecimalStatus()
             var r = d.finished(c.settings, &st)
-            if d.isNaN && d.digitCount > c.settings.precision - (c.settings.clamp ? 1 : 0) && !(d.big == nil && d.small == 0) {
+            if d.isNaN && d.digitCount > c.settings.precision - (c.settings.clamp ? 1 : 0) && !(d.isSmall && d.small == 0) {
                 // PyDecType_FromCString: a NaN payload longer than the precision is a syntax error.
                 st = .conversionSyntax
                 r = .quietNaN

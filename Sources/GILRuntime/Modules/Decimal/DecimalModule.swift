@@ -83,7 +83,11 @@ final class DecimalModule {
     /// The calling thread's context (`getcontext()`): made from DefaultContext at its first use.
     @inline(__always)
     func current(_ ctx: ExecutionContext) throws -> DecimalContextState {
-        if let c = ctx.decimalContext, let s = c.native as? DecimalContextState, s.module === self { return s }
+        // By the state's class, not a dynamic cast: this runs once per operation.
+        if let n = ctx.decimalContext?.native, type(of: n) == DecimalContextState.self {
+            let s = unsafeDowncast(n, to: DecimalContextState.self)
+            if s.module === self { return s }
+        }
         return try currentContextObject(ctx).native as! DecimalContextState
     }
 

@@ -32,6 +32,16 @@ extension DecimalNumber {
         }
         var exponent = min(a.exponent, b.exponent)
         let negativeZero = s.rounding == .floor && a.negative != b.negative
+        if a.isSmall && b.isSmall && a.small != 0 && b.small != 0 && (a.exponent - b.exponent).magnitude <= 19 {
+            // Both coefficients in a word and at most 19 digits apart: the exact sum fits 128 bits, so it is
+            // formed directly (no alignment to the precision needed) and rounded once.
+            let x = UInt128(a.small) * DecimalDigits.powers128[a.exponent - exponent]
+            let y = UInt128(b.small) * DecimalDigits.powers128[b.exponent - exponent]
+            if a.negative == b.negative { return finish(negative: a.negative, .narrow(x + y), exponent: exponent, s, &status) }
+            if x == y { return finish(negative: negativeZero, .narrow(0), exponent: exponent, s, &status) }
+            return x > y ? finish(negative: a.negative, .narrow(x - y), exponent: exponent, s, &status)
+                         : finish(negative: b.negative, .narrow(y - x), exponent: exponent, s, &status)
+        }
         if a.isZero && b.isZero {
             return finish(negative: negativeZero || (a.negative && b.negative), .narrow(0), exponent: exponent, s, &status)
         }
@@ -77,7 +87,7 @@ extension DecimalNumber {
         }
         let exponent = a.exponent + b.exponent
         let c: WideCoefficient
-        if a.big == nil && b.big == nil {
+        if a.isSmall && b.isSmall {
             c = .narrow(UInt128(a.small) * UInt128(b.small))
         } else if a.isZero || b.isZero {
             c = .narrow(0)
@@ -113,7 +123,7 @@ extension DecimalNumber {
         let shift = b.digitCount - a.digitCount + s.precision + 1
         var exponent = a.exponent - b.exponent - shift
         let idealExponent = a.exponent - b.exponent
-        if a.big == nil, b.big == nil, shift >= 0, shift <= 38 {
+        if a.isSmall, b.isSmall, shift >= 0, shift <= 38 {
             let (n, o) = UInt128(a.small).multipliedReportingOverflow(by: DecimalDigits.powers128[shift])
             if !o {
                 var (q, r) = n.quotientAndRemainder(dividingBy: UInt128(b.small))
@@ -176,6 +186,12 @@ extension DecimalNumber {
 
     /// The order of two non-NaN values (`_cmp`): -1, 0 or 1.
     static func compare(_ a: DecimalNumber, _ b: DecimalNumber) -> Int {
+        if a.kind == .finite && b.kind == .finite && a.isSmall && b.isSmall && a.exponent == b.exponent
+            && a.small <= UInt64(Int.max) && b.small <= UInt64(Int.max) {
+            // One exponent, coefficients in a word (`n == m`, `m == 0` of integral values): signed words.
+            let x = a.negative ? -Int(a.small) : Int(a.small), y = b.negative ? -Int(b.small) : Int(b.small)
+            return x == y ? 0 : (x < y ? -1 : 1)
+        }
         if a.isInfinite || b.isInfinite {
             let x = a.isInfinite ? (a.negative ? -1 : 1) : 0
             let y = b.isInfinite ? (b.negative ? -1 : 1) : 0

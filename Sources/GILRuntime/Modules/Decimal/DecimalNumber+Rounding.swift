@@ -153,7 +153,7 @@ extension DecimalNumber {
         case .infinity: return self
         case .nan, .signalingNaN:
             let room = s.precision - (s.clamp ? 1 : 0)
-            guard digitCount > room, !(big == nil && small == 0) else { return self }
+            guard digitCount > room, !(isSmall && small == 0) else { return self }
             var d = self
             let payload = coefficient % DecimalDigits.power(max(room, 0))
             d.small = 0

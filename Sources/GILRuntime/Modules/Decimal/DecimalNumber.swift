@@ -12,15 +12,25 @@ struct DecimalNumber {
     var exponent: Int
     /// The coefficient (or NaN payload) when `big` is nil.
     var small: UInt64
-    /// The coefficient when it does not fit 64 bits (never holds a value that would).
-    var big: BigUInt?
+    /// The coefficient when it does not fit 64 bits (never holds a value that would), behind one reference:
+    /// copying a small number is copying four words and a nil pointer, not an optional `BigUInt`'s enum.
+    private var bigStorage: BigCoefficient?
+
+    /// The big coefficient, nil when `small` holds it.
+    var big: BigUInt? {
+        get { bigStorage?.value }
+        set { bigStorage = newValue.map(BigCoefficient.init) }
+    }
+
+    /// Whether the coefficient is `small` (no big one).
+    var isSmall: Bool { bigStorage == nil }
 
     init(negative: Bool, coefficient: UInt64, exponent: Int) {
         self.negative = negative
         kind = .finite
         self.exponent = exponent
         small = coefficient
-        big = nil
+        bigStorage = nil
     }
 
     init(negative: Bool, coefficient: BigUInt, exponent: Int) {
@@ -29,10 +39,10 @@ struct DecimalNumber {
         self.exponent = exponent
         if coefficient.bitWidth <= 64 {
             small = UInt64(coefficient)
-            big = nil
+            bigStorage = nil
         } else {
             small = 0
-            big = coefficient
+            bigStorage = BigCoefficient(coefficient)
         }
     }
 
@@ -42,10 +52,10 @@ struct DecimalNumber {
         self.exponent = exponent
         if coefficient >> 64 == 0 {
             small = UInt64(coefficient)
-            big = nil
+            bigStorage = nil
         } else {
             small = 0
-            big = BigUInt(coefficient)
+            bigStorage = BigCoefficient(BigUInt(coefficient))
         }
     }
 
@@ -60,13 +70,13 @@ struct DecimalNumber {
     var isSpecial: Bool { kind != .finite }
     var isNaN: Bool { kind == .nan || kind == .signalingNaN }
     var isInfinite: Bool { kind == .infinity }
-    var isZero: Bool { kind == .finite && big == nil && small == 0 }
-    var isBig: Bool { big != nil }
-    var coefficient: BigUInt { big ?? BigUInt(small) }
+    var isZero: Bool { kind == .finite && isSmall && small == 0 }
+    var isBig: Bool { !isSmall }
+    var coefficient: BigUInt { bigStorage?.value ?? BigUInt(small) }
     var signedCoefficient: BigInt { BigInt(sign: negative ? .minus : .plus, magnitude: coefficient) }
 
     /// The number of digits of the coefficient (1 for zero).
-    var digitCount: Int { big.map { DecimalDigits.count($0) } ?? DecimalDigits.count(small) }
+    var digitCount: Int { bigStorage.map { DecimalDigits.count($0.value) } ?? DecimalDigits.count(small) }
 
     /// The exponent of the most significant digit (`adjusted()`).
     var adjusted: Int { exponent + digitCount - 1 }
@@ -80,10 +90,16 @@ struct DecimalNumber {
 
     /// The coefficient as a string of digits (`_int` of _pydecimal; "" for a NaN without payload).
     var digits: String {
-        if isNaN && big == nil && small == 0 { return "" }
+        if isNaN && isSmall && small == 0 { return "" }
         if let big { return String(big) }
         return String(small)
     }
+}
+
+/// A coefficient of more than 64 bits, shared by the copies of its number.
+final class BigCoefficient: @unchecked Sendable {
+    let value: BigUInt
+    init(_ value: BigUInt) { self.value = value }
 }
 
 /// Counting digits and powers of ten over the coefficient types.

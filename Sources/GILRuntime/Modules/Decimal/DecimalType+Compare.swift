@@ -21,7 +21,8 @@ extension DecimalModule {
         default: return nil
         }
         guard let x = Self.object(l), x.type === decimalType else { return nil }
-        if case .object(let o) = r, o.tag == .instance, unsafeDowncast(o, to: PyInstance.self).type !== decimalType { return nil }
+        if let y = exactOperand(r) { return try compare(op, x.value, y, ctx) }
+        if case .object(let o) = r, o.tag == .instance { return nil }
         guard let y = try comparable(op, r, ctx) else { return nil }
         return try compare(op, x.value, y, ctx)
     }

@@ -19,8 +19,10 @@ extension DecimalModule {
         }
         t.dict["__new__"] = .object(PyMethodWrapper(.staticMethod, .object(new)))
 
-        t.nativeBinary = { [unowned self] op, l, r, ctx in try nativeBinary(op, l, r, ctx) }
-        t.nativeCompare = { [unowned self] op, l, r, ctx in try nativeCompare(op, l, r, ctx) }
+        // unowned(unsafe): the runtime keeps this module alive as long as its types (`keepNativeState`), and a
+        // checked unowned reference costs an atomic retain and release on every operator.
+        t.nativeBinary = { [unowned(unsafe) self] op, l, r, ctx in try nativeBinary(op, l, r, ctx) }
+        t.nativeCompare = { [unowned(unsafe) self] op, l, r, ctx in try nativeCompare(op, l, r, ctx) }
         binary(t, "__add__", "__radd__") { a, b, s, st in DecimalNumber.add(a, b, s, &st) }
         binary(t, "__sub__", "__rsub__") { a, b, s, st in DecimalNumber.subtract(a, b, s, &st) }
         binary(t, "__mul__", "__rmul__") { a, b, s, st in DecimalNumber.multiply(a, b, s, &st) }
@@ -84,6 +86,8 @@ extension DecimalModule {
             return .int(x.isSpecial ? 0 : x.adjusted)
         }
         t.addMethod("quantize") { [unowned self] a, kw, ctx in
+            // `x.quantize(exp)`, as money code calls it: no argument binding.
+            if a.count == 2 && kw.isEmpty { return try quantize(try Self.receiver(a), a[1], rounding: nil, try current(ctx), ctx) }
             let args = try Arguments(Array(a.dropFirst()), kw, names: ["exp", "rounding", "context"], required: 1, function: "quantize")
             let c = try context(args.value(2), ctx)
             return try quantize(try Self.receiver(a), args.value(0)!, rounding: args.value(1), c, ctx)
@@ -103,9 +107,7 @@ extension DecimalModule {
     /// `l op r` for the VM when either operand is an exact Decimal (`PyType.nativeBinary`); nil leaves the
     /// general path to it (other operand types, subclasses with their own operators, `**`).
     private func nativeBinary(_ op: BinaryOperator, _ l: Value, _ r: Value, _ ctx: ExecutionContext) throws -> Value? {
-        if case .object(let o) = r, o.tag == .instance, unsafeDowncast(o, to: PyInstance.self).type !== decimalType { return nil }
-        if case .object(let o) = l, o.tag == .instance, unsafeDowncast(o, to: PyInstance.self).type !== decimalType { return nil }
-        guard let x = Self.operand(l), let y = Self.operand(r) else { return nil }
+        guard let x = exactOperand(l), let y = exactOperand(r) else { return nil }
         let c = try current(ctx)
         var st = DecimalStatus()
         let result: DecimalNumber
@@ -120,6 +122,22 @@ extension DecimalModule {
         }
         try signal(st, c, ctx)
         return make(result)
+    }
+
+    /// An exact Decimal or an int as an operand of the VM's hooks; nil for anything else, a Decimal subclass
+    /// (whose own operators come first) included.
+    @inline(__always)
+    func exactOperand(_ v: Value) -> DecimalNumber? {
+        switch v {
+        case .int(let i): return DecimalNumber(negative: i < 0, coefficient: UInt64(i.magnitude), exponent: 0)
+        case .object(let o):
+            if type(of: o) == DecimalObject.self {
+                let d = unsafeDowncast(o, to: DecimalObject.self)
+                return d.type === decimalType ? d.value : nil
+            }
+            return o.tag == .instance ? nil : Self.operand(v)
+        default: return Self.operand(v)
+        }
     }
 
     static func receiver(_ a: [Value]) throws -> DecimalNumber {
@@ -244,14 +262,14 @@ extension DecimalModule {
         }
         let magnitude: BigUInt
         if x.exponent >= 0 {
-            if x.big == nil && x.exponent <= 19 {
+            if x.isSmall && x.exponent <= 19 {
                 let (p, o) = x.small.multipliedReportingOverflow(by: DecimalDigits.powers64[x.exponent])
                 if !o && p <= UInt64(Int.max) { return .int(x.negative ? -Int(p) : Int(p)) }
             }
             magnitude = x.coefficient * DecimalDigits.power(x.exponent)
         } else if -x.exponent >= x.digitCount {
             return .int(0)
-        } else if x.big == nil {
+        } else if x.isSmall {
             let q = x.small / DecimalDigits.powers64[-x.exponent]
             if q <= UInt64(Int.max) { return .int(x.negative ? -Int(q) : Int(q)) }
             magnitude = BigUInt(q)
