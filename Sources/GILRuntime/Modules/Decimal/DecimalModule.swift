@@ -18,10 +18,12 @@ final class DecimalContextState: PlainNativeState, @unchecked Sendable {
     var settings: DecimalSettings
     var flags: DecimalStatus = []
     var traps: DecimalStatus
-    unowned let module: DecimalModule
+    /// The module (of one runtime) whose operations use it, by identity only: reading an `unowned` reference
+    /// on every operation costs an atomic retain and release.
+    let moduleID: ObjectIdentifier
 
     init(module: DecimalModule, settings: DecimalSettings = .default, traps: DecimalStatus = DecimalModule.defaultTraps) {
-        self.module = module
+        moduleID = ObjectIdentifier(module)
         self.settings = settings
         self.traps = traps
     }
@@ -86,14 +88,14 @@ final class DecimalModule {
         // By the state's class, not a dynamic cast: this runs once per operation.
         if let n = ctx.decimalContext?.native, type(of: n) == DecimalContextState.self {
             let s = unsafeDowncast(n, to: DecimalContextState.self)
-            if s.module === self { return s }
+            if s.moduleID == ObjectIdentifier(self) { return s }
         }
         return try currentContextObject(ctx).native as! DecimalContextState
     }
 
     @inline(never)
     func currentContextObject(_ ctx: ExecutionContext) throws -> PyInstance {
-        if let c = ctx.decimalContext, let s = c.native as? DecimalContextState, s.module === self { return c }
+        if let c = ctx.decimalContext, let s = c.native as? DecimalContextState, s.moduleID == ObjectIdentifier(self) { return c }
         let c = copyContext(defaultContext.flatMap { $0.native as? DecimalContextState })
         (c.native as! DecimalContextState).flags = []
         ctx.decimalContext = c

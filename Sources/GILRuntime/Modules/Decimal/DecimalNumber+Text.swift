@@ -115,6 +115,7 @@ extension DecimalNumber {
 
     /// `__str__` (scientific) or `to_eng_string` (engineering); `capitals` chooses `E` or `e`.
     func text(engineering: Bool = false, capitals: Bool = true) -> String {
+        if let plain = plainText { return plain }
         let sign = negative ? "-" : ""
         switch kind {
         case .infinity: return sign + "Infinity"
@@ -149,6 +150,41 @@ extension DecimalNumber {
             out += (capitals ? "E" : "e") + (e >= 0 ? "+" : "") + String(e)
         }
         return out
+    }
+}
+
+extension DecimalNumber {
+    /// The text of a finite number with a word coefficient and no exponent part (`12.34`, `-0.0005`, `42`: what
+    /// money code prints), written into one small buffer; nil for the other forms.
+    var plainText: String? {
+        guard kind == .finite, isSmall, exponent <= 0, exponent >= -26 else { return nil }
+        let count = DecimalDigits.count(small)
+        let leftDigits = exponent + count
+        guard leftDigits > -6 else { return nil }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { buffer in
+            var n = 0
+            if negative { buffer[0] = UInt8(ascii: "-"); n = 1 }
+            if leftDigits <= 0 {
+                buffer[n] = UInt8(ascii: "0"); buffer[n + 1] = UInt8(ascii: ".")
+                n += 2
+                for _ in 0 ..< -leftDigits { buffer[n] = UInt8(ascii: "0"); n += 1 }
+            }
+            // Digits from the last; the point goes after the first `leftDigits` of them.
+            let dot = leftDigits > 0 && leftDigits < count ? 1 : 0
+            var end = n + count + dot
+            var x = small
+            for i in 0 ..< count {
+                if dot == 1 && i == count - leftDigits {
+                    end -= 1
+                    buffer[end] = UInt8(ascii: ".")
+                }
+                end -= 1
+                buffer[end] = UInt8(ascii: "0") + UInt8(x % 10)
+                x /= 10
+            }
+            n += count + dot
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<n]), as: UTF8.self)
+        }
     }
 }
 
