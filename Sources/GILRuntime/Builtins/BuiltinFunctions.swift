@@ -100,15 +100,26 @@ enum BuiltinFunctions {
         m.addFunction("max") { args, kwargs, ctx in try extreme(args, kwargs, ctx, name: "max", op: .greater) }
         m.addFunction("sum") { args, kwargs, ctx in
             var total: Value = args.count > 1 ? args[1] : (kwargs.first { $0.0 == "start" }?.1 ?? .int(0))
-            let it = try makeIterator(args[0], ctx)
-            while let x = try iteratorNext(it, ctx) {
-                if case .int(let a) = total, case .int(let b) = x {
-                    let (r, o) = a.addingReportingOverflow(b)
-                    if !o { total = .int(r); continue }
+            // vm: from an int start, a generator's ints add up in its own activation (PyGenerator.Sink.sum) until
+            // a value comes back here; the total goes on from there.
+            let start: Int? = if case .int(let i) = total { i } else { nil }
+            return try PyGenerator.consuming(args[0], start == nil ? .none : .sum) { g in
+                g?.sinkTotal = start ?? 0
+                let it = try makeIterator(args[0], ctx)
+                while let x = try iteratorNext(it, ctx) {
+                    if let g, g.sink == .sum {
+                        total = .int(g.sinkTotal)
+                        g.removeSink()
+                    }
+                    if case .int(let a) = total, case .int(let b) = x {
+                        let (r, o) = a.addingReportingOverflow(b)
+                        if !o { total = .int(r); continue }
+                    }
+                    total = try Arithmetic.binary(.add, total, x, ctx)
                 }
-                total = try Arithmetic.binary(.add, total, x, ctx)
+                if let g, g.sink == .sum { total = .int(g.sinkTotal) }
+                return total
             }
-            return total
         }
         m.addFunction("sorted") { args, kwargs, ctx in
             let key = kwargs.first { $0.0 == "key" }?.1
@@ -175,14 +186,20 @@ enum BuiltinFunctions {
             })
         }
         m.addFunction("any") { args, _, ctx in
-            let it = try makeIterator(try one(args, "any"), ctx)
-            while let x = try iteratorNext(it, ctx) { if try truthy(x, ctx) { return .bool(true) } }
-            return .bool(false)
+            let iterable = try one(args, "any")
+            return try PyGenerator.consuming(iterable, .dropFalsy) { _ in  // vm: falsy values dropped in the generator
+                let it = try makeIterator(iterable, ctx)
+                while let x = try iteratorNext(it, ctx) { if try truthy(x, ctx) { return .bool(true) } }
+                return .bool(false)
+            }
         }
         m.addFunction("all") { args, _, ctx in
-            let it = try makeIterator(try one(args, "all"), ctx)
-            while let x = try iteratorNext(it, ctx) { if try !truthy(x, ctx) { return .bool(false) } }
-            return .bool(true)
+            let iterable = try one(args, "all")
+            return try PyGenerator.consuming(iterable, .dropTruthy) { _ in
+                let it = try makeIterator(iterable, ctx)
+                while let x = try iteratorNext(it, ctx) { if try !truthy(x, ctx) { return .bool(false) } }
+                return .bool(true)
+            }
         }
         m.addFunction("iter") { args, _, ctx in
             // iter(callable, sentinel): call until the sentinel comes back.

@@ -305,12 +305,24 @@ func collect(_ v: Value, _ ctx: ExecutionContext) throws -> [Value] {
 @inline(never)
 func collectGenerator(_ g: PyGenerator, _ ctx: ExecutionContext) throws -> [Value] {
     guard g.kind == .generator else { throw PyException.make(.typeError, "'\(g.pythonType.name)' object is not iterable") }
-    var out: [Value] = []
-    out.reserveCapacity(8)
-    while let x = try g.resume(sending: .none, ctx) {
-        out.append(x)
-        if out.count & 0xFFFF == 0 { try AllocationLimit.checkValues(out.count, ctx) }  // an endless generator
+    guard g.installSink(.array) else {
+        var out: [Value] = []
+        out.reserveCapacity(8)
+        while let x = try g.resume(sending: .none, ctx) {
+            out.append(x)
+            if out.count & 0xFFFF == 0 { try AllocationLimit.checkValues(out.count, ctx) }  // an endless generator
+        }
+        return out
     }
+    // Values taken inside the generator's activation (PyGenerator.Sink.array); the ones it hands back arrive here.
+    defer { g.removeSink() }
+    g.sinkValues.reserveCapacity(8)
+    while let x = try g.resume(sending: .none, ctx) {
+        g.sinkValues.append(x)
+        if g.sinkValues.count & 0xFFFF == 0 { try AllocationLimit.checkValues(g.sinkValues.count, ctx) }
+    }
+    var out: [Value] = []
+    swap(&out, &g.sinkValues)
     return out
 }
 

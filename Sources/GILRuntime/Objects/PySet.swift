@@ -188,6 +188,8 @@ class PySet: PyObject, LazilyLocked, @unchecked Sendable {
         if case .object(let o) = other, o.tag == .generator, unsafeDowncast(o, to: PyGenerator.self).kind == .generator {
             // `set(f(x) for x in …)`: resumed from here, no iterator dispatch per element.
             let g = unsafeDowncast(o, to: PyGenerator.self)
+            if g.installSink(.set) { g.sinkSet = Unmanaged.passUnretained(self) }  // ints and strs go in from its activation
+            defer { g.removeSink() }
             while let x = try g.resume(sending: .none, ctx) { try add(x) }
             return
         }

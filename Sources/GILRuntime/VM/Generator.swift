@@ -29,6 +29,13 @@ final class PyGenerator: PyObject, @unchecked Sendable {
     var savedHandled: [PyInstance] = []
     /// The registers were released when the generator finished (`finish()`); deinit has nothing to release.
     private var cleared = false
+    /// A consumer that takes every value (`collect`, `set(…)`, `sum`, `any`, `all`) while it resumes this
+    /// generator: the frame hands each yielded value to `take` and runs on (Generator+Sink.swift). Held inline,
+    /// not as an object: a sink object per `tuple(genexp)` cost its allocation and a retain per value.
+    var sink = Sink.none
+    var sinkValues: [Value] = []
+    var sinkSet: Unmanaged<PySet>?
+    var sinkTotal = 0
 
     func stopIteration() -> PyException {
         let e = PyException.make(.stopIteration)

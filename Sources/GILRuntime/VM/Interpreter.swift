@@ -344,6 +344,14 @@ enum Interpreter {
                         return r
                     case .yieldValue:
                         guard let generator else { throw yieldOutsideGenerator() }
+                        // vm: `tuple(genexp)`, `set(genexp)`: the consumer's sink takes the value here and the frame
+                        // runs on, instead of a suspend and a resume per value (YieldSink). The check point a
+                        // resume makes on entry is made here.
+                        if generator.sink != .none, generator.take(regs[Int(i.b)]) {
+                            regs[Int(i.a)] = .none  // what `yield` evaluates to when next() resumes it
+                            if breaker.isSet { record.pointee.ip = ip; try ctx.checkPoint() }
+                            continue
+                        }
                         return suspend(generator, at: pc, i, regs, handledAbove: excBase, ctx)
                     case .getAwaitable:
                         record.pointee.ip = ip
