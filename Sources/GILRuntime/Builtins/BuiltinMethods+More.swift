@@ -167,12 +167,19 @@ extension BuiltinMethods {
             return .int(String(n.magnitude, radix: 2).count)
         }
         IntBytes.install(int)
-        method(int, "as_integer_ratio", 1) { a, _, _ in .object(PyTuple([a[0], .int(1)])) }
-        method(int, "conjugate", 1) { a, _, _ in a[0] }
+        // Both answer an exact int (`True.conjugate()` is 1, `True.as_integer_ratio()` `(1, 1)`): long.c's _PyLong_Copy.
+        func exactInt(_ v: Value) -> Value {
+            if case .int = v { return v }
+            return Arithmetic.number(v).flatMap(Arithmetic.big).map(Value.integer) ?? v
+        }
+        method(int, "as_integer_ratio", 1) { a, _, _ in .object(PyTuple([exactInt(a[0]), .int(1)])) }
+        method(int, "conjugate", 1) { a, _, _ in exactInt(a[0]) }
         method(float, "as_integer_ratio", 1) { a, _, _ in
             guard case .float(let d) = a[0] else { return .none }
             if d.isNaN { throw PyException.make(.valueError, "cannot convert NaN to integer ratio") }
             if d.isInfinite { throw PyException.make(.overflowError, "cannot convert Infinity to integer ratio") }
+            // ±0.0 has no exponent to read (`Double.exponent` is Int.min: subtracting from it trapped).
+            if d == 0 { return .object(PyTuple([.int(0), .int(1)])) }
             // d = significand × 2^exponent exactly; reduce by the common power of two.
             var numerator = BigInt(d.significandBitPattern | (d.isNormal ? 1 << 52 : 0))
             var exponent = Int(d.exponent) - 52
@@ -187,6 +194,17 @@ extension BuiltinMethods {
             return .object(PyTuple([.integer(numerator), .integer(BigInt(1) << -exponent)]))
         }
         method(float, "conjugate", 1) { a, _, _ in a[0] }
+        // float_hex: `0x1.<13 hex digits>p±e`, subnormals as `0x0.<digits>p-1022`.
+        method(float, "hex", 1) { a, _, _ in
+            guard case .float(let d) = a[0] else { return .none }
+            if d.isNaN { return .str("nan") }
+            if d.isInfinite { return .str(d < 0 ? "-inf" : "inf") }
+            let sign = d.sign == .minus ? "-" : ""
+            if d == 0 { return .str(sign + "0x0.0p+0") }
+            let digits = String(d.significandBitPattern, radix: 16).leftPadded(to: 13, with: "0")
+            let exponent = d.isNormal ? Int(d.exponent) : -1022
+            return .str("\(sign)0x\(d.isNormal ? 1 : 0).\(digits)p\(exponent < 0 ? "-" : "+")\(abs(exponent))")
+        }
     }
 
 }

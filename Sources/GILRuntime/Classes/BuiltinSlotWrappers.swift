@@ -109,7 +109,11 @@ enum BuiltinSlotWrappers {
             t.addMethod("__int__") { a, _, ctx in try Conversions.int([plain(a[0])], [], ctx) }
             t.addMethod("__float__") { a, _, ctx in try Conversions.float(plain(a[0]), ctx) }
         }
-        BuiltinTypes.int.addMethod("__index__") { a, _, _ in plain(a[0]) }
+        // An exact int, as long.c's int___index__ (`True.__index__()` is 1).
+        BuiltinTypes.int.addMethod("__index__") { a, _, _ in
+            if case .bool(let b) = a[0] { return .int(b ? 1 : 0) }
+            return plain(a[0])
+        }
         BuiltinTypes.int.addMethod("__invert__") { a, _, ctx in try Arithmetic.unary(.invert, plain(a[0]), ctx) }
         for t in [BuiltinTypes.list, BuiltinTypes.tuple, BuiltinTypes.str, BuiltinTypes.bytes] {
             t.addMethod("__add__") { a, _, ctx in try Arithmetic.binaryNative(.add, a[0], try argument(a, 1, "__add__"), ctx) }

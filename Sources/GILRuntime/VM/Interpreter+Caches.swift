@@ -201,7 +201,14 @@ extension Interpreter {
     /// from its register until it is copied into `out[1]`.
     @inline(__always)
     static func cachedLoadMethod(_ v: UnsafeMutablePointer<Value>, _ out: UnsafeMutablePointer<Value>, _ c: UnsafeMutablePointer<InlineCache>) -> Bool {
-        guard let u = v.borrowedObject(0), c.pointee.version == typeVersion else { return false }
+        guard c.pointee.version == typeVersion else { return false }
+        guard let u = v.borrowedObject(0) else {
+            // `n.to_bytes(5)`, `x.is_integer()`: an inline int/float/bool has its builtin class's methods.
+            guard c.pointee.kind == .builtinMethod, c.pointee.index == scalarMethodKey(v.pointee) else { return false }
+            out.set(0, c.pointee.value)
+            out.set(1, v.pointee)
+            return true
+        }
         let hit = u._withUnsafeGuaranteedRef { o -> Bool? in
             switch o.tag {
             case .instance:
@@ -251,7 +258,15 @@ extension Interpreter {
         let (f, s) = try Attributes.loadMethod(v, name, ctx)
         out[0] = f
         out[1] = s
-        guard let c, case .object(let o) = v else { return }
+        guard let c else { return }
+        guard case .object(let o) = v else {
+            // Inline ints, floats and bools are never instances of a subclass: their class's builtin method
+            // (found by `Attributes.loadMethod` on the type) is the answer for every such receiver.
+            if !f.isNone, scalarMethodKey(v) >= 0 {
+                c.pointee = InlineCache(shape: nil, version: version, index: scalarMethodKey(v), kind: .builtinMethod, value: f)
+            }
+            return
+        }
         if o.tag == .module || o.tag == .type {
             fillOwnedValue(o, name, s, c, version: version, forMethod: true)
             return
@@ -271,11 +286,23 @@ extension Interpreter {
             // never has a `ThreadLocalStorage`): the same answer while the bag's shape and the classes stay.
             guard let bag = BuiltinSubclasses.bag(of: o), bag.shape.slot(of: name) == nil, s.isIdentical(v) else { return }
             record(c, InlineCache(shape: bag.shape, version: version, kind: .classFunction, value: f))
-        case .str, .list, .dict, .set, .tuple, .bytes:
+        case .str, .list, .dict, .set, .tuple, .bytes, .bigint:
             // These tags are only ever the builtin class itself (subclasses are instances).
             c.pointee = InlineCache(shape: nil, version: version, index: Int(o.tag.rawValue), kind: .builtinMethod, value: f)
         default:
             break
+        }
+    }
+
+    /// The `InlineCache.index` of a `builtinMethod` entry for an inline receiver: past every `ObjectTag`
+    /// raw value (object receivers are keyed by their tag), -1 for `None`, which is never cached.
+    @inline(__always)
+    static func scalarMethodKey(_ v: Value) -> Int {
+        switch v {
+        case .int: 256
+        case .float: 257
+        case .bool: 258
+        default: -1
         }
     }
 

@@ -93,15 +93,44 @@ extension ReModule {
 /// decoded once — `String.UnicodeScalarView.append(contentsOf:)` over a slice took ~800 instructions per call.
 enum ScalarText {
     static func appendUTF8(_ scalars: ArraySlice<Unicode.Scalar>, to out: inout [UInt8]) {
+        let size = utf8Count(scalars)
+        guard size > 0 else { return }
         // Geometric growth: an exact `reserveCapacity` per call reallocated the whole output once per match of
         // a `sub` (quadratic in the number of matches).
-        let needed = out.count + scalars.count
-        if needed > out.capacity { out.reserveCapacity(Swift.max(needed, 2 * out.capacity)) }
-        for c in scalars {
-            if c.value < 0x80 {
-                out.append(UInt8(truncatingIfNeeded: c.value))
-            } else {
-                UTF8.encode(c) { out.append($0) }
+        let start = out.count
+        if start + size > out.capacity { out.reserveCapacity(Swift.max(start + size, 2 * out.capacity)) }
+        // One resize, then the bytes written through a pointer (`append` per byte checked capacity and
+        // uniqueness: 44 % of a `sub` was there).
+        out.append(contentsOf: repeatElement(0, count: size))
+        out.withUnsafeMutableBufferPointer { dst in encodeUTF8(scalars, into: dst.baseAddress! + start) }
+    }
+
+    /// The UTF-8 length of some code points.
+    @inline(__always)
+    static func utf8Count(_ scalars: ArraySlice<Unicode.Scalar>) -> Int {
+        scalars.withUnsafeBufferPointer { src in
+            var n = src.count
+            for c in src where c.value >= 0x80 { n += c.value < 0x800 ? 1 : c.value < 0x10000 ? 2 : 3 }
+            return n
+        }
+    }
+
+    /// Writes the UTF-8 of `scalars` (exactly `utf8Count(scalars)` bytes) at `dst`.
+    @inline(__always)
+    static func encodeUTF8(_ scalars: ArraySlice<Unicode.Scalar>, into dst: UnsafeMutablePointer<UInt8>) {
+        scalars.withUnsafeBufferPointer { src in
+            var k = 0
+            for c in src {
+                let v = c.value
+                if v < 0x80 {
+                    dst[k] = UInt8(truncatingIfNeeded: v)
+                    k &+= 1
+                } else {
+                    UTF8.encode(c) { b in
+                        dst[k] = b
+                        k &+= 1
+                    }
+                }
             }
         }
     }
@@ -131,9 +160,13 @@ enum ScalarText {
         }
     }
 
+    /// The code points as a String, encoded straight into its storage.
     static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        var bytes: [UInt8] = []
-        appendUTF8(scalars, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        let size = utf8Count(scalars)
+        guard size > 0 else { return "" }
+        return String(unsafeUninitializedCapacity: size) { dst in
+            encodeUTF8(scalars, into: dst.baseAddress!)
+            return size
+        }
     }
 }

@@ -29,7 +29,7 @@ enum ReModule {
 
         /// A piece of subject (or replacement) text as the pattern's kind: str, or bytes for a bytes pattern.
         func value(_ scalars: ArraySlice<Unicode.Scalar>) -> Value {
-            isBytes ? .object(PyBytes(scalars.map { UInt8(truncatingIfNeeded: $0.value) })) : .str(ScalarText.string(scalars))
+            isBytes ? .object(PyBytes(scalars.map { UInt8(truncatingIfNeeded: $0.value) })) : .object(PyStr(ScalarText.string(scalars), count: scalars.count))
         }
 
         func value(_ text: String) -> Value {
@@ -141,8 +141,9 @@ enum ReModule {
             var out: [MatchState] = []
             var at = pos
             var notEmptyAt: Int?
+            var scratch = matcher.makeScratch()
             while at <= end, limit == 0 || out.count < limit,
-                  let slots = try interruptible(ctx, { () throws(RegexInterrupted) in try matcher.search(from: at, notEmptyAt: notEmptyAt) }) {
+                  let slots = try interruptible(ctx, { () throws(RegexInterrupted) in try matcher.search(from: at, notEmptyAt: notEmptyAt, &scratch) }) {
                 out.append(MatchState(c, pattern: p, subject: subject, scalars: s, slots: slots, pos: pos, endpos: end))
                 notEmptyAt = slots[0] == slots[1] ? slots[1] : nil
                 at = slots[1]

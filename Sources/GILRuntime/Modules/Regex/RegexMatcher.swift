@@ -11,16 +11,16 @@ struct RegexMatcher {
     /// yield to a KeyboardInterrupt.
     var interrupted: () -> Bool = { false }
 
-    /// The backtracking machine's arrays, allocated once per search and reused by every start position.
-    private struct Scratch {
-        var stack: [Choice] = []
+    /// The backtracking machine's arrays, allocated once per search (or once for all the searches of a
+    /// `findall`/`sub`: `makeScratch`) and reused by every start position.
+    struct Scratch {
+        fileprivate var stack: [Choice] = []
         var trail: [(slot: Int, old: Int)] = []
         var slots: [Int]
 
         init(slotCount: Int) {
+            // The stack and the trail allocate at their first choice: many searches never make one.
             slots = [Int](repeating: -1, count: slotCount)
-            stack.reserveCapacity(16)
-            trail.reserveCapacity(16)
         }
     }
 
@@ -47,17 +47,31 @@ struct RegexMatcher {
     /// The first match at or after `start`. When a match cannot be empty, positions whose code point cannot
     /// begin one (`program.firstSet`) are skipped without running the machine.
     func search(from start: Int, notEmptyAt: Int? = nil) throws(RegexInterrupted) -> [Int]? {
-        var scratch = Scratch(slotCount: program.slotCount)
+        var scratch = makeScratch()
+        return try search(from: start, notEmptyAt: notEmptyAt, &scratch)
+    }
+
+    func makeScratch() -> Scratch { Scratch(slotCount: program.slotCount) }
+
+    /// `search` with the machine's arrays of an earlier search of this matcher.
+    func search(from start: Int, notEmptyAt: Int? = nil, _ scratch: inout Scratch) throws(RegexInterrupted) -> [Int]? {
         let prog = program
         // The buffers are opened once for every start position (each attempt used to open all three again).
         return try prog.code.withUnsafeBufferPointer { (code) throws(RegexInterrupted) -> [Int]? in
             try prog.classes.withUnsafeBufferPointer { (classes) throws(RegexInterrupted) -> [Int]? in
                 try subject.withUnsafeBufferPointer { (s) throws(RegexInterrupted) -> [Int]? in
                     var k = start
-                    while k <= end {
-                        if let first = prog.firstSet {
+                    let firstSet = prog.firstSet, lead = prog.lead
+                    // Only position 0 can begin a match of an anchored pattern (`^` is the subject's start, not `pos`).
+                    let last = lead?.anchored == true ? 0 : end
+                    while k <= last {
+                        if let first = firstSet {
                             while k < end && !first.contains(s[k]) { k += 1 }
                             if k >= end { return nil }
+                        }
+                        if let lead, !lead.admits(k, s, end: end, classes) {
+                            k += 1
+                            continue
                         }
                         for n in scratch.slots.indices { scratch.slots[n] = -1 }
                         scratch.slots[0] = k
@@ -78,7 +92,7 @@ struct RegexMatcher {
     /// A point to resume from: the slots written since (`trail` beyond `trailLength`) are undone first, so
     /// a choice costs three integers instead of a copy of every slot. A `repeatOne` choice (`limit` ≥ 0)
     /// resumes at its repeat with one code point fewer (greedy) or more (lazy) than last time.
-    private struct Choice {
+    struct Choice {
         var pc: Int
         var position: Int
         var trailLength: Int
@@ -98,7 +112,7 @@ struct RegexMatcher {
 
     /// Whether a single-code-point step (`char`, `charFolded`, `any`, `anyButNewline`, `set`) accepts `c`.
     @inline(__always)
-    private static func accepts(_ step: RegexProgram.Instruction, _ c: Unicode.Scalar, _ classes: UnsafeBufferPointer<RegexProgram.ClassTest>) -> Bool {
+    static func accepts(_ step: RegexProgram.Instruction, _ c: Unicode.Scalar, _ classes: UnsafeBufferPointer<RegexProgram.ClassTest>) -> Bool {
         switch step {
         case .char(let x): return c == x
         case .charFolded(let x): return c == x || fold(c) == x
@@ -130,13 +144,15 @@ struct RegexMatcher {
         let stackBase = scratch.stack.count
         let trailBase = scratch.trail.count
         defer {
-            if scratch.stack.count > stackBase { scratch.stack.removeSubrange(stackBase...) }
-            if scratch.trail.count > trailBase { scratch.trail.removeSubrange(trailBase...) }
+            if scratch.stack.count > stackBase { scratch.stack.removeLast(scratch.stack.count - stackBase) }
+            if scratch.trail.count > trailBase { scratch.trail.removeLast(scratch.trail.count - trailBase) }
         }
         var pc = 0
         var pos = start
+        // The trail serves only to undo slots when backtracking to a choice made before the write: with no
+        // choice on the stack (an outer run's included), nothing can go back past it.
         func set(_ n: Int, _ value: Int) {
-            scratch.trail.append((n, scratch.slots[n]))
+            if !scratch.stack.isEmpty { scratch.trail.append((n, scratch.slots[n])) }
             scratch.slots[n] = value
         }
         var steps = 0

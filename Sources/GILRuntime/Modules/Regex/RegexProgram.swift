@@ -36,6 +36,8 @@ struct RegexProgram {
     /// The code points a match can begin with, when it cannot be empty (`_sre`'s INFO charset): `search` skips
     /// every position whose code point is not among them without starting the machine.
     var firstSet: FirstSet?
+    /// What a match must begin with, per alternative (`RegexProgram+Lead`): checked before the machine runs.
+    var lead: Lead?
     /// Lookaround bodies, each a program of its own over the same slots.
     var subprograms: [RegexProgram] = []
     var slotCount = 2
@@ -76,6 +78,7 @@ struct RegexProgram {
         compiler.program.subprograms = compiler.subprograms
         let first = FirstSet.of(node)
         if !first.nullable { compiler.program.firstSet = first }
+        compiler.program.lead = Lead.of(node, classes: &compiler.program.classes)
         return compiler.program
     }
 

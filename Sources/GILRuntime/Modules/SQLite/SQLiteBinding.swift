@@ -40,7 +40,14 @@ enum SQLiteBinding {
 
     static func bindOne(_ stmt: OpaquePointer, _ index: Int32, _ value: Value, _ registry: SQLiteModule.Registry, _ ctx: ExecutionContext) throws {
         var v = value
-        if registry.adapters.count > 0,
+        // pysqlite's need_adapt: exact ints, floats, strs and bytearrays are bound as they are unless an adapter
+        // was registered for one of those types (a dict lookup with a fresh tuple key per parameter otherwise).
+        let plain: Bool = switch value {
+        case .int, .float: true
+        case .object(let o): o.tag == .str || o.tag == .byteArray
+        default: false
+        }
+        if !(plain && !registry.baseTypeAdapted), registry.adapters.count > 0,
            let adapter = try registry.adapters.get(.object(PyTuple([.object(typeOf(value)), .object(SQLiteModule.prepareProtocol)]))) {
             v = try ctx.call(adapter, [value])
         }
@@ -82,7 +89,7 @@ enum SQLiteBinding {
             case SQLITE_FLOAT: out.append(.float(sqlite3_column_double(stmt, c)))
             case SQLITE_TEXT:
                 let bytes = blob(stmt, c)
-                let factory = try Attributes.get(try SQLiteCursor.state(cursor).connection, "text_factory", ctx)
+                let factory = try SQLiteCursor.instanceAttribute(try SQLiteCursor.state(cursor).connection, "text_factory", ctx)
                 if case .object(let t as PyType) = factory, t === BuiltinTypes.str {
                     guard let s = String(validating: bytes, as: UTF8.self) else {
                         let name = sqlite3_column_name(stmt, c).map { String(cString: $0) } ?? ""

@@ -11,6 +11,8 @@ final class SQLiteConnectionState: @unchecked Sendable {  // used with the GIL h
     /// A Python exception a callback raised during the current call (re-raised after it, as CPython's
     /// enable_callback_tracebacks-off behaviour reports only the OperationalError).
     var callbackError: PyException?
+    /// Prepared statements by SQL text (`cached_statements`).
+    var statements = SQLiteStatementCache(capacity: 128)
 
     init(db: OpaquePointer?, detectTypes: Int, registry: SQLiteModule.Registry) {
         self.db = db
@@ -80,6 +82,7 @@ enum SQLiteConnection {
             }
             sqlite3_busy_timeout(db, Int32(clamping: Int((timeout * 1000).rounded())))
             if let level = a.value(3) { state.isolationLevel = try isolationLevel(level) }
+            if let cached = a.value(6) { state.statements = SQLiteStatementCache(capacity: try intValue(cached)) }
             let i = PyInstance(type: type)
             i.native = state
             i.setAttribute("row_factory", .none)
@@ -110,6 +113,8 @@ enum SQLiteConnection {
         }
         t.addMethod("close") { a, _, _ in
             let s = try state(a[0])
+            // Statements still held by cursors are finalized when they let go (close_v2 keeps the handle until then).
+            s.statements.removeAll()
             if let db = s.db { sqlite3_close_v2(db) }
             s.db = nil
             return .none

@@ -7,7 +7,8 @@ import CSQLite
 final class SQLiteCursorState: @unchecked Sendable {  // used with the GIL held
     let connection: Value
     let conn: SQLiteConnectionState
-    var stmt: OpaquePointer?
+    var statement: SQLiteStatement?
+    var stmt: OpaquePointer? { statement?.handle }
     var hasRow = false
     var rowcount = -1
     var lastrowid: Value = .none
@@ -19,11 +20,12 @@ final class SQLiteCursorState: @unchecked Sendable {  // used with the GIL held
         self.conn = conn
     }
 
-    deinit { if let stmt { sqlite3_finalize(stmt) } }
+    deinit { statement?.release() }
 
+    /// Done with the statement: reset for its next user (the cache's, or finalized when nobody holds it).
     func finish() {
-        if let stmt { sqlite3_finalize(stmt) }
-        stmt = nil
+        statement?.release()
+        statement = nil
         hasRow = false
     }
 }
@@ -122,32 +124,20 @@ enum SQLiteCursor {
         s.rowcount = -1
         s.description = .none
         s.conn.ctx = ctx
-        var stmt: OpaquePointer?
-        var tail: UnsafePointer<CChar>?
-        let utf8 = Array(sql.utf8CString)
-        let rc = utf8.withUnsafeBufferPointer { buffer in
-            let rc = sqlite3_prepare_v2(db, buffer.baseAddress, Int32(buffer.count), &stmt, &tail)
-            if rc == SQLITE_OK, let tail, let base = buffer.baseAddress {
-                let rest = String(cString: tail)
-                if !onlyWhitespaceOrComments(rest) { sqlite3_finalize(stmt); stmt = nil; return Int32(-1) }
-                _ = base
-            }
-            return rc
+        let statement: SQLiteStatement
+        if let cached = s.conn.statements.available(sql) {
+            statement = cached
+        } else {
+            guard let prepared = try prepare(s, db, sql) else { return }
+            statement = prepared
+            s.conn.statements.insert(sql, statement)
         }
-        if rc == -1 { throw SQLiteModule.error("ProgrammingError", "You can only execute one statement at a time.") }
-        if rc != SQLITE_OK { throw s.conn.currentError(rc) }
-        guard let stmt else { return }
-        s.stmt = stmt
-        let isDML = dml(sql)
+        statement.inUse = true
+        s.statement = statement
+        let stmt = statement.handle
+        let isDML = statement.isDML
         if s.conn.isolationLevel != nil, isDML, sqlite3_get_autocommit(db) != 0 {
             try s.conn.run("BEGIN " + (s.conn.isolationLevel ?? ""))
-        }
-        let columns = sqlite3_column_count(stmt)
-        if columns > 0 {
-            s.description = .object(PyTuple((0..<columns).map { c in
-                let name = sqlite3_column_name(stmt, c).map { String(cString: $0) } ?? ""
-                return .object(PyTuple([.str(name), .none, .none, .none, .none, .none, .none]))
-            }))
         }
         var changes = 0
         for params in parameters {
@@ -170,9 +160,50 @@ enum SQLiteCursor {
                 throw e
             }
         }
+        // Described after stepping, as 3.11 does: a cached statement SQLite prepared again after a schema
+        // change (`alter table … add column`) reports its new columns only then.
+        let columns = sqlite3_column_count(stmt)
+        if columns > 0 {
+            s.description = .object(PyTuple((0..<columns).map { c in
+                let name = sqlite3_column_name(stmt, c).map { String(cString: $0) } ?? ""
+                return .object(PyTuple([.str(name), .none, .none, .none, .none, .none, .none]))
+            }))
+        }
         if isDML { s.rowcount = changes }
         if !many { s.lastrowid = .int(Int(sqlite3_last_insert_rowid(db))) }  // 3.11 leaves it after executemany
-        if !s.hasRow { sqlite3_reset(stmt) }
+        if !s.hasRow { s.finish() }
+    }
+
+    /// `row_factory`/`text_factory`, read per row: straight from the instance when its class does not define
+    /// the name (CPython reads the C members), else by the general lookup.
+    static func instanceAttribute(_ v: Value, _ name: String, _ ctx: ExecutionContext) throws -> Value {
+        if case .object(let o) = v, o.tag == .instance {
+            let i = unsafeDowncast(o, to: PyInstance.self)
+            if !(i.native is ThreadLocalStorage), i.type.lookup(name) == nil, let found = i.getAttribute(name) { return found }
+        }
+        return try Attributes.get(v, name, ctx)
+    }
+
+    /// A new prepared statement for `sql`, which must hold one statement (comments and whitespace may follow).
+    /// nil for SQL that is only whitespace and comments (SQLite prepares no statement: `execute` does nothing).
+    static func prepare(_ s: SQLiteCursorState, _ db: OpaquePointer, _ sql: String) throws -> SQLiteStatement? {
+        var stmt: OpaquePointer?
+        var tail: UnsafePointer<CChar>?
+        var text = sql
+        let rc = text.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                let rc = sqlite3_prepare_v2(db, chars.baseAddress, Int32(chars.count), &stmt, &tail)
+                if rc == SQLITE_OK, let tail, let base = chars.baseAddress, tail < base + chars.count {
+                    let rest = String(decoding: UnsafeRawBufferPointer(start: tail, count: base + chars.count - tail), as: UTF8.self)
+                    if !onlyWhitespaceOrComments(rest) { sqlite3_finalize(stmt); stmt = nil; return Int32(-1) }
+                }
+                return rc
+            }
+        }
+        if rc == -1 { throw SQLiteModule.error("ProgrammingError", "You can only execute one statement at a time.") }
+        if rc != SQLITE_OK { throw s.conn.currentError(rc) }
+        guard let stmt else { return nil }
+        return SQLiteStatement(handle: stmt, isDML: SQLiteStatement.isDML(sql))
     }
 
     /// The error of a failed step: a callback's exception is reported as CPython does (an OperationalError
@@ -186,6 +217,7 @@ enum SQLiteCursor {
     /// The current row, then one step ahead; nil at the end.
     static func fetch(_ s: SQLiteCursorState, cursor: Value, _ ctx: ExecutionContext) throws -> Value? {
         if s.closed { throw SQLiteModule.error("ProgrammingError", "Cannot operate on a closed cursor.") }
+        _ = try s.conn.open()  // a closed connection refuses even a cursor with a row pending
         guard s.hasRow, let stmt = s.stmt else { return nil }
         s.conn.ctx = ctx
         var row: Value = .object(PyTuple(try SQLiteBinding.row(stmt, s.conn, cursor: cursor, ctx)))
@@ -193,34 +225,15 @@ enum SQLiteCursor {
         if step == SQLITE_ROW {
             s.hasRow = true
         } else if step == SQLITE_DONE {
-            s.hasRow = false
-            sqlite3_reset(stmt)
+            s.finish()
         } else {
             let e = stepError(s, step)
             s.finish()
             throw e
         }
-        let factory = try Attributes.get(cursor, "row_factory", ctx)
+        let factory = try instanceAttribute(cursor, "row_factory", ctx)
         if !factory.isNone { row = try ctx.call(factory, [cursor, row]) }
         return row
-    }
-
-    /// 3.11's test for an implicit BEGIN: the statement starts with INSERT, UPDATE, DELETE or REPLACE.
-    static func dml(_ sql: String) -> Bool {
-        var rest = Substring(sql)
-        while true {
-            rest = rest.drop { $0.isWhitespace }
-            if rest.hasPrefix("--") {
-                rest = rest.drop { $0 != "\n" }
-            } else if rest.hasPrefix("/*") {
-                guard let end = rest.range(of: "*/") else { return false }
-                rest = rest[end.upperBound...]
-            } else {
-                break
-            }
-        }
-        let word = rest.prefix { $0.isLetter }.uppercased()
-        return ["INSERT", "UPDATE", "DELETE", "REPLACE"].contains(word)
     }
 
     static func onlyWhitespaceOrComments(_ text: String) -> Bool {

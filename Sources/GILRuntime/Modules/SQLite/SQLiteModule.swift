@@ -75,6 +75,9 @@ enum SQLiteModule {
         let adapters = PyDict()
         let converters = PyDict()
         var callbackTracebacks = false
+        /// An adapter was registered for int, float, str or bytearray: values of those types are looked up too
+        /// (pysqlite_BaseTypeAdapted).
+        var baseTypeAdapted = false
     }
 
     static func make() -> PyModule {
@@ -105,6 +108,9 @@ enum SQLiteModule {
         m.addFunction("register_adapter") { a, _, _ in
             guard a.count == 2 else { throw PyException.make(.typeError, "register_adapter expected 2 arguments, got \(a.count)") }
             try registry.adapters.set(.object(PyTuple([a[0], .object(prepareProtocol)])), a[1])
+            if case .object(let t) = a[0], [BuiltinTypes.int, BuiltinTypes.float, BuiltinTypes.str, BuiltinTypes.bytearray].contains(where: { $0 === t }) {
+                registry.baseTypeAdapted = true
+            }
             return .none
         }
         m.addFunction("register_converter") { a, _, _ in
