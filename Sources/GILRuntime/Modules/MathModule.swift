@@ -15,6 +15,32 @@ enum MathModule {
         return .integer(BigInt(d))
     }
 
+    /// `math.floor`/`ceil`/`trunc` (Modules/mathmodule.c): a float directly, an int as itself, anything else by its
+    /// type's `__floor__`/`__ceil__`/`__trunc__` (Decimal, Fraction, Python classes), else (floor, ceil) by its float
+    /// value. (The argument used to come back unchanged: `math.floor(Decimal("-2.5"))` was -2.5.)
+    static func rounded(_ v: Value, _ method: String, _ rule: FloatingPointRoundingRule, _ ctx: ExecutionContext) throws -> Value {
+        switch v {
+        case .float(let d): return try integral(d.rounded(rule))
+        case .int: return v
+        case .bool(let b): return .int(b ? 1 : 0)
+        case .object(let o):
+            let hook = o.tag == .subclassed ? SpecialMethods.subclassHook(o, method) : o.tag == .bigint ? nil : typeOf(v).lookup(method)
+            if let hook { return try Interpreter.callSpecial(hook, v, ctx) }
+        case .none: break
+        }
+        switch Arithmetic.number(v) {
+        case .small(let i)?: return .int(i)
+        case .int(let b)?: return .integer(b)
+        case .float(let d)?: return try integral(d.rounded(rule))
+        case nil:
+            if method == "__trunc__" { throw PyException.make(.typeError, "type \(typeName(v)) doesn't define __trunc__ method") }
+            if let f = typeOf(v).lookup("__float__"), case .float(let d) = try Interpreter.callSpecial(f, v, ctx) {
+                return try integral(d.rounded(rule))
+            }
+            throw PyException.make(.typeError, "must be real number, not \(typeName(v))")
+        }
+    }
+
     static func make() -> PyModule {
         let m = PyModule(name: "math")
         m.dict["pi"] = .float(Double.pi)
@@ -47,18 +73,9 @@ enum MathModule {
         }
         m.addFunction("atan2") { a, _, _ in .float(atan2(try double(a[0]), try double(a[1]))) }
         m.addFunction("hypot") { a, _, _ in .float(hypot(try double(a[0]), try double(a[1]))) }
-        m.addFunction("floor") { a, _, _ in
-            if case .float(let d) = a[0] { return try integral(d.rounded(.down)) }
-            return a[0]
-        }
-        m.addFunction("ceil") { a, _, _ in
-            if case .float(let d) = a[0] { return try integral(d.rounded(.up)) }
-            return a[0]
-        }
-        m.addFunction("trunc") { a, _, _ in
-            if case .float(let d) = a[0] { return try integral(d.rounded(.towardZero)) }
-            return a[0]
-        }
+        m.addFunction("floor") { a, _, ctx in try rounded(a[0], "__floor__", .down, ctx) }
+        m.addFunction("ceil") { a, _, ctx in try rounded(a[0], "__ceil__", .up, ctx) }
+        m.addFunction("trunc") { a, _, ctx in try rounded(a[0], "__trunc__", .towardZero, ctx) }
         m.addFunction("isnan") { a, _, _ in .bool(try double(a[0]).isNaN) }
         m.addFunction("isinf") { a, _, _ in .bool(try double(a[0]).isInfinite) }
         m.addFunction("isfinite") { a, _, _ in .bool(try double(a[0]).isFinite) }

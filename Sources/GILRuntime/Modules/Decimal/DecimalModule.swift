@@ -58,6 +58,7 @@ final class DecimalModule {
         let state = DecimalModule()
         ctx.runtime.modules.keepNativeState(state)
         state.installDecimal()
+        state.installIntegral()
         state.installContext()
         let m = PyModule(name: "_decimal")
         m.set("__doc__", .str("C decimal arithmetic module"))

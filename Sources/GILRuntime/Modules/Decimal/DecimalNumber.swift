@@ -91,7 +91,7 @@ struct DecimalNumber {
     /// The coefficient as a string of digits (`_int` of _pydecimal; "" for a NaN without payload).
     var digits: String {
         if isNaN && isSmall && small == 0 { return "" }
-        if let big { return String(big) }
+        if let big { return DecimalDigitText.digits(big) }
         return String(small)
     }
 }

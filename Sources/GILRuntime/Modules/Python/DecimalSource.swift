@@ -524,9 +524,6 @@ class _DecimalMethods:
     logical_invert = _method('logical_invert')
     is_normal = _method('is_normal')
     is_subnormal = _method('is_subnormal')
-    to_integral = _method('to_integral', rounding=True)
-    to_integral_value = _method('to_integral_value', rounding=True)
-    to_integral_exact = _method('to_integral_exact', rounding=True)
     compare = _method('compare', 1)
     compare_signal = _method('compare_signal', 1)
     max = _method('max', 1)
@@ -610,22 +607,6 @@ class _DecimalMethods:
     def as_integer_ratio(self):
         _pyd()
         return _to_p(self).as_integer_ratio()
-
-    def __round__(self, n=None):
-        if n is not None:
-            if not isinstance(n, int):
-                raise TypeError("optional arg must be an integer")
-            return self.quantize(Decimal((0, (1,), -n)))
-        _mirror(getcontext())
-        return _to_p(self).__round__()
-
-    def __floor__(self):
-        _pyd()
-        return _to_p(self).__floor__()
-
-    def __ceil__(self):
-        _pyd()
-        return _to_p(self).__ceil__()
 
     def __complex__(self):
         return complex(float(self))
