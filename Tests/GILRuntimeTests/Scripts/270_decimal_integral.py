@@ -79,3 +79,11 @@ for v in [7, -7, True, 10 ** 30, -2.5, 2.5, MyFloat(-3.5), MyInt(4), Fraction(-7
     label = type(v).__name__
     print(label, attempt(lambda: math.floor(v)), attempt(lambda: math.ceil(v)), attempt(lambda: math.trunc(v)),
           type(math.floor(v)).__name__ if isinstance(v, (int, Fraction)) or isinstance(v, float) and math.isfinite(v) else "-")
+
+# The signal and condition classes: module, bases, MRO, no docstring.
+for name in ["DecimalException", "Clamped", "InvalidOperation", "ConversionSyntax", "DivisionByZero",
+             "DivisionImpossible", "DivisionUndefined", "Inexact", "InvalidContext", "Rounded", "Subnormal",
+             "Overflow", "Underflow", "FloatOperation"]:
+    cls = getattr(decimal, name)
+    print(repr(cls), cls.__qualname__, cls.__module__, cls.__doc__, [b.__name__ for b in cls.__bases__],
+          [m.__name__ for m in cls.__mro__], issubclass(cls, ArithmeticError))

@@ -29,47 +29,25 @@ ROUND_HALF_DOWN = 'ROUND_HALF_DOWN'
 ROUND_05UP = 'ROUND_05UP'
 
 
-class DecimalException(ArithmeticError):
-    __module__ = 'decimal'
+def _condition(name, *bases):
+    # The C module's exception classes (PyErr_NewException): module 'decimal', no docstring.
+    return type(name, bases, {'__module__': 'decimal'})
 
-class Clamped(DecimalException):
-    __module__ = 'decimal'
 
-class InvalidOperation(DecimalException):
-    __module__ = 'decimal'
-
-class ConversionSyntax(InvalidOperation):
-    __module__ = 'decimal'
-
-class DivisionByZero(DecimalException, ZeroDivisionError):
-    __module__ = 'decimal'
-
-class DivisionImpossible(InvalidOperation):
-    __module__ = 'decimal'
-
-class DivisionUndefined(InvalidOperation, ZeroDivisionError):
-    __module__ = 'decimal'
-
-class Inexact(DecimalException):
-    __module__ = 'decimal'
-
-class InvalidContext(InvalidOperation):
-    __module__ = 'decimal'
-
-class Rounded(DecimalException):
-    __module__ = 'decimal'
-
-class Subnormal(DecimalException):
-    __module__ = 'decimal'
-
-class Overflow(Inexact, Rounded):
-    __module__ = 'decimal'
-
-class Underflow(Inexact, Rounded, Subnormal):
-    __module__ = 'decimal'
-
-class FloatOperation(DecimalException, TypeError):
-    __module__ = 'decimal'
+DecimalException = _condition('DecimalException', ArithmeticError)
+Clamped = _condition('Clamped', DecimalException)
+InvalidOperation = _condition('InvalidOperation', DecimalException)
+ConversionSyntax = _condition('ConversionSyntax', InvalidOperation)
+DivisionByZero = _condition('DivisionByZero', DecimalException, ZeroDivisionError)
+DivisionImpossible = _condition('DivisionImpossible', InvalidOperation)
+DivisionUndefined = _condition('DivisionUndefined', InvalidOperation, ZeroDivisionError)
+Inexact = _condition('Inexact', DecimalException)
+InvalidContext = _condition('InvalidContext', InvalidOperation)
+Rounded = _condition('Rounded', DecimalException)
+Subnormal = _condition('Subnormal', DecimalException)
+Overflow = _condition('Overflow', Inexact, Rounded)
+Underflow = _condition('Underflow', Inexact, Rounded, Subnormal)
+FloatOperation = _condition('FloatOperation', DecimalException, TypeError)
 
 # The signals in the C module's order (bit i of Context._flags/_traps is _SIGNALS[i]).
 _SIGNALS = (InvalidOperation, FloatOperation, DivisionByZero, Overflow, Underflow, Subnormal, Inexact,
