@@ -22,7 +22,7 @@ enum GeneratorThrow {
 
     /// `g.throw(exc)`: the next value the generator yields after handling it, or StopIteration.
     static func throwInto(_ g: PyGenerator, _ exception: PyException, _ ctx: ExecutionContext) throws -> Value {
-        guard !g.finished, g.resumeRegister >= 0, g.function.code.resumeChecks else {
+        guard !g.finished, g.resumeRegister >= 0, g.code.resumeChecks else {
             g.finish()
             throw exception
         }
@@ -46,7 +46,7 @@ enum GeneratorThrow {
 
     /// `g.close()`: GeneratorExit thrown in at the suspension point; the generator must not yield again.
     static func close(_ g: PyGenerator, _ ctx: ExecutionContext) throws {
-        guard !g.finished, g.resumeRegister >= 0, g.function.code.resumeChecks else {
+        guard !g.finished, g.resumeRegister >= 0, g.code.resumeChecks else {
             g.finish()
             return
         }

@@ -68,7 +68,7 @@ extension FunctionCompiler {
     /// `(element for target in iterable …)`: a nested generator function `<genexpr>(.0)` called at once with
     /// `iter(iterable)` (Python/compile.c compiler_genexp), so evaluation is lazy as in CPython.
     func generatorExpression(_ element: Expression, _ generators: [Comprehension], at loc: SourceLocation, into d: Int32) throws(SyntaxError) -> Int32 {
-        guard let inner = module.symbols.scope(at: loc), let first = generators.first else { throw error("internal: no scope for <genexpr>", loc) }
+        guard let inner = module.symbols.generatorExpressionScope(at: loc), let first = generators.first else { throw error("internal: no scope for <genexpr>", loc) }
         if inner.delegates || generators.contains(where: \.isAsync) { throw unsupported("asynchronous generator expressions", loc) }
         let qualified = code.kind == .module ? "<genexpr>" : "\(code.qualifiedName).<locals>.<genexpr>"
         let fc = FunctionCompiler(module: module, scope: inner, kind: .function, name: "<genexpr>", qualifiedName: qualified, line: loc.line)
@@ -77,12 +77,20 @@ extension FunctionCompiler {
         fc.code.isGenerator = true
         var rest = generators
         rest[0] = Comprehension(target: first.target, iterable: Expression(.name(".0"), at: first.iterable.location), conditions: first.conditions)
-        try fc.comprehension(rest[...]) { (c: FunctionCompiler) throws(SyntaxError) in
+        try fc.comprehension(rest[...], inline: !inner.targetsAreLocals) { (c: FunctionCompiler) throws(SyntaxError) in
             let v = try c.expression(element)
             c.emit(.yieldValue, c.newTemp(), v)
         }
         fc.emit(.returnValue, fc.none())
-        return try callNested(fc.finish(), inner, first.iterable, at: loc, into: d)
+        // The generator straight from the code (`makeGenexpr`): `.0` = iter(first iterable), then the cells.
+        let childCode = fc.finish()
+        let operands = temps(1 + inner.frees.count)
+        for (i, n) in inner.frees.enumerated() { emit(.move, operands + 1 + Int32(i), try closureCell(n, loc)) }
+        let src = try expression(first.iterable)
+        emit(.getIter, operands, src)
+        let k = constantIndex(.object(CodeConstant(childCode)), key: .code(ObjectIdentifier(childCode).hashValue))
+        emit(.makeGenexpr, d, k, operands, d: UInt16(inner.frees.count))
+        return d
     }
 
     func isScopedComprehension(_ loc: SourceLocation) -> Bool {

@@ -62,6 +62,7 @@ enum Disassembler {
         case .unpackStar: "unpackStar"
         case .formatValue: "formatValue"
         case .makeFunction: "makeFunction"
+        case .makeGenexpr: "makeGenexpr"
         case .makeClass: "makeClass"
         case .returnValue: "returnValue"
         case .yieldValue: "yieldValue"

@@ -113,6 +113,9 @@ enum Opcode: UInt8, CaseIterable {
     case formatValue
     /// a ← function of code constant #b; c = register base of [defaults tuple, kwdefaults dict, closure tuple]
     case makeFunction
+    /// a ← the generator of `<genexpr>` code constant #b, its `.0` moved from c, its d closure cells in c+1 … c+d
+    /// (no function object: nothing could reach the one CPython makes and calls at once)
+    case makeGenexpr
     /// a ← class from body function b, bases in c … c+d-1; name = body code's name. With d =
     /// `classWithKeywords`: c = the bases tuple, c+1 = the keywords dict (`metaclass=`, starred bases)
     case makeClass

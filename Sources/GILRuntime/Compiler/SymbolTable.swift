@@ -28,6 +28,9 @@ final class Scope {
     /// In a class body: names read inside its (inlined) comprehensions, which — as in CPython, where a
     /// comprehension is a function scope — never see the class's own names.
     var comprehensionNames: Set<String> = []
+    /// A `<genexpr>` whose targets are real locals (a lambda or def inside may capture them), compiled as a
+    /// plain loop rather than with the inlined comprehension's temporaries.
+    var targetsAreLocals = false
 
     init(kind: Kind, name: String, parent: Scope?) {
         self.kind = kind
@@ -57,6 +60,9 @@ final class Scope {
 struct SymbolTable {
     let module: Scope
     private(set) var scopes: [SourceLocation: Scope] = [:]
+    /// Apart from `scopes`: a generator expression that is a call's only argument starts where its element
+    /// does, so `list(lambda: x for x in xs)` has a lambda and a `<genexpr>` at one location.
+    private(set) var generatorExpressionScopes: [SourceLocation: Scope] = [:]
     let fileName: String
 
     init(_ m: Module) throws(SyntaxError) {
@@ -66,10 +72,13 @@ struct SymbolTable {
         builder.statements(m.body, module)
         if let e = builder.error { throw e }
         scopes = builder.scopes
+        generatorExpressionScopes = builder.generatorExpressionScopes
         try resolve(module)
     }
 
     func scope(at loc: SourceLocation) -> Scope? { scopes[loc] }
+
+    func generatorExpressionScope(at loc: SourceLocation) -> Scope? { generatorExpressionScopes[loc] }
 
     private func resolve(_ s: Scope) throws(SyntaxError) {
         // Class bodies read enclosing functions' variables too (CPython's LOAD_CLASSDEREF), and pass them
@@ -104,6 +113,7 @@ struct SymbolTable {
     private struct Builder {
         let fileName: String
         var scopes: [SourceLocation: Scope] = [:]
+        var generatorExpressionScopes: [SourceLocation: Scope] = [:]
         var error: SyntaxError?
 
         mutating func statements(_ body: [Statement], _ s: Scope) {
@@ -351,12 +361,28 @@ struct SymbolTable {
                 // passed in as `.0`; the rest runs lazily inside.
                 guard let first = gens.first else { break }
                 expression(first.iterable, s)
-                let inner = newScope(.function, "<genexpr>", at: e.location, parent: s)
+                let inner = Scope(kind: .function, name: "<genexpr>", parent: s)
+                s.children.append(inner)
+                generatorExpressionScopes[e.location] = inner
                 inner.parameters = [".0"]
                 inner.hasYield = true
                 var rest = gens
                 rest[0] = Comprehension(target: first.target, iterable: Expression(.name(".0"), at: first.iterable.location), conditions: first.conditions)
-                comprehension(rest, inner, [el])
+                // A lambda or def inside may capture the targets: then they are the function's own locals (cells).
+                var probe = self
+                let trial = Scope(kind: .function, name: "<probe>", parent: nil)
+                probe.comprehension(rest, trial, [el])
+                if trial.children.isEmpty {
+                    comprehension(rest, inner, [el])
+                } else {
+                    inner.targetsAreLocals = true
+                    for g in rest {
+                        expression(g.iterable, inner)
+                        target(g.target, inner)
+                        for c in g.conditions { expression(c, inner) }
+                    }
+                    expression(el, inner)
+                }
             case .dictComprehension(let k, let v, let gens): scopedComprehension(gens, s, [k, v], at: e.location)
             case .starred(let x): expression(x, s)
             case .yield(let x):

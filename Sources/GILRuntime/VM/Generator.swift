@@ -7,7 +7,10 @@ final class PyGenerator: PyObject, @unchecked Sendable {
     enum Kind { case generator, coroutine, asyncGenerator }
 
     let kind: Kind
-    let function: PyFunction
+    let code: CodeObject
+    let globals: Globals
+    /// The generator function; nil for a generator expression (`Interpreter.makeGenexpr` makes none).
+    let function: PyFunction?
     let registers: UnsafeMutablePointer<Value>
     let size: Int
     var pc = 0
@@ -47,10 +50,16 @@ final class PyGenerator: PyObject, @unchecked Sendable {
     /// here, no release when the caller pops it), the rest starting as None. `count` is the whole frame when
     /// a call set it up on the register stack (`Interpreter.run`), the arguments when
     /// `Interpreter.makeGenerator` makes the frame here at once (it copies the constants in after).
-    init(_ function: PyFunction, moving source: UnsafeMutablePointer<Value>, count: Int) {
+    convenience init(_ function: PyFunction, moving source: UnsafeMutablePointer<Value>, count: Int) {
+        self.init(code: function.code, globals: function.globals, function: function, moving: source, count: count)
+    }
+
+    init(code: CodeObject, globals: Globals, function: PyFunction?, moving source: UnsafeMutablePointer<Value>, count: Int) {
+        self.code = code
+        self.globals = globals
         self.function = function
-        kind = function.code.isAsyncGenerator ? .asyncGenerator : function.code.isCoroutine ? .coroutine : .generator
-        size = Int(function.code.frameSize)
+        kind = code.isAsyncGenerator ? .asyncGenerator : code.isCoroutine ? .coroutine : .generator
+        size = Int(code.frameSize)
         registers = .mallocated(capacity: size)
         registers.moveInitialize(from: source, count: count)
         source.initialize(repeating: .none, count: count)
@@ -108,11 +117,11 @@ final class PyGenerator: PyObject, @unchecked Sendable {
             throw PyException.make(.recursionError, "maximum recursion depth exceeded")
         }
         do {
-            // The function (and its code and globals) at +0: this generator keeps it alive. Retaining the globals
-            // went through Swift's slow side-table path (a `Globals` is weakly referenced by its code objects),
-            // twice per resume.
-            let v = try Unmanaged.passUnretained(function)._withUnsafeGuaranteedRef { f in
-                try Interpreter.execute(f.code, f, registers, ctx, globals: f.globals, startPC: pc, generator: self)
+            // The code and globals at +0: this generator keeps them alive.
+            let v = try Unmanaged.passUnretained(code)._withUnsafeGuaranteedRef { code in
+                try Unmanaged.passUnretained(globals)._withUnsafeGuaranteedRef { globals in
+                    try Interpreter.execute(code, function, registers, ctx, globals: globals, startPC: pc, generator: self)
+                }
             }
             running = false
             if finished {
@@ -135,6 +144,9 @@ final class PyGenerator: PyObject, @unchecked Sendable {
             throw error
         }
     }
+
+    /// `__qualname__` of the generator function (the generator expression's `….<locals>.<genexpr>`).
+    var qualifiedName: String { function?.qualifiedName ?? code.qualifiedName }
 
     /// The type of this frame object: `generator`, `coroutine` or `async_generator`.
     var pythonType: PyType {

@@ -333,6 +333,8 @@ enum Interpreter {
                         regs[Int(i.a)] = .str(try formatField(regs[Int(i.b)], spec: i.d & 4 != 0 ? regs[Int(i.c)] : nil, conversion: Int(i.d & 3), ctx))
                     case .makeFunction:
                         regs[Int(i.a)] = try makeFunction(code.constants[Int(i.b)], i.d == 1 ? nil : regs + Int(i.c), globals)
+                    case .makeGenexpr:
+                        regs[Int(i.a)] = try makeGenexpr(code.constants[Int(i.b)], regs + Int(i.c), cells: Int(i.d), globals)
                     case .makeClass:
                         record.pointee.ip = ip  // the class body runs
                         regs[Int(i.a)] = try makeClass(regs[Int(i.b)], regs + Int(i.c), i.d, ctx)
