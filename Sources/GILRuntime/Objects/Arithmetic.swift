@@ -57,6 +57,7 @@ enum Arithmetic {
 
     /// `l op r` by the builtin types (`list.__add__(self, other)`); Python-level operators of instances last.
     static func binaryNative(_ op: BinaryOperator, _ l: Value, _ r: Value, _ ctx: ExecutionContext) throws -> Value {
+        if let v = BigIntWords.binary(op, l, r) { return v }  // libs: big ints on their kept word arrays
         if let a = number(l), let b = number(r) { return try numeric(op, a, b) }
         if let v = try ComplexMath.binary(op, l, r) { return v }
         if let v = try sequence(op, l, r, ctx) { return v }

@@ -39,7 +39,7 @@ enum BigWordArithmetic {
     }
 
     /// `a + b` for `a.count >= b.count`.
-    private static func added(_ a: [UInt], _ b: [UInt]) -> [UInt] {
+    static func added(_ a: [UInt], _ b: [UInt]) -> [UInt] {
         [UInt](unsafeUninitializedCapacity: a.count + 1) { out, initialized in
             var carry = false
             for i in 0..<a.count {
@@ -55,7 +55,7 @@ enum BigWordArithmetic {
     }
 
     /// `a - b` for `a >= b`.
-    private static func subtracted(_ a: [UInt], _ b: [UInt]) -> [UInt] {
+    static func subtracted(_ a: [UInt], _ b: [UInt]) -> [UInt] {
         [UInt](unsafeUninitializedCapacity: a.count) { out, initialized in
             var borrow = false
             for i in 0..<a.count {
@@ -70,7 +70,7 @@ enum BigWordArithmetic {
     }
 
     /// -1, 0 or 1 as `a` is below, equal to or above `b` (neither has zero words on top).
-    private static func compare(_ a: [UInt], _ b: [UInt]) -> Int {
+    static func compare(_ a: [UInt], _ b: [UInt]) -> Int {
         if a.count != b.count { return a.count < b.count ? -1 : 1 }
         for i in stride(from: a.count - 1, through: 0, by: -1) where a[i] != b[i] {
             return a[i] < b[i] ? -1 : 1

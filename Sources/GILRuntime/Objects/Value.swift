@@ -74,10 +74,20 @@ class PyObject: @unchecked Sendable {
 /// (Not final: an instance of an int subclass is a `SubclassedInt`, whose value may be small.)
 class PyBigInt: PyObject, @unchecked Sendable {
     let value: BigInt
+    /// The magnitude's words (least significant first, no zero on top) when the value was computed as them
+    /// (`BigIntWords`): the next operation reads them instead of copying them out of `value` word by word.
+    final let words: [UInt]?
 
     init(_ value: BigInt, tag: ObjectTag = .bigint) {
         self.value = value
+        self.words = nil
         super.init(tag: tag)
+    }
+
+    init(_ value: BigInt, words: [UInt]) {
+        self.value = value
+        self.words = words
+        super.init(tag: .bigint)
     }
 }
 
