@@ -6,7 +6,7 @@ import Foundation
 extension BuiltinMethods {
     /// Adds a method whose body may index `args[0 ..< minimum]` without checking.
     static func method(_ t: PyType, _ name: String, _ minimum: Int, _ body: @escaping NativeFunction) {
-        t.dict[name] = .object(PyBuiltinFunction(name, minimumArguments: minimum, body))
+        t.dict[name] = .object(PyBuiltinFunction(name, minimumArguments: minimum, arity: BuiltinArity.methods["\(t.name).\(name)"], body))
     }
 
     static func installMore(str: PyType, bytes: PyType, int: PyType, float: PyType, set: PyType) {

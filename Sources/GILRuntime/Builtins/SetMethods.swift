@@ -3,7 +3,7 @@
 enum SetMethods {
     static func install(set: PyType, frozenset: PyType) {
         func method(_ t: PyType, _ name: String, _ minimum: Int, _ body: @escaping NativeFunction) {
-            t.dict[name] = .object(PyBuiltinFunction(name, minimumArguments: minimum, body))
+            t.dict[name] = .object(PyBuiltinFunction(name, minimumArguments: minimum, arity: BuiltinArity.methods["\(t.name).\(name)"], body))
         }
         /// `self` of a method: a set of the right kind, else the descriptor TypeError.
         func receiver(_ a: [Value], _ name: String, mutable: Bool) throws -> PySet {

@@ -13,6 +13,8 @@ final class PyBuiltinFunction: PyObject, @unchecked Sendable {
     /// Fewest positional arguments (self included for methods) the body may index without checking;
     /// calls with fewer raise TypeError instead of trapping.
     let minimumArguments: Int
+    /// How CPython words a call with too few arguments (`BuiltinArity.tooFew`); nil: the generic form.
+    let arity: BuiltinArity.Rule?
     /// Set for the few builtins the VM runs without building an argument array (`Interpreter.callBuiltin`).
     var fast = FastBuiltin.none
     /// A method of a builtin type binds to the instance it is looked up through; a module's function (`len`,
@@ -20,11 +22,22 @@ final class PyBuiltinFunction: PyObject, @unchecked Sendable {
     /// descriptors. Cleared by `PyModule.addFunction`.
     var bindsToInstance = true
 
-    init(_ name: String, minimumArguments: Int? = nil, _ body: @escaping NativeFunction) {
+    init(_ name: String, minimumArguments: Int? = nil, arity: BuiltinArity.Rule? = nil, _ body: @escaping NativeFunction) {
         self.name = name
         self.body = body
-        self.minimumArguments = minimumArguments ?? BuiltinArity.functions[name] ?? 0
+        let rule = arity ?? (minimumArguments == nil ? BuiltinArity.functions[name] : nil)
+        self.arity = rule
+        self.minimumArguments = minimumArguments ?? rule?.minimum ?? 0
         super.init(tag: .builtin)
+    }
+
+    /// The TypeError for a call with `given` positional arguments (`self` included for methods), fewer than
+    /// `minimumArguments`.
+    @inline(never)
+    func tooFewArguments(given: Int) -> PyException {
+        let selfCount = arity?.isMethod == true ? 1 : 0
+        let text = BuiltinArity.tooFew(name, arity, minimum: minimumArguments - selfCount, given: max(given - selfCount, 0))
+        return PyException.make(.typeError, text)
     }
 }
 
@@ -35,31 +48,6 @@ enum FastBuiltin: UInt8 {
     case isinstance
     /// `globals()`: the module of the calling code (`CodeObject.moduleGlobals`), not only `__main__`'s.
     case callerGlobals
-}
-
-/// Minimum argument counts of builtins whose bodies index their arguments directly.
-enum BuiltinArity {
-    static let functions: [String: Int] = [
-        "divmod": 2, "pow": 2, "hex": 1, "oct": 1, "bin": 1, "ord": 1, "chr": 1, "id": 1, "hash": 1, "getattr": 2,
-        "setattr": 3, "delattr": 2, "hasattr": 2, "next": 1, "round": 1, "filter": 2, "format": 1, "vars": 1, "sum": 1,
-        "issubclass": 2, "callable": 1, "sqrt": 1, "log": 1, "atan2": 2, "hypot": 2, "floor": 1, "ceil": 1, "trunc": 1,
-        "isnan": 1, "isinf": 1, "isfinite": 1, "isclose": 2, "copysign": 2, "degrees": 1, "radians": 1, "comb": 2,
-        "factorial": 1, "prod": 1, "fsum": 1, "gcd": 0, "sin": 1, "cos": 1, "tan": 1, "asin": 1, "acos": 1, "atan": 1,
-        "exp": 1, "fabs": 1, "log2": 1, "log10": 1, "sinh": 1, "cosh": 1, "tanh": 1, "uniform": 2, "randint": 2,
-        "randrange": 1, "choice": 1, "shuffle": 1, "getenv": 1, "basename": 1, "dirname": 1, "exists": 1,
-        "setswitchinterval": 1, "setter": 1,
-    ]
-
-    /// Methods, keyed `type.method` (self counts).
-    static let methods: [String: Int] = [
-        "list.append": 2, "list.extend": 2, "list.insert": 3, "list.remove": 2, "list.index": 2, "list.count": 2,
-        "tuple.index": 2, "tuple.count": 2, "dict.get": 2, "dict.pop": 2, "dict.setdefault": 2, "set.add": 2,
-        "set.discard": 2, "set.remove": 2, "set.issubset": 2, "set.intersection": 2, "str.join": 2, "str.startswith": 2,
-        "str.endswith": 2, "str.find": 2, "str.index": 2, "str.rfind": 2, "str.count": 2, "str.ljust": 2, "str.rjust": 2,
-        "str.center": 2, "str.zfill": 2, "str.partition": 2, "str.removeprefix": 2, "str.removesuffix": 2,
-        "Thread.setName": 2, "Thread.setDaemon": 2, "Condition.wait_for": 2, "Queue.put": 2, "Queue.put_nowait": 2,
-        "socket.bind": 2, "socket.connect": 2, "socket.setsockopt": 3,
-    ]
 }
 
 /// A Python function: code plus what `def` evaluated (defaults, globals, closure cells).
@@ -293,7 +281,8 @@ final class PyType: PyObject, @unchecked Sendable {
     }
 
     func addMethod(_ name: String, _ body: @escaping NativeFunction) {
-        let f = PyBuiltinFunction(name, minimumArguments: BuiltinArity.methods["\(self.name).\(name)"] ?? 1, body)
+        let rule = BuiltinArity.methods["\(self.name).\(name)"]
+        let f = PyBuiltinFunction(name, minimumArguments: rule?.minimum ?? 1, arity: rule, body)
         if self.name == "list" && name == "append" && module == "builtins" { f.fast = .listAppend }
         dict[name] = .object(f)
     }

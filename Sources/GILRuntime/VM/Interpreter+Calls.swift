@@ -73,10 +73,7 @@ extension Interpreter {
     static func callBuiltin(
         _ b: PyBuiltinFunction, _ args: UnsafeMutablePointer<Value>, _ argc: Int, _ ctx: ExecutionContext, caller: CodeObject
     ) throws -> Value {
-        if argc < b.minimumArguments {
-            let expected = b.minimumArguments
-            throw PyException.make(.typeError, "\(b.name)() takes at least \(expected) argument\(expected == 1 ? "" : "s") (\(argc) given)")
-        }
+        if argc < b.minimumArguments { throw b.tooFewArguments(given: argc) }
         if b.fast == .callerGlobals {
             if argc == 0, let g = caller.moduleGlobals { return .object(g.namespaceDict()) }
         } else if b.fast != .none, let v = try fastBuiltin(b.fast, args, argc, ctx) {
@@ -220,10 +217,7 @@ extension Interpreter {
             return try invoke(f, args, kwargs, ctx)
         case .builtin:
             let b = unsafeDowncast(o, to: PyBuiltinFunction.self)
-            if args.count < b.minimumArguments {
-                let expected = b.minimumArguments
-                throw PyException.make(.typeError, "\(b.name)() takes at least \(expected) argument\(expected == 1 ? "" : "s") (\(args.count) given)")
-            }
+            if args.count < b.minimumArguments { throw b.tooFewArguments(given: args.count) }
             return try b.body(args, kwargs, ctx)
         case .boundMethod:
             let m = unsafeDowncast(o, to: PyBoundMethod.self)
