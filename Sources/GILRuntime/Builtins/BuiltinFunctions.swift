@@ -438,29 +438,6 @@ enum BuiltinFunctions {
 extension BuiltinFunctions {
     /// `hash(v)`: a class's `__hash__` (which must return an int), else the builtin hash.
     static func hash(_ v: Value, _ ctx: ExecutionContext) throws -> Int {
-        if case .object(let o) = v, o.tag == .subclassed, let f = SpecialMethods.hook(o, "__hash__") {
-            if f.isNone { throw PyException.make(.typeError, "unhashable type: '\(typeName(v))'") }
-            guard let h = indexValue(try ctx.call(f, [v])) else { throw PyException.make(.typeError, "__hash__ method should return an integer") }
-            return h == -1 ? -2 : h
-        }
-        if case .object(let o) = v, o.tag == .subclassed, let n = BuiltinSubclasses.plainNumber(o) { return try hash(n, ctx) }
-        if case .object(let o) = v, o.tag == .instance, case let i = unsafeDowncast(o, to: PyInstance.self), let f = i.type.lookup("__hash__") {
-            if f.isNone { throw PyException.make(.typeError, "unhashable type: '\(i.type.name)'") }
-            switch try Interpreter.callSpecial(f, v, ctx) {
-            case .int(let h): return h == -1 ? -2 : h
-            case .bool(let b): return b ? 1 : 0
-            case .object(let b as PyBigInt): return try pyHash(.object(b))
-            default: throw PyException.make(.typeError, "__hash__ method should return an integer")
-            }
-        }
-        switch v {
-        case .int(let i): return CPythonHash.int(i)
-        case .bool(let b): return b ? 1 : 0
-        case .float(let d): return try CPythonHash.double(d) ?? pyHash(v)
-        case .object(let o as PyBigInt): return CPythonHash.big(o.value)
-        case .object(let t as PyTuple): return CPythonHash.tuple(try t.items.map { try hash($0, ctx) })
-        case .object(let c as PyComplex): return ComplexMath.hash(c)
-        default: return try pyHash(v)
-        }
+        try pyHash(v)
     }
 }

@@ -114,6 +114,12 @@ enum BuiltinSubclasses {
         return (o as? BuiltinSubclassInstance)?.pythonType ?? BuiltinTypes.object
     }
 
+    /// `o` as an instance of a tuple subclass (a namedtuple), by its class pointer.
+    @inline(__always)
+    static func tuple(_ o: PyObject) -> SubclassedTuple? {
+        ObjectIdentifier(Swift.type(of: o)) == ObjectIdentifier(SubclassedTuple.self) ? unsafeDowncast(o, to: SubclassedTuple.self) : nil
+    }
+
     static func bag(of o: PyObject) -> PyInstance? {
         if let i = concrete(o) { return i.attributeBag }
         return (o as? BuiltinSubclassInstance)?.attributeBag
@@ -195,29 +201,23 @@ enum BuiltinSubclasses {
         if let i = o as? SubclassedInt { return CPythonHash.big(i.value) }
         if let f = o as? SubclassedFloat { return HashKey.pythonHash(.float(f.value)) }
         if let b = o as? PyBytes { return HashKey.bytesHash(b.value) }
-        if let t = o as? PyTuple { return CPythonHash.tuple(t.items.map { HashKey.pythonHash($0) }) }
+        if let t = o as? PyTuple { return HashKey.plainTupleHash(t.items) }
         if let s = o as? PySet, s.frozen { return s.frozenHash }
         return objectHash(o)
     }
 
-    /// The `__hash__` `HashKey` uses for a subclass instance: the class's own (or TypeError when the class
-    /// defines `__eq__` without `__hash__`, or derives from a mutable builtin), nil for the builtin's.
+    /// The `__hash__` `HashKey` uses for a subclass instance: the class's own (TypeError when it is None:
+    /// a class defining `__eq__` without `__hash__` gets `__hash__ = None`), or TypeError for subclasses of
+    /// mutable builtins; nil for the builtin's hash.
     static func userHash(_ o: PyObject, _ value: Value) throws -> Int? {
         let t = type(of: o)
-        if let f = SpecialMethods.hook(o, "__hash__") {
-            if f.isNone { throw PyException.make(.typeError, "unhashable type: '\(t.name)'") }
+        if SubclassHooks.of(t) & SubclassHooks.hash != 0, let f = SpecialMethods.subclassHook(o, "__hash__") {
+            if f.isNone { throw HashKey.unhashable(t.name) }
             guard let ctx = CurrentContext.get() else { return nil }
-            let r = try ctx.call(f, [value])
-            guard let h = indexValue(r) ?? (r.asObject as? PyBigInt).map({ Int(truncatingIfNeeded: $0.value) }) else {
-                throw PyException.make(.typeError, "__hash__ method should return an integer")
-            }
-            return h
+            return try HashKey.userResult(try ctx.call(f, [value]))
         }
-        if o is PyList || o is PyDict || (o is PySet && !t.isSubtype(of: BuiltinTypes.frozenset)) {
-            throw PyException.make(.typeError, "unhashable type: '\(t.name)'")
-        }
-        if SpecialMethods.hook(o, "__eq__") != nil, t.lookup("__hash__").map({ $0.isNone }) ?? false {
-            throw PyException.make(.typeError, "unhashable type: '\(t.name)'")
+        if tuple(o) == nil, o is PyList || o is PyDict || (o is PySet && !t.isSubtype(of: BuiltinTypes.frozenset)) {
+            throw HashKey.unhashable(t.name)
         }
         return nil
     }

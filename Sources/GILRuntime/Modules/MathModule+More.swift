@@ -96,7 +96,8 @@ extension MathModule {
             if n < 0 { throw PyException.make(.valueError, "isqrt() argument must be nonnegative") }
             return .integer(n.squareRoot())
         }
-        m.addFunction("lcm") { a, _, ctx in
+        m.addFunction("lcm") { a, kw, ctx in
+            if !kw.isEmpty { throw PyException.make(.typeError, "math.lcm() takes no keyword arguments") }
             var r = BigInt(1)
             for v in a {
                 let n = try bigIndex(v, ctx)
@@ -140,6 +141,37 @@ extension MathModule {
             throw canOverflow ? PyException.make(.overflowError, "math range error") : PyException.make(.valueError, "math domain error")
         }
         return r
+    }
+
+    /// `math.gcd(*integers)`: Euclid on machine words while the arguments are small ints (the common case:
+    /// `fractions.Fraction` normalises every result with it, and BigInt's gcd costs ~8,000 instructions for
+    /// two words), BigInt's from the first argument that is not; every argument must be an index.
+    static func gcd(_ a: [Value], _ kw: [(String, Value)], _ ctx: ExecutionContext) throws -> Value {
+        if !kw.isEmpty { throw PyException.make(.typeError, "math.gcd() takes no keyword arguments") }
+        var g: UInt = 0
+        var index = 0
+        while index < a.count, case .int(let n) = a[index] {
+            g = wordGCD(g, n.magnitude)
+            index += 1
+        }
+        if index == a.count { return g <= UInt(Int.max) ? .int(Int(g)) : .integer(BigInt(g)) }
+        var big = BigInt(g)
+        for v in a[index...] { big = big.greatestCommonDivisor(with: try bigIndex(v, ctx)) }
+        return .integer(big)
+    }
+
+    /// Binary (Stein's) gcd of two words: shifts and subtractions, no division.
+    static func wordGCD(_ x: UInt, _ y: UInt) -> UInt {
+        if x == 0 { return y }
+        if y == 0 { return x }
+        let shift = (x | y).trailingZeroBitCount
+        var a = x >> x.trailingZeroBitCount, b = y
+        repeat {
+            b >>= b.trailingZeroBitCount
+            if a > b { swap(&a, &b) }
+            b -= a
+        } while b != 0
+        return a << shift
     }
 
     static func one(_ a: [Value], _ name: String) throws -> Value {

@@ -85,11 +85,7 @@ enum MathModule {
             let abs = try kw.first { $0.0 == "abs_tol" }.map { try double($0.1) } ?? 0
             return .bool(x == y || Swift.abs(x - y) <= max(rel * max(Swift.abs(x), Swift.abs(y)), abs))
         }
-        m.addFunction("gcd") { a, _, _ in
-            var g = BigInt(0)
-            for v in a { if let b = Arithmetic.number(v).flatMap(Arithmetic.big) { g = g.greatestCommonDivisor(with: b) } }
-            return .integer(g)
-        }
+        m.addFunction("gcd") { a, kw, ctx in try gcd(a, kw, ctx) }
         m.addFunction("factorial") { a, _, ctx in
             if case .float = a[0] { throw PyException.make(.typeError, "'float' object cannot be interpreted as an integer") }
             let big = try Index.big(a[0], ctx)

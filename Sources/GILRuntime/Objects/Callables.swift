@@ -139,9 +139,9 @@ final class PyType: PyObject, @unchecked Sendable {
     var qualifiedName: String?
     /// The class's metaclass when it is not `type` (`class C(metaclass=M)`, or inherited from a base).
     var metaclass: PyType?
-    /// `SubscriptHooks.of`'s memo for builtin subclasses: which item methods the class defines in Python,
+    /// `SubclassHooks.of`'s memo for builtin subclasses: which item and hash methods the class defines in Python,
     /// with the `TypeCache.version` it was computed at (one word, so a reader never pairs two states).
-    let subscriptHookMemo = Atomic<Int>(0)
+    let subclassHookMemo = Atomic<Int>(0)
     /// Classes made with this one as a direct base (`type.__subclasses__()`), unretained; under `lock`.
     /// Not Swift `weak` references: a weakly referenced Swift object keeps its reference counts in a side
     /// table, and every retain and release of it takes the runtime's slow path (~50 instructions instead

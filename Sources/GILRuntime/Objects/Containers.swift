@@ -53,54 +53,6 @@ class PyList: PyObject, LazilyLocked, @unchecked Sendable {
     }
 }
 
-/// A dict key with Python's equality: 1 == 1.0 == True hash alike, strings by content, tuples
-/// structurally, everything else by identity.
-struct HashKey: Hashable {
-    let value: Value
-    /// `__hash__` of an instance of a class that defines it (called once, on the running thread).
-    let userHash: Int?
-
-    init(_ value: Value) throws {
-        var userHash: Int?
-        switch value {
-        case .object(let o):
-            switch o.tag {
-            case .list, .dict, .byteArray, .array, .slice:  // slices are unhashable before 3.12
-                throw PyException.make(.typeError, "unhashable type: '\(o.tag == .array ? "array.array" : typeName(value))'")
-            case .set where !unsafeDowncast(o, to: PySet.self).frozen:
-                throw PyException.make(.typeError, "unhashable type: 'set'")
-            case .instance:
-                let t = unsafeDowncast(o, to: PyInstance.self).type
-                if let f = t.lookup("__hash__"), let ctx = CurrentContext.get() {
-                    if f.isNone { throw PyException.make(.typeError, "unhashable type: '\(t.name)'") }
-                    guard case .int(let h) = try Interpreter.callSpecial(f, value, ctx) else {
-                        throw PyException.make(.typeError, "__hash__ method should return an integer")
-                    }
-                    userHash = h
-                }
-            case .subclassed:
-                userHash = try BuiltinSubclasses.userHash(o, value)
-            default: break
-            }
-        default: break
-        }
-        self.value = value
-        self.userHash = userHash
-    }
-
-    static func == (l: HashKey, r: HashKey) -> Bool {
-        if l.userHash != nil || r.userHash != nil, case .object(let a) = l.value, a.tag == .instance, let ctx = CurrentContext.get() {
-            if case .object(let b) = r.value, a === b { return true }
-            return (try? valuesEqual(l.value, r.value, ctx)) ?? false
-        }
-        return keysEqual(l.value, r.value)
-    }
-
-    func hash(into h: inout Hasher) {
-        h.combine(userHash ?? HashKey.pythonHash(value))
-    }
-}
-
 /// The Python thread's context, reachable where no context is passed (hashing dict keys that call
 /// `__hash__`/`__eq__`). Set by the runtime when a Python thread starts running.
 enum CurrentContext {

@@ -15,7 +15,7 @@ struct DictHash {
     let userEq: Bool
 
     /// CPython-compatible hash (`HashKey.pythonHash`; str hashes are cached in the `PyStr`); raises
-    /// TypeError for unhashable keys and calls a user `__hash__` exactly like `HashKey`.
+    /// TypeError for unhashable keys and calls a user `__hash__` (`HashKey.hash`).
     @inline(__always)
     init(_ key: Value) throws {
         switch key {
@@ -54,9 +54,9 @@ struct DictHash {
 
     @inline(never)
     private static func general(_ key: Value) throws -> DictHash {
-        let k = try HashKey(key)
-        if let h = k.userHash { return DictHash(value: h, userEq: true) }
-        return DictHash(value: HashKey.pythonHash(key), userEq: false)
+        var userEq = false
+        let h = try HashKey.hash(key, userEq: &userEq)
+        return DictHash(value: h, userEq: userEq)
     }
 }
 
@@ -163,15 +163,12 @@ struct DictTable {
         return keysEqual(a, b)
     }
 
-    /// `HashKey ==` for keys whose class defines `__hash__`: identity, else the stored key's `__eq__`
-    /// (CPython compares `startkey == key`); a raising `__eq__` counts as unequal, as before.
-    private static func userKeysEqual(_ stored: Value, _ key: Value) -> Bool {
-        let instance: Bool
-        if case .object(let a) = stored, a.tag == .instance || a.tag == .subclassed { instance = true }
-        else if case .object(let b) = key, b.tag == .instance || b.tag == .subclassed { instance = true }
-        else { instance = false }
-        guard instance, let ctx = CurrentContext.get() else { return keysEqual(stored, key) }
+    /// Equality when a key (or an element of a tuple key) has a class-defined `__hash__`: identity, else
+    /// the stored key's `==` (CPython compares `startkey == key`), which may run `__eq__`; a raising `__eq__`
+    /// counts as unequal.
+    static func userKeysEqual(_ stored: Value, _ key: Value) -> Bool {
         if case .object(let a) = stored, case .object(let b) = key, a === b { return true }
+        guard let ctx = CurrentContext.get() else { return keysEqual(stored, key) }
         return (try? valuesEqual(stored, key, ctx)) ?? false
     }
 

@@ -317,14 +317,8 @@ func containsNative(_ container: Value, _ item: Value, _ ctx: ExecutionContext) 
 
 /// `hash(x)`.
 func pyHash(_ v: Value) throws -> Int {
-    if case .object(let o) = v, o.tag == .subclassed {
-        let key = try HashKey(v)
-        if let u = key.userHash { return u }
-        if let n = BuiltinSubclasses.plainNumber(o) { return try pyHash(n) }
-    }
-    let key = try HashKey(v)
-    if let user = key.userHash { return user == -1 ? -2 : user }
-    return HashKey.pythonHash(v)
+    var userEq = false
+    return try HashKey.hash(v, userEq: &userEq)
 }
 
 /// `len(x)`.

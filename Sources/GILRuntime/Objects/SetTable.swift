@@ -97,16 +97,9 @@ struct SetTable {
         guard e.pointee.state == activeUserEq || h.userEq else {
             return DictTable.sameKey(e.pointee.key, key) ? .equal : .different
         }
-        let equal = userKeysEqual(e.pointee.key, key)
+        let equal = DictTable.userKeysEqual(e.pointee.key, key)
         if t.pointee.version != stamp || t.pointee.entries != table { return .changed }
         return equal ? .equal : .different
-    }
-
-    /// Equality when a key's class defines `__hash__` (may run `__eq__`; a raising one counts as unequal).
-    private static func userKeysEqual(_ stored: Value, _ key: Value) -> Bool {
-        if case .object(let a) = stored, case .object(let b) = key, a === b { return true }
-        guard let ctx = CurrentContext.get() else { return keysEqual(stored, key) }
-        return (try? valuesEqual(stored, key, ctx)) ?? false
     }
 
     // MARK: - insertion

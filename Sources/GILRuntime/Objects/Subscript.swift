@@ -57,11 +57,11 @@ enum Subscript {
             throw PyException.make(.typeError, "'\(typeName(container))' object is not subscriptable")
         }
         if o.tag == .subclassed {
-            if let d = SubscriptHooks.dictSubclass(o) {
-                let hooks = SubscriptHooks.of(d.pythonType)
-                if hooks & SubscriptHooks.getItem == 0 {
+            if let d = SubclassHooks.dictSubclass(o) {
+                let hooks = SubclassHooks.of(d.pythonType)
+                if hooks & SubclassHooks.getItem == 0 {
                     if let v = try d.get(key) { return v }
-                    if hooks & SubscriptHooks.missing != 0, let f = SpecialMethods.hook(o, "__missing__") {
+                    if hooks & SubclassHooks.missing != 0, let f = SpecialMethods.hook(o, "__missing__") {
                         return try Interpreter.callSpecial(f, container, key, ctx)
                     }
                     throw PyException(keyError(key))
@@ -183,7 +183,7 @@ enum Subscript {
             throw PyException.make(.typeError, "'\(typeName(container))' object does not support item assignment")
         }
         if o.tag == .subclassed {
-            if let d = SubscriptHooks.dictSubclass(o), SubscriptHooks.of(d.pythonType) & SubscriptHooks.setItem == 0 {
+            if let d = SubclassHooks.dictSubclass(o), SubclassHooks.of(d.pythonType) & SubclassHooks.setItem == 0 {
                 return try d.set(key, value)
             }
             if let f = SpecialMethods.hook(o, "__setitem__") {
