@@ -187,17 +187,17 @@ enum BuiltinFunctions {
         }
         m.addFunction("any") { args, _, ctx in
             let iterable = try one(args, "any")
-            return try PyGenerator.consuming(iterable, .dropFalsy) { _ in  // vm: falsy values dropped in the generator
+            return try PyGenerator.consuming(iterable, .dropFalsy) { g in  // vm: falsy values dropped in the generator
                 let it = try makeIterator(iterable, ctx)
-                while let x = try iteratorNext(it, ctx) { if try truthy(x, ctx) { return .bool(true) } }
+                while let x = try iteratorNext(it, ctx) { if try PyGenerator.withoutSink(g, { try truthy(x, ctx) }) { return .bool(true) } }
                 return .bool(false)
             }
         }
         m.addFunction("all") { args, _, ctx in
             let iterable = try one(args, "all")
-            return try PyGenerator.consuming(iterable, .dropTruthy) { _ in
+            return try PyGenerator.consuming(iterable, .dropTruthy) { g in
                 let it = try makeIterator(iterable, ctx)
-                while let x = try iteratorNext(it, ctx) { if try !truthy(x, ctx) { return .bool(false) } }
+                while let x = try iteratorNext(it, ctx) { if try !PyGenerator.withoutSink(g, { try truthy(x, ctx) }) { return .bool(false) } }
                 return .bool(true)
             }
         }

@@ -68,7 +68,9 @@ extension FunctionCompiler {
     /// `(element for target in iterable …)`: a nested generator function `<genexpr>(.0)` called at once with
     /// `iter(iterable)` (Python/compile.c compiler_genexp), so evaluation is lazy as in CPython.
     func generatorExpression(_ element: Expression, _ generators: [Comprehension], at loc: SourceLocation, into d: Int32) throws(SyntaxError) -> Int32 {
-        guard let inner = module.symbols.generatorExpressionScope(at: loc), let first = generators.first else { throw error("internal: no scope for <genexpr>", loc) }
+        guard let first = generators.first,
+              let inner = module.symbols.generatorExpressionScope(GeneratorExpressionKey(start: loc, firstIterable: first.iterable.location))
+        else { throw error("internal: no scope for <genexpr>", loc) }
         if inner.delegates || generators.contains(where: \.isAsync) { throw unsupported("asynchronous generator expressions", loc) }
         let qualified = code.kind == .module ? "<genexpr>" : "\(code.qualifiedName).<locals>.<genexpr>"
         let fc = FunctionCompiler(module: module, scope: inner, kind: .function, name: "<genexpr>", qualifiedName: qualified, line: loc.line)

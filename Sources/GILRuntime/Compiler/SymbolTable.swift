@@ -57,12 +57,20 @@ final class Scope {
     }
 }
 
+/// A generator expression's identity in the tree. Its start alone is not one: in `f((… for y in x) for x in xs)`
+/// the outer genexpr, a call's only argument, starts where its element, the inner genexpr, does; their first
+/// iterables (`xs`, `x`) always differ.
+struct GeneratorExpressionKey: Hashable {
+    let start: SourceLocation
+    let firstIterable: SourceLocation
+}
+
 struct SymbolTable {
     let module: Scope
     private(set) var scopes: [SourceLocation: Scope] = [:]
     /// Apart from `scopes`: a generator expression that is a call's only argument starts where its element
     /// does, so `list(lambda: x for x in xs)` has a lambda and a `<genexpr>` at one location.
-    private(set) var generatorExpressionScopes: [SourceLocation: Scope] = [:]
+    private(set) var generatorExpressionScopes: [GeneratorExpressionKey: Scope] = [:]
     let fileName: String
 
     init(_ m: Module) throws(SyntaxError) {
@@ -78,7 +86,7 @@ struct SymbolTable {
 
     func scope(at loc: SourceLocation) -> Scope? { scopes[loc] }
 
-    func generatorExpressionScope(at loc: SourceLocation) -> Scope? { generatorExpressionScopes[loc] }
+    func generatorExpressionScope(_ key: GeneratorExpressionKey) -> Scope? { generatorExpressionScopes[key] }
 
     private func resolve(_ s: Scope) throws(SyntaxError) {
         // Class bodies read enclosing functions' variables too (CPython's LOAD_CLASSDEREF), and pass them
@@ -113,7 +121,7 @@ struct SymbolTable {
     private struct Builder {
         let fileName: String
         var scopes: [SourceLocation: Scope] = [:]
-        var generatorExpressionScopes: [SourceLocation: Scope] = [:]
+        var generatorExpressionScopes: [GeneratorExpressionKey: Scope] = [:]
         var error: SyntaxError?
 
         mutating func statements(_ body: [Statement], _ s: Scope) {
@@ -363,7 +371,7 @@ struct SymbolTable {
                 expression(first.iterable, s)
                 let inner = Scope(kind: .function, name: "<genexpr>", parent: s)
                 s.children.append(inner)
-                generatorExpressionScopes[e.location] = inner
+                generatorExpressionScopes[GeneratorExpressionKey(start: e.location, firstIterable: first.iterable.location)] = inner
                 inner.parameters = [".0"]
                 inner.hasYield = true
                 var rest = gens

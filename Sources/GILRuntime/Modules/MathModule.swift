@@ -37,6 +37,8 @@ enum MathModule {
             if let f = typeOf(v).lookup("__float__"), case .float(let d) = try Interpreter.callSpecial(f, v, ctx) {
                 return try integral(d.rounded(rule))
             }
+            // PyFloat_AsDouble's last resort: the object's `__index__`.
+            if let i = try Index.integer(v, ctx) { return try integral(try double(i).rounded(rule)) }
             throw PyException.make(.typeError, "must be real number, not \(typeName(v))")
         }
     }

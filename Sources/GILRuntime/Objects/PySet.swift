@@ -188,9 +188,12 @@ class PySet: PyObject, LazilyLocked, @unchecked Sendable {
         if case .object(let o) = other, o.tag == .generator, unsafeDowncast(o, to: PyGenerator.self).kind == .generator {
             // `set(f(x) for x in …)`: resumed from here, no iterator dispatch per element.
             let g = unsafeDowncast(o, to: PyGenerator.self)
-            if g.installSink(.set) { g.sinkSet = Unmanaged.passUnretained(self) }  // ints and strs go in from its activation
-            defer { g.removeSink() }
-            while let x = try g.resume(sending: .none, ctx) { try add(x) }
+            let installed = g.installSink(.set)  // ints and strs go in from its activation
+            if installed { g.sinkSet = Unmanaged.passUnretained(self) }
+            defer { if installed { g.removeSink() } }
+            // Adding what the sink left runs `__hash__`/`__eq__`: with the sink lifted, so that code sees the
+            // generator's values (`next(g)`) instead of this set taking them.
+            while let x = try g.resume(sending: .none, ctx) { try PyGenerator.withoutSink(installed ? g : nil) { try add(x) } }
             return
         }
         let it = try makeIterator(other, ctx)

@@ -1,8 +1,10 @@
 /// Consumers that take a generator's values inside the generator's own activation: `yield` hands the value to
 /// `take` and the frame runs on, where a suspend, a return out of `execute` and a resume with its prologue cost
 /// ~260 instructions per value. Installed only by consumers that take every value at once anyway (`collect`,
-/// `set(…)`, `sum`, `any`, `all`), so nothing can observe the generator between two values; a value a sink
-/// does not take suspends the generator as usual and reaches the consumer through `resume`.
+/// `set(…)`, `sum`, `any`, `all`); a value a sink does not take suspends the generator as usual and reaches the
+/// consumer through `resume`. A consumer lifts its sink while it runs Python code on such a value (`__bool__`,
+/// `__hash__`: `withoutSink`), so code that reaches the generator meanwhile (`next(g)`, `list(g)`) gets its
+/// values as in CPython.
 extension PyGenerator {
     enum Sink: UInt8 {
         case none
@@ -73,6 +75,17 @@ extension PyGenerator {
         sink = .none
         sinkSet = nil
         if !sinkValues.isEmpty { sinkValues = [] }
+    }
+
+    /// `body` with `g`'s sink (and the set it fills) lifted, restored afterwards: a consumer step that may run
+    /// Python code. A consumer that ran meanwhile installed and removed its own.
+    static func withoutSink<R>(_ g: PyGenerator?, _ body: () throws -> R) rethrows -> R {
+        guard let g, g.sink != .none else { return try body() }
+        let (sink, set) = (g.sink, g.sinkSet)
+        g.sink = .none
+        g.sinkSet = nil
+        defer { (g.sink, g.sinkSet) = (sink, set) }
+        return try body()
     }
 
     /// The generator `iterable` is with `sink` installed (removed when `body` returns), or nil for `body` when
