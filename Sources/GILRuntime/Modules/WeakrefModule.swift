@@ -20,6 +20,9 @@ enum WeakrefModule {
         t.dict["__new__"] = .object(PyMethodWrapper(.staticMethod, .object(new)))
         t.addMethod("__init__") { _, _, _ in .none }
         t.addMethod("__call__") { a, _, _ in WeakReferences.target(a[0]) }
+        // A read-only attribute of the reference (an instance attribute would give every reference a shape).
+        let callback = PyBuiltinFunction("__callback__", minimumArguments: 1) { a, _, _ in WeakReferences.data(a[0])?.callback ?? .none }
+        t.dict["__callback__"] = .object(PyMethodWrapper(.property, .object(callback)))
         t.addMethod("__hash__") { a, _, ctx in
             guard let d = WeakReferences.data(a[0]) else { return .int(0) }
             if let h = d.hash { return .int(h) }

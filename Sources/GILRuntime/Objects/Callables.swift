@@ -73,10 +73,6 @@ final class PyFunction: PyObject, @unchecked Sendable {
         self.qualifiedName = code.qualifiedName
         super.init(tag: .function)
     }
-
-    deinit {
-        if weaklyReferenced { WeakReferences.died(ObjectIdentifier(self)) }
-    }
 }
 
 /// A closure cell (a variable shared between a function and the functions nested in it).
@@ -142,6 +138,8 @@ final class PyType: PyObject, @unchecked Sendable {
     /// `SubclassHooks.of`'s memo for builtin subclasses: which item and hash methods the class defines in Python,
     /// with the `TypeCache.version` it was computed at (one word, so a reader never pairs two states).
     let subclassHookMemo = Atomic<Int>(0)
+    /// `WeakReferences.instancesReferenceable`'s memo: 0 not known yet, 1 yes, 2 no.
+    let weakReferenceableMemo = Atomic<UInt8>(0)
     /// Classes made with this one as a direct base (`type.__subclasses__()`), unretained; under `lock`.
     /// Not Swift `weak` references: a weakly referenced Swift object keeps its reference counts in a side
     /// table, and every retain and release of it takes the runtime's slow path (~50 instructions instead
@@ -355,7 +353,7 @@ class PyInstance: PyObject, @unchecked Sendable {
     }
 
     deinit {
-        if weaklyReferenced { WeakReferences.died(ObjectIdentifier(self)) }
+        if isWeakReference { WeakReferences.referenceDied(self) }
         // Only objects can nest; an instance whose slots are all scalars (a point of two ints) skips the
         // trashcan's per-thread state lookup, a third of its deallocation.
         if slots.contains(where: { if case .object = $0 { true } else { false } }) { Trashcan.release(&slots) }

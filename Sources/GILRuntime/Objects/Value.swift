@@ -64,9 +64,18 @@ class PyObject: @unchecked Sendable {
     /// Some weak reference to this object has a callback or is counted (`WeakReferences`): its deinit must
     /// tell them. A byte in the header's padding: no object grows.
     final var weaklyReferenced = false
+    /// This is a `weakref.ref` in `WeakReferences`' registry: its deinit takes its entry out. Padding too.
+    final var isWeakReference = false
 
     init(tag: ObjectTag) {
         self.tag = tag
+    }
+
+    /// Every object that can be weakly referenced reports its death here, whatever its kind (instances,
+    /// functions, classes, sets, generators, bound methods, modules, builtins): its references are
+    /// unretained pointers that must be cleared before the memory goes (`WeakReferences`).
+    deinit {
+        if weaklyReferenced { WeakReferences.died(ObjectIdentifier(self)) }
     }
 }
 
