@@ -204,13 +204,13 @@ enum BuiltinSlotWrappers {
         t.addMethod("__init__") { _, _, _ in .none }
         t.addMethod("__set__") { a, _, ctx in
             guard a.count == 3, let w = propertyWrapper(a[0]) else { throw PyException.make(.typeError, "expected 2 arguments") }
-            guard let setter = w.setter else { throw PyException.make(.attributeError, "can't set attribute") }
+            guard let setter = w.setter else { throw w.missingAccessor("setter", of: a[1]) }
             _ = try ctx.call(setter, [a[1], a[2]])
             return .none
         }
         t.addMethod("__delete__") { a, _, ctx in
             guard a.count == 2, let w = propertyWrapper(a[0]) else { throw PyException.make(.typeError, "expected 1 argument") }
-            guard let deleter = w.deleter else { throw PyException.make(.attributeError, "can't delete attribute") }
+            guard let deleter = w.deleter else { throw w.missingAccessor("deleter", of: a[1]) }
             _ = try ctx.call(deleter, [a[1]])
             return .none
         }

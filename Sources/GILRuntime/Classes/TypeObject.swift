@@ -61,6 +61,7 @@ enum TypeObject {
         // PEP 487: __set_name__ on each attribute, then the parent's __init_subclass__.
         for (k, v) in namespace.entries {
             guard case .object(let s as PyStr) = k, case .object(let o) = v, o.tag != .function, o.tag != .builtin else { continue }
+            if let w = o as? PyMethodWrapper, w.kind == .property { w.name = s.value }
             if let hook = typeOf(v).lookup("__set_name__") {
                 do {
                     _ = try ctx.call(hook, [v, .object(type), .str(s.value)])

@@ -5,6 +5,15 @@ final class PyMethodWrapper: PyObject, @unchecked Sendable {
     let function: Value
     var setter: Value?
     var deleter: Value?
+    /// A property's attribute name, given by the class statement that stored it (`property.__set_name__`),
+    /// for the messages of a missing setter or deleter.
+    var name: String?
+
+    /// CPython 3.11's AttributeError for a property without a setter (`"setter"`) or deleter on `target`.
+    func missingAccessor(_ accessor: String, of target: Value) -> PyException {
+        let named = name.map { " '\($0)'" } ?? ""
+        return PyException.make(.attributeError, "property\(named) of '\(typeName(target))' object has no \(accessor)")
+    }
 
     init(_ kind: Kind, _ function: Value) {
         self.kind = kind
@@ -38,10 +47,12 @@ enum Attributes {
                 }
                 let classAttribute = i.type.lookup(name)
                 if let cv = classAttribute, case .object(let w as PyMethodWrapper) = cv, w.kind == .property {
-                    return try ctx.call(w.function, [v])
+                    return try fallingBack(i, v, name, ctx) { try ctx.call(w.function, [v]) }
                 }
                 // A data descriptor (`__get__` with `__set__`/`__delete__`) outranks the instance's own attributes.
-                if let cv = classAttribute, let get = Descriptors.getter(cv, dataOnly: true) { return try ctx.call(get, [cv, v, .object(i.type)]) }
+                if let cv = classAttribute, let get = Descriptors.getter(cv, dataOnly: true) {
+                    return try fallingBack(i, v, name, ctx) { try ctx.call(get, [cv, v, .object(i.type)]) }
+                }
                 if let a = i.getAttribute(name) { return a }
                 if let cv = classAttribute {
                     if let get = Descriptors.getter(cv, dataOnly: false) { return try ctx.call(get, [cv, v, .object(i.type)]) }
@@ -205,6 +216,17 @@ enum Attributes {
         return nil
     }
 
+    /// `read()` — a property's getter or a descriptor's `__get__` — or, when it raises AttributeError and the
+    /// class defines `__getattr__`, what that answers (typeobject.c slot_tp_getattr_hook).
+    static func fallingBack(_ i: PyInstance, _ v: Value, _ name: String, _ ctx: ExecutionContext, _ read: () throws -> Value) throws -> Value {
+        do {
+            return try read()
+        } catch let e as PyException where e.matches(.attributeError) {
+            guard let g = i.type.lookup("__getattr__") else { throw e }
+            return try ctx.call(g, [v, .str(name)])
+        }
+    }
+
     /// The AttributeError `get` raises for a name `lookup` did not find, worded as CPython's.
     @inline(never)
     static func missing(_ v: Value, _ name: String) -> PyException {
@@ -281,7 +303,7 @@ enum Attributes {
         switch o.tag == .subclassed ? BuiltinSubclasses.bag(of: o) ?? o : o {
         case let i as PyInstance:
             if let cv = i.type.lookup(name), case .object(let w as PyMethodWrapper) = cv, w.kind == .property {
-                guard let setter = w.setter else { throw PyException.make(.attributeError, "can't set attribute '\(name)'") }
+                guard let setter = w.setter else { throw w.missingAccessor("setter", of: target) }
                 _ = try ctx.call(setter, [target, value])
                 return
             }
@@ -303,7 +325,7 @@ enum Attributes {
         case let t as PyType:
             if let meta = t.metaclass {
                 if let mv = meta.lookup(name), case .object(let w as PyMethodWrapper) = mv, w.kind == .property {
-                    guard let setter = w.setter else { throw PyException.make(.attributeError, "can't set attribute '\(name)'") }
+                    guard let setter = w.setter else { throw w.missingAccessor("setter", of: target) }
                     _ = try ctx.call(setter, [target, value])
                     return
                 }
@@ -350,7 +372,7 @@ enum Attributes {
             return
         }
         if case .object(let i as PyInstance) = target, let cv = i.type.lookup(name), case .object(let w as PyMethodWrapper) = cv, w.kind == .property {
-            guard let deleter = w.deleter else { throw PyException.make(.attributeError, "can't delete attribute '\(name)'") }
+            guard let deleter = w.deleter else { throw w.missingAccessor("deleter", of: target) }
             _ = try ctx.call(deleter, [target])
             return
         }

@@ -36,6 +36,14 @@ struct InlineCache {
         case superMethod
         /// `Class.name(…)` (`loadMethod` only) of a classmethod: its function `value` with the class as self.
         case typeClassMethod
+        /// `inst.name` of a property of the instance's class (LOAD_ATTR_PROPERTY): its getter `value`, called
+        /// with the instance (no bound method, no lookup).
+        case property
+        /// `inst.name(…)` (`loadMethod` only) of a classmethod: its function `value` with the instance's class
+        /// as self.
+        case instanceClassMethod
+        /// `inst.name(…)` (`loadMethod` only) of a staticmethod: its function `value`, called without self.
+        case instanceStaticMethod
     }
 }
 
@@ -132,10 +140,21 @@ extension Interpreter {
         guard let c, case .object(let o) = v, o.tag == .instance else { return try Attributes.get(v, name, ctx) }
         let inst = unsafeDowncast(o, to: PyInstance.self)
         guard inst.native == nil else { return try Attributes.get(v, name, ctx) }
-        if let e = polymorphicEntry(c, inst.shape), let hit = loadAttrHit(inst, v, e) { return hit }
         let version = typeVersion
+        let known = c.pointee.shape === inst.shape && c.pointee.version == version ? c : polymorphicEntry(c, inst.shape)
+        if let e = known {
+            if e.pointee.kind == .property { return try propertyGet(e.pointee.value, v, ctx) }
+            if let hit = loadAttrHit(inst, v, e) { return hit }
+        }
         let cv = inst.type.lookup(name)
-        if case .object(let w)? = cv, w is PyMethodWrapper { return try Attributes.get(v, name, ctx) }
+        if case .object(let w)? = cv, w is PyMethodWrapper {
+            let wrapper = unsafeDowncast(w, to: PyMethodWrapper.self)
+            // With `__getattr__`, a getter's AttributeError falls back to it (`Attributes.fallingBack`).
+            if wrapper.kind == .property, inst.type.lookup("__getattr__") == nil {
+                record(c, InlineCache(shape: inst.shape, version: version, kind: .property, value: wrapper.function))
+            }
+            return try Attributes.get(v, name, ctx)
+        }
         // A class attribute that may be a descriptor is looked up every time (its __get__ runs on each access).
         if case .object(let d)? = cv, d.tag == .instance { return try Attributes.get(v, name, ctx) }
         if let k = inst.shape.slot(of: name) {
@@ -154,6 +173,15 @@ extension Interpreter {
         let isFunction = if case .object(let f) = cv { Attributes.bindsAsMethod(f) } else { false }
         record(c, InlineCache(shape: inst.shape, version: version, kind: isFunction ? .classFunction : .classValue, value: cv))
         return try Attributes.get(v, name, ctx)
+    }
+
+    /// A property's getter called with the instance: a Python function on a fast frame.
+    @inline(__always)
+    static func propertyGet(_ getter: Value, _ receiver: Value, _ ctx: ExecutionContext) throws -> Value {
+        if case .object(let o) = getter, o.tag == .function, let r = try callPlain(unsafeDowncast(o, to: PyFunction.self), receiver, ctx) {
+            return r
+        }
+        return try ctx.call(getter, [receiver])
     }
 
     // MARK: - storeAttr
@@ -214,7 +242,7 @@ extension Interpreter {
             case .instance:
                 let inst = unsafeDowncast(o, to: PyInstance.self)
                 guard inst.native == nil || inst.native is PlainNativeState else { return false }
-                if inst.shape === c.pointee.shape { return true }
+                if inst.shape === c.pointee.shape { return c.pointee.kind == .classFunction ? true : wrappedMethodHit(inst, out, c) }
                 return c.pointee.more == nil ? false : polymorphicLoadMethod(inst.shape, v, out, c)
             case .subclassed:
                 // An instance of a list/dict/str… subclass (deltablue's `OrderedCollection(list)`): keyed by
@@ -275,6 +303,10 @@ extension Interpreter {
             fillSuperMethod(unsafeDowncast(o, to: PySuper.self), name, c, version: version)
             return
         }
+        if f.isNone, o.tag == .instance {
+            fillWrappedMethod(unsafeDowncast(o, to: PyInstance.self), name, c, version: version)
+            return
+        }
         guard !f.isNone else { return }
         switch o.tag {
         case .instance:
@@ -303,6 +335,37 @@ extension Interpreter {
         case .float: 257
         case .bool: 258
         default: -1
+        }
+    }
+
+    /// `inst.name(…)` of a classmethod or staticmethod of the instance's class (the instance has no such
+    /// attribute of its own): cached as its function with the class, or without self.
+    @inline(never)
+    static func fillWrappedMethod(_ inst: PyInstance, _ name: String, _ c: UnsafeMutablePointer<InlineCache>, version: Int) {
+        guard inst.native == nil || inst.native is PlainNativeState, inst.shape.slot(of: name) == nil,
+              case .object(let w)? = inst.type.lookup(name), let wrapper = w as? PyMethodWrapper else { return }
+        switch wrapper.kind {
+        case .classMethod: record(c, InlineCache(shape: inst.shape, version: version, kind: .instanceClassMethod, value: wrapper.function))
+        case .staticMethod: record(c, InlineCache(shape: inst.shape, version: version, kind: .instanceStaticMethod, value: wrapper.function))
+        case .property: return
+        }
+    }
+
+    /// (function, self) from an entry for a classmethod or staticmethod already known to match the
+    /// instance's shape: stored in `out`, answering nil (done), or false for another kind.
+    @inline(never)
+    static func wrappedMethodHit(_ inst: PyInstance, _ out: UnsafeMutablePointer<Value>, _ e: UnsafeMutablePointer<InlineCache>) -> Bool? {
+        switch e.pointee.kind {
+        case .instanceClassMethod:
+            out.set(0, e.pointee.value)
+            out.set(1, .object(inst.type))
+            return nil
+        case .instanceStaticMethod:
+            out.set(0, .none)
+            out.set(1, e.pointee.value)
+            return nil
+        default:
+            return false
         }
     }
 

@@ -110,7 +110,11 @@ extension Interpreter {
     static func polymorphicLoadMethod(
         _ shape: Shape, _ v: UnsafeMutablePointer<Value>, _ out: UnsafeMutablePointer<Value>, _ c: UnsafeMutablePointer<InlineCache>
     ) -> Bool? {
-        guard let e = polymorphicEntry(c, shape), e.pointee.kind == .classFunction else { return false }
+        guard let e = polymorphicEntry(c, shape) else { return false }
+        guard e.pointee.kind == .classFunction else {
+            guard case .object(let o) = v.pointee, o.tag == .instance else { return false }
+            return wrappedMethodHit(unsafeDowncast(o, to: PyInstance.self), out, e)
+        }
         out.set(0, e.pointee.value)
         out.set(1, v.pointee)
         return nil
