@@ -374,9 +374,21 @@ extension FunctionCompiler {
             if !keywords.isEmpty {
                 let dict = newTemp()
                 emit(.buildDict, dict, 0, 0)
+                var merged = false
                 for k in keywords {
                     let v = try expression(k.value)
-                    if let n = k.name { emit(.dictSet, dict, string(n), v) } else { emit(.dictUpdate, dict, v) }
+                    if let n = k.name, !merged {
+                        emit(.dictSet, dict, string(n), v)
+                    } else if let n = k.name {
+                        // After a `**`, a named keyword may repeat one of its names: merged as a dict of one.
+                        let single = newTemp()
+                        emit(.buildDict, single, 0, 0)
+                        emit(.dictSet, single, string(n), v)
+                        emit(.dictUpdate, dict, single, f + 1)
+                    } else {
+                        emit(.dictUpdate, dict, v, f + 1)
+                        merged = true
+                    }
                 }
                 dictPlusOne = UInt16(dict + 1)
             }

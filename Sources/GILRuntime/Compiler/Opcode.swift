@@ -103,7 +103,8 @@ enum Opcode: UInt8, CaseIterable {
     case setAdd
     /// dict a [b] ← c
     case dictSet
-    /// dict a .update(mapping b)
+    /// dict a .update(mapping b); c ≠ 0: a call's `**b` for the callee in register c - 1 (DICT_MERGE: a
+    /// name given twice, or b not a mapping, is a TypeError naming the callee)
     case dictUpdate
     /// a … a+c-1 ← unpack exactly c items of b
     case unpack

@@ -55,6 +55,8 @@ final class PyFunction: PyObject, @unchecked Sendable {
     let code: CodeObject
     let globals: Globals
     var defaults: [Value]
+    /// `__defaults__` was set to `()`: it reads back `()`, not None (no defaults at all).
+    var defaultsAreEmptyTuple = false
     var keywordDefaults: [String: Value]
     var cells: [PyCell]
     var name: String

@@ -127,7 +127,8 @@ enum Attributes {
                 case "__module__": return f.attributes["__module__"] ?? .str("__main__")
                 case "__doc__": return f.attributes["__doc__"] ?? f.code.docstring.map { .str($0) } ?? Value.none
                 case "__closure__": return f.cells.isEmpty ? Value.none : .object(PyTuple(f.cells.map { .object($0) }))
-                case "__defaults__": return f.defaults.isEmpty ? Value.none : .object(PyTuple(f.defaults))
+                case "__defaults__":
+                    return f.defaults.isEmpty && !f.defaultsAreEmptyTuple ? Value.none : .object(PyTuple(f.defaults))
                 case "__code__": return f.attributes["__code__"] ?? .object(CodeValue.make(f.code))
                 case "__kwdefaults__":
                     if f.keywordDefaults.isEmpty { return Value.none }
@@ -343,8 +344,10 @@ enum Attributes {
             if name == "__qualname__", case .object(let s as PyStr) = value { f.qualifiedName = s.value }
             // The defaults calls read (Objects/funcobject.c func_set_defaults / func_set_kwdefaults).
             if name == "__defaults__" {
-                if value.isNone { f.defaults = [] } else if case .object(let t) = value, t.tag == .tuple {
+                if value.isNone { f.defaults = []; f.defaultsAreEmptyTuple = false } else if case .object(let t) = value, t.tag == .tuple {
                     f.defaults = unsafeDowncast(t, to: PyTuple.self).items
+                    f.defaultsAreEmptyTuple = f.defaults.isEmpty
+                    return
                 } else {
                     throw PyException.make(.typeError, "__defaults__ must be set to a tuple object")
                 }

@@ -16,6 +16,10 @@ extension Interpreter {
                 if f.code.isSimple && argc == f.code.positionalCount {
                     return try invokeSimple(f, UnsafeBufferPointer(start: args, count: argc), ctx)
                 }
+                // `*args` / `**kwargs` callees (`va(1, 2)`, `obj.m(x)` of `def m(self, *a)`).
+                if f.code.hasVarArgs || f.code.hasVarKeywords, let r = try callVariadic(f, first: nil, args, argc, names: nil, ctx) {
+                    return r
+                }
             case .builtin:
                 return try callBuiltin(unsafeDowncast(o, to: PyBuiltinFunction.self), args, argc, ctx, caller: site.0)
             case .type:
@@ -62,6 +66,10 @@ extension Interpreter {
                 let n = code.positionalCount
                 if code.isSimple && argc + 1 <= n && argc + 1 >= n - function.defaults.count {
                     return try runMethod(function, code, m.receiver, args, argc, ctx)
+                }
+                if code.hasVarArgs || code.hasVarKeywords,
+                   let r = try callVariadic(function, first: m.receiver, args, argc, names: nil, ctx) {
+                    return r
                 }
             }
         }

@@ -1,7 +1,8 @@
-/// Calls with keyword arguments (`d.quantize(exp, context=self)`, `f(x, key=k)`) to Python functions whose
-/// parameters are positional-or-keyword and keyword-only (no `*args`/`**kwargs`): the arguments are bound
-/// straight from the caller's call block into the callee's frame, with the defaults, no positional array,
-/// keyword pairs or `bound` flags (Python/ceval.c initialize_locals' common case). Anything unusual — an
+/// Calls with keyword arguments (`d.quantize(exp, context=self)`, `f(x, key=k)`) to Python functions, and
+/// calls to functions with `*args` or `**kwargs` (`va(1, 2)`, `log(msg, *args, **kwargs)` written out): the
+/// arguments are bound straight from the caller's call block into the callee's frame, with the defaults; the
+/// surplus positional ones become the `*args` tuple and unknown names the `**kwargs` dict, with no positional
+/// array, keyword pairs or `bound` flags (Python/ceval.c initialize_locals' common case). Anything unusual — an
 /// unknown or repeated name, a missing argument, too many positional ones — returns nil before any Python
 /// code ran, and the general `invoke` binds again and raises its TypeError.
 extension Interpreter {
@@ -16,7 +17,8 @@ extension Interpreter {
         let parameterCount = npos + code.keywordOnlyCount
         let nkw = names.items.count
         let positional = argc - nkw + (first == nil ? 0 : 1)
-        guard !code.hasVarArgs, !code.hasVarKeywords, parameterCount <= 64, positional <= npos, nkw <= argc else { return nil }
+        if code.hasVarArgs || code.hasVarKeywords { return try callVariadic(f, first: first, args, argc, names: names, ctx) }
+        guard parameterCount <= 64, positional <= npos, nkw <= argc else { return nil }
         let regs = try enter(ctx, Int(code.frameSize))
         defer { leave(ctx, Int(code.frameSize)) }
         var bound: UInt64 = positional == 0 ? 0 : (UInt64.max >> (64 - positional))
@@ -48,6 +50,117 @@ extension Interpreter {
             regs[slot] = d
         }
         return try run(f, code, regs, ctx)
+    }
+
+    /// `callWithKeywords` for a function with `*args` or `**kwargs`, also with positional arguments only
+    /// (`names` nil): the surplus positional values become the `*args` tuple, unknown names the `**kwargs` dict.
+    @inline(never)
+    static func callVariadic(
+        _ f: PyFunction, first: Value?, _ args: UnsafeMutablePointer<Value>, _ argc: Int, names: PyTuple?, _ ctx: ExecutionContext
+    ) throws -> Value? {
+        let code = f.code
+        let npos = code.positionalCount
+        let parameterCount = npos + code.keywordOnlyCount
+        let nkw = names?.items.count ?? 0
+        let positional = argc - nkw + (first == nil ? 0 : 1)
+        guard parameterCount <= 64, positional <= npos || code.hasVarArgs, nkw <= argc else { return nil }
+        let regs = try enter(ctx, Int(code.frameSize))
+        defer { leave(ctx, Int(code.frameSize)) }
+        let bindable = min(positional, npos)
+        var bound: UInt64 = bindable == 0 ? 0 : (UInt64.max >> (64 - bindable))
+        var k = 0
+        if let first, bindable > 0 {
+            regs[0] = first
+            k = 1
+        }
+        var j = 0
+        while k < bindable {
+            regs[k] = args[j]
+            k += 1
+            j += 1
+        }
+        var slot = parameterCount
+        if code.hasVarArgs {
+            regs[slot] = .object(surplusArguments(first: bindable == 0 ? first : nil, args + j, argc - nkw - j))
+            slot += 1
+        }
+        var extra: PyDict?
+        if code.hasVarKeywords {
+            let d = PyDict()
+            regs[slot] = .object(d)
+            extra = d
+        }
+        if let names {
+            let parameters = code.parameterNames
+            for (j, name) in names.items.enumerated() {
+                guard case .object(let o) = name, o.tag == .str else { return nil }
+                let key = unsafeDowncast(o, to: PyStr.self)
+                if let slot = parameterSlot(parameters, key.value, from: code.positionalOnlyCount, to: parameterCount) {
+                    guard bound & (1 << slot) == 0 else { return nil }
+                    regs[slot] = args[argc - nkw + j]
+                    bound |= 1 << slot
+                } else {
+                    // Distinct names (the compiler rejects `f(a=1, a=2)`), so no key is set twice.
+                    guard let extra else { return nil }
+                    try extra.set(name, args[argc - nkw + j])
+                }
+            }
+        }
+        let firstDefault = npos - f.defaults.count
+        for slot in 0..<npos where bound & (1 << slot) == 0 {
+            guard slot >= firstDefault else { return nil }
+            regs[slot] = f.defaults[slot - firstDefault]
+        }
+        if parameterCount > npos {
+            let parameters = code.parameterNames
+            for slot in npos..<parameterCount where bound & (1 << slot) == 0 {
+                guard let d = f.keywordDefaults[parameters[slot]] else { return nil }
+                regs[slot] = d
+            }
+        }
+        return try run(f, code, regs, ctx)
+    }
+
+    /// `f(…, **mapping)`: the mapping's items added to the call's keyword dict `into` (ceval.c DICT_MERGE):
+    /// a name given twice and a `mapping` that is none are TypeErrors naming the callee, as CPython words them.
+    @inline(never)
+    static func mergeKeywords(_ into: Value, _ mapping: Value, callee: Value, _ ctx: ExecutionContext) throws {
+        guard case .object(let o) = into, let d = o as? PyDict else { return }
+        let items: [(Value, Value)]
+        if case .object(let m as PyDict) = mapping {
+            items = m.entries
+        } else if case .object(let m) = mapping, let keys = typeOf(mapping).lookup("keys"), m.tag != .str {
+            items = try collect(try call(keys, args: [mapping], kwargs: [], ctx: ctx), ctx).map { ($0, try Subscript.get(mapping, $0, ctx)) }
+        } else {
+            throw PyException.make(.typeError, "\(try functionText(callee, ctx)) argument after ** must be a mapping, not \(typeName(mapping))")
+        }
+        for (k, v) in items {
+            if try d.get(k) != nil {
+                guard case .object(let s as PyStr) = k else { throw PyException.make(.typeError, "keywords must be strings") }
+                throw PyException.make(.typeError, "\(try functionText(callee, ctx)) got multiple values for keyword argument '\(s.value)'")
+            }
+            try d.set(k, v)
+        }
+    }
+
+    /// How CPython's messages name a callable (Objects/object.c _PyObject_FunctionStr): `module.qualname()`,
+    /// without the module for builtins.
+    static func functionText(_ callee: Value, _ ctx: ExecutionContext) throws -> String {
+        guard case .object(let q as PyStr)? = try? Attributes.lookup(callee, "__qualname__", ctx) else { return try str(callee, ctx) }
+        if case .object(let m as PyStr)? = try? Attributes.lookup(callee, "__module__", ctx), m.value != "builtins" {
+            return "\(m.value).\(q.value)()"
+        }
+        return "\(q.value)()"
+    }
+
+    /// The `*args` tuple: `first` (when it was not bound to a parameter) and `count` values at `args`.
+    @inline(never)
+    private static func surplusArguments(first: Value?, _ args: UnsafeMutablePointer<Value>, _ count: Int) -> PyTuple {
+        var items: [Value] = []
+        items.reserveCapacity(count + 1)
+        if let first { items.append(first) }
+        for i in 0..<max(count, 0) { items.append(args[i]) }
+        return PyTuple(items)
     }
 
     /// The register of the parameter called `name` among `parameters[from ..< to]`.

@@ -320,7 +320,11 @@ enum Interpreter {
                     case .dictSet:
                         if case .object(let o) = regs[Int(i.a)], let d = o as? PyDict { try d.set(regs[Int(i.b)], regs[Int(i.c)]) }
                     case .dictUpdate:
-                        if case .object(let o) = regs[Int(i.a)], let d = o as? PyDict { try BuiltinMethods.dictUpdate(d, regs[Int(i.b)], ctx) }
+                        if i.c != 0 {
+                            try mergeKeywords(regs[Int(i.a)], regs[Int(i.b)], callee: regs[Int(i.c) - 1], ctx)
+                        } else if case .object(let o) = regs[Int(i.a)], let d = o as? PyDict {
+                            try BuiltinMethods.dictUpdate(d, regs[Int(i.b)], ctx)
+                        }
                     case .unpack:
                         record.pointee.ip = ip  // may iterate a generator
                         try unpack(regs, Int(i.b), into: Int(i.a), count: Int(i.c), ctx)
