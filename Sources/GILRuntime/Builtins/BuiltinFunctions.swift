@@ -323,7 +323,7 @@ enum BuiltinFunctions {
             if case .float(let d) = args[0], let i = Int(exactly: d) { return .int(i == -1 ? -2 : i) }
             return .int(try pyHash(args[0]))
         }
-        m.addFunction("hash") { args, _, ctx in .int(try hash(args[0], ctx)) }
+        m.addFunction("hash") { args, _, _ in .int(try pyHash(args[0])) }
         m.addFunction("getattr") { args, _, ctx in
             guard args.count >= 2 else { throw PyException.make(.typeError, "getattr expected at least 2 arguments, got \(args.count)") }
             guard case .object(let n as PyStr) = args[1] else { throw PyException.make(.typeError, "attribute name must be string, not '\(typeName(args[1]))'") }
@@ -436,8 +436,4 @@ enum BuiltinFunctions {
 }
 
 extension BuiltinFunctions {
-    /// `hash(v)`: a class's `__hash__` (which must return an int), else the builtin hash.
-    static func hash(_ v: Value, _ ctx: ExecutionContext) throws -> Int {
-        try pyHash(v)
-    }
 }

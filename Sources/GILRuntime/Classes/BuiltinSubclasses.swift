@@ -195,13 +195,13 @@ enum BuiltinSubclasses {
         return ((try? Arithmetic.double(x)) ?? .nan) == ((try? Arithmetic.double(y)) ?? .nan)
     }
 
-    /// `HashKey.pythonHash` of a subclass instance without `__hash__` of its own: its builtin value's.
+    /// The hash of a subclass instance without `__hash__` of its own: its builtin value's (tuple subclasses are
+    /// hashed item by item in `HashKey.hash`).
     static func pythonHash(_ o: PyObject) -> Int {
         if let s = o as? PyStr { return s.hash }
         if let i = o as? SubclassedInt { return CPythonHash.big(i.value) }
         if let f = o as? SubclassedFloat { return HashKey.pythonHash(.float(f.value)) }
         if let b = o as? PyBytes { return HashKey.bytesHash(b.value) }
-        if let t = o as? PyTuple { return HashKey.plainTupleHash(t.items) }
         if let s = o as? PySet, s.frozen { return s.frozenHash }
         return objectHash(o)
     }

@@ -54,7 +54,7 @@ enum TypeAliases {
         }
         t.addMethod("__hash__") { a, _, ctx in
             let d = try alias(a[0])
-            return .int(try BuiltinFunctions.hash(d.origin, ctx) ^ BuiltinFunctions.hash(.object(PyTuple(d.args)), ctx))
+            return .int(try pyHash(d.origin) ^ pyHash(.object(PyTuple(d.args))))
         }
         t.addMethod("__getattr__") { a, _, ctx in
             // ga_getattro: everything but the alias's own attributes is the origin's.
@@ -95,7 +95,7 @@ enum TypeAliases {
         }
         t.addMethod("__hash__") { a, _, ctx in
             var h = 0
-            for x in try union(a[0]).args { h ^= try BuiltinFunctions.hash(x, ctx) }
+            for x in try union(a[0]).args { h ^= try pyHash(x) }
             return .int(h == -1 ? -2 : h)
         }
         t.addMethod("__getitem__") { a, _, _ in

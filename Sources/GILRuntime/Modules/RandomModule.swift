@@ -103,7 +103,7 @@ enum RandomModule {
         case .int(let i): n = BigUInt(i.magnitude)
         case .bool(let b): n = b ? 1 : 0
         case .object(let o as PyBigInt): n = o.value.magnitude
-        default: n = BigUInt(UInt(bitPattern: try BuiltinFunctions.hash(arg, ctx)))
+        default: n = BigUInt(UInt(bitPattern: try pyHash(arg)))
         }
         s.lock.withLock { s.mt.seed(n) }
     }

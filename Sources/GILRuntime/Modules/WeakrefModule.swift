@@ -27,7 +27,7 @@ enum WeakrefModule {
             guard let d = WeakReferences.data(a[0]) else { return .int(0) }
             if let h = d.hash { return .int(h) }
             guard let o = d.target else { throw PyException.make(.typeError, "weak object has gone away") }
-            let h = try BuiltinFunctions.hash(.object(o), ctx)
+            let h = try pyHash(.object(o))
             d.hash = h
             return .int(h)
         }

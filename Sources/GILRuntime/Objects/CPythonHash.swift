@@ -52,13 +52,6 @@ enum CPythonHash {
         return h == -1 ? -2 : Int(h)
     }
 
-    /// 3.8+'s tuplehash (an xxHash variant) over the items' hashes.
-    static func tuple(_ hashes: [Int]) -> Int {
-        var acc = TupleHasher()
-        for h in hashes { acc.combine(h) }
-        return acc.finish(count: hashes.count)
-    }
-
     /// tuplehash's accumulator, fed one item hash at a time (hashing a tuple key builds no array of hashes).
     struct TupleHasher {
         static let prime1: UInt64 = 11_400_714_785_074_694_791

@@ -53,8 +53,9 @@ enum HashKey {
         PyException.make(.typeError, "unhashable type: '\(typeName)'")
     }
 
-    /// The hash Python code sees (`hash(x)`): CPython's own for numbers, tuples and frozensets
-    /// (`CPythonHash`), FNV-1a for str and bytes, identity for the rest.
+    /// The hash of a value that has no elements and runs no Python code to hash (`hash` handles tuples,
+    /// instances and subclass instances first): CPython's own for numbers and frozensets (`CPythonHash`),
+    /// FNV-1a for str and bytes, identity for the rest.
     static func pythonHash(_ v: Value) -> Int {
         switch v {
         case .none: return 0x2545_F491
@@ -66,21 +67,10 @@ enum HashKey {
             case .str: return unsafeDowncast(o, to: PyStr.self).hash
             case .bytes: return unsafeDowncast(o, to: PyBytes.self).hash
             case .bigint: return CPythonHash.big(unsafeDowncast(o, to: PyBigInt.self).value)
-            case .subclassed: return BuiltinSubclasses.pythonHash(o)
             case .complex: return ComplexMath.keyHash(unsafeDowncast(o, to: PyComplex.self))
-            case .tuple: return plainTupleHash(unsafeDowncast(o, to: PyTuple.self).items)
             case .set: return unsafeDowncast(o, to: PySet.self).frozenHash
             default: return objectHash(o)
             }
-        }
-    }
-
-    /// tuplehash of items without user hashes (each by `pythonHash`).
-    static func plainTupleHash(_ items: [Value]) -> Int {
-        items.withUnsafeBufferPointer { items in
-            var acc = CPythonHash.TupleHasher()
-            for item in items { acc.combine(pythonHash(item)) }
-            return acc.finish(count: items.count)
         }
     }
 

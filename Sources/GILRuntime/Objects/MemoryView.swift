@@ -134,7 +134,7 @@ enum MemoryView {
         m(t, "__hash__", 1) { a, _, ctx in
             let d = try own(a)
             if !d.readonly { throw PyException.make(.valueError, "cannot hash writable memoryview object") }
-            return .int(try BuiltinFunctions.hash(.object(PyBytes(try d.bytes())), ctx))
+            return .int(try pyHash(.object(PyBytes(try d.bytes()))))
         }
         m(t, "__repr__", 1) { a, _, _ in
             let d = try own(a, live: false)
