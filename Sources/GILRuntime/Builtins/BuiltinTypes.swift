@@ -147,11 +147,7 @@ enum BuiltinTypes {
     static let cell = PyType(name: "cell", base: object)
     static let staticmethod = make("staticmethod") { _, args, _, _ in .object(PyMethodWrapper(.staticMethod, try first(args, "staticmethod"))) }
     static let classmethod = make("classmethod") { _, args, _, _ in .object(PyMethodWrapper(.classMethod, try first(args, "classmethod"))) }
-    static let property = make("property") { _, args, _, _ in
-        let w = PyMethodWrapper(.property, try first(args, "property"))
-        if args.count > 1 { w.setter = args[1] }
-        return .object(w)
-    }
+    static let property = make("property") { _, args, keywords, _ in .object(try PyMethodWrapper.makeProperty(args, keywords)) }
     static let dictKeys = PyType(name: "dict_keys", base: object)
     static let dictValues = PyType(name: "dict_values", base: object)
     static let dictItems = PyType(name: "dict_items", base: object)

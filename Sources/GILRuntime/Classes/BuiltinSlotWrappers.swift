@@ -109,6 +109,11 @@ enum BuiltinSlotWrappers {
             t.addMethod("__int__") { a, _, ctx in try Conversions.int([plain(a[0])], [], ctx) }
             t.addMethod("__float__") { a, _, ctx in try Conversions.float(plain(a[0]), ctx) }
         }
+        // bool's own `&`, `|`, `^`: a bool when both sides are bools, else int's answer (boolobject.c).
+        for (stem, op) in arithmetic where [BinaryOperator.bitAnd, .bitOr, .bitXor].contains(op) {
+            BuiltinTypes.bool.addMethod("__\(stem)__") { a, _, ctx in try boolOperator(op, a[0], try argument(a, 1, stem), ctx) }
+            BuiltinTypes.bool.addMethod("__r\(stem)__") { a, _, ctx in try boolOperator(op, try argument(a, 1, stem), a[0], ctx) }
+        }
         // An exact int, as long.c's int___index__ (`True.__index__()` is 1).
         BuiltinTypes.int.addMethod("__index__") { a, _, _ in
             if case .bool(let b) = a[0] { return .int(b ? 1 : 0) }
@@ -165,7 +170,7 @@ enum BuiltinSlotWrappers {
                     let cls = owner.isNone ? .object(typeOf(obj)) : owner
                     return .object(PyBoundMethod(function: w.function, receiver: cls))
                 case .property:
-                    return obj.isNone ? a[0] : try ctx.call(w.function, [obj])
+                    return obj.isNone ? a[0] : try w.propertyValue(of: obj, ctx)
                 }
             }
         }
@@ -185,16 +190,7 @@ enum BuiltinSlotWrappers {
         let t = BuiltinTypes.property
         let new = PyBuiltinFunction("__new__") { args, kwargs, _ in
             guard case .object(let cls as PyType)? = args.first else { throw PyException.make(.typeError, "property.__new__(X): X is not a type object") }
-            var parts = Array(args.dropFirst()) + Array(repeating: Value.none, count: 4)
-            for (k, v) in kwargs {
-                guard let i = ["fget", "fset", "fdel", "doc"].firstIndex(of: k) else {
-                    throw PyException.make(.typeError, "'\(k)' is an invalid keyword argument for property()")
-                }
-                parts[i] = v
-            }
-            let w = PyMethodWrapper(.property, parts[0])
-            if !parts[1].isNone { w.setter = parts[1] }
-            if !parts[2].isNone { w.deleter = parts[2] }
+            let w = try PyMethodWrapper.makeProperty(Array(args.dropFirst()), kwargs)
             if cls === t { return .object(w) }
             let i = PyInstance(type: cls)
             i.native = w
@@ -251,6 +247,11 @@ enum BuiltinSlotWrappers {
 
     private static func nearestValueType(_ t: PyType) -> PyType {
         t.mro.first(where: BuiltinTypes.isValueType) ?? t
+    }
+
+    private static func boolOperator(_ op: BinaryOperator, _ l: Value, _ r: Value, _ ctx: ExecutionContext) throws -> Value {
+        if case .bool(let x) = l, case .bool(let y) = r, let v = Arithmetic.boolBitwise(op, x, y) { return v }
+        return try numberOperator(op, plain(l), plain(r), ctx)
     }
 
     /// `int.__add__(x, y)`: NotImplemented when `y` is not a number (so `y.__radd__` gets its turn).

@@ -17,39 +17,39 @@ extension MathModule {
             ("expm1", expm1, true), ("exp2", exp2, true), ("cbrt", cbrt, false), ("erf", erf, false), ("erfc", erfc, false),
         ]
         for (name, f, canOverflow) in unary {
-            m.addFunction(name) { a, _, _ in .float(try checked(try double(try one(a, name)), f, canOverflow: canOverflow)) }
+            m.addFunction(name) { a, _, ctx in .float(try checked(try real(ctx, try one(a, name)), f, canOverflow: canOverflow)) }
         }
         for (name, f) in [("log2", log2), ("log10", log10), ("log1p", log1p)] as [(String, (Double) -> Double)] {
-            m.addFunction(name) { a, _, _ in
-                let x = try double(try one(a, name))
+            m.addFunction(name) { a, _, ctx in
+                let x = try real(ctx, try one(a, name))
                 let r = f(x)
                 if r.isNaN && !x.isNaN || r.isInfinite && x.isFinite { throw PyException.make(.valueError, "math domain error") }
                 return .float(r)
             }
         }
-        m.addFunction("gamma") { a, _, _ in
-            let x = try double(try one(a, "gamma"))
+        m.addFunction("gamma") { a, _, ctx in
+            let x = try real(ctx, try one(a, "gamma"))
             if x.isFinite && (x == x.rounded(.down) && x <= 0) { throw PyException.make(.valueError, "math domain error") }
             let r = tgamma(x)
             if r.isInfinite && x.isFinite { throw PyException.make(.overflowError, "math range error") }
             return .float(r)
         }
-        m.addFunction("lgamma") { a, _, _ in
-            let x = try double(try one(a, "lgamma"))
+        m.addFunction("lgamma") { a, _, ctx in
+            let x = try real(ctx, try one(a, "lgamma"))
             if x.isFinite && x == x.rounded(.down) && x <= 0 { throw PyException.make(.valueError, "math domain error") }
             let r: Double = Glibc.lgamma(x)
             if r.isInfinite && x.isFinite { throw PyException.make(.overflowError, "math range error") }
             return .float(r)
         }
-        m.addFunction("modf") { a, _, _ in
-            let x = try double(try one(a, "modf"))
+        m.addFunction("modf") { a, _, ctx in
+            let x = try real(ctx, try one(a, "modf"))
             if x.isInfinite { return .object(PyTuple([.float(Foundation.copysign(0, x)), .float(x)])) }
             var whole = 0.0
             let fraction = Foundation.modf(x, &whole)
             return .object(PyTuple([.float(fraction), .float(whole)]))
         }
-        m.addFunction("frexp") { a, _, _ in
-            let x = try double(try one(a, "frexp"))
+        m.addFunction("frexp") { a, _, ctx in
+            let x = try real(ctx, try one(a, "frexp"))
             if x.isNaN || x.isInfinite || x == 0 { return .object(PyTuple([.float(x), .int(0)])) }
             var e: Int32 = 0
             let mantissa = Foundation.frexp(x, &e)
@@ -57,7 +57,7 @@ extension MathModule {
         }
         m.addFunction("ldexp") { a, _, ctx in
             guard a.count == 2 else { throw PyException.make(.typeError, "ldexp expected 2 arguments, got \(a.count)") }
-            let x = try double(a[0])
+            let x = try real(ctx, a[0])
             if case .float = a[1] { throw PyException.make(.typeError, "Expected an int as second argument to ldexp.") }
             let exponent = try Index.value(a[1], ctx)
             if x == 0 || !x.isFinite { return .float(x) }
@@ -66,26 +66,26 @@ extension MathModule {
             if r.isInfinite { throw PyException.make(.overflowError, "math range error") }
             return .float(r)
         }
-        m.addFunction("fmod") { a, _, _ in
-            let (x, y) = try two(a, "fmod")
+        m.addFunction("fmod") { a, _, ctx in
+            let (x, y) = try two(a, "fmod", ctx)
             if y.isInfinite && x.isFinite { return .float(x) }
             let r = Foundation.fmod(x, y)
             if r.isNaN && !x.isNaN && !y.isNaN { throw PyException.make(.valueError, "math domain error") }
             return .float(r)
         }
-        m.addFunction("remainder") { a, _, _ in
-            let (x, y) = try two(a, "remainder")
+        m.addFunction("remainder") { a, _, ctx in
+            let (x, y) = try two(a, "remainder", ctx)
             if x.isNaN || y.isNaN { return .float(.nan) }
             if x.isInfinite || y == 0 { throw PyException.make(.valueError, "math domain error") }
             if y.isInfinite { return .float(x) }
             return .float(Foundation.remainder(x, y))
         }
-        m.addFunction("nextafter") { a, _, _ in
-            let (x, y) = try two(a, "nextafter")
+        m.addFunction("nextafter") { a, _, ctx in
+            let (x, y) = try two(a, "nextafter", ctx)
             return .float(Foundation.nextafter(x, y))
         }
-        m.addFunction("ulp") { a, _, _ in
-            let x = Swift.abs(try double(try one(a, "ulp")))
+        m.addFunction("ulp") { a, _, ctx in
+            let x = Swift.abs(try real(ctx, try one(a, "ulp")))
             if x.isNaN || x.isInfinite { return .float(x) }
             let next = x.nextUp
             if next.isInfinite { return .float(x - x.nextDown) }
@@ -126,7 +126,7 @@ extension MathModule {
         }
         m.addFunction("dist") { a, _, ctx in
             guard a.count == 2 else { throw PyException.make(.typeError, "dist expected 2 arguments, got \(a.count)") }
-            let p = try collect(a[0], ctx).map(double), q = try collect(a[1], ctx).map(double)
+            let p = try collect(a[0], ctx).map { try real(ctx, $0) }, q = try collect(a[1], ctx).map { try real(ctx, $0) }
             guard p.count == q.count else { throw PyException.make(.valueError, "both points must have the same number of dimensions") }
             var total = 0.0
             for (x, y) in zip(p, q) { total += (x - y) * (x - y) }
@@ -179,9 +179,9 @@ extension MathModule {
         return a[0]
     }
 
-    static func two(_ a: [Value], _ name: String) throws -> (Double, Double) {
+    static func two(_ a: [Value], _ name: String, _ ctx: ExecutionContext) throws -> (Double, Double) {
         guard a.count == 2 else { throw PyException.make(.typeError, "\(name) expected 2 arguments, got \(a.count)") }
-        return (try double(a[0]), try double(a[1]))
+        return (try real(ctx, a[0]), try real(ctx, a[1]))
     }
 
     static func bigIndex(_ v: Value, _ ctx: ExecutionContext) throws -> BigInt {

@@ -8,6 +8,23 @@ enum MathModule {
         return try Arithmetic.double(n)
     }
 
+    /// A math function's argument as a C double, as PyFloat_AsDouble takes it: a number directly, else the
+    /// object's `__float__` (Fraction, Decimal, Python classes; it must return a float), else its `__index__`.
+    static func real(_ ctx: ExecutionContext, _ v: Value) throws -> Double {
+        if let n = Arithmetic.number(v) { return try Arithmetic.double(n) }
+        if case .object(let o) = v {
+            let hook = o.tag == .subclassed ? SpecialMethods.subclassHook(o, "__float__") : typeOf(v).lookup("__float__")
+            if let hook {
+                let f = try Interpreter.callSpecial(hook, v, ctx)
+                if case .float(let d) = f { return d }
+                if case .object(let r) = f, r.tag == .subclassed, let d = r as? SubclassedFloat { return d.value }
+                throw PyException.make(.typeError, "\(typeName(v)).__float__ returned non-float (type \(typeName(f)))")
+            }
+            if let i = try Index.integer(v, ctx) { return try double(i) }
+        }
+        throw PyException.make(.typeError, "must be real number, not \(typeName(v))")
+    }
+
     /// A float with no fractional part as an int; infinities and NaN cannot be (CPython's messages).
     static func integral(_ d: Double) throws -> Value {
         if d.isNaN { throw PyException.make(.valueError, "cannot convert float NaN to integer") }
@@ -38,7 +55,7 @@ enum MathModule {
                 return try integral(d.rounded(rule))
             }
             // PyFloat_AsDouble's last resort: the object's `__index__`.
-            if let i = try Index.integer(v, ctx) { return try integral(try double(i).rounded(rule)) }
+            if let i = try Index.integer(v, ctx) { return try integral(try real(ctx, i).rounded(rule)) }
             throw PyException.make(.typeError, "must be real number, not \(typeName(v))")
         }
     }
@@ -51,40 +68,40 @@ enum MathModule {
         m.dict["inf"] = .float(.infinity)
         m.dict["nan"] = .float(.nan)
         installMore(m)  // the one-argument functions, with CPython's domain/range checks
-        m.addFunction("sqrt") { a, _, _ in
-            let x = try double(a[0])
+        m.addFunction("sqrt") { a, _, ctx in
+            let x = try real(ctx, a[0])
             if x < 0 { throw PyException.make(.valueError, "math domain error") }
             return .float(x.squareRoot())
         }
-        m.addFunction("log") { a, _, _ in
-            let x = try double(a[0])
+        m.addFunction("log") { a, _, ctx in
+            let x = try real(ctx, a[0])
             if x <= 0 { throw PyException.make(.valueError, "math domain error") }
-            if a.count > 1 { return .float(Foundation.log(x) / Foundation.log(try double(a[1]))) }
+            if a.count > 1 { return .float(Foundation.log(x) / Foundation.log(try real(ctx, a[1]))) }
             return .float(Foundation.log(x))
         }
-        m.addFunction("pow") { a, _, _ in .float(Foundation.pow(try double(a[0]), try double(a[1]))) }
-        m.addFunction("copysign") { a, _, _ in .float(Foundation.copysign(try double(a[0]), try double(a[1]))) }
-        m.addFunction("degrees") { a, _, _ in .float(try double(a[0]) * 180 / Double.pi) }
-        m.addFunction("radians") { a, _, _ in .float(try double(a[0]) * Double.pi / 180) }
-        m.addFunction("comb") { a, _, _ in
+        m.addFunction("pow") { a, _, ctx in .float(Foundation.pow(try real(ctx, a[0]), try real(ctx, a[1]))) }
+        m.addFunction("copysign") { a, _, ctx in .float(Foundation.copysign(try real(ctx, a[0]), try real(ctx, a[1]))) }
+        m.addFunction("degrees") { a, _, ctx in .float(try real(ctx, a[0]) * 180 / Double.pi) }
+        m.addFunction("radians") { a, _, ctx in .float(try real(ctx, a[0]) * Double.pi / 180) }
+        m.addFunction("comb") { a, _, ctx in
             guard let n = indexValue(a[0]), let k = indexValue(a[1]), n >= 0, k >= 0 else { throw PyException.make(.valueError, "must be non-negative") }
             if k > n { return .int(0) }
             var r = BigInt(1)
             for i in 0..<min(k, n - k) { r = r * BigInt(n - i) / BigInt(i + 1) }
             return .integer(r)
         }
-        m.addFunction("atan2") { a, _, _ in .float(atan2(try double(a[0]), try double(a[1]))) }
-        m.addFunction("hypot") { a, _, _ in .float(hypot(try double(a[0]), try double(a[1]))) }
+        m.addFunction("atan2") { a, _, ctx in .float(atan2(try real(ctx, a[0]), try real(ctx, a[1]))) }
+        m.addFunction("hypot") { a, _, ctx in .float(hypot(try real(ctx, a[0]), try real(ctx, a[1]))) }
         m.addFunction("floor") { a, _, ctx in try rounded(a[0], "__floor__", .down, ctx) }
         m.addFunction("ceil") { a, _, ctx in try rounded(a[0], "__ceil__", .up, ctx) }
         m.addFunction("trunc") { a, _, ctx in try rounded(a[0], "__trunc__", .towardZero, ctx) }
-        m.addFunction("isnan") { a, _, _ in .bool(try double(a[0]).isNaN) }
-        m.addFunction("isinf") { a, _, _ in .bool(try double(a[0]).isInfinite) }
-        m.addFunction("isfinite") { a, _, _ in .bool(try double(a[0]).isFinite) }
-        m.addFunction("isclose") { a, kw, _ in
-            let x = try double(a[0]), y = try double(a[1])
-            let rel = try kw.first { $0.0 == "rel_tol" }.map { try double($0.1) } ?? 1e-9
-            let abs = try kw.first { $0.0 == "abs_tol" }.map { try double($0.1) } ?? 0
+        m.addFunction("isnan") { a, _, ctx in .bool(try real(ctx, a[0]).isNaN) }
+        m.addFunction("isinf") { a, _, ctx in .bool(try real(ctx, a[0]).isInfinite) }
+        m.addFunction("isfinite") { a, _, ctx in .bool(try real(ctx, a[0]).isFinite) }
+        m.addFunction("isclose") { a, kw, ctx in
+            let x = try real(ctx, a[0]), y = try real(ctx, a[1])
+            let rel = try kw.first { $0.0 == "rel_tol" }.map { try real(ctx, $0.1) } ?? 1e-9
+            let abs = try kw.first { $0.0 == "abs_tol" }.map { try real(ctx, $0.1) } ?? 0
             return .bool(x == y || Swift.abs(x - y) <= max(rel * max(Swift.abs(x), Swift.abs(y)), abs))
         }
         m.addFunction("gcd") { a, kw, ctx in try gcd(a, kw, ctx) }
@@ -104,7 +121,7 @@ enum MathModule {
             for x in try collect(a[0], ctx) { r = try Arithmetic.binary(.multiply, r, x, ctx) }
             return r
         }
-        m.addFunction("fsum") { a, _, ctx in .float(try exactSum(try collect(a[0], ctx).map(double))) }
+        m.addFunction("fsum") { a, _, ctx in .float(try exactSum(try collect(a[0], ctx).map { try real(ctx, $0) })) }
         return m
     }
 }

@@ -57,12 +57,24 @@ enum Arithmetic {
 
     /// `l op r` by the builtin types (`list.__add__(self, other)`); Python-level operators of instances last.
     static func binaryNative(_ op: BinaryOperator, _ l: Value, _ r: Value, _ ctx: ExecutionContext) throws -> Value {
+        if case .bool(let x) = l, case .bool(let y) = r, let v = boolBitwise(op, x, y) { return v }
         if let v = BigIntWords.binary(op, l, r) { return v }  // libs: big ints on their kept word arrays
         if let a = number(l), let b = number(r) { return try numeric(op, a, b) }
         if let v = try ComplexMath.binary(op, l, r) { return v }
         if let v = try sequence(op, l, r, ctx) { return v }
         if let v = try userOperator(op, l, r, ctx) { return v }
         throw PyException.make(.typeError, "unsupported operand type(s) for \(op.rawValue): '\(typeName(l))' and '\(typeName(r))'")
+    }
+
+    /// `&`, `|` and `^` of two bools stay bools (Objects/boolobject.c bool_and); every other operator takes
+    /// them as the ints 0 and 1.
+    static func boolBitwise(_ op: BinaryOperator, _ x: Bool, _ y: Bool) -> Value? {
+        switch op {
+        case .bitAnd: return .bool(x && y)
+        case .bitOr: return .bool(x || y)
+        case .bitXor: return .bool(x != y)
+        default: return nil
+        }
     }
 
     static func numeric(_ op: BinaryOperator, _ a: Number, _ b: Number) throws -> Value {

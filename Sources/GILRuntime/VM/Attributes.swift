@@ -15,10 +15,51 @@ final class PyMethodWrapper: PyObject, @unchecked Sendable {
         return PyException.make(.attributeError, "property\(named) of '\(typeName(target))' object has no \(accessor)")
     }
 
+    /// A property's `doc` argument; without one its `__doc__` is the getter's.
+    var doc: Value?
+
     init(_ kind: Kind, _ function: Value) {
         self.kind = kind
         self.function = function
         super.init(tag: .cell)
+    }
+
+    /// `property(fget=None, fset=None, fdel=None, doc=None)`, positionally or by keyword (Objects/descrobject.c).
+    static func makeProperty(_ args: [Value], _ keywords: [(String, Value)]) throws -> PyMethodWrapper {
+        let names = ["fget", "fset", "fdel", "doc"]
+        if args.count > names.count { throw PyException.make(.typeError, "property() takes at most 4 arguments (\(args.count) given)") }
+        var given = args.map { Optional($0) } + Array(repeating: nil, count: names.count - args.count)
+        for (name, value) in keywords {
+            guard let i = names.firstIndex(of: name) else {
+                throw PyException.make(.typeError, "'\(name)' is an invalid keyword argument for property()")
+            }
+            if given[i] != nil { throw PyException.make(.typeError, "argument for property() given by name ('\(name)') and position (\(i + 1))") }
+            given[i] = value
+        }
+        func accessor(_ v: Value?) -> Value? { v.flatMap { $0.isNone ? nil : $0 } }
+        let p = PyMethodWrapper(.property, given[0] ?? .none)
+        p.setter = accessor(given[1])
+        p.deleter = accessor(given[2])
+        p.doc = accessor(given[3])
+        return p
+    }
+
+    /// `prop.getter(f)` / `.setter(f)` / `.deleter(f)`: a new property with that accessor replaced, as CPython's
+    /// property_copy — the decorated property itself is left alone (a subclass's `@Base.x.setter` must not give
+    /// the base class a setter).
+    func replacing(getter: Value? = nil, setter: Value? = nil, deleter: Value? = nil) -> PyMethodWrapper {
+        let p = PyMethodWrapper(.property, getter ?? function)
+        p.setter = setter ?? self.setter
+        p.deleter = deleter ?? self.deleter
+        p.doc = doc
+        p.name = name
+        return p
+    }
+
+    /// The property's value on `receiver`; "has no getter" when it was made without one.
+    func propertyValue(of receiver: Value, _ ctx: ExecutionContext) throws -> Value {
+        if function.isNone { throw missingAccessor("getter", of: receiver) }
+        return try ctx.call(function, [receiver])
     }
 }
 
@@ -47,7 +88,7 @@ enum Attributes {
                 }
                 let classAttribute = i.type.lookup(name)
                 if let cv = classAttribute, case .object(let w as PyMethodWrapper) = cv, w.kind == .property {
-                    return try fallingBack(i, v, name, ctx) { try ctx.call(w.function, [v]) }
+                    return try fallingBack(i, v, name, ctx) { try w.propertyValue(of: v, ctx) }
                 }
                 // A data descriptor (`__get__` with `__set__`/`__delete__`) outranks the instance's own attributes.
                 if let cv = classAttribute, let get = Descriptors.getter(cv, dataOnly: true) {
@@ -76,7 +117,7 @@ enum Attributes {
             case let t as PyType:
                 // A property of the metaclass outranks the class's own attributes (a data descriptor).
                 if let meta = t.metaclass, let mv = meta.lookup(name), case .object(let w as PyMethodWrapper) = mv, w.kind == .property {
-                    return try ctx.call(w.function, [v])
+                    return try w.propertyValue(of: v, ctx)
                 }
                 if let cv = t.lookup(name) {
                     if let get = Descriptors.getter(cv, dataOnly: false) { return try ctx.call(get, [cv, Value.none, v]) }
@@ -154,22 +195,24 @@ enum Attributes {
                 if name == "__func__" { return m.function }
                 return try get(m.function, name, ctx)
             case let w as PyMethodWrapper where w.kind == .property:
-                if name == "setter" {
-                    return .object(PyBuiltinFunction("setter") { args, _, _ in
-                        w.setter = args.first
-                        return .object(w)
-                    })
-                }
-                if name == "deleter" {
-                    return .object(PyBuiltinFunction("deleter") { args, _, _ in
-                        w.deleter = args.first
-                        return .object(w)
+                if name == "getter" || name == "setter" || name == "deleter" {
+                    return .object(PyBuiltinFunction(name) { args, _, _ in
+                        guard args.count == 1 else { throw PyException.make(.typeError, "property.\(name)() takes exactly one argument (\(args.count) given)") }
+                        let f = args[0].isNone ? nil : args[0]
+                        switch name {
+                        case "getter": return .object(w.replacing(getter: args[0]))
+                        case "setter": return .object(w.replacing(setter: f))
+                        default: return .object(w.replacing(deleter: f))
+                        }
                     })
                 }
                 if name == "fget" { return w.function }
                 if name == "fset" { return w.setter ?? Value.none }
                 if name == "fdel" { return w.deleter ?? Value.none }
-                if name == "__doc__" { return (try? get(w.function, "__doc__", ctx)) ?? Value.none }
+                if name == "__doc__" {
+                    if let doc = w.doc { return doc }
+                    return w.function.isNone ? Value.none : (try? get(w.function, "__doc__", ctx)) ?? Value.none
+                }
                 if name == "__isabstractmethod__" { return .bool(abstract(w.function, ctx) || w.setter.map { abstract($0, ctx) } ?? false) }
             case let w as PyMethodWrapper:
                 // staticmethod / classmethod
@@ -202,7 +245,7 @@ enum Attributes {
         let t = typeOf(v)
         if let cv = t.lookup(name) {
             // A property of a builtin type (array.itemsize, …) is computed.
-            if case .object(let w as PyMethodWrapper) = cv, w.kind == .property { return try ctx.call(w.function, [v]) }
+            if case .object(let w as PyMethodWrapper) = cv, w.kind == .property { return try w.propertyValue(of: v, ctx) }
             return bind(cv, to: v, type: t)
         }
         if name == "__class__" { return .object(t) }

@@ -150,7 +150,7 @@ extension Interpreter {
         if case .object(let w)? = cv, w is PyMethodWrapper {
             let wrapper = unsafeDowncast(w, to: PyMethodWrapper.self)
             // With `__getattr__`, a getter's AttributeError falls back to it (`Attributes.fallingBack`).
-            if wrapper.kind == .property, inst.type.lookup("__getattr__") == nil {
+            if wrapper.kind == .property, !wrapper.function.isNone, inst.type.lookup("__getattr__") == nil {
                 record(c, InlineCache(shape: inst.shape, version: version, kind: .property, value: wrapper.function))
             }
             return try Attributes.get(v, name, ctx)
