@@ -128,10 +128,45 @@ extension MathModule {
             guard a.count == 2 else { throw PyException.make(.typeError, "dist expected 2 arguments, got \(a.count)") }
             let p = try collect(a[0], ctx).map { try real(ctx, $0) }, q = try collect(a[1], ctx).map { try real(ctx, $0) }
             guard p.count == q.count else { throw PyException.make(.valueError, "both points must have the same number of dimensions") }
-            var total = 0.0
-            for (x, y) in zip(p, q) { total += (x - y) * (x - y) }
-            return .float(total.squareRoot())
+            return .float(vectorNorm(zip(p, q).map { Swift.abs($0 - $1) }))
         }
+    }
+
+    /// `sqrt(sum(x * x for x in magnitudes))` for `math.hypot` and `math.dist`, computed as CPython's vector_norm
+    /// so results agree to the last bit: scaled by a power of two so the largest is in [0.5, 1), squares exact
+    /// (fma gives each product's rounding error), a compensated sum started at 1.0 so every addend is smaller,
+    /// then one differential correction of the square root.
+    static func vectorNorm(_ magnitudes: [Double]) -> Double {
+        var vector = magnitudes
+        let largest = vector.max() ?? 0
+        if largest.isInfinite { return largest }
+        if vector.contains(where: \.isNaN) { return .nan }
+        if largest == 0 || vector.count <= 1 { return largest }
+        let exponent = Int(largest.exponent) + 1  // frexp's: largest = m * 2**exponent, 0.5 <= m < 1
+        if exponent < -1023 {
+            // Subnormals: scale up into the normal range first (2**-e would overflow).
+            for i in vector.indices { vector[i] /= Double.leastNormalMagnitude }
+            return Double.leastNormalMagnitude * vectorNorm(vector)
+        }
+        let scale = Double(sign: .plus, exponent: -exponent, significand: 1)
+        var sum = 1.0, productErrors = 0.0, sumErrors = 0.0
+        func accumulate(_ square: Double, _ squareError: Double) {
+            let total = sum + square  // |sum| >= |square|: Fast2Sum is exact
+            sumErrors += (sum - total) + square
+            productErrors += squareError
+            sum = total
+        }
+        for x in vector {
+            let scaled = x * scale
+            let square = scaled * scaled
+            accumulate(square, (-square).addingProduct(scaled, scaled))
+        }
+        var h = (sum - 1.0 + (productErrors + sumErrors)).squareRoot()
+        let negative = -h * h
+        accumulate(negative, (-negative).addingProduct(-h, h))
+        let x = sum - 1.0 + (productErrors + sumErrors)
+        h += x / (2.0 * h)
+        return h / scale
     }
 
     static func checked(_ x: Double, _ f: (Double) -> Double, canOverflow: Bool) throws -> Double {

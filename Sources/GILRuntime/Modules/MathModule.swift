@@ -91,7 +91,7 @@ enum MathModule {
             return .integer(r)
         }
         m.addFunction("atan2") { a, _, ctx in .float(atan2(try real(ctx, a[0]), try real(ctx, a[1]))) }
-        m.addFunction("hypot") { a, _, ctx in .float(hypot(try real(ctx, a[0]), try real(ctx, a[1]))) }
+        m.addFunction("hypot") { a, _, ctx in .float(vectorNorm(try a.map { Swift.abs(try real(ctx, $0)) })) }
         m.addFunction("floor") { a, _, ctx in try rounded(a[0], "__floor__", .down, ctx) }
         m.addFunction("ceil") { a, _, ctx in try rounded(a[0], "__ceil__", .up, ctx) }
         m.addFunction("trunc") { a, _, ctx in try rounded(a[0], "__trunc__", .towardZero, ctx) }

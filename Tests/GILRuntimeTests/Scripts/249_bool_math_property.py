@@ -119,3 +119,8 @@ t.value = 21
 print(t.value)
 del t.value
 print(hasattr(t, "_v"))
+
+# math.hypot takes any number of coordinates; hypot and dist round as CPython's vector_norm does.
+print(math.hypot(), math.hypot(-3), math.hypot(3, 4), math.hypot(1, 2, 3, 4, 5), math.hypot(1e308, 1e308), math.hypot(5e-324, 5e-324))
+print(math.hypot(float("inf"), float("nan")), math.hypot(float("nan"), 1), math.hypot(0.1, 0.2, 0.3), math.hypot(Fraction(1, 3), 2))
+print(math.dist((0.1, 0.2, 0.3), (1.5, -2.5, 3.25)), math.dist([1, 1], [4, 5]), [math.hypot(i * 0.1, 0.7, i) for i in range(5)])
