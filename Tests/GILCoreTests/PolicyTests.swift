@@ -180,8 +180,11 @@ struct PolicyTests {
         let fastMedian = fast[fast.count / 2]
         let slowMedian = slow[slow.count / 2]
         print("policy io-priority: median I/O reacquire \(fastMedian) ns; cpython3: \(slowMedian) ns")
-        #expect(fastMedian < 1_000_000)
+        // cpython3 makes the I/O thread wait out the spinner's interval (a lower bound, which load only lengthens);
+        // io-priority hands the GIL over at the spinner's next check point. Compared with each other rather than
+        // with a fixed 1 ms, which a loaded machine misses by scheduling alone (1.03–2.5 ms at load 7–12).
         #expect(slowMedian >= 4_000_000)
+        #expect(fastMedian * 2 < slowMedian)
     }
 
     /// fifo's fair turns: the I/O thread held the GIL only briefly, so it may take it once the spinner's
