@@ -71,6 +71,29 @@ import TraceStore
         #expect(Self.frames(run, at: sleeps[2]) == ["<module>:17", "outer:15", "inner:12"])
     }
 
+    /// Values after the first come straight from the innermost generator of a `yield from` chain
+    /// (`PyGenerator.resumeDelegate`): every delegating frame is still on the stack, at its `yield from` line.
+    @Test func delegatedResumesKeepEveryFrame() throws {
+        let run = try runProgram("""
+            import time
+            def inner():
+                yield 1
+                time.sleep(0.001)
+                yield 2
+            def mid():
+                yield from inner()
+            def outer():
+                yield from mid()
+            for _ in outer():
+                pass
+            """)
+        #expect(run.outcome.exitCode == 0)
+        let events = run.sink.events
+        let sleeps = events.indices.filter { events[$0].kind == .ioBegin }
+        #expect(sleeps.count == 1)
+        #expect(Self.frames(run, at: sleeps[0]) == ["<module>:10", "outer:9", "mid:7", "inner:4"])
+    }
+
     @Test func lockWaitsAtTheWithLineAndHoldsInTheCriticalSection() throws {
         let run = try runProgram("""
             import threading, time

@@ -162,6 +162,9 @@ func makeIteratorNative(_ v: Value, _ ctx: ExecutionContext) throws -> Value {
             return .object(PyDictIterator(view.dict, view.mode))
         case .set: return .object(unsafeDowncast(o, to: PySet.self).iterator())
         case .rangeIterator, .sequenceIterator, .dictIterator, .nativeIterator: return v
+        case .instance:
+            // vm: before the cast chain below (ten failed casts per `yield from node`).
+            if let f = unsafeDowncast(o, to: PyInstance.self).type.lookup("__iter__") { return try Interpreter.callSpecial(f, v, ctx) }
         case .generator:
             // `for v in (genexp)`: by tag, not through the cast chain below (six failed casts per loop).
             let g = unsafeDowncast(o, to: PyGenerator.self)

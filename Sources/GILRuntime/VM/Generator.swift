@@ -15,6 +15,9 @@ final class PyGenerator: PyObject, @unchecked Sendable {
     let size: Int
     var pc = 0
     var resumeRegister = -1
+    /// The `send` instruction of the `yield from`/`await` this frame is suspended in, when a resume may go
+    /// straight to the delegate (`resumeDelegate`); -1 otherwise. Set at every suspend (`Interpreter.suspend`).
+    var delegateSend = -1
     var finished = false
     var running = false
     private let ownLock = AtomicLazyReference<ObjectLock>()
@@ -109,7 +112,6 @@ final class PyGenerator: PyObject, @unchecked Sendable {
             if running { throw PyException.make(.valueError, "generator already executing") }
             running = true
         }
-        if resumeRegister >= 0 { registers[resumeRegister] = value }
         ctx.depth += 1
         defer { ctx.depth -= 1 }
         if ctx.depth > ctx.recursionLimit {
@@ -117,10 +119,28 @@ final class PyGenerator: PyObject, @unchecked Sendable {
             throw PyException.make(.recursionError, "maximum recursion depth exceeded")
         }
         do {
+            var startPC = pc
+            if delegateSend >= 0, !Self.isThrowRequest(value) {
+                // Suspended in `yield from`/`await` on a generator: its next value is this frame's, without
+                // running this frame (the SEND, YIELD_VALUE and the resume around them).
+                if let v = try resumeDelegate(sending: value, ctx) {
+                    running = false
+                    if finished {
+                        returned = v
+                        finish()
+                        return nil
+                    }
+                    return v
+                }
+                // The delegate returned: its value is the `yield from`'s, the frame runs on after the loop.
+                startPC = pc
+            } else if resumeRegister >= 0 {
+                registers[resumeRegister] = value
+            }
             // The code and globals at +0: this generator keeps them alive.
             let v = try Unmanaged.passUnretained(code)._withUnsafeGuaranteedRef { code in
                 try Unmanaged.passUnretained(globals)._withUnsafeGuaranteedRef { globals in
-                    try Interpreter.execute(code, function, registers, ctx, globals: globals, startPC: pc, generator: self)
+                    try Interpreter.execute(code, function, registers, ctx, globals: globals, startPC: startPC, generator: self)
                 }
             }
             running = false
@@ -130,11 +150,12 @@ final class PyGenerator: PyObject, @unchecked Sendable {
                 return nil
             }
             return v
-        } catch let e as PyException where e.matches(.stopIteration) && kind != .generator {
-            // PEP 479 (always on for coroutines): StopIteration must not leak out of the frame as its end.
+        } catch let e as PyException where e.matches(.stopIteration) {
+            // PEP 479 (generators too since 3.7): StopIteration must not leak out of the frame as its end.
             running = false
             finish()
-            let error = PyException.make(.runtimeError, kind == .coroutine ? "coroutine raised StopIteration" : "async generator raised StopIteration")
+            let what = kind == .coroutine ? "coroutine" : kind == .asyncGenerator ? "async generator" : "generator"
+            let error = PyException.make(.runtimeError, "\(what) raised StopIteration")
             error.data.cause = e.value
             error.data.context = e.value
             throw error

@@ -49,6 +49,7 @@ extension Interpreter {
         g.pc = pc
         g.resumeRegister = Int(i.a)
         if ctx.handled.count > base { g.savedHandled = Array(ctx.handled[base...]) }
+        g.delegateSend = g.delegation(at: pc, i)
         return i.d == 1 ? .object(AsyncGenValue(regs[Int(i.b)])) : regs[Int(i.b)]
     }
 

@@ -97,8 +97,15 @@ extension Interpreter {
     /// (no argument array), anything else through `callSpecialSlow`.
     @inline(never)
     static func callSpecial(_ callee: Value, _ a: Value, _ ctx: ExecutionContext) throws -> Value {
-        if case .object(let o) = callee, o.tag == .function, let r = try callPlain(unsafeDowncast(o, to: PyFunction.self), a, ctx) {
-            return r
+        if case .object(let o) = callee, o.tag == .function {
+            let f = unsafeDowncast(o, to: PyFunction.self)
+            if let r = try callPlain(f, a, ctx) { return r }
+            // vm: `__iter__` written as a generator (`yield from tree`): the generator made at once, as a call
+            // would (no `[receiver]` argument array through `call`).
+            if f.code.isGenerator {
+                var receiver = a
+                if let g = withUnsafeMutablePointer(to: &receiver, { makeGenerator(f, f.code, $0, 1) }) { return g }
+            }
         }
         return try callSpecialSlow(callee, a, [], ctx)
     }
