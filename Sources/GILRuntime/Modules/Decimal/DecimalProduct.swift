@@ -1,107 +1,126 @@
 import BigInt
 
-/// Products of big coefficients: Karatsuba over plain word arrays down to `BigWordArithmetic.product`'s
-/// schoolbook loops. attaswift's own Karatsuba multiplies its base cases through `BigUInt`'s checked
-/// subscript: pyperformance's decimal_factorial (exact products of up to 456,574 digits at MAX_PREC)
-/// spent 60 % of its time in its `multiplyAndAdd`.
+/// Products of big coefficients: Karatsuba over raw word buffers down to `BigWordArithmetic.schoolbook`.
+/// attaswift's own Karatsuba multiplies its base cases through `BigUInt`'s checked subscript: pyperformance's
+/// decimal_factorial (exact products of up to 456,574 digits at MAX_PREC) spent 60 % of its time in its
+/// `multiplyAndAdd`. A first version over Swift arrays spent two thirds of its time outside the word loops
+/// (an array per half, sum and partial product, copied and trimmed): here each level takes one scratch
+/// buffer and writes its halves' products straight into the result.
 enum DecimalProduct {
-    /// Below this many words on the shorter side, schoolbook multiplication is faster.
+    typealias Words = UnsafePointer<UInt>
+    typealias MutableWords = UnsafeMutablePointer<UInt>
+
+    /// Below this many words on the shorter side, schoolbook multiplication is faster (measured 32–48 on
+    /// decimal_factorial's products; libmpdec's own Karatsuba limit is of the same order).
     static let karatsubaWords = 40
 
     static func multiply(_ a: BigUInt, _ b: BigUInt) -> BigUInt {
         if a.isZero || b.isZero { return 0 }
-        return BigUInt(words: trimmed(product(Array(a.words), Array(b.words))))
+        return BigUInt(words: product(Array(a.words), Array(b.words)))
     }
 
+    /// `a * b` as words (a.count + b.count of them; the top one may be zero).
     static func product(_ a: [UInt], _ b: [UInt]) -> [UInt] {
         if a.isEmpty || b.isEmpty { return [] }
-        let (short, long) = a.count <= b.count ? (a, b) : (b, a)
-        if short.count < karatsubaWords { return BigWordArithmetic.product(a, b) }
-        if long.count >= 2 * short.count {
-            // Unbalanced: the long operand in pieces the size of the short one.
-            var out = [UInt](repeating: 0, count: a.count + b.count)
-            var start = 0
-            while start < long.count {
-                let end = min(start + short.count, long.count)
-                addShifted(&out, product(short, Array(long[start..<end])), by: start)
-                start = end
+        return [UInt](unsafeUninitializedCapacity: a.count + b.count) { out, initialized in
+            a.withUnsafeBufferPointer { x in
+                b.withUnsafeBufferPointer { y in
+                    multiply(x.baseAddress!, x.count, y.baseAddress!, y.count, into: out.baseAddress!)
+                }
             }
-            return out
+            initialized = a.count + b.count
         }
-        let half = long.count / 2
-        let (a0, a1) = split(a, at: half)
-        let (b0, b1) = split(b, at: half)
-        let z0 = product(a0, b0)
-        let z2 = product(a1, b1)
-        var z1 = product(sum(a0, a1), sum(b0, b1))
-        subtract(&z1, z0)
-        subtract(&z1, z2)
-        var out = [UInt](repeating: 0, count: a.count + b.count + 1)
-        addShifted(&out, z0, by: 0)
-        addShifted(&out, z1, by: half)
-        addShifted(&out, z2, by: 2 * half)
-        return out
     }
 
-    private static func split(_ x: [UInt], at k: Int) -> ([UInt], [UInt]) {
-        if x.count <= k { return (trimmed(x), []) }
-        return (trimmed(Array(x[0..<k])), trimmed(Array(x[k...])))
+    /// `out[0..<na + nb] = a[0..<na] * b[0..<nb]`; `out` (uninitialized words) overlaps neither operand.
+    static func multiply(_ a: Words, _ na: Int, _ b: Words, _ nb: Int, into out: MutableWords) {
+        if na < nb { return multiply(b, nb, a, na, into: out) }
+        if nb == 0 { return out.initialize(repeating: 0, count: na) }
+        if nb < karatsubaWords { return BigWordArithmetic.schoolbook(a, na, b, nb, into: out) }
+        let half = (na + 1) / 2
+        if na >= 2 * nb || nb <= half { return multiplyUnbalanced(a, na, b, nb, into: out) }
+        // a = a1·B^half + a0, b likewise: a·b = z2·B^2half + (z1 − z0 − z2)·B^half + z0, z1 = (a0 + a1)(b0 + b1).
+        let na1 = na - half, nb1 = nb - half
+        multiply(a, half, b, half, into: out)
+        multiply(a + half, na1, b + half, nb1, into: out + 2 * half)
+        let sumWords = half + 1
+        let scratch = MutableWords.allocate(capacity: 4 * sumWords)
+        defer { scratch.deallocate() }
+        let sa = scratch, sb = scratch + sumWords, z1 = scratch + 2 * sumWords
+        let la = sum(a, half, a + half, na1, into: sa, sumWords)
+        let lb = sum(b, half, b + half, nb1, into: sb, sumWords)
+        multiply(sa, la, sb, lb, into: z1)
+        // z1's buffer zeroed above its product: z0 is subtracted over all its 2·half words.
+        (z1 + la + lb).initialize(repeating: 0, count: 2 * sumWords - la - lb)
+        var lz = 2 * sumWords
+        subtract(z1, lz, out, 2 * half)
+        subtract(z1, lz, out + 2 * half, na1 + nb1)
+        while lz > 0 && z1[lz - 1] == 0 { lz -= 1 }
+        add(out + half, na + nb - half, z1, lz)
     }
 
-    private static func trimmed(_ x: [UInt]) -> [UInt] {
-        var n = x.count
-        while n > 0 && x[n - 1] == 0 { n -= 1 }
-        return n == x.count ? x : Array(x[0..<n])
+    /// `a * b` when `a` is at least twice as long: pieces of `a` the length of `b`, each product added in.
+    private static func multiplyUnbalanced(_ a: Words, _ na: Int, _ b: Words, _ nb: Int, into out: MutableWords) {
+        out.initialize(repeating: 0, count: na + nb)
+        let pieceWords = min(nb, (na + 1) / 2)
+        let piece = MutableWords.allocate(capacity: pieceWords + nb)
+        defer { piece.deallocate() }
+        var start = 0
+        while start < na {
+            let n = min(pieceWords, na - start)
+            multiply(a + start, n, b, nb, into: piece)
+            add(out + start, na + nb - start, piece, n + nb)
+            start += n
+        }
     }
 
-    private static func sum(_ a: [UInt], _ b: [UInt]) -> [UInt] {
-        var out = a.count >= b.count ? a : b
-        let other = a.count >= b.count ? b : a
-        out.append(0)
-        addShifted(&out, other, by: 0)
-        return trimmed(out)
+    /// `out[0..<count] = x[0..<nx] + y[0..<ny]` (both shorter than `count`); the length without top zeros.
+    private static func sum(_ x: Words, _ nx: Int, _ y: Words, _ ny: Int, into out: MutableWords, _ count: Int) -> Int {
+        out.initialize(repeating: 0, count: count)
+        out.update(from: x, count: nx)
+        add(out, count, y, ny)
+        var n = count
+        while n > 0 && out[n - 1] == 0 { n -= 1 }
+        return n
     }
 
-    /// `out += x << (64 * shift)` (out is long enough for the result).
-    private static func addShifted(_ out: inout [UInt], _ x: [UInt], by shift: Int) {
+    /// `x[0..<n] += y[0..<m]` (m <= n; the sum fits n words). Carries through 128-bit sums: no branch
+    /// on a carry flag, which the processor cannot predict.
+    private static func add(_ x: MutableWords, _ n: Int, _ y: Words, _ m: Int) {
         var carry: UInt = 0
         var i = 0
-        out.withUnsafeMutableBufferPointer { o in
-            while i < x.count {
-                let (s1, c1) = o[shift + i].addingReportingOverflow(x[i])
-                let (s2, c2) = s1.addingReportingOverflow(carry)
-                o[shift + i] = s2
-                carry = (c1 ? 1 : 0) + (c2 ? 1 : 0)
-                i += 1
-            }
-            var k = shift + i
-            while carry != 0 && k < o.count {
-                let (s, c) = o[k].addingReportingOverflow(carry)
-                o[k] = s
-                carry = c ? 1 : 0
-                k += 1
-            }
+        while i < m {
+            let t = UInt128(x[i]) &+ UInt128(y[i]) &+ UInt128(carry)
+            x[i] = UInt(truncatingIfNeeded: t)
+            carry = UInt(truncatingIfNeeded: t >> 64)
+            i += 1
+        }
+        while carry != 0 && i < n {
+            let (s, o) = x[i].addingReportingOverflow(1)
+            x[i] = s
+            carry = o ? 1 : 0
+            i += 1
         }
     }
 
-    /// `x -= y` where x >= y.
-    private static func subtract(_ x: inout [UInt], _ y: [UInt]) {
+    private static func add(_ x: MutableWords, _ n: Int, _ y: MutableWords, _ m: Int) { add(x, n, Words(y), m) }
+
+    /// `x[0..<n] -= y[0..<m]` where x >= y.
+    private static func subtract(_ x: MutableWords, _ n: Int, _ y: MutableWords, _ m: Int) {
         var borrow: UInt = 0
         var i = 0
-        x.withUnsafeMutableBufferPointer { o in
-            while i < y.count {
-                let (d1, b1) = o[i].subtractingReportingOverflow(y[i])
-                let (d2, b2) = d1.subtractingReportingOverflow(borrow)
-                o[i] = d2
-                borrow = (b1 ? 1 : 0) + (b2 ? 1 : 0)
-                i += 1
-            }
-            while borrow != 0 && i < o.count {
-                let (d, b) = o[i].subtractingReportingOverflow(borrow)
-                o[i] = d
-                borrow = b ? 1 : 0
-                i += 1
-            }
+        while i < m {
+            let (d1, b1) = x[i].subtractingReportingOverflow(y[i])
+            let (d2, b2) = d1.subtractingReportingOverflow(borrow)
+            x[i] = d2
+            borrow = UInt(b1 ? 1 : 0) | UInt(b2 ? 1 : 0)
+            i += 1
+        }
+        while borrow != 0 && i < n {
+            let (d, b) = x[i].subtractingReportingOverflow(1)
+            x[i] = d
+            borrow = b ? 1 : 0
+            i += 1
         }
     }
 }
