@@ -39,7 +39,12 @@ final class ExecutionContext {
     /// The `threading.Thread` object of this thread (current_thread()).
     var threadObject: PyInstance?
     /// This thread's current `decimal.Context` (`DecimalModule.current`; the C module keeps it per thread too).
-    var decimalContext: PyInstance?
+    var decimalContext: PyInstance? {
+        didSet { decimalState = nil }
+    }
+    /// The native state of `decimalContext`, which keeps it alive: unretained, because Decimal operators read
+    /// it on every operation (DecimalModule sets it; a retain and a release are two atomic operations).
+    var decimalState: Unmanaged<DecimalContextState>?
     /// The active Python frames, for the recorder's stacks: `Interpreter.execute` pushes and pops.
     let frames: FrameStack
 

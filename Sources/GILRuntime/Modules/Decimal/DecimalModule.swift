@@ -18,12 +18,19 @@ final class DecimalContextState: PlainNativeState, @unchecked Sendable {
     var settings: DecimalSettings
     var flags: DecimalStatus = []
     var traps: DecimalStatus
-    /// The module (of one runtime) whose operations use it, by identity only: reading an `unowned` reference
-    /// on every operation costs an atomic retain and release.
+    /// The module (of one runtime) whose operations use it, by identity: reading a reference on every
+    /// operation costs an atomic retain and release.
     let moduleID: ObjectIdentifier
+    /// That module's `Decimal` type, by identity: the VM's hooks tell exact Decimals by it.
+    let decimalTypeID: ObjectIdentifier
+    /// The module itself, for the hooks' signals: unretained (the runtime keeps the module until the
+    /// program ends, `keepNativeState`).
+    unowned(unsafe) let module: DecimalModule
 
     init(module: DecimalModule, settings: DecimalSettings = .default, traps: DecimalStatus = DecimalModule.defaultTraps) {
         moduleID = ObjectIdentifier(module)
+        decimalTypeID = ObjectIdentifier(module.decimalType)
+        self.module = module
         self.settings = settings
         self.traps = traps
     }
@@ -58,6 +65,7 @@ final class DecimalModule {
         let state = DecimalModule()
         ctx.runtime.modules.keepNativeState(state)
         state.installDecimal()
+        state.installHooks()
         state.installIntegral()
         state.installContext()
         let m = PyModule(name: "_decimal")
@@ -86,21 +94,26 @@ final class DecimalModule {
     /// The calling thread's context (`getcontext()`): made from DefaultContext at its first use.
     @inline(__always)
     func current(_ ctx: ExecutionContext) throws -> DecimalContextState {
-        // By the state's class, not a dynamic cast: this runs once per operation.
-        if let n = ctx.decimalContext?.native, type(of: n) == DecimalContextState.self {
-            let s = unsafeDowncast(n, to: DecimalContextState.self)
-            if s.moduleID == ObjectIdentifier(self) { return s }
-        }
+        if let s = ctx.decimalState?.takeUnretainedValue(), s.moduleID == ObjectIdentifier(self) { return s }
         return try currentContextObject(ctx).native as! DecimalContextState
     }
 
     @inline(never)
     func currentContextObject(_ ctx: ExecutionContext) throws -> PyInstance {
-        if let c = ctx.decimalContext, let s = c.native as? DecimalContextState, s.moduleID == ObjectIdentifier(self) { return c }
+        if let c = ctx.decimalContext, let s = c.native as? DecimalContextState, s.moduleID == ObjectIdentifier(self) {
+            ctx.decimalState = .passUnretained(s)
+            return c
+        }
         let c = copyContext(defaultContext.flatMap { $0.native as? DecimalContextState })
         (c.native as! DecimalContextState).flags = []
-        ctx.decimalContext = c
+        adopt(c, ctx)
         return c
+    }
+
+    /// Makes `c` the thread's context, its state the one operations read unretained.
+    private func adopt(_ c: PyInstance, _ ctx: ExecutionContext) {
+        ctx.decimalContext = c
+        ctx.decimalState = .passUnretained(c.native as! DecimalContextState)
     }
 
     /// `setcontext(c)`: a template is copied first (so changing the current context leaves it alone).
@@ -111,9 +124,9 @@ final class DecimalModule {
         if i === defaultContext || templates.contains(where: { $0 === i }) {
             let c = copyContext(i.native as? DecimalContextState)
             (c.native as! DecimalContextState).flags = []
-            ctx.decimalContext = c
+            adopt(c, ctx)
         } else {
-            ctx.decimalContext = i
+            adopt(i, ctx)
         }
     }
 
@@ -145,10 +158,16 @@ final class DecimalModule {
     /// with the list of trapped conditions as its argument.
     @inline(__always)
     func signal(_ status: DecimalStatus, _ c: DecimalContextState, _ ctx: ExecutionContext) throws {
+        try Self.signal(status, c, ctx)
+    }
+
+    /// `signal` for the VM's hooks, which reach the module through the context.
+    @inline(__always)
+    static func signal(_ status: DecimalStatus, _ c: DecimalContextState, _ ctx: ExecutionContext) throws {
         if status.isEmpty { return }
         c.flags.formUnion(status)
         let trapped = status.intersection(c.traps)
-        if !trapped.isEmpty { throw try trap(trapped, ctx) }
+        if !trapped.isEmpty { throw try c.module.trap(trapped, ctx) }
     }
 
     @inline(never)

@@ -43,14 +43,19 @@ extension DecimalModule {
             }
             return op == .notEqual
         }
-        let r = DecimalNumber.compare(x, y)
+        return Self.holds(op, DecimalNumber.compare(x, y))
+    }
+
+    /// Whether `op` holds between two values whose order (`DecimalNumber.compare`) is `order`.
+    @inline(__always)
+    static func holds(_ op: ComparisonOperator, _ order: Int) -> Bool {
         switch op {
-        case .equal: return r == 0
-        case .notEqual: return r != 0
-        case .less: return r < 0
-        case .lessEqual: return r <= 0
-        case .greater: return r > 0
-        default: return r >= 0
+        case .equal: return order == 0
+        case .notEqual: return order != 0
+        case .less: return order < 0
+        case .lessEqual: return order <= 0
+        case .greater: return order > 0
+        default: return order >= 0
         }
     }
 }

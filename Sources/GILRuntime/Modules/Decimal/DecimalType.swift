@@ -19,10 +19,6 @@ extension DecimalModule {
         }
         t.dict["__new__"] = .object(PyMethodWrapper(.staticMethod, .object(new)))
 
-        // unowned(unsafe): the runtime keeps this module alive as long as its types (`keepNativeState`), and a
-        // checked unowned reference costs an atomic retain and release on every operator.
-        t.nativeBinary = { [unowned(unsafe) self] op, l, r, ctx in try nativeBinary(op, l, r, ctx) }
-        t.nativeCompare = { [unowned(unsafe) self] op, l, r, ctx in try nativeCompare(op, l, r, ctx) }
         binary(t, "__add__", "__radd__") { a, b, s, st in DecimalNumber.add(a, b, s, &st) }
         binary(t, "__sub__", "__rsub__") { a, b, s, st in DecimalNumber.subtract(a, b, s, &st) }
         binary(t, "__mul__", "__rmul__") { a, b, s, st in DecimalNumber.multiply(a, b, s, &st) }
@@ -104,22 +100,13 @@ extension DecimalModule {
         }
     }
 
-    /// `l op r` for the VM when either operand is an exact Decimal (`PyType.nativeBinary`); nil leaves the
-    /// general path to it (other operand types, subclasses with their own operators, `**`).
-    private func nativeBinary(_ op: BinaryOperator, _ l: Value, _ r: Value, _ ctx: ExecutionContext) throws -> Value? {
+    /// `l op r` when either operand is an exact Decimal of this module (the hooks' way when the thread's
+    /// context is not this module's yet); nil leaves the general path to it.
+    func nativeBinary(_ op: BinaryOperator, _ l: Value, _ r: Value, _ ctx: ExecutionContext) throws -> Value? {
         guard let x = exactOperand(l), let y = exactOperand(r) else { return nil }
         let c = try current(ctx)
         var st = DecimalStatus()
-        let result: DecimalNumber
-        switch op {
-        case .add: result = DecimalNumber.add(x, y, c.settings, &st)
-        case .subtract: result = DecimalNumber.subtract(x, y, c.settings, &st)
-        case .multiply: result = DecimalNumber.multiply(x, y, c.settings, &st)
-        case .trueDivide: result = DecimalNumber.divide(x, y, c.settings, &st)
-        case .floorDivide: result = DecimalNumber.divideInteger(x, y, .quotient, c.settings, &st).0
-        case .modulo: result = DecimalNumber.divideInteger(x, y, .remainder, c.settings, &st).1
-        default: return nil
-        }
+        guard let result = DecimalNumber.binary(op, x, y, c.settings, &st) else { return nil }
         try signal(st, c, ctx)
         return make(result)
     }
@@ -127,18 +114,7 @@ extension DecimalModule {
     /// An exact Decimal or an int as an operand of the VM's hooks; nil for anything else, a Decimal subclass
     /// (whose own operators come first) included.
     @inline(__always)
-    func exactOperand(_ v: Value) -> DecimalNumber? {
-        switch v {
-        case .int(let i): return DecimalNumber(negative: i < 0, coefficient: UInt64(i.magnitude), exponent: 0)
-        case .object(let o):
-            if type(of: o) == DecimalObject.self {
-                let d = unsafeDowncast(o, to: DecimalObject.self)
-                return d.type === decimalType ? d.value : nil
-            }
-            return o.tag == .instance ? nil : Self.operand(v)
-        default: return Self.operand(v)
-        }
-    }
+    func exactOperand(_ v: Value) -> DecimalNumber? { Self.exactOperand(v, ObjectIdentifier(decimalType)) }
 
     static func receiver(_ a: [Value]) throws -> DecimalNumber {
         guard let v = a.first, let d = value(v) else {
