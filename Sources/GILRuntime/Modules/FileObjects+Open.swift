@@ -95,7 +95,7 @@ extension FileObjects {
         func position(_ f: FileData) throws -> Int {
             let r = lseek(f.fd, 0, SEEK_CUR)
             if r < 0 { throw OSErrors.make(errno: errno) }
-            return Int(r) - f.pending.count
+            return Int(r) - f.unreadCount
         }
         t.addMethod("fileno") { a, _, _ in .int(Int(try data(a[0]).fd)) }
         t.addMethod("seek") { a, _, ctx in
@@ -109,12 +109,12 @@ extension FileObjects {
             // What readline read ahead is given back first (a relative seek counts from the caller's position).
             let target: off_t
             if whence == 1 {
-                target = lseek(f.fd, off_t(offset - f.pending.count), SEEK_CUR)
+                target = lseek(f.fd, off_t(offset - f.unreadCount), SEEK_CUR)
             } else {
                 target = lseek(f.fd, off_t(offset), Int32(whence))
             }
             if target < 0 { throw OSErrors.make(errno: errno) }
-            f.pending = []
+            f.dropPending()
             f.atEOF = false
             return .int(Int(target))
         }

@@ -9,8 +9,11 @@ final class FileData {
     var fd: Int32
     let binary: Bool
     let path: String
-    /// Read ahead of the caller (readline's 64 KiB reads): given back by seek/tell.
+    /// Read ahead of the caller (readline's 64 KiB reads, small binary reads' 8 KiB): given back by seek/tell.
+    /// The caller has not seen `pending[pendingStart...]`; `pendingStart` moves on small reads (`readSmall`)
+    /// so a byte-at-a-time reader does not shift the buffer per byte.
     var pending: [UInt8] = []
+    var pendingStart = 0
     var atEOF = false
     /// `closefd=False` (open of a descriptor the caller keeps): close() leaves it open.
     var closesFD = true
@@ -30,6 +33,23 @@ final class FileData {
 
     deinit { if fd >= 0 && closesFD { Glibc.close(fd) } }
 
+    /// Read-ahead bytes the caller has not seen.
+    var unreadCount: Int { pending.count - pendingStart }
+
+    /// `pending` holds exactly the unread bytes again (before the paths that read it whole).
+    func compactPending() {
+        if pendingStart > 0 {
+            pending.removeFirst(pendingStart)
+            pendingStart = 0
+        }
+    }
+
+    /// Drops the read-ahead (a seek).
+    func dropPending() {
+        pending = []
+        pendingStart = 0
+    }
+
     /// Closes the descriptor (unless closefd=False) and marks the file closed.
     func close() {
         if fd >= 0 && closesFD { Glibc.close(fd) }
@@ -38,6 +58,9 @@ final class FileData {
 }
 
 enum FileObjects {
+    /// Reads up to this many bytes of a read-only binary file go through the read-ahead (`readSmall`).
+    static let smallRead = 4096
+
     static func make(_ runtime: PythonRuntime) -> PyBuiltinFunction {
         let fileType = PyType(name: "TextIOWrapper", base: BuiltinTypes.object, module: "_io")
         func data(_ v: Value) throws -> FileData {
@@ -50,8 +73,37 @@ enum FileObjects {
             if f.encoding != "utf-8", let text = try? Codecs.decode(bytes, encoding: f.encoding, errors: f.errors) { return .str(text) }
             return .str(String(decoding: bytes, as: UTF8.self))
         }
+        /// A small read of a read-only binary file served from an 8 KiB read-ahead, as CPython's BufferedReader
+        /// serves it (`f.read(1)` per byte in pyflate's bit reader was a system call, a GIL release with its two
+        /// events and a zeroed 64 KiB chunk each: 27x CPython's time). The GIL is released around the system
+        /// call that fills the buffer, as there.
+        func readSmall(_ f: FileData, _ n: Int, _ ctx: ExecutionContext) -> [UInt8] {
+            while f.unreadCount < n {
+                f.compactPending()
+                let want = max(n - f.unreadCount, 8192)
+                let got: [UInt8] = ctx.ts.blockingIO(.fileRead, request: Int64(want), {
+                    var chunk = [UInt8](repeating: 0, count: want)
+                    let r = chunk.withUnsafeMutableBytes { Glibc.read(f.fd, $0.baseAddress, want) }
+                    if r <= 0 { return [] }
+                    chunk.removeLast(want - r)
+                    return chunk
+                }, result: { Int64($0.count) })
+                if got.isEmpty { break }  // the end of the file (a pipe's writer closed)
+                f.pending.append(contentsOf: got)
+            }
+            let k = min(n, f.unreadCount)
+            let out = Array(f.pending[f.pendingStart..<(f.pendingStart + k)])
+            f.pendingStart += k
+            if f.pendingStart == f.pending.count {
+                f.pending.removeAll(keepingCapacity: true)
+                f.pendingStart = 0
+            }
+            return out
+        }
         /// Reads up to `n` bytes (all when n < 0) with the GIL released.
         func readBytes(_ f: FileData, _ n: Int, _ ctx: ExecutionContext) -> [UInt8] {
+            if n >= 0 && n <= smallRead && f.binary && !f.writable { return readSmall(f, n, ctx) }
+            f.compactPending()
             var out = f.pending
             f.pending = []
             let want = n < 0 ? Int.max : n
@@ -78,6 +130,7 @@ enum FileObjects {
         }
         /// One line, buffering 64 KiB per read system call.
         func readLine(_ f: FileData, _ ctx: ExecutionContext) -> [UInt8] {
+            f.compactPending()
             while true {
                 if let nl = f.pending.firstIndex(of: 10) {
                     let line = Array(f.pending[...nl])
