@@ -118,7 +118,7 @@ enum BuiltinMethods {
             return .str(!p.isEmpty && s.reversed().starts(with: p.reversed()) ? String(s.dropLast(p.count)) : String(s))
         }
         t.addMethod("splitlines") { a, kw, ctx in
-            let args = try Arguments(Array(a.dropFirst()), kw, names: ["keepends"], function: "splitlines")
+            let args = try Arguments(a.dropFirst(), kw, names: ["keepends"], function: "splitlines")
             let keep = try args.value(0).map { try truthy($0, ctx) } ?? false
             return .object(PyList(splitLines(selfStr(a), keepEnds: keep).map { .str($0) }))
         }
@@ -200,7 +200,7 @@ enum BuiltinMethods {
             return .str(sign + String(repeating: "0", count: max(0, w - s.count - sign.count)) + s)
         }
         t.addMethod("encode") { a, kw, ctx in
-            let args = try Arguments(Array(a.dropFirst()), kw, names: ["encoding", "errors"], function: "encode")
+            let args = try Arguments(a.dropFirst(), kw, names: ["encoding", "errors"], function: "encode")
             let encoding = try BytesMethods.text(args.value(0), "encode() argument 'encoding'") ?? "utf-8"
             let errors = try BytesMethods.text(args.value(1), "encode() argument 'errors'") ?? "strict"
             return .object(PyBytes(try Codecs.encode(selfStr(a), encoding: encoding, errors: errors, ctx)))

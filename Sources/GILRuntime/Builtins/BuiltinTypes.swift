@@ -318,19 +318,31 @@ enum Conversions {
             if let b = o as? PyBigInt { return .float(Double(b.value)) }
             if o.tag == .subclassed, let f = o as? SubclassedFloat { return .float(f.value) }
             if let s = o as? PyStr {
-                let text = s.value.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "")
-                switch text.lowercased() {
-                case "inf", "+inf", "infinity", "+infinity": return .float(.infinity)
-                case "-inf", "-infinity": return .float(-.infinity)
-                case "nan", "+nan", "-nan": return .float(.nan)
-                default: break
-                }
-                if let d = Double(text), !text.isEmpty, !text.lowercased().hasPrefix("0x") { return .float(d) }
+                if let d = parseFloat(s.value) { return .float(d) }
                 throw PyException.make(.valueError, "could not convert string to float: \(quoteString(s.value))")
+            }
+            // float(b"1.5"): bytes-like text, read as Latin-1 (pure-Python pickle's protocol 0 floats).
+            if o is PyBytes || o is PyByteArray || (o as? PyInstance)?.native is MemoryViewData, let b = BytesLike.bytes(v) {
+                if let d = parseFloat(String(String.UnicodeScalarView(b.map { Unicode.Scalar($0) }))) { return .float(d) }
+                throw PyException.make(.valueError, "could not convert string to float: \(try repr(v, ctx))")
             }
             if let i = o as? PyInstance, let f = i.type.lookup("__float__") { return try ctx.call(f, [v]) }
         case .none: break
         }
         throw PyException.make(.typeError, "float() argument must be a string or a real number, not '\(typeName(v))'")
+    }
+
+    /// The double a float literal spells (surrounding whitespace and `_` ignored, inf/nan in any case), nil
+    /// for anything else.
+    private static func parseFloat(_ raw: String) -> Double? {
+        let text = raw.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "")
+        switch text.lowercased() {
+        case "inf", "+inf", "infinity", "+infinity": return .infinity
+        case "-inf", "-infinity": return -.infinity
+        case "nan", "+nan", "-nan": return .nan
+        default: break
+        }
+        if let d = Double(text), !text.isEmpty, !text.lowercased().hasPrefix("0x") { return d }
+        return nil
     }
 }

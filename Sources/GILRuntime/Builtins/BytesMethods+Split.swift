@@ -3,7 +3,7 @@ extension BytesMethods {
         let m = BuiltinMethods.method
         for (name, reverse) in [("split", false), ("rsplit", true)] {
             m(t, name, 1) { a, kw, ctx in
-                let args = try Arguments(Array(a.dropFirst()), kw, names: ["sep", "maxsplit"], function: name)
+                let args = try Arguments(a.dropFirst(), kw, names: ["sep", "maxsplit"], function: name)
                 let b = try own(a)
                 var limit = try args.value(1).map { try Index.value($0, ctx) } ?? -1
                 if limit < 0 { limit = Int.max }
@@ -19,7 +19,7 @@ extension BytesMethods {
             }
         }
         m(t, "splitlines", 1) { a, kw, ctx in
-            let args = try Arguments(Array(a.dropFirst()), kw, names: ["keepends"], function: "splitlines")
+            let args = try Arguments(a.dropFirst(), kw, names: ["keepends"], function: "splitlines")
             let keep = try args.value(0).map { try truthy($0, ctx) } ?? false
             let b = try own(a)
             var out: [Value] = []

@@ -23,12 +23,12 @@ enum BytesMethods {
         }
         t.dict["maketrans"] = .object(PyMethodWrapper(.staticMethod, .object(maketrans)))
         BuiltinMethods.method(t, "decode", 1) { a, kw, ctx in
-            let args = try Arguments(Array(a.dropFirst()), kw, names: ["encoding", "errors"], function: "decode")
+            let args = try Arguments(a.dropFirst(), kw, names: ["encoding", "errors"], function: "decode")
             return .str(try Codecs.decode(try own(a), encoding: try text(args.value(0), "decode() argument 'encoding'") ?? "utf-8",
                                           errors: try text(args.value(1), "decode() argument 'errors'") ?? "strict", ctx))
         }
         BuiltinMethods.method(t, "hex", 1) { a, kw, ctx in
-            let args = try Arguments(Array(a.dropFirst()), kw, names: ["sep", "bytes_per_sep"], function: "hex")
+            let args = try Arguments(a.dropFirst(), kw, names: ["sep", "bytes_per_sep"], function: "hex")
             return .str(try hex(try own(a), sep: args.value(0), perSep: args.value(1), ctx))
         }
         BuiltinMethods.method(t, "__len__", 1) { a, _, _ in .int(try own(a).count) }

@@ -16,7 +16,7 @@ enum BytesIOType {
         PlainNativeState.installNew(on: t) { BytesIOState() }
         t.addMethod("__init__") { a, kw, ctx in
             let s = try state(a[0])
-            let args = try Arguments(Array(a.dropFirst()), kw, names: ["initial_bytes"], function: "BytesIO")
+            let args = try Arguments(a.dropFirst(), kw, names: ["initial_bytes"], function: "BytesIO")
             let initial = try args.value(0).flatMap { $0.isNone ? nil : try BytesLike.required($0) } ?? []
             s.buffer.withBytes { bytes in
                 bytes = initial

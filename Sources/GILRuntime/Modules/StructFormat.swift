@@ -2,11 +2,16 @@ import BigInt
 
 /// A compiled `struct` format (Modules/_struct.c prepare_s): byte order and alignment from the first character
 /// (`@` native with alignment, `=`/`<`/`>`/`!` standard sizes without), then codes with optional counts.
-struct StructFormat {
+/// A class, immutable after init: the format caches hand it out with one retain (as a struct of a String and
+/// an array it cost two retains and two releases on every `pack`).
+final class StructFormat: @unchecked Sendable {
     enum Order { case native, little, big }
 
     struct Item {
         let code: Character
+        /// `code` as its ASCII byte (every format code is ASCII): what the packers switch on (comparing
+        /// `Character`s goes through String comparison).
+        let byte: UInt8
         /// Repeat count, or the length of an `s`/`p` field.
         let count: Int
         let offset: Int
@@ -27,6 +32,7 @@ struct StructFormat {
 
     init(_ text: String) throws {
         self.text = text
+        // every code is ASCII (`size(of:)` refuses anything else)
         var chars = Array(text)
         var order = Order.native
         var native = true
@@ -65,12 +71,12 @@ struct StructFormat {
             guard let (size, alignment) = Self.size(of: code, native: native) else { throw Self.error("bad char in struct format") }
             if native, alignment > 1 { offset = (offset + alignment - 1) / alignment * alignment }
             if code == "s" || code == "p" {
-                items.append(Item(code: code, count: count, offset: offset, size: count))
+                items.append(Item(code: code, byte: code.asciiValue!, count: count, offset: offset, size: count))
                 offset += count
                 values += 1
             } else {
                 for _ in 0..<count {
-                    items.append(Item(code: code, count: 1, offset: offset, size: size))
+                    items.append(Item(code: code, byte: code.asciiValue!, count: 1, offset: offset, size: size))
                     offset += size
                     if code != "x" { values += 1 }
                 }

@@ -27,7 +27,7 @@ enum StructModule {
             }
             return box.format
         }
-        t.addMethod("pack") { a, _, ctx in .object(PyBytes(try pack(try format(a[0]), Array(a.dropFirst()), ctx))) }
+        t.addMethod("pack") { a, _, ctx in .object(PyBytes(try pack(try format(a[0]), a.dropFirst(), ctx))) }
         t.addMethod("unpack") { a, _, ctx in try unpack(try format(a[0]), a.count > 1 ? a[1] : .none, ctx) }
         t.addMethod("unpack_from") { a, kw, ctx in try unpackFrom(try format(a[0]), Array(a.dropFirst()), kw, ctx) }
         t.addMethod("pack_into") { a, _, ctx in try packInto(try format(a[0]), Array(a.dropFirst()), ctx) }
@@ -46,18 +46,40 @@ enum StructModule {
     /// as CPython's `_MAXCACHE`.
     private static let formatCache = Mutex<[String: StructFormat]>([:])
 
+    /// In front of `formatCache`: the last formats by the identity of their str object (a format written in
+    /// the source is one constant object, passed again and again), so a hit compares one pointer where the
+    /// dictionary hashed the text with SipHash (`pack("<B", n)` in pure-Python pickle: ~620 instructions of
+    /// 4,000 were finding the format). Each slot keeps its str alive, so an identity can never be reused by
+    /// another string while it is cached.
+    private struct RecentFormat {
+        var text: PyStr?
+        var format: StructFormat?
+    }
+    private static let recentSlots = 16
+    private static let recentFormats = Mutex<[RecentFormat]>(Array(repeating: RecentFormat(), count: recentSlots))
+
     static func compile(_ v: Value) throws -> StructFormat {
-        if case .object(let s as PyStr) = v {
-            if let hit = formatCache.withLock({ $0[s.value] }) { return hit }
-            let f = try StructFormat(s.value)
-            formatCache.withLock { cache in
-                if cache.count >= 100 { cache.removeAll() }
-                cache[s.value] = f
-            }
+        if case .object(let o) = v, o.tag == .str {
+            let s = unsafeDowncast(o, to: PyStr.self)
+            let slot = Int(truncatingIfNeeded: UInt(bitPattern: ObjectIdentifier(s)) >> 4) & (recentSlots - 1)
+            if let hit = recentFormats.withLock({ $0[slot].text === s ? $0[slot].format : nil }) { return hit }
+            let f = try compileText(s.value)
+            recentFormats.withLock { $0[slot] = RecentFormat(text: s, format: f) }
             return f
         }
+        if case .object(let s as PyStr) = v { return try compileText(s.value) }
         if let b = BytesLike.bytes(v) { return try StructFormat(String(decoding: b, as: UTF8.self)) }
         throw PyException.make(.typeError, "Struct() argument 1 must be a str or bytes object, not \(typeName(v))")
+    }
+
+    private static func compileText(_ text: String) throws -> StructFormat {
+        if let hit = formatCache.withLock({ $0[text] }) { return hit }
+        let f = try StructFormat(text)
+        formatCache.withLock { cache in
+            if cache.count >= 100 { cache.removeAll() }
+            cache[text] = f
+        }
+        return f
     }
 
     static func make(name: String) -> PyModule {
@@ -69,7 +91,7 @@ enum StructModule {
             return try compile(f)
         }
         m.addFunction("calcsize") { a, _, _ in .int(try formatArgument(a, "calcsize").size) }
-        m.addFunction("pack") { a, _, ctx in .object(PyBytes(try pack(try formatArgument(a, "pack"), Array(a.dropFirst()), ctx))) }
+        m.addFunction("pack") { a, _, ctx in .object(PyBytes(try pack(try formatArgument(a, "pack"), a.dropFirst(), ctx))) }
         m.addFunction("unpack") { a, _, ctx in
             guard a.count == 2 else { throw PyException.make(.typeError, "unpack expected 2 arguments, got \(a.count)") }
             return try unpack(try formatArgument(a, "unpack"), a[1], ctx)
@@ -86,37 +108,39 @@ enum StructModule {
 
     // MARK: - Packing
 
-    static func pack(_ f: StructFormat, _ values: [Value], _ ctx: ExecutionContext) throws -> [UInt8] {
+    static func pack(_ f: StructFormat, _ values: ArraySlice<Value>, _ ctx: ExecutionContext) throws -> [UInt8] {
         guard values.count == f.valueCount else {
             throw StructFormat.error("pack expected \(f.valueCount) items for packing (got \(values.count))")
         }
-        var out = [UInt8](repeating: 0, count: f.size)
+        var out = BytesLike.zeroed(f.size)
         try write(f, values, into: &out, at: 0, ctx)
         return out
     }
 
-    static func write(_ f: StructFormat, _ values: [Value], into out: inout [UInt8], at base: Int, _ ctx: ExecutionContext) throws {
-        var k = 0
-        for item in f.items where item.code != "x" {
+    static func write(_ f: StructFormat, _ values: ArraySlice<Value>, into out: inout [UInt8], at base: Int, _ ctx: ExecutionContext) throws {
+        var k = values.startIndex
+        for item in f.items where item.byte != UInt8(ascii: "x") {
             let v = values[k]
             k += 1
             let at = base + item.offset
-            switch item.code {
-            case "c":
+            switch item.byte {
+            case UInt8(ascii: "c"):
                 guard let b = BytesLike.bytes(v), b.count == 1 else { throw StructFormat.error("char format requires a bytes object of length 1") }
                 out[at] = b[0]
-            case "s", "p":
+            case UInt8(ascii: "s"), UInt8(ascii: "p"):
                 guard let b = BytesLike.bytes(v) else { throw StructFormat.error("argument for '\(item.code)' must be a bytes object") }
-                if item.code == "s" {
+                if item.byte == UInt8(ascii: "s") {
                     for (j, byte) in b.prefix(item.count).enumerated() { out[at + j] = byte }
                 } else if item.count > 0 {
                     let n = min(b.count, item.count - 1, 255)
                     out[at] = UInt8(n)
                     for (j, byte) in b.prefix(n).enumerated() { out[at + 1 + j] = byte }
                 }
-            case "?": out[at] = try truthy(v, ctx) ? 1 : 0
-            case "e", "f", "d": try writeFloat(v, item.code, f, into: &out, at: at, ctx)
-            default: try writeInteger(v, item, f, into: &out, at: at, ctx)
+            case UInt8(ascii: "?"): out[at] = try truthy(v, ctx) ? 1 : 0
+            case UInt8(ascii: "e"), UInt8(ascii: "f"), UInt8(ascii: "d"): try writeFloat(v, item.code, f, into: &out, at: at, ctx)
+            default:
+                if case .int(let i) = v, writeSmall(i, item, f, into: &out, at: at) { continue }
+                try writeInteger(v, item, f, into: &out, at: at, ctx)
             }
         }
     }
@@ -153,7 +177,8 @@ enum StructModule {
     /// packs every word); false when the slow path must decide (out of range, `P`).
     @inline(__always)
     private static func writeSmall(_ i: Int, _ item: StructFormat.Item, _ f: StructFormat, into out: inout [UInt8], at: Int) -> Bool {
-        guard let ascii = item.code.asciiValue, ascii != UInt8(ascii: "P"), item.size <= 8 else { return false }
+        let ascii = item.byte
+        guard ascii != UInt8(ascii: "P"), item.size <= 8 else { return false }
         // b h i l q n are signed; B H I L Q N unsigned.
         let signed = ascii >= UInt8(ascii: "a")
         let bits = item.size * 8
@@ -225,21 +250,21 @@ enum StructModule {
     static func read(_ f: StructFormat, _ b: [UInt8], at base: Int) -> [Value] {
         var values: [Value] = []
         values.reserveCapacity(f.valueCount)
-        for item in f.items where item.code != "x" {
+        for item in f.items where item.byte != UInt8(ascii: "x") {
             let at = base + item.offset
-            switch item.code {
-            case "c": values.append(.object(PyBytes([b[at]])))
-            case "s": values.append(.object(PyBytes(Array(b[at..<at + item.count]))))
-            case "p":
+            switch item.byte {
+            case UInt8(ascii: "c"): values.append(.object(PyBytes([b[at]])))
+            case UInt8(ascii: "s"): values.append(.object(PyBytes(Array(b[at..<at + item.count]))))
+            case UInt8(ascii: "p"):
                 let n = item.count == 0 ? 0 : min(Int(b[at]), item.count - 1)
                 values.append(.object(PyBytes(n == 0 ? [] : Array(b[(at + 1)..<(at + 1 + n)]))))
-            case "?": values.append(.bool(b[at] != 0))
-            case "e", "f", "d":
+            case UInt8(ascii: "?"): values.append(.bool(b[at] != 0))
+            case UInt8(ascii: "e"), UInt8(ascii: "f"), UInt8(ascii: "d"):
                 var bits: UInt64 = 0
                 for j in 0..<item.size { bits |= UInt64(b[at + j]) << (8 * UInt64(f.littleEndian ? j : item.size - 1 - j)) }
-                switch item.code {
-                case "e": values.append(.float(Double(Float16(bitPattern: UInt16(bits)))))
-                case "f": values.append(.float(Double(Float(bitPattern: UInt32(bits)))))
+                switch item.byte {
+                case UInt8(ascii: "e"): values.append(.float(Double(Float16(bitPattern: UInt16(bits)))))
+                case UInt8(ascii: "f"): values.append(.float(Double(Float(bitPattern: UInt32(bits)))))
                 default: values.append(.float(Double(bitPattern: bits)))
                 }
             default:
@@ -248,7 +273,7 @@ enum StructModule {
                 for j in 0..<item.size {
                     raw |= UInt64(b[at + (f.littleEndian ? j : item.size - 1 - j)]) << UInt64(8 * j)
                 }
-                let signed = (item.code.asciiValue ?? 0) >= UInt8(ascii: "a")  // b h i l q n
+                let signed = item.byte >= UInt8(ascii: "a")  // b h i l q n
                 if signed {
                     let shift = UInt64(64 - 8 * item.size)
                     values.append(.int(Int(Int64(bitPattern: raw << shift) >> Int64(shift))))
@@ -286,7 +311,7 @@ enum StructModule {
         guard case .object(let target as PyByteArray) = args[0] else {
             throw PyException.make(.typeError, "argument must be read-write bytes-like object, not \(typeName(args[0]))")
         }
-        let values = Array(args.dropFirst(2))
+        let values = args.dropFirst(2)
         guard values.count == f.valueCount else {
             throw StructFormat.error("pack_into expected \(f.valueCount) items for packing (got \(values.count))")
         }

@@ -128,6 +128,7 @@ enum Codecs {
 
 extension Codecs.Encoding {
     var isASCII: Bool { if case .ascii = self { true } else { false } }
+    var isUTF8: Bool { if case .utf8 = self { true } else { false } }
     var isLatin1: Bool { if case .latin1 = self { true } else { false } }
     var isCharmap: Bool { if case .cp1252 = self { true } else { false } }
 }

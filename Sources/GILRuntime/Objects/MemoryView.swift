@@ -57,7 +57,7 @@ enum MemoryView {
             return .object(PyList(b.map { d.format == "b" ? .int(Int(Int8(bitPattern: $0))) : .int(Int($0)) }))
         }
         m(t, "hex", 1) { a, kw, ctx in
-            let args = try Arguments(Array(a.dropFirst()), kw, names: ["sep", "bytes_per_sep"], function: "hex")
+            let args = try Arguments(a.dropFirst(), kw, names: ["sep", "bytes_per_sep"], function: "hex")
             return .str(try BytesMethods.hex(try own(a).bytes(), sep: args.value(0), perSep: args.value(1), ctx))
         }
         m(t, "release", 1) { a, _, _ in

@@ -34,6 +34,7 @@ enum BytesLike {
     @inline(__always)
     static func bytes(_ v: Value) -> [UInt8]? {
         guard case .object(let o) = v else { return nil }
+        if o.tag == .bytes { return unsafeDowncast(o, to: PyBytes.self).value }  // no dynamic cast for exact bytes
         if let b = o as? PyBytes { return b.value }
         if let b = o as? PyByteArray { return b.value }
         if let a = o as? PyArray { return a.bytes() }
@@ -61,13 +62,25 @@ enum BytesLike {
         }
     }
 
-    /// `a + b` of two bytes objects into one exactly sized buffer.
+    /// `n` zero bytes. `[UInt8](repeating:count:)` and `init(unsafeUninitializedCapacity:)` reach the runtime's
+    /// `_allocateBufferUninitialized`, which looks up `_ContiguousArrayStorage<UInt8>`'s metadata on every call
+    /// (~300 instructions); growing an empty array goes through code specialized here (swiftc -O: 504 against
+    /// 827 instructions for 4 bytes, allocation and release included).
+    static func zeroed(_ n: Int) -> [UInt8] {
+        if n > 64 { return [UInt8](repeating: 0, count: n) }  // the lookup matters only for small buffers
+        var out = [UInt8]()
+        out.reserveCapacity(n)
+        for _ in 0..<n { out.append(0) }
+        return out
+    }
+
+    /// `a + b` of two bytes objects into one exactly sized buffer. Array's own `+` (specialized here): the
+    /// `unsafeUninitializedCapacity` initializer looked up `_ContiguousArrayStorage<UInt8>`'s generic metadata
+    /// on every call (~880 instructions a concatenation against `+`'s ~610, measured with swiftc -O).
     static func concat(_ a: [UInt8], _ b: [UInt8]) -> [UInt8] {
-        [UInt8](unsafeUninitializedCapacity: a.count + b.count) { out, n in
-            a.withUnsafeBufferPointer { p in if p.count > 0 { out.baseAddress!.initialize(from: p.baseAddress!, count: p.count) } }
-            b.withUnsafeBufferPointer { q in if q.count > 0 { (out.baseAddress! + a.count).initialize(from: q.baseAddress!, count: q.count) } }
-            n = a.count + b.count
-        }
+        if a.isEmpty { return b }
+        if b.isEmpty { return a }
+        return a + b
     }
 
     /// A result of the same kind as `like`: bytearray methods return bytearrays.
