@@ -184,6 +184,9 @@ final class PyType: PyObject, @unchecked Sendable {
     /// The empty shape every new instance starts from (one tree of shapes per class, so a shape
     /// identifies its class too).
     let rootShape = Shape()
+    /// The shape of instances a native constructor fills whole (a struct sequence's fields, in order), set
+    /// once before the type is published: such instances take it and their slots in one step.
+    var filledShape: Shape?
 
     /// Direct bases in declaration order (`base` is the first).
     let bases: [PyType]

@@ -52,11 +52,18 @@ struct PyException: Error, @unchecked Sendable {
 
     /// A new instance of a builtin exception type with one message argument (or none when empty).
     static func make(_ kind: ExceptionKind, _ message: String? = nil) -> PyException {
-        let instance = PyInstance(type: kind.type)
+        let type = kind.type
+        let instance = PyInstance(type: type)
         let args: [Value] = message.map { [.str($0)] } ?? []
-        instance.setAttribute("args", .object(PyTuple(args)))
+        // `args` as the one slot of the shape every builtin exception type keeps ready (no attribute store).
+        if let shape = type.filledShape {
+            instance.shape = shape
+            instance.slots = [.object(PyTuple(args))]
+        } else {
+            instance.setAttribute("args", .object(PyTuple(args)))
+        }
         instance.native = ExceptionData()
-        if kind.type.isSubtype(of: ExceptionKind.osError.type) { OSErrors.fill(instance, args) }
+        if type.isSubtype(of: ExceptionKind.osError.type) { OSErrors.fill(instance, args) }
         return PyException(instance)
     }
 
@@ -156,12 +163,19 @@ enum ExceptionKind: String, CaseIterable {
         }
     }
 
-    var type: PyType { BuiltinExceptions.types[self]! }
+    /// Indexed by the case's declaration position: a `[ExceptionKind: PyType]` lookup hashed the raw value
+    /// string (~700 instructions) twice per raised exception.
+    var type: PyType { BuiltinExceptions.types[ordinal] }
+
+    /// The declaration position, which is how Swift stores a payload-free enum (checked once in
+    /// `BuiltinExceptions.types`).
+    fileprivate var ordinal: Int { Int(unsafeBitCast(self, to: UInt8.self)) }
 }
 
 /// The exception type objects, created once per process (they are immutable after creation).
 enum BuiltinExceptions {
-    static let types: [ExceptionKind: PyType] = {
+    static let types: [PyType] = {
+        precondition(MemoryLayout<ExceptionKind>.size == 1 && ExceptionKind.allCases.enumerated().allSatisfy { $0.offset == $0.element.ordinal })
         var made: [ExceptionKind: PyType] = [:]
         func make(_ k: ExceptionKind) -> PyType {
             if let t = made[k] { return t }
@@ -172,11 +186,11 @@ enum BuiltinExceptions {
             if k == .syntaxError { SyntaxErrorValue.installMethods(t) }
             if k == .osError { OSErrors.installMethods(t) }
             if k == .unicodeError { UnicodeErrors.installMethods(t) }
+            t.filledShape = t.rootShape.adding("args")
             made[k] = t
             return t
         }
-        for k in ExceptionKind.allCases { _ = make(k) }
-        return made
+        return ExceptionKind.allCases.map(make)
     }()
 
     static func installBaseExceptionMethods(_ t: PyType) {

@@ -91,6 +91,7 @@ enum StructSequence {
         }
         t.dict["__match_args__"] = .object(PyTuple(fields.map { .str($0) }))
         t.lock.withLock { t.dict["__fieldnames__"] = .object(PyTuple((fields + extraFields).map { .str($0) })) }
+        t.filledShape = (fields + extraFields).reduce(t.rootShape) { $0.adding($1) }
         return t
     }
 
@@ -98,7 +99,16 @@ enum StructSequence {
     static func instance(_ type: PyType, _ items: [Value], extras: [Value] = []) -> PyInstance {
         let i = PyInstance(type: type)
         i.native = StructSequenceItems(items)
-        if case .object(let names as PyTuple)? = type.dict["__fieldnames__"] {
+        if let shape = type.filledShape {
+            // The fields as slots at once: one attribute store per field cost two string hashes each
+            // (os.stat_result has 20 fields; pathlib makes one per stat).
+            var slots = items
+            slots.reserveCapacity(shape.names.count)
+            slots.append(contentsOf: extras.prefix(shape.names.count - items.count))
+            while slots.count < shape.names.count { slots.append(.none) }
+            i.shape = shape
+            i.slots = slots
+        } else if case .object(let names as PyTuple)? = type.dict["__fieldnames__"] {
             for (k, n) in names.items.enumerated() {
                 guard case .object(let s as PyStr) = n else { continue }
                 let v = k < items.count ? items[k] : (k - items.count < extras.count ? extras[k - items.count] : .none)

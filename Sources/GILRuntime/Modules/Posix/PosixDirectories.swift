@@ -77,7 +77,8 @@ enum PosixDirectories {
         t.addMethod("__iter__") { a, _, _ in a[0] }
         t.addMethod("__next__") { a, _, _ in
             let items = try SyncPrimitives.native(a[0], PyList.self)
-            guard let first = items.withItems({ $0.isEmpty ? nil : $0.removeFirst() }) else { throw PyException.make(.stopIteration) }
+            // Kept in reverse order (see scandir): taking the last is O(1) where removeFirst moved every entry.
+            guard let first = items.withItems({ $0.popLast() }) else { throw PyException.make(.stopIteration) }
             return first
         }
         t.addMethod("close") { a, _, _ in
@@ -142,7 +143,7 @@ enum PosixDirectories {
                 entries.append(.object(i))
             }
             let it = PyInstance(type: iteratorType)
-            it.native = PyList(entries)
+            it.native = PyList(entries.reversed())
             return .object(it)
         }
         m.addFunction("mkdir") { a, kw, ctx in
