@@ -120,8 +120,8 @@ extension Interpreter {
                 }
                 return
             }
-            // Descriptors (instances that may define __get__) run on every access.
-            if case .object(let w) = cv, w.tag == .instance { return }
+            // Descriptors (instances whose class defines __get__) run on every access.
+            if case .object(let w) = cv, isDescriptorInstance(w) { return }
             c.pointee = InlineCache(version: version, kind: .typeAttribute, value: cv, owner: o)
         default:
             return
@@ -155,8 +155,8 @@ extension Interpreter {
             }
             return try Attributes.get(v, name, ctx)
         }
-        // A class attribute that may be a descriptor is looked up every time (its __get__ runs on each access).
-        if case .object(let d)? = cv, d.tag == .instance { return try Attributes.get(v, name, ctx) }
+        // A class attribute that is a descriptor is looked up every time (its __get__ runs on each access).
+        if case .object(let d)? = cv, isDescriptorInstance(d) { return try Attributes.get(v, name, ctx) }
         if let k = inst.shape.slot(of: name) {
             record(c, InlineCache(shape: inst.shape, version: version, index: k, kind: .slot))
             return inst.slots[k]
@@ -173,6 +173,14 @@ extension Interpreter {
         let isFunction = if case .object(let f) = cv { Attributes.bindsAsMethod(f) } else { false }
         record(c, InlineCache(shape: inst.shape, version: version, kind: isFunction ? .classFunction : .classValue, value: cv))
         return try Attributes.get(v, name, ctx)
+    }
+
+    /// Whether a class attribute is an instance of a class with `__get__`. Other instances (pathlib's
+    /// `_flavour`, enum members, sentinels) are plain values, cached like any other; adding `__get__` to their
+    /// class later changes the type version, which drops the cache.
+    @inline(__always)
+    static func isDescriptorInstance(_ o: PyObject) -> Bool {
+        o.tag == .instance && unsafeDowncast(o, to: PyInstance.self).type.lookup("__get__") != nil
     }
 
     /// A property's getter called with the instance: a Python function on a fast frame.

@@ -19,7 +19,13 @@ enum PosixStat {
 
     static func result(_ s: stat) -> Value {
         func seconds(_ t: timespec) -> Value { .float(Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9) }
-        func nanoseconds(_ t: timespec) -> Value { .integer(BigInt(t.tv_sec) * 1_000_000_000 + BigInt(t.tv_nsec)) }
+        // On machine words until 2262; three BigInts per timestamp cost more than the rest of the stat.
+        func nanoseconds(_ t: timespec) -> Value {
+            let (scaled, overflowed) = t.tv_sec.multipliedReportingOverflow(by: 1_000_000_000)
+            let (total, carried) = scaled.addingReportingOverflow(t.tv_nsec)
+            if !overflowed && !carried { return .int(total) }
+            return .integer(BigInt(t.tv_sec) * 1_000_000_000 + BigInt(t.tv_nsec))
+        }
         let items: [Value] = [
             .int(Int(s.st_mode)), .int(Int(s.st_ino)), .int(Int(s.st_dev)), .int(Int(s.st_nlink)), .int(Int(s.st_uid)),
             .int(Int(s.st_gid)), .int(Int(s.st_size)), .int(s.st_atim.tv_sec), .int(s.st_mtim.tv_sec), .int(s.st_ctim.tv_sec),
