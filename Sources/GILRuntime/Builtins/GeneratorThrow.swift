@@ -23,8 +23,10 @@ enum GeneratorThrow {
     /// `g.throw(exc)`: the next value the generator yields after handling it, or StopIteration.
     static func throwInto(_ g: PyGenerator, _ exception: PyException, _ ctx: ExecutionContext) throws -> Value {
         guard !g.finished, g.resumeRegister >= 0, g.code.resumeChecks else {
+            // A frame without handlers ends at once; a StopIteration it would raise is PEP 479's RuntimeError.
+            let live = !g.finished
             g.finish()
-            throw exception
+            throw live && exception.matches(.stopIteration) ? g.leaked(exception) : exception
         }
         guard let v = try g.resume(sending: .object(ThrowRequest(exception)), ctx) else { throw g.stopIteration() }
         return v

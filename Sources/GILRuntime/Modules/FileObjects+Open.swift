@@ -76,6 +76,7 @@ extension FileObjects {
         data.closesFD = closefd
         data.readable = letters.contains("r") || letters.contains("+")
         data.writable = !letters.contains("r") || letters.contains("+")
+        if case .int(0)? = a.value(2) { data.unbuffered = true }
         if let encoding {
             let normal = encoding.lowercased().replacingOccurrences(of: "_", with: "-")
             _ = try Codecs.lookup(normal == "locale" ? "utf-8" : normal)

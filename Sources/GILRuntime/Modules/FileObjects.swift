@@ -19,6 +19,8 @@ final class FileData {
     var closesFD = true
     var readable = true
     var writable = true
+    /// `buffering=0` (a raw FileIO): small reads take only what they ask for from the descriptor.
+    var unbuffered = false
     /// Text mode: the codec and error handler (UTF-8 decoded natively, others through `Codecs`).
     var encoding = "utf-8"
     var errors = "strict"
@@ -102,7 +104,7 @@ enum FileObjects {
         }
         /// Reads up to `n` bytes (all when n < 0) with the GIL released.
         func readBytes(_ f: FileData, _ n: Int, _ ctx: ExecutionContext) -> [UInt8] {
-            if n >= 0 && n <= smallRead && f.binary && !f.writable { return readSmall(f, n, ctx) }
+            if n >= 0 && n <= smallRead && f.binary && !f.writable && !f.unbuffered { return readSmall(f, n, ctx) }
             f.compactPending()
             var out = f.pending
             f.pending = []

@@ -138,9 +138,10 @@ extension MathModule {
     /// then one differential correction of the square root.
     static func vectorNorm(_ magnitudes: [Double]) -> Double {
         var vector = magnitudes
-        let largest = vector.max() ?? 0
-        if largest.isInfinite { return largest }
+        // An infinity wins over a NaN (`hypot(nan, inf)` is inf); `max()` would stop at a leading NaN.
+        if vector.contains(where: \.isInfinite) { return .infinity }
         if vector.contains(where: \.isNaN) { return .nan }
+        let largest = vector.max() ?? 0
         if largest == 0 || vector.count <= 1 { return largest }
         let exponent = Int(largest.exponent) + 1  // frexp's: largest = m * 2**exponent, 0.5 <= m < 1
         if exponent < -1023 {

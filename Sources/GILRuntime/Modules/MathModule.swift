@@ -11,7 +11,8 @@ enum MathModule {
     /// A math function's argument as a C double, as PyFloat_AsDouble takes it: a number directly, else the
     /// object's `__float__` (Fraction, Decimal, Python classes; it must return a float), else its `__index__`.
     static func real(_ ctx: ExecutionContext, _ v: Value) throws -> Double {
-        if let n = Arithmetic.number(v) { return try Arithmetic.double(n) }
+        // A float (subclasses too) directly; an int subclass with its own `__float__` is asked like anyone.
+        if let n = Arithmetic.number(v), !isIntSubclassWithFloat(v) { return try Arithmetic.double(n) }
         if case .object(let o) = v {
             let hook = o.tag == .subclassed ? SpecialMethods.subclassHook(o, "__float__") : typeOf(v).lookup("__float__")
             if let hook {
@@ -23,6 +24,11 @@ enum MathModule {
             if let i = try Index.integer(v, ctx) { return try double(i) }
         }
         throw PyException.make(.typeError, "must be real number, not \(typeName(v))")
+    }
+
+    private static func isIntSubclassWithFloat(_ v: Value) -> Bool {
+        guard case .object(let o) = v, o.tag == .subclassed, o is SubclassedInt else { return false }
+        return SpecialMethods.subclassHook(o, "__float__") != nil
     }
 
     /// A float with no fractional part as an int; infinities and NaN cannot be (CPython's messages).
@@ -91,7 +97,10 @@ enum MathModule {
             return .integer(r)
         }
         m.addFunction("atan2") { a, _, ctx in .float(atan2(try real(ctx, a[0]), try real(ctx, a[1]))) }
-        m.addFunction("hypot") { a, _, ctx in .float(vectorNorm(try a.map { Swift.abs(try real(ctx, $0)) })) }
+        m.addFunction("hypot") { a, kw, ctx in
+            if !kw.isEmpty { throw PyException.make(.typeError, "math.hypot() takes no keyword arguments") }
+            return .float(vectorNorm(try a.map { Swift.abs(try real(ctx, $0)) }))
+        }
         m.addFunction("floor") { a, _, ctx in try rounded(a[0], "__floor__", .down, ctx) }
         m.addFunction("ceil") { a, _, ctx in try rounded(a[0], "__ceil__", .up, ctx) }
         m.addFunction("trunc") { a, _, ctx in try rounded(a[0], "__trunc__", .towardZero, ctx) }

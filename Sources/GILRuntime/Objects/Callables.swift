@@ -184,9 +184,12 @@ final class PyType: PyObject, @unchecked Sendable {
     /// The empty shape every new instance starts from (one tree of shapes per class, so a shape
     /// identifies its class too).
     let rootShape = Shape()
-    /// The shape of instances a native constructor fills whole (a struct sequence's fields, in order), set
-    /// once before the type is published: such instances take it and their slots in one step.
+    /// The shape of instances a native constructor fills whole (a struct sequence's fields, an exception's
+    /// `args`), set once before the type is published: such instances take it and their slots in one step.
     var filledShape: Shape?
+    /// For each slot of `filledShape`, the position in the constructor's values it takes; nil when they are
+    /// the values in order (a struct sequence whose field names repeat keeps each name's last value).
+    var filledSources: [Int]?
 
     /// Direct bases in declaration order (`base` is the first).
     let bases: [PyType]

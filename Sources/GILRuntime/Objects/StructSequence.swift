@@ -91,7 +91,12 @@ enum StructSequence {
         }
         t.dict["__match_args__"] = .object(PyTuple(fields.map { .str($0) }))
         t.lock.withLock { t.dict["__fieldnames__"] = .object(PyTuple((fields + extraFields).map { .str($0) })) }
-        t.filledShape = (fields + extraFields).reduce(t.rootShape) { $0.adding($1) }
+        // A name given twice (stat_result's st_atime: an int item, a float by name) is its last value's, as
+        // the attribute stores this replaces left it; the shape names it once.
+        let names = fields + extraFields
+        let sources = names.indices.filter { !names[($0 + 1)...].contains(names[$0]) }
+        t.filledShape = sources.reduce(t.rootShape) { $0.adding(names[$1]) }
+        t.filledSources = sources.count == names.count ? nil : sources
         return t
     }
 
@@ -102,10 +107,16 @@ enum StructSequence {
         if let shape = type.filledShape {
             // The fields as slots at once: one attribute store per field cost two string hashes each
             // (os.stat_result has 20 fields; pathlib makes one per stat).
-            var slots = items
+            func value(_ k: Int) -> Value {
+                k < items.count ? items[k] : k - items.count < extras.count ? extras[k - items.count] : .none
+            }
+            var slots: [Value] = []
             slots.reserveCapacity(shape.names.count)
-            slots.append(contentsOf: extras.prefix(shape.names.count - items.count))
-            while slots.count < shape.names.count { slots.append(.none) }
+            if let sources = type.filledSources {
+                for k in sources { slots.append(value(k)) }
+            } else {
+                for k in 0..<shape.names.count { slots.append(value(k)) }
+            }
             i.shape = shape
             i.slots = slots
         } else if case .object(let names as PyTuple)? = type.dict["__fieldnames__"] {

@@ -200,7 +200,7 @@ enum Attributes {
                         guard args.count == 1 else { throw PyException.make(.typeError, "property.\(name)() takes exactly one argument (\(args.count) given)") }
                         let f = args[0].isNone ? nil : args[0]
                         switch name {
-                        case "getter": return .object(w.replacing(getter: args[0]))
+                        case "getter": return .object(w.replacing(getter: f))
                         case "setter": return .object(w.replacing(setter: f))
                         default: return .object(w.replacing(deleter: f))
                         }

@@ -151,19 +151,24 @@ final class PyGenerator: PyObject, @unchecked Sendable {
             }
             return v
         } catch let e as PyException where e.matches(.stopIteration) {
-            // PEP 479 (generators too since 3.7): StopIteration must not leak out of the frame as its end.
             running = false
             finish()
-            let what = kind == .coroutine ? "coroutine" : kind == .asyncGenerator ? "async generator" : "generator"
-            let error = PyException.make(.runtimeError, "\(what) raised StopIteration")
-            error.data.cause = e.value
-            error.data.context = e.value
-            throw error
+            throw leaked(e)
         } catch {
             running = false
             finish()
             throw error
         }
+    }
+
+    /// PEP 479 (generators too since 3.7): a StopIteration raised in the frame must not pass for its end; it
+    /// leaves as RuntimeError, caused by it.
+    func leaked(_ e: PyException) -> PyException {
+        let what = kind == .coroutine ? "coroutine" : kind == .asyncGenerator ? "async generator" : "generator"
+        let error = PyException.make(.runtimeError, "\(what) raised StopIteration")
+        error.data.cause = e.value
+        error.data.context = e.value
+        return error
     }
 
     /// `__qualname__` of the generator function (the generator expression's `….<locals>.<genexpr>`).

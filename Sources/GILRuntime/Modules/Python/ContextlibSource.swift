@@ -26,6 +26,13 @@ enum ContextlibSource {
                     self.gen.throw(value)
                 except StopIteration as exc:
                     return exc is not value
+                except RuntimeError as exc:
+                    # PEP 479: a StopIteration thrown in came back as RuntimeError; it is the body's own.
+                    if exc is value:
+                        return False
+                    if isinstance(value, StopIteration) and exc.__cause__ is value:
+                        return False
+                    raise
                 except BaseException as exc:
                     if exc is value:
                         return False
