@@ -123,15 +123,7 @@ final class PyGenerator: PyObject, @unchecked Sendable {
             if delegateSend >= 0, !Self.isThrowRequest(value) {
                 // Suspended in `yield from`/`await` on a generator: its next value is this frame's, without
                 // running this frame (the SEND, YIELD_VALUE and the resume around them).
-                if let v = try resumeDelegate(sending: value, ctx) {
-                    running = false
-                    if finished {
-                        returned = v
-                        finish()
-                        return nil
-                    }
-                    return v
-                }
+                if let v = try resumeDelegate(sending: value, ctx) { return stopped(at: v) }
                 // The delegate returned: its value is the `yield from`'s, the frame runs on after the loop.
                 startPC = pc
             } else if resumeRegister >= 0 {
@@ -143,13 +135,7 @@ final class PyGenerator: PyObject, @unchecked Sendable {
                     try Interpreter.execute(code, function, registers, ctx, globals: globals, startPC: startPC, generator: self)
                 }
             }
-            running = false
-            if finished {
-                returned = v
-                finish()
-                return nil
-            }
-            return v
+            return stopped(at: v)
         } catch let e as PyException where e.matches(.stopIteration) {
             running = false
             finish()
@@ -159,6 +145,18 @@ final class PyGenerator: PyObject, @unchecked Sendable {
             finish()
             throw error
         }
+    }
+
+    /// The frame stopped running with `v`: a yielded value, or its return value when it finished (nil).
+    @inline(__always)
+    private func stopped(at v: Value) -> Value? {
+        running = false
+        if finished {
+            returned = v
+            finish()
+            return nil
+        }
+        return v
     }
 
     /// PEP 479 (generators too since 3.7): a StopIteration raised in the frame must not pass for its end; it
