@@ -9,24 +9,40 @@ import Synchronization
 final class Shape: Sendable {
     /// Attribute names in insertion order; slot `k` of an instance holds `names[k]`'s value.
     let names: [String]
+    /// `NameMemo.hash` of each name: shapes of up to `scanLimit` names are searched by these (FNV-1a of the
+    /// name, then one compare per slot) instead of `index`, whose SipHash of the name cost ~350 instructions a
+    /// lookup (`getAttribute` and the method-cache fills of pure-Python pickle: 3 % of it).
+    private let hashes: [Int]
     private let index: [String: Int]
     private let transitions = Mutex<[String: Shape]>([:])
+    private static let scanLimit = 16
 
     init(names: [String] = []) {
         self.names = names
+        hashes = names.map { NameMemo.hash($0) }
         var index: [String: Int] = [:]
         index.reserveCapacity(names.count)
         for (k, n) in names.enumerated() { index[n] = k }
         self.index = index
     }
 
-    private init(names: [String], index: [String: Int]) {
+    private init(names: [String], hashes: [Int], index: [String: Int]) {
         self.names = names
+        self.hashes = hashes
         self.index = index
     }
 
     @inline(__always)
-    func slot(of name: String) -> Int? { index[name] }
+    func slot(of name: String) -> Int? {
+        let n = hashes.count
+        if n == 0 { return nil }
+        if n > Self.scanLimit { return index[name] }
+        let h = NameMemo.hash(name)
+        return hashes.withUnsafeBufferPointer { p -> Int? in
+            for k in 0..<n where p[k] == h && names[k] == name { return k }
+            return nil
+        }
+    }
 
     /// The shape with `name` appended (shared with every other instance taking the same path).
     func adding(_ name: String) -> Shape {
@@ -37,7 +53,7 @@ final class Shape: Sendable {
             // one (argparse sets each option on its Namespace: 1,000 options were 500,000 string hashes).
             var index = self.index
             index[name] = names.count
-            let s = Shape(names: names + [name], index: index)
+            let s = Shape(names: names + [name], hashes: hashes + [NameMemo.hash(name)], index: index)
             table[name] = s
             return s
         }

@@ -313,8 +313,17 @@ enum Attributes {
             case .instance:
                 let i = unsafeDowncast(o, to: PyInstance.self)
                 if i.native is ThreadLocalStorage { return (.none, try get(v, name, ctx)) }
-                if let a = i.getAttribute(name) { return (.none, a) }
-                if let cv = i.type.lookup(name), case .object(let f) = cv, bindsAsMethod(f) {
+                let cv = i.type.lookup(name)
+                if let a = i.getAttribute(name) {
+                    // A data descriptor of the class (a property, `__get__` with `__set__`/`__delete__`)
+                    // outranks the instance's own attribute, as in `get` (`o.act()` called the attribute).
+                    if let cv, case .object(let w) = cv,
+                       (w as? PyMethodWrapper)?.kind == .property || Descriptors.getter(cv, dataOnly: true) != nil {
+                        return (.none, try get(v, name, ctx))
+                    }
+                    return (.none, a)
+                }
+                if let cv, case .object(let f) = cv, bindsAsMethod(f) {
                     return (cv, v)
                 }
             case .module, .type, .superProxy, .function, .boundMethod:

@@ -348,9 +348,19 @@ extension Interpreter {
 
     /// `inst.name(…)` of a classmethod or staticmethod of the instance's class (the instance has no such
     /// attribute of its own): cached as its function with the class, or without self.
+    /// Also `inst.name(…)` of the instance's own attribute (pure-Python pickle keeps bound methods so:
+    /// `self.write = self.framer.write`, `self.append = self.stack.append`): cached as the slot, called without
+    /// self, on loadAttr's conditions for a slot (no class attribute that is a wrapper or may be a descriptor).
+    /// Every such call went through `Attributes.loadMethod` and this function again (libs: small shared edit).
     @inline(never)
     static func fillWrappedMethod(_ inst: PyInstance, _ name: String, _ c: UnsafeMutablePointer<InlineCache>, version: Int) {
-        guard inst.native == nil || inst.native is PlainNativeState, inst.shape.slot(of: name) == nil,
+        if let k = inst.shape.slot(of: name) {
+            guard inst.native == nil else { return }
+            if case .object(let cv)? = inst.type.lookup(name), cv is PyMethodWrapper || cv.tag == .instance { return }
+            record(c, InlineCache(shape: inst.shape, version: version, index: k, kind: .slot))
+            return
+        }
+        guard inst.native == nil || inst.native is PlainNativeState,
               case .object(let w)? = inst.type.lookup(name), let wrapper = w as? PyMethodWrapper else { return }
         switch wrapper.kind {
         case .classMethod: record(c, InlineCache(shape: inst.shape, version: version, kind: .instanceClassMethod, value: wrapper.function))
@@ -371,6 +381,11 @@ extension Interpreter {
         case .instanceStaticMethod:
             out.set(0, .none)
             out.set(1, e.pointee.value)
+            return nil
+        case .slot:
+            guard inst.native == nil else { return false }
+            out.set(0, .none)
+            out.set(1, inst.slots[e.pointee.index])
             return nil
         default:
             return false
