@@ -43,15 +43,17 @@ final class PolicyHarness: Sendable {
     }
 
     /// An I/O thread sleeping 1 ms `rounds` times beside a spinner that runs until it is done.
+    /// - Parameter behindSpinnerOnly: keep only the requests made while the spinner held the GIL (on a loaded
+    ///   machine the spinner is sometimes not even scheduled during the sleep, and the GIL is then free).
     /// - Returns: the I/O thread's reacquire delays (gil_request(io) → gil_acquire), sorted, in ns.
-    func ioBesideSpinner(rounds: Int) -> [Int64] {
+    func ioBesideSpinner(rounds: Int, behindSpinnerOnly: Bool = false) -> [Int64] {
         let done = Counter()
         let io = spawn("io") { ts in
             for _ in 0..<rounds { ts.sleep(ns: 1_000_000) }
             done.add()
             return 0
         }
-        _ = spawn("cpu") { ts in
+        let cpu = spawn("cpu") { ts in
             while done.current == 0 {
                 if ts.gil.breaker.isSet { try? ts.gil.checkPoint(ts) }
             }
@@ -61,8 +63,15 @@ final class PolicyHarness: Sendable {
         #expect(gilViolations(events) == [])
         var delays: [Int64] = []
         var requestedAt: Int64?
-        for e in events.thread(io.tid) {
-            if e.kind == .gilRequest && e.arg == GILRequestReason.io.rawValue { requestedAt = e.ts }
+        var holder: UInt16?
+        let ioTID = UInt16(io.tid), cpuTID = UInt16(cpu.tid)
+        for e in events {
+            if e.kind == .gilAcquire { holder = e.tid }
+            if e.kind == .gilRelease, holder == e.tid { holder = nil }
+            guard e.tid == ioTID else { continue }
+            if e.kind == .gilRequest && e.arg == GILRequestReason.io.rawValue, !behindSpinnerOnly || holder == cpuTID {
+                requestedAt = e.ts
+            }
             if e.kind == .gilAcquire, let start = requestedAt {
                 delays.append(e.ts - start)
                 requestedAt = nil
@@ -174,9 +183,12 @@ struct PolicyTests {
     }
 
     @Test func ioPriorityGivesTheIOThreadTheGILFirst() {
-        let fast = PolicyHarness(.ioPriority).ioBesideSpinner(rounds: 30)
-        let slow = PolicyHarness(.cpython3).ioBesideSpinner(rounds: 30)
-        #expect(fast.count == 30 && slow.count == 30)
+        // Only the requests made while the spinner held the GIL: the others find it free (the OS did not run the
+        // spinner during the sleep), and say nothing about the policy.
+        let fast = PolicyHarness(.ioPriority).ioBesideSpinner(rounds: 30, behindSpinnerOnly: true)
+        let slow = PolicyHarness(.cpython3).ioBesideSpinner(rounds: 30, behindSpinnerOnly: true)
+        #expect(fast.count >= 5 && slow.count >= 5, "requests behind the spinner: \(fast.count), \(slow.count) of 30")
+        guard !fast.isEmpty, !slow.isEmpty else { return }
         let fastMedian = fast[fast.count / 2]
         let slowMedian = slow[slow.count / 2]
         print("policy io-priority: median I/O reacquire \(fastMedian) ns; cpython3: \(slowMedian) ns")
