@@ -153,8 +153,9 @@ enum BuiltinSubclasses {
         var found: PyType?
         for base in t.mro.dropFirst() {
             if base === BuiltinTypes.bool || base === BuiltinTypes.range || base === BuiltinTypes.noneType
-                || base === BuiltinTypes.function || base === BuiltinTypes.slice {
-                throw PyException.make(.typeError, "type '\(base.name)' is not an acceptable base type")
+                || base === BuiltinTypes.function || base === BuiltinTypes.slice || base === CollectionsAccelerator.tupleGetterType {
+                let shown = base.module == "builtins" ? base.name : "\(base.module).\(base.name)"  // tp_name
+                throw PyException.make(.typeError, "type '\(shown)' is not an acceptable base type")
             }
             guard BuiltinTypes.isValueType(base) else { continue }
             if let f = found, !f.isSubtype(of: base), !base.isSubtype(of: f) {

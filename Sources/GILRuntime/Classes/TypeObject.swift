@@ -132,6 +132,9 @@ enum TypeObject {
     /// object_new's check: a class whose `__abstractmethods__` (set by ABCMeta) is not empty cannot be instantiated.
     static func checkNotAbstract(_ t: PyType, _ ctx: ExecutionContext) throws {
         guard let abstract = t.lookup("__abstractmethods__"), !abstract.isNone else { return }
+        // ABCMeta's usual answer, an empty frozenset (every concrete `numbers` class: `Fraction(n, d)`), without
+        // collecting it into an array per instance.
+        if case .object(let o) = abstract, let s = o as? PySet, s.count == 0 { return }
         let names = try collect(abstract, ctx).compactMap { v -> String? in if case .object(let s as PyStr) = v { s.value } else { nil } }.sorted()
         guard !names.isEmpty else { return }
         throw PyException.make(
@@ -172,9 +175,17 @@ enum TypeObject {
     }
 
     /// `object.__new__(cls, *args)`.
-    static let objectNew = PyBuiltinFunction("__new__", minimumArguments: 1) { args, _, _ in
+    static let objectNew = PyBuiltinFunction("__new__", minimumArguments: 1) { args, kwargs, _ in
         guard case .object(let cls as PyType) = args[0] else {
             throw PyException.make(.typeError, "object.__new__(X): X is not a type object (\(typeName(args[0])))")
+        }
+        // object_new's excess-argument rule: arguments are an error unless the class has its own `__init__` and
+        // not a `__new__` of its own (`super().__new__(cls, x)` from an overriding `__new__` raises).
+        if args.count > 1 || !kwargs.isEmpty {
+            if !(cls.lookup("__new__").map(isObjectNew) ?? true) {
+                throw PyException.make(.typeError, "object.__new__() takes exactly one argument (the type to instantiate)")
+            }
+            if cls.lookup("__init__").map(isObjectInit) ?? true { throw PyException.make(.typeError, "\(cls.name)() takes no arguments") }
         }
         // The class, then its ancestors (`mro` would build an array per call).
         if let base = BuiltinTypes.isValueType(cls) ? cls : cls.ancestors.first(where: { BuiltinTypes.isValueType($0) }) {

@@ -113,6 +113,7 @@ final class ModuleRegistry {
         case "_codecs": m = CodecsModule.make(ctx)
         case "binascii": m = BinasciiModule.make()
         case "_bisect": m = BisectModule.make()
+        case "_collections": m = CollectionsAccelerator.make()
         case "_decimal": m = try DecimalModule.make(ctx)
         case "_weakref": m = try WeakrefModule.make(ctx)
         case "_gilrec_asyncio": m = AsyncioSupport.make()

@@ -44,6 +44,13 @@ struct InlineCache {
         case instanceClassMethod
         /// `inst.name(…)` (`loadMethod` only) of a staticmethod: its function `value`, called without self.
         case instanceStaticMethod
+        /// `t.name` of a namedtuple field (a `_collections._tuplegetter` of the class `owner`): item `index` of
+        /// the tuple, on an instance of exactly that class (LOAD_ATTR of CPython's member descriptors).
+        case tupleField
+        /// `super(C, cls).name(…)` (`loadMethod` only) with a class receiver whose root shape is `shape`: a
+        /// staticmethod's function `value` called without self (`index` 0: `__new__`), or a classmethod's with
+        /// the receiver (`index` 1).
+        case superTypeMethod
     }
 }
 
@@ -72,7 +79,7 @@ extension Interpreter {
     /// LOAD_ATTR_CLASS); nil on a miss.
     @inline(__always)
     static func cachedOwnedValue(_ o: PyObject, _ c: UnsafeMutablePointer<InlineCache>) -> Value? {
-        guard o === c.pointee.owner else { return nil }
+        guard o === c.pointee.owner else { return c.pointee.kind == .tupleField ? tupleFieldHit(o, c) : nil }
         switch c.pointee.kind {
         case .moduleSlot:
             let m = unsafeDowncast(o, to: PyModule.self)
@@ -85,6 +92,25 @@ extension Interpreter {
         default:
             return nil
         }
+    }
+
+    /// `t.name` of a namedtuple field from an entry filled for `t`'s class: the item, read in place.
+    @inline(__always)
+    static func tupleFieldHit(_ o: PyObject, _ c: UnsafeMutablePointer<InlineCache>) -> Value? {
+        guard let t = BuiltinSubclasses.tuple(o), t.pythonType === c.pointee.owner, c.pointee.version == typeVersion else { return nil }
+        let k = c.pointee.index
+        // A shorter tuple (`tuple.__new__(Point, ())`) takes the general path and its IndexError.
+        return t.items.withUnsafeBufferPointer { k < $0.count ? $0[k] : nil }
+    }
+
+    /// Fills `c` for `t.name` when the class's attribute is a namedtuple field (a data descriptor: it outranks
+    /// anything a subclass's instance dict holds).
+    @inline(never)
+    static func fillTupleField(_ t: SubclassedTuple, _ name: String, _ c: UnsafeMutablePointer<InlineCache>) {
+        let version = typeVersion
+        let cls = t.pythonType
+        guard cls.cacheable, let index = cls.lookup(name).flatMap(CollectionsAccelerator.fieldIndex), index >= 0 else { return }
+        c.pointee = InlineCache(version: version, index: index, kind: .tupleField, owner: cls)
     }
 
     /// Fills `c` for `module.name` / `Class.name` when the general lookup's answer can be replayed: a module
@@ -136,6 +162,10 @@ extension Interpreter {
             let found = try Attributes.get(v, name, ctx)
             fillOwnedValue(o, name, found, c, version: version)
             return found
+        }
+        if let c, case .object(let o) = v, o.tag == .subclassed, let t = BuiltinSubclasses.tuple(o) {
+            fillTupleField(t, name, c)
+            return try Attributes.get(v, name, ctx)
         }
         guard let c, case .object(let o) = v, o.tag == .instance else { return try Attributes.get(v, name, ctx) }
         let inst = unsafeDowncast(o, to: PyInstance.self)
@@ -272,8 +302,21 @@ extension Interpreter {
                 return nil
             case .superProxy:
                 let s = unsafeDowncast(o, to: PySuper.self)
-                guard c.pointee.kind == .superMethod, s.startAfter === c.pointee.owner, case .object(let r) = s.receiver,
-                      r.tag == .instance, unsafeDowncast(r, to: PyInstance.self).type.rootShape === c.pointee.shape else { return false }
+                guard s.startAfter === c.pointee.owner, case .object(let r) = s.receiver else { return false }
+                if c.pointee.kind == .superTypeMethod {
+                    // `super(Fraction, cls).__new__(cls)`: the receiver is the class itself.
+                    guard r.tag == .type, unsafeDowncast(r, to: PyType.self).rootShape === c.pointee.shape else { return false }
+                    if c.pointee.index == 0 {
+                        out.set(0, .none)
+                        out.set(1, c.pointee.value)
+                    } else {
+                        out.set(0, c.pointee.value)
+                        out.set(1, s.receiver)
+                    }
+                    return nil
+                }
+                guard c.pointee.kind == .superMethod, r.tag == .instance,
+                      unsafeDowncast(r, to: PyInstance.self).type.rootShape === c.pointee.shape else { return false }
                 out.set(0, c.pointee.value)
                 out.set(1, s.receiver)
                 return nil
@@ -396,11 +439,34 @@ extension Interpreter {
     /// a plain function (bound to the receiver: CPython's LOAD_SUPER_ATTR_METHOD, 3.12).
     @inline(never)
     static func fillSuperMethod(_ s: PySuper, _ name: String, _ c: UnsafeMutablePointer<InlineCache>, version: Int) {
-        guard case .object(let r) = s.receiver, r.tag == .instance else { return }
+        guard case .object(let r) = s.receiver else { return }
+        if r.tag == .type {
+            fillSuperTypeMethod(s, unsafeDowncast(r, to: PyType.self), name, c, version: version)
+            return
+        }
+        guard r.tag == .instance else { return }
         let type = unsafeDowncast(r, to: PyInstance.self).type
         guard type.metaclass == nil, typeOf(s.receiver) === type, let f = type.lookup(name, after: s.startAfter),
               case .object(let fo) = f, Attributes.bindsAsMethod(fo) else { return }
         c.pointee = InlineCache(shape: type.rootShape, version: version, kind: .superMethod, value: f, owner: s.startAfter)
+    }
+
+    /// `super(C, cls).name` with a class receiver deriving from `C` (`Attributes.lookup` then searches the
+    /// receiver's MRO after `C`): a staticmethod (`object.__new__`, a Python `__new__`) or a classmethod found
+    /// there is replayed while no class changes. A receiver of another kind (a metaclass's `super()`) is not
+    /// cached.
+    @inline(never)
+    static func fillSuperTypeMethod(_ s: PySuper, _ t: PyType, _ name: String, _ c: UnsafeMutablePointer<InlineCache>, version: Int) {
+        guard t.isSubtype(of: s.startAfter),
+              case .object(let w as PyMethodWrapper)? = t.lookup(name, after: s.startAfter) else { return }
+        switch w.kind {
+        case .staticMethod:
+            c.pointee = InlineCache(shape: t.rootShape, version: version, index: 0, kind: .superTypeMethod, value: w.function, owner: s.startAfter)
+        case .classMethod:
+            c.pointee = InlineCache(shape: t.rootShape, version: version, index: 1, kind: .superTypeMethod, value: w.function, owner: s.startAfter)
+        case .property:
+            break
+        }
     }
 
     // MARK: - builtins

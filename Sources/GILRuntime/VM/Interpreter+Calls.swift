@@ -16,10 +16,9 @@ extension Interpreter {
                 if f.code.isSimple && argc == f.code.positionalCount {
                     return try invokeSimple(f, UnsafeBufferPointer(start: args, count: argc), ctx)
                 }
-                // `*args` / `**kwargs` callees (`va(1, 2)`, `obj.m(x)` of `def m(self, *a)`).
-                if f.code.hasVarArgs || f.code.hasVarKeywords, let r = try callVariadic(f, first: nil, args, argc, names: nil, ctx) {
-                    return r
-                }
+                // Defaults of a closure, keyword-only parameters (`def f(a, *, k=1)` called `f(x)`), `*args` /
+                // `**kwargs` callees (`va(1, 2)`): bound straight into the frame.
+                if let r = try callWithKeywords(f, first: nil, args, argc, names: noKeywords, ctx) { return r }
             case .builtin:
                 return try callBuiltin(unsafeDowncast(o, to: PyBuiltinFunction.self), args, argc, ctx, caller: site.0)
             case .type:
@@ -37,6 +36,9 @@ extension Interpreter {
             } else if o.tag == .boundMethod, case let m = unsafeDowncast(o, to: PyBoundMethod.self), case .object(let fo) = m.function,
                       fo.tag == .function,
                       let r = try callWithKeywords(unsafeDowncast(fo, to: PyFunction.self), first: m.receiver, args, argc, names: names, ctx) {
+                return r
+            } else if o.tag == .type,
+                      let r = try constructWithKeywords(unsafeDowncast(o, to: PyType.self), args, argc, names: names, ctx, site: site) {
                 return r
             }
         }
@@ -67,10 +69,7 @@ extension Interpreter {
                 if code.isSimple && argc + 1 <= n && argc + 1 >= n - function.defaults.count {
                     return try runMethod(function, code, m.receiver, args, argc, ctx)
                 }
-                if code.hasVarArgs || code.hasVarKeywords,
-                   let r = try callVariadic(function, first: m.receiver, args, argc, names: nil, ctx) {
-                    return r
-                }
+                if let r = try callWithKeywords(function, first: m.receiver, args, argc, names: noKeywords, ctx) { return r }
             }
         }
         return try callSlow(.object(m), args, argc, kwnames: nil, ctx, site: site)
@@ -116,13 +115,15 @@ extension Interpreter {
             f = unsafeDowncast(io, to: PyFunction.self)
         } else {
             let version = typeVersion
-            if t.cacheable, t.metaclass == nil, let newFunction = pythonNew(t), !t.isSubtype(of: ExceptionKind.baseException.type) {
+            if t.cacheable, callsAsType(t), let newFunction = pythonNew(t), !t.isSubtype(of: ExceptionKind.baseException.type) {
                 return try constructWithNew(t, newFunction, args, argc, ctx, site: site)
             }
-            guard t.cacheable, t.construct == nil, t.metaclass == nil, case .object(let io)? = t.lookup("__init__"), io.tag == .function,
+            guard t.cacheable, t.construct == nil, callsAsType(t), case .object(let io)? = t.lookup("__init__"), io.tag == .function,
                   !t.isSubtype(of: ExceptionKind.baseException.type), t.lookup("__new__").map(TypeObject.isObjectNew) ?? true else {
                 return try callSlow(.object(t), args, argc, kwnames: nil, ctx, site: site)
             }
+            // object_new's check, before the entry is filled (ABCMeta sets `__abstractmethods__`).
+            if t.metaclass != nil { try TypeObject.checkNotAbstract(t, ctx) }
             f = unsafeDowncast(io, to: PyFunction.self)
             // The argument count is fixed per call site, so the check holds for later hits too (defaults may
             // change: `runMethod` checks them again).
@@ -140,6 +141,14 @@ extension Interpreter {
         let r = try runMethod(f, code, .object(instance), args, argc, ctx)
         if !r.isNone { throw PyException.make(.typeError, "__init__() should return None, not '\(typeName(r))'") }
         return .object(instance)
+    }
+
+    /// Calling `t` is `type.__call__` (`__new__`, then `__init__`): no metaclass, or one without a `__call__` of
+    /// its own (ABCMeta: `Fraction(n, d)`, every `numbers`/`collections.abc` subclass).
+    @inline(__always)
+    static func callsAsType(_ t: PyType) -> Bool {
+        guard let meta = t.metaclass else { return true }
+        return meta.lookup("__call__").map(TypeObject.isTypeCall) ?? true
     }
 
     /// The class's `__new__` when it is a function defined in Python (stored as a staticmethod).
@@ -162,7 +171,11 @@ extension Interpreter {
         defer { ctx.pendingObjectName = nil }
         let arguments = UnsafeBufferPointer(start: args, count: argc)
         let cls = Value.object(t)
-        let obj = try callPlain(newFunction, cls, arguments, ctx) ?? invoke(newFunction, [cls] + Array(arguments), [], ctx)
+        // `Fraction.__new__(cls, numerator=0, denominator=None, *, _normalize=True)` is not plain: its
+        // keyword-only default is bound by `callWithKeywords`, without `invoke`'s arrays.
+        let obj = try callPlain(newFunction, cls, arguments, ctx)
+            ?? callWithKeywords(newFunction, first: cls, args, argc, names: noKeywords, ctx)
+            ?? invoke(newFunction, [cls] + Array(arguments), [], ctx)
         guard typeOf(obj).isSubtype(of: t) else { return obj }
         if let initializer = t.lookup("__init__"), !TypeObject.isObjectInit(initializer) {
             let r = try call(initializer, args: [obj] + Array(arguments), kwargs: [], ctx: ctx)
@@ -323,7 +336,8 @@ extension Interpreter {
     }
 
     /// The general path: binds positional, keyword, default, *args and **kwargs parameters
-    /// (Python/ceval.c initialize_locals, with its error messages).
+    /// (Python/ceval.c initialize_locals, with its error messages, which name the function's `__qualname__`:
+    /// a namedtuple's `__new__` is "Point.__new__()").
     static func invoke(_ f: PyFunction, _ args: [Value], _ kwargs: [(String, Value)], _ ctx: ExecutionContext) throws -> Value {
         let code = f.code
         let size = Int(code.frameSize)
@@ -344,10 +358,6 @@ extension Interpreter {
             regs[slot] = .object(PyTuple(args.count > npos ? Array(args[npos...]) : []))
             bound[slot] = true
             slot += 1
-        } else if args.count > npos {
-            let given = args.count
-            let takes = npos - f.defaults.count == npos ? "\(npos)" : "from \(npos - f.defaults.count) to \(npos)"
-            throw PyException.make(.typeError, "\(code.qualifiedName)() takes \(takes) positional argument\(npos == 1 && f.defaults.isEmpty ? "" : "s") but \(given) \(given == 1 ? "was" : "were") given")
         }
         var extra: PyDict?
         if code.hasVarKeywords {
@@ -357,17 +367,18 @@ extension Interpreter {
         }
         for (name, v) in kwargs {
             if let k = names.firstIndex(of: name), k >= code.positionalOnlyCount, k < npos + code.keywordOnlyCount {
-                if bound[k] { throw PyException.make(.typeError, "\(code.qualifiedName)() got multiple values for argument '\(name)'") }
+                if bound[k] { throw PyException.make(.typeError, "\(f.qualifiedName)() got multiple values for argument '\(name)'") }
                 regs[k] = v
                 bound[k] = true
             } else if let extra {
                 try extra.set(.str(name), v)
             } else if let k = names.firstIndex(of: name), k < code.positionalOnlyCount {
-                throw PyException.make(.typeError, "\(code.qualifiedName)() got some positional-only arguments passed as keyword arguments: '\(name)'")
+                throw PyException.make(.typeError, "\(f.qualifiedName)() got some positional-only arguments passed as keyword arguments: '\(name)'")
             } else {
-                throw PyException.make(.typeError, "\(code.qualifiedName)() got an unexpected keyword argument '\(name)'")
+                throw PyException.make(.typeError, "\(f.qualifiedName)() got an unexpected keyword argument '\(name)'")
             }
         }
+        if args.count > npos && !code.hasVarArgs { throw tooManyPositional(f, given: args.count, bound: bound) }
         let firstDefault = npos - f.defaults.count
         var missing: [String] = []
         for k in 0..<npos where !bound[k] {
@@ -375,16 +386,32 @@ extension Interpreter {
         }
         if !missing.isEmpty {
             let list = missing.count == 1 ? "'\(missing[0])'" : missing.dropLast().map { "'\($0)'" }.joined(separator: ", ") + " and '\(missing.last!)'"
-            throw PyException.make(.typeError, "\(code.qualifiedName)() missing \(missing.count) required positional argument\(missing.count == 1 ? "" : "s"): \(list)")
+            throw PyException.make(.typeError, "\(f.qualifiedName)() missing \(missing.count) required positional argument\(missing.count == 1 ? "" : "s"): \(list)")
         }
         for k in npos..<(npos + code.keywordOnlyCount) where !bound[k] {
             guard let d = f.keywordDefaults[names[k]] else {
-                throw PyException.make(.typeError, "\(code.qualifiedName)() missing 1 required keyword-only argument: '\(names[k])'")
+                throw PyException.make(.typeError, "\(f.qualifiedName)() missing 1 required keyword-only argument: '\(names[k])'")
             }
             regs[k] = d
         }
         return try run(f, code, regs, ctx)
         }
+    }
+
+    /// ceval.c too_many_positional, raised after the keywords were bound: it counts the keyword-only
+    /// arguments given ("takes 2 positional arguments but 3 positional arguments (and 1 keyword-only
+    /// argument) were given").
+    @inline(never)
+    static func tooManyPositional(_ f: PyFunction, given: Int, bound: UnsafeMutableBufferPointer<Bool>) -> PyException {
+        let code = f.code
+        let npos = code.positionalCount
+        let keywordOnly = (npos..<(npos + code.keywordOnlyCount)).filter { bound[$0] }.count
+        let takes = f.defaults.isEmpty ? "\(npos)" : "from \(npos - f.defaults.count) to \(npos)"
+        let plural = !f.defaults.isEmpty || npos != 1
+        let also = keywordOnly == 0 ? "" : " positional argument\(given == 1 ? "" : "s") (and \(keywordOnly) keyword-only argument\(keywordOnly == 1 ? "" : "s"))"
+        return PyException.make(
+            .typeError,
+            "\(f.qualifiedName)() takes \(takes) positional argument\(plural ? "s" : "") but \(given)\(also) \(given == 1 && keywordOnly == 0 ? "was" : "were") given")
     }
 
     /// `for x in range(…)` set-up: the (counter, stop, step) triple in registers when `callee` is the builtin

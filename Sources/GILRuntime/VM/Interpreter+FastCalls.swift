@@ -83,13 +83,29 @@ extension Interpreter {
     ) throws -> Value? {
         let code = f.code
         let n = code.plainArgumentCount
-        guard n == argc || (argc < n && argc >= n - f.defaults.count) else { return nil }
+        guard n == argc || (argc < n && argc >= n - f.defaults.count) else { return try withSimpleFrame(f, argc, ctx, fill) }
         let regs = try enter(ctx, Int(code.frameSize), noneIn: n..<max(n, Int(code.constantBase)))
         defer { leave(ctx, code) }
         fill(regs)
         if argc < n { copyDefaults(f, regs, from: argc, to: n) }
         copyConstants(code, regs)
         return try execute(code, f, regs, ctx, globals: f.globals)
+    }
+
+    /// `withPlainFrame` for a function that is not plain but takes exactly `argc` positional parameters and
+    /// nothing else — a closure (fractions' `_operator_fallbacks` `forward`, every `a + b` of two Fractions), a
+    /// function with cells or locals read before assignment: `run` sets those up. nil otherwise.
+    @inline(never)
+    private static func withSimpleFrame(
+        _ f: PyFunction, _ argc: Int, _ ctx: ExecutionContext, _ fill: (UnsafeMutablePointer<Value>) -> Void
+    ) throws -> Value? {
+        let code = f.code
+        guard code.isSimple, argc == code.positionalCount else { return nil }
+        let size = Int(code.frameSize)
+        let regs = try enter(ctx, size)
+        defer { leave(ctx, size) }
+        fill(regs)  // over fresh `.none` registers: nothing to release
+        return try run(f, code, regs, ctx)
     }
 
     /// Calls the special method `callee` (found on the receiver's class) with the receiver `a`, as CPython's
@@ -238,6 +254,7 @@ extension Interpreter {
             // Not plain (cells, unbound markers, a generator), or its defaults changed since the call site
             // cached it.
             guard code.positionalCount == given else {
+                if let r = try callWithKeywords(f, first: receiver, args, argc, names: noKeywords, ctx) { return r }
                 return try invoke(f, [receiver] + Array(UnsafeBufferPointer(start: args, count: argc)), [], ctx)
             }
             let regs = try enter(ctx, size)

@@ -6,6 +6,10 @@
 /// unknown or repeated name, a missing argument, too many positional ones — returns nil before any Python
 /// code ran, and the general `invoke` binds again and raises its TypeError.
 extension Interpreter {
+    /// The `names` of a call without keywords: positional calls to functions with defaults, keyword-only
+    /// parameters or `*args` bind through `callWithKeywords` too. Never mutated (shared by every thread).
+    static let noKeywords = PyTuple([])
+
     /// `f(first?, args[0 ..< argc - names.count], name₀=…, name₁=…)`: the keyword values are the last
     /// `names.count` of the `argc` values at `args`. nil: not bound here (see above), nothing done.
     @inline(never)
@@ -50,6 +54,55 @@ extension Interpreter {
             regs[slot] = d
         }
         return try run(f, code, regs, ctx)
+    }
+
+    /// `C(a, k=v)` for a class defined in Python: the keywords bound straight into its Python `__new__`'s frame
+    /// (`Fraction(n, d, _normalize=False)`) and `__init__`'s (`Context(prec=…)`, a dataclass), as
+    /// `constructFromRegisters` does for positional calls; type_call took two argument arrays and a keyword
+    /// list. nil before anything ran (a signature `callWithKeywords` does not bind, a metaclass, a builtin
+    /// base): the general type call binds again and raises.
+    @inline(never)
+    static func constructWithKeywords(
+        _ t: PyType, _ args: UnsafeMutablePointer<Value>, _ argc: Int, names: PyTuple, _ ctx: ExecutionContext, site: (CodeObject, Int)
+    ) throws -> Value? {
+        guard t.cacheable, t.construct == nil, callsAsType(t), !t.isSubtype(of: ExceptionKind.baseException.type) else { return nil }
+        let newFunction = pythonNew(t)
+        var initializer: PyFunction?
+        if let i = t.lookup("__init__"), !TypeObject.isObjectInit(i) {
+            guard case .object(let io) = i, io.tag == .function else { return nil }
+            initializer = unsafeDowncast(io, to: PyFunction.self)
+        }
+        // Without a Python `__new__`, only object's makes the instance here.
+        if newFunction == nil, initializer == nil || !(t.lookup("__new__").map(TypeObject.isObjectNew) ?? true) { return nil }
+        ctx.pendingObjectName = site.0.assignmentNameAt[site.1]
+        ctx.pendingObjectLine = site.0.lines[site.1]
+        defer { ctx.pendingObjectName = nil }
+        let obj: Value
+        if let newFunction {
+            guard let made = try callWithKeywords(newFunction, first: .object(t), args, argc, names: names, ctx) else { return nil }
+            obj = made
+            guard typeOf(obj).isSubtype(of: t) else { return obj }
+        } else {
+            if t.metaclass != nil { try TypeObject.checkNotAbstract(t, ctx) }  // object_new's check (ABCMeta)
+            obj = .object(PyInstance(type: t))
+        }
+        guard let initializer else { return obj }
+        var r = try callWithKeywords(initializer, first: obj, args, argc, names: names, ctx)
+        if r == nil {
+            // Nothing ran yet without a `__new__`: the general path makes its own instance and raises.
+            guard newFunction != nil else { return nil }
+            // `__new__` ran: `__init__` is called once, by the general binding (which raises its TypeError).
+            let nkw = names.items.count
+            let kwargs = names.items.enumerated().map { (j, n) in (Self.keywordName(n), args[argc - nkw + j]) }
+            r = try invoke(initializer, [obj] + Array(UnsafeBufferPointer(start: args, count: argc - nkw)), kwargs, ctx)
+        }
+        if let r, !r.isNone { throw PyException.make(.typeError, "__init__() should return None, not '\(typeName(r))'") }
+        return obj
+    }
+
+    private static func keywordName(_ v: Value) -> String {
+        if case .object(let s as PyStr) = v { return s.value }
+        return ""
     }
 
     /// `callWithKeywords` for a function with `*args` or `**kwargs`, also with positional arguments only

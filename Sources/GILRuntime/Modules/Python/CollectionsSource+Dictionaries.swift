@@ -2,7 +2,9 @@ extension CollectionsSource {
     /// Helpers, `defaultdict`, `OrderedDict`, `Counter`.
     static let dictionaries = #"""
         import heapq as _heapq
+        import sys as _sys
         from operator import itemgetter as _itemgetter
+        from _collections import _tuplegetter
 
 
         _KEYWORDS = frozenset([

@@ -92,24 +92,11 @@ extension CollectionsSource {
                 return "deque(" + repr(self._items) + ", maxlen=" + repr(self.maxlen) + ")"
 
 
-        class _TupleGetter:
-            """A namedtuple field: `Point.x` reads item 0 (Modules/_collectionsmodule.c _tuplegetter)."""
-
-            def __init__(self, index, doc):
-                self._index = index
-                self.__doc__ = doc
-
-            def __get__(self, instance, owner=None):
-                if instance is None:
-                    return self
-                return instance[self._index]
-
-            def __set__(self, instance, value):
-                raise AttributeError("can't set attribute")
-
-
         def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
-            """A tuple subclass with named fields (Lib/collections/__init__.py namedtuple, without exec)."""
+            """A tuple subclass with named fields (Lib/collections/__init__.py namedtuple). Its `__new__` is a
+            lambda compiled for these fields, so `Point(1, 2)` binds straight into a frame and arity errors
+            are the interpreter's own ("Point.__new__() missing 1 required positional argument: 'y'");
+            each field is a native `_tuplegetter`."""
             if isinstance(field_names, str):
                 field_names = field_names.replace(",", " ").split()
             field_names = list(map(str, field_names))
@@ -142,56 +129,58 @@ extension CollectionsSource {
                 field_defaults = dict(reversed(list(zip(reversed(field_names), reversed(defaults)))))
             field_names = tuple(field_names)
             num_fields = len(field_names)
-            arg_list = ", ".join(field_names)
-            qualified_new = typename + ".__new__"
+            arg_list = ", ".join(field_names) + ("," if num_fields == 1 else "")
+            repr_format = "(" + ", ".join([name + "=%r" for name in field_names]) + ")"
+            make_tuple = tuple.__new__
 
-            def __new__(_cls, *args, **kwargs):
-                if len(args) > num_fields:
-                    given = len(args) + 1
-                    required = num_fields - len(field_defaults) + 1
-                    takes = str(num_fields + 1) if not field_defaults else "from %d to %d" % (required, num_fields + 1)
-                    raise TypeError("%s() takes %s positional arguments but %d were given" % (qualified_new, takes, given))
-                values = list(args)
-                missing = []
-                for name in field_names[len(args):]:
-                    if name in kwargs:
-                        values.append(kwargs.pop(name))
-                    elif name in field_defaults:
-                        values.append(field_defaults[name])
-                    else:
-                        missing.append(name)
-                for name in kwargs:
-                    if name in field_names:
-                        raise TypeError("%s() got multiple values for argument %r" % (qualified_new, name))
-                    raise TypeError("%s() got an unexpected keyword argument %r" % (qualified_new, name))
-                if missing:
-                    names = ["'%s'" % n for n in missing]
-                    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-                    raise TypeError("%s() missing %d required positional argument%s: %s"
-                                    % (qualified_new, len(missing), "" if len(missing) == 1 else "s", listed))
-                return tuple.__new__(_cls, values)
+            # Positional parameters named after the fields: calls bind like any function's.
+            __new__ = eval("lambda _cls, %s: _tuple_new(_cls, (%s))" % (arg_list, arg_list),
+                           {"_tuple_new": make_tuple, "__builtins__": {}, "__name__": "namedtuple_" + typename})
+            __new__.__name__ = "__new__"
+            __new__.__doc__ = "Create new instance of %s(%s)" % (typename, arg_list)
+            if defaults is not None:
+                __new__.__defaults__ = defaults
 
-            @classmethod
             def _make(cls, iterable):
-                result = tuple.__new__(cls, iterable)
+                result = make_tuple(cls, iterable)
                 if len(result) != num_fields:
                     raise TypeError("Expected %d arguments, got %d" % (num_fields, len(result)))
                 return result
+            _make.__doc__ = "Make a new %s object from a sequence or iterable" % typename
+
+            # Each named value stored at its field's index (a map over every field calling kwds.pop took an
+            # iterator step and a builtin call per field).
+            field_index = {name: index for index, name in enumerate(field_names)}
 
             def _replace(self, /, **kwds):
-                result = self._make([kwds.pop(name) if name in kwds else value for name, value in zip(field_names, self)])
-                if kwds:
-                    raise ValueError("Got unexpected field names: %r" % list(kwds))
+                values = list(self)
+                unexpected = False
+                for name, value in kwds.items():
+                    index = field_index.get(name)
+                    if index is None:
+                        unexpected = True
+                    else:
+                        values[index] = value
+                result = self._make(values)
+                if unexpected:
+                    raise ValueError("Got unexpected field names: %r" % [name for name in kwds if name not in field_index])
                 return result
+            _replace.__doc__ = "Return a new %s object replacing specified fields with new values" % typename
 
             def __repr__(self):
-                return self.__class__.__name__ + "(" + ", ".join("%s=%r" % (n, v) for n, v in zip(field_names, self)) + ")"
+                "Return a nicely formatted representation string"
+                return self.__class__.__name__ + repr_format % self
 
             def _asdict(self):
+                "Return a new dict which maps field names to their values."
                 return dict(zip(self._fields, self))
 
             def __getnewargs__(self):
+                "Return self as a plain tuple.  Used by copy and pickle."
                 return tuple(self)
+
+            for method in (__new__, _make, _replace, __repr__, _asdict, __getnewargs__):
+                method.__qualname__ = typename + "." + method.__name__
 
             namespace = {
                 "__doc__": "%s(%s)" % (typename, arg_list),
@@ -199,16 +188,19 @@ extension CollectionsSource {
                 "_fields": field_names,
                 "_field_defaults": field_defaults,
                 "__new__": __new__,
-                "_make": _make,
+                "_make": classmethod(_make),
                 "_replace": _replace,
                 "__repr__": __repr__,
                 "_asdict": _asdict,
                 "__getnewargs__": __getnewargs__,
                 "__match_args__": field_names,
-                "__module__": "__main__" if module is None else module,
             }
             for index, name in enumerate(field_names):
-                namespace[name] = _TupleGetter(index, "Alias for field number %d" % index)
+                namespace[name] = _tuplegetter(index, "Alias for field number %d" % index)
+            # The module that called us, for pickling (as CPython: sys._getframe(1)).
+            if module is None:
+                module = _sys._getframe(1).f_globals.get("__name__", "__main__")
+            namespace["__module__"] = module
             return type(typename, (tuple,), namespace)
 
         """#

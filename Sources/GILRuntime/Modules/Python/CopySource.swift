@@ -46,7 +46,9 @@ enum CopySource {
         def _reduces(cls):
             # Classes with state of their own (a native base such as StringIO or BytesIO, __setstate__, their
             # own reduction) copy through the reduce protocol, as Lib/copy.py copies every class.
-            return (hasattr(cls, "__setstate__") or getattr(cls, "__reduce_ex__", None) is not object.__reduce_ex__
+            # A tuple subclass (a namedtuple) is rebuilt by its own __new__ (copyreg.__newobj__).
+            return (issubclass(cls, tuple) or hasattr(cls, "__setstate__")
+                    or getattr(cls, "__reduce_ex__", None) is not object.__reduce_ex__
                     or getattr(cls, "__reduce__", None) is not object.__reduce__)
 
 
