@@ -130,6 +130,9 @@ final class PyType: PyObject, @unchecked Sendable {
     /// Likewise its rich comparisons (`compare` asks it before `__eq__`, `__lt__`… for a left operand of this
     /// exact type); nil falls back to the general path.
     var nativeCompare: ((_ op: ComparisonOperator, _ l: Value, _ r: Value, _ ctx: ExecutionContext) throws -> Bool?)?
+    /// Likewise `str(v)` for its exact instances (`str()` and `print` ask it before looking up `__str__`); nil
+    /// falls back to the general path.
+    var nativeStr: ((_ v: Value, _ ctx: ExecutionContext) throws -> String?)?
     /// The name error messages give when it is not `name`: CPython's `tp_name` of an extension type
     /// (`'decimal.Decimal'`), which includes its module.
     var messageName: String?

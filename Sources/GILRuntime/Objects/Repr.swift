@@ -90,6 +90,10 @@ func reprNative(_ v: Value, _ ctx: ExecutionContext) throws -> String {
 func str(_ v: Value, _ ctx: ExecutionContext) throws -> String {
     switch v {
     case .object(let o):
+        // A native type's own text (Decimal): no lookup, no call, no str object.
+        if o.tag == .instance, let hook = unsafeDowncast(o, to: PyInstance.self).type.nativeStr, let s = try hook(v, ctx) {
+            return s
+        }
         if let r = try SpecialMethods.call(v, "__str__", [], ctx) {
             guard case .object(let s as PyStr) = r else { throw PyException.make(.typeError, "__str__ returned non-string (type \(typeName(r)))") }
             return s.value

@@ -9,6 +9,20 @@ extension DecimalModule {
     func installHooks() {
         decimalType.nativeBinary = { op, l, r, ctx in try DecimalModule.hookBinary(op, l, r, ctx) }
         decimalType.nativeCompare = { op, l, r, ctx in try DecimalModule.hookCompare(op, l, r, ctx) }
+        decimalType.nativeStr = { v, ctx in try DecimalModule.hookStr(v, ctx) }
+    }
+
+    /// `str(v)` of an exact Decimal (telco prints every result), in the thread's context's capitals.
+    static func hookStr(_ v: Value, _ ctx: ExecutionContext) throws -> String? {
+        guard let d = object(v) else { return nil }
+        if let state = ctx.decimalState {
+            let capitals = state._withUnsafeGuaranteedRef { c -> Bool? in
+                ObjectIdentifier(d.type) == c.decimalTypeID ? c.settings.capitals : nil
+            }
+            if let capitals { return d.value.text(capitals: capitals) }
+        }
+        guard let module = module(of: v, v, ctx) else { return nil }
+        return d.value.text(capitals: try module.current(ctx).settings.capitals)
     }
 
     /// `l op r` when either operand is an exact Decimal; nil leaves the general path to it (other operand

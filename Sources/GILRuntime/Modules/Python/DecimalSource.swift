@@ -424,8 +424,13 @@ def _back(r):
 
 
 def _finish(context, m, result):
-    if m._conditions:
-        context._add_status(m._conditions)
+    # _pydecimal's exp, ln, log10 and sqrt round in a shallow copy of the context (a plain Context sharing
+    # the flags dict): what it signalled there is only in the flags.
+    names = list(m._conditions)
+    met = {_P._condition_map.get(getattr(_P, n), getattr(_P, n)) for n in names}
+    names += [s.__name__ for s, v in m.flags.items() if v and s not in met]
+    if names:
+        context._add_status(names)
     return _back(result)
 
 
@@ -592,6 +597,13 @@ class _DecimalMethods:
     def __format__(self, specifier, override=None):
         if not isinstance(specifier, str):
             raise TypeError("format arg must be str")
+        # libmpdec's format specifications have no alternate form ('#'), which _pydecimal accepts.
+        rest = specifier[2:] if specifier[1:2] in ('<', '>', '=', '^') else specifier
+        rest = rest[1:] if rest[:1] in ('<', '>', '=', '^') else rest
+        rest = rest[1:] if rest[:1] in ('+', '-', ' ') else rest
+        rest = rest[1:] if rest[:1] == 'z' else rest
+        if rest[:1] == '#':
+            raise ValueError("invalid format string")
         c = getcontext()
         m = _mirror(c)
         try:
