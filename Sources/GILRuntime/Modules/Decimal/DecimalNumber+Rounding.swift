@@ -72,6 +72,15 @@ enum WideCoefficient {
             return (.narrow(rounding.roundsUp(negative: negative, lastDigit: 0, half: -1, nonzero: true) ? 1 : 0), true)
         }
         switch self {
+        case .narrow(let x) where x >> 64 == 0 && drop <= 19:
+            // A word and a word power of ten: the processor's division, where a 128-bit quotient and the
+            // `kept % 10` after it are two calls of the runtime's software division (telco's roundings).
+            let p = DecimalDigits.powers64[drop]
+            let (kept, rest) = UInt64(x).quotientAndRemainder(dividingBy: p)
+            let other = p - rest
+            let half = rest < other ? -1 : (rest == other ? 0 : 1)
+            let up = rounding.roundsUp(negative: negative, lastDigit: Int(kept % 10), half: half, nonzero: rest != 0)
+            return (.narrow(UInt128(up ? kept + 1 : kept)), rest != 0)
         case .narrow(let x) where drop <= 38:
             let p = DecimalDigits.powers128[drop]
             let (kept, rest) = x.quotientAndRemainder(dividingBy: p)
