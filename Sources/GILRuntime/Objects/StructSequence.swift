@@ -104,12 +104,13 @@ enum StructSequence {
     static func instance(_ type: PyType, _ items: [Value], extras: [Value] = []) -> PyInstance {
         let i = PyInstance(type: type)
         i.native = StructSequenceItems(items)
+        // Field `k`'s value: an item, then an extra, None past both.
+        func value(_ k: Int) -> Value {
+            k < items.count ? items[k] : k - items.count < extras.count ? extras[k - items.count] : .none
+        }
         if let shape = type.filledShape {
             // The fields as slots at once: one attribute store per field cost two string hashes each
             // (os.stat_result has 20 fields; pathlib makes one per stat).
-            func value(_ k: Int) -> Value {
-                k < items.count ? items[k] : k - items.count < extras.count ? extras[k - items.count] : .none
-            }
             var slots: [Value] = []
             slots.reserveCapacity(shape.names.count)
             if let sources = type.filledSources {
@@ -122,8 +123,7 @@ enum StructSequence {
         } else if case .object(let names as PyTuple)? = type.dict["__fieldnames__"] {
             for (k, n) in names.items.enumerated() {
                 guard case .object(let s as PyStr) = n else { continue }
-                let v = k < items.count ? items[k] : (k - items.count < extras.count ? extras[k - items.count] : .none)
-                i.setAttribute(s.value, v)
+                i.setAttribute(s.value, value(k))
             }
         }
         return i

@@ -399,7 +399,7 @@ extension Interpreter {
     static func fillWrappedMethod(_ inst: PyInstance, _ name: String, _ c: UnsafeMutablePointer<InlineCache>, version: Int) {
         if let k = inst.shape.slot(of: name) {
             guard inst.native == nil else { return }
-            if case .object(let cv)? = inst.type.lookup(name), cv is PyMethodWrapper || cv.tag == .instance { return }
+            if case .object(let cv)? = inst.type.lookup(name), cv is PyMethodWrapper || isDescriptorInstance(cv) { return }
             record(c, InlineCache(shape: inst.shape, version: version, index: k, kind: .slot))
             return
         }
