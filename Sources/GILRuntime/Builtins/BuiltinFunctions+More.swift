@@ -1,10 +1,8 @@
 import BigInt
 
-/// Builtins added for the wider corpus (Python/bltinmodule.c): `dir`, `globals`, and the hidden helper
-/// behind `yield from`'s value.
+/// Builtins added for the wider corpus (Python/bltinmodule.c): `dir`, `globals`, and hidden helpers.
 extension BuiltinFunctions {
     static func installMore(_ m: PyModule) {
-        m.dict[YieldFromSupport.resultFunctionName] = .object(YieldFromSupport.resultFunction)
         m.dict[GeneratorThrow.resumeFunctionName] = .object(GeneratorThrow.resumeFunction)
         AsyncSupport.install(m)
         ExceptStar.install(m)

@@ -216,9 +216,17 @@ enum BuiltinFunctions {
             return try makeIterator(try one(args, "iter"), ctx)
         }
         m.addFunction("next") { args, _, ctx in
+            if case .object(let o) = args[0], o.tag == .generator, unsafeDowncast(o, to: PyGenerator.self).kind == .generator {
+                // The StopIteration carries the value the frame returned (once: then None).
+                switch try unsafeDowncast(o, to: PyGenerator.self).send(.none, ctx) {
+                case .yielded(let v): return v
+                case .returned(let r):
+                    if args.count > 1 { return args[1] }
+                    throw PyGenerator.stopIteration(returning: r)
+                }
+            }
             if let x = try iteratorNext(args[0], ctx) { return x }
             if args.count > 1 { return args[1] }
-            if case .object(let g as PyGenerator) = args[0] { throw g.stopIteration() }
             throw PyException.make(.stopIteration)
         }
         m.addFunction("round") { args, kwargs, ctx in

@@ -26,7 +26,6 @@ extension BuiltinMethods {
             throw PyException.make(.stopIteration)
         }
         method(BuiltinTypes.iterator, "__iter__", 1) { a, _, _ in a[0] }
-        GeneratorThrow.install(PyGenerator.type)
     }
 
     /// `s[start:end]` bounds of the optional `start, end` arguments at `a[first]`, `a[first + 1]`

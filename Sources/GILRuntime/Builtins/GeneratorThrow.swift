@@ -22,14 +22,16 @@ enum GeneratorThrow {
 
     /// `g.throw(exc)`: the next value the generator yields after handling it, or StopIteration.
     static func throwInto(_ g: PyGenerator, _ exception: PyException, _ ctx: ExecutionContext) throws -> Value {
+        if g.finished, g.kind == .coroutine {
+            throw PyException.make(.runtimeError, "cannot reuse already awaited coroutine")
+        }
         guard !g.finished, g.resumeRegister >= 0, g.code.resumeChecks else {
             // A frame without handlers ends at once; a StopIteration it would raise is PEP 479's RuntimeError.
             let live = !g.finished
             g.finish()
             throw live && exception.matches(.stopIteration) ? g.leaked(exception) : exception
         }
-        guard let v = try g.resume(sending: .object(ThrowRequest(exception)), ctx) else { throw g.stopIteration() }
-        return v
+        return try g.send(.object(ThrowRequest(exception)), ctx).value()
     }
 
     static func install(_ t: PyType) {

@@ -54,7 +54,7 @@ func reprNative(_ v: Value, _ ctx: ExecutionContext) throws -> String {
         case let v as PyDictView:
             let name = typeOf(.object(v)).name
             return "\(name)(" + (try repr(.object(PyList(try collect(.object(v), ctx))), ctx)) + ")"
-        case let g as PyGenerator: return "<generator object \(g.qualifiedName) at \(address(g))>"
+        case let g as PyGenerator: return "<\(g.pythonType.name) object \(g.qualifiedName) at \(address(g))>"
         case let f as PyFunction: return "<function \(f.qualifiedName) at \(address(f))>"
         case let f as PyBuiltinFunction: return "<built-in function \(f.name)>"
         case let m as PyBoundMethod:

@@ -181,9 +181,14 @@ enum WeakReferences {
     }
 
     /// CPython's default unraisable hook: `Exception ignored in: <obj>` and the traceback on stderr.
+    /// Written to whatever `sys.stderr` is now (a program's StringIO), as PyErr_WriteUnraisable.
     static func reportUnraisable(_ e: PyException, in object: Value, _ ctx: ExecutionContext) {
         let what = (try? repr(object, ctx)) ?? "?"
-        ctx.runtime.output.writeErr("Exception ignored in: \(what)\n" + Traceback.format(e, program: ctx.runtime.program, ctx))
+        let text = "Exception ignored in: \(what)\n" + Traceback.format(e, program: ctx.runtime.program, ctx)
+        if case .object(let sys as PyModule)?? = try? ctx.runtime.modules.table.get(.str("sys")), let stderr = sys.get("stderr") {
+            if stderr.isNone || (try? ctx.runtime.write(text, to: stderr, flush: true, ctx)) != nil { return }
+        }
+        ctx.runtime.output.writeErr(text)
     }
 
     static func data(_ v: Value) -> WeakReferenceData? {

@@ -190,6 +190,9 @@ enum Attributes {
                 }
             case let f as PyBuiltinFunction:
                 if name == "__name__" || name == "__qualname__" { return .str(f.name) }
+            case let g as PyGenerator:
+                if name == "__name__" { return .str(g.name) }
+                if name == "__qualname__" { return .str(g.qualifiedName) }
             case let m as PyBoundMethod:
                 if name == "__self__" { return m.receiver }
                 if name == "__func__" { return m.function }
@@ -416,6 +419,8 @@ enum Attributes {
                 return
             }
             f.attributes[name] = value
+        case let g as PyGenerator where name == "__name__" || name == "__qualname__":
+            try g.rename(name == "__qualname__", to: value)
         default:
             throw PyException.make(.attributeError, "'\(typeName(target))' object has no attribute '\(name)'")
         }
@@ -451,6 +456,9 @@ enum Attributes {
                 return
             }
             throw PyException.make(.attributeError, "'module' object has no attribute '\(name)'")
+        }
+        if case .object(let o) = target, o.tag == .generator, name == "__name__" || name == "__qualname__" {
+            throw GeneratorNames.mustBeString(name)
         }
         throw PyException.make(.attributeError, "'\(typeName(target))' object has no attribute '\(name)'")
     }

@@ -46,13 +46,15 @@ enum Coroutines {
             return try forwardThrow(request.exception, slot, sub, ctx)
         }
         guard case .object(let o) = sub else { throw PyException.make(.typeError, "'\(typeName(sub))' object is not an iterator") }
-        if let g = o as? PyGenerator {
-            if let v = try g.resume(sending: sent, ctx) {
+        if o.tag == .generator {
+            switch try unsafeDowncast(o, to: PyGenerator.self).send(sent, ctx) {
+            case .yielded(let v):
                 slot.pointee = v
                 return false
+            case .returned(let v):
+                slot.pointee = v
+                return true
             }
-            slot.pointee = g.returned
-            return true
         }
         if let a = o as? AsyncGenStep {
             switch try a.advance(sent, ctx) {
@@ -112,11 +114,7 @@ enum Coroutines {
             }
             return false
         } catch let e as PyException where e.matches(.stopIteration) {
-            if case .object(let g as PyGenerator) = sub, g.finished {
-                slot.pointee = g.returned
-            } else {
-                slot.pointee = exceptionArgs(e.value).first ?? .none
-            }
+            slot.pointee = exceptionArgs(e.value).first ?? .none
             return true
         }
     }

@@ -38,9 +38,9 @@ extension PyGenerator {
             return nil
         }
         _ = ctx.frames.push(code, ins + sendPC + 1)
-        let v: Value?
+        let step: Resumed
         do {
-            v = try delegate._withUnsafeGuaranteedRef { try unsafeDowncast($0, to: PyGenerator.self).resume(sending: value, ctx) }
+            step = try delegate._withUnsafeGuaranteedRef { try unsafeDowncast($0, to: PyGenerator.self).send(value, ctx) }
         } catch {
             ctx.frames.pop()
             // As `execute` records an exception leaving the frame at its SEND (no handler covers it).
@@ -49,11 +49,15 @@ extension PyGenerator {
             throw e
         }
         ctx.frames.pop()
-        if let v { return v }
-        registers[Int(send.a)] = delegate._withUnsafeGuaranteedRef { unsafeDowncast($0, to: PyGenerator.self).returned }
-        pc = Int(send.c)
-        delegateSend = -1
-        return nil
+        switch step {
+        case .yielded(let v):
+            return v
+        case .returned(let returned):
+            registers[Int(send.a)] = returned
+            pc = Int(send.c)
+            delegateSend = -1
+            return nil
+        }
     }
 
     /// The SEND of the delegation loop (`send v, it; yieldValue v, v; jump send`, `FunctionCompiler.delegate`)

@@ -28,13 +28,16 @@ final class PyGenerator: PyObject, @unchecked Sendable {
         if let l = ownLock.load() { return l }
         return ownLock.storeIfNil(ObjectLock("generator"))
     }
-    /// The `return` value, carried by the StopIteration that ends the iteration.
-    var returned: Value = .none
+    /// `__name__`/`__qualname__` once assigned (CPython keeps them per generator object); nil: the code's.
+    var assignedNames: GeneratorNames?
     /// Exceptions being handled in this frame when it suspended (a `yield`/`await` inside an `except` or
     /// `finally` block): back on the thread's handled stack when it resumes (CPython keeps them in the frame).
     var savedHandled: [PyInstance] = []
     /// The registers were released when the generator finished (`finish()`); deinit has nothing to release.
     private var cleared = false
+    /// This object carries the frame of a dead generator to its close (`finalizeIfSuspended`): its own death
+    /// closes nothing again.
+    private(set) var finalizing = false
     /// A consumer that takes every value (`collect`, `set(…)`, `sum`, `any`, `all`) while it resumes this
     /// generator: the frame hands each yielded value to `take` and runs on (Generator+Sink.swift). Held inline,
     /// not as an object: a sink object per `tuple(genexp)` cost its allocation and a retain per value.
@@ -43,9 +46,19 @@ final class PyGenerator: PyObject, @unchecked Sendable {
     var sinkSet: Unmanaged<PySet>?
     var sinkTotal = 0
 
-    func stopIteration() -> PyException {
+    /// How a resume ended: the frame yielded a value, or returned one. The return value goes only to the
+    /// resume that ended the frame: a finished generator resumed again returns None (CPython's gen_send_ex
+    /// answers PYGEN_RETURN with None), so `yield from` an exhausted generator is None at once.
+    enum Resumed {
+        case yielded(Value)
+        case returned(Value)
+    }
+
+    /// The StopIteration that ends an iteration whose frame returned `value` (no args for None, as
+    /// `_PyGen_SetStopIterationValue`).
+    static func stopIteration(returning value: Value) -> PyException {
         let e = PyException.make(.stopIteration)
-        if !returned.isNone { e.value.setAttribute("args", .object(PyTuple([returned]))) }
+        if !value.isNone { e.value.setAttribute("args", .object(PyTuple([value]))) }
         return e
     }
 
@@ -70,7 +83,28 @@ final class PyGenerator: PyObject, @unchecked Sendable {
         super.init(tag: .generator)
     }
 
+    /// The suspended frame of `dying`, which is in its deinit, moved to a new object that can be closed
+    /// (`finalizeIfSuspended`): its registers, where it is suspended and what it was handling.
+    init(takingOver dying: PyGenerator) {
+        code = dying.code
+        globals = dying.globals
+        function = dying.function
+        kind = dying.kind
+        size = dying.size
+        registers = .mallocated(capacity: size)
+        registers.moveInitialize(from: dying.registers, count: size)
+        dying.cleared = true
+        pc = dying.pc
+        resumeRegister = dying.resumeRegister
+        delegateSend = dying.delegateSend
+        savedHandled = dying.savedHandled
+        assignedNames = dying.assignedNames
+        finalizing = true
+        super.init(tag: .generator)
+    }
+
     deinit {
+        finalizeIfSuspended()
         releaseRegisters()
         registers.deallocate()
     }
@@ -99,8 +133,19 @@ final class PyGenerator: PyObject, @unchecked Sendable {
     }
 
     /// The next yielded value, nil when the generator returned (StopIteration).
+    @inline(__always)
     func resume(sending value: Value, _ ctx: ExecutionContext) throws -> Value? {
-        if finished { return nil }
+        if case .yielded(let v) = try send(value, ctx) { return v }
+        return nil
+    }
+
+    /// Runs the frame until it yields or returns (gen_send_ex).
+    func send(_ value: Value, _ ctx: ExecutionContext) throws -> Resumed {
+        if finished {
+            // An awaited coroutine cannot be awaited again (a generator just stays exhausted).
+            if kind == .coroutine { throw PyException.make(.runtimeError, "cannot reuse already awaited coroutine") }
+            return .returned(.none)
+        }
         // Claimed under `lock`: without a GIL two threads may call next() on one generator at once. Under a GIL
         // policy only the holder gets here, so the flag is claimed without reaching for the (shared) lock.
         if ObjectLocking.enabled {
@@ -147,16 +192,15 @@ final class PyGenerator: PyObject, @unchecked Sendable {
         }
     }
 
-    /// The frame stopped running with `v`: a yielded value, or its return value when it finished (nil).
+    /// The frame stopped running with `v`: a yielded value, or its return value when it finished.
     @inline(__always)
-    private func stopped(at v: Value) -> Value? {
+    private func stopped(at v: Value) -> Resumed {
         running = false
         if finished {
-            returned = v
             finish()
-            return nil
+            return .returned(v)
         }
-        return v
+        return .yielded(v)
     }
 
     /// PEP 479 (generators too since 3.7): a StopIteration raised in the frame must not pass for its end; it
@@ -169,8 +213,14 @@ final class PyGenerator: PyObject, @unchecked Sendable {
         return error
     }
 
+    /// `__name__`: the generator function's (CPython takes it from the function when the generator is made),
+    /// unless assigned.
+    var name: String { lock.withLock { assignedNames }?.name ?? defaultName }
+    var defaultName: String { function?.name ?? code.name }
+
     /// `__qualname__` of the generator function (the generator expression's `….<locals>.<genexpr>`).
-    var qualifiedName: String { function?.qualifiedName ?? code.qualifiedName }
+    var qualifiedName: String { lock.withLock { assignedNames }?.qualifiedName ?? defaultQualifiedName }
+    var defaultQualifiedName: String { function?.qualifiedName ?? code.qualifiedName }
 
     /// The type of this frame object: `generator`, `coroutine` or `async_generator`.
     var pythonType: PyType {
@@ -188,19 +238,14 @@ final class PyGenerator: PyObject, @unchecked Sendable {
             if g.resumeRegister < 0, a.count > 1, !a[1].isNone {
                 throw PyException.make(.typeError, "can't send non-None value to a just-started generator")
             }
-            guard let v = try g.resume(sending: a.count > 1 ? a[1] : .none, ctx) else { throw g.stopIteration() }
-            return v
-        }
-        t.addMethod("close") { a, _, _ in
-            if case .object(let g as PyGenerator) = a[0] { g.finish() }
-            return .none
+            return try g.send(a.count > 1 ? a[1] : .none, ctx).value()
         }
         t.addMethod("__next__") { a, _, ctx in
             guard case .object(let g as PyGenerator) = a[0] else { throw PyException.make(.stopIteration) }
-            guard let v = try g.resume(sending: .none, ctx) else { throw g.stopIteration() }
-            return v
+            return try g.send(.none, ctx).value()
         }
         t.addMethod("__iter__") { a, _, _ in a[0] }
+        GeneratorThrow.install(t)
         return t
     }()
 
