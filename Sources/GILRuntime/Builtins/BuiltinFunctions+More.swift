@@ -3,7 +3,6 @@ import BigInt
 /// Builtins added for the wider corpus (Python/bltinmodule.c): `dir`, `globals`, and hidden helpers.
 extension BuiltinFunctions {
     static func installMore(_ m: PyModule) {
-        m.dict[GeneratorThrow.resumeFunctionName] = .object(GeneratorThrow.resumeFunction)
         AsyncSupport.install(m)
         ExceptStar.install(m)
         m.dict["BaseExceptionGroup"] = .object(ExceptionGroups.base)

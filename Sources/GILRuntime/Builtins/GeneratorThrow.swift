@@ -1,10 +1,10 @@
-/// `generator.throw()` and `generator.close()` (Objects/genobject.c gen_throw/gen_close) without a new opcode:
-/// generators whose body has `try`/`with` pass every resumed value through the hidden builtin
-/// `__gen_resume__`, which raises a `ThrowRequest` at the `yield`, so the generator's own handlers and
-/// `finally` blocks run. Generators without handlers cannot observe the difference, so they just end.
+/// `generator.throw()` and `generator.close()` (Objects/genobject.c gen_throw/gen_close): the exception goes in
+/// as a `ThrowRequest`, which `PyGenerator.send` turns into the frame's `pendingThrow` — raised at the `yield`
+/// as the frame resumes (`Interpreter.execute`), so the generator's own handlers and `finally` blocks run and its
+/// traceback has the yield's line — or, suspended in a `yield from`/`await`, into the register SEND reads, which
+/// forwards it to the delegate (PEP 380). `close()` of a generator without handlers (`resumeChecks`) just ends
+/// it: nothing in its frame could observe the GeneratorExit.
 enum GeneratorThrow {
-    static let resumeFunctionName = "__gen_resume__"
-
     /// The value `throw()`/`close()` sends in; never visible to Python code.
     final class ThrowRequest: PyObject, @unchecked Sendable {
         let exception: PyException
@@ -15,18 +15,13 @@ enum GeneratorThrow {
         }
     }
 
-    static let resumeFunction = PyBuiltinFunction(resumeFunctionName, minimumArguments: 1) { args, _, _ in
-        if case .object(let r as ThrowRequest) = args[0] { throw r.exception }
-        return args[0]
-    }
-
     /// `g.throw(exc)`: the next value the generator yields after handling it, or StopIteration.
     static func throwInto(_ g: PyGenerator, _ exception: PyException, _ ctx: ExecutionContext) throws -> Value {
         if g.finished, g.kind == .coroutine {
             throw PyException.make(.runtimeError, "cannot reuse already awaited coroutine")
         }
-        guard !g.finished, g.resumeRegister >= 0, g.code.resumeChecks else {
-            // A frame without handlers ends at once; a StopIteration it would raise is PEP 479's RuntimeError.
+        guard !g.finished, g.resumeRegister >= 0 else {
+            // An unstarted frame ends at once; a StopIteration it would raise is PEP 479's RuntimeError.
             let live = !g.finished
             g.finish()
             throw live && exception.matches(.stopIteration) ? g.leaked(exception) : exception

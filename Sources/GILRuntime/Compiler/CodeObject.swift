@@ -36,8 +36,9 @@ final class CodeObject: @unchecked Sendable {
     var freeRegisters: [Int32] = []
     /// Register of the first parameter, for `super()`.
     var usesSuper = false
-    /// A generator whose body has `try`/`with`: every `yield` is followed by a resume check, so
-    /// `generator.throw()`/`close()` raise at the yield and its handlers and `finally` blocks run.
+    /// A generator whose body has `try`/`with` (or that delegates, or a coroutine): `close()` and finalisation
+    /// throw GeneratorExit in at its `yield` so its handlers and `finally` blocks run; without, nothing in the
+    /// frame could see it, and the frame just ends.
     var resumeChecks = false
     /// The body's leading string literal (`__doc__`), if any.
     var docstring: String?

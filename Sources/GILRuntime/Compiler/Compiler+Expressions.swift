@@ -202,7 +202,6 @@ extension FunctionCompiler {
             let d = dest()
             // An asynchronous generator's own values are wrapped, so its awaitables tell them from awaits.
             emit(.yieldValue, d, v, d: code.isAsyncGenerator ? 1 : 0)
-            resumeCheck(d)
             return d
         case .yieldFrom(let source):
             guard code.kind == .function else { throw error("'yield' outside function", e.location) }
@@ -520,16 +519,6 @@ extension FunctionCompiler {
         for (i, (_, r)) in (plain + cells).enumerated() { emit(.move, base + 2 + Int32(i), r) }
         emit(.call, d, base, Int32(1 + plain.count + cells.count))
         return d
-    }
-
-    /// After a `yield` in a generator with handlers: `r = __gen_resume__(r)`, which raises what
-    /// `throw()`/`close()` sent in (see `GeneratorThrow`), at the line of the yield.
-    func resumeCheck(_ r: Int32) {
-        guard code.resumeChecks else { return }
-        let call = temps(2)
-        _ = load(GeneratorThrow.resumeFunctionName, into: call)
-        emit(.move, call + 1, r)
-        emit(.call, r, call, 1)
     }
 
     /// Whether a function body (not counting nested defs and classes) has a `try` or `with`.

@@ -60,15 +60,24 @@ extension PyGenerator {
         }
     }
 
+    /// Whether the frame is suspended in the YIELD_VALUE of a delegation loop: what `throw()`/`close()` send in
+    /// is SEND's to forward to the delegate, not raised at the yield.
+    var suspendedInSend: Bool { isDelegationLoop(at: pc) }
+
+    /// Whether `pc` follows the YIELD_VALUE of `send; yieldValue; jump send`.
+    private func isDelegationLoop(at pc: Int) -> Bool {
+        guard pc >= 2, let ins = code.sealed, pc < code.instructions.count else { return false }
+        let back = ins[pc]
+        return ins[pc - 2].op == .send && back.op == .jump && Int(back.a) == pc - 2
+    }
+
     /// The SEND of the delegation loop (`send v, it; yieldValue v, v; jump send`, `FunctionCompiler.delegate`)
     /// whose YIELD_VALUE suspends the frame at `pc` (the instruction after it), when a resume may go straight to
     /// the delegate; -1 otherwise. Called at every suspend (cold).
     func delegation(at pc: Int, _ yield: Instruction) -> Int {
-        guard yield.d == 0, yield.a == yield.b, pc >= 2, savedHandled.isEmpty, let ins = code.sealed,
-              pc < code.instructions.count else { return -1 }
+        guard yield.d == 0, yield.a == yield.b, savedHandled.isEmpty, isDelegationLoop(at: pc), let ins = code.sealed else { return -1 }
         let send = ins[pc - 2]
-        let back = ins[pc]
-        guard send.op == .send, send.a == yield.a, send.d == 0, back.op == .jump, Int(back.a) == pc - 2 else { return -1 }
+        guard send.a == yield.a, send.d == 0 else { return -1 }
         guard case .object(let o) = registers[Int(send.b)], o.tag == .generator else { return -1 }
         let at = Int32(pc - 2)
         if code.exceptionTable.contains(where: { $0.start <= at && at < $0.end }) { return -1 }

@@ -18,6 +18,8 @@ final class PyGenerator: PyObject, @unchecked Sendable {
     /// The `send` instruction of the `yield from`/`await` this frame is suspended in, when a resume may go
     /// straight to the delegate (`resumeDelegate`); -1 otherwise. Set at every suspend (`Interpreter.suspend`).
     var delegateSend = -1
+    /// What `throw()`/`close()` sent in, raised at the `yield` as the frame resumes (`Interpreter.execute`).
+    var pendingThrow: PyException?
     var finished = false
     var running = false
     private let ownLock = AtomicLazyReference<ObjectLock>()
@@ -172,7 +174,11 @@ final class PyGenerator: PyObject, @unchecked Sendable {
                 // The delegate returned: its value is the `yield from`'s, the frame runs on after the loop.
                 startPC = pc
             } else if resumeRegister >= 0 {
-                registers[resumeRegister] = value
+                if case .object(let o) = value, o.tag == .cell, !suspendedInSend, let request = o as? GeneratorThrow.ThrowRequest {
+                    pendingThrow = request.exception
+                } else {
+                    registers[resumeRegister] = value
+                }
             }
             // The code and globals at +0: this generator keeps them alive.
             let v = try Unmanaged.passUnretained(code)._withUnsafeGuaranteedRef { code in

@@ -53,12 +53,16 @@ extension Interpreter {
         return i.d == 1 ? .object(AsyncGenValue(regs[Int(i.b)])) : regs[Int(i.b)]
     }
 
-    /// A resumed generator frame handles again what it was handling when it suspended.
+    /// A resumed generator frame handles again what it was handling when it suspended; the exception
+    /// `throw()`/`close()` sent in, to raise at its `yield`.
     @inline(never)
-    static func resumeHandled(_ g: PyGenerator, _ ctx: ExecutionContext) {
-        guard !g.savedHandled.isEmpty else { return }
-        ctx.handled.append(contentsOf: g.savedHandled)
-        g.savedHandled = []
+    static func resumeHandled(_ g: PyGenerator, _ ctx: ExecutionContext) -> PyException? {
+        if !g.savedHandled.isEmpty {
+            ctx.handled.append(contentsOf: g.savedHandled)
+            g.savedHandled = []
+        }
+        defer { g.pendingThrow = nil }
+        return g.pendingThrow
     }
 
     /// IMPORT_NAME (kept out of the dispatch loop's body).

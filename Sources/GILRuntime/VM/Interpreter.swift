@@ -30,11 +30,19 @@ enum Interpreter {
             // Popped one by one: `removeSubrange` takes the array's unspecialised replace path (~2,600 instructions).
             while ctx.handled.count > excBase { ctx.handled.removeLast() }
         }
-        if startPC != 0, let generator, !generator.savedHandled.isEmpty { resumeHandled(generator, ctx) }
+        // What `throw()`/`close()` sent in, raised at the `yield` (pc - 1) so the frame's handlers see it.
+        var thrownIn: PyException? = nil
+        if startPC != 0, let generator, !generator.savedHandled.isEmpty || generator.pendingThrow != nil {
+            thrownIn = resumeHandled(generator, ctx)
+        }
         if breaker.isSet { try ctx.checkPoint() }
         var reraising = false
         while true {
             do {
+                if let e = thrownIn {
+                    thrownIn = nil
+                    throw e
+                }
                 while true {
                     let i = ip.pointee
                     ip += 1
