@@ -390,7 +390,13 @@ enum BuiltinFunctions {
                 return try truthy(try ctx.call(hook, [spec, v]), ctx)
             }
             return false
-        default: return try isInstance(v, spec)
+        default:
+            if try isInstance(v, spec) { return true }
+            // object_isinstance: an instance whose class defines `__class__` (a proxy) is also an instance of
+            // the class that answers.
+            guard case .object(let o) = v, o.tag == .instance || o.tag == .subclassed, typeOf(v).lookup("__class__") != nil,
+                  case .object(let c as PyType) = try AbcModule.classAttribute(v, ctx), c !== typeOf(v) else { return false }
+            return try classMatches(c, spec)
         }
     }
 

@@ -112,6 +112,7 @@ final class ModuleRegistry {
         case "array": m = ArrayModule.make()
         case "_codecs": m = CodecsModule.make(ctx)
         case "binascii": m = BinasciiModule.make()
+        case "_abc": m = AbcModule.make()
         case "_bisect": m = BisectModule.make()
         case "_collections": m = CollectionsAccelerator.make()
         case "_decimal": m = try DecimalModule.make(ctx)
