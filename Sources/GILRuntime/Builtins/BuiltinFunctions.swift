@@ -428,26 +428,4 @@ enum BuiltinFunctions {
             throw PyException.make(.typeError, "isinstance() arg 2 must be a type, a tuple of types, or a union")
         }
     }
-
-    /// min()/max(): one iterable or several arguments, `key=`, `default=`.
-    static func extreme(_ args: [Value], _ kwargs: [(String, Value)], _ ctx: ExecutionContext, name: String, op: ComparisonOperator) throws -> Value {
-        let items = args.count == 1 ? try collect(args[0], ctx) : args
-        let key = kwargs.first { $0.0 == "key" }?.1
-        guard var best = items.first else {
-            if let d = kwargs.first(where: { $0.0 == "default" }) { return d.1 }
-            throw PyException.make(.valueError, "\(name)() arg is an empty sequence")
-        }
-        var bestKey = try key.map { try ctx.call($0, [best]) } ?? best
-        for x in items.dropFirst() {
-            let k = try key.map { try ctx.call($0, [x]) } ?? x
-            if try compareOrder(op, k, bestKey, ctx) {
-                best = x
-                bestKey = k
-            }
-        }
-        return best
-    }
-}
-
-extension BuiltinFunctions {
 }

@@ -210,7 +210,7 @@ func typeOf(_ v: Value) -> PyType {
         case .instance: return unsafeDowncast(o, to: PyInstance.self).type
         case .module: return BuiltinTypes.module
         case .superProxy: return BuiltinTypes.superType
-        case .rangeIterator, .sequenceIterator, .dictIterator, .nativeIterator: return BuiltinTypes.iterator
+        case .rangeIterator, .sequenceIterator, .dictIterator, .nativeIterator, .setIterator: return BuiltinTypes.iterator
         case .complex: return PyComplex.type
         case .generator: return unsafeDowncast(o, to: PyGenerator.self).pythonType
         case .subclassed: return BuiltinSubclasses.type(of: o)

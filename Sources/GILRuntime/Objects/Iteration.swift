@@ -72,7 +72,7 @@ func reversedSequence(_ v: Value, _ ctx: ExecutionContext) throws -> PyObject? {
     func notReversible() -> PyException { PyException.make(.typeError, "'\(typeName(v))' object is not reversible") }
     guard case .object(let o) = v else { throw notReversible() }
     switch o.tag {
-    case .set, .generator, .rangeIterator, .sequenceIterator, .dictIterator, .nativeIterator: throw notReversible()
+    case .set, .generator, .rangeIterator, .sequenceIterator, .dictIterator, .nativeIterator, .setIterator: throw notReversible()
     default: break
     }
     guard let instance = o as? PyInstance else { return nil }
@@ -160,8 +160,8 @@ func makeIteratorNative(_ v: Value, _ ctx: ExecutionContext) throws -> Value {
         case .dictView:
             let view = unsafeDowncast(o, to: PyDictView.self)
             return .object(PyDictIterator(view.dict, view.mode))
-        case .set: return .object(unsafeDowncast(o, to: PySet.self).iterator())
-        case .rangeIterator, .sequenceIterator, .dictIterator, .nativeIterator: return v
+        case .set: return .object(PySetIterator(unsafeDowncast(o, to: PySet.self)))
+        case .rangeIterator, .sequenceIterator, .dictIterator, .nativeIterator, .setIterator: return v
         case .instance:
             // vm: before the cast chain below (ten failed casts per `yield from node`).
             if let f = unsafeDowncast(o, to: PyInstance.self).type.lookup("__iter__") { return try Interpreter.callSpecial(f, v, ctx) }
@@ -178,10 +178,10 @@ func makeIteratorNative(_ v: Value, _ ctx: ExecutionContext) throws -> Value {
         case is PyList, is PyTuple, is PyStr, is PyBytes, is PyByteArray, is PyArray: return .object(PySequenceIterator(o))
         case let d as PyDict: return .object(PyDictIterator(d, .keys))
         case let v as PyDictView: return .object(PyDictIterator(v.dict, v.mode))
-        case let s as PySet: return .object(s.iterator())
+        case let s as PySet: return .object(PySetIterator(s))
         case let g as PyGenerator where g.kind != .generator:
             throw PyException.make(.typeError, "'\(g.pythonType.name)' object is not iterable")
-        case is PyRangeIterator, is PySequenceIterator, is PyDictIterator, is PyNativeIterator, is PyGenerator: return v
+        case is PyRangeIterator, is PySequenceIterator, is PyDictIterator, is PyNativeIterator, is PySetIterator, is PyGenerator: return v
         case let i as PyInstance:
             if let f = i.type.lookup("__iter__") { return try Interpreter.callSpecial(f, v, ctx) }
             if let f = i.type.lookup("__getitem__") {
@@ -235,6 +235,7 @@ func iteratorNext(_ it: Value, _ ctx: ExecutionContext) throws -> Value? {
         return v
     case .nativeIterator: return try unsafeDowncast(o, to: PyNativeIterator.self).step(ctx)
     case .dictIterator: return try unsafeDowncast(o, to: PyDictIterator.self).next()
+    case .setIterator: return try unsafeDowncast(o, to: PySetIterator.self).next()
     default: return try iteratorNextOther(o, it, ctx)
     }
 }
@@ -285,6 +286,7 @@ func collect(_ v: Value, _ ctx: ExecutionContext) throws -> [Value] {
         if o.tag == .list { return unsafeDowncast(o, to: PyList.self).items }
         if o.tag == .tuple { return unsafeDowncast(o, to: PyTuple.self).items }
         if o.tag == .generator { return try collectGenerator(unsafeDowncast(o, to: PyGenerator.self), ctx) }
+        if o.tag == .set { return unsafeDowncast(o, to: PySet.self).elements }  // one lock, no iterator object
     }
     if case .object(let o) = v, o.tag != .subclassed || SpecialMethods.hook(o, "__iter__") == nil {
         if let l = o as? PyList { return l.items }

@@ -34,11 +34,7 @@ class PySet: PyObject, LazilyLocked, @unchecked Sendable {
     deinit {
         // Keys that can nest go through the trashcan (a frozenset of a frozenset … deep), others die here.
         var nested: [Value] = []
-        var position = 0
-        while let e = SetTable.next(table, &position) {
-            if case .object(let o) = e.pointee.key, Trashcan.canNest(o) { nested.append(e.pointee.key) }
-        }
-        table.pointee.destroy()
+        table.pointee.destroy(movingNestableKeysInto: &nested)
         table.deallocate()
         Trashcan.release(&nested)
     }
@@ -161,7 +157,7 @@ class PySet: PyObject, LazilyLocked, @unchecked Sendable {
                     // Copied so that two locks are never held together (the other set may be locked elsewhere).
                     let copy = SetTable.Ref.mallocated(capacity: 1)
                     copy.initialize(to: SetTable(size: s.table.pointee.mask + 1))
-                    for k in 0...s.table.pointee.mask { copy.pointee.entries[k] = s.table.pointee.entries[k] }
+                    SetTable.copySlots(into: copy, from: s.table)
                     copy.pointee.fill = s.table.pointee.fill
                     copy.pointee.used = s.table.pointee.used
                     return copy
@@ -238,23 +234,6 @@ extension PyDict {
                 out.append((e[i].key, DictHash(precomputed: e[i].hash, userEq: e[i].state == 2)))
             }
             return out
-        }
-    }
-}
-
-extension PySet {
-    /// `setiter`: walks the live table in slot order; a change in size since the iterator was made raises
-    /// RuntimeError, and keeps raising (CPython makes the state sticky).
-    func iterator() -> PyNativeIterator {
-        var position = 0
-        var expected = count
-        return PyNativeIterator("set_iterator") { [self] _ in
-            guard expected >= 0 else { return nil }
-            if count != expected {
-                expected = -1
-                throw PyException.make(.runtimeError, "Set changed size during iteration")
-            }
-            return next(&position)
         }
     }
 }

@@ -44,10 +44,56 @@ struct SetTable {
         mask = size - 1
     }
 
-    /// Releases the keys and the slot array.
+    /// Releases the keys and the slot array. Only active slots own a key (unused and dummy slots hold None), so
+    /// only they are deinitialised: `deinitialize(count:)` over the whole array went through the runtime's
+    /// generic array destroy, a value-witness call per slot (a 128-slot frozenset paid ~1,200 instructions).
+    /// Ints, floats and bools own nothing either; the walk stops after the last active slot (`set_dealloc`).
     mutating func destroy() {
-        entries.deinitialize(count: mask + 1)
+        var left = used
+        var k = 0
+        while left > 0 {
+            if Self.isActive(entries[k].state) {
+                left -= 1
+                if case .object = entries[k].key { (entries + k).deinitialize(count: 1) }
+            }
+            k += 1
+        }
         entries.deallocate()
+    }
+
+    /// `destroy`, handing the keys that can nest (containers, instances) to `nested` instead of releasing them,
+    /// for the trashcan (`PySet.deinit`).
+    mutating func destroy(movingNestableKeysInto nested: inout [Value]) {
+        var left = used
+        var k = 0
+        while left > 0 {
+            if Self.isActive(entries[k].state) {
+                left -= 1
+                if case .object(let o) = entries[k].key {
+                    if Trashcan.canNest(o) { nested.append((entries + k).move().key) } else { (entries + k).deinitialize(count: 1) }
+                }
+            }
+            k += 1
+        }
+        entries.deallocate()
+    }
+
+    @inline(__always)
+    static func isActive(_ state: UInt8) -> Bool { state == active || state == activeUserEq }
+
+    /// Copies `other`'s slots into `t`'s slot array of the same size, which holds no keys yet: bit for bit, then
+    /// +1 on each object key (`set_merge`'s copy loop; assigning slot by slot released the None it replaced
+    /// and retained through the value witness, ~15 instructions per slot).
+    static func copySlots(into t: Ref, from other: Ref) {
+        let size = other.pointee.mask + 1
+        let to = t.pointee.entries, from = other.pointee.entries
+        UnsafeMutableRawPointer(to).copyMemory(from: UnsafeRawPointer(from), byteCount: size * MemoryLayout<SetEntry>.stride)
+        let keyOffset = MemoryLayout<SetEntry>.offset(of: \SetEntry.key)!
+        for k in 0..<size where isActive(from[k].state) {
+            if case .object = from[k].key {
+                _ = Unmanaged<PyObject>.fromOpaque((UnsafeRawPointer(from + k) + keyOffset).load(as: UnsafeRawPointer.self)).retain()
+            }
+        }
     }
 
     // MARK: - lookup
@@ -160,27 +206,25 @@ struct SetTable {
     /// `set_table_resize`: a table of the smallest power of two above `minimumUsed`, the old active
     /// entries re-placed in old table order.
     static func resize(_ t: Ref, minimumUsed: Int) {
-        var size = minimumSize
-        while size <= minimumUsed { size <<= 1 }
+        let size = size(forMinimumUsed: minimumUsed)
         let old = t.pointee.entries
         let oldSize = t.pointee.mask + 1
         let fresh = UnsafeMutablePointer<SetEntry>.mallocated(capacity: size)
         // Unused slots are written lazily by `insertClean`; initialize them all first so deinit is uniform.
         fresh.initialize(repeating: SetEntry(hash: 0, key: .none, state: unused), count: size)
-        for k in 0..<oldSize {
-            let state = old[k].state
-            if state == active || state == activeUserEq {
-                let moved = (old + k).move()
-                (old + k).initialize(to: SetEntry(hash: 0, key: .none, state: unused))
-                insertClean(fresh, size - 1, moved)
-            }
-        }
-        old.deinitialize(count: oldSize)
-        old.deallocate()
+        for k in 0..<oldSize where isActive(old[k].state) { insertClean(fresh, size - 1, (old + k).move()) }
+        old.deallocate()  // what is left holds None only (unused, dummy and moved-out slots)
         t.pointee.entries = fresh
         t.pointee.mask = size - 1
         t.pointee.fill = t.pointee.used
         t.pointee.version &+= 1
+    }
+
+    /// The table size `set_table_resize` picks: the smallest power of two above `minimumUsed`, at least 8.
+    static func size(forMinimumUsed minimumUsed: Int) -> Int {
+        var size = minimumSize
+        while size <= minimumUsed { size <<= 1 }
+        return size
     }
 
     /// `set_insert_clean`: places a key known to be absent into a table without dummies (its unused slots
@@ -257,18 +301,23 @@ struct SetTable {
     /// table is empty and of the same size.
     static func merge(_ t: Ref, _ other: Ref) {
         guard t != other, other.pointee.used > 0 else { return }
-        if (t.pointee.fill + other.pointee.used) * 5 >= t.pointee.mask * 3 {
-            resize(t, minimumUsed: (t.pointee.used + other.pointee.used) * 2)
-        }
-        if t.pointee.fill == 0 && t.pointee.mask == other.pointee.mask && other.pointee.fill == other.pointee.used {
-            for k in 0...other.pointee.mask where other.pointee.entries[k].state != unused {
-                t.pointee.entries[k] = other.pointee.entries[k]
+        let grows = (t.pointee.fill + other.pointee.used) * 5 >= t.pointee.mask * 3
+        let newSize = grows ? size(forMinimumUsed: (t.pointee.used + other.pointee.used) * 2) : t.pointee.mask + 1
+        if t.pointee.fill == 0 && newSize == other.pointee.mask + 1 && other.pointee.fill == other.pointee.used {
+            // `set_copy` of a table without dummies: the same layout, so the resize to that size and its filling
+            // with unused slots would only be overwritten.
+            if grows {
+                t.pointee.entries.deallocate()  // unused slots only (fill 0): nothing to release
+                t.pointee.entries = .mallocated(capacity: newSize)
+                t.pointee.mask = newSize - 1
             }
+            copySlots(into: t, from: other)
             t.pointee.fill = other.pointee.fill
             t.pointee.used = other.pointee.used
             t.pointee.version &+= 1
             return
         }
+        if grows { resize(t, minimumUsed: (t.pointee.used + other.pointee.used) * 2) }
         if t.pointee.fill == 0 {
             var position = 0
             while let e = next(other, &position) { insertClean(t.pointee.entries, t.pointee.mask, e.pointee) }

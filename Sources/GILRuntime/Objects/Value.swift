@@ -48,6 +48,7 @@ enum ObjectTag: UInt8 {
     case str, bigint, bytes, tuple, list, dict, set, range, slice
     case function, builtin, boundMethod, type, instance, module, superProxy
     case rangeIterator, sequenceIterator, dictIterator, nativeIterator, cell, dictView, generator
+    case setIterator
     case byteArray, array
     /// An instance of a class defined in Python that derives from int, str, list, dict, … : the builtin's
     /// Swift object (so `as? PyList` sees a list), never taken by the fast paths that test the builtin's tag

@@ -216,6 +216,7 @@ extension Interpreter {
             case .dict: return .int(unsafeDowncast(o, to: PyDict.self).count)
             case .tuple: return .int(unsafeDowncast(o, to: PyTuple.self).items.count)
             case .str: return .int(unsafeDowncast(o, to: PyStr.self).count)  // objs: cached code point count
+            case .set: return .int(unsafeDowncast(o, to: PySet.self).count)
             default: return nil
             }
         case .listAppend:

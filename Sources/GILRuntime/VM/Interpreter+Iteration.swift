@@ -1,5 +1,5 @@
 /// `for x in seq` over lists, tuples, dicts and generators without copying the iterator out of its register
-/// (CPython 3.11's FOR_ITER_LIST / FOR_ITER_TUPLE; dict iterators and generators stepped straight from the loop).
+/// (CPython 3.11's FOR_ITER_LIST / FOR_ITER_TUPLE; dict and set iterators and generators stepped straight from the loop).
 extension Interpreter {
     enum IterationStep {
         case value(Value)
@@ -33,6 +33,9 @@ extension Interpreter {
                 return .value(v)
             case .dictIterator:
                 guard let v = try unsafeDowncast(o, to: PyDictIterator.self).next() else { return .exhausted }
+                return .value(v)
+            case .setIterator:
+                guard let v = try unsafeDowncast(o, to: PySetIterator.self).next() else { return .exhausted }
                 return .value(v)
             case .generator:
                 let g = unsafeDowncast(o, to: PyGenerator.self)

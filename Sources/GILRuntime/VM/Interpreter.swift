@@ -476,14 +476,19 @@ enum Interpreter {
     @inline(never)
     static func slowBinary(_ op: BinaryOperator, _ l: Value, _ r: Value, _ ctx: ExecutionContext, inplace: Bool) throws -> Value {
         if let v = scalarBinary(op, l, r) ?? binaryFast(op, l, r) { return v }
-        if let v = try Arithmetic.instanceBinary(op, l, r, inPlace: inplace, ctx) { return v }
-        if inplace, case .object(let o) = l {
-            // set |= &= -= ^= another set: in place (set_ior & co.); a frozenset rebinds to a new one.
-            if o.tag == .set, !unsafeDowncast(o, to: PySet.self).frozen, case .object(let b) = r, b.tag == .set,
-               let setOp = PySet.SetOperator(op) {
-                try unsafeDowncast(o, to: PySet.self).inPlace(setOp, unsafeDowncast(b, to: PySet.self), ctx)
+        if case .object(let a) = l, case .object(let b) = r, a.tag == .set, b.tag == .set, let setOp = PySet.SetOperator(op) {
+            // Two exact sets or frozensets (meteor_contest's `free - fp`, `n_free & se_nh[i]`): nothing else can
+            // answer, so straight to the set algorithm. `|=` & co. work in place on a set (set_ior); a frozenset
+            // rebinds to a new one.
+            let x = unsafeDowncast(a, to: PySet.self), y = unsafeDowncast(b, to: PySet.self)
+            if inplace, !x.frozen {
+                try x.inPlace(setOp, y, ctx)
                 return l
             }
+            return .object(try x.binary(setOp, y, ctx))
+        }
+        if let v = try Arithmetic.instanceBinary(op, l, r, inPlace: inplace, ctx) { return v }
+        if inplace, case .object(let o) = l {
             if op == .add, let list = o as? PyList {
                 let items = try collect(r, ctx)
                 try AllocationLimit.checkValues(list.withItems { $0.count } + items.count, ctx)
