@@ -42,6 +42,18 @@ enum BytesConstructors {
     static let singleBytes: [PyBytes] = (0..<256).map { PyBytes([UInt8($0)]) }
     static let emptyBytes = PyBytes([])
 
+    /// A bytes object of `slice`: the shared one for zero or one byte (CPython's `bytes_subscript` and
+    /// `_io.BytesIO.read` hand out its cached characters likewise), else a copy. The pure-Python unpickler
+    /// reads every opcode with `read(1)`: no allocation, and no free when the byte is dropped.
+    @inline(__always)
+    static func object(_ slice: ArraySlice<UInt8>) -> PyBytes {
+        switch slice.count {
+        case 0: return emptyBytes
+        case 1: return singleBytes[Int(slice[slice.startIndex])]
+        default: return PyBytes(Array(slice))
+        }
+    }
+
     /// `bytes(source)` of a list or tuple of small ints in range(256) (bpe's `bytes([b])` per byte), or nil
     /// for anything else (the general path raises for bad items). Zero bytes, and one byte from a list, are
     /// shared objects, as in CPython 3.11.

@@ -49,12 +49,13 @@ enum BytesIOType {
             t.addMethod(name) { a, _, ctx in
                 let s = try state(a[0])
                 let size = try sizeArgument(a, name, ctx)
-                return .object(PyBytes(try open(s) { bytes in
+                return .object(try open(s) { bytes -> PyBytes in
                     let start = min(s.position, bytes.count)
-                    let end = size.map { min(bytes.count, start + $0) } ?? bytes.count
-                    if end > start { s.position = end }
-                    return Array(bytes[start..<max(start, end)])
-                }))
+                    let end = size.map { $0 >= bytes.count - start ? bytes.count : start + $0 } ?? bytes.count
+                    if end <= start { return BytesConstructors.emptyBytes }
+                    s.position = end
+                    return BytesConstructors.object(bytes[start..<end])
+                })
             }
         }
         for name in ["readinto", "readinto1"] {
@@ -166,19 +167,32 @@ enum BytesIOType {
         return m
     }
 
+    /// The receiver's state, found by the state's exact class (it is final): `native as? BytesIOState` from
+    /// `AnyObject` was a dynamic cast of ~130 instructions per `read`/`write`.
+    @inline(__always)
     private static func state(_ v: Value) throws -> BytesIOState {
-        guard case .object(let o) = v, o.tag == .instance, let s = unsafeDowncast(o, to: PyInstance.self).native as? BytesIOState else {
-            throw PyException.make(.typeError, "descriptor requires a '_io.BytesIO' object but received '\(typeName(v))'")
-        }
-        return s
+        guard case .object(let o) = v, o.tag == .instance, let n = unsafeDowncast(o, to: PyInstance.self).native,
+              ObjectIdentifier(Swift.type(of: n)) == ObjectIdentifier(BytesIOState.self) else { throw notBytesIO(v) }
+        return unsafeDowncast(n, to: BytesIOState.self)
+    }
+
+    @inline(never)
+    private static func notBytesIO(_ v: Value) -> PyException {
+        PyException.make(.typeError, "descriptor requires a '_io.BytesIO' object but received '\(typeName(v))'")
     }
 
     /// `body` on the bytes under the lock, after CPython's check that the stream is open.
+    @inline(__always)
     private static func open<R>(_ s: BytesIOState, _ body: (inout [UInt8]) throws -> R) throws -> R {
         try s.buffer.withBytes { bytes in
-            if s.closed { throw PyException.make(.valueError, "I/O operation on closed file.") }
+            if s.closed { throw closedFile() }
             return try body(&bytes)
         }
+    }
+
+    @inline(never)
+    private static func closedFile() -> PyException {
+        PyException.make(.valueError, "I/O operation on closed file.")
     }
 
     private static func arity(_ name: String, _ expected: Int, _ given: Int) -> PyException {
@@ -189,7 +203,12 @@ enum BytesIOType {
     private static func sizeArgument(_ a: [Value], _ name: String, _ ctx: ExecutionContext) throws -> Int? {
         guard a.count <= 2 else { throw PyException.make(.typeError, "\(name) expected at most 1 argument, got \(a.count - 1)") }
         guard a.count == 2, !a[1].isNone else { return nil }
-        let n = try Index.value(a[1], ctx)
+        if case .int(let n) = a[1] { return n < 0 ? nil : n }
+        // _Py_convert_optional_to_ssize_t: an index (big ints: OverflowError), else its own TypeError.
+        guard let index = try Index.integer(a[1], ctx) else {
+            throw PyException.make(.typeError, "argument should be integer or None, not '\(typeName(a[1]))'")
+        }
+        let n = try Index.value(index, ctx)
         return n < 0 ? nil : n
     }
 
@@ -217,7 +236,7 @@ enum BytesIOType {
         try open(s) { bytes in
             let start = min(s.position, bytes.count)
             var end = bytes[start...].firstIndex(of: 10).map { $0 + 1 } ?? bytes.count
-            if let limit { end = min(end, start + limit) }
+            if let limit, limit < end - start { end = start + limit }
             s.position = max(s.position, end)
             return Array(bytes[start..<end])
         }

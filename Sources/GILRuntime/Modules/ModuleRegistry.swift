@@ -115,6 +115,7 @@ final class ModuleRegistry {
         case "_abc": m = AbcModule.make()
         case "_bisect": m = BisectModule.make()
         case "_collections": m = CollectionsAccelerator.make()
+        case "_gilrec_itertools": m = ItertoolsAccelerator.make()
         case "_decimal": m = try DecimalModule.make(ctx)
         case "_weakref": m = try WeakrefModule.make(ctx)
         case "_gilrec_asyncio": m = AsyncioSupport.make()

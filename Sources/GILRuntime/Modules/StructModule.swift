@@ -51,20 +51,27 @@ enum StructModule {
     /// dictionary hashed the text with SipHash (`pack("<B", n)` in pure-Python pickle: ~620 instructions of
     /// 4,000 were finding the format). Each slot keeps its str alive, so an identity can never be reused by
     /// another string while it is cached.
-    private struct RecentFormat {
-        var text: PyStr?
-        var format: StructFormat?
+    /// The slots sit behind an `ObjectLock` (a flag read under a GIL policy) rather than a `Mutex`, whose
+    /// lock, unlock and copied-out struct cost ~300 instructions of a ~950-instruction `pack("<B", n)`.
+    private final class RecentFormats: @unchecked Sendable {  // `texts`/`formats` touched only under `lock`
+        static let slots = 16
+        let lock = ObjectLock("struct")
+        var texts = [PyStr?](repeating: nil, count: slots)
+        var formats = [StructFormat?](repeating: nil, count: slots)
     }
-    private static let recentSlots = 16
-    private static let recentFormats = Mutex<[RecentFormat]>(Array(repeating: RecentFormat(), count: recentSlots))
+    private static let recent = RecentFormats()
 
     static func compile(_ v: Value) throws -> StructFormat {
         if case .object(let o) = v, o.tag == .str {
             let s = unsafeDowncast(o, to: PyStr.self)
-            let slot = Int(truncatingIfNeeded: UInt(bitPattern: ObjectIdentifier(s)) >> 4) & (recentSlots - 1)
-            if let hit = recentFormats.withLock({ $0[slot].text === s ? $0[slot].format : nil }) { return hit }
+            let slot = Int(truncatingIfNeeded: UInt(bitPattern: ObjectIdentifier(s)) >> 4) & (RecentFormats.slots - 1)
+            let r = recent
+            if let hit = r.lock.withLock({ r.texts[slot] === s ? r.formats[slot] : nil }) { return hit }
             let f = try compileText(s.value)
-            recentFormats.withLock { $0[slot] = RecentFormat(text: s, format: f) }
+            r.lock.withLock {
+                r.texts[slot] = s
+                r.formats[slot] = f
+            }
             return f
         }
         if case .object(let s as PyStr) = v { return try compileText(s.value) }
@@ -253,7 +260,7 @@ enum StructModule {
         for item in f.items where item.byte != UInt8(ascii: "x") {
             let at = base + item.offset
             switch item.byte {
-            case UInt8(ascii: "c"): values.append(.object(PyBytes([b[at]])))
+            case UInt8(ascii: "c"): values.append(.object(BytesConstructors.singleBytes[Int(b[at])]))  // shared, as CPython
             case UInt8(ascii: "s"): values.append(.object(PyBytes(Array(b[at..<at + item.count]))))
             case UInt8(ascii: "p"):
                 let n = item.count == 0 ? 0 : min(Int(b[at]), item.count - 1)

@@ -217,6 +217,7 @@ extension Interpreter {
             case .tuple: return .int(unsafeDowncast(o, to: PyTuple.self).items.count)
             case .str: return .int(unsafeDowncast(o, to: PyStr.self).count)  // objs: cached code point count
             case .set: return .int(unsafeDowncast(o, to: PySet.self).count)
+            case .bytes: return .int(unsafeDowncast(o, to: PyBytes.self).value.count)
             default: return nil
             }
         case .listAppend:

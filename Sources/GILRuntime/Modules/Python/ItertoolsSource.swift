@@ -9,24 +9,7 @@ enum ItertoolsSource {
                 n += step
 
 
-        def islice(iterable, *args):
-            s = slice(*args)
-            start = s.start or 0
-            stop = s.stop
-            step = s.step or 1
-            if start < 0 or (stop is not None and stop < 0) or step <= 0:
-                raise ValueError("Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.")
-            nexti = start
-            i = 0
-            if stop is not None and start >= stop:
-                return
-            for element in iterable:
-                if i == nexti:
-                    yield element
-                    nexti += step
-                    if stop is not None and nexti >= stop:
-                        return
-                i += 1
+        from _gilrec_itertools import islice  # native: ItertoolsAccelerator
 
 
         class chain:
