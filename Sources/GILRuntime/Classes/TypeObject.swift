@@ -26,6 +26,8 @@ enum TypeObject {
             type = PyType(name: name, base: bases.first ?? BuiltinTypes.object, module: module)
         }
         type.cacheable = true
+        // Exceptions keep their `args` in one slot from the start, as builtin exception classes do.
+        if type.isSubtype(of: ExceptionKind.baseException.type) { type.filledShape = type.rootShape.adding("args") }
         if metatype !== BuiltinTypes.type { type.metaclass = metatype }
         for b in type.bases { b.addSubclass(type) }
         var classCell: PyCell?
@@ -109,6 +111,9 @@ enum TypeObject {
     /// `type.__call__`: `__new__`, then `__init__` when `__new__` returned an instance of `t`.
     static func typeCall(_ t: PyType, _ args: [Value], _ kwargs: [(String, Value)], _ ctx: ExecutionContext) throws -> Value {
         if let c = t.construct { return try c(t, args, kwargs, ctx) }
+        if t.filledShape != nil, kwargs.isEmpty, ExceptionConstruction.isPlain(t) {
+            return .object(ExceptionConstruction.instance(t, args))
+        }
         let newHook = t.lookup("__new__")
         let initializer = t.lookup("__init__")
         let obj: Value
@@ -143,11 +148,11 @@ enum TypeObject {
 
     /// `object.__new__(t)`: a plain instance; exceptions keep their arguments (BaseException.__new__).
     static func newInstance(_ t: PyType, _ args: [Value]) -> PyInstance {
+        guard t.isSubtype(of: ExceptionKind.baseException.type) else { return PyInstance(type: t) }
+        if t.filledShape != nil { return ExceptionConstruction.instance(t, args) }
         let instance = PyInstance(type: t)
-        if t.isSubtype(of: ExceptionKind.baseException.type) {
-            instance.setAttribute("args", .object(PyTuple(args)))
-            instance.native = ExceptionData()
-        }
+        instance.setAttribute("args", .object(PyTuple(args)))
+        instance.native = ExceptionData()
         return instance
     }
 
@@ -156,8 +161,9 @@ enum TypeObject {
         return v
     }
 
+    /// Whether `v` is `object.__new__` or `BaseException.__new__`: both make what `newInstance` makes.
     static func isObjectNew(_ v: Value) -> Bool {
-        if case .object(let o) = unwrapStatic(v) { return o === objectNew }
+        if case .object(let o) = unwrapStatic(v) { return o === objectNew || o === ExceptionConstruction.baseNew }
         return false
     }
 

@@ -143,6 +143,9 @@ final class PyType: PyObject, @unchecked Sendable {
     /// `SubclassHooks.of`'s memo for builtin subclasses: which item and hash methods the class defines in Python,
     /// with the `TypeCache.version` it was computed at (one word, so a reader never pairs two states).
     let subclassHookMemo = Atomic<Int>(0)
+    /// `ExceptionConstruction.isPlain`'s memo: `TypeCache.version << 2` plus 1 (calling the class is
+    /// BaseException's own construction) or 2 (it is not); anything else is not known yet.
+    let plainExceptionMemo = Atomic<Int>(0)
     /// `WeakReferences.instancesReferenceable`'s memo: 0 not known yet, 1 yes, 2 no.
     let weakReferenceableMemo = Atomic<UInt8>(0)
     /// Classes made with this one as a direct base (`type.__subclasses__()`), unretained; under `lock`.
@@ -188,7 +191,8 @@ final class PyType: PyObject, @unchecked Sendable {
     /// identifies its class too).
     let rootShape = Shape()
     /// The shape of instances a native constructor fills whole (a struct sequence's fields, an exception's
-    /// `args`), set once before the type is published: such instances take it and their slots in one step.
+    /// `args` — builtin exception classes and every class statement deriving from BaseException), set once
+    /// before the type is published: such instances take it and their slots in one step.
     var filledShape: Shape?
     /// For each slot of `filledShape`, the position in the constructor's values it takes; nil when they are
     /// the values in order (a struct sequence whose field names repeat keeps each name's last value).

@@ -24,7 +24,9 @@ final class InstanceNamespace: PullingDict, @unchecked Sendable {
         }
         if unchanged { return }
         super.clear()
-        for (name, value) in zip(shape.names, slots) { try? super.set(.str(name), value) }
+        // An exception's `args` is BaseException's own field in CPython, not in the instance's `__dict__`.
+        let hidesArgs = instance.native is ExceptionData
+        for (name, value) in zip(shape.names, slots) where !(hidesArgs && name == "args") { try? super.set(.str(name), value) }
         viewLock.withLock {
             seenShape = shape
             seenSlots = slots
@@ -34,7 +36,8 @@ final class InstanceNamespace: PullingDict, @unchecked Sendable {
     /// `obj.__dict__[name]` (logging's `fmt % record.__dict__` reads a few of a record's ~20 attributes): an
     /// exact str key reads the attribute itself instead of first copying every attribute into the table.
     override func get(_ key: Value) throws -> Value? {
-        if case .object(let o) = key, o.tag == .str, let v = instance.getAttribute(unsafeDowncast(o, to: PyStr.self).value) {
+        if case .object(let o) = key, o.tag == .str, case let name = unsafeDowncast(o, to: PyStr.self).value,
+           let v = instance.getAttribute(name), !(name == "args" && instance.native is ExceptionData) {
             return v
         }
         return try super.get(key)

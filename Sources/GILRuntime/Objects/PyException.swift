@@ -194,8 +194,10 @@ enum BuiltinExceptions {
     }()
 
     static func installBaseExceptionMethods(_ t: PyType) {
-        t.addMethod("__init__") { args, _, _ in
+        t.dict["__new__"] = .object(PyMethodWrapper(.staticMethod, .object(ExceptionConstruction.baseNew)))
+        t.addMethod("__init__") { args, kwargs, _ in
             guard case .object(let o) = args[0], let inst = o as? PyInstance else { return .none }
+            if !kwargs.isEmpty { throw PyException.make(.typeError, "\(inst.type.name)() takes no keyword arguments") }
             inst.setAttribute("args", .object(PyTuple(Array(args.dropFirst()))))
             if inst.native == nil { inst.native = ExceptionData() }
             return .none
@@ -208,6 +210,26 @@ enum BuiltinExceptions {
             let items = exceptionArgs(inst)
             let inner = items.count == 1 ? try repr(items[0], ctx) : try items.map { try repr($0, ctx) }.joined(separator: ", ")
             return .str("\(inst.type.name)(\(inner))")
+        }
+        // BaseException_reduce and BaseException_setstate: the class and `args`, then the instance's own
+        // attributes when it has any (`args` is not among them: it is not in the instance's `__dict__`).
+        t.addMethod("__reduce__") { args, _, ctx in
+            guard case .object(let o) = args[0], let inst = o as? PyInstance else { return .none }
+            let reduced: [Value] = [.object(inst.type), .object(PyTuple(exceptionArgs(inst)))]
+            guard inst.orderedAttributes.contains(where: { $0.0 != "args" }) else { return .object(PyTuple(reduced)) }
+            return .object(PyTuple(reduced + [try Attributes.get(args[0], "__dict__", ctx)]))
+        }
+        t.addMethod("__setstate__") { args, _, ctx in
+            guard args.count == 2 else {
+                throw PyException.make(.typeError, "BaseException.__setstate__() takes exactly one argument (\(args.count - 1) given)")
+            }
+            if args[1].isNone { return .none }
+            guard case .object(let d as PyDict) = args[1] else { throw PyException.make(.typeError, "state is not a dictionary") }
+            for (k, v) in d.entries {
+                guard case .object(let name as PyStr) = k else { throw PyException.make(.typeError, "attribute name must be string, not '\(typeName(k))'") }
+                try Attributes.set(args[0], name.value, v, ctx)
+            }
+            return .none
         }
         t.addMethod("with_traceback") { args, _, _ in
             guard args.count == 2 else { throw PyException.make(.typeError, "BaseException.with_traceback() takes exactly one argument (\(args.count - 1) given)") }

@@ -108,6 +108,9 @@ extension Interpreter {
             defer { ctx.pendingObjectName = nil }
             return try construct(t, Array(UnsafeBufferPointer(start: args, count: argc)), [], ctx)
         }
+        if t.filledShape != nil, ExceptionConstruction.isPlain(t) {
+            return .object(ExceptionConstruction.instance(t, Array(UnsafeBufferPointer(start: args, count: argc))))
+        }
         let f: PyFunction
         if let cache, cache.pointee.kind == .initializer, cache.pointee.shape === t.rootShape,
            cache.pointee.version == typeVersion, case .object(let io) = cache.pointee.value {
@@ -119,7 +122,7 @@ extension Interpreter {
                 return try constructWithNew(t, newFunction, args, argc, ctx, site: site)
             }
             guard t.cacheable, t.construct == nil, callsAsType(t), case .object(let io)? = t.lookup("__init__"), io.tag == .function,
-                  !t.isSubtype(of: ExceptionKind.baseException.type), t.lookup("__new__").map(TypeObject.isObjectNew) ?? true else {
+                  t.filledShape == nil || t.inheritedConstruct == nil, t.lookup("__new__").map(TypeObject.isObjectNew) ?? true else {
                 return try callSlow(.object(t), args, argc, kwnames: nil, ctx, site: site)
             }
             // object_new's check, before the entry is filled (ABCMeta sets `__abstractmethods__`).
@@ -137,7 +140,10 @@ extension Interpreter {
         ctx.pendingObjectName = site.0.assignmentNameAt[site.1]
         ctx.pendingObjectLine = site.0.lines[site.1]
         defer { ctx.pendingObjectName = nil }
-        let instance = PyInstance(type: t)
+        // A class statement's `filledShape` marks an exception class: BaseException.__new__ keeps the
+        // arguments as `args` before `__init__` runs (`class _Stop(Exception): def __init__(self, value)`).
+        let instance = t.filledShape == nil
+            ? PyInstance(type: t) : ExceptionConstruction.instance(t, Array(UnsafeBufferPointer(start: args, count: argc)))
         let r = try runMethod(f, code, .object(instance), args, argc, ctx)
         if !r.isNone { throw PyException.make(.typeError, "__init__() should return None, not '\(typeName(r))'") }
         return .object(instance)
@@ -514,6 +520,7 @@ extension Interpreter {
         let base = ExceptionKind.baseException.type
         switch v {
         case .object(let t as PyType) where t.isSubtype(of: base):
+            if t.filledShape != nil, ExceptionConstruction.isPlain(t) { return PyException(ExceptionConstruction.instance(t, [])) }
             guard case .object(let i as PyInstance) = try construct(t, [], [], ctx) else { break }
             return PyException(i)
         case .object(let i as PyInstance) where i.type.isSubtype(of: base):
