@@ -122,6 +122,11 @@ enum BuiltinFunctions {
             }
         }
         m.addFunction("sorted") { args, kwargs, ctx in
+            // builtin_sorted: one positional argument; the keywords are list.sort's.
+            guard args.count == 1 else { throw PyException.make(.typeError, "sorted expected 1 argument, got \(args.count)") }
+            if let bad = kwargs.first(where: { $0.0 != "key" && $0.0 != "reverse" }) {
+                throw PyException.make(.typeError, "'\(bad.0)' is an invalid keyword argument for sort()")
+            }
             let key = kwargs.first { $0.0 == "key" }?.1
             let reverse = try kwargs.first { $0.0 == "reverse" }.map { try truthy($0.1, ctx) } ?? false
             return .object(PyList(try BuiltinMethods.sortValues(try collect(try one(args, "sorted"), ctx), key: key, reverse: reverse, ctx)))

@@ -201,21 +201,34 @@ class PyDict: PyObject, LazilyLocked, @unchecked Sendable {
     /// it; nil at the end. One lock and one pass for what `rawCount` + `entry(at:)` per index did.
     func nextEntry(from i: Int, _ mode: PyDictIterator.Mode) -> (item: Value, next: Int)? {
         lock.withLock {
-            let used = table.pointee.used
-            guard i < used, let e = table.pointee.entries else { return nil }
-            var k = i
-            while k < used {
-                if e[k].state != 0 {
-                    switch mode {
-                    case .keys: return (e[k].key, k + 1)
-                    case .values: return (e[k].value, k + 1)
-                    case .items: return (.object(PyTuple([e[k].key, e[k].value])), k + 1)
-                    }
-                }
-                k += 1
+            guard let k = firstLiveEntry(from: i), let e = table.pointee.entries else { return nil }
+            switch mode {
+            case .keys: return (e[k].key, k + 1)
+            case .values: return (e[k].value, k + 1)
+            case .items: return (.object(PyTuple([e[k].key, e[k].value])), k + 1)
             }
-            return nil
         }
+    }
+
+    /// The next entry's key and value without the `(key, value)` tuple (`for k, v in d.items()`).
+    func nextPair(from i: Int) -> (key: Value, value: Value, next: Int)? {
+        lock.withLock {
+            guard let k = firstLiveEntry(from: i), let e = table.pointee.entries else { return nil }
+            return (e[k].key, e[k].value, k + 1)
+        }
+    }
+
+    /// The index of the first entry at or after `i` that is not deleted (the caller holds `lock`).
+    @inline(__always)
+    private func firstLiveEntry(from i: Int) -> Int? {
+        let used = table.pointee.used
+        guard i < used, let e = table.pointee.entries else { return nil }
+        var k = i
+        while k < used {
+            if e[k].state != 0 { return k }
+            k += 1
+        }
+        return nil
     }
 }
 

@@ -129,6 +129,19 @@ final class PyDictIterator: PyObject, @unchecked Sendable {
         position = after
         return item
     }
+
+    /// `next()` of an items iterator as its key and value, without the tuple.
+    func nextPair() throws -> (key: Value, value: Value)? {
+        if dict.count != initialCount {
+            throw PyException.make(.runtimeError, "dictionary changed size during iteration")
+        }
+        guard let (key, value, after) = dict.nextPair(from: position) else {
+            position = Swift.max(position, dict.rawCount)
+            return nil
+        }
+        position = after
+        return (key, value)
+    }
 }
 
 /// Any other iterator: a Swift closure (enumerate, zip, map, filter, reversed, dict views of sets…).

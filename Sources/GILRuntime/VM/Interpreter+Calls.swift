@@ -40,6 +40,9 @@ extension Interpreter {
             } else if o.tag == .type,
                       let r = try constructWithKeywords(unsafeDowncast(o, to: PyType.self), args, argc, names: names, ctx, site: site) {
                 return r
+            } else if o.tag == .builtin,
+                      let r = try callBuiltinWithKeywords(unsafeDowncast(o, to: PyBuiltinFunction.self), args, argc, names: names, ctx) {
+                return r
             }
         }
         return try callSlow(callee, args, argc, kwnames: kwnames, ctx, site: site)

@@ -6,10 +6,18 @@ extension Interpreter {
         case exhausted
         /// Not a kind this path knows: the caller takes `iteratorNext`.
         case other
+        /// The item went straight into the targets of the `unpack` that follows (`for k, v in d.items()`):
+        /// the caller skips that instruction.
+        case unpacked
     }
 
+    /// `next` is the instruction after the `forIter` (`at`: its target register). When it unpacks that
+    /// register, a temporary, into two targets, a dict items iterator writes the key and the value there
+    /// directly: no `(key, value)` tuple made and freed per item (CPython reuses one tuple instead).
     @inline(__always)
-    static func forIterBorrowed(_ regs: UnsafeMutablePointer<Value>, _ b: Int, _ ctx: ExecutionContext) throws -> IterationStep {
+    static func forIterBorrowed(
+        _ regs: UnsafeMutablePointer<Value>, _ b: Int, _ ctx: ExecutionContext, at target: Int32, next: Instruction, locals: Int32
+    ) throws -> IterationStep {
         guard let u = regs.borrowedObject(b) else { return .other }
         return try u._withUnsafeGuaranteedRef { o -> IterationStep in
             switch o.tag {
@@ -32,7 +40,15 @@ extension Interpreter {
                 s.index += 1
                 return .value(v)
             case .dictIterator:
-                guard let v = try unsafeDowncast(o, to: PyDictIterator.self).next() else { return .exhausted }
+                let d = unsafeDowncast(o, to: PyDictIterator.self)
+                if d.mode == .items, next.op == .unpack, next.b == target, next.c == 2, target >= locals,
+                   Int(next.a) != b, Int(next.a) + 1 != b {
+                    guard let (key, value) = try d.nextPair() else { return .exhausted }
+                    regs[Int(next.a)] = key
+                    regs[Int(next.a) + 1] = value
+                    return .unpacked
+                }
+                guard let v = try d.next() else { return .exhausted }
                 return .value(v)
             case .setIterator:
                 guard let v = try unsafeDowncast(o, to: PySetIterator.self).next() else { return .exhausted }

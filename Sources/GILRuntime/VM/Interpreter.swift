@@ -203,9 +203,10 @@ enum Interpreter {
                             continue
                         }
                         record.pointee.ip = ip  // a generator's frame is pushed above this one
-                        switch try forIterBorrowed(regs, Int(i.b), ctx) {
+                        switch try forIterBorrowed(regs, Int(i.b), ctx, at: i.a, next: ip.pointee, locals: code.localCount) {
                         case .value(let v): regs.set(Int(i.a), v)
                         case .exhausted: pc = Int(i.c)
+                        case .unpacked: ip += 1
                         case .other:
                             if let v = try iteratorNext(regs[Int(i.b)], ctx) { regs[Int(i.a)] = v } else { pc = Int(i.c) }
                         }
