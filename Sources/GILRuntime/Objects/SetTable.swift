@@ -169,12 +169,13 @@ struct SetTable {
                     if state == unused {
                         if let freeSlot {
                             // A dummy on the way is reused (fill unchanged).
-                            table[freeSlot] = SetEntry(hash: h.value, key: key, state: h.userEq ? activeUserEq : active)
+                            // Over a dummy's None: nothing to release first.
+                            (table + freeSlot).initialize(to: SetEntry(hash: h.value, key: key, state: h.userEq ? activeUserEq : active))
                             t.pointee.used += 1
                             t.pointee.version &+= 1
                             return true
                         }
-                        e.pointee = SetEntry(hash: h.value, key: key, state: h.userEq ? activeUserEq : active)
+                        e.initialize(to: SetEntry(hash: h.value, key: key, state: h.userEq ? activeUserEq : active))  // over None
                         t.pointee.fill += 1
                         t.pointee.used += 1
                         t.pointee.version &+= 1
@@ -234,12 +235,12 @@ struct SetTable {
         var i = entry.hash & mask
         while true {
             if entries[i].state == unused {
-                entries[i] = entry
+                (entries + i).initialize(to: entry)  // over None
                 return
             }
             if i + linearProbes <= mask {
                 for j in (i + 1)...(i + linearProbes) where entries[j].state == unused {
-                    entries[j] = entry
+                    (entries + j).initialize(to: entry)
                     return
                 }
             }

@@ -86,12 +86,19 @@ enum Interpreter {
                             try namespace?.set(.str(code.names[Int(i.a)]), regs[Int(i.b)])
                         }
                     case .loadCell:
-                        guard case .object(let o) = regs[Int(i.b)], let cell = o as? PyCell, let v = cell.value else {
+                        // By tag on the borrowed register (no cast, no retain of the cell).
+                        guard let u = regs.borrowedObject(Int(i.b)), let v = u._withUnsafeGuaranteedRef({ o -> Value? in
+                            o.tag == .cell ? unsafeDowncast(o, to: PyCell.self).value : nil
+                        }) else {
                             throw freeVariableUnbound()
                         }
                         regs[Int(i.a)] = v
                     case .storeCell:
-                        if case .object(let o) = regs[Int(i.a)], let cell = o as? PyCell { cell.value = regs[Int(i.b)] }
+                        if let u = regs.borrowedObject(Int(i.a)) {
+                            u._withUnsafeGuaranteedRef { o in
+                                if o.tag == .cell { unsafeDowncast(o, to: PyCell.self).value = regs[Int(i.b)] }
+                            }
+                        }
                     case .makeCell:
                         regs[Int(i.a)] = .object(PyCell(regs[Int(i.a)]))
                     case .add:
