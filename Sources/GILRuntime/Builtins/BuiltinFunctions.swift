@@ -427,6 +427,13 @@ enum BuiltinFunctions {
 
     /// PyObject_IsSubclass, with a metaclass's `__subclasscheck__`.
     static func isSubclass(_ v: Value, _ spec: Value, _ ctx: ExecutionContext) throws -> Bool {
+        // Two classes, the second under plain `type` (no `__subclasscheck__` to ask): the MRO, without the
+        // casts below (pprint's `_safe_repr` asks `issubclass(typ, int)`, `dict`, `list`, `tuple` per object:
+        // ~310 instructions each).
+        if case .object(let c) = spec, c.tag == .type, case .object(let t) = v, t.tag == .type {
+            let cls = unsafeDowncast(c, to: PyType.self)
+            if cls.metaclass == nil { return unsafeDowncast(t, to: PyType.self).isSubtype(of: cls) }
+        }
         if let members = try TypeAliases.unionMembers(spec, function: "issubclass") { return try members.contains { try isSubclass(v, $0, ctx) } }
         switch spec {
         case .object(let t as PyTuple): return try t.items.contains { try isSubclass(v, $0, ctx) }
@@ -439,18 +446,20 @@ enum BuiltinFunctions {
         default: break
         }
         guard case .object(let t as PyType) = v else { throw PyException.make(.typeError, "issubclass() arg 1 must be a class") }
-        return try classMatches(t, spec)
+        return try classMatches(t, spec, function: "issubclass")
     }
 
-    static func classMatches(_ t: PyType, _ spec: Value) throws -> Bool {
+    static func classMatches(_ t: PyType, _ spec: Value, function: String = "isinstance") throws -> Bool {
         switch spec {
         case .object(let c as PyType):
             if t.isSubtype(of: c) { return true }
             return false
         case .object(let tuple as PyTuple):
-            return try tuple.items.contains { try classMatches(t, $0) }
+            return try tuple.items.contains { try classMatches(t, $0, function: function) }
         default:
-            throw PyException.make(.typeError, "isinstance() arg 2 must be a type, a tuple of types, or a union")
+            throw PyException.make(.typeError, function == "issubclass"
+                ? "issubclass() arg 2 must be a class, a tuple of classes, or a union"
+                : "isinstance() arg 2 must be a type, a tuple of types, or a union")
         }
     }
 }

@@ -200,6 +200,11 @@ enum BuiltinMethods {
             return .str(sign + String(repeating: "0", count: max(0, w - s.count - sign.count)) + s)
         }
         t.addMethod("encode") { a, kw, ctx in
+            // Positional str arguments (pickle's `obj.encode('utf-8', 'surrogatepass')`) skip the binding.
+            if kw.isEmpty, a.count >= 2, a.count <= 3, let encoding = Codecs.exactText(a[1]),
+               let errors = a.count == 3 ? Codecs.exactText(a[2]) : "strict" {
+                return .object(PyBytes(try Codecs.encode(selfStr(a), encoding: encoding, errors: errors, ctx)))
+            }
             let args = try Arguments(a.dropFirst(), kw, names: ["encoding", "errors"], function: "encode")
             let encoding = try BytesMethods.text(args.value(0), "encode() argument 'encoding'") ?? "utf-8"
             let errors = try BytesMethods.text(args.value(1), "encode() argument 'errors'") ?? "strict"

@@ -50,23 +50,30 @@ enum BuiltinTypes {
     static let bool = make("bool", base: int) { _, args, _, ctx in .bool(try args.first.map { try truthy($0, ctx) } ?? false) }
     static let float = make("float") { _, args, _, ctx in try Conversions.float(args.first ?? .float(0), ctx) }
     static let str = make("str") { _, args, kwargs, ctx in
-        guard let v = args.first else { return .str("") }
-        if args.count > 1 || !kwargs.isEmpty {
-            // str(bytes, encoding, errors): a decode (Objects/unicodeobject.c unicode_new_impl).
+        guard args.count > 1 || !kwargs.isEmpty else { return .str(try args.first.map { try GILRuntime.str($0, ctx) } ?? "") }
+        // str(bytes, encoding, errors): a decode (Objects/unicodeobject.c unicode_new_impl). Positional str
+        // arguments (pure-Python pickle's `str(data, 'utf-8', 'surrogatepass')`) skip the binding.
+        let object: Value, encoding: String, errors: String
+        if kwargs.isEmpty, args.count <= 3, let e = Codecs.exactText(args[1]),
+           let r = args.count == 3 ? Codecs.exactText(args[2]) : "strict" {
+            (object, encoding, errors) = (args[0], e, r)
+        } else {
             let a = try Arguments(args, kwargs, names: ["object", "encoding", "errors"], function: "str")
+            // No object is "", no encoding and no errors is plain str(object) (`str(object=5)`).
+            guard let v = a.value(0) else { return .str("") }
+            if a.value(1) == nil, a.value(2) == nil { return .str(try GILRuntime.str(v, ctx)) }
             func text(_ v: Value?, _ name: String) throws -> String? {
                 guard let v else { return nil }
                 guard case .object(let s as PyStr) = v else { throw PyException.make(.typeError, "str() argument '\(name)' must be str, not \(typeName(v))") }
                 return s.value
             }
-            let encoding = try text(a.value(1), "encoding") ?? "utf-8", errors = try text(a.value(2), "errors") ?? "strict"
-            if case .object(let o) = v, o.tag == .str { throw PyException.make(.typeError, "decoding str is not supported") }
-            guard let b = BytesLike.bytes(v) else {
-                throw PyException.make(.typeError, "decoding to str: need a bytes-like object, \(typeName(v)) found")
-            }
-            return .str(try Codecs.decode(b, encoding: encoding, errors: errors, ctx))
+            (object, encoding, errors) = (v, try text(a.value(1), "encoding") ?? "utf-8", try text(a.value(2), "errors") ?? "strict")
         }
-        return .str(try GILRuntime.str(v, ctx))
+        if case .object(let o) = object, o.tag == .str { throw PyException.make(.typeError, "decoding str is not supported") }
+        guard let b = BytesLike.bytes(object) else {
+            throw PyException.make(.typeError, "decoding to str: need a bytes-like object, \(typeName(object)) found")
+        }
+        return .str(try Codecs.decode(b, encoding: encoding, errors: errors, ctx))
     }
     /// `str(x)` for an int or a str, answered without the constructor's argument array (the VM's
     /// `constructFromRegisters`); nil for everything else. An exact str is returned as is, like CPython.

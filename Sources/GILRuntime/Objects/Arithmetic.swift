@@ -66,6 +66,18 @@ enum Arithmetic {
         throw PyException.make(.typeError, "unsupported operand type(s) for \(op.rawValue): '\(typeName(l))' and '\(typeName(r))'")
     }
 
+    /// `format % args` for an exact str on the left, straight to str's `%` (unicode_mod, which never answers
+    /// NotImplemented): the general path asked the instance operators, the str-subclass operators, big ints
+    /// and complex first (pprint formats every line so), and let a plain instance's `__rmod__` answer
+    /// `"x%s" % obj`, which CPython never asks. nil — the general path decides — when the right operand is a
+    /// builtin subclass: a str subclass's reflected `__rmod__` comes first (binary_op1).
+    @inline(__always)
+    static func strFormat(_ format: PyStr, _ r: Value, _ ctx: ExecutionContext) throws -> Value? {
+        if case .object(let o) = r, o.tag == .subclassed { return nil }
+        if let simple = try PercentFormat.formatSimple(format, r, ctx) { return simple }
+        return .str(try PercentFormat.format(format.value, r, ctx))
+    }
+
     /// `&`, `|` and `^` of two bools stay bools (Objects/boolobject.c bool_and); every other operator takes
     /// them as the ints 0 and 1.
     static func boolBitwise(_ op: BinaryOperator, _ x: Bool, _ y: Bool) -> Value? {

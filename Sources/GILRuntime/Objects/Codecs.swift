@@ -45,6 +45,13 @@ enum Codecs {
         }
     }
 
+    /// The text of an exact str argument, else nil (the caller's general path checks and words the error).
+    @inline(__always)
+    static func exactText(_ v: Value) -> String? {
+        guard case .object(let o) = v, o.tag == .str else { return nil }
+        return unsafeDowncast(o, to: PyStr.self).value
+    }
+
     static func checkErrors(_ errors: String) throws {
         switch errors {
         case "strict", "ignore", "replace", "backslashreplace", "xmlcharrefreplace", "surrogateescape", "surrogatepass": return
@@ -55,7 +62,10 @@ enum Codecs {
     // MARK: - Encoding
 
     static func encode(_ text: String, encoding: String = "utf-8", errors: String = "strict") throws -> [UInt8] {
-        let enc = try lookup(encoding)
+        try encode(text, try lookup(encoding), errors: errors)
+    }
+
+    static func encode(_ text: String, _ enc: Encoding, errors: String) throws -> [UInt8] {
         switch enc {
         case .utf8: return Array(text.utf8)
         case .utf16(let le):
@@ -137,7 +147,7 @@ extension Codecs {
     /// `str.encode`: our codecs, else any codec the registry knows (CPython's code pages from Lib/encodings,
     /// found through `_codecs.lookup`).
     static func encode(_ text: String, encoding: String, errors: String, _ ctx: ExecutionContext) throws -> [UInt8] {
-        if (try? lookup(encoding)) != nil { return try encode(text, encoding: encoding, errors: errors) }
+        if let enc = try? lookup(encoding) { return try encode(text, enc, errors: errors) }
         let r = try viaRegistry(.str(text), encoding: encoding, errors: errors, decode: false, ctx)
         guard let b = BytesLike.bytes(r) else {
             throw PyException.make(.typeError, "'\(encoding)' encoder returned '\(typeName(r))' instead of 'bytes'; use codecs.encode() to encode to arbitrary types")
@@ -147,7 +157,7 @@ extension Codecs {
 
     /// `bytes.decode`: our codecs, else the registry's.
     static func decode(_ bytes: [UInt8], encoding: String, errors: String, _ ctx: ExecutionContext) throws -> String {
-        if (try? lookup(encoding)) != nil { return try decode(bytes, encoding: encoding, errors: errors) }
+        if let enc = try? lookup(encoding) { return try decodePrefix(bytes, enc, errors: errors, final: true).text }
         let r = try viaRegistry(.object(PyBytes(bytes)), encoding: encoding, errors: errors, decode: true, ctx)
         guard case .object(let s as PyStr) = r else {
             throw PyException.make(.typeError, "'\(encoding)' decoder returned '\(typeName(r))' instead of 'str'; use codecs.decode() to decode to arbitrary types")

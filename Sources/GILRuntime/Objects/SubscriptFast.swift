@@ -1,4 +1,4 @@
-/// `x[k]`, `x[k] = v` and `k in x` for list[int] and dict/set with int or str keys, with the container and
+/// `x[k]`, `x[k] = v` and `k in x` for list[int] (tuple[int], bytes[int] for loads) and dict/set with int or str keys, with the container and
 /// the key borrowed from their registers (`borrowedObject`, VM/Registers.swift): no retain/release pair per
 /// operand, which was about half the cost of a dict subscript (CPython's BINARY_SUBSCR_DICT /
 /// BINARY_SUBSCR_LIST_INT / STORE_SUBSCR_DICT specialisations, Python/bytecodes.c).
@@ -26,6 +26,14 @@ extension Interpreter {
                 return unsafeDowncast(o, to: PyTuple.self).items.withUnsafeBufferPointer { items in
                     let j = i < 0 ? i &+ items.count : i
                     return j >= 0 && j < items.count ? items[j] : nil
+                }
+            case .bytes:
+                // `key[0]` of each opcode the pure-Python unpickler reads (BINARY_SUBSCR on bytes went through
+                // Subscript.get's general path: ~400 instructions).
+                guard case .int(let i) = regs[c] else { return nil }
+                return unsafeDowncast(o, to: PyBytes.self).value.withUnsafeBufferPointer { bytes in
+                    let j = i < 0 ? i &+ bytes.count : i
+                    return j >= 0 && j < bytes.count ? .int(Int(bytes[j])) : nil
                 }
             default:
                 return nil

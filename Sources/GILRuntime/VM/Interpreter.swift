@@ -484,6 +484,9 @@ enum Interpreter {
     @inline(never)
     static func slowBinary(_ op: BinaryOperator, _ l: Value, _ r: Value, _ ctx: ExecutionContext, inplace: Bool) throws -> Value {
         if let v = scalarBinary(op, l, r) ?? binaryFast(op, l, r) { return v }
+        if op == .modulo, case .object(let a) = l, a.tag == .str, let v = try Arithmetic.strFormat(unsafeDowncast(a, to: PyStr.self), r, ctx) {
+            return v
+        }
         if case .object(let a) = l, case .object(let b) = r, a.tag == .set, b.tag == .set, let setOp = PySet.SetOperator(op) {
             // Two exact sets or frozensets (meteor_contest's `free - fp`, `n_free & se_nh[i]`): nothing else can
             // answer, so straight to the set algorithm. `|=` & co. work in place on a set (set_ior); a frozenset
