@@ -419,7 +419,7 @@ enum BuiltinFunctions {
             if try isInstance(v, spec) { return true }
             // object_isinstance: an instance whose class defines `__class__` (a proxy) is also an instance of
             // the class that answers.
-            guard case .object(let o) = v, o.tag == .instance || o.tag == .subclassed, typeOf(v).lookup("__class__") != nil,
+            guard case .object(let o) = v, o.tag == .instance || o.tag == .subclassed, typeOf(v).special(.classAttribute) != nil,
                   case .object(let c as PyType) = try AbcModule.classAttribute(v, ctx), c !== typeOf(v) else { return false }
             return try classMatches(c, spec)
         }

@@ -188,12 +188,16 @@ enum BuiltinSlotWrappers {
     /// carrying a property, which is a data descriptor through `__get__`/`__set__`/`__delete__`.
     private static func installPropertySubclasses() {
         let t = BuiltinTypes.property
-        let new = PyBuiltinFunction("__new__") { args, kwargs, _ in
+        let new = PyBuiltinFunction("__new__") { args, kwargs, ctx in
             guard case .object(let cls as PyType)? = args.first else { throw PyException.make(.typeError, "property.__new__(X): X is not a type object") }
             let w = try PyMethodWrapper.makeProperty(Array(args.dropFirst()), kwargs)
             if cls === t { return .object(w) }
             let i = PyInstance(type: cls)
             i.native = w
+            // property_init: a subclass's instance keeps its doc (given, else the getter's) as its own `__doc__`,
+            // which the subclass's class-level `__doc__` would otherwise shadow.
+            let getterDoc = w.function.isNone ? nil : try Attributes.lookup(w.function, "__doc__", ctx)
+            i.setAttribute("__doc__", w.doc ?? getterDoc ?? .none)
             return .object(i)
         }
         t.dict["__new__"] = .object(PyMethodWrapper(.staticMethod, .object(new)))
@@ -209,6 +213,22 @@ enum BuiltinSlotWrappers {
             guard let deleter = w.deleter else { throw w.missingAccessor("deleter", of: a[1]) }
             _ = try ctx.call(deleter, [a[1]])
             return .none
+        }
+        // property_copy for a subclass's instance (an exact property answers these in `Attributes.lookup`):
+        // `type(old)(fget, fset, fdel, doc)` with one accessor replaced, so `@x.setter` keeps the subclass.
+        for (name, part) in [("getter", 0), ("setter", 1), ("deleter", 2)] {
+            t.addMethod(name) { a, _, ctx in
+                guard let w = propertyWrapper(a[0]) else {
+                    throw PyException.make(.typeError, "descriptor '\(name)' for 'property' objects doesn't apply to a '\(typeName(a[0]))' object")
+                }
+                guard a.count == 2 else { throw PyException.make(.typeError, "property.\(name)() takes exactly one argument (\(a.count - 1) given)") }
+                var accessors = [w.function, w.setter ?? .none, w.deleter ?? .none]
+                if !a[1].isNone { accessors[part] = a[1] }
+                // A doc taken from the getter is taken from the new getter (None passed on).
+                let made = try ctx.call(.object(typeOf(a[0])), accessors + [w.doc ?? .none])
+                if let copy = propertyWrapper(made) { copy.name = w.name }
+                return made
+            }
         }
         for (name, part) in [("fget", 0), ("fset", 1), ("fdel", 2)] {
             t.dict[name] = .object(PyMethodWrapper(.property, .object(PyBuiltinFunction(name) { a, _, _ in

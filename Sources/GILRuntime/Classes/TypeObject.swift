@@ -136,10 +136,18 @@ enum TypeObject {
 
     /// object_new's check: a class whose `__abstractmethods__` (set by ABCMeta) is not empty cannot be instantiated.
     static func checkNotAbstract(_ t: PyType, _ ctx: ExecutionContext) throws {
-        guard let abstract = t.lookup("__abstractmethods__"), !abstract.isNone else { return }
+        let version = TypeCache.version.load(ordering: .relaxed)
+        if t.instantiableAtVersion.load(ordering: .relaxed) == version { return }
+        guard let abstract = t.lookup("__abstractmethods__"), !abstract.isNone else {
+            t.instantiableAtVersion.store(version, ordering: .relaxed)
+            return
+        }
         // ABCMeta's usual answer, an empty frozenset (every concrete `numbers` class: `Fraction(n, d)`), without
         // collecting it into an array per instance.
-        if case .object(let o) = abstract, let s = o as? PySet, s.count == 0 { return }
+        if case .object(let o) = abstract, let s = o as? PySet, s.count == 0 {
+            t.instantiableAtVersion.store(version, ordering: .relaxed)
+            return
+        }
         let names = try collect(abstract, ctx).compactMap { v -> String? in if case .object(let s as PyStr) = v { s.value } else { nil } }.sorted()
         guard !names.isEmpty else { return }
         throw PyException.make(
@@ -193,12 +201,40 @@ enum TypeObject {
             }
             if cls.lookup("__init__").map(isObjectInit) ?? true { throw PyException.make(.typeError, "\(cls.name)() takes no arguments") }
         }
-        // The class, then its ancestors (`mro` would build an array per call).
-        if let base = BuiltinTypes.isValueType(cls) ? cls : cls.ancestors.first(where: { BuiltinTypes.isValueType($0) }) {
-            throw PyException.make(.typeError, "object.__new__(\(cls.name)) is not safe, use \(base.name).__new__()")
+        var kind = cls.objectNewKindMemo.load(ordering: .relaxed)
+        if kind == 0 {
+            kind = objectNewKind(cls)
+            cls.objectNewKindMemo.store(kind, ordering: .relaxed)
         }
-        if let ctx = CurrentContext.get() { try checkNotAbstract(cls, ctx) }
+        if kind == 2 {
+            throw PyException.make(.typeError, "object.__new__(\(cls.name)) is not safe, use \(staticBase(cls).name).__new__()")
+        }
+        if cls.instantiableAtVersion.load(ordering: .relaxed) != TypeCache.version.load(ordering: .relaxed), let ctx = CurrentContext.get() {
+            try checkNotAbstract(cls, ctx)
+        }
+        guard kind == 3 else { return .object(PyInstance(type: cls)) }
         return .object(newInstance(cls, Array(args.dropFirst())))
+    }
+
+    /// `objectNew`'s classification of `cls` (see `PyType.objectNewKindMemo`).
+    private static func objectNewKind(_ cls: PyType) -> UInt8 {
+        if valueTypeBase(cls) != nil { return 2 }
+        return cls.isSubtype(of: ExceptionKind.baseException.type) ? 3 : 1
+    }
+
+    /// tp_new_wrapper's "static base": the first class along `base` whose `__new__` is not its own Python one.
+    private static func staticBase(_ cls: PyType) -> PyType {
+        var c = cls
+        while c.cacheable, let own = c.lock.withLock({ c.dict["__new__"] }), case .object(let f) = unwrapStatic(own), f.tag == .function,
+              let base = c.base {
+            c = base
+        }
+        return c
+    }
+
+    /// The class, or its nearest ancestor, that is a builtin value type (`mro` would build an array).
+    private static func valueTypeBase(_ cls: PyType) -> PyType? {
+        BuiltinTypes.isValueType(cls) ? cls : cls.ancestors.first(where: { BuiltinTypes.isValueType($0) })
     }
 
     static let typeCallFunction = PyBuiltinFunction("__call__", minimumArguments: 1) { args, kwargs, ctx in

@@ -255,7 +255,7 @@ enum AbcModule {
     static func classAttribute(_ v: Value, _ ctx: ExecutionContext) throws -> Value {
         guard case .object(let o) = v, o.tag == .instance || o.tag == .subclassed else { return .object(typeOf(v)) }
         let t = typeOf(v)
-        return t.lookup("__class__") == nil ? .object(t) : try Attributes.get(v, "__class__", ctx)
+        return t.special(.classAttribute) == nil ? .object(t) : try Attributes.get(v, "__class__", ctx)
     }
 
     /// `cls.__subclasscheck__(c)` through the metaclass, as `PyObject_CallMethodOneArg` does.

@@ -45,7 +45,7 @@ extension Arithmetic {
             if let v = try hook(op, l, r, ctx) { return v }
         }
         if inPlace, case .object(let o) = l, o.tag == .instance,
-           let f = unsafeDowncast(o, to: PyInstance.self).type.lookup(specialNames(op).inPlace) {
+           let f = unsafeDowncast(o, to: PyInstance.self).type.special(SpecialSlot.binary(op).2) {
             let v = try Interpreter.callSpecial(f, l, r, ctx)
             if !isNotImplemented(v) { return v }
         }
@@ -69,16 +69,17 @@ extension Arithmetic {
         let (name, rname, _) = specialNames(op)
         let leftInstance = tag(l) == .instance, rightInstance = tag(r) == .instance
         if leftInstance || rightInstance {
+            let (slot, rslot, _) = SpecialSlot.binary(op)
             let tl = typeOf(l), tr = typeOf(r)
             // The reflected method counts only between different classes.
-            let reflected = rightInstance && tl !== tr ? tr.lookup(rname) : nil
+            let reflected = rightInstance && tl !== tr ? tr.special(rslot) : nil
             var reflectedTried = false
-            if let reflected, tr.isSubtype(of: tl), !sameMethod(tl.lookup(rname), reflected) {
+            if let reflected, tr.isSubtype(of: tl), !sameMethod(tl.special(rslot), reflected) {
                 reflectedTried = true
                 let v = try Interpreter.callSpecial(reflected, r, l, ctx)
                 if !isNotImplemented(v) { return v }
             }
-            if leftInstance, let f = tl.lookup(name) {
+            if leftInstance, let f = tl.special(slot) {
                 let v = try Interpreter.callSpecial(f, l, r, ctx)
                 if !isNotImplemented(v) { return v }
             }

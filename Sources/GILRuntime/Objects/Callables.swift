@@ -159,6 +159,12 @@ final class PyType: PyObject, @unchecked Sendable {
     let plainExceptionMemo = Atomic<Int>(0)
     /// `WeakReferences.instancesReferenceable`'s memo: 0 not known yet, 1 yes, 2 no.
     let weakReferenceableMemo = Atomic<UInt8>(0)
+    /// `object.__new__`'s memo of what never changes (a class's bases are fixed): 0 not known yet, 1 a plain
+    /// class, 2 one deriving from a builtin value type (refused), 3 an exception class.
+    let objectNewKindMemo = Atomic<UInt8>(0)
+    /// The `TypeCache.version` at which `TypeObject.checkNotAbstract` last found the class instantiable (-1: not
+    /// known): `__abstractmethods__` can only change with the class dicts, which moves the version.
+    let instantiableAtVersion = Atomic<Int>(-1)
     /// Classes made with this one as a direct base (`type.__subclasses__()`), unretained; under `lock`.
     /// Not Swift `weak` references: a weakly referenced Swift object keeps its reference counts in a side
     /// table, and every retain and release of it takes the runtime's slow path (~50 instructions instead
@@ -191,6 +197,8 @@ final class PyType: PyObject, @unchecked Sendable {
     var cacheable = false
     private var cache = NameMemo()
     private var cacheVersion = -1
+    /// `special(_:)`'s per-class slot table (SpecialSlots.swift), made at the first special-method lookup.
+    var specialSlots: SpecialSlotTable?
     /// `cls.__dict__`'s snapshot and the `TypeCache.version` it was built at (`Attributes.namespaceSnapshot`);
     /// under `lock`.
     var namespaceMemo: (version: Int, dict: PyDict)?

@@ -11,7 +11,7 @@ enum HashKey {
         case .tuple: return try tupleHash(unsafeDowncast(o, to: PyTuple.self).items, userEq: &userEq)
         case .instance:
             let t = unsafeDowncast(o, to: PyInstance.self).type
-            guard let f = t.lookup("__hash__"), let ctx = CurrentContext.get() else { return objectHash(o) }
+            guard let f = t.special(.hash), let ctx = CurrentContext.get() else { return objectHash(o) }
             if f.isNone { throw unhashable(t.name) }
             userEq = true
             return try userResult(try Interpreter.callSpecial(f, key, ctx))

@@ -177,7 +177,7 @@ func makeIteratorNative(_ v: Value, _ ctx: ExecutionContext) throws -> Value {
         case .rangeIterator, .sequenceIterator, .dictIterator, .nativeIterator, .setIterator: return v
         case .instance:
             // vm: before the cast chain below (ten failed casts per `yield from node`).
-            if let f = unsafeDowncast(o, to: PyInstance.self).type.lookup("__iter__") { return try Interpreter.callSpecial(f, v, ctx) }
+            if let f = unsafeDowncast(o, to: PyInstance.self).type.special(.iter) { return try Interpreter.callSpecial(f, v, ctx) }
         case .generator:
             // `for v in (genexp)`: by tag, not through the cast chain below (six failed casts per loop).
             let g = unsafeDowncast(o, to: PyGenerator.self)
@@ -196,7 +196,7 @@ func makeIteratorNative(_ v: Value, _ ctx: ExecutionContext) throws -> Value {
             throw PyException.make(.typeError, "'\(g.pythonType.name)' object is not iterable")
         case is PyRangeIterator, is PySequenceIterator, is PyDictIterator, is PyNativeIterator, is PySetIterator, is PyGenerator: return v
         case let i as PyInstance:
-            if let f = i.type.lookup("__iter__") { return try Interpreter.callSpecial(f, v, ctx) }
+            if let f = i.type.special(.iter) { return try Interpreter.callSpecial(f, v, ctx) }
             if let f = i.type.lookup("__getitem__") {
                 var index = 0
                 return .object(PyNativeIterator("iterator") { ctx in
@@ -282,7 +282,7 @@ private func iteratorNextOther(_ o: PyObject, _ it: Value, _ ctx: ExecutionConte
         if g.kind != .generator { throw PyException.make(.typeError, "'\(g.pythonType.name)' object is not an iterator") }
         return try g.resume(sending: .none, ctx)
     case let i as PyInstance:
-        guard let f = i.type.lookup("__next__") else { break }
+        guard let f = i.type.special(.next) else { break }
         do {
             return try Interpreter.callSpecial(f, it, ctx)
         } catch let e as PyException where e.matches(.stopIteration) {

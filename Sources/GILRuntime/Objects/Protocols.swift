@@ -35,8 +35,8 @@ func truthy(_ v: Value, _ ctx: ExecutionContext) throws -> Bool {
             return c.real != 0 || c.imag != 0
         case .instance:
             let i = unsafeDowncast(o, to: PyInstance.self)
-            if let f = i.type.lookup("__bool__") { return try truthy(try Interpreter.callSpecial(f, v, ctx), ctx) }
-            if let f = i.type.lookup("__len__") { return try truthy(try Interpreter.callSpecial(f, v, ctx), ctx) }
+            if let f = i.type.special(.bool) { return try truthy(try Interpreter.callSpecial(f, v, ctx), ctx) }
+            if let f = i.type.special(.len) { return try truthy(try Interpreter.callSpecial(f, v, ctx), ctx) }
             return true
         case .cell: return (o as? PyBigRange).map { $0.length != 0 } ?? true
         default: return true
@@ -151,7 +151,7 @@ func valuesEqualNative(_ a: Value, _ b: Value, _ ctx: ExecutionContext) throws -
 }
 
 private func userEqual(_ a: Value, _ b: Value, _ inst: PyInstance, _ ctx: ExecutionContext) throws -> Bool? {
-    guard let f = inst.type.lookup("__eq__") else { return nil }
+    guard let f = inst.type.special(.eq) else { return nil }
     let r = try Interpreter.callSpecial(f, a, b, ctx)
     if isNotImplemented(r) { return nil }
     return try truthy(r, ctx)
@@ -206,19 +206,19 @@ func compareOrderNative(_ op: ComparisonOperator, _ a: Value, _ b: Value, _ ctx:
         return try ordered(op, sequenceCompare(x.items, y.items, ctx))
     default: break
     }
-    let names: (String, String)? = switch op {
-    case .less: ("__lt__", "__gt__")
-    case .lessEqual: ("__le__", "__ge__")
-    case .greater: ("__gt__", "__lt__")
-    case .greaterEqual: ("__ge__", "__le__")
+    let names: (SpecialSlot, SpecialSlot)? = switch op {
+    case .less: (.lt, .gt)
+    case .lessEqual: (.le, .ge)
+    case .greater: (.gt, .lt)
+    case .greaterEqual: (.ge, .le)
     default: nil
     }
     if let (name, reflected) = names {
-        if case .object(let o) = a, o.tag == .instance, let f = unsafeDowncast(o, to: PyInstance.self).type.lookup(name) {
+        if case .object(let o) = a, o.tag == .instance, let f = unsafeDowncast(o, to: PyInstance.self).type.special(name) {
             let r = try Interpreter.callSpecial(f, a, b, ctx)
             if !isNotImplemented(r) { return try truthy(r, ctx) }
         }
-        if case .object(let o) = b, o.tag == .instance, let f = unsafeDowncast(o, to: PyInstance.self).type.lookup(reflected) {
+        if case .object(let o) = b, o.tag == .instance, let f = unsafeDowncast(o, to: PyInstance.self).type.special(reflected) {
             let r = try Interpreter.callSpecial(f, b, a, ctx)
             if !isNotImplemented(r) { return try truthy(r, ctx) }
         }
@@ -253,7 +253,7 @@ func compare(_ op: ComparisonOperator, _ a: Value, _ b: Value, _ ctx: ExecutionC
     case .equal: return try valuesEqual(a, b, ctx)
     case .notEqual:
         if let r = try BuiltinSubclasses.richCompare(.notEqual, a, b, ctx) { return r }
-        if case .object(let x) = a, x.tag == .instance, let f = unsafeDowncast(x, to: PyInstance.self).type.lookup("__ne__") {
+        if case .object(let x) = a, x.tag == .instance, let f = unsafeDowncast(x, to: PyInstance.self).type.special(.ne) {
             let r = try Interpreter.callSpecial(f, a, b, ctx)
             if !isNotImplemented(r) { return try truthy(r, ctx) }
         }
@@ -304,7 +304,7 @@ func containsNative(_ container: Value, _ item: Value, _ ctx: ExecutionContext) 
             if r.step > 0 ? (i < r.start || i >= r.stop) : (i > r.start || i <= r.stop) { return false }
             return (i - r.start) % r.step == 0
         case let i as PyInstance:
-            if let f = i.type.lookup("__contains__") { return try truthy(try ctx.call(f, [container, item]), ctx) }
+            if let f = i.type.special(.contains) { return try truthy(try ctx.call(f, [container, item]), ctx) }
         default: break
         }
     }
@@ -355,7 +355,7 @@ func lengthNative(_ v: Value, _ ctx: ExecutionContext) throws -> Int {
         case let a as PyArray: return a.count
         case let v as PyDictView: return v.dict.count
         case let i as PyInstance:
-            if let f = i.type.lookup("__len__"), case .int(let n) = try Interpreter.callSpecial(f, v, ctx) { return n }
+            if let f = i.type.special(.len), case .int(let n) = try Interpreter.callSpecial(f, v, ctx) { return n }
         default: break
         }
     }

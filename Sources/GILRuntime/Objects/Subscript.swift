@@ -70,7 +70,7 @@ enum Subscript {
             if let f = SpecialMethods.hook(o, "__getitem__") { return try ctx.call(f, [container, key]) }
         }
         // An instance by tag, before getNative's chain of class casts.
-        if o.tag == .instance, let f = unsafeDowncast(o, to: PyInstance.self).type.lookup("__getitem__") {
+        if o.tag == .instance, let f = unsafeDowncast(o, to: PyInstance.self).type.special(.getitem) {
             return try Interpreter.callSpecial(f, container, key, ctx)
         }
         return try getNative(container, key, ctx)
@@ -155,7 +155,7 @@ enum Subscript {
             if case .object(let sl as PySlice) = key { return .object(try r.slice(sl)) }
             throw PyException.make(.typeError, "range indices must be integers or slices, not \(typeName(key))")
         case let i as PyInstance:
-            if let f = i.type.lookup("__getitem__") { return try Interpreter.callSpecial(f, container, key, ctx) }
+            if let f = i.type.special(.getitem) { return try Interpreter.callSpecial(f, container, key, ctx) }
         case let t as PyType:
             if let f = SpecialMethods.hook(t, "__getitem__") { return try ctx.call(f, [container, key]) }
             // PEP 560: `Box[int]` calls the implicit classmethod `__class_getitem__`.
@@ -262,7 +262,7 @@ enum Subscript {
             try d.set(key, value)
             return
         case let i as PyInstance:
-            if let f = i.type.lookup("__setitem__") {
+            if let f = i.type.special(.setitem) {
                 _ = try ctx.call(f, [container, key, value])
                 return
             }

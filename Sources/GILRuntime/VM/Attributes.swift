@@ -112,7 +112,7 @@ enum Attributes {
                     }
                 }
                 if name == "__dict__" { return .object(InstanceNamespace(i)) }
-                if let g = i.type.lookup("__getattr__") { return try ctx.call(g, [v, .str(name)]) }
+                if let g = i.type.special(.getattr) { return try ctx.call(g, [v, .str(name)]) }
                 return nil
             case let t as PyType:
                 // A property of the metaclass outranks the class's own attributes (a data descriptor).
@@ -269,7 +269,7 @@ enum Attributes {
         do {
             return try read()
         } catch let e as PyException where e.matches(.attributeError) {
-            guard let g = i.type.lookup("__getattr__") else { throw e }
+            guard let g = i.type.special(.getattr) else { throw e }
             return try ctx.call(g, [v, .str(name)])
         }
     }
@@ -373,7 +373,7 @@ enum Attributes {
                 return
             }
             if let data = i.native as? ExceptionData, name.hasPrefix("__"), try ExceptionAttributes.set(data, name, value) { return }
-            if hooks, let hook = i.type.lookup("__setattr__"), case .object(let f) = hook, f is PyFunction {
+            if hooks, let hook = i.type.special(.setattr), case .object(let f) = hook, f is PyFunction {
                 _ = try ctx.call(hook, [target, .str(name), value])
                 return
             }
@@ -427,14 +427,18 @@ enum Attributes {
     }
 
     static func delete(_ target: Value, _ name: String, _ ctx: ExecutionContext) throws {
-        if case .object(let i as PyInstance) = target, let cv = i.type.lookup(name), let del = Descriptors.method(cv, "__delete__") {
-            _ = try ctx.call(del, [cv, target])
-            return
-        }
-        if case .object(let i as PyInstance) = target, let cv = i.type.lookup(name), case .object(let w as PyMethodWrapper) = cv, w.kind == .property {
-            guard let deleter = w.deleter else { throw w.missingAccessor("deleter", of: target) }
-            _ = try ctx.call(deleter, [target])
-            return
+        // A data descriptor of the class decides, for builtin subclasses' instances too (`del point.x` of a
+        // namedtuple: its `_tuplegetter` refuses).
+        if case .object(let o) = target, o.tag == .instance || o.tag == .subclassed, let cv = typeOf(target).lookup(name) {
+            if let del = Descriptors.method(cv, "__delete__") {
+                _ = try ctx.call(del, [cv, target])
+                return
+            }
+            if case .object(let w as PyMethodWrapper) = cv, w.kind == .property {
+                guard let deleter = w.deleter else { throw w.missingAccessor("deleter", of: target) }
+                _ = try ctx.call(deleter, [target])
+                return
+            }
         }
         if case .object(let i as PyInstance) = target, let local = i.native as? ThreadLocalStorage {
             try local.prepare(i, ctx)
@@ -492,17 +496,18 @@ extension Attributes {
 /// `__delete__`) before the instance's own attributes, any other after them.
 enum Descriptors {
     /// `type(cv).__get__` when `cv` is a descriptor (a data descriptor only, with `dataOnly`).
+    /// Instances of builtin subclasses count too (`class DI(int)` with `__get__`, as a class attribute).
     static func getter(_ cv: Value, dataOnly: Bool) -> Value? {
-        guard case .object(let o) = cv, o.tag == .instance else { return nil }
-        let t = unsafeDowncast(o, to: PyInstance.self).type
-        guard let get = t.lookup("__get__") else { return nil }
+        guard case .object(let o) = cv, o.tag == .instance || o.tag == .subclassed else { return nil }
+        let t = typeOf(cv)
+        guard let get = t.special(.get) else { return nil }
         if dataOnly && t.lookup("__set__") == nil && t.lookup("__delete__") == nil { return nil }
         return get
     }
 
     /// `type(cv).name` (`__set__`, `__delete__`) when `cv` is an instance of a class defining it.
     static func method(_ cv: Value, _ name: String) -> Value? {
-        guard case .object(let o) = cv, o.tag == .instance else { return nil }
-        return unsafeDowncast(o, to: PyInstance.self).type.lookup(name)
+        guard case .object(let o) = cv, o.tag == .instance || o.tag == .subclassed else { return nil }
+        return typeOf(cv).lookup(name)
     }
 }

@@ -157,6 +157,14 @@ extension Interpreter {
     /// The general `v.name`, filling the cache when the receiver is a plain instance.
     @inline(never)
     static func loadAttrMiss(_ v: Value, _ name: String, _ c: UnsafeMutablePointer<InlineCache>?, _ ctx: ExecutionContext) throws -> Value {
+        // LOAD_ATTR_PROPERTY: `cachedLoadAttr` cannot throw, so a property hit lands here first — the getter
+        // called at once, before the general path's checks.
+        if let c, c.pointee.kind == .property, case .object(let o) = v, o.tag == .instance {
+            let inst = unsafeDowncast(o, to: PyInstance.self)
+            if inst.shape === c.pointee.shape, c.pointee.version == typeVersion, inst.native == nil {
+                return try propertyGet(c.pointee.value, v, ctx)
+            }
+        }
         if let c, case .object(let o) = v, o.tag == .module || o.tag == .type {
             let version = typeVersion
             let found = try Attributes.get(v, name, ctx)
@@ -205,12 +213,16 @@ extension Interpreter {
         return try Attributes.get(v, name, ctx)
     }
 
-    /// Whether a class attribute is an instance of a class with `__get__`. Other instances (pathlib's
-    /// `_flavour`, enum members, sentinels) are plain values, cached like any other; adding `__get__` to their
-    /// class later changes the type version, which drops the cache.
+    /// Whether a class attribute is an instance of a class with `__get__` (a builtin's subclass too). Other
+    /// instances (pathlib's `_flavour`, enum members, sentinels) are plain values, cached like any other; adding
+    /// `__get__` to their class later changes the type version, which drops the cache.
     @inline(__always)
     static func isDescriptorInstance(_ o: PyObject) -> Bool {
-        o.tag == .instance && unsafeDowncast(o, to: PyInstance.self).type.lookup("__get__") != nil
+        switch o.tag {
+        case .instance: unsafeDowncast(o, to: PyInstance.self).type.special(.get) != nil
+        case .subclassed: BuiltinSubclasses.type(of: o).special(.get) != nil
+        default: false
+        }
     }
 
     /// A property's getter called with the instance: a Python function on a fast frame.
@@ -247,8 +259,10 @@ extension Interpreter {
         let version = typeVersion
         guard inst.native == nil else { return try Attributes.set(target, name, v, ctx) }
         if let e = polymorphicEntry(c, inst.shape) { return storeAttrHit(inst, v, e) }
-        if case .object(let w)? = inst.type.lookup(name), w is PyMethodWrapper || w.tag == .instance { return try Attributes.set(target, name, v, ctx) }
-        if case .object(let f)? = inst.type.lookup("__setattr__"), f is PyFunction { return try Attributes.set(target, name, v, ctx) }
+        if case .object(let w)? = inst.type.lookup(name), w is PyMethodWrapper || w.tag == .instance || isDescriptorInstance(w) {
+            return try Attributes.set(target, name, v, ctx)
+        }
+        if case .object(let f)? = inst.type.special(.setattr), f is PyFunction { return try Attributes.set(target, name, v, ctx) }
         let before = inst.shape
         if let k = before.slot(of: name) {
             record(c, InlineCache(shape: before, version: version, index: k, kind: .slot))

@@ -259,7 +259,7 @@ extension Interpreter {
         case .type:
             return try construct(unsafeDowncast(o, to: PyType.self), args, kwargs, ctx)
         case .instance:
-            if let f = unsafeDowncast(o, to: PyInstance.self).type.lookup("__call__") {
+            if let f = unsafeDowncast(o, to: PyInstance.self).type.special(.call) {
                 return try call(f, args: [callee] + args, kwargs: kwargs, ctx: ctx)
             }
         default: break

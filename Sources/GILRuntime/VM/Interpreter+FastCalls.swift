@@ -236,8 +236,12 @@ extension Interpreter {
             return u._withUnsafeGuaranteedRef { o -> Value? in
                 guard o.tag == .type else { return nil }
                 let c = unsafeDowncast(o, to: PyType.self)
-                if typeOf(args[0]).isSubtype(of: c) { return .bool(true) }
-                return c.metaclass == nil ? .bool(false) : nil
+                let t = typeOf(args[0])
+                if t.isSubtype(of: c) { return .bool(true) }
+                guard c.metaclass == nil else { return nil }
+                // An instance whose class defines `__class__` (a proxy) may still be one (`BuiltinFunctions.isInstance`).
+                let mayProxy = args.borrowedObject(0).map { $0._withUnsafeGuaranteedRef { $0.tag == .instance || $0.tag == .subclassed } } ?? false
+                return mayProxy && t.special(.classAttribute) != nil ? nil : .bool(false)
             }
         }
     }
