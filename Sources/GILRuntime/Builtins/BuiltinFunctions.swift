@@ -412,7 +412,8 @@ enum BuiltinFunctions {
             return try truthy(try ctx.call(i.type.lookup("__instancecheck__")!, [spec, v]), ctx)
         case .object(let c as PyType) where c.metaclass != nil && !typeOf(v).isSubtype(of: c):
             if let hook = c.metaclass?.lookup("__instancecheck__"), case .object(let f) = hook, f.tag == .function {
-                return try truthy(try ctx.call(hook, [spec, v]), ctx)
+                // ABCMeta.__instancecheck__(cls, instance) on a fast frame (no argument array).
+                return try truthy(try Interpreter.callSpecial(hook, spec, v, ctx), ctx)
             }
             return false
         default:
@@ -441,7 +442,7 @@ enum BuiltinFunctions {
             return try truthy(try ctx.call(i.type.lookup("__subclasscheck__")!, [spec, v]), ctx)
         case .object(let c as PyType) where c.metaclass != nil:
             if let hook = c.metaclass?.lookup("__subclasscheck__"), case .object(let f) = hook, f.tag == .function {
-                return try truthy(try ctx.call(hook, [spec, v]), ctx)
+                return try truthy(try Interpreter.callSpecial(hook, spec, v, ctx), ctx)
             }
         default: break
         }

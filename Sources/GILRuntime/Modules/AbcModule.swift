@@ -258,9 +258,14 @@ enum AbcModule {
         return t.special(.classAttribute) == nil ? .object(t) : try Attributes.get(v, "__class__", ctx)
     }
 
-    /// `cls.__subclasscheck__(c)` through the metaclass, as `PyObject_CallMethodOneArg` does.
+    /// `cls.__subclasscheck__(c)` through the metaclass, as `PyObject_CallMethodOneArg` does: the metaclass's
+    /// Python method on a fast frame when the class itself does not define the name.
     private static func callSubclassCheck(_ cls: Value, _ c: Value, _ ctx: ExecutionContext) throws -> Value {
-        try ctx.call(try Attributes.get(cls, "__subclasscheck__", ctx), [c])
+        if case .object(let o) = cls, o.tag == .type, case let t = unsafeDowncast(o, to: PyType.self),
+           let hook = t.metaclass?.lookup("__subclasscheck__"), case .object(let f) = hook, f.tag == .function, t.lookup("__subclasscheck__") == nil {
+            return try Interpreter.callSpecial(hook, cls, c, ctx)
+        }
+        return try ctx.call(try Attributes.get(cls, "__subclasscheck__", ctx), [c])
     }
 
     /// `_abc_subclasscheck`: the positive cache, the negative cache (dropped when a class was registered
