@@ -7,21 +7,8 @@ import PythonSyntax
 extension Arithmetic {
     /// The special methods of `op`: left, reflected, in place (static strings: no hashing, no building).
     static func specialNames(_ op: BinaryOperator) -> (name: String, reflected: String, inPlace: String) {
-        switch op {
-        case .add: ("__add__", "__radd__", "__iadd__")
-        case .subtract: ("__sub__", "__rsub__", "__isub__")
-        case .multiply: ("__mul__", "__rmul__", "__imul__")
-        case .trueDivide: ("__truediv__", "__rtruediv__", "__itruediv__")
-        case .floorDivide: ("__floordiv__", "__rfloordiv__", "__ifloordiv__")
-        case .modulo: ("__mod__", "__rmod__", "__imod__")
-        case .power: ("__pow__", "__rpow__", "__ipow__")
-        case .matrixMultiply: ("__matmul__", "__rmatmul__", "__imatmul__")
-        case .leftShift: ("__lshift__", "__rlshift__", "__ilshift__")
-        case .rightShift: ("__rshift__", "__rrshift__", "__irshift__")
-        case .bitAnd: ("__and__", "__rand__", "__iand__")
-        case .bitOr: ("__or__", "__ror__", "__ior__")
-        case .bitXor: ("__xor__", "__rxor__", "__ixor__")
-        }
+        let (left, reflected, inPlace) = SpecialSlot.binary(op)
+        return (left.name, reflected.name, inPlace.name)
     }
 
     /// `l op r` (or `l op= r` when `inPlace`) when an operand is an instance of a class defined in Python and
