@@ -19,7 +19,7 @@ extension Arithmetic {
             guard x.count + y.count < 1 << 20 else { return nil }
             if y.isEmpty { return .object(a) }  // CPython returns the tuple itself too
             if x.isEmpty { return .object(b) }
-            return .object(PyTuple(x + y))
+            return .object(PyTuple(Subscript.concatValues(x, y)))
         default:
             return nil
         }
@@ -30,10 +30,6 @@ extension Arithmetic {
     static func concatLists(_ a: PyList, _ b: PyList) -> Value? {
         let x = a.items, y = b.items
         guard x.count + y.count < 1 << 20 else { return nil }
-        var out = [Value]()
-        out.reserveCapacity(Swift.max(x.count + y.count, 8))
-        out.append(contentsOf: x)
-        out.append(contentsOf: y)
-        return .object(PyList(out))
+        return .object(PyList(Subscript.concatValues(x, y)))
     }
 }

@@ -38,6 +38,32 @@ enum Subscript {
         return out
     }
 
+    /// `x + y` (list and tuple concatenation), copied as `sliceValues` copies: `append(contentsOf:)` went through
+    /// the value witness per element (~60 instructions each; pyflate's `l[c:c + 1] + l[0:c] + l[c + 1:]`).
+    static func concatValues(_ x: [Value], _ y: [Value]) -> [Value] {
+        var out = [Value](repeating: .none, count: x.count + y.count)
+        out.withUnsafeMutableBufferPointer { target in
+            guard let to = target.baseAddress else { return }
+            copyValues(x, over: to)
+            copyValues(y, over: to + x.count)
+        }
+        return out
+    }
+
+    /// Copies `values` over Nones at `target` (None owns nothing): a retain for each object, then the bytes.
+    @inline(__always)
+    static func copyValues(_ values: [Value], over target: UnsafeMutablePointer<Value>) {
+        values.withUnsafeBufferPointer { source in
+            guard let from = source.baseAddress else { return }
+            for k in 0..<source.count {
+                if case .object = from[k] {
+                    _ = Unmanaged<PyObject>.fromOpaque(UnsafeRawPointer(from + k).load(as: UnsafeRawPointer.self)).retain()
+                }
+            }
+            UnsafeMutableRawPointer(target).copyMemory(from: UnsafeRawPointer(from), byteCount: MemoryLayout<Value>.stride * source.count)
+        }
+    }
+
     /// The `count` items from `start` by `step` (indices already adjusted).
     static func sliceItems<T>(_ items: [T], start: Int, step: Int, count: Int) -> [T] {
         if step == 1 { return count == 0 ? [] : Array(items[start..<(start + count)]) }

@@ -47,14 +47,9 @@ enum Coroutines {
         }
         guard case .object(let o) = sub else { throw PyException.make(.typeError, "'\(typeName(sub))' object is not an iterator") }
         if o.tag == .generator {
-            switch try unsafeDowncast(o, to: PyGenerator.self).send(sent, ctx) {
-            case .yielded(let v):
-                slot.pointee = v
-                return false
-            case .returned(let v):
-                slot.pointee = v
-                return true
-            }
+            let g = unsafeDowncast(o, to: PyGenerator.self)
+            slot.pointee = try g.step(sent, ctx)
+            return g.finished
         }
         if let a = o as? AsyncGenStep {
             switch try a.advance(sent, ctx) {

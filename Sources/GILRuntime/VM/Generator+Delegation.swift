@@ -38,9 +38,9 @@ extension PyGenerator {
             return nil
         }
         _ = ctx.frames.push(code, ins + sendPC + 1)
-        let step: Resumed
+        let v: Value
         do {
-            step = try delegate._withUnsafeGuaranteedRef { try unsafeDowncast($0, to: PyGenerator.self).send(value, ctx) }
+            v = try delegate._withUnsafeGuaranteedRef { try unsafeDowncast($0, to: PyGenerator.self).step(value, ctx) }
         } catch {
             ctx.frames.pop()
             // As `execute` records an exception leaving the frame at its SEND (no handler covers it).
@@ -49,15 +49,11 @@ extension PyGenerator {
             throw e
         }
         ctx.frames.pop()
-        switch step {
-        case .yielded(let v):
-            return v
-        case .returned(let returned):
-            registers[Int(send.a)] = returned
-            pc = Int(send.c)
-            delegateSend = -1
-            return nil
-        }
+        guard delegate._withUnsafeGuaranteedRef({ unsafeDowncast($0, to: PyGenerator.self).finished }) else { return v }
+        registers[Int(send.a)] = v
+        pc = Int(send.c)
+        delegateSend = -1
+        return nil
     }
 
     /// Whether the frame is suspended in the YIELD_VALUE of a delegation loop: what `throw()`/`close()` send in

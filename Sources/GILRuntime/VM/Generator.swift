@@ -68,21 +68,43 @@ final class PyGenerator: PyObject, @unchecked Sendable {
     /// here, no release when the caller pops it), the rest starting as None. `count` is the whole frame when
     /// a call set it up on the register stack (`Interpreter.run`), the arguments when
     /// `Interpreter.makeGenerator` makes the frame here at once (it copies the constants in after).
-    convenience init(_ function: PyFunction, moving source: UnsafeMutablePointer<Value>, count: Int) {
-        self.init(code: function.code, globals: function.globals, function: function, moving: source, count: count)
+    ///
+    /// Its own designated initializer, code and globals read here: passed as parameters (a convenience
+    /// initializer forwarding `function.code`), every call retained all three, retained them again to store
+    /// them and released the first three (~120 instructions of every coroutine call, `await f()`).
+    init(_ function: PyFunction, moving source: UnsafeMutablePointer<Value>, count: Int) {
+        let code = function.code
+        self.code = code
+        globals = function.globals
+        self.function = function
+        kind = Self.kind(of: code)
+        size = Int(code.frameSize)
+        registers = Self.frame(size, moving: source, count: count)
+        super.init(tag: .generator)
     }
 
-    init(code: CodeObject, globals: Globals, function: PyFunction?, moving source: UnsafeMutablePointer<Value>, count: Int) {
+    /// A generator expression's frame (no function: `Interpreter.makeGenexpr`).
+    init(code: CodeObject, globals: Globals, moving source: UnsafeMutablePointer<Value>, count: Int) {
         self.code = code
         self.globals = globals
-        self.function = function
-        kind = code.isAsyncGenerator ? .asyncGenerator : code.isCoroutine ? .coroutine : .generator
+        function = nil
+        kind = Self.kind(of: code)
         size = Int(code.frameSize)
-        registers = .mallocated(capacity: size)
+        registers = Self.frame(size, moving: source, count: count)
+        super.init(tag: .generator)
+    }
+
+    private static func kind(of code: CodeObject) -> Kind {
+        code.isAsyncGenerator ? .asyncGenerator : code.isCoroutine ? .coroutine : .generator
+    }
+
+    /// `size` registers on the heap, the first `count` moved from `source` (left None), the rest None.
+    private static func frame(_ size: Int, moving source: UnsafeMutablePointer<Value>, count: Int) -> UnsafeMutablePointer<Value> {
+        let registers = UnsafeMutablePointer<Value>.mallocated(capacity: size)
         registers.moveInitialize(from: source, count: count)
         source.initialize(repeating: .none, count: count)
         (registers + count).initialize(repeating: .none, count: size - count)
-        super.init(tag: .generator)
+        return registers
     }
 
     /// The suspended frame of `dying`, which is in its deinit, moved to a new object that can be closed
@@ -106,7 +128,7 @@ final class PyGenerator: PyObject, @unchecked Sendable {
     }
 
     deinit {
-        finalizeIfSuspended()
+        if !finished, resumeRegister >= 0 { finalizeIfSuspended() }
         releaseRegisters()
         registers.deallocate()
     }
@@ -137,16 +159,25 @@ final class PyGenerator: PyObject, @unchecked Sendable {
     /// The next yielded value, nil when the generator returned (StopIteration).
     @inline(__always)
     func resume(sending value: Value, _ ctx: ExecutionContext) throws -> Value? {
-        if case .yielded(let v) = try send(value, ctx) { return v }
-        return nil
+        let v = try step(value, ctx)
+        return finished ? nil : v
     }
 
-    /// Runs the frame until it yields or returns (gen_send_ex).
+    /// `resume` telling a return from a yield (`value()`: as Python sees it).
+    @inline(__always)
     func send(_ value: Value, _ ctx: ExecutionContext) throws -> Resumed {
+        let v = try step(value, ctx)
+        return finished ? .returned(v) : .yielded(v)
+    }
+
+    /// Runs the frame until it yields or returns (gen_send_ex): the value it yielded, or — `finished` now set —
+    /// the value it returned, None when it had finished before. (A value out, not a `Resumed`: wrapping and
+    /// unwrapping it cost a copy and a destroy per `await`.)
+    func step(_ value: Value, _ ctx: ExecutionContext) throws -> Value {
         if finished {
             // An awaited coroutine cannot be awaited again (a generator just stays exhausted).
             if kind == .coroutine { throw PyException.make(.runtimeError, "cannot reuse already awaited coroutine") }
-            return .returned(.none)
+            return .none
         }
         // Claimed under `lock`: without a GIL two threads may call next() on one generator at once. Under a GIL
         // policy only the holder gets here, so the flag is claimed without reaching for the (shared) lock.
@@ -200,13 +231,10 @@ final class PyGenerator: PyObject, @unchecked Sendable {
 
     /// The frame stopped running with `v`: a yielded value, or its return value when it finished.
     @inline(__always)
-    private func stopped(at v: Value) -> Resumed {
+    private func stopped(at v: Value) -> Value {
         running = false
-        if finished {
-            finish()
-            return .returned(v)
-        }
-        return .yielded(v)
+        if finished { finish() }
+        return v
     }
 
     /// PEP 479 (generators too since 3.7): a StopIteration raised in the frame must not pass for its end; it

@@ -335,7 +335,7 @@ extension Interpreter {
     static func makeGenexpr(_ constant: Value, _ operands: UnsafeMutablePointer<Value>, cells: Int, _ globals: Globals) throws -> Value {
         guard case .object(let o as CodeConstant) = constant else { throw PyException.make(.runtimeError, "bad code constant") }
         let code = o.code
-        let g = PyGenerator(code: code, globals: globals, function: nil, moving: operands, count: 1)
+        let g = PyGenerator(code: code, globals: globals, moving: operands, count: 1)
         let regs = g.registers
         copyConstants(code, regs)
         if code.needsUnboundMarkers { markUnbound(code, regs) }
