@@ -2,7 +2,7 @@
 /// a `PyGenerator` of kind `.coroutine` (or `.asyncGenerator` when it yields), `await x` and `yield from x` are
 /// the same delegation loop (`send`, CPython 3.11's SEND: the sub-iterator's values go out to whoever drives
 /// the outermost frame, values and `throw()`/`close()` come back in), and an asynchronous generator's own
-/// `yield`s are wrapped (`AsyncGenValue`) so its `__anext__` awaitable can tell them from an inner `await`.
+/// `yield`s are marked (`PyGenerator.yieldedOwn`) so its `__anext__` awaitable can tell them from an inner `await`.
 enum Coroutines {
     /// GET_AWAITABLE: a coroutine itself, else `__await__()`'s iterator.
     static func awaitable(_ v: Value, _ ctx: ExecutionContext) throws -> Value {
@@ -140,16 +140,6 @@ enum Coroutines {
     }
 }
 
-/// A value an asynchronous generator yields (not an `await` passing through it).
-final class AsyncGenValue: PyObject, @unchecked Sendable {
-    let value: Value
-
-    init(_ value: Value) {
-        self.value = value
-        super.init(tag: .cell)
-    }
-}
-
 /// The awaitable of `agen.__anext__()`, `asend(v)`, `athrow(e)` and `aclose()` (Objects/genobject.c
 /// async_gen_asend / async_gen_athrow): it drives the generator until it yields its own value
 /// (StopIteration(value): the awaitable is done), finishes (StopAsyncIteration), or passes an inner await's
@@ -254,9 +244,9 @@ final class AsyncGenStep: PyObject, @unchecked Sendable {
                 done = true
                 return .exhausted
             }
-            if case .object(let w as AsyncGenValue) = v {
+            if generator.yieldedOwn {
                 done = true
-                return .finished(w.value)
+                return .finished(v)
             }
             return .passOut(v)
         } catch let e as PyException where e.matches(.stopIteration) && !done {
@@ -273,7 +263,7 @@ final class AsyncGenStep: PyObject, @unchecked Sendable {
                 done = true
                 return .finished(nil)
             }
-            if v.asObject is AsyncGenValue {
+            if generator.yieldedOwn {
                 done = true
                 throw PyException.make(.runtimeError, "async generator ignored GeneratorExit")
             }

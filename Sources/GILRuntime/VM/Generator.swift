@@ -22,6 +22,9 @@ final class PyGenerator: PyObject, @unchecked Sendable {
     var pendingThrow: PyException?
     var finished = false
     var running = false
+    /// The last suspend was an asynchronous generator's own `yield` (YIELD_VALUE d=1), not an inner `await`
+    /// passing a value out: `AsyncGenStep` ends the `__anext__` with it. (Was a wrapper object per value and level.)
+    var yieldedOwn = false
     private let ownLock = AtomicLazyReference<ObjectLock>()
     /// Shared and never entered while object locking is off (as `PyInstance.lock`): a coroutine per call
     /// (recursive `await`) no longer allocates a lock object each.

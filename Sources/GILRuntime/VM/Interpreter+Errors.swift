@@ -43,14 +43,15 @@ extension Interpreter {
     // MARK: - cold instructions whose bodies hold string literals
 
     /// A generator frame suspends at `yield`: where to resume, the exceptions its handlers are handling, and
-    /// the value (wrapped when an asynchronous generator yields its own value).
+    /// the value (marked when an asynchronous generator yields its own value: its `__anext__` ends with it).
     @inline(never)
     static func suspend(_ g: PyGenerator, at pc: Int, _ i: Instruction, _ regs: UnsafeMutablePointer<Value>, handledAbove base: Int, _ ctx: ExecutionContext) -> Value {
         g.pc = pc
         g.resumeRegister = Int(i.a)
         if ctx.handled.count > base { g.savedHandled = Array(ctx.handled[base...]) }
         g.delegateSend = g.delegation(at: pc, i)
-        return i.d == 1 ? .object(AsyncGenValue(regs[Int(i.b)])) : regs[Int(i.b)]
+        g.yieldedOwn = i.d == 1
+        return regs[Int(i.b)]
     }
 
     /// A resumed generator frame handles again what it was handling when it suspended; the exception
