@@ -103,7 +103,7 @@ final class PyGenerator: PyObject, @unchecked Sendable {
 
     /// `size` registers on the heap, the first `count` moved from `source` (left None), the rest None.
     private static func frame(_ size: Int, moving source: UnsafeMutablePointer<Value>, count: Int) -> UnsafeMutablePointer<Value> {
-        let registers = UnsafeMutablePointer<Value>.mallocated(capacity: size)
+        let registers = RegisterBlocks.take(size)
         registers.moveInitialize(from: source, count: count)
         source.initialize(repeating: .none, count: count)
         (registers + count).initialize(repeating: .none, count: size - count)
@@ -118,7 +118,7 @@ final class PyGenerator: PyObject, @unchecked Sendable {
         function = dying.function
         kind = dying.kind
         size = dying.size
-        registers = .mallocated(capacity: size)
+        registers = RegisterBlocks.take(size)
         registers.moveInitialize(from: dying.registers, count: size)
         dying.cleared = true
         pc = dying.pc
@@ -133,7 +133,7 @@ final class PyGenerator: PyObject, @unchecked Sendable {
     deinit {
         if !finished, resumeRegister >= 0 { finalizeIfSuspended() }
         releaseRegisters()
-        registers.deallocate()
+        RegisterBlocks.give(registers, size)
     }
 
     /// Releases what the frame's registers hold and leaves them None. Only `.object` registers own anything:
