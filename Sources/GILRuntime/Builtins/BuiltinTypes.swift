@@ -322,34 +322,34 @@ enum Conversions {
         case .int(let i): return .float(Double(i))
         case .bool(let b): return .float(b ? 1 : 0)
         case .object(let o):
+            // PyNumber_Float: an int or float subclass's own `__float__` first (`float(MyInt(4))`).
+            if o.tag == .subclassed, let hook = SpecialMethods.subclassHook(o, "__float__") {
+                return try checkedFloat(try Interpreter.callSpecial(hook, v, ctx), of: v)
+            }
             if let b = o as? PyBigInt { return .float(Double(b.value)) }
             if o.tag == .subclassed, let f = o as? SubclassedFloat { return .float(f.value) }
             if let s = o as? PyStr {
-                if let d = parseFloat(s.value) { return .float(d) }
+                if let d = FloatText.parse(s.value) { return .float(d) }
                 throw PyException.make(.valueError, "could not convert string to float: \(quoteString(s.value))")
             }
-            // float(b"1.5"): bytes-like text, read as Latin-1 (pure-Python pickle's protocol 0 floats).
+            // float(b"1.5"): bytes-like text (pure-Python pickle's protocol 0 floats).
             if o is PyBytes || o is PyByteArray || (o as? PyInstance)?.native is MemoryViewData, let b = BytesLike.bytes(v) {
-                if let d = parseFloat(String(String.UnicodeScalarView(b.map { Unicode.Scalar($0) }))) { return .float(d) }
+                if let d = FloatText.parse(bytes: Array(b)) { return .float(d) }
                 throw PyException.make(.valueError, "could not convert string to float: \(try repr(v, ctx))")
             }
-            if let i = o as? PyInstance, let f = i.type.lookup("__float__") { return try ctx.call(f, [v]) }
+            if let i = o as? PyInstance {
+                if let f = i.type.lookup("__float__") { return try checkedFloat(try ctx.call(f, [v]), of: v) }
+                if i.type.lookup("__index__") != nil, let n = try Index.integer(v, ctx) { return try float(n, ctx) }
+            }
         case .none: break
         }
         throw PyException.make(.typeError, "float() argument must be a string or a real number, not '\(typeName(v))'")
     }
 
-    /// The double a float literal spells (surrounding whitespace and `_` ignored, inf/nan in any case), nil
-    /// for anything else.
-    private static func parseFloat(_ raw: String) -> Double? {
-        let text = raw.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "")
-        switch text.lowercased() {
-        case "inf", "+inf", "infinity", "+infinity": return .infinity
-        case "-inf", "-infinity": return -.infinity
-        case "nan", "+nan", "-nan": return .nan
-        default: break
-        }
-        if let d = Double(text), !text.isEmpty, !text.lowercased().hasPrefix("0x") { return d }
-        return nil
+    /// What `__float__` answered, as PyNumber_Float accepts it: a float (a float subclass's value), else TypeError.
+    private static func checkedFloat(_ f: Value, of v: Value) throws -> Value {
+        if case .float = f { return f }
+        if case .object(let r) = f, r.tag == .subclassed, let d = r as? SubclassedFloat { return .float(d.value) }
+        throw PyException.make(.typeError, "\(typeName(v)).__float__ returned non-float (type \(typeName(f)))")
     }
 }

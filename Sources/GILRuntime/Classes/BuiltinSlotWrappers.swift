@@ -96,8 +96,13 @@ enum BuiltinSlotWrappers {
         ]
         for t in [BuiltinTypes.int, BuiltinTypes.float] {
             for (stem, op) in arithmetic where t === BuiltinTypes.int || ![BinaryOperator.bitAnd, .bitOr, .bitXor, .leftShift, .rightShift].contains(op) {
-                t.addMethod("__\(stem)__") { a, _, ctx in try numberOperator(op, plain(a[0]), plain(try argument(a, 1, stem)), ctx) }
-                t.addMethod("__r\(stem)__") { a, _, ctx in try numberOperator(op, plain(try argument(a, 1, stem)), plain(a[0]), ctx) }
+                let integers = t === BuiltinTypes.int
+                t.addMethod("__\(stem)__") { a, _, ctx in
+                    try numberOperator(op, plain(a[0]), plain(try argument(a, 1, stem)), ctx, integers: integers)
+                }
+                t.addMethod("__r\(stem)__") { a, _, ctx in
+                    try numberOperator(op, plain(try argument(a, 1, stem)), plain(a[0]), ctx, integers: integers)
+                }
             }
             t.addMethod("__neg__") { a, _, ctx in try Arithmetic.unary(.negate, plain(a[0]), ctx) }
             t.addMethod("__pos__") { a, _, ctx in try Arithmetic.unary(.plus, plain(a[0]), ctx) }
@@ -271,12 +276,17 @@ enum BuiltinSlotWrappers {
 
     private static func boolOperator(_ op: BinaryOperator, _ l: Value, _ r: Value, _ ctx: ExecutionContext) throws -> Value {
         if case .bool(let x) = l, case .bool(let y) = r, let v = Arithmetic.boolBitwise(op, x, y) { return v }
-        return try numberOperator(op, plain(l), plain(r), ctx)
+        return try numberOperator(op, plain(l), plain(r), ctx, integers: true)
     }
 
-    /// `int.__add__(x, y)`: NotImplemented when `y` is not a number (so `y.__radd__` gets its turn).
-    private static func numberOperator(_ op: BinaryOperator, _ l: Value, _ r: Value, _ ctx: ExecutionContext) throws -> Value {
+    /// `int.__add__(x, y)`: NotImplemented when `y` is not a number (so `y.__radd__` gets its turn); int's
+    /// methods take ints only (`(1).__add__(1.0)` and `True.__and__(1.0)` are NotImplemented, as long.c's).
+    private static func numberOperator(_ op: BinaryOperator, _ l: Value, _ r: Value, _ ctx: ExecutionContext, integers: Bool = false) throws -> Value {
         guard let a = Arithmetic.number(l), let b = Arithmetic.number(r) else { return .object(BuiltinTypes.notImplemented) }
+        if integers {
+            if case .float = a { return .object(BuiltinTypes.notImplemented) }
+            if case .float = b { return .object(BuiltinTypes.notImplemented) }
+        }
         return try Arithmetic.numeric(op, a, b)
     }
 }

@@ -31,7 +31,7 @@ enum ExceptionConstruction {
         let plain = t.filledShape != nil && t.metaclass == nil && t.inheritedConstruct == nil
             && t.isSubtype(of: ExceptionKind.baseException.type)
             && (t.lookup("__new__").map(TypeObject.isObjectNew) ?? true)
-            && t.lookup("__init__")?.asObject === baseInit
+            && (t.lookup("__init__")?.asObject).map { $0 === baseInit || $0 === AttributeErrors.initializer } == true
             && t.lookup("__abstractmethods__") == nil
         t.plainExceptionMemo.store(version << 2 | (plain ? 1 : 2), ordering: .relaxed)
         return plain

@@ -19,7 +19,10 @@ extension MathModule {
         for (name, f, canOverflow) in unary {
             m.addFunction(name) { a, _, ctx in .float(try checked(try real(ctx, try one(a, name)), f, canOverflow: canOverflow)) }
         }
-        for (name, f) in [("log2", log2), ("log10", log10), ("log1p", log1p)] as [(String, (Double) -> Double)] {
+        for (name, f) in [("log2", log2), ("log10", log10)] as [(String, (Double) -> Double)] {
+            m.addFunction(name) { a, _, ctx in .float(try logarithm(ctx, try one(a, name), f)) }
+        }
+        for (name, f) in [("log1p", log1p)] as [(String, (Double) -> Double)] {
             m.addFunction(name) { a, _, ctx in
                 let x = try real(ctx, try one(a, name))
                 let r = f(x)

@@ -26,6 +26,30 @@ enum MathModule {
         throw PyException.make(.typeError, "must be real number, not \(typeName(v))")
     }
 
+    /// mathmodule.c loghelper: `f(v)` for a positive argument; an int too large for a double is taken as
+    /// m·2^e (`_PyLong_Frexp`, m correctly rounded), so `log(10**400)` works.
+    static func logarithm(_ ctx: ExecutionContext, _ v: Value, _ f: (Double) -> Double) throws -> Double {
+        // Any int (subclasses too: their value, not their `__float__`, as PyLong_Check there).
+        if case .object(let o) = v, o is PyBigInt, case .int(let b)? = Arithmetic.number(v) {
+            if b.signum() <= 0 { throw PyException.make(.valueError, "math domain error") }
+            if let x = try? Arithmetic.double(.int(b)) { return f(x) }
+            let bits = b.magnitude.bitWidth
+            do {
+                // Keep 55 bits, the rest as a sticky bit: the double rounds once, as CPython's frexp does.
+                let shift = bits - 55
+                var top = b >> shift
+                if (top << shift) != b { top |= 1 }
+                var m = Double(UInt64(top)) / 0x1p55
+                var e = shift + 55
+                if m == 1.0 { m = 0.5; e += 1 }
+                return f(m) + f(2.0) * Double(e)
+            }
+        }
+        let x = try real(ctx, v)
+        if x <= 0 { throw PyException.make(.valueError, "math domain error") }
+        return f(x)
+    }
+
     private static func isIntSubclassWithFloat(_ v: Value) -> Bool {
         guard case .object(let o) = v, o.tag == .subclassed, o is SubclassedInt else { return false }
         return SpecialMethods.subclassHook(o, "__float__") != nil
@@ -80,10 +104,9 @@ enum MathModule {
             return .float(x.squareRoot())
         }
         m.addFunction("log") { a, _, ctx in
-            let x = try real(ctx, a[0])
-            if x <= 0 { throw PyException.make(.valueError, "math domain error") }
-            if a.count > 1 { return .float(Foundation.log(x) / Foundation.log(try real(ctx, a[1]))) }
-            return .float(Foundation.log(x))
+            let x = try logarithm(ctx, a[0], Foundation.log)
+            if a.count > 1 { return .float(x / (try logarithm(ctx, a[1], Foundation.log))) }
+            return .float(x)
         }
         m.addFunction("pow") { a, _, ctx in .float(Foundation.pow(try real(ctx, a[0]), try real(ctx, a[1]))) }
         m.addFunction("copysign") { a, _, ctx in .float(Foundation.copysign(try real(ctx, a[0]), try real(ctx, a[1]))) }

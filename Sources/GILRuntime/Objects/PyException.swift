@@ -21,6 +21,13 @@ final class ExceptionData: @unchecked Sendable {
     var cause: PyInstance?
     var context: PyInstance?
     var suppressContext = false
+    /// An AttributeError's `name` as given to its constructor, or the missing attribute's name when lookup
+    /// raised it (`AttributeErrors`), and its `obj`.
+    var nameValue: Value?
+    var missingName: String?
+    var attributeObject: Value?
+    /// `args` (the message) not made yet: `AttributeErrors.settleArgs` makes it when first read.
+    var argsPending = false
 
     /// A chain of 100,000 `raise … from e` links frees through the trashcan, not one native frame per link.
     deinit {
@@ -186,6 +193,7 @@ enum BuiltinExceptions {
             if k == .syntaxError { SyntaxErrorValue.installMethods(t) }
             if k == .osError { OSErrors.installMethods(t) }
             if k == .unicodeError { UnicodeErrors.installMethods(t) }
+            if k == .attributeError { AttributeErrors.install(t) }
             t.filledShape = t.rootShape.adding("args")
             made[k] = t
             return t
@@ -241,6 +249,7 @@ enum BuiltinExceptions {
 }
 
 func exceptionArgs(_ inst: PyInstance) -> [Value] {
+    AttributeErrors.settleArgs(inst)
     if case .object(let o)? = inst.getAttribute("args"), let t = o as? PyTuple { return t.items }
     return []
 }

@@ -67,7 +67,16 @@ final class PyMethodWrapper: PyObject, @unchecked Sendable {
 /// the class chain, binding functions found on the class to the receiver.
 enum Attributes {
     static func get(_ v: Value, _ name: String, _ ctx: ExecutionContext) throws -> Value {
-        guard let a = try lookup(v, name, ctx) else { throw missing(v, name) }
+        let found: Value?
+        do {
+            found = try lookup(v, name, ctx)
+        } catch let e as PyException where e.matches(.attributeError) {
+            // object.c set_attribute_error_context: an AttributeError out of `__getattr__`, a property or a
+            // descriptor names the attribute and the object unless it already did.
+            AttributeErrors.fillContext(e.value, v, name)
+            throw e
+        }
+        guard let a = found else { throw missing(v, name) }
         return a
     }
 
@@ -108,6 +117,11 @@ enum Attributes {
                     case "__traceback__": return TracebackObjects.chain(d)
                     case "value" where i.type.isSubtype(of: ExceptionKind.stopIteration.type):
                         return exceptionArgs(i).first ?? Value.none
+                    case "args" where d.argsPending:
+                        AttributeErrors.settleArgs(i)
+                        if let a = i.getAttribute("args") { return a }
+                    case "name", "obj":
+                        if i.type.isSubtype(of: ExceptionKind.attributeError.type) { return AttributeErrors.field(d, name) }
                     default: break
                     }
                 }
@@ -274,17 +288,9 @@ enum Attributes {
         }
     }
 
-    /// The AttributeError `get` raises for a name `lookup` did not find, worded as CPython's.
+    /// The AttributeError `get` raises for a name `lookup` did not find, worded as CPython's (when read).
     @inline(never)
-    static func missing(_ v: Value, _ name: String) -> PyException {
-        let owner: String
-        switch v {
-        case .object(let t as PyType): owner = "type object '\(t.name)'"
-        case .object(let m as PyModule): owner = "module '\(m.name)'"
-        default: owner = "'\(typeName(v))' object"
-        }
-        return PyException.make(.attributeError, "\(owner) has no attribute '\(name)'")
-    }
+    static func missing(_ v: Value, _ name: String) -> PyException { AttributeErrors.missing(v, name) }
 
     /// Whether a class attribute becomes a bound method when read through an instance.
     @inline(__always)
@@ -373,6 +379,10 @@ enum Attributes {
                 return
             }
             if let data = i.native as? ExceptionData, name.hasPrefix("__"), try ExceptionAttributes.set(data, name, value) { return }
+            if let data = i.native as? ExceptionData, name == "name" || name == "obj", i.type.isSubtype(of: ExceptionKind.attributeError.type) {
+                AttributeErrors.setField(data, name, value)
+                return
+            }
             if hooks, let hook = i.type.special(.setattr), case .object(let f) = hook, f is PyFunction {
                 _ = try ctx.call(hook, [target, .str(name), value])
                 return
