@@ -59,9 +59,13 @@ struct PyException: Error, @unchecked Sendable {
 
     /// A new instance of a builtin exception type with one message argument (or none when empty).
     static func make(_ kind: ExceptionKind, _ message: String? = nil) -> PyException {
+        make(kind, args: message.map { [.str($0)] } ?? [])
+    }
+
+    /// A new instance of a builtin exception type with these `args` (`KeyError(key)`: the key itself, not its text).
+    static func make(_ kind: ExceptionKind, args: [Value]) -> PyException {
         let type = kind.type
         let instance = PyInstance(type: type)
-        let args: [Value] = message.map { [.str($0)] } ?? []
         // `args` as the one slot of the shape every builtin exception type keeps ready (no attribute store).
         if let shape = type.filledShape {
             instance.shape = shape

@@ -198,9 +198,7 @@ enum Subscript {
     }
 
     static func keyError(_ key: Value) -> PyInstance {
-        let e = PyException.make(.keyError).value
-        e.setAttribute("args", .object(PyTuple([key])))
-        return e
+        PyException.make(.keyError, args: [key]).value  // args made once (was an empty tuple, then replaced)
     }
 
     @inline(never)
