@@ -33,9 +33,9 @@ extension BuiltinFunctions {
         throw PyException.make(.valueError, "\(name)() arg is an empty sequence")
     }
 
-    /// The answer without an iterator when every item is an int, a float or a str of one kind (`min(n_free)` over
-    /// a frozenset of ints, meteor_contest's inner loop): such comparisons run no Python code, so when an item of
-    /// another kind turns up the generic loop can start again from the beginning without anyone seeing the
+    /// The answer without an iterator when every pair compared is one `plainOrder` answers (ints, floats or strs;
+    /// `min(n_free)` over a frozenset of ints, meteor_contest's inner loop): such comparisons run no Python code,
+    /// so when another pair turns up the generic loop can start again from the beginning without anyone seeing the
     /// difference. nil: not applicable (other items, another container, or empty: the generic path says why).
     private static func plainExtreme(_ positional: [Value]?, of v: Value, _ op: ComparisonOperator) -> Value? {
         let items: [Value]
@@ -51,19 +51,8 @@ extension BuiltinFunctions {
             }
         }
         guard var best = items.first else { return nil }
-        let wantsLess = op == .less
         for x in items.dropFirst() {
-            let better: Bool
-            switch (x, best) {
-            case (.int(let a), .int(let b)): better = wantsLess ? a < b : a > b
-            case (.float(let a), .float(let b)):
-                if a.isNaN || b.isNaN { return nil }  // NaN's comparisons are all false: left to the generic loop
-                better = wantsLess ? a < b : a > b
-            case (.object(let a), .object(let b)) where a.tag == .str && b.tag == .str:
-                let c = PyStr.order(unsafeDowncast(a, to: PyStr.self), unsafeDowncast(b, to: PyStr.self))
-                better = wantsLess ? c < 0 : c > 0
-            default: return nil
-            }
+            guard let better = plainOrder(op, x, best) else { return nil }
             if better { best = x }
         }
         return best

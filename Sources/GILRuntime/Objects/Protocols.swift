@@ -168,8 +168,19 @@ private func sequencesEqual(_ a: [Value], _ b: [Value], _ ctx: ExecutionContext)
 
 /// `a < b` etc. for ordering operators; Objects/object.c do_richcompare's error message.
 func compareOrder(_ op: ComparisonOperator, _ a: Value, _ b: Value, _ ctx: ExecutionContext) throws -> Bool {
-    // Two ints, two floats or two exact sets (min/max over numbers, `fp <= free` of frozensets): no
-    // subclass hooks to ask, no number conversion.
+    if let r = plainOrder(op, a, b) { return r }
+    // Two exact sets (`fp <= free` of frozensets): no subclass hooks to ask.
+    if case .object(let x) = a, case .object(let y) = b, x.tag == .set, y.tag == .set {
+        return try unsafeDowncast(x, to: PySet.self).compare(op, unsafeDowncast(y, to: PySet.self), ctx)
+    }
+    if let r = try BuiltinSubclasses.richCompare(op, a, b, ctx) { return r }
+    return try compareOrderNative(op, a, b, ctx)
+}
+
+/// An ordering of two ints, two floats or two exact strs, which runs no Python code and cannot fail (min/max
+/// over numbers); nil for any other pair.
+@inline(__always)
+func plainOrder(_ op: ComparisonOperator, _ a: Value, _ b: Value) -> Bool? {
     switch (a, b) {
     case (.int(let x), .int(let y)): return ordered(op, x < y ? -1 : (x == y ? 0 : 1))
     case (.float(let x), .float(let y)):
@@ -177,12 +188,8 @@ func compareOrder(_ op: ComparisonOperator, _ a: Value, _ b: Value, _ ctx: Execu
         return ordered(op, x < y ? -1 : (x == y ? 0 : 1))
     case (.object(let x), .object(let y)) where x.tag == .str && y.tag == .str:
         return ordered(op, PyStr.order(unsafeDowncast(x, to: PyStr.self), unsafeDowncast(y, to: PyStr.self)))
-    case (.object(let x), .object(let y)) where x.tag == .set && y.tag == .set:
-        return try unsafeDowncast(x, to: PySet.self).compare(op, unsafeDowncast(y, to: PySet.self), ctx)
-    default: break
+    default: return nil
     }
-    if let r = try BuiltinSubclasses.richCompare(op, a, b, ctx) { return r }
-    return try compareOrderNative(op, a, b, ctx)
 }
 
 func compareOrderNative(_ op: ComparisonOperator, _ a: Value, _ b: Value, _ ctx: ExecutionContext) throws -> Bool {

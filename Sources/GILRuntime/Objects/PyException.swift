@@ -65,15 +65,15 @@ struct PyException: Error, @unchecked Sendable {
     /// A new instance of a builtin exception type with these `args` (`KeyError(key)`: the key itself, not its text).
     static func make(_ kind: ExceptionKind, args: [Value]) -> PyException {
         let type = kind.type
-        let instance = PyInstance(type: type)
-        // `args` as the one slot of the shape every builtin exception type keeps ready (no attribute store).
-        if let shape = type.filledShape {
-            instance.shape = shape
-            instance.slots = [.object(PyTuple(args))]
+        let instance: PyInstance
+        if type.filledShape != nil {
+            // `args` as the one slot of the shape every builtin exception type keeps ready (no attribute store).
+            instance = ExceptionConstruction.instance(type, args)
         } else {
+            instance = PyInstance(type: type)
             instance.setAttribute("args", .object(PyTuple(args)))
+            instance.native = ExceptionData()
         }
-        instance.native = ExceptionData()
         if type.isSubtype(of: ExceptionKind.osError.type) { OSErrors.fill(instance, args) }
         return PyException(instance)
     }

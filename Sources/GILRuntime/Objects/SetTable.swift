@@ -293,7 +293,7 @@ struct SetTable {
         while position <= mask {
             let e = t.pointee.entries + position
             position += 1
-            if e.pointee.state == active || e.pointee.state == activeUserEq { return e }
+            if isActive(e.pointee.state) { return e }
         }
         return nil
     }
